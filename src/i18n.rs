@@ -1,0 +1,183 @@
+//! Every user-facing text, from one catalogue per language (`i18n/<lang>/*.yaml`, embedded at build time).
+//!
+//! A catalogue file maps a section (a rule code, or a shared section such as `cli`) to keys and texts; texts
+//! name their arguments as `{name}`. A test keeps the two languages key-for-key identical.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Lang {
+    En,
+    Id,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::Id];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Id => "id",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Lang> {
+        match text {
+            "en" => Some(Lang::En),
+            "id" => Some(Lang::Id),
+            _ => None,
+        }
+    }
+
+    /// `IKILINT_LANG`, else `LC_ALL`/`LANG` (`id_*` means Indonesian), else English.
+    pub fn from_env_vars(get: impl Fn(&str) -> Option<String>) -> Lang {
+        if let Some(lang) = get("IKILINT_LANG").and_then(|v| Lang::parse(v.trim())) {
+            return lang;
+        }
+        for var in ["LC_ALL", "LANG"] {
+            if let Some(value) = get(var).filter(|v| !v.is_empty()) {
+                return if value.starts_with("id") {
+                    Lang::Id
+                } else {
+                    Lang::En
+                };
+            }
+        }
+        Lang::En
+    }
+
+    pub fn from_env() -> Lang {
+        Lang::from_env_vars(|name| std::env::var(name).ok())
+    }
+}
+
+/// The catalogue files of each language; a family adds its file here.
+const EN: &[(&str, &str)] = &[
+    ("common", include_str!("../i18n/en/common.yaml")),
+    ("structure", include_str!("../i18n/en/structure.yaml")),
+    ("alignment", include_str!("../i18n/en/alignment.yaml")),
+    ("units", include_str!("../i18n/en/units.yaml")),
+    ("identity", include_str!("../i18n/en/identity.yaml")),
+    ("text", include_str!("../i18n/en/text.yaml")),
+];
+
+const ID: &[(&str, &str)] = &[
+    ("common", include_str!("../i18n/id/common.yaml")),
+    ("structure", include_str!("../i18n/id/structure.yaml")),
+    ("alignment", include_str!("../i18n/id/alignment.yaml")),
+    ("units", include_str!("../i18n/id/units.yaml")),
+    ("identity", include_str!("../i18n/id/identity.yaml")),
+    ("text", include_str!("../i18n/id/text.yaml")),
+];
+
+pub struct Catalog {
+    texts: HashMap<String, String>,
+}
+
+impl Catalog {
+    fn parse(files: &[(&str, &str)]) -> Catalog {
+        let mut texts = HashMap::new();
+        for (name, source) in files {
+            if source.trim().is_empty() {
+                continue;
+            }
+            // The catalogues are compiled in and a test parses them, so a failure here is a build defect.
+            let sections: std::collections::BTreeMap<String, std::collections::BTreeMap<String, String>> =
+                serde_saphyr::from_str(source)
+                    .unwrap_or_else(|e| panic!("i18n catalogue {name} is not valid: {e}"));
+            for (section, entries) in sections {
+                for (key, text) in entries {
+                    texts.insert(format!("{section}.{key}"), text);
+                }
+            }
+        }
+        Catalog { texts }
+    }
+
+    pub fn get(lang: Lang) -> &'static Catalog {
+        static EN_CATALOG: OnceLock<Catalog> = OnceLock::new();
+        static ID_CATALOG: OnceLock<Catalog> = OnceLock::new();
+        match lang {
+            Lang::En => EN_CATALOG.get_or_init(|| Catalog::parse(EN)),
+            Lang::Id => ID_CATALOG.get_or_init(|| Catalog::parse(ID)),
+        }
+    }
+
+    pub fn has(&self, key: &str) -> bool {
+        self.texts.contains_key(key)
+    }
+
+    pub fn keys(&self) -> impl Iterator<Item = &str> {
+        self.texts.keys().map(String::as_str)
+    }
+
+    /// The text of `key` with `{name}` replaced by its argument. A missing key yields the key itself, so a gap in
+    /// a catalogue shows as an odd message rather than a crash; the catalogue tests keep that from shipping.
+    pub fn text(&self, key: &str, args: &[(&str, &dyn std::fmt::Display)]) -> String {
+        let Some(template) = self.texts.get(key) else {
+            return key.to_string();
+        };
+        fill(template, args)
+    }
+}
+
+fn fill(template: &str, args: &[(&str, &dyn std::fmt::Display)]) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        match after.find('}') {
+            Some(close) if args.iter().any(|(name, _)| *name == &after[..close]) => {
+                let (_, value) = args.iter().find(|(name, _)| *name == &after[..close]).unwrap();
+                out.push_str(&value.to_string());
+                rest = &after[close + 1..];
+            }
+            _ => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Shorthand for a text of the shared `common` section.
+pub fn tr(lang: Lang, key: &str, args: &[(&str, &dyn std::fmt::Display)]) -> String {
+    Catalog::get(lang).text(key, args)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fills_named_arguments_and_keeps_unknown_braces() {
+        let n = 3;
+        assert_eq!(fill("{n} of {m} {x", &[("n", &n), ("m", &"five")]), "3 of five {x");
+        assert_eq!(fill("{unknown}", &[]), "{unknown}");
+    }
+
+    #[test]
+    fn languages_have_the_same_keys() {
+        let en = Catalog::get(Lang::En);
+        let id = Catalog::get(Lang::Id);
+        let missing_in_id: Vec<_> = en.keys().filter(|k| !id.has(k)).collect();
+        let missing_in_en: Vec<_> = id.keys().filter(|k| !en.has(k)).collect();
+        assert!(missing_in_id.is_empty(), "missing in id: {missing_in_id:?}");
+        assert!(missing_in_en.is_empty(), "missing in en: {missing_in_en:?}");
+    }
+
+    #[test]
+    fn language_comes_from_flag_variables_in_order() {
+        let env = |pairs: &'static [(&'static str, &'static str)]| {
+            move |name: &str| pairs.iter().find(|(k, _)| *k == name).map(|(_, v)| v.to_string())
+        };
+        assert_eq!(Lang::from_env_vars(env(&[])), Lang::En);
+        assert_eq!(Lang::from_env_vars(env(&[("LANG", "id_ID.UTF-8")])), Lang::Id);
+        assert_eq!(Lang::from_env_vars(env(&[("LC_ALL", "en_US"), ("LANG", "id_ID")])), Lang::En);
+        assert_eq!(Lang::from_env_vars(env(&[("IKILINT_LANG", "id"), ("LANG", "C")])), Lang::Id);
+    }
+}

@@ -1,0 +1,95 @@
+//! ikilint: a linter for Indonesian *Indikator Kinerja Individu* (IKI) documents kept as YAML.
+//!
+//! The library does all the work and never prints: [`check`] loads and lints a set of paths into a [`Report`],
+//! and the renderers in [`render`] turn a report into text.
+
+pub mod cli;
+pub mod data;
+pub mod diagnostic;
+pub mod i18n;
+pub mod lint;
+pub mod model;
+pub mod render;
+pub mod rules;
+pub mod schema;
+pub mod similarity;
+pub mod source;
+pub mod workspace;
+pub mod yaml;
+
+use diagnostic::{Diagnostic, Severity};
+use source::Files;
+use std::path::PathBuf;
+
+/// The findings of one run over a set of files.
+#[derive(Debug, Default)]
+pub struct Report {
+    pub files: Files,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// The lowest severity that makes a run fail (`--fail-on`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FailOn {
+    Error,
+    Warning,
+    Info,
+    Never,
+}
+
+impl FailOn {
+    pub fn parse(text: &str) -> Option<FailOn> {
+        match text {
+            "error" => Some(FailOn::Error),
+            "warning" => Some(FailOn::Warning),
+            "info" => Some(FailOn::Info),
+            "never" => Some(FailOn::Never),
+            _ => None,
+        }
+    }
+
+    fn threshold(self) -> Option<Severity> {
+        match self {
+            FailOn::Error => Some(Severity::Error),
+            FailOn::Warning => Some(Severity::Warning),
+            FailOn::Info => Some(Severity::Info),
+            FailOn::Never => None,
+        }
+    }
+}
+
+/// Exit codes of SPEC.md section 3.
+pub const EXIT_OK: i32 = 0;
+pub const EXIT_FINDINGS: i32 = 1;
+pub const EXIT_ERROR: i32 = 2;
+
+impl Report {
+    /// `1` when a finding is at or above `fail_on`, else `0`.
+    pub fn exit_code(&self, fail_on: FailOn) -> i32 {
+        match fail_on.threshold() {
+            Some(threshold) if self.diagnostics.iter().any(|d| d.severity >= threshold) => EXIT_FINDINGS,
+            _ => EXIT_OK,
+        }
+    }
+}
+
+/// Find, load and lint `paths` as one set.
+pub fn check(paths: &[PathBuf], data: &data::Data, settings: &lint::Settings) -> Result<Report, workspace::PathError> {
+    let candidates = workspace::discover(paths)?;
+    let workspace = workspace::load(&candidates, settings.lang)?;
+    let diagnostics = lint::lint(&workspace, data, settings);
+    Ok(Report {
+        files: workspace.files,
+        diagnostics,
+    })
+}
+
+/// Lint in-memory sources `(name, text)` as one set, as if each file were named on the command line.
+pub fn check_sources(sources: Vec<(String, String)>, data: &data::Data, settings: &lint::Settings) -> Report {
+    let workspace = workspace::load_sources(sources, settings.lang);
+    let diagnostics = lint::lint(&workspace, data, settings);
+    Report {
+        files: workspace.files,
+        diagnostics,
+    }
+}

@@ -1,0 +1,68 @@
+//! Output formats: each converts from the same [`Diagnostic`](crate::diagnostic::Diagnostic).
+
+pub mod human;
+pub mod json;
+
+use crate::Report;
+use crate::diagnostic::Severity;
+use crate::i18n::{Lang, tr};
+use std::collections::BTreeMap;
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Summary {
+    pub files: usize,
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+}
+
+impl Summary {
+    pub fn of(report: &Report) -> Summary {
+        let mut summary = Summary {
+            files: report.files.len(),
+            ..Summary::default()
+        };
+        for d in &report.diagnostics {
+            match d.severity {
+                Severity::Error => summary.errors += 1,
+                Severity::Warning => summary.warnings += 1,
+                Severity::Info => summary.infos += 1,
+            }
+        }
+        summary
+    }
+
+    /// The closing line of a run, in `lang`.
+    pub fn line(&self, lang: Lang) -> String {
+        tr(
+            lang,
+            "common.summary",
+            &[
+                ("files", &self.files),
+                ("errors", &self.errors),
+                ("warnings", &self.warnings),
+                ("infos", &self.infos),
+            ],
+        )
+    }
+}
+
+/// Findings per rule, most frequent first: `(count, code, name)`.
+pub fn statistics(report: &Report) -> Vec<(usize, &'static str, &'static str)> {
+    let mut counts: BTreeMap<(&'static str, &'static str), usize> = BTreeMap::new();
+    for d in &report.diagnostics {
+        *counts.entry((d.code, d.name)).or_default() += 1;
+    }
+    let mut rows: Vec<_> = counts.into_iter().map(|((code, name), n)| (n, code, name)).collect();
+    rows.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
+    rows
+}
+
+/// The statistics table as text lines.
+pub fn statistics_table(report: &Report) -> String {
+    let mut out = String::new();
+    for (count, code, name) in statistics(report) {
+        out.push_str(&format!("{count:>5}  {code}  {name}\n"));
+    }
+    out
+}

@@ -1,0 +1,5 @@
+//! A — alignment: the cascade graph of positions, sasaran and indicators.
+
+use super::Rule;
+
+pub const RULES: &[Rule] = &[];

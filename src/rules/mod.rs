@@ -1,0 +1,300 @@
+//! The rule registry: every rule's code, name, family, default severity and check, in one list.
+//!
+//! A family lives in its own module and exports `RULES`; texts (message, labels, help, docs) live in the
+//! catalogues under `i18n/<lang>/<family>.yaml`, keyed by the rule's code.
+
+pub mod alignment;
+pub mod identity;
+pub mod structure;
+pub mod text;
+pub mod units;
+
+use crate::data::Data;
+use crate::diagnostic::{Diagnostic, Fix, Label, Severity};
+use crate::i18n::{Catalog, Lang};
+use crate::model::Document;
+use crate::source::{FileId, Files, Span};
+use std::any::{Any, TypeId};
+use std::collections::HashMap;
+use std::fmt::Display;
+use std::sync::{Arc, Mutex, OnceLock};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Family {
+    Structure,
+    Alignment,
+    Units,
+    Identity,
+    Text,
+}
+
+impl Family {
+    pub fn prefix(self) -> &'static str {
+        match self {
+            Family::Structure => "S",
+            Family::Alignment => "A",
+            Family::Units => "U",
+            Family::Identity => "N",
+            Family::Text => "T",
+        }
+    }
+
+    /// Key of the family's display name in the `common` catalogue section.
+    pub fn name_key(self) -> &'static str {
+        match self {
+            Family::Structure => "common.family-structure",
+            Family::Alignment => "common.family-alignment",
+            Family::Units => "common.family-units",
+            Family::Identity => "common.family-identity",
+            Family::Text => "common.family-text",
+        }
+    }
+}
+
+pub type DocumentCheck = fn(&Context, &Document, &mut Vec<Diagnostic>);
+pub type SetCheck = fn(&Context, &mut Vec<Diagnostic>);
+
+#[derive(Clone, Copy)]
+pub enum Check {
+    /// Reported while files are read, parsed and read against the schema.
+    Loading,
+    /// Reported by the engine itself (suppression comments).
+    Engine,
+    /// Looks at one document at a time; documents are checked in parallel.
+    Document(DocumentCheck),
+    /// Looks across everything linted together, through the indexes of [`Context::index`].
+    Set(SetCheck),
+}
+
+pub struct Rule {
+    pub code: &'static str,
+    pub name: &'static str,
+    pub family: Family,
+    pub severity: Severity,
+    pub check: Check,
+}
+
+impl std::fmt::Debug for Rule {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} {}", self.code, self.name)
+    }
+}
+
+impl Rule {
+    /// The rule's text `key` (`message`, `label`, `help`, `summary`, …) in `lang`.
+    pub fn text(&self, lang: Lang, key: &str, args: &[(&str, &dyn Display)]) -> String {
+        Catalog::get(lang).text(&format!("{}.{key}", self.code), args)
+    }
+
+    /// Start a finding of this rule at `span`, with the rule's `message` text.
+    pub fn report(
+        &'static self,
+        lang: Lang,
+        file: FileId,
+        span: Span,
+        args: &[(&str, &dyn Display)],
+    ) -> Finding {
+        Finding {
+            lang,
+            diagnostic: Diagnostic {
+                code: self.code,
+                name: self.name,
+                severity: self.severity,
+                message: self.text(lang, "message", args),
+                primary: Label::new(file, span, String::new()),
+                secondary: Vec::new(),
+                notes: Vec::new(),
+                help: None,
+                fix: None,
+            },
+        }
+    }
+}
+
+/// A diagnostic being built by a rule; every text is looked up in the rule's catalogue section.
+pub struct Finding {
+    lang: Lang,
+    diagnostic: Diagnostic,
+}
+
+impl Finding {
+    fn text(&self, key: &str, args: &[(&str, &dyn Display)]) -> String {
+        Catalog::get(self.lang).text(&format!("{}.{key}", self.diagnostic.code), args)
+    }
+
+    /// The primary label's text, from the rule's `key`.
+    pub fn label(mut self, key: &str, args: &[(&str, &dyn Display)]) -> Self {
+        self.diagnostic.primary.message = self.text(key, args);
+        self
+    }
+
+    pub fn secondary(mut self, file: FileId, span: Span, key: &str, args: &[(&str, &dyn Display)]) -> Self {
+        let message = self.text(key, args);
+        self.diagnostic.secondary.push(Label::new(file, span, message));
+        self
+    }
+
+    pub fn note(mut self, key: &str, args: &[(&str, &dyn Display)]) -> Self {
+        let note = self.text(key, args);
+        self.diagnostic.notes.push(note);
+        self
+    }
+
+    pub fn help(mut self, key: &str, args: &[(&str, &dyn Display)]) -> Self {
+        self.diagnostic.help = Some(self.text(key, args));
+        self
+    }
+
+    /// Replace the message with the rule's text `key`, for a rule that words several cases differently.
+    pub fn message(mut self, key: &str, args: &[(&str, &dyn Display)]) -> Self {
+        self.diagnostic.message = self.text(key, args);
+        self
+    }
+
+    pub fn fix(mut self, fix: Fix) -> Self {
+        self.diagnostic.fix = Some(fix);
+        self
+    }
+
+    pub fn build(self) -> Diagnostic {
+        self.diagnostic
+    }
+
+    pub fn emit(self, out: &mut Vec<Diagnostic>) {
+        out.push(self.diagnostic);
+    }
+}
+
+/// Every registered rule, in catalogue order.
+pub fn all() -> &'static [&'static Rule] {
+    static ALL: OnceLock<Vec<&'static Rule>> = OnceLock::new();
+    ALL.get_or_init(|| {
+        let mut rules: Vec<&'static Rule> = [
+            structure::RULES,
+            alignment::RULES,
+            units::RULES,
+            identity::RULES,
+            text::RULES,
+        ]
+        .into_iter()
+        .flat_map(|family| family.iter())
+        .collect();
+        rules.sort_by_key(|r| (r.family, r.code));
+        rules
+    })
+}
+
+pub fn by_code(code: &str) -> Option<&'static Rule> {
+    all().iter().copied().find(|r| r.code.eq_ignore_ascii_case(code))
+}
+
+/// The known code or name closest to `input`, for did-you-mean.
+pub fn suggest_code(input: &str) -> Option<&'static str> {
+    let upper = input.to_ascii_uppercase();
+    crate::similarity::closest(
+        &upper,
+        all().iter().flat_map(|r| [r.code, r.name]),
+        0.6,
+    )
+    .map(|found| {
+        all()
+            .iter()
+            .find(|r| r.code == found || r.name == found)
+            .map_or(found, |r| r.code)
+    })
+}
+
+/// A structure built once per run from all documents, shared by the rules that query it (the cascade graph,
+/// the NIP index, …).
+pub trait Index: Any + Send + Sync + Sized {
+    fn build(cx: &Context) -> Self;
+}
+
+type Cell = Arc<OnceLock<Arc<dyn Any + Send + Sync>>>;
+
+/// What a rule sees: everything linted together, the language, the rule data, and lazily built indexes.
+pub struct Context<'a> {
+    pub files: &'a Files,
+    pub documents: &'a [Document],
+    pub lang: Lang,
+    pub data: &'a Data,
+    indexes: Mutex<HashMap<TypeId, Cell>>,
+}
+
+impl<'a> Context<'a> {
+    pub fn new(files: &'a Files, documents: &'a [Document], lang: Lang, data: &'a Data) -> Self {
+        Context {
+            files,
+            documents,
+            lang,
+            data,
+            indexes: Mutex::new(HashMap::new()),
+        }
+    }
+
+    /// The index of type `T`, built on first use; concurrent callers wait for the one build.
+    pub fn index<T: Index>(&self) -> Arc<T> {
+        let cell = {
+            let mut map = self.indexes.lock().unwrap_or_else(|e| e.into_inner());
+            map.entry(TypeId::of::<T>()).or_default().clone()
+        };
+        let any = cell
+            .get_or_init(|| Arc::new(T::build(self)) as Arc<dyn Any + Send + Sync>)
+            .clone();
+        any.downcast::<T>().expect("index cell holds its own type")
+    }
+
+    /// Start a finding of `rule` in this context's language.
+    pub fn report(&self, rule: &'static Rule, file: FileId, span: Span, args: &[(&str, &dyn Display)]) -> Finding {
+        rule.report(self.lang, file, span, args)
+    }
+
+    pub fn source(&self, file: FileId) -> &str {
+        &self.files.get(file).text
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn codes_are_unique_well_formed_and_names_kebab_case() {
+        let mut seen = std::collections::HashSet::new();
+        for rule in all() {
+            assert!(seen.insert(rule.code), "duplicate code {}", rule.code);
+            assert!(seen.insert(rule.name), "duplicate name {}", rule.name);
+            assert!(rule.code.starts_with(rule.family.prefix()), "{rule:?}");
+            assert_eq!(rule.code.len(), 4, "{rule:?}");
+            assert!(rule.code[1..].chars().all(|c| c.is_ascii_digit()), "{rule:?}");
+            assert!(
+                rule.name
+                    .split('-')
+                    .all(|w| !w.is_empty() && w.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())),
+                "{rule:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn every_rule_has_docs_and_a_message_in_both_languages() {
+        for lang in Lang::ALL {
+            let catalog = Catalog::get(lang);
+            for rule in all() {
+                for key in ["summary", "what", "why", "bad", "good", "fix", "message"] {
+                    let full = format!("{}.{key}", rule.code);
+                    assert!(catalog.has(&full), "{full} missing in {lang:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn messages_differ_between_languages() {
+        for rule in all() {
+            let en = rule.text(Lang::En, "message", &[]);
+            let id = rule.text(Lang::Id, "message", &[]);
+            assert_ne!(en, id, "{} has the same message in both languages", rule.code);
+        }
+    }
+}

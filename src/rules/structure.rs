@@ -1,0 +1,111 @@
+//! S — the file as YAML and as schema. S001–S003, S005 and S006 are found while reading a file
+//! ([`crate::workspace`], [`crate::schema`]); S004 looks across the set; S007 and S008 come from the
+//! suppression pass of the engine.
+
+use super::{Check, Context, Family, Rule};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::model::Text;
+use crate::source::FileId;
+use std::collections::HashMap;
+
+pub const YAML_SYNTAX: Rule = Rule {
+    code: "S001",
+    name: "yaml-syntax",
+    family: Family::Structure,
+    severity: Severity::Error,
+    check: Check::Loading,
+};
+
+pub const SCHEMA_MISMATCH: Rule = Rule {
+    code: "S002",
+    name: "schema-mismatch",
+    family: Family::Structure,
+    severity: Severity::Error,
+    check: Check::Loading,
+};
+
+pub const UNKNOWN_KEY: Rule = Rule {
+    code: "S003",
+    name: "unknown-key",
+    family: Family::Structure,
+    severity: Severity::Error,
+    check: Check::Loading,
+};
+
+pub const DUPLICATE_ID: Rule = Rule {
+    code: "S004",
+    name: "duplicate-id",
+    family: Family::Structure,
+    severity: Severity::Error,
+    check: Check::Set(duplicate_id),
+};
+
+pub const EMPTY_VALUE: Rule = Rule {
+    code: "S005",
+    name: "empty-value",
+    family: Family::Structure,
+    severity: Severity::Warning,
+    check: Check::Loading,
+};
+
+pub const DUPLICATE_KEY: Rule = Rule {
+    code: "S006",
+    name: "duplicate-key",
+    family: Family::Structure,
+    severity: Severity::Error,
+    check: Check::Loading,
+};
+
+pub const RULES: &[Rule] = &[
+    YAML_SYNTAX,
+    SCHEMA_MISMATCH,
+    UNKNOWN_KEY,
+    DUPLICATE_ID,
+    EMPTY_VALUE,
+    DUPLICATE_KEY,
+];
+
+/// Reports every repeat of an id within its scope, pointing back at the first.
+struct FirstSeen<'a> {
+    first: HashMap<&'a str, (FileId, &'a Text)>,
+}
+
+impl<'a> FirstSeen<'a> {
+    fn new() -> Self {
+        FirstSeen { first: HashMap::new() }
+    }
+
+    fn see(&mut self, cx: &Context, file: FileId, id: &'a Text, kind: &str, out: &mut Vec<Diagnostic>) {
+        match self.first.get(id.as_str()) {
+            Some((first_file, first)) => {
+                let kind = cx.report(&DUPLICATE_ID, file, id.span, &[]).message(kind, &[("id", &id.value)]);
+                kind.label("label", &[])
+                    .secondary(*first_file, first.span, "label-first", &[])
+                    .help("help", &[("id", &id.value)])
+                    .emit(out);
+            }
+            None => {
+                self.first.insert(id.as_str(), (file, id));
+            }
+        }
+    }
+}
+
+fn duplicate_id(cx: &Context, out: &mut Vec<Diagnostic>) {
+    let mut documents = FirstSeen::new();
+    for document in cx.documents {
+        if let Some(id) = document.dokumen.as_ref().and_then(|d| d.id.as_ref()) {
+            documents.see(cx, document.file, id, "message-dokumen", out);
+        }
+        let mut positions = FirstSeen::new();
+        for jabatan in &document.jabatan {
+            if let Some(id) = &jabatan.id {
+                positions.see(cx, document.file, id, "message-jabatan", out);
+            }
+            let mut sasaran_ids = FirstSeen::new();
+            for sasaran in &jabatan.sasaran {
+                sasaran_ids.see(cx, document.file, &sasaran.id, "message-sasaran", out);
+            }
+        }
+    }
+}

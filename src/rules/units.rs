@@ -1,0 +1,5 @@
+//! U — units, formulas, targets and counts.
+
+use super::Rule;
+
+pub const RULES: &[Rule] = &[];

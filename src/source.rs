@@ -1,0 +1,231 @@
+//! Source files as loaded, and the conversions between byte offsets and the line/column positions that users,
+//! JSON consumers and editors see.
+
+use std::ops::Range;
+
+/// A byte range in one source file. `Copy`, unlike `Range<usize>`, because every model value carries one.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Span {
+    pub const fn new(start: usize, end: usize) -> Self {
+        Span { start, end }
+    }
+
+    pub fn range(self) -> Range<usize> {
+        self.start..self.end
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.start >= self.end
+    }
+
+    /// A sub-span given relative to this span's start (for a word inside a text value).
+    pub fn sub(self, start: usize, end: usize) -> Span {
+        Span::new(self.start + start, self.start + end)
+    }
+}
+
+/// Index of a file in [`Files`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct FileId(pub usize);
+
+/// A 1-based position: `column` counts Unicode scalar values, as ruff and most linters report.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Position {
+    pub line: usize,
+    pub column: usize,
+}
+
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// The path as the user gave it, or as found under a directory they gave.
+    pub name: String,
+    pub text: String,
+    line_starts: Vec<usize>,
+}
+
+impl SourceFile {
+    pub fn new(name: impl Into<String>, text: impl Into<String>) -> Self {
+        let text = text.into();
+        let line_starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        SourceFile {
+            name: name.into(),
+            text,
+            line_starts,
+        }
+    }
+
+    /// 0-based line index of a byte offset.
+    pub fn line_index(&self, offset: usize) -> usize {
+        match self.line_starts.binary_search(&offset) {
+            Ok(line) => line,
+            Err(next) => next - 1,
+        }
+    }
+
+    pub fn line_count(&self) -> usize {
+        self.line_starts.len()
+    }
+
+    /// Byte range of a 0-based line, without its line terminator.
+    pub fn line_range(&self, line: usize) -> Range<usize> {
+        let start = self.line_starts[line];
+        let mut end = self
+            .line_starts
+            .get(line + 1)
+            .map_or(self.text.len(), |next| next - 1);
+        if end > start && self.text.as_bytes()[end - 1] == b'\r' {
+            end -= 1;
+        }
+        start..end.max(start)
+    }
+
+    pub fn line_start(&self, line: usize) -> usize {
+        self.line_starts[line]
+    }
+
+    fn clamp(&self, offset: usize) -> usize {
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        offset
+    }
+
+    pub fn position(&self, offset: usize) -> Position {
+        let offset = self.clamp(offset);
+        let line = self.line_index(offset);
+        let start = self.line_starts[line];
+        Position {
+            line: line + 1,
+            column: self.text[start..offset].chars().count() + 1,
+        }
+    }
+
+    /// 0-based line and UTF-16 column, as the Language Server Protocol counts them.
+    pub fn utf16_position(&self, offset: usize) -> (u32, u32) {
+        let offset = self.clamp(offset);
+        let line = self.line_index(offset);
+        let start = self.line_starts[line];
+        let column: usize = self.text[start..offset].chars().map(char::len_utf16).sum();
+        (line as u32, column as u32)
+    }
+
+    /// Byte offset of a 0-based line and UTF-16 column; positions past the end of a line clamp to it.
+    pub fn offset_of_utf16(&self, line: u32, column: u32) -> usize {
+        let Some(&start) = self.line_starts.get(line as usize) else {
+            return self.text.len();
+        };
+        let end = self.line_range(line as usize).end;
+        let mut units = 0u32;
+        for (i, ch) in self.text[start..end].char_indices() {
+            if units >= column {
+                return start + i;
+            }
+            units += ch.len_utf16() as u32;
+        }
+        end
+    }
+
+    pub fn slice(&self, span: Span) -> &str {
+        self.text.get(span.range()).unwrap_or("")
+    }
+}
+
+/// Every file of one run. Diagnostics refer to files by [`FileId`].
+#[derive(Debug, Default, Clone)]
+pub struct Files {
+    files: Vec<SourceFile>,
+}
+
+impl Files {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn add(&mut self, file: SourceFile) -> FileId {
+        self.files.push(file);
+        FileId(self.files.len() - 1)
+    }
+
+    pub fn get(&self, id: FileId) -> &SourceFile {
+        &self.files[id.0]
+    }
+
+    pub fn len(&self) -> usize {
+        self.files.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.files.is_empty()
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (FileId, &SourceFile)> {
+        self.files.iter().enumerate().map(|(i, f)| (FileId(i), f))
+    }
+}
+
+impl<'a> codespan_reporting::files::Files<'a> for Files {
+    type FileId = FileId;
+    type Name = &'a str;
+    type Source = &'a str;
+
+    fn name(&'a self, id: FileId) -> Result<&'a str, codespan_reporting::files::Error> {
+        self.files
+            .get(id.0)
+            .map(|f| f.name.as_str())
+            .ok_or(codespan_reporting::files::Error::FileMissing)
+    }
+
+    fn source(&'a self, id: FileId) -> Result<&'a str, codespan_reporting::files::Error> {
+        self.files
+            .get(id.0)
+            .map(|f| f.text.as_str())
+            .ok_or(codespan_reporting::files::Error::FileMissing)
+    }
+
+    fn line_index(&'a self, id: FileId, byte_index: usize) -> Result<usize, codespan_reporting::files::Error> {
+        Ok(self.get(id).line_index(byte_index))
+    }
+
+    fn line_range(
+        &'a self,
+        id: FileId,
+        line_index: usize,
+    ) -> Result<Range<usize>, codespan_reporting::files::Error> {
+        let file = self.get(id);
+        if line_index >= file.line_count() {
+            return Ok(file.text.len()..file.text.len());
+        }
+        let start = file.line_start(line_index);
+        let end = file
+            .line_starts
+            .get(line_index + 1)
+            .copied()
+            .unwrap_or(file.text.len());
+        Ok(start..end)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_count_characters_and_handle_crlf() {
+        let file = SourceFile::new("a.yaml", "a: é\r\nbb: x\n");
+        assert_eq!(file.position(0), Position { line: 1, column: 1 });
+        assert_eq!(file.position(5), Position { line: 1, column: 5 });
+        assert_eq!(file.position(7), Position { line: 2, column: 1 });
+        assert_eq!(file.line_range(0), 0..5);
+        assert_eq!(file.utf16_position(11), (1, 4));
+        assert_eq!(file.offset_of_utf16(1, 4), 11);
+        assert_eq!(file.offset_of_utf16(0, 99), 5);
+    }
+}

@@ -1,0 +1,226 @@
+//! Finding, reading and parsing the files of one run, in parallel, into one set of documents.
+
+use crate::diagnostic::Diagnostic;
+use crate::i18n::Lang;
+use crate::model::Document;
+use crate::rules::structure::YAML_SYNTAX;
+use crate::schema;
+use crate::source::{FileId, Files, SourceFile, Span};
+use rayon::prelude::*;
+use std::path::{Path, PathBuf};
+
+/// Everything linted together.
+#[derive(Debug, Default)]
+pub struct Workspace {
+    pub files: Files,
+    pub documents: Vec<Document>,
+    /// Findings of reading and parsing (S001, S002, S003, S005, S006).
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// A path that could not be linted: the run stops with exit code 2.
+#[derive(Debug)]
+pub struct PathError {
+    pub path: PathBuf,
+    pub reason: String,
+}
+
+impl std::fmt::Display for PathError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.path.display(), self.reason)
+    }
+}
+
+/// A file to lint, with whether it was named by the user (always linted) or found by walking (linted only when
+/// it is an IKI document).
+#[derive(Debug, Clone)]
+pub struct Candidate {
+    pub path: PathBuf,
+    pub explicit: bool,
+}
+
+fn is_yaml(path: &Path) -> bool {
+    matches!(path.extension().and_then(|e| e.to_str()), Some("yaml" | "yml"))
+}
+
+/// The YAML files under `paths`: directories walked recursively honouring `.gitignore`, `.ignore` and hidden
+/// files as git would; files named directly are kept whatever their extension. Sorted, without repeats.
+pub fn discover(paths: &[PathBuf]) -> Result<Vec<Candidate>, PathError> {
+    let mut found = Vec::new();
+    for path in paths {
+        let meta = std::fs::metadata(path).map_err(|e| PathError {
+            path: path.clone(),
+            reason: e.kind().to_string(),
+        })?;
+        if meta.is_file() {
+            found.push(Candidate {
+                path: path.clone(),
+                explicit: true,
+            });
+            continue;
+        }
+        let walker = ignore::WalkBuilder::new(path).require_git(false).build();
+        for entry in walker {
+            let entry = entry.map_err(|e| PathError {
+                path: path.clone(),
+                reason: e.to_string(),
+            })?;
+            if entry.file_type().is_some_and(|t| t.is_file()) && is_yaml(entry.path()) {
+                found.push(Candidate {
+                    path: entry.into_path(),
+                    explicit: false,
+                });
+            }
+        }
+    }
+    found.sort_by(|a, b| a.path.cmp(&b.path).then(b.explicit.cmp(&a.explicit)));
+    found.dedup_by(|later, earlier| later.path == earlier.path);
+    Ok(found)
+}
+
+/// One file read and parsed, before it gets its [`FileId`].
+struct Loaded {
+    name: String,
+    text: String,
+    /// Builds the document and findings once the file id is known.
+    outcome: Outcome,
+}
+
+enum Outcome {
+    Skipped,
+    Failed { span: Span, message: String, budget: bool },
+    Parsed(Box<crate::yaml::Node>),
+    Empty,
+}
+
+fn display_name(path: &Path) -> String {
+    path.to_string_lossy().into_owned()
+}
+
+/// Read the bytes of a file as UTF-8 (a BOM is kept in the text and skipped by the parser); invalid UTF-8 is
+/// reported at its first bad byte, with the text shown lossily.
+fn decode(bytes: Vec<u8>) -> (String, Option<Span>) {
+    match String::from_utf8(bytes) {
+        Ok(text) => (text, None),
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            (String::from_utf8_lossy(e.as_bytes()).into_owned(), Some(Span::new(at, at + 1)))
+        }
+    }
+}
+
+fn load_one(name: String, bytes: Vec<u8>, explicit: bool) -> Loaded {
+    let (text, bad_utf8) = decode(bytes);
+    let outcome = if let Some(span) = bad_utf8 {
+        Outcome::Failed {
+            span,
+            message: String::new(),
+            budget: false,
+        }
+    } else {
+        match crate::yaml::parse(&text) {
+            Ok(None) if explicit => Outcome::Empty,
+            Ok(None) => Outcome::Skipped,
+            Ok(Some(root)) if explicit || schema::is_iki_document(&root) => Outcome::Parsed(Box::new(root)),
+            Ok(Some(_)) => Outcome::Skipped,
+            // A broken file found by walking may be an IKI document whose key line is the broken one: report it
+            // rather than skip it silently.
+            Err(e) => Outcome::Failed {
+                span: e.span,
+                message: e.message,
+                budget: e.budget,
+            },
+        }
+    };
+    Loaded { name, text, outcome }
+}
+
+/// Load the files in `candidates` (read and parsed in parallel) as one set.
+pub fn load(candidates: &[Candidate], lang: Lang) -> Result<Workspace, PathError> {
+    let loaded: Vec<Result<Loaded, PathError>> = candidates
+        .par_iter()
+        .map(|c| {
+            let bytes = std::fs::read(&c.path).map_err(|e| PathError {
+                path: c.path.clone(),
+                reason: e.kind().to_string(),
+            })?;
+            Ok(load_one(display_name(&c.path), bytes, c.explicit))
+        })
+        .collect();
+    let loaded = loaded.into_iter().collect::<Result<Vec<_>, _>>()?;
+    Ok(assemble(loaded, lang))
+}
+
+/// Load in-memory sources (an editor's open buffers), by name, as one set.
+pub fn load_sources(sources: Vec<(String, String)>, lang: Lang) -> Workspace {
+    let loaded = sources
+        .into_par_iter()
+        .map(|(name, text)| load_one(name, text.into_bytes(), true))
+        .collect();
+    assemble(loaded, lang)
+}
+
+fn assemble(loaded: Vec<Loaded>, lang: Lang) -> Workspace {
+    let mut workspace = Workspace::default();
+    let mut parsed = Vec::new();
+    for item in loaded {
+        if matches!(item.outcome, Outcome::Skipped) {
+            continue;
+        }
+        let id = workspace.files.add(SourceFile::new(item.name, item.text));
+        parsed.push((id, item.outcome));
+    }
+    let files = &workspace.files;
+    let results: Vec<(Option<Document>, Vec<Diagnostic>)> = parsed
+        .into_par_iter()
+        .map(|(id, outcome)| {
+            let mut out = Vec::new();
+            let document = match outcome {
+                Outcome::Parsed(root) => Some(schema::read_document(id, &files.get(id).text, &root, lang, &mut out)),
+                Outcome::Failed { span, message, budget } => {
+                    out.push(syntax_finding(id, span, &message, budget, lang));
+                    None
+                }
+                Outcome::Empty => {
+                    schema::report_empty_file(id, lang, &mut out);
+                    None
+                }
+                Outcome::Skipped => None,
+            };
+            (document, out)
+        })
+        .collect();
+    for (document, diagnostics) in results {
+        workspace.documents.extend(document);
+        workspace.diagnostics.extend(diagnostics);
+    }
+    workspace
+}
+
+fn syntax_finding(file: FileId, span: Span, message: &str, budget: bool, lang: Lang) -> Diagnostic {
+    let detail = strip_location(message);
+    let finding = YAML_SYNTAX.report(lang, file, span, &[("detail", &detail)]);
+    if message.is_empty() {
+        finding
+            .message("message-utf8", &[])
+            .label("label-utf8", &[])
+            .help("help-utf8", &[])
+            .build()
+    } else if budget {
+        finding
+            .message("message-budget", &[("detail", &detail)])
+            .label("label", &[])
+            .help("help-budget", &[])
+            .build()
+    } else {
+        finding.label("label", &[]).help("help", &[]).build()
+    }
+}
+
+/// The parser's message without its "at line L, column C" tail, which the rendered location already gives.
+fn strip_location(message: &str) -> &str {
+    match message.rfind(" at line ") {
+        Some(i) => &message[..i],
+        None => message,
+    }
+}

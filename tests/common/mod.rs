@@ -1,0 +1,34 @@
+//! Helpers shared by the integration tests: lint YAML text in memory and look at what came out.
+#![allow(dead_code)]
+
+use ikilint::data::Data;
+use ikilint::diagnostic::Diagnostic;
+use ikilint::i18n::Lang;
+use ikilint::lint::Settings;
+use ikilint::{Report, check_sources};
+
+/// Lint several in-memory files as one set, in English.
+pub fn lint_files(files: &[(&str, &str)]) -> Report {
+    let sources = files.iter().map(|(n, t)| (n.to_string(), t.to_string())).collect();
+    check_sources(sources, &Data::builtin(), &Settings::new(Lang::En))
+}
+
+/// Lint one in-memory file.
+pub fn lint(text: &str) -> Report {
+    lint_files(&[("test.yaml", text)])
+}
+
+/// The findings of `code` in a report.
+pub fn with_code<'r>(report: &'r Report, code: &str) -> Vec<&'r Diagnostic> {
+    report.diagnostics.iter().filter(|d| d.code == code).collect()
+}
+
+/// The text under a diagnostic's primary label.
+pub fn primary_text<'r>(report: &'r Report, d: &Diagnostic) -> &'r str {
+    report.files.get(d.primary.file).slice(d.primary.span)
+}
+
+/// 1-based line of a diagnostic's primary label.
+pub fn line_of(report: &Report, d: &Diagnostic) -> usize {
+    report.files.get(d.primary.file).position(d.primary.span.start).line
+}
