@@ -30,7 +30,11 @@ pub fn check(request: &CheckRequest, out: &mut dyn WriteColor, err: &mut dyn Wri
             let _ = writeln!(
                 err,
                 "{}",
-                tr(lang, "common.error-path", &[("path", &e.path.display()), ("reason", &e.reason)])
+                tr(
+                    lang,
+                    "common.error-path",
+                    &[("path", &e.path.display()), ("reason", &e.reason)]
+                )
             );
             return EXIT_ERROR;
         }
@@ -82,7 +86,11 @@ pub fn rules(lang: Lang, out: &mut dyn Write) -> i32 {
 pub fn explain(code: &str, lang: Lang, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     let Some(rule) = rules::by_code(code).or_else(|| rules::all().iter().copied().find(|r| r.name == code)) else {
         let message = match rules::suggest_code(code) {
-            Some(s) => tr(lang, "common.unknown-code-suggest", &[("code", &code), ("suggestion", &s)]),
+            Some(s) => tr(
+                lang,
+                "common.unknown-code-suggest",
+                &[("code", &code), ("suggestion", &s)],
+            ),
             None => tr(lang, "common.unknown-code", &[("code", &code)]),
         };
         let _ = writeln!(err, "{message}");

@@ -115,7 +115,12 @@ impl Data {
 
     /// Parse and merge every file of table `T`.
     pub fn try_table<T: Table>(&self) -> Result<Arc<T>, DataError> {
-        if let Some(found) = self.tables.lock().unwrap_or_else(|e| e.into_inner()).get(&TypeId::of::<T>()) {
+        if let Some(found) = self
+            .tables
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(&TypeId::of::<T>())
+        {
             return Ok(found.clone().downcast::<T>().expect("table cell holds its own type"));
         }
         let mut table = T::default();

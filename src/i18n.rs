@@ -37,11 +37,7 @@ impl Lang {
         }
         for var in ["LC_ALL", "LANG"] {
             if let Some(value) = get(var).filter(|v| !v.is_empty()) {
-                return if value.starts_with("id") {
-                    Lang::Id
-                } else {
-                    Lang::En
-                };
+                return if value.starts_with("id") { Lang::Id } else { Lang::En };
             }
         }
         Lang::En
@@ -84,8 +80,7 @@ impl Catalog {
             }
             // The catalogues are compiled in and a test parses them, so a failure here is a build defect.
             let sections: std::collections::BTreeMap<String, std::collections::BTreeMap<String, String>> =
-                serde_saphyr::from_str(source)
-                    .unwrap_or_else(|e| panic!("i18n catalogue {name} is not valid: {e}"));
+                serde_saphyr::from_str(source).unwrap_or_else(|e| panic!("i18n catalogue {name} is not valid: {e}"));
             for (section, entries) in sections {
                 for (key, text) in entries {
                     texts.insert(format!("{section}.{key}"), text);
@@ -177,7 +172,13 @@ mod tests {
         };
         assert_eq!(Lang::from_env_vars(env(&[])), Lang::En);
         assert_eq!(Lang::from_env_vars(env(&[("LANG", "id_ID.UTF-8")])), Lang::Id);
-        assert_eq!(Lang::from_env_vars(env(&[("LC_ALL", "en_US"), ("LANG", "id_ID")])), Lang::En);
-        assert_eq!(Lang::from_env_vars(env(&[("IKILINT_LANG", "id"), ("LANG", "C")])), Lang::Id);
+        assert_eq!(
+            Lang::from_env_vars(env(&[("LC_ALL", "en_US"), ("LANG", "id_ID")])),
+            Lang::En
+        );
+        assert_eq!(
+            Lang::from_env_vars(env(&[("IKILINT_LANG", "id"), ("LANG", "C")])),
+            Lang::Id
+        );
     }
 }

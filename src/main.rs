@@ -1,13 +1,17 @@
 use clap::{Parser, Subcommand, ValueEnum};
-use ikilint::i18n::Lang;
 use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
+use ikilint::i18n::Lang;
 use ikilint::{EXIT_ERROR, FailOn, cli};
 use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(name = "ikilint", version, about = "Linter for Indikator Kinerja Individu (IKI) documents")]
+#[command(
+    name = "ikilint",
+    version,
+    about = "Linter for Indikator Kinerja Individu (IKI) documents"
+)]
 struct Args {
     #[command(subcommand)]
     command: Command,

@@ -28,13 +28,21 @@ const SIGNER_KEYS: &[&str] = &["jabatan", "nama", "nip"];
 
 /// Whether a top-level mapping is an IKI document (SPEC.md section 2): it has `dokumen` or `jabatan`.
 pub fn is_iki_document(root: &Node) -> bool {
-    root.entries()
-        .is_some_and(|entries| entries.iter().any(|(k, _)| matches!(k.as_str(), Some("dokumen" | "jabatan"))))
+    root.entries().is_some_and(|entries| {
+        entries
+            .iter()
+            .any(|(k, _)| matches!(k.as_str(), Some("dokumen" | "jabatan")))
+    })
 }
 
 /// Build the model of one parsed file, appending schema findings to `out`.
 pub fn read_document(file: FileId, source: &str, root: &Node, lang: Lang, out: &mut Vec<Diagnostic>) -> Document {
-    let mut reader = Reader { file, source, lang, out };
+    let mut reader = Reader {
+        file,
+        source,
+        lang,
+        out,
+    };
     reader.document(root)
 }
 
@@ -54,7 +62,10 @@ struct Fields<'n> {
 
 impl<'n> Fields<'n> {
     fn get(&self, key: &str) -> Option<(&'n Node, &'n Node)> {
-        self.entries.iter().find(|(k, _, _)| *k == key).map(|(_, k, v)| (*k, *v))
+        self.entries
+            .iter()
+            .find(|(k, _, _)| *k == key)
+            .map(|(_, k, v)| (*k, *v))
     }
 }
 
@@ -77,7 +88,12 @@ impl<'a> Reader<'a> {
         let found = self.type_name(node);
         let expected = self.common(expected);
         SCHEMA_MISMATCH
-            .report(self.lang, self.file, node_span(node, self.source), &[("key", &key), ("expected", &expected), ("found", &found)])
+            .report(
+                self.lang,
+                self.file,
+                node_span(node, self.source),
+                &[("key", &key), ("expected", &expected), ("found", &found)],
+            )
             .label("label", &[("expected", &expected)])
             .help("help", &[("key", &key), ("expected", &expected)])
             .emit(self.out);
@@ -101,7 +117,13 @@ impl<'a> Reader<'a> {
     }
 
     /// Report repeated and unknown keys of a mapping; `parent` names it in messages.
-    fn fields<'n>(&mut self, node: &'n Node, known: &[&'static str], required: &[&str], parent: &str) -> Option<Fields<'n>> {
+    fn fields<'n>(
+        &mut self,
+        node: &'n Node,
+        known: &[&'static str],
+        required: &[&str],
+        parent: &str,
+    ) -> Option<Fields<'n>> {
         let Some(entries) = node.entries() else {
             if node.kind != NodeKind::Null {
                 self.wrong_type(parent, node, "type-mapping");
@@ -109,7 +131,10 @@ impl<'a> Reader<'a> {
             return None;
         };
         let anchor = entries.first().map_or(node.span, |(k, _)| k.span);
-        let mut fields = Fields { anchor, entries: Vec::new() };
+        let mut fields = Fields {
+            anchor,
+            entries: Vec::new(),
+        };
         let mut seen: Vec<(String, &Node)> = Vec::new();
         let mut unknown: Vec<(&Node, &Node, String)> = Vec::new();
         for (key, value) in entries {
@@ -137,7 +162,12 @@ impl<'a> Reader<'a> {
             let absent = known.iter().copied().filter(|k| !present.contains(k));
             let suggestion = crate::similarity::closest(&key_text, absent, 0.8);
             let mut finding = UNKNOWN_KEY
-                .report(self.lang, self.file, key.span, &[("key", &key_text), ("parent", &parent)])
+                .report(
+                    self.lang,
+                    self.file,
+                    key.span,
+                    &[("key", &key_text), ("parent", &parent)],
+                )
                 .label("label", &[("parent", &parent)]);
             finding = match suggestion {
                 Some(s) => finding.help("help", &[("suggestion", &s)]),

@@ -76,10 +76,7 @@ impl SourceFile {
     /// Byte range of a 0-based line, without its line terminator.
     pub fn line_range(&self, line: usize) -> Range<usize> {
         let start = self.line_starts[line];
-        let mut end = self
-            .line_starts
-            .get(line + 1)
-            .map_or(self.text.len(), |next| next - 1);
+        let mut end = self.line_starts.get(line + 1).map_or(self.text.len(), |next| next - 1);
         if end > start && self.text.as_bytes()[end - 1] == b'\r' {
             end -= 1;
         }
@@ -194,21 +191,13 @@ impl<'a> codespan_reporting::files::Files<'a> for Files {
         Ok(self.get(id).line_index(byte_index))
     }
 
-    fn line_range(
-        &'a self,
-        id: FileId,
-        line_index: usize,
-    ) -> Result<Range<usize>, codespan_reporting::files::Error> {
+    fn line_range(&'a self, id: FileId, line_index: usize) -> Result<Range<usize>, codespan_reporting::files::Error> {
         let file = self.get(id);
         if line_index >= file.line_count() {
             return Ok(file.text.len()..file.text.len());
         }
         let start = file.line_start(line_index);
-        let end = file
-            .line_starts
-            .get(line_index + 1)
-            .copied()
-            .unwrap_or(file.text.len());
+        let end = file.line_starts.get(line_index + 1).copied().unwrap_or(file.text.len());
         Ok(start..end)
     }
 }

@@ -104,7 +104,10 @@ fn decode(bytes: Vec<u8>) -> (String, Option<Span>) {
         Ok(text) => (text, None),
         Err(e) => {
             let at = e.utf8_error().valid_up_to();
-            (String::from_utf8_lossy(e.as_bytes()).into_owned(), Some(Span::new(at, at + 1)))
+            (
+                String::from_utf8_lossy(e.as_bytes()).into_owned(),
+                Some(Span::new(at, at + 1)),
+            )
         }
     }
 }

@@ -205,12 +205,7 @@ fn parse_error(text: &str, error: &serde_saphyr::Error) -> ParseError {
         })
         .unwrap_or_default();
     let rendered = error.without_snippet().to_string();
-    let message = rendered
-        .lines()
-        .next()
-        .unwrap_or("invalid YAML")
-        .trim()
-        .to_string();
+    let message = rendered.lines().next().unwrap_or("invalid YAML").trim().to_string();
     let budget = message.contains("budget") || message.contains("limit");
     let start = span.start.min(text.len());
     ParseError {

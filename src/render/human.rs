@@ -35,7 +35,7 @@ fn to_codespan(d: &Diagnostic, lang: Lang) -> cs::Diagnostic<crate::source::File
         notes.push(tr(lang, key, &[]));
     }
     cs::Diagnostic::new(severity)
-        .with_code(format!("{}", d.code))
+        .with_code(d.code)
         .with_message(format!("{} [{}]", d.message, d.name))
         .with_labels(labels)
         .with_notes(notes)

@@ -87,13 +87,7 @@ impl Rule {
     }
 
     /// Start a finding of this rule at `span`, with the rule's `message` text.
-    pub fn report(
-        &'static self,
-        lang: Lang,
-        file: FileId,
-        span: Span,
-        args: &[(&str, &dyn Display)],
-    ) -> Finding {
+    pub fn report(&'static self, lang: Lang, file: FileId, span: Span, args: &[(&str, &dyn Display)]) -> Finding {
         Finding {
             lang,
             diagnostic: Diagnostic {
@@ -191,12 +185,7 @@ pub fn by_code(code: &str) -> Option<&'static Rule> {
 /// The known code or name closest to `input`, for did-you-mean.
 pub fn suggest_code(input: &str) -> Option<&'static str> {
     let upper = input.to_ascii_uppercase();
-    crate::similarity::closest(
-        &upper,
-        all().iter().flat_map(|r| [r.code, r.name]),
-        0.6,
-    )
-    .map(|found| {
+    crate::similarity::closest(&upper, all().iter().flat_map(|r| [r.code, r.name]), 0.6).map(|found| {
         all()
             .iter()
             .find(|r| r.code == found || r.name == found)

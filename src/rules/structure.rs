@@ -78,7 +78,9 @@ impl<'a> FirstSeen<'a> {
     fn see(&mut self, cx: &Context, file: FileId, id: &'a Text, kind: &str, out: &mut Vec<Diagnostic>) {
         match self.first.get(id.as_str()) {
             Some((first_file, first)) => {
-                let kind = cx.report(&DUPLICATE_ID, file, id.span, &[]).message(kind, &[("id", &id.value)]);
+                let kind = cx
+                    .report(&DUPLICATE_ID, file, id.span, &[])
+                    .message(kind, &[("id", &id.value)]);
                 kind.label("label", &[])
                     .secondary(*first_file, first.span, "label-first", &[])
                     .help("help", &[("id", &id.value)])
