@@ -22,7 +22,17 @@ pub struct Workspace {
 #[derive(Debug)]
 pub struct PathError {
     pub path: PathBuf,
+    /// Key of the reason in the `common` catalogue, or the system's own words when no key fits.
     pub reason: String,
+}
+
+/// The reason of an I/O failure: a catalogue key for the usual cases, the system's message otherwise.
+fn io_reason(error: &std::io::Error) -> String {
+    match error.kind() {
+        std::io::ErrorKind::NotFound => "common.reason-not-found".to_string(),
+        std::io::ErrorKind::PermissionDenied => "common.reason-permission".to_string(),
+        _ => error.to_string(),
+    }
 }
 
 impl std::fmt::Display for PathError {
@@ -50,7 +60,7 @@ pub fn discover(paths: &[PathBuf]) -> Result<Vec<Candidate>, PathError> {
     for path in paths {
         let meta = std::fs::metadata(path).map_err(|e| PathError {
             path: path.clone(),
-            reason: e.kind().to_string(),
+            reason: io_reason(&e),
         })?;
         if meta.is_file() {
             found.push(Candidate {
@@ -145,7 +155,7 @@ pub fn load(candidates: &[Candidate], lang: Lang) -> Result<Workspace, PathError
         .map(|c| {
             let bytes = std::fs::read(&c.path).map_err(|e| PathError {
                 path: c.path.clone(),
-                reason: e.kind().to_string(),
+                reason: io_reason(&e),
             })?;
             Ok(load_one(display_name(&c.path), bytes, c.explicit))
         })
@@ -211,8 +221,9 @@ fn syntax_finding(file: FileId, span: Span, message: &str, budget: bool, lang: L
             .build()
     } else if budget {
         finding
-            .message("message-budget", &[("detail", &detail)])
+            .message("message-budget", &[])
             .label("label", &[])
+            .note(budget_note(detail), &[])
             .help("help-budget", &[])
             .build()
     } else {
@@ -220,9 +231,21 @@ fn syntax_finding(file: FileId, span: Span, message: &str, budget: bool, lang: L
     }
 }
 
+/// Which limit a budget breach hit, as a note key of S001.
+fn budget_note(detail: &str) -> &'static str {
+    let detail = detail.to_ascii_lowercase();
+    if detail.contains("depth") || detail.contains("nesting") {
+        "note-depth"
+    } else if detail.contains("alias") || detail.contains("anchor") || detail.contains("nodes") {
+        "note-expansion"
+    } else {
+        "note-size"
+    }
+}
+
 /// The parser's message without its "at line L, column C" tail, which the rendered location already gives.
 fn strip_location(message: &str) -> &str {
-    match message.rfind(" at line ") {
+    match message.find(" at line ") {
         Some(i) => &message[..i],
         None => message,
     }
