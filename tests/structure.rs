@@ -167,3 +167,13 @@ fn s006_repeated_key_with_both_places() {
     assert_eq!(found[0].secondary.len(), 1);
     assert_eq!(line_of(&report, found[0]), 5);
 }
+
+#[test]
+fn s002_required_block_left_empty_is_reported_optional_one_is_not() {
+    let report = lint(
+        "dokumen:\njabatan:\n  - id: camat\n    nama: Camat\n    pemangku:\n    sasaran:\n      - uraian: Meningkatnya pelayanan\n        indikator:\n          - uraian: Indeks Kepuasan Masyarakat\n",
+    );
+    let found = with_code(&report, "S002");
+    assert_eq!(found.len(), 1, "{:#?}", report.diagnostics);
+    assert!(found[0].message.contains("`dokumen`"));
+}
