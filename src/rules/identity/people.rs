@@ -60,14 +60,11 @@ pub fn nip_shared(cx: &Context, out: &mut Vec<Diagnostic>) {
             let (a, b) = (first[0], cluster[0]);
             let args: [(&str, &dyn std::fmt::Display); 3] =
                 [("nip", &nip), ("first", &a.name_text()), ("second", &b.name_text())];
-            let mut finding = cx
-                .report(&NIP_SHARED, b.file, b.nip_span(), &args)
+            cx.report(&NIP_SHARED, b.file, b.nip_span(), &args)
                 .label("label", &args)
-                .secondary(a.file, a.nip_span(), "label-first", &args);
-            for also in cluster.iter().skip(1).take(MAX_ALSO) {
-                finding = finding.secondary(also.file, also.nip_span(), "label-also", &args);
-            }
-            finding.help("help", &args).emit(out);
+                .secondary(a.file, a.nip_span(), "label-first", &args)
+                .help("help", &args)
+                .emit(out);
         }
     }
 }
