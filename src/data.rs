@@ -11,7 +11,10 @@ use std::sync::{Arc, Mutex};
 /// The built-in data files, by name.
 pub const BUILTIN: &[(&str, &str)] = &[
     ("gelar.yaml", include_str!("../rules/gelar.yaml")),
-    ("singkatan-jabatan.yaml", include_str!("../rules/singkatan-jabatan.yaml")),
+    (
+        "singkatan-jabatan.yaml",
+        include_str!("../rules/singkatan-jabatan.yaml"),
+    ),
 ];
 
 /// One data file: built in, or from an extra directory.
@@ -51,7 +54,10 @@ pub trait Table: DeserializeOwned + Default + Send + Sync + 'static {
 type Validator = fn(&Data) -> Result<(), DataError>;
 const TABLES: &[(&str, Validator)] = &[
     ("gelar.yaml", validate_table::<crate::names::Gelar>),
-    ("singkatan-jabatan.yaml", validate_table::<crate::rules::identity::titles::SingkatanJabatan>),
+    (
+        "singkatan-jabatan.yaml",
+        validate_table::<crate::rules::identity::titles::SingkatanJabatan>,
+    ),
 ];
 
 #[derive(Default)]

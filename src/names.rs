@@ -208,7 +208,9 @@ mod tests {
     fn names() -> Names {
         Gelar::new(
             &["Drs", "Dra", "Dr", "Ir", "H", "Hj", "Prof"],
-            &["S.Pd", "SH", "S.H.", "S.STP", "S.Sos", "SE", "ST", "S.Kom", "S.Thi", "M.Si", "M.T", "A.Md"],
+            &[
+                "S.Pd", "SH", "S.H.", "S.STP", "S.Sos", "SE", "ST", "S.Kom", "S.Thi", "M.Si", "M.T", "A.Md",
+            ],
         )
         .matcher()
     }

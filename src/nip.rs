@@ -140,7 +140,10 @@ pub fn is_placeholder(written: &str) -> bool {
     if body.is_empty() {
         return true;
     }
-    if body.chars().all(|c| matches!(c, '.' | '…' | '-' | '_' | '–' | '—') || c.is_whitespace()) {
+    if body
+        .chars()
+        .all(|c| matches!(c, '.' | '…' | '-' | '_' | '–' | '—') || c.is_whitespace())
+    {
         return true;
     }
     // Partly filled: digits followed or preceded by a run of filler.
@@ -354,8 +357,14 @@ mod tests {
         let p = Nip::parse("19900101 202121 2 005").unwrap().decode().unwrap();
         assert_eq!(p.kind, Kind::Pppk { contract: 1 });
         assert_eq!(p.tmt_year, 2021);
-        assert_eq!(Nip::parse("19730230 200001 1 001").unwrap().decode(), Err(vec![FieldError::BirthDate]));
-        assert_eq!(Nip::parse("19720229 200013 1 001").unwrap().decode(), Err(vec![FieldError::Tmt]));
+        assert_eq!(
+            Nip::parse("19730230 200001 1 001").unwrap().decode(),
+            Err(vec![FieldError::BirthDate])
+        );
+        assert_eq!(
+            Nip::parse("19720229 200013 1 001").unwrap().decode(),
+            Err(vec![FieldError::Tmt])
+        );
         assert!(Nip::parse("20000229 202001 1 001").unwrap().decode().is_ok());
         assert!(Nip::parse("19000229 202001 1 001").unwrap().decode().is_err());
     }
@@ -369,7 +378,16 @@ mod tests {
 
     #[test]
     fn placeholders() {
-        for p in ["Nip.", "NIP :", ".....", "…", "-", "Nip. ........", "19730808 ......", ""] {
+        for p in [
+            "Nip.",
+            "NIP :",
+            ".....",
+            "…",
+            "-",
+            "Nip. ........",
+            "19730808 ......",
+            "",
+        ] {
             assert!(is_placeholder(p), "{p}");
         }
         for n in ["19730808 201001 1 005", "Nip. 19730808 201001 1 005", "12345"] {

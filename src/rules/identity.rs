@@ -146,7 +146,9 @@ pub(crate) fn value_edit(cx: &Context, file: FileId, value: Span, old: &str, new
     let safe = match slice.chars().next() {
         Some('"') => !new.contains(['"', '\\']),
         Some('\'') => !new.contains('\''),
-        _ => new.chars().all(|c| c.is_alphanumeric() || matches!(c, ' ' | '.' | '-' | '\'')),
+        _ => new
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '.' | '-' | '\'')),
     };
     let span = locate(cx, file, value, old)?;
     safe.then(|| Edit {
@@ -335,18 +337,14 @@ fn placeholders(cx: &Context, document: &Document, out: &mut Vec<Diagnostic>) {
     let names = cx.data.table::<Gelar>().matcher();
     let file = document.file;
     for jabatan in &document.jabatan {
-        let people = jabatan
-            .pemangku
-            .iter()
-            .map(|p| (&p.nama, &p.nip))
-            .chain(
-                jabatan
-                    .tanda_tangan
-                    .iter()
-                    .flat_map(|tt| [&tt.atasan, &tt.pegawai])
-                    .flatten()
-                    .map(|s| (&s.nama, &s.nip)),
-            );
+        let people = jabatan.pemangku.iter().map(|p| (&p.nama, &p.nip)).chain(
+            jabatan
+                .tanda_tangan
+                .iter()
+                .flat_map(|tt| [&tt.atasan, &tt.pegawai])
+                .flatten()
+                .map(|s| (&s.nama, &s.nip)),
+        );
         for (nama, nip) in people {
             if let Some(nama) = nama.as_ref().filter(|n| names.is_placeholder(n.as_str())) {
                 report_placeholder(cx, file, nama, "name", out);

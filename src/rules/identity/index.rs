@@ -133,27 +133,20 @@ impl People {
         index
     }
 
-    fn place(&self, doc: usize, jabatan: usize, role: Role, file: FileId, span: Span, name: &Option<Text>, nip: &Option<Text>) -> Place {
-        let key = name
+    /// Fill in a place's compared name and NIP digits, and add it.
+    fn add_place(&mut self, mut place: Place) -> usize {
+        place.key = place
+            .name
             .as_ref()
             .filter(|n| !self.names.is_placeholder(n.as_str()))
             .map(|n| self.names.normalize(n.as_str()));
-        let digits = nip
+        place.digits = place
+            .nip
             .as_ref()
             .filter(|n| !crate::nip::is_placeholder(n.as_str()))
             .and_then(|n| Nip::parse(n.as_str()).ok())
             .map(|n| n.digits().to_string());
-        Place {
-            doc,
-            jabatan,
-            role,
-            file,
-            span,
-            name: name.clone(),
-            key,
-            nip: nip.clone(),
-            digits,
-        }
+        self.add(place)
     }
 
     fn collect(&mut self, doc: usize, document: &Document) {
@@ -161,16 +154,25 @@ impl People {
             if let Some(id) = &jabatan.id {
                 self.positions.entry((doc, id.value.clone())).or_insert(j);
             }
+            let at = |role, span, name: &Option<Text>, nip: &Option<Text>| Place {
+                doc,
+                jabatan: j,
+                role,
+                file: document.file,
+                span,
+                name: name.clone(),
+                key: None,
+                nip: nip.clone(),
+                digits: None,
+            };
             if let Some(p) = &jabatan.pemangku {
-                let place = self.place(doc, j, Role::Holder, document.file, p.span, &p.nama, &p.nip);
-                let index = self.add(place);
+                let index = self.add_place(at(Role::Holder, p.span, &p.nama, &p.nip));
                 self.holders.insert((doc, j), index);
             }
             let Some(tt) = &jabatan.tanda_tangan else { continue };
             for (role, signer) in [(Role::Atasan, &tt.atasan), (Role::Pegawai, &tt.pegawai)] {
                 if let Some(s) = signer {
-                    let place = self.place(doc, j, role, document.file, s.span, &s.nama, &s.nip);
-                    let index = self.add(place);
+                    let index = self.add_place(at(role, s.span, &s.nama, &s.nip));
                     if role == Role::Pegawai {
                         self.own_signatures.insert((doc, j), index);
                     }

@@ -4,9 +4,7 @@
 
 use super::index::{Mismatch, People, Place, Role};
 use super::titles::{SingkatanJabatan, Titles, Unit};
-use super::{
-    NAME_VARIANT, NIP_SHARED, PERSON_SEVERAL_NIPS, SIGNER_NOT_HOLDER, TITLE_MISMATCH, value_edit,
-};
+use super::{NAME_VARIANT, NIP_SHARED, PERSON_SEVERAL_NIPS, SIGNER_NOT_HOLDER, TITLE_MISMATCH, value_edit};
 use crate::diagnostic::{Diagnostic, Fix};
 use crate::names::is_variant;
 use crate::nip::Nip;
@@ -20,9 +18,10 @@ fn canonical(digits: &str) -> String {
     Nip::parse(digits).map_or_else(|_| digits.to_string(), |n| n.canonical())
 }
 
-/// Clusters of places that are one person: equal names, or variants of each other (N006 reports those).
+/// Clusters of places that are one person: equal names, or variants of each other (N006 reports those). Each
+/// cluster keeps its distinct names, so that a name repeated in many signatures is compared once.
 fn clusters<'p>(people: &'p People, group: &[usize]) -> Vec<Vec<&'p Place>> {
-    let mut clusters: Vec<Vec<&Place>> = Vec::new();
+    let mut clusters: Vec<(HashSet<&str>, Vec<&Place>)> = Vec::new();
     let mut places: Vec<&Place> = group
         .iter()
         .filter(|&&i| !people.reported_by_n007.contains(&i))
@@ -32,16 +31,20 @@ fn clusters<'p>(people: &'p People, group: &[usize]) -> Vec<Vec<&'p Place>> {
     places.sort_by_key(|p| p.order());
     for place in places {
         let key = place.key.as_deref().unwrap_or("");
-        let found = clusters.iter_mut().find(|c| {
-            c.iter()
-                .any(|other| other.key.as_deref() == Some(key) || is_variant(other.key.as_deref().unwrap_or(""), key))
+        let found = clusters.iter().position(|(keys, _)| keys.contains(key)).or_else(|| {
+            clusters
+                .iter()
+                .position(|(keys, _)| keys.iter().any(|k| is_variant(k, key)))
         });
         match found {
-            Some(cluster) => cluster.push(place),
-            None => clusters.push(vec![place]),
+            Some(i) => {
+                clusters[i].0.insert(key);
+                clusters[i].1.push(place);
+            }
+            None => clusters.push((HashSet::from([key]), vec![place])),
         }
     }
-    clusters
+    clusters.into_iter().map(|(_, places)| places).collect()
 }
 
 fn sorted_groups(map: &HashMap<String, Vec<usize>>) -> Vec<(&String, &Vec<usize>)> {
@@ -54,7 +57,9 @@ pub fn nip_shared(cx: &Context, out: &mut Vec<Diagnostic>) {
     let people = cx.index::<People>();
     for (digits, group) in sorted_groups(&people.by_nip) {
         let clusters = clusters(&people, group);
-        let Some((first, others)) = clusters.split_first() else { continue };
+        let Some((first, others)) = clusters.split_first() else {
+            continue;
+        };
         let nip = canonical(digits);
         for cluster in others {
             let (a, b) = (first[0], cluster[0]);
@@ -88,14 +93,21 @@ pub fn person_several_nips(cx: &Context, out: &mut Vec<Diagnostic>) {
         // The documents each NIP of this name is written in.
         let mut documents: HashMap<&str, HashSet<usize>> = HashMap::new();
         for place in &places {
-            documents.entry(place.digits.as_deref().unwrap_or("")).or_default().insert(place.doc);
+            documents
+                .entry(place.digits.as_deref().unwrap_or(""))
+                .or_default()
+                .insert(place.doc);
         }
         let docs = |p: &Place| documents.get(p.digits.as_deref().unwrap_or(""));
         for (n, later) in firsts.iter().enumerate().skip(1) {
             // The earlier NIP this one is reported against: written in the same document, or with the same birth
             // date anywhere (the same common name in two regencies is two people).
             let Some(earlier) = firsts[..n].iter().find(|e| {
-                let same_birth = e.digits.as_ref().zip(later.digits.as_ref()).is_some_and(|(a, b)| a[..8] == b[..8]);
+                let same_birth = e
+                    .digits
+                    .as_ref()
+                    .zip(later.digits.as_ref())
+                    .is_some_and(|(a, b)| a[..8] == b[..8]);
                 same_birth || docs(e).zip(docs(later)).is_some_and(|(a, b)| !a.is_disjoint(b))
             }) else {
                 continue;
@@ -104,8 +116,11 @@ pub fn person_several_nips(cx: &Context, out: &mut Vec<Diagnostic>) {
                 canonical(earlier.digits.as_deref().unwrap_or("")),
                 canonical(later.digits.as_deref().unwrap_or("")),
             );
-            let args: [(&str, &dyn std::fmt::Display); 3] =
-                [("name", &later.name_text()), ("first", &first_nip), ("second", &second_nip)];
+            let args: [(&str, &dyn std::fmt::Display); 3] = [
+                ("name", &later.name_text()),
+                ("first", &first_nip),
+                ("second", &second_nip),
+            ];
             let mut finding = cx
                 .report(&PERSON_SEVERAL_NIPS, later.file, later.nip_span(), &args)
                 .label("label", &args)
@@ -142,10 +157,15 @@ pub fn name_variant(cx: &Context, out: &mut Vec<Diagnostic>) {
                     firsts.push(place);
                 }
             }
-            let Some((first, others)) = firsts.split_first() else { continue };
+            let Some((first, others)) = firsts.split_first() else {
+                continue;
+            };
             for other in others {
-                let args: [(&str, &dyn std::fmt::Display); 3] =
-                    [("nip", &nip), ("first", &first.name_text()), ("second", &other.name_text())];
+                let args: [(&str, &dyn std::fmt::Display); 3] = [
+                    ("nip", &nip),
+                    ("first", &first.name_text()),
+                    ("second", &other.name_text()),
+                ];
                 cx.report(&NAME_VARIANT, other.file, other.name_span(), &args)
                     .label("label", &args)
                     .secondary(first.file, first.name_span(), "label-first", &args)
@@ -160,9 +180,19 @@ pub fn signer_not_holder(cx: &Context, out: &mut Vec<Diagnostic>) {
     let people = cx.index::<People>();
     for comparison in &people.mismatches {
         let (signer, holder) = (&people.places[comparison.signer], &people.places[comparison.holder]);
-        let role = if signer.role == Role::Atasan { "atasan" } else { "pegawai" };
-        let signer_nip = signer.nip.as_ref().map_or(String::new(), |n| n.value.trim().to_string());
-        let holder_nip = holder.nip.as_ref().map_or(String::new(), |n| n.value.trim().to_string());
+        let role = if signer.role == Role::Atasan {
+            "atasan"
+        } else {
+            "pegawai"
+        };
+        let signer_nip = signer
+            .nip
+            .as_ref()
+            .map_or(String::new(), |n| n.value.trim().to_string());
+        let holder_nip = holder
+            .nip
+            .as_ref()
+            .map_or(String::new(), |n| n.value.trim().to_string());
         let args: [(&str, &dyn std::fmt::Display); 5] = [
             ("name", &signer.name_text()),
             ("nip", &signer_nip),
@@ -208,11 +238,7 @@ pub fn title_mismatch(cx: &Context, out: &mut Vec<Diagnostic>) {
         for jabatan in &document.jabatan {
             let Some(tt) = &jabatan.tanda_tangan else { continue };
             let signed = [
-                (
-                    "pegawai",
-                    tt.pegawai.as_ref(),
-                    jabatan.nama.as_ref().map(|n| (doc, n)),
-                ),
+                ("pegawai", tt.pegawai.as_ref(), jabatan.nama.as_ref().map(|n| (doc, n))),
                 (
                     "atasan",
                     tt.atasan.as_ref(),
@@ -224,8 +250,7 @@ pub fn title_mismatch(cx: &Context, out: &mut Vec<Diagnostic>) {
                 ),
             ];
             for (role, signer, position) in signed {
-                let (Some(written), Some((position_doc, title))) =
-                    (signer.and_then(|s| s.jabatan.as_ref()), position)
+                let (Some(written), Some((position_doc, title))) = (signer.and_then(|s| s.jabatan.as_ref()), position)
                 else {
                     continue;
                 };

@@ -147,7 +147,8 @@ impl Titles {
         let a = self.forms(a, a_unit);
         let b = self.forms(b, b_unit);
         a.iter().any(|f| b.contains(f))
-            || a.iter().any(|x| b.iter().any(|y| self.generic_of(x, y) || self.generic_of(y, x)))
+            || a.iter()
+                .any(|x| b.iter().any(|y| self.generic_of(x, y) || self.generic_of(y, x)))
     }
 
     /// `short` is the first words of `long`, and not a structural title.
@@ -190,11 +191,7 @@ impl Unit {
     }
 
     fn strip(&self, mut form: Vec<String>) -> Vec<String> {
-        if let Some(suffix) = self
-            .suffixes
-            .iter()
-            .find(|s| form.len() > s.len() && form.ends_with(s))
-        {
+        if let Some(suffix) = self.suffixes.iter().find(|s| form.len() > s.len() && form.ends_with(s)) {
             form.truncate(form.len() - suffix.len());
         }
         if let Some(kind) = &self.kind
@@ -232,18 +229,38 @@ mod tests {
             "Kepala Sub Bagian Perencanaan, Keuangan & Evaluasi",
             &masama
         ));
-        assert!(same("KEPALA SEKSI PIP", "Kepala Seksi Pelayanan, Informasi dan Pengaduan", &masama));
-        assert!(same("KEPALA SEKSI PMD/K", "Kepala Seksi Pemberdayaan Masyarakat Desa/Kelurahan", &masama));
-        assert!(same("KEPALA SEKSI TRANTIB", "Kepala Seksi Ketentraman dan Ketertiban Umum", &masama));
+        assert!(same(
+            "KEPALA SEKSI PIP",
+            "Kepala Seksi Pelayanan, Informasi dan Pengaduan",
+            &masama
+        ));
+        assert!(same(
+            "KEPALA SEKSI PMD/K",
+            "Kepala Seksi Pemberdayaan Masyarakat Desa/Kelurahan",
+            &masama
+        ));
+        assert!(same(
+            "KEPALA SEKSI TRANTIB",
+            "Kepala Seksi Ketentraman dan Ketertiban Umum",
+            &masama
+        ));
         assert!(same("KASI TRANTIB", "KASI KETENTRAMAN DAN KETERTIBAN", &redeb));
         assert!(same("PENGOLAH DATA", "Pengolah Data (Pelayanan Perizinan)", &masama));
-        assert!(same("PENGOLAH DATA PIP", "Pengolah Data (Pelayanan Informasi dan Pengaduan)", &masama));
+        assert!(same(
+            "PENGOLAH DATA PIP",
+            "Pengolah Data (Pelayanan Informasi dan Pengaduan)",
+            &masama
+        ));
         assert!(same(
             "PENGADMINISTRASI PELAYANAN",
             "Pengadministrasi Pelayanan (Ketentraman dan Ketertiban Umum )",
             &masama
         ));
-        assert!(same("KASUBAG UMUM DAN KEPEGAWAIAN", "KASUBBAG UMUM & KEPEGAWAIAN", &redeb));
+        assert!(same(
+            "KASUBAG UMUM DAN KEPEGAWAIAN",
+            "KASUBBAG UMUM & KEPEGAWAIAN",
+            &redeb
+        ));
         assert!(same("PENGOLAH DATA", "Pengolah Data Kepegawaian", &masama));
     }
 
@@ -252,7 +269,10 @@ mod tests {
         let t = titles();
         let masama = Unit::new(Some("Kecamatan Masama"), Some("Masama"));
         let same = |a: &str, b: &str| t.same(a, &masama, b, &masama);
-        assert!(!same("PENGELOLA KEKAYAAN DESA DAN ADMINISTRASI DESA", "Pengadministrasi Pemerintahan"));
+        assert!(!same(
+            "PENGELOLA KEKAYAAN DESA DAN ADMINISTRASI DESA",
+            "Pengadministrasi Pemerintahan"
+        ));
         assert!(!same("BENDAHARA BARANG", "Pengelola Sarana Prasarana Kantor"));
         assert!(!same("KEPALA SEKSI", "Kepala Seksi Pemerintahan"));
         assert!(!same("KEPALA SEKSI PEMBANGUNAN", "Kepala Seksi Pemerintahan"));
