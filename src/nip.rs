@@ -112,9 +112,11 @@ pub struct Decoded {
 /// A label written before the number inside the value: `Nip.`, `NIP :`, `NIP.`, `nip`.
 fn strip_label(text: &str) -> &str {
     let trimmed = text.trim();
-    let bytes = trimmed.as_bytes();
-    if bytes.len() >= 3 && trimmed[..3].eq_ignore_ascii_case("nip") {
-        let rest = &trimmed[3..];
+    if let Some(rest) = trimmed
+        .get(..3)
+        .filter(|label| label.eq_ignore_ascii_case("nip"))
+        .map(|_| &trimmed[3..])
+    {
         // Only a label when what follows is not a letter ("Nipah" is not a label).
         if rest.chars().next().is_none_or(|c| !c.is_alphabetic()) {
             return rest.trim_start_matches(|c: char| c == '.' || c == ':' || c.is_whitespace());

@@ -574,4 +574,35 @@ proptest! {
         prop_assert!(nip.decode().is_ok());
         prop_assert_eq!(ikilint::nip::Nip::parse(&canonical).expect("canonical parses"), nip);
     }
+
+    #[test]
+    fn nothing_written_panics(text in "\\PC{0,40}") {
+        let _ = ikilint::nip::Nip::parse(&text).map(|n| (n.canonical(), n.decode()));
+        let _ = ikilint::nip::is_placeholder(&text);
+        let _ = ikilint::nip::summary(&text);
+        let names = ikilint::names::Gelar::new(&["H", "Drs"], &["SH", "S.Pd"]).matcher();
+        let _ = names.normalize(&text);
+        let _ = ikilint::names::is_variant(&names.normalize(&text), "agus salim");
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+    #[test]
+    fn any_signature_block_lints_without_panic(
+        name in "\\PC{0,24}", nip in "[0-9 .NIPnip:…-]{0,24}", title in "\\PC{0,24}", date in "\\PC{0,24}",
+    ) {
+        let q = |s: &str| serde_json::to_string(s).expect("a string");
+        let tt = format!(
+            "      tempat_tanggal: {}\n      atasan: {{ jabatan: {}, nama: {}, nip: {} }}\n      pegawai: {{ jabatan: {}, nama: {}, nip: {} }}\n",
+            q(&date), q(&title), q(&name), q(&nip), q(&title), q(&name), q(&nip)
+        );
+        let text = doc(
+            "a",
+            2022,
+            &(position("camat", &title.replace(['"', '\\'], ""), None, Some(("AGUS", "19800101 200501 1 001")), "")
+                + &position("x", "Pengolah Data", Some("camat"), Some((&name.replace(['"', '\\'], ""), &nip)), &tt)),
+        );
+        let _ = lint(&text);
+    }
 }
