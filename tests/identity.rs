@@ -321,6 +321,29 @@ fn n009_placeholders_and_a_bupati_without_nip() {
 }
 
 #[test]
+fn n009_suggests_the_holder_for_a_blank_signature() {
+    let text = doc(
+        "a",
+        2022,
+        &position(
+            "x",
+            "Pengolah Data",
+            None,
+            Some(("SAMRAN DAUD", "19730916 199606 1 001")),
+            &signed(".....", "Nip."),
+        ),
+    );
+    let report = lint(&text);
+    assert_eq!(codes(&report), ["N009", "N009"], "{:#?}", report.diagnostics);
+    let helps: Vec<_> = with_code(&report, "N009")
+        .iter()
+        .map(|d| d.help.clone().unwrap_or_default())
+        .collect();
+    assert!(helps[0].contains("`SAMRAN DAUD`"), "{helps:?}");
+    assert!(helps[1].contains("`19730916 199606 1 001`"), "{helps:?}");
+}
+
+#[test]
 fn n009_dash_and_titles_only() {
     let tt = "      tempat_tanggal: \"Masama,\"\n      pegawai: { jabatan: \"CAMAT MASAMA\", nama: \"..........., SH\", nip: \"-\" }\n";
     let report = lint(&doc("d", 2020, &position("camat", "Camat Masama", None, None, tt)));

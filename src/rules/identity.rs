@@ -300,30 +300,41 @@ fn unusual_age(cx: &Context, file: FileId, written: &Text, parsed: &Nip, out: &m
         .emit(out);
 }
 
-/// Which placeholder a field holds, for the message.
-fn report_placeholder(cx: &Context, file: FileId, text: &Text, what: &str, out: &mut Vec<Diagnostic>) -> bool {
+/// Report a placeholder in a `what` field (`name`, `nip`, `date`), pointing at the filler run when it can be
+/// found exactly in the source. `known` is the value the position's holder has for the field, when there is one
+/// to suggest (a pegawai signature of a position whose `pemangku` is filled in).
+fn report_placeholder(
+    cx: &Context,
+    file: FileId,
+    text: &Text,
+    what: &str,
+    known: Option<&str>,
+    out: &mut Vec<Diagnostic>,
+) {
     let filler = ["…", "...", "___"]
         .iter()
         .filter_map(|f| text.as_str().find(f))
         .min()
         .map(|start| {
-            let run: String = text.as_str()[start..]
+            text.as_str()[start..]
                 .chars()
                 .take_while(|c| matches!(c, '.' | '…' | '_'))
-                .collect();
-            run
+                .collect::<String>()
         });
     let span = filler
         .as_deref()
         .and_then(|run| locate(cx, file, text.span, run))
         .unwrap_or(text.span);
     let shown = text.as_str().trim();
-    cx.report(&PLACEHOLDER, file, span, &[("text", &shown)])
+    let finding = cx
+        .report(&PLACEHOLDER, file, span, &[("text", &shown)])
         .message(&format!("message-{what}"), &[("text", &shown)])
-        .label("label", &[])
-        .help(&format!("help-{what}"), &[])
-        .emit(out);
-    true
+        .label("label", &[]);
+    match known {
+        Some(value) => finding.help(&format!("help-{what}-holder"), &[("value", &value)]),
+        None => finding.help(&format!("help-{what}"), &[]),
+    }
+    .emit(out);
 }
 
 /// A date line with nothing where the date belongs: filler (`Masama, .....2020`, `…`), or a place with an
@@ -337,20 +348,32 @@ fn placeholders(cx: &Context, document: &Document, out: &mut Vec<Diagnostic>) {
     let names = cx.data.table::<Gelar>().matcher();
     let file = document.file;
     for jabatan in &document.jabatan {
-        let people = jabatan.pemangku.iter().map(|p| (&p.nama, &p.nip)).chain(
-            jabatan
-                .tanda_tangan
-                .iter()
-                .flat_map(|tt| [&tt.atasan, &tt.pegawai])
-                .flatten()
-                .map(|s| (&s.nama, &s.nip)),
-        );
-        for (nama, nip) in people {
+        // What the holder has, to suggest for a blank pegawai signature.
+        let holder = jabatan.pemangku.as_ref();
+        let holder_name = holder
+            .and_then(|p| p.nama.as_ref())
+            .map(|n| n.as_str().trim())
+            .filter(|n| !names.is_placeholder(n));
+        let holder_nip = holder
+            .and_then(|p| p.nip.as_ref())
+            .map(|n| n.as_str().trim())
+            .filter(|n| Nip::parse(n).is_ok());
+        let signers = jabatan.tanda_tangan.iter().flat_map(|tt| {
+            [
+                tt.atasan.as_ref().map(|s| (&s.nama, &s.nip, None, None)),
+                tt.pegawai.as_ref().map(|s| (&s.nama, &s.nip, holder_name, holder_nip)),
+            ]
+        });
+        let people = holder
+            .map(|p| (&p.nama, &p.nip, None, None))
+            .into_iter()
+            .chain(signers.flatten());
+        for (nama, nip, known_name, known_nip) in people {
             if let Some(nama) = nama.as_ref().filter(|n| names.is_placeholder(n.as_str())) {
-                report_placeholder(cx, file, nama, "name", out);
+                report_placeholder(cx, file, nama, "name", known_name, out);
             }
             if let Some(nip) = nip.as_ref().filter(|n| nip::is_placeholder(n.as_str())) {
-                report_placeholder(cx, file, nip, "nip", out);
+                report_placeholder(cx, file, nip, "nip", known_nip, out);
             }
         }
         if let Some(date) = jabatan
@@ -359,7 +382,7 @@ fn placeholders(cx: &Context, document: &Document, out: &mut Vec<Diagnostic>) {
             .and_then(|tt| tt.tempat_tanggal.as_ref())
             .filter(|d| is_placeholder_date(d.as_str()))
         {
-            report_placeholder(cx, file, date, "date", out);
+            report_placeholder(cx, file, date, "date", None, out);
         }
     }
 }
