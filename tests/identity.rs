@@ -629,3 +629,31 @@ proptest! {
         let _ = lint(&text);
     }
 }
+
+#[test]
+fn titles_and_abbreviations_extend_from_a_rules_directory() {
+    use ikilint::i18n::Lang;
+    use ikilint::lint::Settings;
+    let dir = std::env::temp_dir().join(format!("ikilint-identity-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    std::fs::write(dir.join("gelar.yaml"), "belakang: [S.Xyz]\n").expect("write");
+    std::fs::write(
+        dir.join("singkatan-jabatan.yaml"),
+        "singkatan:\n  PLD: [Pengolah Data]\n",
+    )
+    .expect("write");
+    let data = ikilint::data::Data::with_extra_dirs(std::slice::from_ref(&dir)).expect("valid data");
+    let tt = "      pegawai: { jabatan: \"PLD\", nama: \"AGUS, S.Xyz\", nip: \"19800101 200501 1 001\" }\n";
+    let text = doc(
+        "a",
+        2022,
+        &position("x", "Pengolah Data", None, Some(("AGUS", "19800101 200501 1 001")), tt),
+    );
+    let sources = vec![("t.yaml".to_string(), text.clone())];
+    let extended = ikilint::check_sources(sources.clone(), &data, &Settings::new(Lang::En));
+    assert!(codes(&extended).is_empty(), "{:#?}", extended.diagnostics);
+    // Without the extra directory the unknown title makes another name and the abbreviation another position.
+    let builtin = ikilint::check_sources(sources, &ikilint::data::Data::builtin(), &Settings::new(Lang::En));
+    assert_eq!(codes(&builtin), ["N008", "N007"], "{:#?}", builtin.diagnostics);
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -262,6 +262,7 @@ mod tests {
             &redeb
         ));
         assert!(same("PENGOLAH DATA", "Pengolah Data Kepegawaian", &masama));
+        assert!(same("SEKRETARIS KEC. MASAMA", "Sekretaris Kecamatan", &masama));
     }
 
     #[test]
