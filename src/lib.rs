@@ -9,6 +9,8 @@ pub mod diagnostic;
 pub mod i18n;
 pub mod lint;
 pub mod model;
+pub mod names;
+pub mod nip;
 pub mod render;
 pub mod rules;
 pub mod schema;
