@@ -200,7 +200,7 @@ impl<'d> Ids<'d> {
     fn document(&self, name: &str) -> Result<usize, RefError> {
         self.docs.get(name).copied().ok_or_else(|| RefError::Document {
             name: name.to_string(),
-            suggestion: similarity::closest(name, self.docs.keys().copied(), 0.8).map(str::to_string),
+            suggestion: similarity::closest_id(name, self.docs.keys().copied()).map(str::to_string),
         })
     }
 
@@ -214,7 +214,7 @@ impl<'d> Ids<'d> {
             .jabatan
             .iter()
             .filter_map(|j| j.id.as_ref().map(Text::as_str));
-        let suggestion = similarity::closest(name, in_doc, 0.8).map(str::to_string).or_else(|| {
+        let suggestion = similarity::closest_id(name, in_doc).map(str::to_string).or_else(|| {
             let other = *self.anywhere.get(name)?;
             let (od, _) = self.place[other];
             (local && od != d).then(|| format!("{}/{name}", self.doc_name(od)))
@@ -230,11 +230,20 @@ impl<'d> Ids<'d> {
         if let Some(s) = self.sasaran.get(&(pos, name)) {
             return Ok(*s);
         }
-        let ids = self.jabatan(pos).sasaran.iter().map(|s| s.id.as_str());
+        let mut ids = self.jabatan(pos).sasaran.iter().map(|s| s.id.as_str());
+        // `S9` for `S1` is no typo worth guessing at: numbered ids only match when they differ in case.
+        let numbered = name
+            .strip_prefix(['S', 's'])
+            .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
+        let suggestion = if numbered {
+            ids.find(|id| id.eq_ignore_ascii_case(name))
+        } else {
+            similarity::closest_id(name, ids)
+        };
         Err(RefError::Sasaran {
             name: name.to_string(),
             pos,
-            suggestion: similarity::closest(name, ids, 0.8).map(str::to_string),
+            suggestion: suggestion.map(str::to_string),
         })
     }
 

@@ -14,6 +14,27 @@ pub fn closest<'c>(input: &str, candidates: impl IntoIterator<Item = &'c str>, t
     best.map(|(c, _)| c)
 }
 
+/// The identifier nearest to `input` for a did-you-mean on references: the fewest edits (a transposition counts as
+/// one, so `uij` finds `uji`), at most one edit per three characters (at least one), ties broken by Jaro-Winkler
+/// and then by order. Case-insensitive.
+pub fn closest_id<'c>(input: &str, candidates: impl IntoIterator<Item = &'c str>) -> Option<&'c str> {
+    let input = input.to_lowercase();
+    let limit = (input.chars().count() / 3).max(1);
+    let mut best: Option<(&str, usize, f64)> = None;
+    for candidate in candidates {
+        let lower = candidate.to_lowercase();
+        let distance = strsim::osa_distance(&input, &lower);
+        if distance > limit {
+            continue;
+        }
+        let score = strsim::jaro_winkler(&input, &lower);
+        if best.is_none_or(|(_, d, s)| distance < d || (distance == d && score > s)) {
+            best = Some((candidate, distance, score));
+        }
+    }
+    best.map(|(c, _, _)| c)
+}
+
 /// Leading result words of an Indonesian sasaran or indicator ("Meningkatnya …", "Tersedianya …"): they say that
 /// something happens, not what, so two texts are compared without them.
 const RESULT_PREFIXES: &[&str] = &[
@@ -144,6 +165,14 @@ mod tests {
         assert_eq!(closest("jabatn", keys, 0.8), Some("jabatan"));
         assert_eq!(closest("Dokumen", keys, 0.8), Some("dokumen"));
         assert_eq!(closest("zzz", keys, 0.8), None);
+    }
+
+    #[test]
+    fn closest_id_counts_edits() {
+        assert_eq!(closest_id("uij", ["uji", "kec"]), Some("uji"));
+        assert_eq!(closest_id("camta", ["camat", "kasi"]), Some("camat"));
+        assert_eq!(closest_id("S9", ["S1", "S2"]), Some("S1"));
+        assert_eq!(closest_id("bupati", ["camat", "kasi"]), None);
     }
 
     #[test]

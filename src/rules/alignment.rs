@@ -546,10 +546,18 @@ fn several_tops(cx: &Context, out: &mut Vec<Diagnostic>) {
 
 // ---------------------------------------------------------------------------------------------------------- A007
 
-/// The list at `span` is written empty (`[]`, `~`, nothing), not merely emptied by items the schema rejected.
-fn written_empty(source: &str, span: Span) -> bool {
-    let text = source.get(span.range()).unwrap_or("").trim();
-    matches!(text, "" | "[]" | "~" | "null" | "Null" | "NULL")
+/// Where the list at `span` is written empty (`[]`, `~`, or nothing after the key), not merely emptied by items
+/// the schema rejected: the span to point at, or `None`. The parser's span of a flow list covers its `[` only.
+fn written_empty(source: &str, span: Span) -> Option<Span> {
+    let text = source.get(span.start..)?;
+    if let Some(inner) = text.strip_prefix('[') {
+        let close = inner.len() - inner.trim_start().len();
+        return inner[close..]
+            .starts_with(']')
+            .then(|| Span::new(span.start, span.start + close + 2));
+    }
+    let value = source.get(span.range())?.trim();
+    matches!(value, "" | "~" | "null" | "Null" | "NULL").then_some(span)
 }
 
 fn empty_sasaran(cx: &Context, document: &crate::model::Document, out: &mut Vec<Diagnostic>) {
@@ -557,7 +565,7 @@ fn empty_sasaran(cx: &Context, document: &crate::model::Document, out: &mut Vec<
     for position in &document.jabatan {
         if let Some(span) = position.sasaran_span
             && position.sasaran.is_empty()
-            && written_empty(source, span)
+            && let Some(span) = written_empty(source, span)
         {
             let span = if span.is_empty() { position_span(position) } else { span };
             cx.report(&EMPTY_SASARAN, document.file, span, &[("position", &id_of(position))])
@@ -568,7 +576,7 @@ fn empty_sasaran(cx: &Context, document: &crate::model::Document, out: &mut Vec<
         for sasaran in &position.sasaran {
             if let Some(span) = sasaran.indikator_span
                 && sasaran.indikator.is_empty()
-                && written_empty(source, span)
+                && let Some(span) = written_empty(source, span)
             {
                 let span = if span.is_empty() {
                     sasaran.uraian.as_ref().map_or(sasaran.id.span, |u| u.span)
