@@ -65,7 +65,7 @@ pub enum Atasan {
 }
 
 /// Where a resolved `mendukung` target sits relative to the position that wrote it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Relation {
     /// A sasaran of the direct superior.
     Direct,
