@@ -686,3 +686,49 @@ fn graph_mermaid_marks_the_unlinked_musrenbang_data_sasaran() {
     assert!(classes.split([' ', ',']).any(|c| c == "p2s0"), "{classes}");
     assert!(mermaid.contains("  p2 -.-> p1\n"));
 }
+
+// ------------------------------------------------------------------------------------------------- rendering
+
+fn rendered(files: &[(&str, &str)], lang: ikilint::i18n::Lang, code: &str) -> String {
+    let sources = files.iter().map(|(n, t)| (n.to_string(), t.to_string())).collect();
+    let mut report = ikilint::check_sources(
+        sources,
+        &ikilint::data::Data::builtin(),
+        &ikilint::lint::Settings::new(lang),
+    );
+    report.diagnostics.retain(|d| d.code == code);
+    let mut out = codespan_reporting::term::termcolor::NoColor::new(Vec::new());
+    ikilint::render::human::render(&report, lang, &mut out).unwrap();
+    String::from_utf8(out.into_inner()).unwrap()
+}
+
+#[test]
+fn a001_and_a005_render_in_indonesian() {
+    let text = doc(
+        "uji",
+        &(camat()
+            + &position(
+                "pengolah-data",
+                "atasan: camat",
+                &sasaran(
+                    "S1",
+                    "Tersedianya data Musrenbang Kecamatan",
+                    None,
+                    &[("Jumlah data peserta", None)],
+                ),
+            )
+            + &position(
+                "staf-a",
+                "atasan: staf-b",
+                &sasaran("S1", "Tersedianya arsip", None, &[("Jumlah", None)]),
+            )
+            + &position(
+                "staf-b",
+                "atasan: staf-a",
+                &sasaran("S1", "Tersedianya surat", None, &[("Jumlah", None)]),
+            )),
+    );
+    let files = [("uji.yaml", text.as_str())];
+    insta::assert_snapshot!("a001_id", rendered(&files, ikilint::i18n::Lang::Id, "A001"));
+    insta::assert_snapshot!("a005_id", rendered(&files, ikilint::i18n::Lang::Id, "A005"));
+}
