@@ -732,3 +732,45 @@ fn a001_and_a005_render_in_indonesian() {
     insta::assert_snapshot!("a001_id", rendered(&files, ikilint::i18n::Lang::Id, "A001"));
     insta::assert_snapshot!("a005_id", rendered(&files, ikilint::i18n::Lang::Id, "A005"));
 }
+
+// ---------------------------------------------------------------------------------------------- robustness
+
+#[test]
+fn deep_chains_and_long_loops_neither_overflow_nor_crawl() {
+    // 3,000 levels: the bottom links to the top's sasaran, three levels past its superior at the least.
+    let depth = 3000;
+    let mut body = camat();
+    for level in 0..depth {
+        let atasan = if level == 0 {
+            "camat".to_string()
+        } else {
+            format!("p{}", level - 1)
+        };
+        let link = if level + 1 == depth { "camat/S1" } else { "S1" };
+        body.push_str(&position(
+            &format!("p{level}"),
+            &format!("atasan: {atasan}"),
+            &sasaran("S1", "Terlaksananya Musrenbang", Some(link), &[("Jumlah", None)]),
+        ));
+    }
+    // A loop of 1,000 positions besides.
+    for member in 0..1000 {
+        body.push_str(&position(
+            &format!("loop{member}"),
+            &format!("atasan: loop{}", (member + 1) % 1000),
+            &sasaran("S1", "Terlaksananya", None, &[("Jumlah", None)]),
+        ));
+    }
+    let started = std::time::Instant::now();
+    let report = lint(&doc("uji", &body));
+    assert!(started.elapsed().as_secs() < 20);
+    assert_eq!(with_code(&report, "A008").len(), 1, "{:?}", alignment_codes(&report));
+    let loops = with_code(&report, "A005");
+    assert_eq!(loops.len(), 1);
+    assert!(
+        loops[0].message.contains("loop0 → loop1 → loop2"),
+        "{}",
+        &loops[0].message[..80]
+    );
+    assert_eq!(loops[0].secondary.len(), 999);
+}

@@ -128,10 +128,17 @@ pub fn insert_mendukung(source: &str, file: FileId, uraian: Span, value: &str) -
             None => (source.len(), "\n"),
         }
     };
+    // Keep the file's line ending (CRLF files stay CRLF).
+    let newline = if source[..at].ends_with("\r\n") { "\r\n" } else { "\n" };
+    let before = if before.is_empty() { "" } else { newline };
     Some(Fix::unsafe_(vec![Edit {
         file,
         span: Span::new(at, at),
-        replacement: format!("{before}{}mendukung: {}\n", " ".repeat(column), yaml_value(value)),
+        replacement: format!(
+            "{before}{}mendukung: {}{newline}",
+            " ".repeat(column),
+            yaml_value(value)
+        ),
     }]))
 }
 
@@ -167,6 +174,16 @@ mod tests {
         assert_eq!(
             apply(src, &fix),
             "  - uraian: Jumlah laporan\n    mendukung: kasi/S2\n    formula: x"
+        );
+    }
+
+    #[test]
+    fn keeps_crlf_line_endings() {
+        let src = "  - uraian: Jumlah laporan\r\n    formula: x\r\n";
+        let fix = insert_mendukung(src, FileId(0), span_of(src, "Jumlah laporan"), "S1").unwrap();
+        assert_eq!(
+            apply(src, &fix),
+            "  - uraian: Jumlah laporan\r\n    mendukung: S1\r\n    formula: x\r\n"
         );
     }
 
