@@ -9,6 +9,7 @@ use crate::cascade::{Atasan, Cascade, Link, PosId, RefError, Relation};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::{Jabatan, Text};
 use crate::source::{FileId, Span};
+use std::collections::HashMap;
 
 pub const FEEDS_NOTHING: Rule = Rule {
     code: "A001",
@@ -109,6 +110,8 @@ fn position_span(jabatan: &Jabatan) -> Span {
 
 fn feeds_nothing(cx: &Context, out: &mut Vec<Diagnostic>) {
     let cascade = cx.index::<Cascade>();
+    // Each superior's sasaran, split into words once for all of its subordinates.
+    let mut candidates: HashMap<PosId, suggest::Candidates> = HashMap::new();
     for (pos, info) in cascade.positions.iter().enumerate() {
         let Atasan::Resolved(superior) = info.atasan else {
             continue;
@@ -119,6 +122,9 @@ fn feeds_nothing(cx: &Context, out: &mut Vec<Diagnostic>) {
         let file = file_of(cx, &cascade, pos);
         let position = jabatan(cx, &cascade, pos);
         let superior_name = cascade.name(cx.documents, superior, Some(info.doc));
+        let candidates = candidates
+            .entry(superior)
+            .or_insert_with(|| suggest::Candidates::of(cx.documents, &cascade, superior));
         for (s, sasaran_info) in info.sasaran.iter().enumerate() {
             let sasaran = &position.sasaran[s];
             if sasaran_info.indicators.is_empty() || !sasaran_info.link.is_none() {
@@ -127,8 +133,15 @@ fn feeds_nothing(cx: &Context, out: &mut Vec<Diagnostic>) {
             let unlinked: Vec<usize> = (0..sasaran_info.indicators.len())
                 .filter(|&i| cascade.effective_link(pos, s, i).is_none())
                 .collect();
+            let args: [(&str, &dyn std::fmt::Display); 3] = [
+                ("sasaran", &sasaran.id.value),
+                ("position", &id_of(position)),
+                ("superior", &superior_name),
+            ];
             if unlinked.len() == sasaran_info.indicators.len() {
-                let Some(uraian) = &sasaran.uraian else { continue };
+                let Some(uraian) = &sasaran.uraian else {
+                    continue;
+                };
                 let mut texts = vec![uraian.as_str()];
                 texts.extend(
                     sasaran
@@ -137,88 +150,66 @@ fn feeds_nothing(cx: &Context, out: &mut Vec<Diagnostic>) {
                         .filter_map(|i| i.uraian.as_ref())
                         .map(Text::as_str),
                 );
-                let finding = cx
-                    .report(
-                        &FEEDS_NOTHING,
-                        file,
-                        uraian.span,
-                        &[
-                            ("sasaran", &sasaran.id.value),
-                            ("position", &id_of(position)),
-                            ("superior", &superior_name),
-                        ],
-                    )
-                    .label("label", &[]);
-                with_suggestion(
-                    cx,
-                    &cascade,
-                    finding,
+                let finding = cx.report(&FEEDS_NOTHING, file, uraian.span, &args).label("label", &[]);
+                let hint = Hint {
                     superior,
-                    &superior_name,
-                    &texts,
+                    superior_name: &superior_name,
                     file,
-                    uraian.span,
-                    "help",
-                )
-                .emit(out);
+                    uraian: uraian.span,
+                    help: "help",
+                };
+                with_suggestion(cx, &cascade, finding, candidates, &texts, &hint).emit(out);
             } else {
                 for i in unlinked {
                     let Some(uraian) = &sasaran.indikator[i].uraian else {
                         continue;
                     };
-                    let texts = [uraian.as_str(), sasaran.uraian.as_ref().map_or("", Text::as_str)];
                     let finding = cx
-                        .report(
-                            &FEEDS_NOTHING,
-                            file,
-                            uraian.span,
-                            &[
-                                ("sasaran", &sasaran.id.value),
-                                ("position", &id_of(position)),
-                                ("superior", &superior_name),
-                            ],
-                        )
-                        .message(
-                            "message-indicator",
-                            &[
-                                ("sasaran", &sasaran.id.value),
-                                ("position", &id_of(position)),
-                                ("superior", &superior_name),
-                            ],
-                        )
+                        .report(&FEEDS_NOTHING, file, uraian.span, &args)
+                        .message("message-indicator", &args)
                         .label("label-indicator", &[]);
-                    with_suggestion(
-                        cx,
-                        &cascade,
-                        finding,
+                    let hint = Hint {
                         superior,
-                        &superior_name,
-                        &texts[..1],
+                        superior_name: &superior_name,
                         file,
-                        uraian.span,
-                        "help-indicator",
-                    )
-                    .emit(out);
+                        uraian: uraian.span,
+                        help: "help-indicator",
+                    };
+                    with_suggestion(cx, &cascade, finding, candidates, &[uraian.as_str()], &hint).emit(out);
                 }
             }
         }
     }
 }
 
+/// Where an A001 finding is and what its help names.
+struct Hint<'a> {
+    superior: PosId,
+    superior_name: &'a str,
+    file: FileId,
+    /// The `uraian` the `mendukung:` line goes under.
+    uraian: Span,
+    /// The help key for a close candidate (`help` for a sasaran, `help-indicator`).
+    help: &'a str,
+}
+
 /// The help (and, when a candidate is close, the unsafe fix) naming the superior sasaran to link to.
-#[allow(clippy::too_many_arguments)]
 fn with_suggestion(
     cx: &Context,
     cascade: &Cascade,
     finding: super::Finding,
-    superior: PosId,
-    superior_name: &str,
+    candidates: &suggest::Candidates,
     texts: &[&str],
-    file: FileId,
-    uraian: Span,
-    help_key: &str,
+    hint: &Hint,
 ) -> super::Finding {
-    match suggest::best(cx.documents, cascade, superior, texts) {
+    let Hint {
+        superior,
+        superior_name,
+        file,
+        uraian,
+        help: help_key,
+    } = *hint;
+    match candidates.best(texts) {
         None => finding.help("help-none", &[("superior", &superior_name)]),
         Some(s) if s.is_close() => {
             let finding = finding.help(

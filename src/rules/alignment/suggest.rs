@@ -34,46 +34,75 @@ impl Suggestion {
     }
 }
 
-/// The sasaran of `superior` most similar to any of `texts`, comparing with each sasaran's `uraian` and with the
-/// `uraian` of its indicators (a staff sasaran often repeats its superior's indicator). Ties go to the earlier
-/// sasaran. `None` when the superior has no sasaran.
-pub fn best(documents: &[Document], cascade: &Cascade, superior: PosId, texts: &[&str]) -> Option<Suggestion> {
-    let (document, jabatan) = cascade.jabatan(documents, superior);
-    // The unit's own name ("Kecamatan Tanjung Redeb") recurs in every sasaran of the unit and says nothing about
-    // what a sasaran is about.
-    let place: Vec<String> = document
-        .dokumen
-        .iter()
-        .flat_map(|d| [&d.unit, &d.tempat])
-        .flatten()
-        .flat_map(|t| content_words(&t.value))
-        .collect();
-    let words =
-        |text: &str| -> Vec<String> { content_words(text).into_iter().filter(|w| !place.contains(w)).collect() };
-    let queries: Vec<Vec<String>> = texts.iter().map(|t| words(t)).collect();
-    let score = |candidate: &str| {
-        let words = words(candidate);
-        queries.iter().map(|q| words_similarity(q, &words)).fold(0.0, f64::max)
-    };
-    let mut best: Option<Suggestion> = None;
-    for sasaran in &jabatan.sasaran {
-        let own = sasaran.uraian.as_ref().map_or(0.0, |u| score(&u.value));
-        let via_indicators = sasaran
-            .indikator
+/// The sasaran of one superior, split into words once, to rank against the texts of all its subordinates.
+pub struct Candidates {
+    /// Words of the superior's unit name and place, ignored on both sides.
+    place: Vec<String>,
+    /// Per sasaran: its id, its `uraian`, and the words of its `uraian` and of each indicator's `uraian`.
+    sasaran: Vec<(String, String, Vec<Vec<String>>)>,
+}
+
+impl Candidates {
+    pub fn of(documents: &[Document], cascade: &Cascade, superior: PosId) -> Candidates {
+        let (document, jabatan) = cascade.jabatan(documents, superior);
+        // The unit's own name ("Kecamatan Tanjung Redeb") recurs in every sasaran of the unit and says nothing
+        // about what a sasaran is about.
+        let place: Vec<String> = document
+            .dokumen
             .iter()
-            .filter_map(|i| i.uraian.as_ref())
-            .map(|u| score(&u.value))
-            .fold(0.0, f64::max);
-        let value = own.max(via_indicators);
-        if best.as_ref().is_none_or(|b| value > b.score) {
-            best = Some(Suggestion {
-                id: sasaran.id.value.clone(),
-                text: sasaran.uraian.as_ref().map_or_else(String::new, |u| u.value.clone()),
-                score: value,
-            });
+            .flat_map(|d| [&d.unit, &d.tempat])
+            .flatten()
+            .flat_map(|t| content_words(&t.value))
+            .collect();
+        let mut candidates = Candidates {
+            place,
+            sasaran: Vec::with_capacity(jabatan.sasaran.len()),
+        };
+        for sasaran in &jabatan.sasaran {
+            let texts = sasaran
+                .uraian
+                .iter()
+                .chain(sasaran.indikator.iter().filter_map(|i| i.uraian.as_ref()));
+            let words = texts.map(|t| candidates.words(&t.value)).collect();
+            let text = sasaran.uraian.as_ref().map_or_else(String::new, |u| u.value.clone());
+            candidates.sasaran.push((sasaran.id.value.clone(), text, words));
         }
+        candidates
     }
-    best
+
+    fn words(&self, text: &str) -> Vec<String> {
+        content_words(text)
+            .into_iter()
+            .filter(|w| !self.place.contains(w))
+            .collect()
+    }
+
+    /// The sasaran most similar to any of `texts`, comparing with each sasaran's `uraian` and with the `uraian` of
+    /// its indicators (a staff sasaran often repeats its superior's indicator). Ties go to the earlier sasaran.
+    /// `None` when the superior has no sasaran.
+    pub fn best(&self, texts: &[&str]) -> Option<Suggestion> {
+        let queries: Vec<Vec<String>> = texts.iter().map(|t| self.words(t)).collect();
+        let mut best: Option<Suggestion> = None;
+        for (id, text, candidates) in &self.sasaran {
+            let value = candidates
+                .iter()
+                .flat_map(|c| queries.iter().map(move |q| words_similarity(q, c)))
+                .fold(0.0, f64::max);
+            if best.as_ref().is_none_or(|b| value > b.score) {
+                best = Some(Suggestion {
+                    id: id.clone(),
+                    text: text.clone(),
+                    score: value,
+                });
+            }
+        }
+        best
+    }
+}
+
+/// [`Candidates::best`] for one query.
+pub fn best(documents: &[Document], cascade: &Cascade, superior: PosId, texts: &[&str]) -> Option<Suggestion> {
+    Candidates::of(documents, cascade, superior).best(texts)
 }
 
 /// The sasaran of `superior` as `S1 "…"; S2 "…"`, for a help that lets the reader choose; at most `limit`.
