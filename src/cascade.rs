@@ -157,7 +157,14 @@ struct Ids<'d> {
     sasaran: HashMap<(PosId, &'d str), usize>,
     /// position → (document, jabatan).
     place: Vec<(usize, usize)>,
+    /// Did-you-mean scans still allowed: each scans a document's positions or the document ids, so an input full
+    /// of broken references would otherwise cost references × positions. Past the budget A002 says "check the
+    /// spelling" without a suggestion.
+    scans_left: std::cell::Cell<usize>,
 }
+
+/// Did-you-mean scans per run (see `Ids::scans_left`).
+const SUGGESTION_SCANS: usize = 64;
 
 impl<'d> Ids<'d> {
     fn new(documents: &'d [Document]) -> Self {
@@ -168,6 +175,7 @@ impl<'d> Ids<'d> {
             anywhere: HashMap::new(),
             sasaran: HashMap::new(),
             place: Vec::new(),
+            scans_left: std::cell::Cell::new(SUGGESTION_SCANS),
         };
         for (d, document) in documents.iter().enumerate() {
             if let Some(id) = document.id() {
@@ -188,6 +196,13 @@ impl<'d> Ids<'d> {
         ids
     }
 
+    /// Take one did-you-mean scan from the budget.
+    fn may_scan(&self) -> bool {
+        let left = self.scans_left.get();
+        self.scans_left.set(left.saturating_sub(1));
+        left > 0
+    }
+
     fn jabatan(&self, pos: PosId) -> &'d Jabatan {
         let (d, j) = self.place[pos];
         &self.documents[d].jabatan[j]
@@ -200,7 +215,11 @@ impl<'d> Ids<'d> {
     fn document(&self, name: &str) -> Result<usize, RefError> {
         self.docs.get(name).copied().ok_or_else(|| RefError::Document {
             name: name.to_string(),
-            suggestion: similarity::closest_id(name, self.docs.keys().copied()).map(str::to_string),
+            suggestion: self
+                .may_scan()
+                .then(|| similarity::closest_id(name, self.documents.iter().filter_map(Document::id)))
+                .flatten()
+                .map(str::to_string),
         })
     }
 
@@ -214,7 +233,12 @@ impl<'d> Ids<'d> {
             .jabatan
             .iter()
             .filter_map(|j| j.id.as_ref().map(Text::as_str));
-        let suggestion = similarity::closest_id(name, in_doc).map(str::to_string).or_else(|| {
+        let nearest = if self.may_scan() {
+            similarity::closest_id(name, in_doc)
+        } else {
+            None
+        };
+        let suggestion = nearest.map(str::to_string).or_else(|| {
             let other = *self.anywhere.get(name)?;
             let (od, _) = self.place[other];
             (local && od != d).then(|| format!("{}/{name}", self.doc_name(od)))

@@ -774,3 +774,27 @@ fn deep_chains_and_long_loops_neither_overflow_nor_crawl() {
     );
     assert_eq!(loops[0].secondary.len(), 999);
 }
+
+#[test]
+fn many_broken_references_stay_fast_and_suggest_within_a_budget() {
+    let mut body = camat();
+    for i in 0..3000 {
+        body.push_str(&position(
+            &format!("staf-{i}"),
+            &format!("atasan: kasi-{i}"),
+            &sasaran("S1", "Tersedianya data", Some("S1"), &[("Jumlah", None)]),
+        ));
+    }
+    let started = std::time::Instant::now();
+    let report = lint(&doc("uji", &body));
+    assert!(started.elapsed().as_secs() < 20);
+    let found = with_code(&report, "A002");
+    assert_eq!(found.len(), 3000);
+    // Every one still has a help (did-you-mean while the scan budget lasts, "check the spelling" after).
+    assert!(found.iter().all(|d| d.help.is_some()));
+    assert!(
+        found
+            .iter()
+            .any(|d| d.help.as_deref().unwrap().contains("check the spelling"))
+    );
+}
