@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
 /// The built-in data files, by name.
-pub const BUILTIN: &[(&str, &str)] = &[];
+pub const BUILTIN: &[(&str, &str)] = &[("satuan.yaml", include_str!("../rules/satuan.yaml"))];
 
 /// One data file: built in, or from an extra directory.
 #[derive(Clone, Debug)]
@@ -46,7 +46,7 @@ pub trait Table: DeserializeOwned + Default + Send + Sync + 'static {
 
 /// How to validate the file of each table; a family adds its table here.
 type Validator = fn(&Data) -> Result<(), DataError>;
-const TABLES: &[(&str, Validator)] = &[];
+const TABLES: &[(&str, Validator)] = &[("satuan.yaml", validate_table::<crate::units::Satuan>)];
 
 #[derive(Default)]
 pub struct Data {

@@ -9,11 +9,13 @@ pub mod diagnostic;
 pub mod i18n;
 pub mod lint;
 pub mod model;
+pub mod numwords;
 pub mod render;
 pub mod rules;
 pub mod schema;
 pub mod similarity;
 pub mod source;
+pub mod units;
 pub mod workspace;
 pub mod yaml;
 
