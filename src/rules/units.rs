@@ -6,10 +6,14 @@ mod mismatch;
 mod values;
 mod wording;
 
-use super::{Check, Context, Family, Rule};
+use super::{Check, Context, Family, Index, Rule};
 use crate::diagnostic::Severity;
 use crate::model::{Document, Indikator, Text};
-use crate::source::Span;
+use crate::source::{FileId, Span};
+use crate::units::formula::{self, Formula};
+use crate::units::{Satuan, Unit, unit_of};
+use rayon::prelude::*;
+use std::collections::HashMap;
 use std::ops::Range;
 
 pub const UNIT_FORMULA_MISMATCH: Rule = Rule {
@@ -106,12 +110,50 @@ pub const RULES: &[Rule] = &[
 ];
 
 /// Every indicator of a document, in source order.
-fn indicators(document: &Document) -> impl Iterator<Item = &Indikator> {
+fn all_indicators(document: &Document) -> impl Iterator<Item = &Indikator> {
     document
         .jabatan
         .iter()
         .flat_map(|j| j.sasaran.iter())
         .flat_map(|s| s.indikator.iter())
+}
+
+/// What the unit readers found in one indicator: read once per run, shared by the rules.
+pub(super) struct Analysis {
+    pub unit: Option<Unit>,
+    pub formula: Option<Formula>,
+}
+
+/// The [`Analysis`] of every indicator linted, keyed by file and the indicator's start.
+pub(super) struct Analyses(HashMap<(FileId, usize), Analysis>);
+
+impl Index for Analyses {
+    fn build(cx: &Context) -> Self {
+        let lex = cx.data.table::<Satuan>();
+        Analyses(
+            cx.documents
+                .par_iter()
+                .flat_map_iter(|document| {
+                    let lex = &lex;
+                    all_indicators(document).map(move |indikator| {
+                        let analysis = Analysis {
+                            unit: unit_of(indikator, lex),
+                            formula: indikator.formula.as_ref().map(|f| formula::parse(&f.value, lex)),
+                        };
+                        ((document.file, indikator.span.start), analysis)
+                    })
+                })
+                .collect(),
+        )
+    }
+}
+
+impl Analyses {
+    /// Every indicator of `document` with its analysis, in source order.
+    fn of<'d>(&'d self, document: &'d Document) -> impl Iterator<Item = (&'d Indikator, &'d Analysis)> {
+        all_indicators(document)
+            .filter_map(move |indikator| Some((indikator, self.0.get(&(document.file, indikator.span.start))?)))
+    }
 }
 
 /// The file span of `range` (a byte range of the decoded `text`), or the whole value when it cannot be located

@@ -9,8 +9,9 @@ pub mod srcmap;
 use crate::data::Table;
 use crate::model::{Indikator, Text};
 use serde::Deserialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::Range;
+use std::sync::OnceLock;
 
 /// The kind of quantity an indicator claims to measure.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
@@ -63,6 +64,78 @@ pub struct Satuan {
     pub survey_terms: BTreeMap<String, Vec<String>>,
     #[serde(default)]
     pub satuan: BTreeMap<String, UnitKind>,
+    /// The lists above as lowercase lookups, built on first use.
+    #[serde(skip)]
+    index: OnceLock<LexIndex>,
+}
+
+/// Phrases keyed by their first word, each with its remaining words and what it means.
+type Phrases<T> = HashMap<String, Vec<(Vec<String>, T)>>;
+
+#[derive(Debug, Default)]
+struct LexIndex {
+    leads: Phrases<UnitKind>,
+    sources: Phrases<()>,
+    surveys: Phrases<String>,
+    count_nouns: HashSet<String>,
+    period_nouns: HashSet<String>,
+    lower_is_better: HashSet<String>,
+    change_words: HashSet<String>,
+    result_words: HashSet<String>,
+}
+
+fn add_phrase<T>(map: &mut Phrases<T>, phrase: &str, value: T) {
+    let words: Vec<String> = tokenize(phrase).iter().map(|t| t.lower()).collect();
+    if let Some((first, rest)) = words.split_first() {
+        map.entry(first.clone()).or_default().push((rest.to_vec(), value));
+    }
+}
+
+fn word_set(list: &[String]) -> HashSet<String> {
+    list.iter().map(|w| w.trim().to_lowercase()).collect()
+}
+
+impl LexIndex {
+    fn build(lex: &Satuan) -> LexIndex {
+        let mut index = LexIndex {
+            count_nouns: word_set(&lex.count_nouns),
+            period_nouns: word_set(&lex.period_nouns),
+            lower_is_better: word_set(&lex.lower_is_better),
+            change_words: word_set(&lex.change_words),
+            result_words: word_set(&lex.result_words),
+            ..LexIndex::default()
+        };
+        for (kind, phrases) in &lex.lead {
+            for phrase in phrases {
+                add_phrase(&mut index.leads, phrase, *kind);
+            }
+        }
+        for phrase in &lex.source_leads {
+            add_phrase(&mut index.sources, phrase, ());
+        }
+        for (family, phrases) in &lex.survey_terms {
+            for phrase in phrases {
+                add_phrase(&mut index.surveys, phrase, family.clone());
+            }
+        }
+        index
+    }
+}
+
+/// The longest phrase of `map` at token `at`: its value and the index after it.
+fn longest<'m, T>(map: &'m Phrases<T>, toks: &[Tok], at: usize) -> Option<(&'m T, usize)> {
+    let first = toks.get(at)?;
+    let mut best: Option<(&T, usize)> = None;
+    for (rest, value) in map.get(&first.lower())? {
+        let end = at + 1 + rest.len();
+        if end <= toks.len()
+            && rest.iter().zip(&toks[at + 1..end]).all(|(w, t)| t.is(w))
+            && best.is_none_or(|(_, e)| end > e)
+        {
+            best = Some((value, end));
+        }
+    }
+    best
 }
 
 impl Table for Satuan {
@@ -82,59 +155,59 @@ impl Table for Satuan {
             self.survey_terms.entry(kind).or_default().extend(words);
         }
         self.satuan.extend(later.satuan);
+        self.index = OnceLock::new();
     }
 }
 
-fn contains_word(list: &[String], word: &str) -> bool {
-    list.iter()
-        .any(|w| w.eq_ignore_ascii_case(word) || w.to_lowercase() == word.to_lowercase())
+fn in_set(set: &HashSet<String>, word: &str) -> bool {
+    if word.is_ascii() && !word.bytes().any(|b| b.is_ascii_uppercase()) {
+        set.contains(word)
+    } else {
+        set.contains(&word.to_lowercase())
+    }
 }
 
 impl Satuan {
+    fn index(&self) -> &LexIndex {
+        self.index.get_or_init(|| LexIndex::build(self))
+    }
+
     pub fn is_count_noun(&self, word: &str) -> bool {
-        contains_word(&self.count_nouns, word)
+        in_set(&self.index().count_nouns, word)
     }
 
     pub fn is_period_noun(&self, word: &str) -> bool {
-        contains_word(&self.period_nouns, word)
+        in_set(&self.index().period_nouns, word)
     }
 
     pub fn is_result_word(&self, word: &str) -> bool {
-        contains_word(&self.result_words, word)
+        in_set(&self.index().result_words, word)
+    }
+
+    fn is_lower_is_better(&self, word: &str) -> bool {
+        in_set(&self.index().lower_is_better, word)
+    }
+
+    fn is_change_word(&self, word: &str) -> bool {
+        in_set(&self.index().change_words, word)
     }
 
     /// The longest lead phrase at token `at`: its kind and the index after it.
     pub fn lead_at(&self, toks: &[Tok], at: usize) -> Option<(UnitKind, usize)> {
-        let mut best: Option<(UnitKind, usize)> = None;
-        for (kind, phrases) in &self.lead {
-            for phrase in phrases {
-                if let Some(end) = phrase_at(toks, at, phrase)
-                    && best.is_none_or(|(_, e)| end > e)
-                {
-                    best = Some((*kind, end));
-                }
-            }
-        }
-        best
+        longest(&self.index().leads, toks, at).map(|(kind, end)| (*kind, end))
     }
 
     pub fn source_lead_at(&self, toks: &[Tok], at: usize) -> Option<usize> {
-        self.source_leads.iter().filter_map(|p| phrase_at(toks, at, p)).max()
+        longest(&self.index().sources, toks, at).map(|(_, end)| end)
     }
 
     /// Which survey family (`ikm`, `sakip`) a text names, with the span of the words.
     pub fn survey_in(&self, text: &str) -> Option<(&str, Range<usize>)> {
         let toks = tokenize(text);
-        for at in 0..toks.len() {
-            for (family, phrases) in &self.survey_terms {
-                for phrase in phrases {
-                    if let Some(end) = phrase_at(&toks, at, phrase) {
-                        return Some((family.as_str(), toks[at].start..toks[end - 1].end));
-                    }
-                }
-            }
-        }
-        None
+        (0..toks.len()).find_map(|at| {
+            longest(&self.index().surveys, &toks, at)
+                .map(|(family, end)| (family.as_str(), toks[at].start..toks[end - 1].end))
+        })
     }
 }
 
@@ -158,8 +231,14 @@ pub struct Tok<'a> {
 }
 
 impl Tok<'_> {
+    /// True when the token is `word` (given in lowercase), ignoring case.
     pub fn is(&self, word: &str) -> bool {
-        self.text.eq_ignore_ascii_case(word) || (self.kind == TokKind::Word && self.text.to_lowercase() == word)
+        self.text.eq_ignore_ascii_case(word) || (!self.text.is_ascii() && self.text.to_lowercase() == word)
+    }
+
+    /// The token in lowercase.
+    pub fn lower(&self) -> String {
+        self.text.to_lowercase()
     }
 
     pub fn is_sym(&self, c: char) -> bool {
@@ -173,64 +252,46 @@ impl Tok<'_> {
 
 pub fn tokenize(text: &str) -> Vec<Tok<'_>> {
     let mut toks = Vec::new();
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let mut i = 0;
-    while i < chars.len() {
-        let (start, c) = chars[i];
-        let kind;
-        let mut j = i + 1;
-        if c.is_whitespace() {
-            i += 1;
+    let char_at = |at: usize| text.get(at..).and_then(|rest| rest.chars().next());
+    let mut at = 0;
+    while let Some(c) = char_at(at) {
+        let start = at;
+        let mut end = at + c.len_utf8();
+        let kind = if c.is_whitespace() {
+            at = end;
             continue;
         } else if c.is_alphabetic() {
-            kind = TokKind::Word;
-            while j < chars.len() {
-                let d = chars[j].1;
-                if d.is_alphabetic() || (d == '-' && j + 1 < chars.len() && chars[j + 1].1.is_alphabetic()) {
-                    j += 1;
+            while let Some(d) = char_at(end) {
+                let next_is_letter = || char_at(end + 1).is_some_and(char::is_alphabetic);
+                if d.is_alphabetic() || (d == '-' && next_is_letter()) {
+                    end += d.len_utf8();
                 } else {
                     break;
                 }
             }
+            TokKind::Word
         } else if c.is_ascii_digit() {
-            kind = TokKind::Number;
-            while j < chars.len() {
-                let d = chars[j].1;
-                if d.is_ascii_digit()
-                    || ((d == '.' || d == ',') && j + 1 < chars.len() && chars[j + 1].1.is_ascii_digit())
-                {
-                    j += 1;
+            while let Some(d) = char_at(end) {
+                let next_is_digit = || char_at(end + 1).is_some_and(|n| n.is_ascii_digit());
+                if d.is_ascii_digit() || ((d == '.' || d == ',') && next_is_digit()) {
+                    end += 1;
                 } else {
                     break;
                 }
             }
+            TokKind::Number
         } else {
-            kind = TokKind::Sym;
-        }
-        let end = chars.get(j).map_or(text.len(), |(o, _)| *o);
+            TokKind::Sym
+        };
         toks.push(Tok {
             kind,
             text: &text[start..end],
             start,
             end,
         });
-        i = j;
+        at = end;
     }
     toks
-}
-
-/// Index after `phrase` when its tokens match at `at` (case-insensitive), else `None`.
-pub fn phrase_at(toks: &[Tok], at: usize, phrase: &str) -> Option<usize> {
-    let words = tokenize(phrase);
-    if words.is_empty() || at + words.len() > toks.len() {
-        return None;
-    }
-    for (k, w) in words.iter().enumerate() {
-        if !toks[at + k].is(&w.text.to_lowercase()) {
-            return None;
-        }
-    }
-    Some(at + words.len())
 }
 
 /// Index of the first token after a leading list number (`2. Persentase …`, `1) …`).
@@ -315,14 +376,14 @@ pub fn unit_of(indikator: &Indikator, lex: &Satuan) -> Option<Unit> {
         source: UnitSource::Uraian,
         words: toks[at].start..toks[end - 1].end,
         lower_is_better: lower,
-        change: toks.get(end).is_some_and(|t| contains_word(&lex.change_words, t.text)),
+        change: toks.get(end).is_some_and(|t| lex.is_change_word(t.text)),
     })
 }
 
 fn lead_lower_is_better(toks: &[Tok], at: usize, end: usize, lex: &Satuan) -> bool {
     toks[at..(end + 1).min(toks.len())]
         .iter()
-        .any(|t| contains_word(&lex.lower_is_better, t.text))
+        .any(|t| lex.is_lower_is_better(t.text))
 }
 
 fn name_lower_is_better(indikator: &Indikator, lex: &Satuan) -> bool {
@@ -335,10 +396,8 @@ fn name_lower_is_better(indikator: &Indikator, lex: &Satuan) -> bool {
 }
 
 fn name_is_change(indikator: &Indikator, lex: &Satuan) -> bool {
-    indikator.uraian.as_ref().is_some_and(|u| {
-        tokenize(&u.value)
-            .iter()
-            .take(4)
-            .any(|t| contains_word(&lex.change_words, t.text))
-    })
+    indikator
+        .uraian
+        .as_ref()
+        .is_some_and(|u| tokenize(&u.value).iter().take(4).any(|t| lex.is_change_word(t.text)))
 }

@@ -1,14 +1,14 @@
 //! U001, U002, U003: the unit an indicator claims against what its formula computes and what its target says.
 
 use super::{
-    Context, PERCENT_FORMULA_INCOMPLETE, TARGET_UNIT_MISMATCH, UNIT_FORMULA_MISMATCH, indicators, kind_name,
+    Analyses, Analysis, Context, PERCENT_FORMULA_INCOMPLETE, TARGET_UNIT_MISMATCH, UNIT_FORMULA_MISMATCH, kind_name,
     short_name, span_of, words,
 };
 use crate::diagnostic::Diagnostic;
 use crate::model::{Document, Indikator, Text};
-use crate::units::formula::{self, Formula, Kind};
+use crate::units::formula::{Formula, Kind};
 use crate::units::quantity::{self, QUnit, Quantity};
-use crate::units::{Satuan, Unit, UnitKind, unit_of};
+use crate::units::{Satuan, Unit, UnitKind};
 
 /// What the formula computes, when it clearly disagrees with the unit the indicator claims. Formulas that compute
 /// a percent badly (a division without × 100, × 100 without a division) are U002's; values and counts written
@@ -37,16 +37,15 @@ fn disagreement(unit: UnitKind, formula: &Formula) -> Option<UnitKind> {
 }
 
 pub(super) fn unit_formula_mismatch(cx: &Context, document: &Document, out: &mut Vec<Diagnostic>) {
-    let lex = cx.data.table::<Satuan>();
-    for indikator in indicators(document) {
-        let (Some(unit), Some(text)) = (unit_of(indikator, &lex), &indikator.formula) else {
+    let analyses = cx.index::<Analyses>();
+    for (indikator, analysis) in analyses.of(document) {
+        let (Some(unit), Some(text), Some(parsed)) = (&analysis.unit, &indikator.formula, &analysis.formula) else {
             continue;
         };
         let Some(unit_text) = unit.field(indikator) else {
             continue;
         };
-        let parsed = formula::parse(&text.value, &lex);
-        let Some(computed) = disagreement(unit.kind, &parsed) else {
+        let Some(computed) = disagreement(unit.kind, parsed) else {
             continue;
         };
         let unit_name = kind_name(cx, unit.kind.key());
@@ -90,12 +89,10 @@ pub(super) fn unit_formula_mismatch(cx: &Context, document: &Document, out: &mut
 }
 
 pub(super) fn percent_formula_incomplete(cx: &Context, document: &Document, out: &mut Vec<Diagnostic>) {
-    let lex = cx.data.table::<Satuan>();
-    for indikator in indicators(document) {
-        let (Some(unit), Some(text)) = (unit_of(indikator, &lex), &indikator.formula) else {
+    for (indikator, analysis) in cx.index::<Analyses>().of(document) {
+        let (Some(unit), Some(text), Some(parsed)) = (&analysis.unit, &indikator.formula, &analysis.formula) else {
             continue;
         };
-        let parsed = formula::parse(&text.value, &lex);
         let firm_percent = unit.kind == UnitKind::Percent;
         let (key, range) = match parsed.kind {
             Kind::Ratio if firm_percent => ("message-no-100", parsed.division.clone()),
@@ -146,13 +143,16 @@ pub(super) fn percent_formula_incomplete(cx: &Context, document: &Document, out:
 /// The quantities an indicator's target is written with: its `target`, and a formula cell that holds only a value
 /// (U008 reports that it is misplaced; its unit is still checked here). A count with its noun in the formula cell
 /// (`5 (lima) dokumen`) is read only against a percent indicator.
-pub(super) fn written_targets<'a>(indikator: &'a Indikator, lex: &Satuan) -> Vec<(&'a Text, Vec<Quantity>, bool)> {
+pub(super) fn written_targets<'a>(
+    indikator: &'a Indikator,
+    analysis: &Analysis,
+    lex: &Satuan,
+) -> Vec<(&'a Text, Vec<Quantity>, bool)> {
     let mut out = Vec::new();
     if let Some(target) = &indikator.target {
         out.push((target, quantity::quantities(&target.value, lex), true));
     }
-    if let Some(f) = &indikator.formula {
-        let parsed = formula::parse(&f.value, lex);
+    if let (Some(f), Some(parsed)) = (&indikator.formula, &analysis.formula) {
         if matches!(parsed.kind, Kind::Value | Kind::CountValue) {
             out.push((f, quantity::quantities(&f.value, lex), parsed.kind == Kind::Value));
         } else if let Some(fixed) = &parsed.fixed {
@@ -168,13 +168,13 @@ pub(super) fn written_targets<'a>(indikator: &'a Indikator, lex: &Satuan) -> Vec
 
 pub(super) fn target_unit_mismatch(cx: &Context, document: &Document, out: &mut Vec<Diagnostic>) {
     let lex = cx.data.table::<Satuan>();
-    for indikator in indicators(document) {
-        let Some(unit) = unit_of(indikator, &lex) else { continue };
+    for (indikator, analysis) in cx.index::<Analyses>().of(document) {
+        let Some(unit) = &analysis.unit else { continue };
         let Some(unit_text) = unit.field(indikator) else {
             continue;
         };
-        for (text, quantities, is_value) in written_targets(indikator, &lex) {
-            if let Some((q, key)) = target_problem(&unit, &quantities, is_value) {
+        for (text, quantities, is_value) in written_targets(indikator, analysis, &lex) {
+            if let Some((q, key)) = target_problem(unit, &quantities, is_value) {
                 let unit_name = kind_name(cx, unit.kind.key());
                 let shown = words(text, &q.span);
                 let unit_words = short_name(indikator);

@@ -1,12 +1,12 @@
 //! U006, U008, U010: values written as targets — their range, their place, their wording.
 
 use super::mismatch::written_targets;
-use super::{ABSOLUTE_TARGET, Context, SCORE_OUT_OF_RANGE, TARGET_IN_FORMULA, indicators, span_of, words};
+use super::{ABSOLUTE_TARGET, Analyses, Context, SCORE_OUT_OF_RANGE, TARGET_IN_FORMULA, span_of, words};
 use crate::diagnostic::Diagnostic;
 use crate::model::Document;
-use crate::units::formula::{self, Kind};
+use crate::units::formula::Kind;
 use crate::units::quantity::QUnit;
-use crate::units::{Satuan, TokKind, UnitKind, tokenize, unit_of};
+use crate::units::{Satuan, TokKind, UnitKind, tokenize};
 
 /// The IKM grade of a value on the 25–100 scale (PermenPANRB 14/2017).
 pub fn ikm_grade(value: f64) -> Option<(&'static str, &'static str)> {
@@ -32,9 +32,9 @@ fn show(value: f64) -> String {
 
 pub(super) fn score_out_of_range(cx: &Context, document: &Document, out: &mut Vec<Diagnostic>) {
     let lex = cx.data.table::<Satuan>();
-    for indikator in indicators(document) {
+    for (indikator, analysis) in cx.index::<Analyses>().of(document) {
         // A percent indicator's range is U003's.
-        if unit_of(indikator, &lex).is_some_and(|u| u.kind == UnitKind::Percent) {
+        if analysis.unit.as_ref().is_some_and(|u| u.kind == UnitKind::Percent) {
             continue;
         }
         let family = [&indikator.uraian, &indikator.satuan, &indikator.formula]
@@ -47,7 +47,7 @@ pub(super) fn score_out_of_range(cx: &Context, document: &Document, out: &mut Ve
         } else {
             (0.0, 100.0, "message-sakip")
         };
-        for (text, quantities, _) in written_targets(indikator, &lex) {
+        for (text, quantities, _) in written_targets(indikator, analysis, &lex) {
             for q in quantities
                 .iter()
                 .filter(|q| matches!(q.unit, QUnit::Plain | QUnit::Percent))
@@ -94,10 +94,10 @@ pub(super) fn score_out_of_range(cx: &Context, document: &Document, out: &mut Ve
 }
 
 pub(super) fn target_in_formula(cx: &Context, document: &Document, out: &mut Vec<Diagnostic>) {
-    let lex = cx.data.table::<Satuan>();
-    for indikator in indicators(document) {
-        let Some(text) = &indikator.formula else { continue };
-        let parsed = formula::parse(&text.value, &lex);
+    for (indikator, analysis) in cx.index::<Analyses>().of(document) {
+        let (Some(text), Some(parsed)) = (&indikator.formula, &analysis.formula) else {
+            continue;
+        };
         let Some(fixed) = &parsed.fixed else { continue };
         let shown = words(text, fixed);
         let key = if parsed.kind == Kind::Value {
@@ -137,14 +137,13 @@ const ABSOLUTE: &[&[&str]] = &[
 ];
 
 pub(super) fn absolute_target(cx: &Context, document: &Document, out: &mut Vec<Diagnostic>) {
-    let lex = cx.data.table::<Satuan>();
-    for indikator in indicators(document) {
+    for (indikator, analysis) in cx.index::<Analyses>().of(document) {
         let mut texts = Vec::new();
         if let Some(target) = &indikator.target {
             texts.push(target);
         }
-        if let Some(f) = &indikator.formula
-            && matches!(formula::parse(&f.value, &lex).kind, Kind::Value | Kind::CountValue)
+        if let (Some(f), Some(parsed)) = (&indikator.formula, &analysis.formula)
+            && matches!(parsed.kind, Kind::Value | Kind::CountValue)
         {
             texts.push(f);
         }

@@ -1,10 +1,10 @@
 //! U007, U009: indicators and formulas whose words say nothing measurable.
 
-use super::{Context, FORMULA_RESTATES_INDICATOR, INDICATOR_NOT_MEASURABLE, indicators, span_of, words};
+use super::{Analyses, Context, FORMULA_RESTATES_INDICATOR, INDICATOR_NOT_MEASURABLE, span_of, words};
 use crate::diagnostic::Diagnostic;
 use crate::model::Document;
-use crate::units::formula::{self, Kind};
-use crate::units::{Satuan, Tok, TokKind, UnitKind, skip_list_number, tokenize, unit_of};
+use crate::units::formula::Kind;
+use crate::units::{Satuan, Tok, TokKind, UnitKind, skip_list_number, tokenize};
 use std::collections::HashSet;
 
 /// Lowercased words of a text, `&` read as `dan`, list numbers and punctuation left out.
@@ -19,18 +19,17 @@ fn word_set(toks: &[Tok]) -> HashSet<String> {
 }
 
 pub(super) fn formula_restates_indicator(cx: &Context, document: &Document, out: &mut Vec<Diagnostic>) {
-    let lex = cx.data.table::<Satuan>();
-    for indikator in indicators(document) {
-        let (Some(uraian), Some(text)) = (&indikator.uraian, &indikator.formula) else {
+    for (indikator, analysis) in cx.index::<Analyses>().of(document) {
+        let (Some(uraian), Some(text), Some(parsed)) = (&indikator.uraian, &indikator.formula, &analysis.formula)
+        else {
             continue;
         };
         // A count's formula may be its name ("Jumlah …" is how a count is computed); a percent formula that
         // computes nothing is U002's; an indicator without a unit word is U009's.
-        let Some(unit) = unit_of(indikator, &lex) else { continue };
+        let Some(unit) = &analysis.unit else { continue };
         if matches!(unit.kind, UnitKind::Count | UnitKind::Percent) {
             continue;
         }
-        let parsed = formula::parse(&text.value, &lex);
         if !matches!(parsed.kind, Kind::Named(_) | Kind::Prose) {
             continue;
         }
@@ -56,7 +55,7 @@ fn is_result_word(word: &str, lex: &Satuan) -> bool {
 
 pub(super) fn indicator_not_measurable(cx: &Context, document: &Document, out: &mut Vec<Diagnostic>) {
     let lex = cx.data.table::<Satuan>();
-    for indikator in indicators(document) {
+    for (indikator, analysis) in cx.index::<Analyses>().of(document) {
         let Some(uraian) = &indikator.uraian else { continue };
         if indikator.satuan.is_some() {
             continue;
@@ -73,10 +72,10 @@ pub(super) fn indicator_not_measurable(cx: &Context, document: &Document, out: &
         if (start..toks.len()).any(|i| lex.lead_at(&toks, i).is_some()) {
             continue;
         }
-        let measured = indikator
+        let measured = analysis
             .formula
             .as_ref()
-            .is_some_and(|f| !matches!(formula::parse(&f.value, &lex).kind, Kind::Prose | Kind::Source));
+            .is_some_and(|f| !matches!(f.kind, Kind::Prose | Kind::Source));
         if measured {
             continue;
         }
