@@ -581,3 +581,37 @@ fn odd_input_never_panics() {
         let _ = codes_u(&report);
     }
 }
+
+#[test]
+fn near_misses_beyond_the_examples() {
+    // A count of survey respondents is not an IKM value.
+    let report = lint_one(
+        "Jumlah responden survei kepuasan masyarakat",
+        None,
+        &[("target", "150")],
+    );
+    assert!(codes_u(&report).is_empty(), "{:#?}", report.diagnostics);
+    // A count in the name makes it measurable.
+    let report = lint_one("Terselenggaranya rapat koordinasi sebanyak 12 kali", None, &[]);
+    assert!(codes_u(&report).is_empty(), "{:#?}", report.diagnostics);
+    // `setiap bulan` is a frequency; `setiap desa` is absolute.
+    let report = lint_one("Jumlah laporan", None, &[("target", "1 laporan setiap bulan")]);
+    assert!(codes_u(&report).is_empty(), "{:#?}", report.diagnostics);
+    assert_eq!(
+        codes_u(&lint_one(
+            "Jumlah laporan",
+            None,
+            &[("target", "1 laporan setiap desa")]
+        )),
+        ["U010"]
+    );
+    // `a : b` divides; `: 1.` opens a list.
+    let report = lint_one("Persentase A", Some("Jumlah A : jumlah B x 100%"), &[]);
+    assert!(codes_u(&report).is_empty(), "{:#?}", report.diagnostics);
+    let report = lint_one(
+        "Jumlah dokumen",
+        Some("Jumlah dokumen tersusun : 1. dokumen monografi 2. dokumen profil"),
+        &[],
+    );
+    assert!(codes_u(&report).is_empty(), "{:#?}", report.diagnostics);
+}

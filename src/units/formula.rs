@@ -236,6 +236,10 @@ fn find_division(toks: &[Tok]) -> Option<Range<usize>> {
                 if t.is_sym('÷') {
                     return Some(t.range());
                 }
+                // `a : b` divides too, but only before a quantity word (`: 1. …` opens a list).
+                if t.is_sym(':') && is_quantity_word(toks.get(i + 1)) && i > 0 {
+                    return Some(t.range());
+                }
                 if t.is_sym('/')
                     && (is_quantity_word(toks.get(i + 1))
                         || (i > 0 && is_term(toks.get(i - 1)) && is_term(toks.get(i + 1))))
@@ -407,4 +411,62 @@ fn value_cell(text: &str, toks: &[Tok], lex: &Satuan) -> Option<(Kind, Range<usi
         return Some((Kind::CountValue, first.span.clone()));
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::Data;
+
+    /// Kind and the text of the deciding words.
+    fn read(text: &str) -> (String, String) {
+        let data = Data::builtin();
+        let f = parse(text, &data.table::<Satuan>());
+        let decided = f.deciding_range().map_or(String::new(), |r| text[r].to_string());
+        (f.kind.to_string(), decided)
+    }
+
+    #[test]
+    fn kinds_with_the_words_that_decide_them() {
+        let cases = [
+            (
+                "Jumlah A di bagi Jumlah B dikali 100",
+                "percent",
+                "di bagi Jumlah B dikali 100",
+            ),
+            (
+                "A berbanding dengan B X 100 %",
+                "percent",
+                "berbanding dengan B X 100 %",
+            ),
+            (
+                "Jumlah A dibagi jumlah B dikalikan seratus persen",
+                "percent",
+                "dibagi jumlah B dikalikan seratus persen",
+            ),
+            (r"$\frac{A}{B} \times 100$", "percent", r"\frac{A}{B} \times 100"),
+            ("(A) dibagi (B)", "ratio", "dibagi"),
+            ("Jumlah A per jumlah B", "ratio", "per"),
+            (
+                "Jumlah nilai dibagi jumlah unsur dikali 25",
+                "scaled ×25",
+                "dibagi jumlah unsur dikali 25",
+            ),
+            ("Jumlah A x100%", "×100 without division", "x100%"),
+            ("Jumlah kasus tahun n-1 - n", "change", "-"),
+            ("Hasil Survei Kepuasan Masyarakat", "named score", "Hasil Survei"),
+            ("Hasil evaluasi Tim Evaluator", "named score", "Hasil evaluasi"),
+            ("Lamanya waktu penyusunan", "named duration", "Lamanya"),
+            ("Jumlah laporan per triwulan", "named count", "Jumlah"),
+            ("Target 81,35", "value", "Target 81,35"),
+            ("Jumlah A dibagi B X 100% = 100", "percent", "dibagi B X 100%"),
+            ("81,35", "value", "81,35"),
+            ("2500 orang/ tamu, 12 bulan", "count value", ""),
+            ("Data register surat", "source", ""),
+            ("Patroli harian", "prose", ""),
+        ];
+        for (text, kind, decided) in cases {
+            assert_eq!(read(text), (kind.to_string(), decided.to_string()), "{text}");
+        }
+    }
 }

@@ -19,6 +19,12 @@ pub fn ikm_grade(value: f64) -> Option<(&'static str, &'static str)> {
     }
 }
 
+/// True when a score word (Nilai, Indeks, IKM, …) appears anywhere in `text`.
+fn names_score(text: &str, lex: &Satuan) -> bool {
+    let toks = tokenize(text);
+    (0..toks.len()).any(|i| lex.lead_at(&toks, i).is_some_and(|(kind, _)| kind == UnitKind::Score))
+}
+
 /// A number for messages, with the Indonesian decimal comma.
 fn show(value: f64) -> String {
     let rounded = (value * 100.0).round() / 100.0;
@@ -33,8 +39,13 @@ fn show(value: f64) -> String {
 pub(super) fn score_out_of_range(cx: &Context, document: &Document, out: &mut Vec<Diagnostic>) {
     let lex = cx.data.table::<Satuan>();
     for (indikator, analysis) in cx.index::<Analyses>().of(document) {
-        // A percent indicator's range is U003's.
-        if analysis.unit.as_ref().is_some_and(|u| u.kind == UnitKind::Percent) {
+        // Only a score is on the IKM or SAKIP scale: a percent's range is U003's, and a count of respondents
+        // or of reports is not a score. Without a unit word, the name must still call the value a score.
+        let score_like = match &analysis.unit {
+            Some(unit) => matches!(unit.kind, UnitKind::Score | UnitKind::PercentOrIndex),
+            None => indikator.uraian.as_ref().is_some_and(|u| names_score(&u.value, &lex)),
+        };
+        if !score_like {
             continue;
         }
         let family = [&indikator.uraian, &indikator.satuan, &indikator.formula]
@@ -137,6 +148,7 @@ const ABSOLUTE: &[&[&str]] = &[
 ];
 
 pub(super) fn absolute_target(cx: &Context, document: &Document, out: &mut Vec<Diagnostic>) {
+    let lex = cx.data.table::<Satuan>();
     for (indikator, analysis) in cx.index::<Analyses>().of(document) {
         let mut texts = Vec::new();
         if let Some(target) = &indikator.target {
@@ -155,7 +167,10 @@ pub(super) fn absolute_target(cx: &Context, document: &Document, out: &mut Vec<D
                         .iter()
                         .enumerate()
                         .all(|(k, w)| toks.get(i + k).is_some_and(|t| t.kind == TokKind::Word && t.is(w)));
-                    matched.then(|| toks[i].start..toks[i + phrase.len() - 1].end)
+                    // `setiap bulan` is a frequency, not an absolute.
+                    let frequency =
+                        *phrase == ["setiap"] && toks.get(i + 1).is_some_and(|t| lex.is_period_noun(t.text));
+                    (matched && !frequency).then(|| toks[i].start..toks[i + phrase.len() - 1].end)
                 })
             });
             let Some(range) = found else { continue };

@@ -4,6 +4,7 @@ use super::{Analyses, Context, FORMULA_RESTATES_INDICATOR, INDICATOR_NOT_MEASURA
 use crate::diagnostic::Diagnostic;
 use crate::model::Document;
 use crate::units::formula::Kind;
+use crate::units::quantity::{self, QUnit};
 use crate::units::{Satuan, Tok, TokKind, UnitKind, skip_list_number, tokenize};
 use std::collections::HashSet;
 
@@ -68,8 +69,13 @@ pub(super) fn indicator_not_measurable(cx: &Context, document: &Document, out: &
         else {
             continue;
         };
-        // A unit word anywhere in the name ("Tercapai nilai Survei …") makes it measurable.
-        if (start..toks.len()).any(|i| lex.lead_at(&toks, i).is_some()) {
+        // A unit word anywhere in the name ("Tercapai nilai Survei …"), or a count with its noun or a percent
+        // ("… sebanyak 12 kali"), makes it measurable.
+        if (start..toks.len()).any(|i| lex.lead_at(&toks, i).is_some())
+            || quantity::quantities(&uraian.value, &lex)
+                .iter()
+                .any(|q| q.unit != QUnit::Plain)
+        {
             continue;
         }
         let measured = analysis
