@@ -615,3 +615,16 @@ fn near_misses_beyond_the_examples() {
     );
     assert!(codes_u(&report).is_empty(), "{:#?}", report.diagnostics);
 }
+
+#[test]
+fn labels_are_exact_in_block_and_multi_line_scalars() {
+    let folded = doc("          - uraian: Jumlah pegawai\n            formula: >-\n              Jumlah pegawai hadir dibagi\n              jumlah pegawai dikali 100\n");
+    let plain = doc("          - uraian: Jumlah pegawai\n            formula: Jumlah pegawai hadir dibagi\n              jumlah pegawai dikali 100\n");
+    let single = doc("          - uraian: 'Jumlah pegawai'\n            formula: 'Jumlah pegawai ''hadir'' dibagi jumlah pegawai dikali 100'\n");
+    for source in [folded, plain, single] {
+        let report = lint(&source);
+        let d = with_code(&report, "U001");
+        assert_eq!(d.len(), 1, "{source}");
+        assert_eq!(label_texts(&report, d[0]), ["Jumlah", "dibagi", "dikali 100"], "{source}");
+    }
+}
