@@ -33,7 +33,7 @@ pub fn check(request: &CheckRequest, out: &mut dyn WriteColor, err: &mut dyn Wri
                 tr(
                     lang,
                     "common.error-path",
-                    &[("path", &e.path.display()), ("reason", &e.reason)]
+                    &[("path", &e.path.display()), ("reason", &tr(lang, &e.reason, &[]))]
                 )
             );
             return EXIT_ERROR;
