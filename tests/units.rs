@@ -618,13 +618,78 @@ fn near_misses_beyond_the_examples() {
 
 #[test]
 fn labels_are_exact_in_block_and_multi_line_scalars() {
-    let folded = doc("          - uraian: Jumlah pegawai\n            formula: >-\n              Jumlah pegawai hadir dibagi\n              jumlah pegawai dikali 100\n");
-    let plain = doc("          - uraian: Jumlah pegawai\n            formula: Jumlah pegawai hadir dibagi\n              jumlah pegawai dikali 100\n");
-    let single = doc("          - uraian: 'Jumlah pegawai'\n            formula: 'Jumlah pegawai ''hadir'' dibagi jumlah pegawai dikali 100'\n");
+    let folded = doc(
+        "          - uraian: Jumlah pegawai\n            formula: >-\n              Jumlah pegawai hadir dibagi\n              jumlah pegawai dikali 100\n",
+    );
+    let plain = doc(
+        "          - uraian: Jumlah pegawai\n            formula: Jumlah pegawai hadir dibagi\n              jumlah pegawai dikali 100\n",
+    );
+    let single = doc(
+        "          - uraian: 'Jumlah pegawai'\n            formula: 'Jumlah pegawai ''hadir'' dibagi jumlah pegawai dikali 100'\n",
+    );
     for source in [folded, plain, single] {
         let report = lint(&source);
         let d = with_code(&report, "U001");
         assert_eq!(d.len(), 1, "{source}");
-        assert_eq!(label_texts(&report, d[0]), ["Jumlah", "dibagi", "dikali 100"], "{source}");
+        assert_eq!(
+            label_texts(&report, d[0]),
+            ["Jumlah", "dibagi", "dikali 100"],
+            "{source}"
+        );
     }
+}
+
+#[test]
+fn users_extend_the_vocabulary_with_their_own_satuan_yaml() {
+    let dir = std::env::temp_dir().join(format!("ikilint-units-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("satuan.yaml"), "lead:\n  percent: [\"capaian\"]\n").unwrap();
+    let data = Data::with_extra_dirs(std::slice::from_ref(&dir)).unwrap();
+    let source = doc(&ind(
+        "Capaian pelayanan",
+        Some("Jumlah layanan dibagi jumlah permohonan"),
+        &[],
+    ));
+    let lint_with = |data: &Data| {
+        ikilint::check_sources(
+            vec![("uji.yaml".to_string(), source.clone())],
+            data,
+            &ikilint::lint::Settings::new(Lang::En),
+        )
+    };
+    assert_eq!(codes_u(&lint_with(&data)), ["U002"]);
+    assert!(codes_u(&lint_with(&Data::builtin())).is_empty());
+    std::fs::write(dir.join("satuan.yaml"), "lead:\n  persen_typo: [\"capaian\"]\n").unwrap();
+    let error = Data::with_extra_dirs(std::slice::from_ref(&dir))
+        .err()
+        .expect("an unknown kind is an error");
+    assert!(error.to_string().contains("satuan.yaml"), "{error}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn lower_is_better_indicators_are_understood() {
+    for (uraian, formula, target) in [
+        (
+            "Jumlah pelanggaran Perda",
+            "Jumlah pelanggaran Perda tahun n-1 - n",
+            "0",
+        ),
+        (
+            "Persentase penurunan pelanggaran Perda",
+            "Jumlah pelanggaran tahun n-1 - n dibagi jumlah pelanggaran tahun n-1 dikali 100",
+            "-10%",
+        ),
+        (
+            "Lamanya penyelesaian izin",
+            "Lamanya waktu sejak berkas lengkap sampai izin terbit (hari)",
+            "3 hari",
+        ),
+    ] {
+        let report = lint_one(uraian, Some(formula), &[("target", target)]);
+        assert!(codes_u(&report).is_empty(), "{uraian}: {:#?}", report.diagnostics);
+    }
+    // Not lower-is-better: a negative percent of a count is impossible.
+    let report = lint_one("Persentase surat terdisposisi", None, &[("target", "-10%")]);
+    assert_eq!(codes_u(&report), ["U003"]);
 }
