@@ -693,3 +693,16 @@ fn lower_is_better_indicators_are_understood() {
     let report = lint_one("Persentase surat terdisposisi", None, &[("target", "-10%")]);
     assert_eq!(codes_u(&report), ["U003"]);
 }
+
+#[test]
+fn u002_a_difference_without_division() {
+    let report = lint_one(
+        "Persentase penurunan pelanggaran",
+        Some("Jumlah pelanggaran tahun n-1 - n"),
+        &[],
+    );
+    let d = with_code(&report, "U002");
+    assert_eq!(d.len(), 1);
+    assert!(d[0].message.contains("difference"), "{}", d[0].message);
+    assert_eq!(primary_text(&report, d[0]), "-");
+}

@@ -12,9 +12,9 @@ use crate::model::{Document, Indikator, Text};
 use crate::source::{FileId, Span};
 use crate::units::formula::{self, Formula};
 use crate::units::{Satuan, Unit, unit_of};
-use rayon::prelude::*;
 use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 pub const UNIT_FORMULA_MISMATCH: Rule = Rule {
     code: "U001",
@@ -124,35 +124,44 @@ pub(super) struct Analysis {
     pub formula: Option<Formula>,
 }
 
-/// The [`Analysis`] of every indicator linted, keyed by file and the indicator's start.
-pub(super) struct Analyses(HashMap<(FileId, usize), Analysis>);
+/// The [`Analysis`] of every indicator, made once per document on first use. A document's checks run one after
+/// the other on one thread, so documents are analysed in parallel and never twice.
+pub(super) struct Analyses {
+    lex: std::sync::Arc<Satuan>,
+    /// Per document (keyed by file and start): its indicators' analyses in source order.
+    documents: HashMap<(FileId, usize), OnceLock<Vec<Analysis>>>,
+}
 
 impl Index for Analyses {
     fn build(cx: &Context) -> Self {
-        let lex = cx.data.table::<Satuan>();
-        Analyses(
-            cx.documents
-                .par_iter()
-                .flat_map_iter(|document| {
-                    let lex = &lex;
-                    all_indicators(document).map(move |indikator| {
-                        let analysis = Analysis {
-                            unit: unit_of(indikator, lex),
-                            formula: indikator.formula.as_ref().map(|f| formula::parse(&f.value, lex)),
-                        };
-                        ((document.file, indikator.span.start), analysis)
-                    })
-                })
+        Analyses {
+            lex: cx.data.table::<Satuan>(),
+            documents: cx
+                .documents
+                .iter()
+                .map(|d| ((d.file, d.span.start), OnceLock::new()))
                 .collect(),
-        )
+        }
     }
 }
 
 impl Analyses {
     /// Every indicator of `document` with its analysis, in source order.
     fn of<'d>(&'d self, document: &'d Document) -> impl Iterator<Item = (&'d Indikator, &'d Analysis)> {
-        all_indicators(document)
-            .filter_map(move |indikator| Some((indikator, self.0.get(&(document.file, indikator.span.start))?)))
+        let analyses: &[Analysis] = self
+            .documents
+            .get(&(document.file, document.span.start))
+            .map_or(&[], |cell| {
+                cell.get_or_init(|| {
+                    all_indicators(document)
+                        .map(|indikator| Analysis {
+                            unit: unit_of(indikator, &self.lex),
+                            formula: indikator.formula.as_ref().map(|f| formula::parse(&f.value, &self.lex)),
+                        })
+                        .collect()
+                })
+            });
+        all_indicators(document).zip(analyses)
     }
 }
 

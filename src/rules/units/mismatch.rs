@@ -99,7 +99,7 @@ pub(super) fn percent_formula_incomplete(cx: &Context, document: &Document, out:
             Kind::Times100 if firm_percent || unit.kind == UnitKind::PercentOrIndex => {
                 ("message-no-division", parsed.multiplier.as_ref().map(|m| m.1.clone()))
             }
-            Kind::Change if firm_percent => ("message-no-division", parsed.subtraction.clone()),
+            Kind::Change if firm_percent => ("message-change", parsed.subtraction.clone()),
             Kind::Named(UnitKind::Percent | UnitKind::PercentOrIndex)
             | Kind::Prose
             | Kind::Source
@@ -117,6 +117,7 @@ pub(super) fn percent_formula_incomplete(cx: &Context, document: &Document, out:
         let label = match key {
             "message-no-100" => "label-no-100",
             "message-no-division" => "label-no-division",
+            "message-change" => "label-change",
             _ => "label",
         };
         let unit_words = words(unit_text, &unit.words);
