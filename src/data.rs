@@ -15,6 +15,7 @@ pub const BUILTIN: &[(&str, &str)] = &[
         "singkatan-jabatan.yaml",
         include_str!("../rules/singkatan-jabatan.yaml"),
     ),
+    ("satuan.yaml", include_str!("../rules/satuan.yaml")),
 ];
 
 /// One data file: built in, or from an extra directory.
@@ -58,6 +59,7 @@ const TABLES: &[(&str, Validator)] = &[
         "singkatan-jabatan.yaml",
         validate_table::<crate::rules::identity::titles::SingkatanJabatan>,
     ),
+    ("satuan.yaml", validate_table::<crate::units::Satuan>),
 ];
 
 #[derive(Default)]

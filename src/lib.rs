@@ -12,11 +12,13 @@ pub mod lint;
 pub mod model;
 pub mod names;
 pub mod nip;
+pub mod numwords;
 pub mod render;
 pub mod rules;
 pub mod schema;
 pub mod similarity;
 pub mod source;
+pub mod units;
 pub mod workspace;
 pub mod yaml;
 
