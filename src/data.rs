@@ -9,7 +9,11 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
 /// The built-in data files, by name.
-pub const BUILTIN: &[(&str, &str)] = &[];
+pub const BUILTIN: &[(&str, &str)] = &[
+    ("kbbi.yaml", include_str!("../rules/kbbi.yaml")),
+    ("istilah.yaml", include_str!("../rules/istilah.yaml")),
+    ("kata.yaml", include_str!("../rules/kata.yaml")),
+];
 
 /// One data file: built in, or from an extra directory.
 #[derive(Clone, Debug)]
@@ -46,7 +50,11 @@ pub trait Table: DeserializeOwned + Default + Send + Sync + 'static {
 
 /// How to validate the file of each table; a family adds its table here.
 type Validator = fn(&Data) -> Result<(), DataError>;
-const TABLES: &[(&str, Validator)] = &[];
+const TABLES: &[(&str, Validator)] = &[
+    ("kbbi.yaml", validate_table::<crate::rules::text::tables::Kbbi>),
+    ("istilah.yaml", validate_table::<crate::rules::text::tables::Istilah>),
+    ("kata.yaml", validate_table::<crate::rules::text::tables::Kata>),
+];
 
 #[derive(Default)]
 pub struct Data {
