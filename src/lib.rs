@@ -4,6 +4,7 @@
 //! and the renderers in [`render`] turn a report into text.
 
 pub mod cli;
+pub mod config;
 pub mod data;
 pub mod diagnostic;
 pub mod i18n;
@@ -14,6 +15,7 @@ pub mod rules;
 pub mod schema;
 pub mod similarity;
 pub mod source;
+pub mod suppress;
 pub mod workspace;
 pub mod yaml;
 

@@ -38,11 +38,16 @@ pub fn duplicate_indicator(cx: &Context, document: &Document, out: &mut Vec<Diag
                 continue;
             }
             if let Some(first) = in_position.get(&key) {
-                cx.report(&DUPLICATE_INDICATOR, document.file, uraian.span, &[("position", &position)])
-                    .label("label", &[])
-                    .secondary(document.file, first.span, "label-first", &[])
-                    .help("help", &[])
-                    .emit(out);
+                cx.report(
+                    &DUPLICATE_INDICATOR,
+                    document.file,
+                    uraian.span,
+                    &[("position", &position)],
+                )
+                .label("label", &[])
+                .secondary(document.file, first.span, "label-first", &[])
+                .help("help", &[])
+                .emit(out);
                 continue;
             }
             in_position.insert(key, uraian);

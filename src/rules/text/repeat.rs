@@ -58,7 +58,12 @@ pub fn repeated_words(cx: &Context, document: &Document, out: &mut Vec<Diagnosti
             // The fix deletes the spaces before the second copy and the copy itself.
             let repeat = locator.span(ws[i + n - 1].end, ws[i + 2 * n - 1].end);
             let finding = cx
-                .report(&REPEATED_WORDS, document.file, whole.unwrap_or(text.span), &[("phrase", &phrase)])
+                .report(
+                    &REPEATED_WORDS,
+                    document.file,
+                    whole.unwrap_or(text.span),
+                    &[("phrase", &phrase)],
+                )
                 .label("label", &[])
                 .help(if n == 1 { "help-word" } else { "help" }, &[("phrase", &phrase)]);
             match (whole, repeat) {

@@ -116,8 +116,12 @@ impl Kata {
 impl Table for Kata {
     const FILE: &'static str = "kata.yaml";
     fn merge(&mut self, later: Self) {
-        self.words
-            .extend(later.kata.split_whitespace().map(|w| w.trim_matches(',').to_lowercase()));
+        self.words.extend(
+            later
+                .kata
+                .split_whitespace()
+                .map(|w| w.trim_matches(',').to_lowercase()),
+        );
     }
 }
 

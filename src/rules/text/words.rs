@@ -133,9 +133,9 @@ impl<'a> Locator<'a> {
 /// Byte offsets of `piece` in `hay` where it is not part of a longer word.
 fn occurrences<'h>(hay: &'h str, piece: &'h str) -> impl Iterator<Item = usize> + 'h {
     let edge_ok = |c: Option<char>| !c.is_some_and(char::is_alphanumeric);
-    hay.match_indices(piece).map(|(i, _)| i).filter(move |&i| {
-        edge_ok(hay[..i].chars().next_back()) && edge_ok(hay[i + piece.len()..].chars().next())
-    })
+    hay.match_indices(piece)
+        .map(|(i, _)| i)
+        .filter(move |&i| edge_ok(hay[..i].chars().next_back()) && edge_ok(hay[i + piece.len()..].chars().next()))
 }
 
 #[cfg(test)]

@@ -39,7 +39,9 @@ pub fn year_mismatch(cx: &Context, document: &Document, out: &mut Vec<Diagnostic
 
 fn signature_date(cx: &Context, document: &Document, source: &str, text: &Text, tahun: i64, out: &mut Vec<Diagnostic>) {
     let ws = words(&text.value);
-    let december = ws.iter().any(|w| w.text.eq_ignore_ascii_case("desember") || w.text.eq_ignore_ascii_case("des"));
+    let december = ws
+        .iter()
+        .any(|w| w.text.eq_ignore_ascii_case("desember") || w.text.eq_ignore_ascii_case("des"));
     for word in &ws {
         let Some(year) = year_of(word) else {
             continue;
@@ -49,13 +51,23 @@ fn signature_date(cx: &Context, document: &Document, source: &str, text: &Text, 
         }
         let span = Locator::new(source, text).span(word.start, word.end);
         let finding = cx
-            .report(&YEAR_MISMATCH, document.file, span.unwrap_or(text.span), &[("year", &year), ("tahun", &tahun)])
+            .report(
+                &YEAR_MISMATCH,
+                document.file,
+                span.unwrap_or(text.span),
+                &[("year", &year), ("tahun", &tahun)],
+            )
             .message("message-signature", &[("year", &year), ("tahun", &tahun)])
             .label("label", &[("tahun", &tahun)])
             .help("help-signature", &[("tahun", &tahun)]);
         match span {
             Some(span) => finding
-                .fix(Fix::replace(Applicability::Unsafe, document.file, span, tahun.to_string()))
+                .fix(Fix::replace(
+                    Applicability::Unsafe,
+                    document.file,
+                    span,
+                    tahun.to_string(),
+                ))
                 .emit(out),
             None => finding.emit(out),
         }
@@ -102,9 +114,14 @@ fn cited_year(cx: &Context, document: &Document, source: &str, text: &Text, tahu
             continue;
         }
         let span = Locator::new(source, text).span(word.start, word.end);
-        cx.report(&YEAR_MISMATCH, document.file, span.unwrap_or(text.span), &[("year", &year), ("tahun", &tahun)])
-            .label("label", &[("tahun", &tahun)])
-            .help("help", &[("tahun", &tahun), ("year", &year)])
-            .emit(out);
+        cx.report(
+            &YEAR_MISMATCH,
+            document.file,
+            span.unwrap_or(text.span),
+            &[("year", &year), ("tahun", &tahun)],
+        )
+        .label("label", &[("tahun", &tahun)])
+        .help("help", &[("tahun", &tahun), ("year", &year)])
+        .emit(out);
     }
 }
