@@ -79,9 +79,10 @@ fn near_terms<'t>(word: &Word, lower: &str, istilah: &'t Istilah) -> Vec<(&'t Te
         if len.abs_diff(term_len) > allowed {
             continue;
         }
-        // A short acronym (written in capitals) is only mistyped in capitals: `Sakit` is not `SAKIP`.
+        // An acronym of up to 7 letters (written in capitals) is only mistyped in capitals: `Sakit` is not `SAKIP`,
+        // `Lintas` is not `LINMAS`.
         let acronym = term.istilah.chars().all(|c| !c.is_lowercase());
-        if acronym && term_len <= 5 && !word.is_upper() {
+        if acronym && term_len <= 7 && !word.is_upper() {
             continue;
         }
         let distance = strsim::osa_distance(lower, term_lower);
