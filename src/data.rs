@@ -10,6 +10,12 @@ use std::sync::{Arc, Mutex};
 
 /// The built-in data files, by name.
 pub const BUILTIN: &[(&str, &str)] = &[
+    ("gelar.yaml", include_str!("../rules/gelar.yaml")),
+    (
+        "singkatan-jabatan.yaml",
+        include_str!("../rules/singkatan-jabatan.yaml"),
+    ),
+    ("satuan.yaml", include_str!("../rules/satuan.yaml")),
     ("kbbi.yaml", include_str!("../rules/kbbi.yaml")),
     ("istilah.yaml", include_str!("../rules/istilah.yaml")),
     ("kata.yaml", include_str!("../rules/kata.yaml")),
@@ -51,6 +57,12 @@ pub trait Table: DeserializeOwned + Default + Send + Sync + 'static {
 /// How to validate the file of each table; a family adds its table here.
 type Validator = fn(&Data) -> Result<(), DataError>;
 const TABLES: &[(&str, Validator)] = &[
+    ("gelar.yaml", validate_table::<crate::names::Gelar>),
+    (
+        "singkatan-jabatan.yaml",
+        validate_table::<crate::rules::identity::titles::SingkatanJabatan>,
+    ),
+    ("satuan.yaml", validate_table::<crate::units::Satuan>),
     ("kbbi.yaml", validate_table::<crate::rules::text::tables::Kbbi>),
     ("istilah.yaml", validate_table::<crate::rules::text::tables::Istilah>),
     ("kata.yaml", validate_table::<crate::rules::text::tables::Kata>),

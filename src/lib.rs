@@ -3,6 +3,7 @@
 //! The library does all the work and never prints: [`check`] loads and lints a set of paths into a [`Report`],
 //! and the renderers in [`render`] turn a report into text.
 
+pub mod cascade;
 pub mod cli;
 pub mod config;
 pub mod data;
@@ -10,12 +11,16 @@ pub mod diagnostic;
 pub mod i18n;
 pub mod lint;
 pub mod model;
+pub mod names;
+pub mod nip;
+pub mod numwords;
 pub mod render;
 pub mod rules;
 pub mod schema;
 pub mod similarity;
 pub mod source;
 pub mod suppress;
+pub mod units;
 pub mod workspace;
 pub mod yaml;
 

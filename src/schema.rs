@@ -125,7 +125,8 @@ impl<'a> Reader<'a> {
         parent: &str,
     ) -> Option<Fields<'n>> {
         let Some(entries) = node.entries() else {
-            if node.kind != NodeKind::Null {
+            // An optional block (`pemangku:`, `tanda_tangan:`) left empty is simply absent; a required one is not.
+            if node.kind != NodeKind::Null || !required.is_empty() {
                 self.wrong_type(parent, node, "type-mapping");
             }
             return None;

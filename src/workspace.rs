@@ -22,7 +22,17 @@ pub struct Workspace {
 #[derive(Debug)]
 pub struct PathError {
     pub path: PathBuf,
+    /// Key of the reason in the `common` catalogue, or the system's own words when no key fits.
     pub reason: String,
+}
+
+/// The reason of an I/O failure: a catalogue key for the usual cases, the system's message otherwise.
+fn io_reason(error: &std::io::Error) -> String {
+    match error.kind() {
+        std::io::ErrorKind::NotFound => "common.reason-not-found".to_string(),
+        std::io::ErrorKind::PermissionDenied => "common.reason-permission".to_string(),
+        _ => error.to_string(),
+    }
 }
 
 impl std::fmt::Display for PathError {
@@ -50,7 +60,7 @@ pub fn discover(paths: &[PathBuf]) -> Result<Vec<Candidate>, PathError> {
     for path in paths {
         let meta = std::fs::metadata(path).map_err(|e| PathError {
             path: path.clone(),
-            reason: e.kind().to_string(),
+            reason: io_reason(&e),
         })?;
         if meta.is_file() {
             found.push(Candidate {
@@ -78,20 +88,18 @@ pub fn discover(paths: &[PathBuf]) -> Result<Vec<Candidate>, PathError> {
     Ok(found)
 }
 
-/// One file read and parsed, before it gets its [`FileId`].
+/// One file read, parsed and read against the schema, before it gets its [`FileId`]: files are processed in
+/// parallel and only the ones that are linted get an id, so findings carry [`PENDING`] until then.
 struct Loaded {
     name: String,
     text: String,
-    /// Builds the document and findings once the file id is known.
-    outcome: Outcome,
+    /// Found by walking and not an IKI document.
+    skipped: bool,
+    document: Option<Document>,
+    diagnostics: Vec<Diagnostic>,
 }
 
-enum Outcome {
-    Skipped,
-    Failed { span: Span, message: String, budget: bool },
-    Parsed(Box<crate::yaml::Node>),
-    Empty,
-}
+const PENDING: FileId = FileId(usize::MAX);
 
 fn display_name(path: &Path) -> String {
     path.to_string_lossy().into_owned()
@@ -112,30 +120,39 @@ fn decode(bytes: Vec<u8>) -> (String, Option<Span>) {
     }
 }
 
-fn load_one(name: String, bytes: Vec<u8>, explicit: bool) -> Loaded {
+fn load_one(name: String, bytes: Vec<u8>, explicit: bool, lang: Lang) -> Loaded {
     let (text, bad_utf8) = decode(bytes);
-    let outcome = if let Some(span) = bad_utf8 {
-        Outcome::Failed {
-            span,
-            message: String::new(),
-            budget: false,
-        }
+    let mut loaded = Loaded {
+        name,
+        text: String::new(),
+        skipped: false,
+        document: None,
+        diagnostics: Vec::new(),
+    };
+    if let Some(span) = bad_utf8 {
+        loaded.diagnostics.push(syntax_finding(span, "", false, lang));
     } else {
         match crate::yaml::parse(&text) {
-            Ok(None) if explicit => Outcome::Empty,
-            Ok(None) => Outcome::Skipped,
-            Ok(Some(root)) if explicit || schema::is_iki_document(&root) => Outcome::Parsed(Box::new(root)),
-            Ok(Some(_)) => Outcome::Skipped,
+            Ok(None) if explicit => schema::report_empty_file(PENDING, lang, &mut loaded.diagnostics),
+            Ok(Some(root)) if explicit || schema::is_iki_document(&root) => {
+                loaded.document = Some(schema::read_document(
+                    PENDING,
+                    &text,
+                    &root,
+                    lang,
+                    &mut loaded.diagnostics,
+                ));
+            }
+            Ok(_) => loaded.skipped = true,
             // A broken file found by walking may be an IKI document whose key line is the broken one: report it
             // rather than skip it silently.
-            Err(e) => Outcome::Failed {
-                span: e.span,
-                message: e.message,
-                budget: e.budget,
-            },
+            Err(e) => loaded
+                .diagnostics
+                .push(syntax_finding(e.span, &e.message, e.budget, lang)),
         }
-    };
-    Loaded { name, text, outcome }
+    }
+    loaded.text = text;
+    loaded
 }
 
 /// Load the files in `candidates` (read and parsed in parallel) as one set.
@@ -145,64 +162,48 @@ pub fn load(candidates: &[Candidate], lang: Lang) -> Result<Workspace, PathError
         .map(|c| {
             let bytes = std::fs::read(&c.path).map_err(|e| PathError {
                 path: c.path.clone(),
-                reason: e.kind().to_string(),
+                reason: io_reason(&e),
             })?;
-            Ok(load_one(display_name(&c.path), bytes, c.explicit))
+            Ok(load_one(display_name(&c.path), bytes, c.explicit, lang))
         })
         .collect();
     let loaded = loaded.into_iter().collect::<Result<Vec<_>, _>>()?;
-    Ok(assemble(loaded, lang))
+    Ok(assemble(loaded))
 }
 
 /// Load in-memory sources (an editor's open buffers), by name, as one set.
 pub fn load_sources(sources: Vec<(String, String)>, lang: Lang) -> Workspace {
     let loaded = sources
         .into_par_iter()
-        .map(|(name, text)| load_one(name, text.into_bytes(), true))
+        .map(|(name, text)| load_one(name, text.into_bytes(), true, lang))
         .collect();
-    assemble(loaded, lang)
+    assemble(loaded)
 }
 
-fn assemble(loaded: Vec<Loaded>, lang: Lang) -> Workspace {
+fn assemble(loaded: Vec<Loaded>) -> Workspace {
     let mut workspace = Workspace::default();
-    let mut parsed = Vec::new();
-    for item in loaded {
-        if matches!(item.outcome, Outcome::Skipped) {
-            continue;
-        }
+    for item in loaded.into_iter().filter(|l| !l.skipped) {
         let id = workspace.files.add(SourceFile::new(item.name, item.text));
-        parsed.push((id, item.outcome));
-    }
-    let files = &workspace.files;
-    let results: Vec<(Option<Document>, Vec<Diagnostic>)> = parsed
-        .into_par_iter()
-        .map(|(id, outcome)| {
-            let mut out = Vec::new();
-            let document = match outcome {
-                Outcome::Parsed(root) => Some(schema::read_document(id, &files.get(id).text, &root, lang, &mut out)),
-                Outcome::Failed { span, message, budget } => {
-                    out.push(syntax_finding(id, span, &message, budget, lang));
-                    None
-                }
-                Outcome::Empty => {
-                    schema::report_empty_file(id, lang, &mut out);
-                    None
-                }
-                Outcome::Skipped => None,
-            };
-            (document, out)
-        })
-        .collect();
-    for (document, diagnostics) in results {
-        workspace.documents.extend(document);
-        workspace.diagnostics.extend(diagnostics);
+        if let Some(mut document) = item.document {
+            document.file = id;
+            workspace.documents.push(document);
+        }
+        for mut diagnostic in item.diagnostics {
+            for label in std::iter::once(&mut diagnostic.primary).chain(&mut diagnostic.secondary) {
+                label.file = id;
+            }
+            for edit in diagnostic.fix.iter_mut().flat_map(|f| &mut f.edits) {
+                edit.file = id;
+            }
+            workspace.diagnostics.push(diagnostic);
+        }
     }
     workspace
 }
 
-fn syntax_finding(file: FileId, span: Span, message: &str, budget: bool, lang: Lang) -> Diagnostic {
+fn syntax_finding(span: Span, message: &str, budget: bool, lang: Lang) -> Diagnostic {
     let detail = strip_location(message);
-    let finding = YAML_SYNTAX.report(lang, file, span, &[("detail", &detail)]);
+    let finding = YAML_SYNTAX.report(lang, PENDING, span, &[("detail", &detail)]);
     if message.is_empty() {
         finding
             .message("message-utf8", &[])
@@ -211,8 +212,9 @@ fn syntax_finding(file: FileId, span: Span, message: &str, budget: bool, lang: L
             .build()
     } else if budget {
         finding
-            .message("message-budget", &[("detail", &detail)])
+            .message("message-budget", &[])
             .label("label", &[])
+            .note(budget_note(detail), &[])
             .help("help-budget", &[])
             .build()
     } else {
@@ -220,9 +222,21 @@ fn syntax_finding(file: FileId, span: Span, message: &str, budget: bool, lang: L
     }
 }
 
+/// Which limit a budget breach hit, as a note key of S001.
+fn budget_note(detail: &str) -> &'static str {
+    let detail = detail.to_ascii_lowercase();
+    if detail.contains("depth") || detail.contains("nesting") {
+        "note-depth"
+    } else if detail.contains("alias") || detail.contains("anchor") || detail.contains("nodes") {
+        "note-expansion"
+    } else {
+        "note-size"
+    }
+}
+
 /// The parser's message without its "at line L, column C" tail, which the rendered location already gives.
 fn strip_location(message: &str) -> &str {
-    match message.rfind(" at line ") {
+    match message.find(" at line ") {
         Some(i) => &message[..i],
         None => message,
     }

@@ -1,5 +1,6 @@
 //! Output formats: each converts from the same [`Diagnostic`](crate::diagnostic::Diagnostic).
 
+pub mod graph;
 pub mod human;
 pub mod json;
 
