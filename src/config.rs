@@ -63,10 +63,15 @@ impl Display for ConfigError {
 
 impl From<DataError> for ConfigError {
     fn from(e: DataError) -> Self {
+        // The parser's "at line L, column C" tail repeats the line that `origin:line:` already gives.
+        let message = match (e.line, e.message.rfind(" at line ")) {
+            (Some(_), Some(at)) => e.message[..at].to_string(),
+            _ => e.message,
+        };
         ConfigError {
             origin: e.origin,
             line: e.line.map(|l| l as usize),
-            message: e.message,
+            message,
         }
     }
 }
