@@ -180,17 +180,22 @@ pub fn scan(file: &SourceFile) -> (Vec<Directive>, Vec<Malformed>) {
         let list_start = range.end - open.len() + 1;
         let list = Span::new(list_start, list_start + inner.0.len());
         let mut codes = Vec::new();
-        let mut offset = 0;
-        for part in inner.0.split(|c: char| c == ',' || c.is_whitespace()) {
-            if !part.is_empty() {
-                let start = list.start + offset;
-                codes.push(CodeRef {
-                    text: part.to_string(),
-                    span: Span::new(start, start + part.len()),
-                    rule: rules::by_code(part).or_else(|| rules::all().iter().copied().find(|r| r.name == part)),
-                });
+        let mut start: Option<usize> = None;
+        let separator = |c: char| c == ',' || c.is_whitespace();
+        for (i, c) in inner.0.char_indices().chain(std::iter::once((inner.0.len(), ','))) {
+            match (separator(c), start) {
+                (false, None) => start = Some(i),
+                (true, Some(s)) => {
+                    let part = &inner.0[s..i];
+                    codes.push(CodeRef {
+                        text: part.to_string(),
+                        span: Span::new(list.start + s, list.start + i),
+                        rule: rules::by_code(part).or_else(|| rules::all().iter().copied().find(|r| r.name == part)),
+                    });
+                    start = None;
+                }
+                _ => {}
             }
-            offset += part.len() + 1;
         }
         let before = &text[range.start..hash];
         let alone = before.trim().is_empty();
@@ -379,5 +384,31 @@ mod tests {
         let (found, bad) = scan(&SourceFile::new("t.yaml", "a: 1 # ikilint: alow(T001)\n"));
         assert!(found.is_empty());
         assert_eq!(bad[0].word, "alow");
+    }
+
+    #[test]
+    fn apostrophes_in_plain_text_and_odd_directives_do_not_confuse_the_scanner() {
+        let found = directives("a: Jum'at bersih # ikilint: allow(T001)\n");
+        assert_eq!(found.len(), 1);
+        for text in [
+            "# ikilint:",
+            "# ikilint: allow(",
+            "# ikilint: allow()",
+            "#ikilint: allow(T001 ,, \u{3000}T003)",
+            "a: \"x\n  # ikilint: allow(T001)\n  y\" # ikilint: allow(T002)",
+            "# ikilint: allow(é, ü)",
+        ] {
+            let (found, _) = scan(&SourceFile::new("t.yaml", text));
+            for directive in &found {
+                for code in &directive.codes {
+                    assert_eq!(&text[code.span.range()], code.text);
+                }
+            }
+        }
+        let found = directives("#ikilint: allow(T001 ,, \u{3000}T003)");
+        assert_eq!(found[0].codes.len(), 2);
+        let found = directives("a: \"x\n  # ikilint: allow(T001)\n  y\" # ikilint: allow(T002)\n");
+        assert_eq!(found.len(), 1, "a # inside a quoted text over several lines is text");
+        assert_eq!(found[0].codes[0].text, "T002");
     }
 }

@@ -112,6 +112,10 @@ pub fn run_together(cx: &Context, document: &Document, out: &mut Vec<Diagnostic>
                 continue;
             }
             let lower = word.text.to_lowercase();
+            // Split offsets are taken in the lowercase form: only where it has the same bytes as the word.
+            if lower.len() != word.text.len() {
+                continue;
+            }
             if kata.contains(&lower) || istilah.get(&lower).is_some() || kbbi.knows(&lower) {
                 continue;
             }
@@ -119,7 +123,6 @@ pub fn run_together(cx: &Context, document: &Document, out: &mut Vec<Diagnostic>
             let Some(&first) = at.first() else {
                 continue;
             };
-            // Offsets in the lowercase form equal those of the word for the letters these lists hold; check.
             if !word.text.is_char_boundary(first) {
                 continue;
             }
