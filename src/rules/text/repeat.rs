@@ -42,6 +42,18 @@ fn repeats(value: &str, ws: &[Word]) -> Vec<(usize, usize)> {
     found
 }
 
+/// Whether a repeated word could be a plural written without its hyphen (`kegiatan kegiatan`): a lowercase
+/// word that is neither a function word nor a verb (`me-`, `ber-`, `di-` forms).
+fn may_be_plural(word: &str) -> bool {
+    const FUNCTION_WORDS: &[&str] = &[
+        "dan", "yang", "di", "ke", "dari", "untuk", "dengan", "atau", "serta", "pada", "dalam", "oleh", "sesuai",
+        "agar", "bagi", "sebagai", "terhadap", "secara", "tidak", "akan", "telah", "ini", "itu",
+    ];
+    word.chars().all(char::is_lowercase)
+        && !FUNCTION_WORDS.contains(&word)
+        && !["me", "ber", "di"].iter().any(|p| word.starts_with(p))
+}
+
 pub fn repeated_words(cx: &Context, document: &Document, out: &mut Vec<Diagnostic>) {
     let source = cx.source(document.file);
     for (_, text) in document.texts() {
@@ -65,7 +77,14 @@ pub fn repeated_words(cx: &Context, document: &Document, out: &mut Vec<Diagnosti
                     &[("phrase", &phrase)],
                 )
                 .label("label", &[])
-                .help(if n == 1 { "help-word" } else { "help" }, &[("phrase", &phrase)]);
+                .help(
+                    if n == 1 && may_be_plural(phrase) {
+                        "help-word"
+                    } else {
+                        "help"
+                    },
+                    &[("phrase", &phrase)],
+                );
             match (whole, repeat) {
                 (Some(_), Some(repeat)) => finding
                     .fix(Fix::replace(Applicability::Safe, document.file, repeat, ""))
