@@ -355,3 +355,25 @@ fn unknown_code_in_a_suppression_is_s008_and_hash_in_strings_is_text() {
     assert_eq!(with_code(&report, "T001").len(), 1);
     assert!(with_code(&report, "S007").is_empty());
 }
+
+#[test]
+fn suppression_and_year_findings_render_in_indonesian() {
+    let text = signed("Contoh, 6 Januari 2019").replace(
+        "          - uraian: Persentase desa tertib\n",
+        "          - uraian: Persentase desa tertib  # ikilint: allow(T001, T0003)\n",
+    );
+    let report = ikilint::check_sources(
+        vec![("iki.yaml".to_string(), text)],
+        &Data::builtin(),
+        &Settings::new(Lang::Id),
+    );
+    let mut buffer = codespan_reporting::term::termcolor::NoColor::new(Vec::new());
+    ikilint::render::human::render(&report, Lang::Id, &mut buffer).unwrap();
+    let rendered = String::from_utf8(buffer.into_inner()).unwrap();
+    let codes: Vec<&str> = report.diagnostics.iter().map(|d| d.code).collect();
+    assert!(
+        codes.contains(&"T004") && codes.contains(&"S007") && codes.contains(&"S008"),
+        "{codes:?}"
+    );
+    insta::assert_snapshot!(rendered);
+}
