@@ -377,3 +377,19 @@ fn suppression_and_year_findings_render_in_indonesian() {
     );
     insta::assert_snapshot!(rendered);
 }
+
+#[test]
+fn a_stale_allow_alone_on_its_line_is_removed_with_its_line() {
+    let text = doc("\"Persentase desa\"").replace(
+        "          - uraian: \"Persentase",
+        "          # ikilint: allow(T003)\n          - uraian: \"Persentase",
+    );
+    let report = lint(&text);
+    let found = with_code(&report, "S007");
+    assert_eq!(found.len(), 1);
+    let edit = &found[0].fix.as_ref().unwrap().edits[0];
+    assert_eq!(
+        report.files.get(edit.file).slice(edit.span),
+        "          # ikilint: allow(T003)\n"
+    );
+}
