@@ -1,5 +1,6 @@
 //! The commands behind the binary, writing to the streams they are given (the library never prints itself).
 
+use crate::config::{self, Config};
 use crate::data::Data;
 use crate::i18n::{Lang, tr};
 use crate::lint::Settings;
@@ -8,23 +9,72 @@ use crate::rules;
 use crate::{EXIT_ERROR, EXIT_OK, FailOn};
 use codespan_reporting::term::termcolor::{Color, ColorSpec, WriteColor};
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 pub struct CheckRequest {
     pub paths: Vec<PathBuf>,
-    pub lang: Lang,
+    /// `--lang`; `None` when not given (then `IKILINT_LANG`, the configuration, the locale decide).
+    pub lang: Option<Lang>,
     pub json: bool,
-    pub fail_on: FailOn,
+    /// `--fail-on`; `None` when not given (then the configuration, else `error`).
+    pub fail_on: Option<FailOn>,
+    /// `--config FILE`.
+    pub config: Option<PathBuf>,
+    /// `--no-config`.
+    pub no_config: bool,
     pub quiet: bool,
     pub statistics: bool,
 }
 
+/// The configuration, language, data and settings of a run, or the exit code after printing why not.
+pub struct Loaded {
+    pub config: Config,
+    pub lang: Lang,
+    pub data: Data,
+    pub settings: Settings,
+}
+
+/// Read the configuration that applies to `paths` (`--config`, `--no-config`) and the data it names.
+pub fn load_config(
+    paths: &[PathBuf],
+    explicit: Option<&Path>,
+    no_config: bool,
+    lang_flag: Option<Lang>,
+    err: &mut dyn Write,
+) -> Result<Loaded, i32> {
+    let env = |name: &str| std::env::var(name).ok();
+    let early = config::resolve_lang(lang_flag, None, env);
+    let fail = |e: config::ConfigError, err: &mut dyn Write| {
+        let _ = writeln!(err, "{}", tr(early, "config.error", &[("detail", &e)]));
+        EXIT_ERROR
+    };
+    let config = config::resolve(paths, explicit, no_config, early).map_err(|e| fail(e, err))?;
+    let lang = config::resolve_lang(lang_flag, config.lang, env);
+    let data = config.data().map_err(|e| fail(e, err))?;
+    let settings = config.settings(lang);
+    Ok(Loaded {
+        config,
+        lang,
+        data,
+        settings,
+    })
+}
+
 /// `ikilint check`: returns the exit code.
 pub fn check(request: &CheckRequest, out: &mut dyn WriteColor, err: &mut dyn Write) -> i32 {
-    let lang = request.lang;
-    let data = Data::builtin();
-    let settings = Settings::new(lang);
-    let report = match crate::check(&request.paths, &data, &settings) {
+    let loaded = match load_config(
+        &request.paths,
+        request.config.as_deref(),
+        request.no_config,
+        request.lang,
+        err,
+    ) {
+        Ok(loaded) => loaded,
+        Err(code) => return code,
+    };
+    let lang = loaded.lang;
+    let fail_on = request.fail_on.or(loaded.config.fail_on).unwrap_or(FailOn::Error);
+    let report = match crate::check(&request.paths, &loaded.data, &loaded.settings) {
         Ok(report) => report,
         Err(e) => {
             let _ = writeln!(
@@ -42,17 +92,43 @@ pub fn check(request: &CheckRequest, out: &mut dyn WriteColor, err: &mut dyn Wri
     let written = if request.json {
         out.write_all(render::json::render(&report).as_bytes())
     } else {
-        write_human(&report, request, out)
+        write_human(&report, request, lang, out)
     };
     if written.is_err() {
         return EXIT_ERROR;
     }
-    report.exit_code(request.fail_on)
+    report.exit_code(fail_on)
 }
 
-fn write_human(report: &crate::Report, request: &CheckRequest, out: &mut dyn WriteColor) -> std::io::Result<()> {
+/// `ikilint config`: print the effective configuration for `paths`.
+pub fn config(
+    paths: &[PathBuf],
+    explicit: Option<&Path>,
+    no_config: bool,
+    lang_flag: Option<Lang>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> i32 {
+    match load_config(paths, explicit, no_config, lang_flag, err) {
+        Ok(loaded) => {
+            let fail_on = loaded.config.fail_on.unwrap_or(FailOn::Error);
+            match out.write_all(loaded.config.render(loaded.lang, fail_on).as_bytes()) {
+                Ok(()) => EXIT_OK,
+                Err(_) => EXIT_ERROR,
+            }
+        }
+        Err(code) => code,
+    }
+}
+
+fn write_human(
+    report: &crate::Report,
+    request: &CheckRequest,
+    lang: Lang,
+    out: &mut dyn WriteColor,
+) -> std::io::Result<()> {
     if !request.quiet {
-        render::human::render(report, request.lang, out)?;
+        render::human::render(report, lang, out)?;
     }
     if request.statistics {
         out.write_all(render::statistics_table(report).as_bytes())?;
@@ -66,7 +142,7 @@ fn write_human(report: &crate::Report, request: &CheckRequest, out: &mut dyn Wri
         Color::Green
     };
     out.set_color(ColorSpec::new().set_fg(Some(color)).set_bold(true))?;
-    write!(out, "{}", summary.line(request.lang))?;
+    write!(out, "{}", summary.line(lang))?;
     out.reset()?;
     writeln!(out)
 }

@@ -5,6 +5,7 @@
 
 pub mod cascade;
 pub mod cli;
+pub mod config;
 pub mod data;
 pub mod diagnostic;
 pub mod i18n;
@@ -18,6 +19,7 @@ pub mod rules;
 pub mod schema;
 pub mod similarity;
 pub mod source;
+pub mod suppress;
 pub mod units;
 pub mod workspace;
 pub mod yaml;
