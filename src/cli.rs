@@ -17,6 +17,16 @@ pub struct CheckRequest {
     pub fail_on: FailOn,
     pub quiet: bool,
     pub statistics: bool,
+    /// `--fix`/`--diff`: apply fixes instead of only reporting.
+    pub fix: Option<FixRequest>,
+}
+
+/// `--fix`, `--unsafe-fixes`, `--diff`.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct FixRequest {
+    pub options: crate::fix::Options,
+    /// Print a unified diff and write nothing.
+    pub diff: bool,
 }
 
 /// `ikilint check`: returns the exit code.
@@ -24,6 +34,9 @@ pub fn check(request: &CheckRequest, out: &mut dyn WriteColor, err: &mut dyn Wri
     let lang = request.lang;
     let data = Data::builtin();
     let settings = Settings::new(lang);
+    if let Some(fix) = request.fix {
+        return check_fix(request, fix, &data, &settings, out, err);
+    }
     let report = match crate::check(&request.paths, &data, &settings) {
         Ok(report) => report,
         Err(e) => {
@@ -48,6 +61,62 @@ pub fn check(request: &CheckRequest, out: &mut dyn WriteColor, err: &mut dyn Wri
         return EXIT_ERROR;
     }
     report.exit_code(request.fail_on)
+}
+
+fn path_error(lang: Lang, path: &std::path::Path, reason: &dyn std::fmt::Display, err: &mut dyn Write) -> i32 {
+    let _ = writeln!(
+        err,
+        "{}",
+        tr(lang, "common.error-path", &[("path", &path.display()), ("reason", reason)])
+    );
+    EXIT_ERROR
+}
+
+/// `ikilint check --fix` / `--diff`: fix to a fixed point, then write the files (or print the diff), and report
+/// what remains.
+fn check_fix(
+    request: &CheckRequest,
+    fix: FixRequest,
+    data: &Data,
+    settings: &Settings,
+    out: &mut dyn WriteColor,
+    err: &mut dyn Write,
+) -> i32 {
+    let lang = request.lang;
+    let (fixed, paths) = match crate::fix::fix_paths(&request.paths, data, settings, fix.options) {
+        Ok(result) => result,
+        Err(e) => return path_error(lang, &e.path, &e.reason, err),
+    };
+    let remaining = fixed.report.diagnostics.len();
+    let args: [(&str, &dyn std::fmt::Display); 3] = [
+        ("fixes", &fixed.fixes),
+        ("files", &fixed.original.len()),
+        ("remaining", &remaining),
+    ];
+    if fix.diff {
+        let diff = crate::fix::unified_diff(&fixed);
+        if out.write_all(diff.as_bytes()).is_err() {
+            return EXIT_ERROR;
+        }
+        let _ = writeln!(err, "{}", tr(lang, "common.fix-summary-diff", &args));
+        let code = fixed.report.exit_code(request.fail_on);
+        return if fixed.original.is_empty() { code } else { crate::EXIT_FINDINGS };
+    }
+    if let Err((path, e)) = crate::fix::write_all(&fixed, &paths) {
+        return path_error(lang, &path, &e, err);
+    }
+    let summary = tr(lang, "common.fix-summary", &args);
+    let written = if request.json {
+        // stdout stays one JSON document; the fix summary goes to stderr.
+        let _ = writeln!(err, "{summary}");
+        out.write_all(render::json::render(&fixed.report).as_bytes())
+    } else {
+        write_human(&fixed.report, request, out).and_then(|()| writeln!(out, "{summary}"))
+    };
+    if written.is_err() {
+        return EXIT_ERROR;
+    }
+    fixed.report.exit_code(request.fail_on)
 }
 
 fn write_human(report: &crate::Report, request: &CheckRequest, out: &mut dyn WriteColor) -> std::io::Result<()> {

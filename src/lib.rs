@@ -6,6 +6,7 @@
 pub mod cli;
 pub mod data;
 pub mod diagnostic;
+pub mod fix;
 pub mod i18n;
 pub mod lint;
 pub mod model;

@@ -54,6 +54,15 @@ struct CheckArgs {
     /// Print the number of findings per rule.
     #[arg(long)]
     statistics: bool,
+    /// Apply the safe fixes and write the files (a file with a YAML syntax error is never written).
+    #[arg(long)]
+    fix: bool,
+    /// With --fix or --diff: apply the unsafe fixes too.
+    #[arg(long)]
+    unsafe_fixes: bool,
+    /// Print the fixes as a unified diff and write nothing.
+    #[arg(long)]
+    diff: bool,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -125,6 +134,12 @@ fn main() -> ExitCode {
                 },
                 quiet: a.quiet,
                 statistics: a.statistics,
+                fix: (a.fix || a.diff).then_some(cli::FixRequest {
+                    options: ikilint::fix::Options {
+                        unsafe_fixes: a.unsafe_fixes,
+                    },
+                    diff: a.diff,
+                }),
             };
             cli::check(&request, &mut stdout, &mut stderr)
         }
