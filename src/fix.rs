@@ -39,8 +39,8 @@ impl Options {
 pub struct Applied {
     /// The new text of every file that changed.
     pub texts: BTreeMap<FileId, String>,
-    /// How many fixes were applied.
-    pub fixes: usize,
+    /// The files each applied fix touched, one entry per fix.
+    pub fixes: Vec<Vec<FileId>>,
 }
 
 /// Files with a syntax error (S001) in `diagnostics`: never written.
@@ -72,7 +72,7 @@ fn valid(files: &Files, edit: &Edit) -> bool {
 pub fn apply(files: &Files, diagnostics: &[Diagnostic], options: Options, frozen: &HashSet<FileId>) -> Applied {
     let broken = broken_files(diagnostics);
     let mut taken: HashMap<FileId, Vec<&Edit>> = HashMap::new();
-    let mut fixes = 0;
+    let mut fixes = Vec::new();
     for fix in diagnostics.iter().filter_map(|d| d.fix.as_ref()) {
         if !options.accepts(fix) || fix.edits.is_empty() {
             continue;
@@ -94,7 +94,7 @@ pub fn apply(files: &Files, diagnostics: &[Diagnostic], options: Options, frozen
         for edit in &fix.edits {
             taken.entry(edit.file).or_default().push(edit);
         }
-        fixes += 1;
+        fixes.push(fix.edits.iter().map(|e| e.file).collect());
     }
     let mut texts = BTreeMap::new();
     for (file, mut edits) in taken {
@@ -173,7 +173,11 @@ pub fn fix_to_fixed_point(
             report = next;
             break;
         }
-        fixes += applied.fixes;
+        fixes += applied
+            .fixes
+            .iter()
+            .filter(|touched| touched.iter().all(|f| !newly_broken.contains(f)))
+            .count();
         for file in changed {
             original.entry(file).or_insert_with(|| previous[&file].clone());
         }
@@ -301,10 +305,10 @@ mod tests {
             with_fix(f, Span::new(14, 15), "w", Applicability::Unsafe),
         ];
         let applied = apply(&files, &diagnostics, Options::default(), &HashSet::new());
-        assert_eq!(applied.fixes, 2);
+        assert_eq!(applied.fixes.len(), 2);
         assert_eq!(applied.texts[&f], "a: Persentase x # note\nb: z\n");
         let all = apply(&files, &diagnostics, Options { unsafe_fixes: true }, &HashSet::new());
-        assert_eq!(all.fixes, 3);
+        assert_eq!(all.fixes.len(), 3);
         assert_eq!(all.texts[&f], "a: Persentase w # note\nb: z\n");
     }
 
@@ -313,14 +317,60 @@ mod tests {
         let files = files("a: é\n");
         let f = FileId(0);
         let bad_boundary = vec![with_fix(f, Span::new(4, 5), "e", Applicability::Safe)];
-        assert_eq!(apply(&files, &bad_boundary, Options::default(), &HashSet::new()).fixes, 0);
+        assert_eq!(apply(&files, &bad_boundary, Options::default(), &HashSet::new()).fixes.len(), 0);
         let past_end = vec![with_fix(f, Span::new(4, 99), "e", Applicability::Safe)];
-        assert_eq!(apply(&files, &past_end, Options::default(), &HashSet::new()).fixes, 0);
+        assert_eq!(apply(&files, &past_end, Options::default(), &HashSet::new()).fixes.len(), 0);
         let mut broken = vec![with_fix(f, Span::new(0, 1), "b", Applicability::Safe)];
         let mut syntax = with_fix(f, Span::new(0, 0), "", Applicability::Safe);
         syntax.code = "S001";
         syntax.fix = None;
         broken.push(syntax);
         assert!(apply(&files, &broken, Options::default(), &HashSet::new()).texts.is_empty());
+    }
+
+    /// A stand-in linter: each round reports the first `xx` (fix: `x`), every `a` (fix: `b`, so it never
+    /// settles), and S001 on a file containing `!`; `!!` is fixed to `!` … only to show a broken file is kept.
+    fn fake_lint(sources: Vec<(String, String)>) -> Report {
+        let mut files = Files::new();
+        let mut diagnostics = Vec::new();
+        for (name, text) in sources {
+            let id = files.add(SourceFile::new(name, text.clone()));
+            if let Some(at) = text.find("xx") {
+                diagnostics.push(with_fix(id, Span::new(at, at + 2), "x", Applicability::Safe));
+            }
+            if let Some(at) = text.find('a') {
+                diagnostics.push(with_fix(id, Span::new(at, at + 1), "ab", Applicability::Safe));
+            }
+            if let Some(at) = text.find('?') {
+                diagnostics.push(with_fix(id, Span::new(at, at + 1), "!", Applicability::Safe));
+            }
+            if let Some(at) = text.find('!') {
+                let mut d = with_fix(id, Span::new(at, at + 1), "", Applicability::Safe);
+                d.code = "S001";
+                d.fix = None;
+                diagnostics.push(d);
+            }
+        }
+        lint::sort(&mut diagnostics);
+        Report { files, diagnostics }
+    }
+
+    #[test]
+    fn fixes_to_a_fixed_point_within_bounds_and_undoes_a_breaking_fix() {
+        let sources = vec![
+            ("one".to_string(), "xxxxx\n".to_string()),
+            ("loop".to_string(), "a\n".to_string()),
+            ("breaks".to_string(), "xx ?\n".to_string()),
+        ];
+        let fixed = fix_to_fixed_point(fake_lint(sources), Options::default(), &fake_lint);
+        let text = |i: usize| fixed.report.files.get(FileId(i)).text.clone();
+        assert_eq!(text(0), "x\n");
+        // Never settles: stopped after MAX_ROUNDS rounds, one `b` per round.
+        assert_eq!(text(1), format!("a{}\n", "b".repeat(MAX_ROUNDS)));
+        // The round that would put a `!` in the file is undone, and the file is then left alone.
+        assert_eq!(text(2), "xx ?\n");
+        assert!(!fixed.original.contains_key(&FileId(2)));
+        assert_eq!(fixed.original[&FileId(0)], "xxxxx\n");
+        assert_eq!(fixed.fixes, 4 + MAX_ROUNDS);
     }
 }
