@@ -32,6 +32,10 @@ enum Command {
         #[arg(long, value_enum)]
         lang: Option<LangArg>,
     },
+    /// Run the Language Server (LSP) over stdin/stdout, for editors.
+    Server,
+    /// Print the JSON Schema of the IKI document format (for yaml-language-server).
+    Schema,
 }
 
 #[derive(clap::Args)]
@@ -145,6 +149,21 @@ fn main() -> ExitCode {
         }
         Command::Rules { lang: l } => cli::rules(lang(l), &mut std::io::stdout()),
         Command::Explain { code, lang: l } => cli::explain(&code, lang(l), &mut std::io::stdout(), &mut stderr),
+        Command::Server => match ikilint::server::run_stdio() {
+            Ok(()) => 0,
+            Err(message) => {
+                use std::io::Write;
+                let _ = writeln!(stderr, "ikilint server: {message}");
+                1
+            }
+        },
+        Command::Schema => {
+            use std::io::Write;
+            match std::io::stdout().write_all(ikilint::json_schema::generate().as_bytes()) {
+                Ok(()) => 0,
+                Err(_) => EXIT_ERROR,
+            }
+        }
     };
     ExitCode::from(code as u8)
 }
