@@ -67,7 +67,11 @@ fn path_error(lang: Lang, path: &std::path::Path, reason: &dyn std::fmt::Display
     let _ = writeln!(
         err,
         "{}",
-        tr(lang, "common.error-path", &[("path", &path.display()), ("reason", reason)])
+        tr(
+            lang,
+            "common.error-path",
+            &[("path", &path.display()), ("reason", reason)]
+        )
     );
     EXIT_ERROR
 }
@@ -100,7 +104,11 @@ fn check_fix(
         }
         let _ = writeln!(err, "{}", tr(lang, "common.fix-summary-diff", &args));
         let code = fixed.report.exit_code(request.fail_on);
-        return if fixed.original.is_empty() { code } else { crate::EXIT_FINDINGS };
+        return if fixed.original.is_empty() {
+            code
+        } else {
+            crate::EXIT_FINDINGS
+        };
     }
     if let Err((path, e)) = crate::fix::write_all(&fixed, &paths) {
         return path_error(lang, &path, &e, err);

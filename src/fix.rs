@@ -7,13 +7,13 @@
 //! again, at most [`MAX_ROUNDS`] times. A file with a YAML syntax error (S001) is never changed, and a round
 //! that would break a file's YAML is undone for that file.
 
+use crate::Report;
 use crate::data::Data;
 use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
 use crate::lint::{self, Settings};
 use crate::rules::structure::YAML_SYNTAX;
 use crate::source::{FileId, Files, Span};
 use crate::workspace::{self, PathError};
-use crate::Report;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -213,7 +213,11 @@ pub fn fix_paths(
     let file_paths: Vec<PathBuf> = loaded
         .files
         .iter()
-        .map(|(_, f)| by_name.get(&f.name).map_or_else(|| PathBuf::from(&f.name), |p| p.to_path_buf()))
+        .map(|(_, f)| {
+            by_name
+                .get(&f.name)
+                .map_or_else(|| PathBuf::from(&f.name), |p| p.to_path_buf())
+        })
         .collect();
     let diagnostics = lint::lint(&loaded, data, settings);
     let report = Report {
@@ -317,15 +321,29 @@ mod tests {
         let files = files("a: é\n");
         let f = FileId(0);
         let bad_boundary = vec![with_fix(f, Span::new(4, 5), "e", Applicability::Safe)];
-        assert_eq!(apply(&files, &bad_boundary, Options::default(), &HashSet::new()).fixes.len(), 0);
+        assert_eq!(
+            apply(&files, &bad_boundary, Options::default(), &HashSet::new())
+                .fixes
+                .len(),
+            0
+        );
         let past_end = vec![with_fix(f, Span::new(4, 99), "e", Applicability::Safe)];
-        assert_eq!(apply(&files, &past_end, Options::default(), &HashSet::new()).fixes.len(), 0);
+        assert_eq!(
+            apply(&files, &past_end, Options::default(), &HashSet::new())
+                .fixes
+                .len(),
+            0
+        );
         let mut broken = vec![with_fix(f, Span::new(0, 1), "b", Applicability::Safe)];
         let mut syntax = with_fix(f, Span::new(0, 0), "", Applicability::Safe);
         syntax.code = "S001";
         syntax.fix = None;
         broken.push(syntax);
-        assert!(apply(&files, &broken, Options::default(), &HashSet::new()).texts.is_empty());
+        assert!(
+            apply(&files, &broken, Options::default(), &HashSet::new())
+                .texts
+                .is_empty()
+        );
     }
 
     /// A stand-in linter: each round reports the first `xx` (fix: `x`), every `a` (fix: `b`, so it never

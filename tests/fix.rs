@@ -67,10 +67,18 @@ pub fn fix_twice(dir: &Path) -> Vec<(PathBuf, String)> {
     let (_, first_out, _) = run(dir, &["--fix"]);
     let after = snapshot(dir);
     for (path, text) in &after {
-        assert!(ikilint::yaml::parse(text).is_ok(), "{} no longer parses:\n{text}", path.display());
+        assert!(
+            ikilint::yaml::parse(text).is_ok(),
+            "{} no longer parses:\n{text}",
+            path.display()
+        );
     }
     let (_, second_out, _) = run(dir, &["--fix"]);
-    assert_eq!(snapshot(dir), after, "a second --fix changed files; first run said:\n{first_out}");
+    assert_eq!(
+        snapshot(dir),
+        after,
+        "a second --fix changed files; first run said:\n{first_out}"
+    );
     assert!(second_out.contains("Applied 0 fix(es)"), "{second_out}");
     after
 }
@@ -100,7 +108,10 @@ fn fix_renames_misspelt_keys_keeps_comments_and_reaches_a_fixed_point() {
 
     let (code, out, _) = run(dir.path(), &["--fix"]);
     assert_eq!(code, 0, "{out}");
-    assert!(out.contains("Applied 2 fix(es) in 1 file(s); 0 finding(s) remain."), "{out}");
+    assert!(
+        out.contains("Applied 2 fix(es) in 1 file(s); 0 finding(s) remain."),
+        "{out}"
+    );
     let fixed = read(dir.path(), "a.yaml");
     let expected = MISSPELT_KEYS
         .replace("jabatn:", "jabatan:")
@@ -123,7 +134,9 @@ fn diff_prints_the_change_and_writes_nothing() {
 #[test]
 fn a_file_with_a_syntax_error_is_never_written_and_a_quoted_key_is_not_renamed() {
     let broken = "dokumen:\n  id: uji-b\n jabatn: [\n";
-    let quoted = MISSPELT_KEYS.replace("jabatn:", "\"jabatn\":").replace("uji-a", "uji-c");
+    let quoted = MISSPELT_KEYS
+        .replace("jabatn:", "\"jabatn\":")
+        .replace("uji-a", "uji-c");
     let dir = workspace(&[("broken.yaml", broken), ("quoted.yaml", &quoted)]);
     let (_, out, _) = run(dir.path(), &["--fix"]);
     assert!(out.contains("S001"), "{out}");

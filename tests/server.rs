@@ -74,7 +74,13 @@ fn quick_fix_removes_a_finding_and_a_duplicate_across_files_shows_in_both() {
     assert_eq!(s003["source"], "ikilint");
     assert_eq!(s003["severity"], 1);
     assert_eq!(s003["range"]["start"], json!({ "line": 5, "character": 0 }));
-    assert!(s003["message"].as_str().unwrap().contains("help: did you mean `jabatan`?"), "{s003}");
+    assert!(
+        s003["message"]
+            .as_str()
+            .unwrap()
+            .contains("help: did you mean `jabatan`?"),
+        "{s003}"
+    );
 
     let actions = client.request(
         "textDocument/codeAction",
@@ -106,8 +112,14 @@ fn quick_fix_removes_a_finding_and_a_duplicate_across_files_shows_in_both() {
     client.change(&b, 2, &duplicate);
     let in_b = client.diagnostics_until(&b, |d| !with_code(d, "S004").is_empty());
     let in_a = client.diagnostics_until(&a, |d| !with_code(d, "S004").is_empty());
-    assert_eq!(with_code(&in_b, "S004")[0]["range"]["start"], json!({ "line": 1, "character": 6 }));
-    assert_eq!(with_code(&in_a, "S004")[0]["range"]["start"], json!({ "line": 2, "character": 6 }));
+    assert_eq!(
+        with_code(&in_b, "S004")[0]["range"]["start"],
+        json!({ "line": 1, "character": 6 })
+    );
+    assert_eq!(
+        with_code(&in_a, "S004")[0]["range"]["start"],
+        json!({ "line": 2, "character": 6 })
+    );
     let related = &with_code(&in_b, "S004")[0]["relatedInformation"][0];
     assert_eq!(related["location"]["uri"], a.as_str());
     // … and disappears from both when undone.
@@ -122,9 +134,7 @@ fn quick_fix_removes_a_finding_and_a_duplicate_across_files_shows_in_both() {
 fn hover_decodes_nips_and_follows_references_and_definition_jumps() {
     let (dir, a, b) = workspace();
     let mut client = start(dir.path());
-    let at = |uri: &str, text: &str, needle: &str| {
-        json!({ "textDocument": { "uri": uri }, "position": position_of(text, needle, 3) })
-    };
+    let at = |uri: &str, text: &str, needle: &str| json!({ "textDocument": { "uri": uri }, "position": position_of(text, needle, 3) });
     let nip = client.request("textDocument/hover", at(&a, A, "19680125"));
     let text = nip["contents"]["value"].as_str().expect("markdown");
     for expected in ["25 January 1968", "November 1986", "male", "age at TMT: 18", "PNS"] {
@@ -167,7 +177,11 @@ fn malformed_requests_and_buffers_get_errors_or_findings_and_the_server_keeps_se
     let broken = client.diagnostics_until(&a, |d| !with_code(d, "S001").is_empty());
     assert_eq!(broken.len(), 1);
     client.change(&a, 3, "");
-    client.change(&a, 4, "\u{feff}dokumen:\n  id: \"é😀\"\n  unit: x\n  tahun: 99999999999999999999\n");
+    client.change(
+        &a,
+        4,
+        "\u{feff}dokumen:\n  id: \"é😀\"\n  unit: x\n  tahun: 99999999999999999999\n",
+    );
     client.change(&a, 5, A);
     client.diagnostics_until(&a, |d| !with_code(d, "S003").is_empty());
     let nip = client.request(

@@ -35,7 +35,11 @@ fn fix_title(analysis: &Analysis, lang: Lang, d: &Diagnostic, fix: &Fix) -> Stri
                 ),
             }
         }
-        edits => tr(lang, "common.server-fix-edits", &[("code", &code), ("count", &edits.len())]),
+        edits => tr(
+            lang,
+            "common.server-fix-edits",
+            &[("code", &code), ("count", &edits.len())],
+        ),
     }
 }
 
@@ -46,7 +50,10 @@ fn workspace_edit(analysis: &Analysis, edits: impl IntoIterator<Item = (FileId, 
             continue;
         };
         let range = convert::range(analysis.workspace.files.get(file), span);
-        changes.entry(uri.clone()).or_default().push(lsp::TextEdit::new(range, text));
+        changes
+            .entry(uri.clone())
+            .or_default()
+            .push(lsp::TextEdit::new(range, text));
     }
     lsp::WorkspaceEdit::new(changes)
 }
@@ -72,7 +79,13 @@ fn comment_line(source: &SourceFile, offset: usize) -> usize {
         }
         current = i;
         let text = &source.text[source.line_range(l)];
-        let last = text.split(" #").next().unwrap_or(text).split_whitespace().next_back().unwrap_or("");
+        let last = text
+            .split(" #")
+            .next()
+            .unwrap_or(text)
+            .split_whitespace()
+            .next_back()
+            .unwrap_or("");
         let is_header = last.starts_with(['|', '>']) && last[1..].chars().all(|c| matches!(c, '-' | '+' | '0'..='9'));
         if is_header {
             return l;

@@ -15,7 +15,11 @@ fn t(lang: Lang, key: &str, args: &[(&str, &dyn std::fmt::Display)]) -> String {
 
 fn date(lang: Lang, year: i32, month: u32, day: Option<u32>) -> String {
     let months = t(lang, "server-months", &[]);
-    let name = months.split_whitespace().nth(month as usize - 1).unwrap_or("?").to_string();
+    let name = months
+        .split_whitespace()
+        .nth(month as usize - 1)
+        .unwrap_or("?")
+        .to_string();
     match day {
         Some(day) => format!("{day} {name} {year}"),
         None => format!("{name} {year}"),
@@ -57,10 +61,17 @@ fn jabatan_markdown(lang: Lang, dokumen: Option<&str>, jabatan: &Jabatan) -> Str
     let id = jabatan.id.as_ref().map_or("", |n| n.as_str());
     let mut text = format!(
         "**{nama}**\n\n{}",
-        t(lang, "server-hover-jabatan", &[("id", &id), ("dokumen", &dokumen.unwrap_or("?"))])
+        t(
+            lang,
+            "server-hover-jabatan",
+            &[("id", &id), ("dokumen", &dokumen.unwrap_or("?"))]
+        )
     );
     if let Some(name) = jabatan.pemangku.as_ref().and_then(|p| p.nama.as_ref()) {
-        text.push_str(&format!("\n\n{}", t(lang, "server-hover-holder", &[("name", &name.value)])));
+        text.push_str(&format!(
+            "\n\n{}",
+            t(lang, "server-hover-holder", &[("name", &name.value)])
+        ));
     }
     text
 }
@@ -76,7 +87,11 @@ fn sasaran_markdown(lang: Lang, jabatan: &Jabatan, sasaran: &Sasaran) -> String 
         .map(|u| format!("- {}", u.value))
         .collect();
     if !indicators.is_empty() {
-        text.push_str(&format!("\n\n{}\n{}", t(lang, "server-hover-indicators", &[]), indicators.join("\n")));
+        text.push_str(&format!(
+            "\n\n{}\n{}",
+            t(lang, "server-hover-indicators", &[]),
+            indicators.join("\n")
+        ));
     }
     text
 }
@@ -133,7 +148,11 @@ pub fn definition(analysis: &Analysis, params: &lsp::GotoDefinitionParams) -> Op
         } => {
             let target = index.mendukung(document, jabatan, &value.value)?;
             let sasaran = index.sasaran(target);
-            let span = if sasaran.id_written { sasaran.id.span } else { sasaran.span };
+            let span = if sasaran.id_written {
+                sasaran.id.span
+            } else {
+                sasaran.span
+            };
             (index.document(target.0).file, span)
         }
     };

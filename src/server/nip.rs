@@ -82,7 +82,13 @@ mod tests {
         assert_eq!(pns.kind, Kind::Pns { year: 1986, month: 11 });
         assert_eq!(pns.age_at_tmt(), 18);
         let pppk = decode("198501012022212003").expect("valid");
-        assert_eq!(pppk.kind, Kind::Pppk { year: 2022, contract: 1 });
+        assert_eq!(
+            pppk.kind,
+            Kind::Pppk {
+                year: 2022,
+                contract: 1
+            }
+        );
         assert_eq!(pppk.gender, 2);
         assert_eq!(decode("19680230 198611 1 001"), None);
         assert_eq!(decode("19680125 198613 1 001"), None);

@@ -16,7 +16,10 @@ pub struct Index<'a> {
 pub enum Target<'a> {
     Nip(&'a Text),
     /// An `atasan` reference of position `jabatan` in document `document`.
-    Atasan { document: usize, value: &'a Text },
+    Atasan {
+        document: usize,
+        value: &'a Text,
+    },
     /// A `mendukung` reference of a sasaran or indicator of position `jabatan`.
     Mendukung {
         document: usize,

@@ -225,7 +225,10 @@ impl State {
             return out;
         }
         let location = |file: FileId, span| {
-            lsp::Location::new(a.uris[file.0].clone(), convert::range(a.workspace.files.get(file), span))
+            lsp::Location::new(
+                a.uris[file.0].clone(),
+                convert::range(a.workspace.files.get(file), span),
+            )
         };
         for d in &a.diagnostics {
             let related = d
@@ -247,9 +250,12 @@ impl State {
                         location: here.clone(),
                         message: d.primary.message.clone(),
                     }];
-                    out.entry(there.uri.clone())
-                        .or_default()
-                        .push(convert::diagnostic(d, there.range, self.lang, back));
+                    out.entry(there.uri.clone()).or_default().push(convert::diagnostic(
+                        d,
+                        there.range,
+                        self.lang,
+                        back,
+                    ));
                 }
             }
         }
@@ -268,7 +274,11 @@ impl State {
         for (uri, diagnostics) in &current {
             let before = self.published.get(uri).map_or(&[][..], Vec::as_slice);
             if before != diagnostics.as_slice() || Some(uri) == changed {
-                out.push(lsp::PublishDiagnosticsParams::new(uri.clone(), diagnostics.clone(), None));
+                out.push(lsp::PublishDiagnosticsParams::new(
+                    uri.clone(),
+                    diagnostics.clone(),
+                    None,
+                ));
             }
         }
         out.sort_by(|a, b| a.uri.cmp(&b.uri));

@@ -142,9 +142,7 @@ impl Client {
 
     /// The next `publishDiagnostics` for `uri` whose diagnostics satisfy `check`; earlier ones are dropped.
     pub fn diagnostics_until(&mut self, uri: &str, check: impl Fn(&[Value]) -> bool) -> Vec<Value> {
-        let is_for = |m: &Value| {
-            m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"] == uri
-        };
+        let is_for = |m: &Value| m["method"] == "textDocument/publishDiagnostics" && m["params"]["uri"] == uri;
         loop {
             let message = self.wait_for(is_for);
             let diagnostics = message["params"]["diagnostics"].as_array().cloned().unwrap_or_default();
@@ -216,7 +214,7 @@ pub fn apply_edits(text: &str, edits: &[Value]) -> String {
             )
         })
         .collect();
-    spans.sort_by(|a, b| b.0.cmp(&a.0));
+    spans.sort_by_key(|s| std::cmp::Reverse(s.0));
     let mut out = text.to_string();
     for (start, end, new) in spans {
         out.replace_range(start..end, &new);
