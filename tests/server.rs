@@ -191,3 +191,86 @@ fn malformed_requests_and_buffers_get_errors_or_findings_and_the_server_keeps_se
     assert!(nip.is_null());
     assert_eq!(client.shutdown(), Some(0));
 }
+
+/// A document of `positions` positions in a tree (each reports to position `i / 4`), each with two sasaran of
+/// two indicators, a holder and a signature block: the size of a large kecamatan's IKI file set in one file.
+pub fn large_document(positions: usize) -> String {
+    let mut text = String::from("dokumen:\n  id: besar\n  unit: Kecamatan Besar\n  tahun: 2022\njabatan:\n");
+    for i in 0..positions {
+        text.push_str(&format!("  - id: p{i}\n    nama: Kepala Seksi Pelayanan {i}\n"));
+        if i > 0 {
+            text.push_str(&format!("    atasan: p{}\n", (i - 1) / 4));
+        }
+        text.push_str(&format!(
+            "    pemangku:\n      nama: \"PEGAWAI NOMOR {i}, S.Sos\"\n      nip: \"19800101 200501 1 {:03}\"\n",
+            i % 1000
+        ));
+        text.push_str(
+            "    tugas:\n      - Menyusun rencana kerja seksi\n      - Melaksanakan pelayanan administrasi\n",
+        );
+        text.push_str("    sasaran:\n");
+        for s in 1..=2 {
+            text.push_str(&format!(
+                "      - uraian: Meningkatnya kualitas pelayanan bidang {i}-{s}\n"
+            ));
+            if i > 0 {
+                text.push_str(&format!("        mendukung: S{s}\n"));
+            }
+            text.push_str("        indikator:\n");
+            for k in 1..=2 {
+                text.push_str(&format!(
+                    "          - uraian: Persentase layanan {k} yang selesai tepat waktu\n            formula: \
+                     Jumlah layanan selesai tepat waktu dibagi jumlah layanan x 100%\n            target: \"80%\"\n"
+                ));
+            }
+        }
+        text.push_str(&format!(
+            "    tanda_tangan:\n      tempat_tanggal: \"Besar, 3 Januari 2022\"\n      pegawai:\n        jabatan: \
+             KEPALA SEKSI {i}\n        nama: \"PEGAWAI NOMOR {i}, S.Sos\"\n        nip: \"19800101 200501 1 {:03}\"\n",
+            i % 1000
+        ));
+    }
+    text
+}
+
+/// Re-lint latency after a one-character edit in a 300-position document, through the server's own state
+/// (re-lint of the whole set + diff of what to publish), as the server does on `didChange`. Run by hand:
+/// `cargo test --release --test server -- --ignored --nocapture relint_latency`.
+#[test]
+#[ignore]
+fn relint_latency_after_one_character_edit() {
+    use ikilint::server::state::State;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = dir.path().canonicalize().expect("canonical");
+    let text = large_document(300);
+    std::fs::write(root.join("besar.yaml"), &text).expect("write");
+    let mut state = State::new(vec![root.clone()], ikilint::i18n::Lang::En);
+    let uri: lsp_types::Uri = uri(&root.join("besar.yaml")).parse().expect("uri");
+    state.open(uri.clone(), text.clone());
+    state.relint();
+    state.publications(Some(&uri));
+    let at = text.find("Kepala Seksi Pelayanan 150").expect("needle");
+    let mut times = Vec::new();
+    for round in 0..100 {
+        let mut edited = text.clone();
+        let letter = if round % 2 == 0 { "X" } else { "Y" };
+        edited.replace_range(at..at + 1, letter);
+        let started = std::time::Instant::now();
+        state.change(uri.clone(), edited);
+        state.relint();
+        let published = state.publications(Some(&uri));
+        times.push(started.elapsed());
+        assert_eq!(published.len(), 1);
+    }
+    times.sort();
+    let ms = |d: std::time::Duration| d.as_secs_f64() * 1000.0;
+    println!(
+        "300 positions, {} lines, {} bytes: p50 {:.1} ms, p95 {:.1} ms, max {:.1} ms ({} findings)",
+        text.lines().count(),
+        text.len(),
+        ms(times[49]),
+        ms(times[94]),
+        ms(times[99]),
+        state.analysis.diagnostics.len()
+    );
+}

@@ -287,3 +287,61 @@ impl State {
         out
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    const A: &str = "dokumen:\n  id: a\n  unit: A\n  tahun: 2020\njabatn:\n  - id: x\n    nama: X\n    sasaran:\n      - uraian: U\n        indikator:\n          - uraian: I\n";
+
+    fn uri(name: &str) -> lsp::Uri {
+        lsp::Uri::from_str(&format!("file:///nonexistent/{name}")).expect("uri")
+    }
+
+    fn published(state: &mut State, changed: Option<&lsp::Uri>) -> Vec<(String, usize)> {
+        state.relint();
+        state
+            .publications(changed)
+            .into_iter()
+            .map(|p| {
+                (
+                    p.uri.as_str().rsplit('/').next().unwrap_or("").to_string(),
+                    p.diagnostics.len(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn publishes_only_files_whose_diagnostics_changed_plus_the_edited_one() {
+        let mut state = State::new(Vec::new(), Lang::En);
+        let (a, b, readme) = (uri("a.yaml"), uri("b.yaml"), uri("other.yaml"));
+        state.open(a.clone(), A.to_string());
+        state.open(b.clone(), A.replace("id: a", "id: b").replace("jabatn", "jabatan"));
+        state.open(readme.clone(), "name: not an IKI document\n".to_string());
+        assert_eq!(published(&mut state, None), vec![("a.yaml".to_string(), 1)]);
+        // An edit of b that changes nothing: only b (the edited file) is published.
+        state.change(
+            b.clone(),
+            A.replace("id: a", "id: b").replace("jabatn", "jabatan") + "\n",
+        );
+        assert_eq!(published(&mut state, Some(&b)), vec![("b.yaml".to_string(), 0)]);
+        // b takes a's id: both files get the finding.
+        state.change(b.clone(), A.replace("jabatn", "jabatan"));
+        assert_eq!(
+            published(&mut state, Some(&b)),
+            vec![("a.yaml".to_string(), 2), ("b.yaml".to_string(), 1)]
+        );
+        // Closing a file that exists only in the editor clears its diagnostics.
+        state.close(&b);
+        assert_eq!(
+            published(&mut state, None),
+            vec![("a.yaml".to_string(), 1), ("b.yaml".to_string(), 0)]
+        );
+        assert!(
+            state.analysis.file_of(&readme).is_none(),
+            "a YAML file that is not IKI is not linted"
+        );
+    }
+}
