@@ -234,11 +234,12 @@ pub fn unified_diff(fixed: &Fixed) -> String {
     for (file, before) in &fixed.original {
         let source = fixed.report.files.get(*file);
         let diff = similar::TextDiff::from_lines(before.as_str(), source.text.as_str());
+        let name = source.name.trim_start_matches("./");
         out.push_str(
             &diff
                 .unified_diff()
                 .context_radius(3)
-                .header(&format!("a/{}", source.name), &format!("b/{}", source.name))
+                .header(&format!("a/{name}"), &format!("b/{name}"))
                 .to_string(),
         );
     }
