@@ -122,6 +122,16 @@ fn quick_fix_removes_a_finding_and_a_duplicate_across_files_shows_in_both() {
     );
     let related = &with_code(&in_b, "S004")[0]["relatedInformation"][0];
     assert_eq!(related["location"]["uri"], a.as_str());
+    assert!(
+        with_code(&in_a, "S004")[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("(first used here)")
+    );
+    assert_eq!(
+        with_code(&in_a, "S004")[0]["relatedInformation"][0]["location"]["uri"],
+        b.as_str()
+    );
     // … and disappears from both when undone.
     client.change(&b, 3, B);
     client.diagnostics_until(&b, |d| with_code(d, "S004").is_empty());
@@ -159,6 +169,35 @@ fn hover_decodes_nips_and_follows_references_and_definition_jumps() {
     // Nothing to say about plain text: null, not an error.
     let nothing = client.request("textDocument/hover", at(&b, B, "Lurah B"));
     assert!(nothing.is_null());
+    assert_eq!(client.shutdown(), Some(0));
+}
+
+#[test]
+fn files_changed_or_created_on_disk_are_picked_up_through_watched_file_events() {
+    let (dir, a, b) = workspace();
+    let root = dir.path().canonicalize().expect("canonical");
+    let mut client = start(dir.path());
+    client.diagnostics_until(&a, |d| !with_code(d, "S003").is_empty());
+    // b.yaml (not open) is changed on disk to take a.yaml's id.
+    std::fs::write(root.join("b.yaml"), B.replace("id: doc-b", "id: doc-a")).expect("write");
+    client.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({ "changes": [{ "uri": b, "type": 2 }] }),
+    );
+    client.diagnostics_until(&b, |d| !with_code(d, "S004").is_empty());
+    client.diagnostics_until(&a, |d| !with_code(d, "S004").is_empty());
+    // A new file on disk, and ikilint.toml changing, are picked up too.
+    let c = uri(&root.join("c.yaml"));
+    std::fs::write(
+        root.join("c.yaml"),
+        B.replace("id: doc-b", "id: doc-c").replace("jabatan:", "jabatn:"),
+    )
+    .expect("write");
+    client.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({ "changes": [{ "uri": c, "type": 1 }, { "uri": uri(&root.join("ikilint.toml")), "type": 1 }] }),
+    );
+    client.diagnostics_until(&c, |d| !with_code(d, "S003").is_empty());
     assert_eq!(client.shutdown(), Some(0));
 }
 

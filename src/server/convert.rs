@@ -96,11 +96,11 @@ fn severity(severity: Severity) -> lsp::DiagnosticSeverity {
     }
 }
 
-/// The text an editor shows for a finding: the message, the primary label, the notes and the help.
-pub fn message(d: &Diagnostic, lang: Lang) -> String {
+/// The text an editor shows for a finding: the message, the label at that place, the notes and the help.
+pub fn message(d: &Diagnostic, label: &str, lang: Lang) -> String {
     let mut text = d.message.clone();
-    if !d.primary.message.is_empty() {
-        text.push_str(&format!(" ({})", d.primary.message));
+    if !label.is_empty() {
+        text.push_str(&format!(" ({label})"));
     }
     for note in &d.notes {
         text.push_str(&format!("\n{}: {note}", tr(lang, "common.note", &[])));
@@ -111,11 +111,12 @@ pub fn message(d: &Diagnostic, lang: Lang) -> String {
     text
 }
 
-/// An LSP diagnostic at `at` (the primary label, or for a mirrored finding the label in this file). `location`
-/// maps a label to the LSP location of its file.
+/// An LSP diagnostic at `at` with `label` (the primary label, or for a finding mirrored into another file the
+/// secondary label there).
 pub fn diagnostic(
     d: &Diagnostic,
     at: lsp::Range,
+    label: &str,
     lang: Lang,
     related: Vec<lsp::DiagnosticRelatedInformation>,
 ) -> lsp::Diagnostic {
@@ -125,7 +126,7 @@ pub fn diagnostic(
         code: Some(lsp::NumberOrString::String(d.code.to_string())),
         code_description: None,
         source: Some("ikilint".to_string()),
-        message: message(d, lang),
+        message: message(d, label, lang),
         related_information: (!related.is_empty()).then_some(related),
         tags: None,
         data: None,

@@ -252,9 +252,13 @@ impl State {
                 })
                 .collect();
             let here = location(d.primary.file, d.primary.span);
-            out.entry(here.uri.clone())
-                .or_default()
-                .push(convert::diagnostic(d, here.range, self.lang, related));
+            out.entry(here.uri.clone()).or_default().push(convert::diagnostic(
+                d,
+                here.range,
+                &d.primary.message,
+                self.lang,
+                related,
+            ));
             if MIRRORED.contains(&d.code) {
                 for label in d.secondary.iter().filter(|l| l.file != d.primary.file) {
                     let there = location(label.file, label.span);
@@ -265,6 +269,7 @@ impl State {
                     out.entry(there.uri.clone()).or_default().push(convert::diagnostic(
                         d,
                         there.range,
+                        &label.message,
                         self.lang,
                         back,
                     ));
