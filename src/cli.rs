@@ -24,6 +24,16 @@ pub struct CheckRequest {
     pub no_config: bool,
     pub quiet: bool,
     pub statistics: bool,
+    /// `--fix`/`--diff`: apply fixes instead of only reporting.
+    pub fix: Option<FixRequest>,
+}
+
+/// `--fix`, `--unsafe-fixes`, `--diff`.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct FixRequest {
+    pub options: crate::fix::Options,
+    /// Print a unified diff and write nothing.
+    pub diff: bool,
 }
 
 /// The configuration, language, data and settings of a run, or the exit code after printing why not.
@@ -74,20 +84,12 @@ pub fn check(request: &CheckRequest, out: &mut dyn WriteColor, err: &mut dyn Wri
     };
     let lang = loaded.lang;
     let fail_on = request.fail_on.or(loaded.config.fail_on).unwrap_or(FailOn::Error);
+    if let Some(fix) = request.fix {
+        return check_fix(request, fix, &loaded, fail_on, out, err);
+    }
     let report = match crate::check(&request.paths, &loaded.data, &loaded.settings) {
         Ok(report) => report,
-        Err(e) => {
-            let _ = writeln!(
-                err,
-                "{}",
-                tr(
-                    lang,
-                    "common.error-path",
-                    &[("path", &e.path.display()), ("reason", &tr(lang, &e.reason, &[]))]
-                )
-            );
-            return EXIT_ERROR;
-        }
+        Err(e) => return path_error(lang, &e.path, &tr(lang, &e.reason, &[]), err),
     };
     let written = if request.json {
         out.write_all(render::json::render(&report).as_bytes())
@@ -98,6 +100,71 @@ pub fn check(request: &CheckRequest, out: &mut dyn WriteColor, err: &mut dyn Wri
         return EXIT_ERROR;
     }
     report.exit_code(fail_on)
+}
+
+/// A path that cannot be read: the message, exit code 2.
+fn path_error(lang: Lang, path: &std::path::Path, reason: &dyn std::fmt::Display, err: &mut dyn Write) -> i32 {
+    let _ = writeln!(
+        err,
+        "{}",
+        tr(
+            lang,
+            "common.error-path",
+            &[("path", &path.display()), ("reason", reason)]
+        )
+    );
+    EXIT_ERROR
+}
+
+/// `ikilint check --fix` / `--diff`: fix to a fixed point, then write the files (or print the diff), and report
+/// what remains.
+fn check_fix(
+    request: &CheckRequest,
+    fix: FixRequest,
+    loaded: &Loaded,
+    fail_on: FailOn,
+    out: &mut dyn WriteColor,
+    err: &mut dyn Write,
+) -> i32 {
+    let lang = loaded.lang;
+    let (fixed, paths) = match crate::fix::fix_paths(&request.paths, &loaded.data, &loaded.settings, fix.options) {
+        Ok(result) => result,
+        Err(e) => return path_error(lang, &e.path, &tr(lang, &e.reason, &[]), err),
+    };
+    let remaining = fixed.report.diagnostics.len();
+    let args: [(&str, &dyn std::fmt::Display); 3] = [
+        ("fixes", &fixed.fixes),
+        ("files", &fixed.original.len()),
+        ("remaining", &remaining),
+    ];
+    if fix.diff {
+        let diff = crate::fix::unified_diff(&fixed);
+        if out.write_all(diff.as_bytes()).is_err() {
+            return EXIT_ERROR;
+        }
+        let _ = writeln!(err, "{}", tr(lang, "common.fix-summary-diff", &args));
+        let code = fixed.report.exit_code(fail_on);
+        return if fixed.original.is_empty() {
+            code
+        } else {
+            crate::EXIT_FINDINGS
+        };
+    }
+    if let Err((path, e)) = crate::fix::write_all(&fixed, &paths) {
+        return path_error(lang, &path, &e, err);
+    }
+    let summary = tr(lang, "common.fix-summary", &args);
+    let written = if request.json {
+        // stdout stays one JSON document; the fix summary goes to stderr.
+        let _ = writeln!(err, "{summary}");
+        out.write_all(render::json::render(&fixed.report).as_bytes())
+    } else {
+        write_human(&fixed.report, request, lang, out).and_then(|()| writeln!(out, "{summary}"))
+    };
+    if written.is_err() {
+        return EXIT_ERROR;
+    }
+    fixed.report.exit_code(fail_on)
 }
 
 /// `ikilint config`: print the effective configuration for `paths`.
@@ -226,6 +293,25 @@ pub fn graph(request: &GraphRequest, out: &mut dyn Write, err: &mut dyn Write) -
     let cascade = crate::cascade::Cascade::new(&workspace.documents);
     let text = render::graph::render(&workspace.documents, &cascade, request.format, lang);
     match out.write_all(text.as_bytes()) {
+        Ok(()) => EXIT_OK,
+        Err(_) => EXIT_ERROR,
+    }
+}
+
+/// `ikilint server`: serve the Language Server Protocol on stdin/stdout until the client exits.
+pub fn server(err: &mut dyn Write) -> i32 {
+    match crate::server::run_stdio() {
+        Ok(()) => EXIT_OK,
+        Err(message) => {
+            let _ = writeln!(err, "ikilint server: {message}");
+            EXIT_ERROR
+        }
+    }
+}
+
+/// `ikilint schema`: the JSON Schema of the document format.
+pub fn schema(out: &mut dyn Write) -> i32 {
+    match out.write_all(crate::json_schema::generate().as_bytes()) {
         Ok(()) => EXIT_OK,
         Err(_) => EXIT_ERROR,
     }

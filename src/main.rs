@@ -42,6 +42,10 @@ enum Command {
         #[arg(long, value_enum)]
         lang: Option<LangArg>,
     },
+    /// Run the Language Server (LSP) over stdin/stdout, for editors.
+    Server,
+    /// Print the JSON Schema of the IKI document format (for yaml-language-server).
+    Schema,
     /// Print the effective configuration (ikilint.toml found from PATH, default `.`).
     Config {
         #[arg(default_value = ".")]
@@ -77,6 +81,15 @@ struct CheckArgs {
     fail_on: Option<FailOnArg>,
     #[command(flatten)]
     config: ConfigArgs,
+    /// Apply the safe fixes and write the files (a file with a YAML syntax error is never written).
+    #[arg(long)]
+    fix: bool,
+    /// With --fix or --diff: apply the unsafe fixes too.
+    #[arg(long)]
+    unsafe_fixes: bool,
+    /// Print the fixes as a unified diff and write nothing.
+    #[arg(long)]
+    diff: bool,
     #[arg(long, value_enum, default_value = "auto")]
     color: ColorArg,
     /// Print only the summary.
@@ -169,6 +182,12 @@ fn main() -> ExitCode {
                 }),
                 config: a.config.config,
                 no_config: a.config.no_config,
+                fix: (a.fix || a.diff).then_some(cli::FixRequest {
+                    options: ikilint::fix::Options {
+                        unsafe_fixes: a.unsafe_fixes,
+                    },
+                    diff: a.diff,
+                }),
                 quiet: a.quiet,
                 statistics: a.statistics,
             };
@@ -187,6 +206,8 @@ fn main() -> ExitCode {
             cli::graph(&request, &mut std::io::stdout(), &mut stderr)
         }
         Command::Explain { code, lang: l } => cli::explain(&code, lang(l), &mut std::io::stdout(), &mut stderr),
+        Command::Server => cli::server(&mut stderr),
+        Command::Schema => cli::schema(&mut std::io::stdout()),
         Command::Config { paths, config, lang: l } => cli::config(
             &paths,
             config.config.as_deref(),

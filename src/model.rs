@@ -2,7 +2,10 @@
 //! span. Required keys are `Option` because a document with a missing key is still linted: the schema check
 //! reports the gap (S002) and the other rules skip what is absent.
 
+use crate::json_schema::{AtasanRef, Id, MendukungRef, SasaranId, TextOrNumber};
 use crate::source::{FileId, Span};
+use schemars::JsonSchema;
+use std::borrow::Cow;
 
 /// A value with the span of its source text.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -25,84 +28,189 @@ impl Sp<String> {
 
 pub type Text = Sp<String>;
 
-#[derive(Clone, Debug)]
+/// In the JSON Schema a spanned value is just its value.
+impl<T: JsonSchema> JsonSchema for Sp<T> {
+    fn inline_schema() -> bool {
+        T::inline_schema()
+    }
+
+    fn schema_name() -> Cow<'static, str> {
+        T::schema_name()
+    }
+
+    fn schema_id() -> Cow<'static, str> {
+        T::schema_id()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        T::json_schema(generator)
+    }
+}
+
+// The doc comments of the fields below are the descriptions of the keys in the JSON Schema (`ikilint schema`),
+// which editors show on hover and completion: write them for the people who fill in the YAML. `#[schemars]`
+// attributes keep required/optional as SPEC.md section 2 says (required keys are `Option` here only so that a
+// document with a missing key is still read).
+
+/// One IKI document (Indikator Kinerja Individu) of one unit for one year, in ikilint's schema v1.
+#[derive(Clone, Debug, JsonSchema)]
+#[schemars(title = "IKI document (ikilint schema v1)", deny_unknown_fields)]
 pub struct Document {
+    #[schemars(skip)]
     pub file: FileId,
     /// The whole top-level mapping.
+    #[schemars(skip)]
     pub span: Span,
+    /// Required. The document: which unit, which year.
+    #[schemars(with = "Dokumen")]
     pub dokumen: Option<Dokumen>,
+    /// Required. The positions (jabatan) of the unit, in any order; link each to its direct superior with `atasan`.
+    #[schemars(length(min = 1))]
     pub jabatan: Vec<Jabatan>,
 }
 
-#[derive(Clone, Debug)]
+/// Which unit and year this IKI document covers.
+#[derive(Clone, Debug, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Dokumen {
+    #[schemars(skip)]
     pub span: Span,
+    /// Required. The document's id: lowercase letters, digits and `-` (e.g. `masama-2020`); unique across all files linted together. Other documents refer to it as `<dokumen-id>/<jabatan-id>`.
+    #[schemars(with = "Id")]
     pub id: Option<Text>,
+    /// Required. The unit (e.g. `Kecamatan Masama`).
+    #[schemars(with = "String")]
     pub unit: Option<Text>,
+    /// Required. The year, as a number without quotes (e.g. `2020`).
+    #[schemars(with = "i64")]
     pub tahun: Option<Sp<i64>>,
+    /// Optional. The place written on the signature lines (e.g. `Masama`).
     pub tempat: Option<Text>,
 }
 
-#[derive(Clone, Debug)]
+/// A position (jabatan) with its duties, sasaran and indicators.
+#[derive(Clone, Debug, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Jabatan {
+    #[schemars(skip)]
     pub span: Span,
+    /// Required. The position's id: lowercase letters, digits and `-` (e.g. `kasi-pembangunan`); unique within the document.
+    #[schemars(with = "Id")]
     pub id: Option<Text>,
+    /// Required. The title as written after "Jabatan :" (e.g. `Kepala Seksi Pembangunan`).
+    #[schemars(with = "String")]
     pub nama: Option<Text>,
+    /// Optional. The direct superior: `<jabatan-id>` in this document, or `<dokumen-id>/<jabatan-id>`. Absent for the top position.
+    #[schemars(with = "Option<AtasanRef>")]
     pub atasan: Option<Text>,
+    /// Optional. The holder of the position (name and NIP).
     pub pemangku: Option<Person>,
+    /// Optional. The duties (tugas), one string each.
+    #[schemars(with = "Option<Vec<String>>")]
     pub tugas: Vec<Text>,
+    /// Optional. The functions (fungsi), one string each.
+    #[schemars(with = "Option<Vec<String>>")]
     pub fungsi: Vec<Text>,
     /// Span of the `sasaran` value when the key is present (an empty list is A007, a missing key S002).
+    #[schemars(skip)]
     pub sasaran_span: Option<Span>,
+    /// Required, at least one. The performance targets (sasaran kinerja) of the position.
+    #[schemars(length(min = 1))]
     pub sasaran: Vec<Sasaran>,
+    /// Optional. The signature block as printed.
     pub tanda_tangan: Option<TandaTangan>,
 }
 
 /// A name with an NIP: the holder of a position, or a signer.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Person {
+    #[schemars(skip)]
     pub span: Span,
+    /// The name as written, with academic titles (e.g. `KAMALUDDIN DJANO, S.Pd., SH`).
     pub nama: Option<Text>,
+    /// The NIP as written, spaces allowed: 18 digits grouped 8-6-1-3 (e.g. `"19680125 198611 1 001"`); quote it.
+    #[schemars(with = "Option<TextOrNumber>")]
     pub nip: Option<Text>,
 }
 
-#[derive(Clone, Debug)]
+/// A performance target (sasaran kinerja) of a position, with its indicators.
+#[derive(Clone, Debug, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Sasaran {
+    #[schemars(skip)]
     pub span: Span,
-    /// The written id, or the default `S<n>` (1-based position) with the span of the item.
+    /// Optional. The sasaran's id, without `/` or spaces; default `S1`, `S2`, … by position in the list.
+    // The written id, or the default `S<n>` (1-based position) with the span of the item.
+    #[schemars(with = "Option<SasaranId>")]
     pub id: Text,
+    #[schemars(skip)]
     pub id_written: bool,
+    /// Required. The result to achieve (e.g. "Meningkatnya kualitas pelayanan publik").
+    #[schemars(with = "String")]
     pub uraian: Option<Text>,
+    /// Optional. The superior sasaran this one feeds (cascading): `<sasaran-id>` of the direct superior, `<jabatan-id>/<sasaran-id>`, or `<dokumen-id>/<jabatan-id>/<sasaran-id>`. Its indicators inherit it.
+    #[schemars(with = "Option<MendukungRef>")]
     pub mendukung: Option<Text>,
+    #[schemars(skip)]
     pub indikator_span: Option<Span>,
+    /// Required, at least one. The performance indicators (indikator kinerja) of this sasaran.
+    #[schemars(length(min = 1))]
     pub indikator: Vec<Indikator>,
 }
 
-#[derive(Clone, Debug)]
+/// A performance indicator (indikator kinerja).
+#[derive(Clone, Debug, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Indikator {
+    #[schemars(skip)]
     pub span: Span,
+    /// Required. The indicator as written; its first word gives its unit (Persentase, Jumlah, Indeks, …).
+    #[schemars(with = "String")]
     pub uraian: Option<Text>,
+    /// Optional. The declared unit (e.g. `persen`), when the indicator's wording does not say it.
     pub satuan: Option<Text>,
+    /// Optional. FORMULASI PERHITUNGAN / PENJELASAN: how the indicator is computed, as written.
+    #[schemars(with = "Option<TextOrNumber>")]
     pub formula: Option<Text>,
-    /// As written; a number target keeps its source text (`81.35` stays `81.35`).
+    /// Optional. The target, as written: text or number (e.g. `"80%"`, `5 (lima) dokumen`).
+    // A number target keeps its source text (`81.35` stays `81.35`).
+    #[schemars(with = "Option<TextOrNumber>")]
     pub target: Option<Text>,
+    /// Optional. The data sources (sumber data), one string each.
+    #[schemars(with = "Option<Vec<String>>")]
     pub sumber_data: Vec<Text>,
+    /// Optional. Overrides the sasaran's `mendukung` for this indicator: `<sasaran-id>`, `<jabatan-id>/<sasaran-id>`, or `<dokumen-id>/<jabatan-id>/<sasaran-id>`.
+    #[schemars(with = "Option<MendukungRef>")]
     pub mendukung: Option<Text>,
 }
 
-#[derive(Clone, Debug)]
+/// The signature block as printed at the end of the IKI.
+#[derive(Clone, Debug, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct TandaTangan {
+    #[schemars(skip)]
     pub span: Span,
+    /// The place and date line (e.g. `Masama, 6 Januari 2020`).
     pub tempat_tanggal: Option<Text>,
+    /// The direct superior who signs: title, name, NIP as printed.
     pub atasan: Option<Signer>,
+    /// The holder who signs: title, name, NIP as printed.
     pub pegawai: Option<Signer>,
 }
 
-#[derive(Clone, Debug)]
+/// One signer as printed: each field optional.
+#[derive(Clone, Debug, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Signer {
+    #[schemars(skip)]
     pub span: Span,
+    /// The title as printed (e.g. `KEPALA SEKSI PEMBANGUNAN`).
     pub jabatan: Option<Text>,
+    /// The name as printed, with academic titles.
     pub nama: Option<Text>,
+    /// The NIP as printed, spaces allowed (e.g. `"19680125 198611 1 001"`).
+    #[schemars(with = "Option<TextOrNumber>")]
     pub nip: Option<Text>,
 }
 

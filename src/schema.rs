@@ -1,7 +1,7 @@
 //! Reading the YAML tree against schema v1: builds the model and reports, in one pass over the file, every
 //! wrong type and missing key (S002), unknown key (S003), empty required text (S005) and repeated key (S006).
 
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Applicability, Diagnostic, Fix};
 use crate::i18n::{Catalog, Lang};
 use crate::model::*;
 use crate::rules::structure::{DUPLICATE_KEY, EMPTY_VALUE, SCHEMA_MISMATCH, UNKNOWN_KEY};
@@ -171,7 +171,21 @@ impl<'a> Reader<'a> {
                 )
                 .label("label", &[("parent", &parent)]);
             finding = match suggestion {
-                Some(s) => finding.help("help", &[("suggestion", &s)]),
+                Some(s) => {
+                    let finding = finding.help("help", &[("suggestion", &s)]);
+                    // Renaming is offered as a safe fix only when the key is written plainly and exactly one
+                    // absent known key is close: then the rename cannot pick the wrong key.
+                    let close = known
+                        .iter()
+                        .filter(|k| !present.contains(k))
+                        .filter(|k| strsim::jaro_winkler(&key_text.to_lowercase(), k) >= 0.8)
+                        .count();
+                    if close == 1 && self.source.get(key.span.range()) == Some(key_text.as_str()) {
+                        finding.fix(Fix::replace(Applicability::Safe, self.file, key.span, s))
+                    } else {
+                        finding
+                    }
+                }
                 None => finding.help("help-list", &[("known", &known.join(", "))]),
             };
             finding.emit(self.out);

@@ -1,0 +1,164 @@
+//! `textDocument/hover` (a decoded NIP; the text an `atasan`/`mendukung` reference points at) and
+//! `textDocument/definition` (jump to the referenced position or sasaran).
+
+use super::convert;
+use super::nip::{self, Kind};
+use super::references::{Index, Target};
+use super::state::Analysis;
+use crate::i18n::{Lang, tr};
+use crate::model::{Jabatan, Sasaran};
+use lsp_types as lsp;
+
+fn t(lang: Lang, key: &str, args: &[(&str, &dyn std::fmt::Display)]) -> String {
+    tr(lang, &format!("common.{key}"), args)
+}
+
+fn date(lang: Lang, year: i32, month: u32, day: Option<u32>) -> String {
+    let months = t(lang, "server-months", &[]);
+    let name = months
+        .split_whitespace()
+        .nth(month as usize - 1)
+        .unwrap_or("?")
+        .to_string();
+    match day {
+        Some(day) => format!("{day} {name} {year}"),
+        None => format!("{name} {year}"),
+    }
+}
+
+/// The hover text of an NIP as written.
+pub fn nip_markdown(lang: Lang, written: &str) -> String {
+    let title = format!("**NIP {}**", written.trim());
+    let Some(nip) = nip::decode(written) else {
+        return format!("{title}\n\n{}", t(lang, "server-nip-invalid", &[]));
+    };
+    let (by, bm, bd) = nip.birth;
+    let mut lines = Vec::new();
+    match nip.kind {
+        Kind::Pns { year, month } => {
+            lines.push(t(lang, "server-nip-pns", &[]));
+            lines.push(t(lang, "server-nip-birth", &[("date", &date(lang, by, bm, Some(bd)))]));
+            lines.push(t(lang, "server-nip-tmt", &[("date", &date(lang, year, month, None))]));
+        }
+        Kind::Pppk { year, contract } => {
+            lines.push(t(lang, "server-nip-pppk", &[("contract", &contract)]));
+            lines.push(t(lang, "server-nip-birth", &[("date", &date(lang, by, bm, Some(bd)))]));
+            lines.push(t(lang, "server-nip-appointed", &[("year", &year)]));
+        }
+    }
+    lines.push(match nip.gender {
+        1 => t(lang, "server-nip-gender-1", &[]),
+        2 => t(lang, "server-nip-gender-2", &[]),
+        digit => t(lang, "server-nip-gender-other", &[("digit", &digit)]),
+    });
+    lines.push(t(lang, "server-nip-age", &[("age", &nip.age_at_tmt())]));
+    let body: Vec<String> = lines.iter().map(|l| format!("- {l}")).collect();
+    format!("{title}\n\n{}", body.join("\n"))
+}
+
+fn jabatan_markdown(lang: Lang, dokumen: Option<&str>, jabatan: &Jabatan) -> String {
+    let nama = jabatan.nama.as_ref().map_or("", |n| n.as_str());
+    let id = jabatan.id.as_ref().map_or("", |n| n.as_str());
+    let mut text = format!(
+        "**{nama}**\n\n{}",
+        t(
+            lang,
+            "server-hover-jabatan",
+            &[("id", &id), ("dokumen", &dokumen.unwrap_or("?"))]
+        )
+    );
+    if let Some(name) = jabatan.pemangku.as_ref().and_then(|p| p.nama.as_ref()) {
+        text.push_str(&format!(
+            "\n\n{}",
+            t(lang, "server-hover-holder", &[("name", &name.value)])
+        ));
+    }
+    text
+}
+
+fn sasaran_markdown(lang: Lang, jabatan: &Jabatan, sasaran: &Sasaran) -> String {
+    let nama = jabatan.nama.as_ref().map_or("", |n| n.as_str());
+    let uraian = sasaran.uraian.as_ref().map_or("", |u| u.as_str());
+    let mut text = format!("**{nama} · {}**\n\n{uraian}", sasaran.id.value);
+    let indicators: Vec<String> = sasaran
+        .indikator
+        .iter()
+        .filter_map(|i| i.uraian.as_ref())
+        .map(|u| format!("- {}", u.value))
+        .collect();
+    if !indicators.is_empty() {
+        text.push_str(&format!(
+            "\n\n{}\n{}",
+            t(lang, "server-hover-indicators", &[]),
+            indicators.join("\n")
+        ));
+    }
+    text
+}
+
+pub fn hover(analysis: &Analysis, lang: Lang, params: &lsp::HoverParams) -> Option<lsp::Hover> {
+    let position = &params.text_document_position_params;
+    let file = analysis.file_of(&position.text_document.uri)?;
+    let source = analysis.workspace.files.get(file);
+    let offset = convert::offset(source, position.position);
+    let index = Index::new(&analysis.workspace.documents);
+    let (value, markdown) = match index.at(file, offset)? {
+        Target::Nip(value) => (value, nip_markdown(lang, &value.value)),
+        Target::Atasan { document, value } => {
+            let target = index.atasan(document, &value.value)?;
+            let dokumen = index.document(target.0).id();
+            (value, jabatan_markdown(lang, dokumen, index.jabatan(target)))
+        }
+        Target::Mendukung {
+            document,
+            jabatan,
+            value,
+        } => {
+            let target = index.mendukung(document, jabatan, &value.value)?;
+            let text = sasaran_markdown(lang, index.jabatan((target.0, target.1)), index.sasaran(target));
+            (value, text)
+        }
+    };
+    Some(lsp::Hover {
+        contents: lsp::HoverContents::Markup(lsp::MarkupContent {
+            kind: lsp::MarkupKind::Markdown,
+            value: markdown,
+        }),
+        range: Some(convert::range(source, value.span)),
+    })
+}
+
+pub fn definition(analysis: &Analysis, params: &lsp::GotoDefinitionParams) -> Option<lsp::Location> {
+    let position = &params.text_document_position_params;
+    let file = analysis.file_of(&position.text_document.uri)?;
+    let offset = convert::offset(analysis.workspace.files.get(file), position.position);
+    let index = Index::new(&analysis.workspace.documents);
+    let (target_file, span) = match index.at(file, offset)? {
+        Target::Nip(_) => return None,
+        Target::Atasan { document, value } => {
+            let target = index.atasan(document, &value.value)?;
+            let jabatan = index.jabatan(target);
+            let span = jabatan.id.as_ref().map_or(jabatan.span, |id| id.span);
+            (index.document(target.0).file, span)
+        }
+        Target::Mendukung {
+            document,
+            jabatan,
+            value,
+        } => {
+            let target = index.mendukung(document, jabatan, &value.value)?;
+            let sasaran = index.sasaran(target);
+            let span = if sasaran.id_written {
+                sasaran.id.span
+            } else {
+                sasaran.span
+            };
+            (index.document(target.0).file, span)
+        }
+    };
+    let uri = analysis.uris.get(target_file.0)?.clone();
+    Some(lsp::Location::new(
+        uri,
+        convert::range(analysis.workspace.files.get(target_file), span),
+    ))
+}

@@ -1,0 +1,364 @@
+//! What the server knows: every IKI file of the workspace folders (disk text, overridden by the editor's open
+//! buffer), the last lint of the whole set, and what was last published per file.
+
+use super::convert;
+use crate::data::Data;
+use crate::diagnostic::Diagnostic;
+use crate::i18n::Lang;
+use crate::lint::{self, Settings};
+use crate::source::FileId;
+use crate::workspace::{self, Workspace};
+use lsp_types as lsp;
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+
+/// Rules whose secondary label marks a peer occurrence (the other place of a duplicate): their findings are
+/// also shown in the file of that label, so that a duplicate across files appears, and disappears, in both.
+/// Other rules' secondary labels (context such as "the superior's sasaran") stay related information only.
+pub const MIRRORED: &[&str] = &["S004", "N004", "N005", "N006"];
+
+/// Rule data and settings for a workspace: the one place to point at the configuration loader
+/// (`ikilint.toml`) once it exists. Today: the built-in data, every rule at its default severity.
+pub fn load_settings(roots: &[PathBuf], lang: Lang) -> (Data, Settings) {
+    let _ = roots;
+    (Data::builtin(), Settings::new(lang))
+}
+
+/// Whether a text is linted when found in a workspace: an IKI document, or a file that does not parse (it may
+/// be one whose key line is the broken one), as `ikilint check` decides for files found by walking.
+pub fn is_linted(text: &str) -> bool {
+    // Fast path, so that an IKI buffer is not parsed twice per keystroke: a top-level `dokumen:`/`jabatan:` key
+    // at the start of a line makes the root a mapping with that key, or else a syntax error (also linted).
+    let top_level_key = text.lines().any(|line| {
+        let line = line.trim_start_matches('\u{feff}');
+        ["dokumen", "jabatan"].iter().any(|key| {
+            line.strip_prefix(key)
+                .is_some_and(|rest| rest.trim_start().starts_with(':'))
+        })
+    });
+    if top_level_key {
+        return true;
+    }
+    match crate::yaml::parse(text) {
+        Ok(Some(root)) => crate::schema::is_iki_document(&root),
+        Ok(None) => false,
+        Err(_) => true,
+    }
+}
+
+#[derive(Debug)]
+pub struct Entry {
+    pub uri: lsp::Uri,
+    pub disk: Option<String>,
+    pub open: Option<String>,
+    /// Found by walking the workspace folders (as opposed to only opened).
+    pub in_workspace: bool,
+    /// [`is_linted`] of the current text.
+    pub linted: bool,
+}
+
+impl Entry {
+    pub fn text(&self) -> Option<&str> {
+        self.open.as_deref().or(self.disk.as_deref())
+    }
+
+    fn refresh(&mut self) {
+        self.linted = self.text().is_some_and(is_linted);
+    }
+}
+
+/// The last lint of the set.
+#[derive(Debug, Default)]
+pub struct Analysis {
+    pub workspace: Workspace,
+    pub diagnostics: Vec<Diagnostic>,
+    /// The URI of each file, by [`FileId`].
+    pub uris: Vec<lsp::Uri>,
+}
+
+impl Analysis {
+    pub fn file_of(&self, uri: &lsp::Uri) -> Option<FileId> {
+        self.uris.iter().position(|u| u == uri).map(FileId)
+    }
+}
+
+pub struct State {
+    pub roots: Vec<PathBuf>,
+    pub lang: Lang,
+    pub data: Data,
+    pub settings: Settings,
+    /// By file name: the path for `file:` URIs, else the URI itself.
+    pub entries: BTreeMap<String, Entry>,
+    pub analysis: Analysis,
+    published: HashMap<lsp::Uri, Vec<lsp::Diagnostic>>,
+}
+
+/// The name a file is linted under.
+pub fn name_of(uri: &lsp::Uri) -> String {
+    match convert::uri_to_path(uri) {
+        Some(path) => path.to_string_lossy().into_owned(),
+        None => uri.as_str().to_string(),
+    }
+}
+
+impl State {
+    /// Load the workspace folders as `ikilint check` would (`.gitignore` honoured) and lint them.
+    pub fn new(roots: Vec<PathBuf>, lang: Lang) -> State {
+        let (data, settings) = load_settings(&roots, lang);
+        let mut state = State {
+            roots,
+            lang,
+            data,
+            settings,
+            entries: BTreeMap::new(),
+            analysis: Analysis::default(),
+            published: HashMap::new(),
+        };
+        state.rediscover();
+        state.relint();
+        state
+    }
+
+    /// Walk the workspace folders again (after files were created or deleted); open buffers are kept.
+    pub fn rediscover(&mut self) {
+        let mut found: BTreeMap<String, (lsp::Uri, String)> = BTreeMap::new();
+        for root in &self.roots {
+            let Ok(candidates) = workspace::discover(std::slice::from_ref(root)) else {
+                continue;
+            };
+            for candidate in candidates {
+                let Ok(text) = std::fs::read_to_string(&candidate.path) else {
+                    continue;
+                };
+                if let Some(uri) = convert::path_to_uri(&candidate.path) {
+                    found.insert(candidate.path.to_string_lossy().into_owned(), (uri, text));
+                }
+            }
+        }
+        self.entries.retain(|name, entry| {
+            entry.in_workspace = found.contains_key(name);
+            entry.open.is_some()
+        });
+        for (name, (uri, text)) in found {
+            let entry = self.entries.entry(name).or_insert(Entry {
+                uri,
+                disk: None,
+                open: None,
+                in_workspace: true,
+                linted: false,
+            });
+            entry.disk = Some(text);
+            entry.in_workspace = true;
+            entry.refresh();
+        }
+    }
+
+    pub fn reload_settings(&mut self) {
+        let (data, settings) = load_settings(&self.roots, self.lang);
+        self.data = data;
+        self.settings = settings;
+    }
+
+    /// The editor opened a buffer (it overrides the disk text until closed).
+    pub fn open(&mut self, uri: lsp::Uri, text: String) {
+        let entry = self.entries.entry(name_of(&uri)).or_insert(Entry {
+            uri,
+            disk: None,
+            open: None,
+            in_workspace: false,
+            linted: false,
+        });
+        entry.open = Some(text);
+        entry.refresh();
+    }
+
+    /// The open buffer's new text; an unknown URI is opened.
+    pub fn change(&mut self, uri: lsp::Uri, text: String) {
+        self.open(uri, text);
+    }
+
+    /// The open buffer's text, for applying an incremental change.
+    pub fn buffer(&self, uri: &lsp::Uri) -> Option<&str> {
+        self.entries.get(&name_of(uri)).and_then(Entry::text)
+    }
+
+    pub fn close(&mut self, uri: &lsp::Uri) {
+        let name = name_of(uri);
+        if let Some(entry) = self.entries.get_mut(&name) {
+            entry.open = None;
+            if !entry.in_workspace {
+                self.entries.remove(&name);
+            } else {
+                entry.refresh();
+            }
+        }
+    }
+
+    /// A watched file changed on disk: re-read it (open buffers still win).
+    pub fn disk_changed(&mut self, path: &Path) {
+        let name = path.to_string_lossy().into_owned();
+        if let Some(entry) = self.entries.get_mut(&name) {
+            entry.disk = std::fs::read_to_string(path).ok();
+            entry.refresh();
+        }
+    }
+
+    /// Lint the whole set again (it is fast) with the current texts.
+    pub fn relint(&mut self) {
+        let mut sources = Vec::new();
+        let mut uris: HashMap<&str, &lsp::Uri> = HashMap::new();
+        for (name, entry) in &self.entries {
+            if let (true, Some(text)) = (entry.linted, entry.text()) {
+                sources.push((name.clone(), text.to_string()));
+                uris.insert(name, &entry.uri);
+            }
+        }
+        let workspace = workspace::load_sources(sources, self.settings.lang);
+        let diagnostics = lint::lint(&workspace, &self.data, &self.settings);
+        let uris = workspace
+            .files
+            .iter()
+            .map(|(_, f)| uris.get(f.name.as_str()).map(|u| (*u).clone()))
+            .collect::<Option<Vec<_>>>()
+            .unwrap_or_default();
+        self.analysis = Analysis {
+            workspace,
+            diagnostics,
+            uris,
+        };
+    }
+
+    /// The LSP diagnostics of every known file after the last lint.
+    pub fn lsp_diagnostics(&self) -> HashMap<lsp::Uri, Vec<lsp::Diagnostic>> {
+        let a = &self.analysis;
+        let mut out: HashMap<lsp::Uri, Vec<lsp::Diagnostic>> =
+            self.entries.values().map(|e| (e.uri.clone(), Vec::new())).collect();
+        if a.uris.len() != a.workspace.files.len() {
+            return out;
+        }
+        let location = |file: FileId, span| {
+            lsp::Location::new(
+                a.uris[file.0].clone(),
+                convert::range(a.workspace.files.get(file), span),
+            )
+        };
+        for d in &a.diagnostics {
+            let related = d
+                .secondary
+                .iter()
+                .map(|l| lsp::DiagnosticRelatedInformation {
+                    location: location(l.file, l.span),
+                    message: l.message.clone(),
+                })
+                .collect();
+            let here = location(d.primary.file, d.primary.span);
+            out.entry(here.uri.clone()).or_default().push(convert::diagnostic(
+                d,
+                here.range,
+                &d.primary.message,
+                self.lang,
+                related,
+            ));
+            if MIRRORED.contains(&d.code) {
+                for label in d.secondary.iter().filter(|l| l.file != d.primary.file) {
+                    let there = location(label.file, label.span);
+                    let back = vec![lsp::DiagnosticRelatedInformation {
+                        location: here.clone(),
+                        message: d.primary.message.clone(),
+                    }];
+                    out.entry(there.uri.clone()).or_default().push(convert::diagnostic(
+                        d,
+                        there.range,
+                        &label.message,
+                        self.lang,
+                        back,
+                    ));
+                }
+            }
+        }
+        out
+    }
+
+    /// What to publish after a lint: every file whose diagnostics changed since last time, plus `changed`
+    /// (the file the user just edited, so the editor knows its new version was checked).
+    pub fn publications(&mut self, changed: Option<&lsp::Uri>) -> Vec<lsp::PublishDiagnosticsParams> {
+        let mut current = self.lsp_diagnostics();
+        // Files that disappeared since the last publication are cleared.
+        for uri in self.published.keys() {
+            current.entry(uri.clone()).or_default();
+        }
+        let mut out = Vec::new();
+        for (uri, diagnostics) in &current {
+            let before = self.published.get(uri).map_or(&[][..], Vec::as_slice);
+            if before != diagnostics.as_slice() || Some(uri) == changed {
+                out.push(lsp::PublishDiagnosticsParams::new(
+                    uri.clone(),
+                    diagnostics.clone(),
+                    None,
+                ));
+            }
+        }
+        out.sort_by(|a, b| a.uri.cmp(&b.uri));
+        current.retain(|_, d| !d.is_empty());
+        self.published = current;
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    const A: &str = "dokumen:\n  id: a\n  unit: A\n  tahun: 2020\njabatn:\n  - id: x\n    nama: X\n    sasaran:\n      - uraian: U\n        indikator:\n          - uraian: I\n";
+
+    fn uri(name: &str) -> lsp::Uri {
+        lsp::Uri::from_str(&format!("file:///nonexistent/{name}")).expect("uri")
+    }
+
+    fn published(state: &mut State, changed: Option<&lsp::Uri>) -> Vec<(String, usize)> {
+        state.relint();
+        state
+            .publications(changed)
+            .into_iter()
+            .map(|p| {
+                (
+                    p.uri.as_str().rsplit('/').next().unwrap_or("").to_string(),
+                    p.diagnostics.len(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn publishes_only_files_whose_diagnostics_changed_plus_the_edited_one() {
+        let mut state = State::new(Vec::new(), Lang::En);
+        let (a, b, readme) = (uri("a.yaml"), uri("b.yaml"), uri("other.yaml"));
+        state.open(a.clone(), A.to_string());
+        state.open(b.clone(), A.replace("id: a", "id: b").replace("jabatn", "jabatan"));
+        state.open(readme.clone(), "name: not an IKI document\n".to_string());
+        assert_eq!(published(&mut state, None), vec![("a.yaml".to_string(), 1)]);
+        // An edit of b that changes nothing: only b (the edited file) is published.
+        state.change(
+            b.clone(),
+            A.replace("id: a", "id: b").replace("jabatn", "jabatan") + "\n",
+        );
+        assert_eq!(published(&mut state, Some(&b)), vec![("b.yaml".to_string(), 0)]);
+        // b takes a's id: both files get the finding.
+        state.change(b.clone(), A.replace("jabatn", "jabatan"));
+        assert_eq!(
+            published(&mut state, Some(&b)),
+            vec![("a.yaml".to_string(), 2), ("b.yaml".to_string(), 1)]
+        );
+        // Closing a file that exists only in the editor clears its diagnostics.
+        state.close(&b);
+        assert_eq!(
+            published(&mut state, None),
+            vec![("a.yaml".to_string(), 1), ("b.yaml".to_string(), 0)]
+        );
+        assert!(
+            state.analysis.file_of(&readme).is_none(),
+            "a YAML file that is not IKI is not linted"
+        );
+    }
+}

@@ -1,0 +1,175 @@
+//! `ikilint check --fix` / `--diff` end to end, on temporary copies. The helpers take any set of files, so the
+//! fixes of every family can be tested the same way (`fix_twice` is the whole contract in one call).
+
+use assert_cmd::Command;
+use std::path::{Path, PathBuf};
+
+/// A temporary directory holding `files` (`(relative name, text)`).
+pub fn workspace(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for (name, text) in files {
+        let path = dir.path().join(name);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).expect("mkdir");
+        }
+        std::fs::write(path, text).expect("write");
+    }
+    dir
+}
+
+/// Copy the repository's `examples/` into a temporary directory.
+pub fn copy_examples() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+    for entry in std::fs::read_dir(examples).expect("examples/") {
+        let path = entry.expect("entry").path();
+        std::fs::copy(&path, dir.path().join(path.file_name().expect("name"))).expect("copy");
+    }
+    dir
+}
+
+/// Run `ikilint check <args> <dir>` in English; returns (exit code, stdout, stderr).
+pub fn run(dir: &Path, args: &[&str]) -> (i32, String, String) {
+    let output = Command::cargo_bin("ikilint")
+        .expect("binary")
+        .arg("check")
+        .args(args)
+        .arg(dir)
+        .args(["--lang", "en", "--color", "never"])
+        .output()
+        .expect("run");
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+    )
+}
+
+fn read(dir: &Path, name: &str) -> String {
+    std::fs::read_to_string(dir.join(name)).expect("read")
+}
+
+/// Every YAML file under `dir` with its text, sorted.
+pub fn snapshot(dir: &Path) -> Vec<(PathBuf, String)> {
+    let mut out: Vec<_> = std::fs::read_dir(dir)
+        .expect("dir")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
+        .map(|p| (p.clone(), std::fs::read_to_string(&p).expect("read")))
+        .collect();
+    out.sort();
+    out
+}
+
+/// `--fix` twice: returns the files after the first run, and asserts the second run changes nothing, reports
+/// no applied fix, and that every fixed file still parses as YAML.
+pub fn fix_twice(dir: &Path) -> Vec<(PathBuf, String)> {
+    let (_, first_out, _) = run(dir, &["--fix"]);
+    let after = snapshot(dir);
+    for (path, text) in &after {
+        assert!(
+            ikilint::yaml::parse(text).is_ok(),
+            "{} no longer parses:\n{text}",
+            path.display()
+        );
+    }
+    let (_, second_out, _) = run(dir, &["--fix"]);
+    assert_eq!(
+        snapshot(dir),
+        after,
+        "a second --fix changed files; first run said:\n{first_out}"
+    );
+    assert!(second_out.contains("Applied 0 fix(es)"), "{second_out}");
+    after
+}
+
+const MISSPELT_KEYS: &str = "\
+# Dokumen uji: komentar harus tetap ada
+dokumen:
+  id: uji-a
+  unit: Kecamatan Uji   # komentar di ujung baris
+  tahun: 2020
+jabatn:
+  - id: camat
+    nama: Camat Uji
+    sasaran:
+      # komentar di dalam daftar
+      - uraian: Meningkatnya pelayanan
+        indikatr:
+          - uraian: Persentase layanan selesai tepat waktu
+";
+
+#[test]
+fn fix_renames_misspelt_keys_keeps_comments_and_reaches_a_fixed_point() {
+    let dir = workspace(&[("a.yaml", MISSPELT_KEYS)]);
+    let (code, out, _) = run(dir.path(), &[]);
+    assert_eq!(code, 1, "{out}");
+    assert!(out.contains("S003"), "{out}");
+
+    let (code, out, _) = run(dir.path(), &["--fix"]);
+    assert_eq!(code, 0, "{out}");
+    assert!(
+        out.contains("Applied 2 fix(es) in 1 file(s); 0 finding(s) remain."),
+        "{out}"
+    );
+    let fixed = read(dir.path(), "a.yaml");
+    let expected = MISSPELT_KEYS
+        .replace("jabatn:", "jabatan:")
+        .replace("indikatr:", "indikator:");
+    assert_eq!(fixed, expected, "only the two keys change; comments and layout stay");
+    fix_twice(dir.path());
+}
+
+#[test]
+fn diff_prints_the_change_and_writes_nothing() {
+    let dir = workspace(&[("a.yaml", MISSPELT_KEYS)]);
+    let (code, out, err) = run(dir.path(), &["--diff"]);
+    assert_eq!(code, 1, "a pending fix makes --diff fail, as a CI check");
+    assert!(out.contains("-jabatn:\n+jabatan:\n"), "{out}");
+    assert!(out.contains("+++ b/"), "{out}");
+    assert!(err.contains("Would apply 2 fix(es)"), "{err}");
+    assert_eq!(read(dir.path(), "a.yaml"), MISSPELT_KEYS);
+}
+
+#[test]
+fn a_file_with_a_syntax_error_is_never_written_and_a_quoted_key_is_not_renamed() {
+    let broken = "dokumen:\n  id: uji-b\n jabatn: [\n";
+    let quoted = MISSPELT_KEYS
+        .replace("jabatn:", "\"jabatn\":")
+        .replace("uji-a", "uji-c");
+    let dir = workspace(&[("broken.yaml", broken), ("quoted.yaml", &quoted)]);
+    let (_, out, _) = run(dir.path(), &["--fix"]);
+    assert!(out.contains("S001"), "{out}");
+    assert_eq!(read(dir.path(), "broken.yaml"), broken);
+    // The quoted key keeps its finding (no exact-source fix), the plain one is fixed.
+    let after = read(dir.path(), "quoted.yaml");
+    assert!(after.contains("\"jabatn\":") && after.contains("indikator:"), "{after}");
+    assert!(out.contains("1 file(s)"), "{out}");
+}
+
+#[cfg(unix)]
+#[test]
+fn fix_keeps_file_permissions() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = workspace(&[("a.yaml", MISSPELT_KEYS)]);
+    let path = dir.path().join("a.yaml");
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).expect("chmod");
+    run(dir.path(), &["--fix"]);
+    assert_ne!(read(dir.path(), "a.yaml"), MISSPELT_KEYS);
+    let mode = std::fs::metadata(&path).expect("stat").permissions().mode() & 0o777;
+    assert_eq!(mode, 0o640);
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path()).expect("dir").collect();
+    assert_eq!(leftovers.len(), 1, "no temporary file left behind");
+}
+
+#[test]
+fn fix_on_a_copy_of_the_examples_keeps_them_parsing_and_is_idempotent() {
+    let dir = copy_examples();
+    let before = snapshot(dir.path());
+    let after = fix_twice(dir.path());
+    assert_eq!(before.len(), after.len());
+    for ((_, old), (path, new)) in before.iter().zip(&after) {
+        let comments = |t: &str| t.lines().filter(|l| l.trim_start().starts_with('#')).count();
+        assert_eq!(comments(old), comments(new), "{} lost comments", path.display());
+    }
+}

@@ -1,0 +1,315 @@
+//! `ikilint server` end to end: a real process spoken to over stdio by the small client in common/lsp.rs.
+
+#[path = "common/lsp.rs"]
+mod lsp;
+
+use lsp::{Client, apply_edits, uri, with_code};
+use serde_json::{Value, json};
+use std::path::Path;
+
+const A: &str = "\
+# Dokumen A
+dokumen:
+  id: doc-a
+  unit: Kecamatan A
+  tahun: 2020
+jabatn:
+  - id: camat
+    nama: Camat A
+    pemangku:
+      nama: \"KAMALUDDIN DJANO, S.Pd., SH\"
+      nip: \"19680125 198611 1 001\"
+    sasaran:
+      - id: S1
+        uraian: Meningkatnya kualitas pelayanan publik
+        indikator:
+          - uraian: Indeks kepuasan masyarakat
+";
+
+const B: &str = "\
+dokumen:
+  id: doc-b
+  unit: Kelurahan B
+  tahun: 2020
+jabatan:
+  - id: lurah
+    nama: Lurah B
+    atasan: doc-a/camat
+    sasaran:
+      - uraian: Meningkatnya pelayanan kelurahan
+        mendukung: doc-a/camat/S1
+        indikator:
+          - uraian: Persentase layanan selesai tepat waktu
+";
+
+/// A temporary workspace with a.yaml and b.yaml, and their URIs.
+fn workspace() -> (tempfile::TempDir, String, String) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(dir.path().join("a.yaml"), A).expect("write");
+    std::fs::write(dir.path().join("b.yaml"), B).expect("write");
+    let root = dir.path().canonicalize().expect("canonical");
+    let (a, b) = (uri(&root.join("a.yaml")), uri(&root.join("b.yaml")));
+    (dir, a, b)
+}
+
+fn start(dir: &Path) -> Client {
+    Client::start(&dir.canonicalize().expect("canonical"), json!({ "lang": "en" }))
+}
+
+/// The LSP position of the first occurrence of `needle` in `text`, plus `shift` characters (ASCII text).
+fn position_of(text: &str, needle: &str, shift: usize) -> Value {
+    let at = text.find(needle).expect("needle") + shift;
+    let line = text[..at].matches('\n').count();
+    let character = at - text[..at].rfind('\n').map_or(0, |i| i + 1);
+    json!({ "line": line, "character": character })
+}
+
+#[test]
+fn quick_fix_removes_a_finding_and_a_duplicate_across_files_shows_in_both() {
+    let (dir, a, b) = workspace();
+    let mut client = start(dir.path());
+    client.open(&a, A);
+    let diagnostics = client.diagnostics_until(&a, |d| !with_code(d, "S003").is_empty());
+    let s003 = with_code(&diagnostics, "S003")[0].clone();
+    assert_eq!(s003["source"], "ikilint");
+    assert_eq!(s003["severity"], 1);
+    assert_eq!(s003["range"]["start"], json!({ "line": 5, "character": 0 }));
+    assert!(
+        s003["message"]
+            .as_str()
+            .unwrap()
+            .contains("help: did you mean `jabatan`?"),
+        "{s003}"
+    );
+
+    let actions = client.request(
+        "textDocument/codeAction",
+        json!({ "textDocument": { "uri": a }, "range": s003["range"], "context": { "diagnostics": [s003] } }),
+    );
+    let actions = actions.as_array().expect("actions");
+    let fix = actions
+        .iter()
+        .find(|action| action["isPreferred"] == true)
+        .unwrap_or_else(|| panic!("no preferred fix in {actions:#?}"));
+    assert_eq!(fix["kind"], "quickfix");
+    assert_eq!(fix["title"], "S003: replace `jabatn` with `jabatan`");
+    let allow = actions
+        .iter()
+        .find(|action| action["title"].as_str().is_some_and(|t| t.starts_with("Allow S003")))
+        .expect("allow action");
+    let allowed = apply_edits(A, allow["edit"]["changes"][&a].as_array().expect("edits"));
+    assert!(allowed.contains("jabatn:  # ikilint: allow(S003)\n"), "{allowed}");
+
+    let fixed = apply_edits(A, fix["edit"]["changes"][&a].as_array().expect("edits"));
+    assert_eq!(fixed, A.replace("jabatn:", "jabatan:"));
+    client.change(&a, 2, &fixed);
+    // Earlier publications may still be queued: wait for the one without the finding (or time out).
+    client.diagnostics_until(&a, |d| with_code(d, "S003").is_empty());
+
+    // b.yaml takes a.yaml's document id: the duplicate is published for both files.
+    client.open(&b, B);
+    let duplicate = B.replace("id: doc-b", "id: doc-a");
+    client.change(&b, 2, &duplicate);
+    let in_b = client.diagnostics_until(&b, |d| !with_code(d, "S004").is_empty());
+    let in_a = client.diagnostics_until(&a, |d| !with_code(d, "S004").is_empty());
+    assert_eq!(
+        with_code(&in_b, "S004")[0]["range"]["start"],
+        json!({ "line": 1, "character": 6 })
+    );
+    assert_eq!(
+        with_code(&in_a, "S004")[0]["range"]["start"],
+        json!({ "line": 2, "character": 6 })
+    );
+    let related = &with_code(&in_b, "S004")[0]["relatedInformation"][0];
+    assert_eq!(related["location"]["uri"], a.as_str());
+    assert!(
+        with_code(&in_a, "S004")[0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("(first used here)")
+    );
+    assert_eq!(
+        with_code(&in_a, "S004")[0]["relatedInformation"][0]["location"]["uri"],
+        b.as_str()
+    );
+    // … and disappears from both when undone.
+    client.change(&b, 3, B);
+    client.diagnostics_until(&b, |d| with_code(d, "S004").is_empty());
+    client.diagnostics_until(&a, |d| with_code(d, "S004").is_empty());
+
+    assert_eq!(client.shutdown(), Some(0));
+}
+
+#[test]
+fn hover_decodes_nips_and_follows_references_and_definition_jumps() {
+    let (dir, a, b) = workspace();
+    let mut client = start(dir.path());
+    let at = |uri: &str, text: &str, needle: &str| json!({ "textDocument": { "uri": uri }, "position": position_of(text, needle, 3) });
+    let nip = client.request("textDocument/hover", at(&a, A, "19680125"));
+    let text = nip["contents"]["value"].as_str().expect("markdown");
+    for expected in ["25 January 1968", "November 1986", "male", "age at TMT: 18", "PNS"] {
+        assert!(text.contains(expected), "{expected} missing in {text}");
+    }
+
+    let atasan = client.request("textDocument/hover", at(&b, B, "doc-a/camat\n"));
+    let text = atasan["contents"]["value"].as_str().expect("markdown");
+    assert!(text.contains("Camat A") && text.contains("KAMALUDDIN"), "{text}");
+
+    let mendukung = client.request("textDocument/hover", at(&b, B, "doc-a/camat/S1"));
+    let text = mendukung["contents"]["value"].as_str().expect("markdown");
+    assert!(text.contains("Meningkatnya kualitas pelayanan publik"), "{text}");
+    assert!(text.contains("Indeks kepuasan masyarakat"), "{text}");
+
+    let target = client.request("textDocument/definition", at(&b, B, "doc-a/camat/S1"));
+    assert_eq!(target["uri"], a.as_str());
+    assert_eq!(target["range"]["start"], position_of(A, "S1", 0));
+    let target = client.request("textDocument/definition", at(&b, B, "doc-a/camat\n"));
+    assert_eq!(target["range"]["start"], position_of(A, "id: camat", 4));
+
+    // Nothing to say about plain text: null, not an error.
+    let nothing = client.request("textDocument/hover", at(&b, B, "Lurah B"));
+    assert!(nothing.is_null());
+    assert_eq!(client.shutdown(), Some(0));
+}
+
+#[test]
+fn files_changed_or_created_on_disk_are_picked_up_through_watched_file_events() {
+    let (dir, a, b) = workspace();
+    let root = dir.path().canonicalize().expect("canonical");
+    let mut client = start(dir.path());
+    client.diagnostics_until(&a, |d| !with_code(d, "S003").is_empty());
+    // b.yaml (not open) is changed on disk to take a.yaml's id.
+    std::fs::write(root.join("b.yaml"), B.replace("id: doc-b", "id: doc-a")).expect("write");
+    client.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({ "changes": [{ "uri": b, "type": 2 }] }),
+    );
+    client.diagnostics_until(&b, |d| !with_code(d, "S004").is_empty());
+    client.diagnostics_until(&a, |d| !with_code(d, "S004").is_empty());
+    // A new file on disk, and ikilint.toml changing, are picked up too.
+    let c = uri(&root.join("c.yaml"));
+    std::fs::write(
+        root.join("c.yaml"),
+        B.replace("id: doc-b", "id: doc-c").replace("jabatan:", "jabatn:"),
+    )
+    .expect("write");
+    client.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({ "changes": [{ "uri": c, "type": 1 }, { "uri": uri(&root.join("ikilint.toml")), "type": 1 }] }),
+    );
+    client.diagnostics_until(&c, |d| !with_code(d, "S003").is_empty());
+    assert_eq!(client.shutdown(), Some(0));
+}
+
+#[test]
+fn malformed_requests_and_buffers_get_errors_or_findings_and_the_server_keeps_serving() {
+    let (dir, a, _) = workspace();
+    let mut client = start(dir.path());
+    let bad = client.request_raw("textDocument/hover", json!({ "nonsense": true }));
+    assert_eq!(bad["error"]["code"], -32602, "{bad}");
+    let unknown = client.request_raw("ikilint/nothing", json!({}));
+    assert_eq!(unknown["error"]["code"], -32601, "{unknown}");
+    client.notify("textDocument/didChange", json!({ "garbage": [] }));
+
+    client.open(&a, A);
+    client.change(&a, 2, "dokumen: [\n  id: x\n");
+    let broken = client.diagnostics_until(&a, |d| !with_code(d, "S001").is_empty());
+    assert_eq!(broken.len(), 1);
+    client.change(&a, 3, "");
+    client.change(
+        &a,
+        4,
+        "\u{feff}dokumen:\n  id: \"é😀\"\n  unit: x\n  tahun: 99999999999999999999\n",
+    );
+    client.change(&a, 5, A);
+    client.diagnostics_until(&a, |d| !with_code(d, "S003").is_empty());
+    let nip = client.request(
+        "textDocument/hover",
+        json!({ "textDocument": { "uri": a }, "position": { "line": 9999, "character": 9999 } }),
+    );
+    assert!(nip.is_null());
+    assert_eq!(client.shutdown(), Some(0));
+}
+
+/// A document of `positions` positions in a tree (each reports to position `i / 4`), each with two sasaran of
+/// two indicators, a holder and a signature block: the size of a large kecamatan's IKI file set in one file.
+pub fn large_document(positions: usize) -> String {
+    let mut text = String::from("dokumen:\n  id: besar\n  unit: Kecamatan Besar\n  tahun: 2022\njabatan:\n");
+    for i in 0..positions {
+        text.push_str(&format!("  - id: p{i}\n    nama: Kepala Seksi Pelayanan {i}\n"));
+        if i > 0 {
+            text.push_str(&format!("    atasan: p{}\n", (i - 1) / 4));
+        }
+        text.push_str(&format!(
+            "    pemangku:\n      nama: \"PEGAWAI NOMOR {i}, S.Sos\"\n      nip: \"19800101 200501 1 {:03}\"\n",
+            i % 1000
+        ));
+        text.push_str(
+            "    tugas:\n      - Menyusun rencana kerja seksi\n      - Melaksanakan pelayanan administrasi\n",
+        );
+        text.push_str("    sasaran:\n");
+        for s in 1..=2 {
+            text.push_str(&format!(
+                "      - uraian: Meningkatnya kualitas pelayanan bidang {i}-{s}\n"
+            ));
+            if i > 0 {
+                text.push_str(&format!("        mendukung: S{s}\n"));
+            }
+            text.push_str("        indikator:\n");
+            for k in 1..=2 {
+                text.push_str(&format!(
+                    "          - uraian: Persentase layanan {k} yang selesai tepat waktu\n            formula: \
+                     Jumlah layanan selesai tepat waktu dibagi jumlah layanan x 100%\n            target: \"80%\"\n"
+                ));
+            }
+        }
+        text.push_str(&format!(
+            "    tanda_tangan:\n      tempat_tanggal: \"Besar, 3 Januari 2022\"\n      pegawai:\n        jabatan: \
+             KEPALA SEKSI {i}\n        nama: \"PEGAWAI NOMOR {i}, S.Sos\"\n        nip: \"19800101 200501 1 {:03}\"\n",
+            i % 1000
+        ));
+    }
+    text
+}
+
+/// Re-lint latency after a one-character edit in a 300-position document, through the server's own state
+/// (re-lint of the whole set + diff of what to publish), as the server does on `didChange`. Run by hand:
+/// `cargo test --release --test server -- --ignored --nocapture relint_latency`.
+#[test]
+#[ignore]
+fn relint_latency_after_one_character_edit() {
+    use ikilint::server::state::State;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = dir.path().canonicalize().expect("canonical");
+    let text = large_document(300);
+    std::fs::write(root.join("besar.yaml"), &text).expect("write");
+    let mut state = State::new(vec![root.clone()], ikilint::i18n::Lang::En);
+    let uri: lsp_types::Uri = uri(&root.join("besar.yaml")).parse().expect("uri");
+    state.open(uri.clone(), text.clone());
+    state.relint();
+    state.publications(Some(&uri));
+    let at = text.find("Kepala Seksi Pelayanan 150").expect("needle");
+    let mut times = Vec::new();
+    for round in 0..100 {
+        let mut edited = text.clone();
+        let letter = if round % 2 == 0 { "X" } else { "Y" };
+        edited.replace_range(at..at + 1, letter);
+        let started = std::time::Instant::now();
+        state.change(uri.clone(), edited);
+        state.relint();
+        let published = state.publications(Some(&uri));
+        times.push(started.elapsed());
+        assert_eq!(published.len(), 1);
+    }
+    times.sort();
+    let ms = |d: std::time::Duration| d.as_secs_f64() * 1000.0;
+    println!(
+        "300 positions, {} lines, {} bytes: p50 {:.1} ms, p95 {:.1} ms, max {:.1} ms ({} findings)",
+        text.lines().count(),
+        text.len(),
+        ms(times[49]),
+        ms(times[94]),
+        ms(times[99]),
+        state.analysis.diagnostics.len()
+    );
+}
