@@ -281,51 +281,6 @@ impl Decoded {
     }
 }
 
-/// What a number says, for the editor's hover: birth date, TMT, gender, PNS/PPPK, age at TMT.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Summary {
-    pub canonical: String,
-    pub birth: Date,
-    pub tmt: String,
-    pub gender: Gender,
-    pub kind: Kind,
-    pub age_at_tmt: i32,
-    pub sequence: u32,
-}
-
-/// The decoded summary of a written value, when it is a well-formed number whose fields decode.
-pub fn summary(written: &str) -> Option<Summary> {
-    let nip = Nip::parse(written).ok()?;
-    let decoded = nip.decode().ok()?;
-    Some(Summary {
-        canonical: nip.canonical(),
-        birth: decoded.birth,
-        tmt: decoded.tmt_text(),
-        gender: decoded.gender,
-        kind: decoded.kind,
-        age_at_tmt: decoded.age_at_tmt(),
-        sequence: decoded.sequence,
-    })
-}
-
-impl fmt::Display for Summary {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let gender = match self.gender {
-            Gender::Male => "male / laki-laki",
-            Gender::Female => "female / perempuan",
-        };
-        let kind = match self.kind {
-            Kind::Pns => "PNS".to_string(),
-            Kind::Pppk { contract } => format!("PPPK (contract/kontrak {contract})"),
-        };
-        write!(
-            f,
-            "NIP {}: {kind}; born/lahir {}; TMT {}; {gender}; age at TMT/usia saat TMT {}; sequence/nomor urut {:03}",
-            self.canonical, self.birth, self.tmt, self.age_at_tmt, self.sequence
-        )
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

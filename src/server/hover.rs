@@ -2,11 +2,11 @@
 //! `textDocument/definition` (jump to the referenced position or sasaran).
 
 use super::convert;
-use super::nip::{self, Kind};
 use super::references::{Index, Target};
 use super::state::Analysis;
 use crate::i18n::{Lang, tr};
 use crate::model::{Jabatan, Sasaran};
+use crate::nip::{Gender, Kind, Nip};
 use lsp_types as lsp;
 
 fn t(lang: Lang, key: &str, args: &[(&str, &dyn std::fmt::Display)]) -> String {
@@ -29,27 +29,30 @@ fn date(lang: Lang, year: i32, month: u32, day: Option<u32>) -> String {
 /// The hover text of an NIP as written.
 pub fn nip_markdown(lang: Lang, written: &str) -> String {
     let title = format!("**NIP {}**", written.trim());
-    let Some(nip) = nip::decode(written) else {
+    let decoded = Nip::parse(written)
+        .map_err(|_| ())
+        .and_then(|nip| nip.decode().map_err(|_| ()));
+    let Ok(nip) = decoded else {
         return format!("{title}\n\n{}", t(lang, "server-nip-invalid", &[]));
     };
-    let (by, bm, bd) = nip.birth;
+    let birth = date(lang, nip.birth.year, nip.birth.month, Some(nip.birth.day));
     let mut lines = Vec::new();
     match nip.kind {
-        Kind::Pns { year, month } => {
-            lines.push(t(lang, "server-nip-pns", &[]));
-            lines.push(t(lang, "server-nip-birth", &[("date", &date(lang, by, bm, Some(bd)))]));
-            lines.push(t(lang, "server-nip-tmt", &[("date", &date(lang, year, month, None))]));
-        }
-        Kind::Pppk { year, contract } => {
+        Kind::Pppk { contract } => {
             lines.push(t(lang, "server-nip-pppk", &[("contract", &contract)]));
-            lines.push(t(lang, "server-nip-birth", &[("date", &date(lang, by, bm, Some(bd)))]));
-            lines.push(t(lang, "server-nip-appointed", &[("year", &year)]));
+            lines.push(t(lang, "server-nip-birth", &[("date", &birth)]));
+            lines.push(t(lang, "server-nip-appointed", &[("year", &nip.tmt_year)]));
+        }
+        Kind::Pns => {
+            lines.push(t(lang, "server-nip-pns", &[]));
+            lines.push(t(lang, "server-nip-birth", &[("date", &birth)]));
+            let tmt = date(lang, nip.tmt_year, nip.tmt_month.unwrap_or(1), None);
+            lines.push(t(lang, "server-nip-tmt", &[("date", &tmt)]));
         }
     }
     lines.push(match nip.gender {
-        1 => t(lang, "server-nip-gender-1", &[]),
-        2 => t(lang, "server-nip-gender-2", &[]),
-        digit => t(lang, "server-nip-gender-other", &[("digit", &digit)]),
+        Gender::Male => t(lang, "server-nip-gender-1", &[]),
+        Gender::Female => t(lang, "server-nip-gender-2", &[]),
     });
     lines.push(t(lang, "server-nip-age", &[("age", &nip.age_at_tmt())]));
     let body: Vec<String> = lines.iter().map(|l| format!("- {l}")).collect();

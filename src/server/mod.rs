@@ -13,7 +13,6 @@
 pub mod actions;
 pub mod convert;
 pub mod hover;
-pub mod nip;
 pub mod references;
 pub mod state;
 
