@@ -1,59 +1,159 @@
 //! The commands behind the binary, writing to the streams they are given (the library never prints itself).
 
+use crate::baseline::Baseline;
 use crate::data::Data;
 use crate::i18n::{Lang, tr};
 use crate::lint::Settings;
-use crate::render::{self, Summary};
+use crate::render::{self, Format, Summary};
 use crate::rules;
 use crate::{EXIT_ERROR, EXIT_OK, FailOn};
-use codespan_reporting::term::termcolor::{Color, ColorSpec, WriteColor};
+use codespan_reporting::term::termcolor::{Color, ColorSpec, NoColor, WriteColor};
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 pub struct CheckRequest {
     pub paths: Vec<PathBuf>,
     pub lang: Lang,
-    pub json: bool,
+    pub format: Format,
+    /// Write the formatted output to this file; the terminal then gets the human summary.
+    pub output: Option<PathBuf>,
+    /// Hide the findings recorded in this baseline file.
+    pub baseline: Option<PathBuf>,
+    /// Record every current finding in this baseline file instead of reporting.
+    pub write_baseline: Option<PathBuf>,
     pub fail_on: FailOn,
     pub quiet: bool,
     pub statistics: bool,
 }
 
-/// `ikilint check`: returns the exit code.
-pub fn check(request: &CheckRequest, out: &mut dyn WriteColor, err: &mut dyn Write) -> i32 {
-    let lang = request.lang;
-    let data = Data::builtin();
-    let settings = Settings::new(lang);
-    let report = match crate::check(&request.paths, &data, &settings) {
-        Ok(report) => report,
-        Err(e) => {
-            let _ = writeln!(
-                err,
-                "{}",
-                tr(
-                    lang,
-                    "common.error-path",
-                    &[("path", &e.path.display()), ("reason", &tr(lang, &e.reason, &[]))]
-                )
-            );
-            return EXIT_ERROR;
-        }
-    };
-    let written = if request.json {
-        out.write_all(render::json::render(&report).as_bytes())
-    } else {
-        write_human(&report, request, out)
-    };
-    if written.is_err() {
-        return EXIT_ERROR;
-    }
-    report.exit_code(request.fail_on)
+fn path_error(lang: Lang, key: &str, path: &Path, reason: &str) -> String {
+    tr(
+        lang,
+        key,
+        &[("path", &path.display()), ("reason", &tr(lang, reason, &[]))],
+    )
 }
 
-fn write_human(report: &crate::Report, request: &CheckRequest, out: &mut dyn WriteColor) -> std::io::Result<()> {
-    if !request.quiet {
-        render::human::render(report, request.lang, out)?;
+fn read_baseline(path: &Path, lang: Lang) -> Result<Baseline, String> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| path_error(lang, "common.error-path", path, &crate::workspace::io_reason(&e)))?;
+    Baseline::parse(&text).map_err(|reason| path_error(lang, "ci.baseline-invalid", path, &reason))
+}
+
+fn write_file(path: &Path, text: &[u8], lang: Lang) -> Result<(), String> {
+    std::fs::write(path, text).map_err(|e| path_error(lang, "ci.error-write", path, &crate::workspace::io_reason(&e)))
+}
+
+/// `ikilint check`: returns the exit code.
+pub fn check(request: &CheckRequest, out: &mut dyn WriteColor, err: &mut dyn Write) -> i32 {
+    match run_check(request, out, err) {
+        Ok(code) => code,
+        Err(message) => {
+            let _ = writeln!(err, "{message}");
+            EXIT_ERROR
+        }
     }
+}
+
+fn run_check(request: &CheckRequest, out: &mut dyn WriteColor, err: &mut dyn Write) -> Result<i32, String> {
+    let lang = request.lang;
+    let io = |e: std::io::Error| e.to_string();
+    let baseline = match &request.baseline {
+        Some(path) => Some((path, read_baseline(path, lang)?)),
+        None => None,
+    };
+    let data = Data::builtin();
+    let settings = Settings::new(lang);
+    let mut report = crate::check(&request.paths, &data, &settings).map_err(|e| {
+        tr(
+            lang,
+            "common.error-path",
+            &[("path", &e.path.display()), ("reason", &tr(lang, &e.reason, &[]))],
+        )
+    })?;
+
+    if let Some(path) = &request.write_baseline {
+        let recorded = Baseline::of(&report);
+        write_file(path, recorded.to_json().as_bytes(), lang)?;
+        write_summary(&report, request, out).map_err(io)?;
+        let count = recorded.findings.len();
+        writeln!(
+            out,
+            "{}",
+            tr(
+                lang,
+                "ci.baseline-written",
+                &[("path", &path.display()), ("count", &count)]
+            )
+        )
+        .map_err(io)?;
+        return Ok(EXIT_OK);
+    }
+
+    let mut notes = Vec::new();
+    if let Some((path, baseline)) = &baseline {
+        let applied = baseline.apply(&mut report);
+        if applied.matched > 0 {
+            notes.push(tr(
+                lang,
+                "ci.baseline-matched",
+                &[("path", &path.display()), ("count", &applied.matched)],
+            ));
+        }
+        if applied.disappeared > 0 {
+            let args: &[(&str, &dyn std::fmt::Display)] = &[("path", &path.display()), ("count", &applied.disappeared)];
+            notes.push(tr(lang, "ci.baseline-disappeared", args));
+        }
+    }
+
+    match &request.output {
+        Some(path) => {
+            let text = render_to_bytes(&report, request.format, lang).map_err(io)?;
+            write_file(path, &text, lang)?;
+            write_summary(&report, request, out).map_err(io)?;
+            writeln!(out, "{}", tr(lang, "ci.output-written", &[("path", &path.display())])).map_err(io)?;
+            for note in &notes {
+                writeln!(out, "{note}").map_err(io)?;
+            }
+        }
+        None if request.format == Format::Human => {
+            if !request.quiet {
+                render::human::render(&report, lang, out).map_err(io)?;
+            }
+            write_summary(&report, request, out).map_err(io)?;
+            for note in &notes {
+                writeln!(out, "{note}").map_err(io)?;
+            }
+        }
+        None => {
+            out.write_all(&render_to_bytes(&report, request.format, lang).map_err(io)?)
+                .map_err(io)?;
+            // stdout carries a document for programs: the baseline's notes go to stderr.
+            for note in &notes {
+                writeln!(err, "{note}").map_err(io)?;
+            }
+        }
+    }
+    Ok(report.exit_code(request.fail_on))
+}
+
+/// The whole output of `format`, without colour (the human format's summary is written by [`write_summary`]).
+fn render_to_bytes(report: &crate::Report, format: Format, lang: Lang) -> std::io::Result<Vec<u8>> {
+    Ok(match format {
+        Format::Human => {
+            let mut buffer = NoColor::new(Vec::new());
+            render::human::render(report, lang, &mut buffer)?;
+            buffer.into_inner()
+        }
+        Format::Json => render::json::render(report).into_bytes(),
+        Format::JsonLines => render::json_lines::render(report).into_bytes(),
+        Format::Sarif => render::sarif::render(report, lang).into_bytes(),
+        Format::Github => render::github::render(report).into_bytes(),
+    })
+}
+
+/// The statistics table when asked for, then the closing summary line, in colour.
+fn write_summary(report: &crate::Report, request: &CheckRequest, out: &mut dyn WriteColor) -> std::io::Result<()> {
     if request.statistics {
         out.write_all(render::statistics_table(report).as_bytes())?;
     }
