@@ -15,7 +15,7 @@ use crate::diagnostic::Diagnostic;
 use crate::render::repo_path;
 use crate::source::Files;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 /// Characters of the normalised text kept in a fingerprint.
 pub const TEXT_LIMIT: usize = 120;
@@ -106,7 +106,8 @@ pub struct Baseline {
 pub struct Applied {
     /// Findings of the run that the baseline hides.
     pub matched: usize,
-    /// Baselined findings that no longer occur (the baseline can be pruned by writing it again).
+    /// Baselined findings of the files linted in this run that no longer occur (the baseline can be pruned by
+    /// writing it again). Findings of files not linted this time are not counted: they were not looked for.
     pub disappeared: usize,
 }
 
@@ -160,9 +161,15 @@ impl Baseline {
             }
         }
         report.diagnostics = keep;
+        let linted: HashSet<String> = report.files.iter().map(|(_, f)| repo_path(&f.name)).collect();
+        let disappeared = self
+            .findings
+            .iter()
+            .filter(|f| linted.contains(&f.file) && !used.contains(*f))
+            .count();
         Applied {
             matched: used.len(),
-            disappeared: self.findings.len() - used.len(),
+            disappeared,
         }
     }
 }
