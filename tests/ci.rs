@@ -207,7 +207,10 @@ fn sarif_has_rules_results_related_locations_and_fixes_and_validates() {
     assert_eq!(related["message"]["text"], "first used here");
     assert!(results.iter().filter(|r| r.get("relatedLocations").is_some()).count() >= 2);
 
-    let fixed: Vec<_> = results.iter().filter(|r| r.get("fixes").is_some()).collect();
+    let fixed: Vec<_> = results
+        .iter()
+        .filter(|r| r.get("fixes").is_some() && r["message"]["text"].as_str().unwrap().contains("note: a note"))
+        .collect();
     assert_eq!(fixed.len(), 1);
     let change = &fixed[0]["fixes"][0]["artifactChanges"][0];
     assert_eq!(change["artifactLocation"]["uri"], "test.yaml");
@@ -478,11 +481,16 @@ fn github_format_follows_the_workflow_command_syntax_and_escapes() {
 #[test]
 fn github_severities_map_to_error_warning_and_notice() {
     let mut report = common::lint(SMALL);
-    report.diagnostics[0].severity = ikilint::diagnostic::Severity::Info;
+    let s003 = report.diagnostics.iter().position(|d| d.code == "S003").unwrap();
+    report.diagnostics[s003].severity = ikilint::diagnostic::Severity::Info;
     let text = render::github::render(&report);
-    assert!(text.starts_with("::notice file=test.yaml,line=15,"), "{text}");
-    assert!(text.contains("\n::warning file=test.yaml,line=20,"), "{text}");
-    assert!(text.contains("\n::error file=test.yaml,line=16,"), "{text}");
+    let command_of = |code: &str| {
+        let line = text.lines().find(|l| l.contains(&format!("title={code} "))).unwrap();
+        parse_command(line).0
+    };
+    assert_eq!(command_of("S003"), "notice", "{text}");
+    assert_eq!(command_of("S005"), "warning", "{text}");
+    assert_eq!(command_of("S004"), "error", "{text}");
 }
 
 // ---------------------------------------------------------------------------------------------------------------
