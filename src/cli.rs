@@ -220,3 +220,37 @@ pub fn explain(code: &str, lang: Lang, out: &mut dyn Write, err: &mut dyn Write)
     }
     EXIT_OK
 }
+
+pub struct GraphRequest {
+    pub paths: Vec<PathBuf>,
+    pub lang: Lang,
+    pub format: render::graph::GraphFormat,
+}
+
+/// `ikilint graph`: the cascade tree of the documents under `paths`; returns the exit code.
+pub fn graph(request: &GraphRequest, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    let lang = request.lang;
+    let loaded =
+        crate::workspace::discover(&request.paths).and_then(|candidates| crate::workspace::load(&candidates, lang));
+    let workspace = match loaded {
+        Ok(workspace) => workspace,
+        Err(e) => {
+            let _ = writeln!(
+                err,
+                "{}",
+                tr(
+                    lang,
+                    "common.error-path",
+                    &[("path", &e.path.display()), ("reason", &e.reason)]
+                )
+            );
+            return EXIT_ERROR;
+        }
+    };
+    let cascade = crate::cascade::Cascade::new(&workspace.documents);
+    let text = render::graph::render(&workspace.documents, &cascade, request.format, lang);
+    match out.write_all(text.as_bytes()) {
+        Ok(()) => EXIT_OK,
+        Err(_) => EXIT_ERROR,
+    }
+}

@@ -9,7 +9,14 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 
 /// The built-in data files, by name.
-pub const BUILTIN: &[(&str, &str)] = &[];
+pub const BUILTIN: &[(&str, &str)] = &[
+    ("gelar.yaml", include_str!("../rules/gelar.yaml")),
+    (
+        "singkatan-jabatan.yaml",
+        include_str!("../rules/singkatan-jabatan.yaml"),
+    ),
+    ("satuan.yaml", include_str!("../rules/satuan.yaml")),
+];
 
 /// One data file: built in, or from an extra directory.
 #[derive(Clone, Debug)]
@@ -46,7 +53,14 @@ pub trait Table: DeserializeOwned + Default + Send + Sync + 'static {
 
 /// How to validate the file of each table; a family adds its table here.
 type Validator = fn(&Data) -> Result<(), DataError>;
-const TABLES: &[(&str, Validator)] = &[];
+const TABLES: &[(&str, Validator)] = &[
+    ("gelar.yaml", validate_table::<crate::names::Gelar>),
+    (
+        "singkatan-jabatan.yaml",
+        validate_table::<crate::rules::identity::titles::SingkatanJabatan>,
+    ),
+    ("satuan.yaml", validate_table::<crate::units::Satuan>),
+];
 
 #[derive(Default)]
 pub struct Data {

@@ -4,17 +4,22 @@
 //! and the renderers in [`render`] turn a report into text.
 
 pub mod baseline;
+pub mod cascade;
 pub mod cli;
 pub mod data;
 pub mod diagnostic;
 pub mod i18n;
 pub mod lint;
 pub mod model;
+pub mod names;
+pub mod nip;
+pub mod numwords;
 pub mod render;
 pub mod rules;
 pub mod schema;
 pub mod similarity;
 pub mod source;
+pub mod units;
 pub mod workspace;
 pub mod yaml;
 

@@ -27,6 +27,16 @@ enum Command {
         #[arg(long, value_enum)]
         lang: Option<LangArg>,
     },
+    /// Print the cascade tree (pohon kinerja) as Graphviz DOT or Mermaid.
+    Graph {
+        /// Files and directories (walked recursively, honouring .gitignore).
+        #[arg(default_value = ".")]
+        paths: Vec<PathBuf>,
+        #[arg(long, value_enum, default_value = "dot")]
+        format: GraphFormatArg,
+        #[arg(long, value_enum)]
+        lang: Option<LangArg>,
+    },
     /// Print the documentation of a rule.
     Explain {
         code: String,
@@ -73,6 +83,12 @@ enum FormatArg {
     JsonLines,
     Sarif,
     Github,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum GraphFormatArg {
+    Dot,
+    Mermaid,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -151,6 +167,17 @@ fn main() -> ExitCode {
             cli::check(&request, &mut stdout, &mut stderr)
         }
         Command::Rules { lang: l } => cli::rules(lang(l), &mut std::io::stdout()),
+        Command::Graph { paths, format, lang: l } => {
+            let request = cli::GraphRequest {
+                paths,
+                lang: lang(l),
+                format: match format {
+                    GraphFormatArg::Dot => ikilint::render::graph::GraphFormat::Dot,
+                    GraphFormatArg::Mermaid => ikilint::render::graph::GraphFormat::Mermaid,
+                },
+            };
+            cli::graph(&request, &mut std::io::stdout(), &mut stderr)
+        }
         Command::Explain { code, lang: l } => cli::explain(&code, lang(l), &mut std::io::stdout(), &mut stderr),
     };
     ExitCode::from(code as u8)

@@ -14,6 +14,147 @@ pub fn closest<'c>(input: &str, candidates: impl IntoIterator<Item = &'c str>, t
     best.map(|(c, _)| c)
 }
 
+/// The identifier nearest to `input` for a did-you-mean on references: the fewest edits (a transposition counts as
+/// one, so `uij` finds `uji`), at most one edit per three characters (at least one), ties broken by Jaro-Winkler
+/// and then by order. Case-insensitive.
+pub fn closest_id<'c>(input: &str, candidates: impl IntoIterator<Item = &'c str>) -> Option<&'c str> {
+    let input = input.to_lowercase();
+    let limit = (input.chars().count() / 3).max(1);
+    let mut best: Option<(&str, usize, f64)> = None;
+    for candidate in candidates {
+        let lower = candidate.to_lowercase();
+        let distance = strsim::osa_distance(&input, &lower);
+        if distance > limit {
+            continue;
+        }
+        let score = strsim::jaro_winkler(&input, &lower);
+        if best.is_none_or(|(_, d, s)| distance < d || (distance == d && score > s)) {
+            best = Some((candidate, distance, score));
+        }
+    }
+    best.map(|(c, _, _)| c)
+}
+
+/// Leading result words of an Indonesian sasaran or indicator ("Meningkatnya …", "Tersedianya …"): they say that
+/// something happens, not what, so two texts are compared without them.
+const RESULT_PREFIXES: &[&str] = &[
+    "meningkatnya",
+    "menurunnya",
+    "terlaksananya",
+    "terlaksana",
+    "tersedianya",
+    "tersedia",
+    "tersusunnya",
+    "tersusun",
+    "terpenuhinya",
+    "terwujudnya",
+    "terciptanya",
+    "tercapainya",
+    "tercapai",
+    "terselenggaranya",
+    "terpeliharanya",
+    "terbinanya",
+    "terkendalinya",
+    "terfasilitasinya",
+    "terkelolanya",
+    "lancarnya",
+    "optimalnya",
+    "meningkatkan",
+    "peningkatan",
+    "persentase",
+    "prosentase",
+    "presentase",
+    "jumlah",
+    "banyaknya",
+    "tingkat",
+    "rasio",
+    "nilai",
+    "indeks",
+];
+
+/// Words that carry no subject in a sasaran: function words, and "data"/"bahan", which a staff position puts in
+/// front of its superior's subject ("Tersedianya data Musrenbang" serves "Terlaksananya Musrenbang").
+const FILLER_WORDS: &[&str] = &[
+    "data",
+    "bahan",
+    "dan",
+    "atau",
+    "di",
+    "ke",
+    "dari",
+    "yang",
+    "dalam",
+    "untuk",
+    "pada",
+    "terhadap",
+    "atas",
+    "serta",
+    "oleh",
+    "dengan",
+    "bagi",
+    "se",
+    "sesuai",
+    "melalui",
+    "kec",
+    "kecamatan",
+    "wilayah",
+    "lingkungan",
+    "kualitas",
+];
+
+/// The content words of an Indonesian text for comparison: lowercase, punctuation removed, leading result words
+/// (Meningkatnya, Terlaksananya, Tersedianya, …, and unit words such as Persentase) and filler words dropped.
+pub fn content_words(text: &str) -> Vec<String> {
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let mut start = 0;
+    while start < words.len() && RESULT_PREFIXES.contains(&words[start].as_str()) {
+        start += 1;
+    }
+    words[start..]
+        .iter()
+        .filter(|w| !FILLER_WORDS.contains(&w.as_str()))
+        .cloned()
+        .collect()
+}
+
+/// How alike two texts are in what they are about, from 0 to 1: overlap of their [`content_words`] (a word
+/// matches a near-identical spelling, so `ketentraman` meets `ketenteraman`) blended with the edit similarity of
+/// the remaining texts. Symmetric; two texts with no content words score 0.
+pub fn text_similarity(a: &str, b: &str) -> f64 {
+    words_similarity(&content_words(a), &content_words(b))
+}
+
+/// [`text_similarity`] on words already split by [`content_words`] (to split each candidate once).
+pub fn words_similarity(a: &[String], b: &[String]) -> f64 {
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    let matched = |from: &[String], to: &[String]| -> f64 {
+        from.iter()
+            .map(|w| to.iter().map(|v| word_match(w, v)).fold(0.0, f64::max))
+            .sum::<f64>()
+    };
+    let overlap = (matched(a, b) + matched(b, a)) / (a.len() + b.len()) as f64;
+    let edit = strsim::normalized_levenshtein(&a.join(" "), &b.join(" "));
+    0.8 * overlap + 0.2 * edit
+}
+
+/// 1 for the same word, a partial score for a near spelling (a typo or a spelling variant), else 0.
+fn word_match(a: &str, b: &str) -> f64 {
+    if a == b {
+        return 1.0;
+    }
+    if a.chars().count() < 4 || b.chars().count() < 4 {
+        return 0.0;
+    }
+    let score = strsim::jaro_winkler(a, b);
+    if score >= 0.92 { score } else { 0.0 }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -24,5 +165,35 @@ mod tests {
         assert_eq!(closest("jabatn", keys, 0.8), Some("jabatan"));
         assert_eq!(closest("Dokumen", keys, 0.8), Some("dokumen"));
         assert_eq!(closest("zzz", keys, 0.8), None);
+    }
+
+    #[test]
+    fn closest_id_counts_edits() {
+        assert_eq!(closest_id("uij", ["uji", "kec"]), Some("uji"));
+        assert_eq!(closest_id("camta", ["camat", "kasi"]), Some("camat"));
+        assert_eq!(closest_id("S9", ["S1", "S2"]), Some("S1"));
+        assert_eq!(closest_id("bupati", ["camat", "kasi"]), None);
+    }
+
+    #[test]
+    fn content_words_drop_result_prefixes_and_fillers() {
+        assert_eq!(content_words("Tersedianya data Musrenbang Kecamatan"), ["musrenbang"]);
+        assert_eq!(content_words("Terlaksananya Musrenbang Kecamatan"), ["musrenbang"]);
+        assert_eq!(
+            content_words("Tersedianya data/bahan pembinaan/Fasilitasi aparatur"),
+            ["pembinaan", "fasilitasi", "aparatur"]
+        );
+        assert!(content_words("Meningkatnya").is_empty());
+    }
+
+    #[test]
+    fn text_similarity_prefers_the_same_subject() {
+        let own = "Tersedianya data Musrenbang Kecamatan";
+        let good = text_similarity(own, "Terlaksananya Musrenbang Kecamatan");
+        let bad = text_similarity(own, "Meningkatnya Pelayanan Publik Kecamatan Masama");
+        assert!(good > 0.9, "{good}");
+        assert!(bad < 0.3, "{bad}");
+        assert!(text_similarity("ketentraman dan ketertiban", "Meningkatnya ketenteraman dan ketertiban") > 0.9);
+        assert_eq!(text_similarity("Meningkatnya", "Meningkatnya"), 0.0);
     }
 }

@@ -1,6 +1,7 @@
 //! Output formats: each converts from the same [`Diagnostic`](crate::diagnostic::Diagnostic).
 
 pub mod github;
+pub mod graph;
 pub mod human;
 pub mod json;
 pub mod json_lines;

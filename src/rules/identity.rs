@@ -1,5 +1,388 @@
 //! N — names and NIPs, checked across everything linted together.
+//!
+//! Per document: the form of each NIP (N001 malformed, N002 impossible dates, N003 grouping, N010 unusual age)
+//! and placeholders (N009). Across the set, through the [`index::People`] index: one NIP for two people (N004),
+//! one person with two NIPs (N005), variant names (N006), signers who are not the holder (N007) and signature
+//! titles that are not the position's (N008).
 
-use super::Rule;
+mod index;
+mod people;
+pub mod titles;
 
-pub const RULES: &[Rule] = &[];
+pub use index::{People, Place, Role};
+
+use super::{Check, Context, Family, Rule};
+use crate::diagnostic::{Diagnostic, Edit, Fix, Severity};
+use crate::model::{Document, Text};
+use crate::names::{self, Gelar};
+use crate::nip::{self, FieldError, Kind, Malformed, Nip};
+use crate::source::{FileId, Span};
+
+pub const NIP_MALFORMED: Rule = Rule {
+    code: "N001",
+    name: "nip-malformed",
+    family: Family::Identity,
+    severity: Severity::Error,
+    check: Check::Document(nip_malformed),
+};
+
+pub const NIP_INVALID_DATE: Rule = Rule {
+    code: "N002",
+    name: "nip-invalid-date",
+    family: Family::Identity,
+    severity: Severity::Error,
+    check: Check::Document(nip_invalid_date),
+};
+
+pub const NIP_GROUPING: Rule = Rule {
+    code: "N003",
+    name: "nip-grouping",
+    family: Family::Identity,
+    severity: Severity::Warning,
+    check: Check::Document(nip_grouping),
+};
+
+pub const NIP_SHARED: Rule = Rule {
+    code: "N004",
+    name: "nip-shared",
+    family: Family::Identity,
+    severity: Severity::Error,
+    check: Check::Set(people::nip_shared),
+};
+
+pub const PERSON_SEVERAL_NIPS: Rule = Rule {
+    code: "N005",
+    name: "person-several-nips",
+    family: Family::Identity,
+    severity: Severity::Error,
+    check: Check::Set(people::person_several_nips),
+};
+
+pub const NAME_VARIANT: Rule = Rule {
+    code: "N006",
+    name: "name-variant",
+    family: Family::Identity,
+    severity: Severity::Warning,
+    check: Check::Set(people::name_variant),
+};
+
+pub const SIGNER_NOT_HOLDER: Rule = Rule {
+    code: "N007",
+    name: "signer-not-holder",
+    family: Family::Identity,
+    severity: Severity::Error,
+    check: Check::Set(people::signer_not_holder),
+};
+
+pub const TITLE_MISMATCH: Rule = Rule {
+    code: "N008",
+    name: "title-mismatch",
+    family: Family::Identity,
+    severity: Severity::Warning,
+    check: Check::Set(people::title_mismatch),
+};
+
+pub const PLACEHOLDER: Rule = Rule {
+    code: "N009",
+    name: "placeholder",
+    family: Family::Identity,
+    severity: Severity::Error,
+    check: Check::Document(placeholders),
+};
+
+pub const NIP_UNUSUAL_AGE: Rule = Rule {
+    code: "N010",
+    name: "nip-unusual-age",
+    family: Family::Identity,
+    severity: Severity::Warning,
+    check: Check::Document(nip_unusual_age),
+};
+
+pub const RULES: &[Rule] = &[
+    NIP_MALFORMED,
+    NIP_INVALID_DATE,
+    NIP_GROUPING,
+    NIP_SHARED,
+    PERSON_SEVERAL_NIPS,
+    NAME_VARIANT,
+    SIGNER_NOT_HOLDER,
+    TITLE_MISMATCH,
+    PLACEHOLDER,
+    NIP_UNUSUAL_AGE,
+];
+
+/// Every NIP written in a document (holders and signers).
+fn nips(document: &Document) -> impl Iterator<Item = &Text> {
+    document.jabatan.iter().flat_map(|j| {
+        let holder = j.pemangku.as_ref().and_then(|p| p.nip.as_ref());
+        let signers = j
+            .tanda_tangan
+            .iter()
+            .flat_map(|tt| [&tt.atasan, &tt.pegawai])
+            .flatten()
+            .filter_map(|s| s.nip.as_ref());
+        holder.into_iter().chain(signers)
+    })
+}
+
+/// The span of `needle` inside the source of a value, when it occurs there exactly once (a quoted or escaped
+/// value may not contain its decoded text verbatim; then there is no precise span).
+pub(crate) fn locate(cx: &Context, file: FileId, value: Span, needle: &str) -> Option<Span> {
+    let slice = cx.source(file).get(value.range())?;
+    if needle.is_empty() {
+        return None;
+    }
+    let start = slice.find(needle)?;
+    if slice[start + needle.len()..].contains(needle) {
+        return None;
+    }
+    Some(value.sub(start, start + needle.len()))
+}
+
+/// An edit replacing `old` inside a value's source with `new`, when `new` can be written there without changing
+/// the YAML quoting (no quote of the value's kind, no escapes; plain values only take plain words).
+pub(crate) fn value_edit(cx: &Context, file: FileId, value: Span, old: &str, new: &str) -> Option<Edit> {
+    let slice = cx.source(file).get(value.range())?;
+    let safe = match slice.chars().next() {
+        Some('"') => !new.contains(['"', '\\']),
+        Some('\'') => !new.contains('\''),
+        _ => new
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, ' ' | '.' | '-' | '\'')),
+    };
+    let span = locate(cx, file, value, old)?;
+    safe.then(|| Edit {
+        file,
+        span,
+        replacement: new.to_string(),
+    })
+}
+
+/// Every written NIP of the document that is not a placeholder (N009), parsed.
+fn parsed_nips(document: &Document) -> impl Iterator<Item = (&Text, Result<Nip, Malformed>)> {
+    nips(document)
+        .filter(|w| !nip::is_placeholder(w.as_str()))
+        .map(|w| (w, Nip::parse(w.as_str())))
+}
+
+fn nip_malformed(cx: &Context, document: &Document, out: &mut Vec<Diagnostic>) {
+    for (written, parsed) in parsed_nips(document) {
+        match parsed {
+            Err(error) => malformed(cx, document.file, written, error, out),
+            Ok(parsed) => field_errors(cx, document.file, written, &parsed, false, out),
+        }
+    }
+}
+
+fn nip_invalid_date(cx: &Context, document: &Document, out: &mut Vec<Diagnostic>) {
+    for (written, parsed) in parsed_nips(document) {
+        if let Ok(parsed) = parsed {
+            field_errors(cx, document.file, written, &parsed, true, out);
+            invalid_age(cx, document, written, &parsed, out);
+        }
+    }
+}
+
+fn nip_grouping(cx: &Context, document: &Document, out: &mut Vec<Diagnostic>) {
+    for (written, parsed) in parsed_nips(document) {
+        if let Ok(parsed) = parsed {
+            grouping(cx, document.file, written, &parsed, out);
+        }
+    }
+}
+
+fn nip_unusual_age(cx: &Context, document: &Document, out: &mut Vec<Diagnostic>) {
+    for (written, parsed) in parsed_nips(document) {
+        if let Ok(parsed) = parsed {
+            unusual_age(cx, document.file, written, &parsed, out);
+        }
+    }
+}
+
+fn malformed(cx: &Context, file: FileId, written: &Text, error: Malformed, out: &mut Vec<Diagnostic>) {
+    let nip = nip::body(written.as_str());
+    let finding = match error {
+        Malformed::Length(count) => cx
+            .report(&NIP_MALFORMED, file, written.span, &[("nip", &nip), ("count", &count)])
+            .label("label-length", &[("count", &count)]),
+        Malformed::NotDigit(c) => cx
+            .report(&NIP_MALFORMED, file, written.span, &[("nip", &nip)])
+            .message("message-char", &[("nip", &nip), ("char", &c)])
+            .label("label-char", &[("char", &c)]),
+    };
+    finding.help("help", &[]).emit(out);
+}
+
+fn grouping(cx: &Context, file: FileId, written: &Text, parsed: &Nip, out: &mut Vec<Diagnostic>) {
+    let body = nip::body(written.as_str());
+    let canonical = parsed.canonical();
+    if body == canonical {
+        return;
+    }
+    let mut finding = cx
+        .report(&NIP_GROUPING, file, written.span, &[("nip", &body)])
+        .label("label", &[])
+        .help("help", &[("canonical", &canonical)]);
+    if let Some(edit) = value_edit(cx, file, written.span, body, &canonical) {
+        finding = finding.fix(Fix::safe(vec![edit]));
+    }
+    finding.emit(out);
+}
+
+/// The fields of a number that do not decode: its shape (gender, sequence) for N001 (`dates == false`), its
+/// impossible dates for N002 (`dates == true`).
+fn field_errors(cx: &Context, file: FileId, written: &Text, parsed: &Nip, dates: bool, out: &mut Vec<Diagnostic>) {
+    let Err(errors) = parsed.decode() else { return };
+    let canonical = parsed.canonical();
+    for error in errors {
+        let (rule, key, range) = match error {
+            FieldError::BirthDate => (&NIP_INVALID_DATE, "birth", (0, 8)),
+            FieldError::Tmt => (&NIP_INVALID_DATE, "tmt", (9, 15)),
+            FieldError::Gender(_) => (&NIP_MALFORMED, "gender", (16, 17)),
+            FieldError::Sequence => (&NIP_MALFORMED, "sequence", (18, 21)),
+        };
+        if (rule.code == NIP_INVALID_DATE.code) != dates {
+            continue;
+        }
+        let group = &canonical[range.0..range.1];
+        let span = locate(cx, file, written.span, group).unwrap_or(written.span);
+        let args: [(&str, &dyn std::fmt::Display); 2] = [("nip", &canonical), ("group", &group)];
+        cx.report(rule, file, span, &args)
+            .message(&format!("message-{key}"), &args)
+            .label(&format!("label-{key}"), &args)
+            .help(&format!("help-{key}"), &args)
+            .emit(out);
+    }
+}
+
+/// N002: TMT before the age of 18, or after the document's year.
+fn invalid_age(cx: &Context, document: &Document, written: &Text, parsed: &Nip, out: &mut Vec<Diagnostic>) {
+    let Ok(decoded) = parsed.decode() else { return };
+    let file = document.file;
+    let canonical = parsed.canonical();
+    let age = decoded.age_at_tmt();
+    let tmt = decoded.tmt_text();
+    let birth = decoded.birth.to_string();
+    if age < 18 {
+        let args: [(&str, &dyn std::fmt::Display); 4] =
+            [("nip", &canonical), ("age", &age), ("tmt", &tmt), ("birth", &birth)];
+        cx.report(&NIP_INVALID_DATE, file, written.span, &args)
+            .message("message-young", &args)
+            .label("label-young", &args)
+            .help("help-young", &args)
+            .emit(out);
+    } else if let Some(year) = document.tahun().filter(|&y| i64::from(decoded.tmt_year) > y) {
+        let args: [(&str, &dyn std::fmt::Display); 3] = [("nip", &canonical), ("tmt", &tmt), ("year", &year)];
+        cx.report(&NIP_INVALID_DATE, file, written.span, &args)
+            .message("message-future", &args)
+            .label("label-future", &args)
+            .help("help-future", &args)
+            .emit(out);
+    }
+}
+
+/// N010: a civil servant appointed above 40 with TMT 2015 or later.
+fn unusual_age(cx: &Context, file: FileId, written: &Text, parsed: &Nip, out: &mut Vec<Diagnostic>) {
+    let Ok(decoded) = parsed.decode() else { return };
+    let age = decoded.age_at_tmt();
+    if decoded.kind != Kind::Pns || decoded.tmt_year < 2015 || age <= 40 {
+        return;
+    }
+    let canonical = parsed.canonical();
+    let tmt = decoded.tmt_text();
+    let birth = decoded.birth.to_string();
+    let args: [(&str, &dyn std::fmt::Display); 4] =
+        [("nip", &canonical), ("age", &age), ("tmt", &tmt), ("birth", &birth)];
+    cx.report(&NIP_UNUSUAL_AGE, file, written.span, &args)
+        .label("label", &args)
+        .note("note", &args)
+        .help("help", &args)
+        .emit(out);
+}
+
+/// Report a placeholder in a `what` field (`name`, `nip`, `date`), pointing at the filler run when it can be
+/// found exactly in the source. `known` is the value the position's holder has for the field, when there is one
+/// to suggest (a pegawai signature of a position whose `pemangku` is filled in).
+fn report_placeholder(
+    cx: &Context,
+    file: FileId,
+    text: &Text,
+    what: &str,
+    known: Option<&str>,
+    out: &mut Vec<Diagnostic>,
+) {
+    let filler = ["…", "...", "___"]
+        .iter()
+        .filter_map(|f| text.as_str().find(f))
+        .min()
+        .map(|start| {
+            text.as_str()[start..]
+                .chars()
+                .take_while(|c| matches!(c, '.' | '…' | '_'))
+                .collect::<String>()
+        });
+    let span = filler
+        .as_deref()
+        .and_then(|run| locate(cx, file, text.span, run))
+        .unwrap_or(text.span);
+    let shown = text.as_str().trim();
+    let finding = cx
+        .report(&PLACEHOLDER, file, span, &[("text", &shown)])
+        .message(&format!("message-{what}"), &[("text", &shown)])
+        .label("label", &[]);
+    match known {
+        Some(value) => finding.help(&format!("help-{what}-holder"), &[("value", &value)]),
+        None => finding.help(&format!("help-{what}"), &[]),
+    }
+    .emit(out);
+}
+
+/// A date line with nothing where the date belongs: filler (`Masama, .....2020`, `…`), or a place with an
+/// empty or dash date (`Masama,`, `Masama, -`).
+pub fn is_placeholder_date(text: &str) -> bool {
+    let date = text.rsplit_once(',').map_or(text, |(_, date)| date).trim();
+    names::is_filler(text) || date.is_empty() || date.chars().all(|c| matches!(c, '-' | '–' | '—' | '.'))
+}
+
+fn placeholders(cx: &Context, document: &Document, out: &mut Vec<Diagnostic>) {
+    let names = cx.data.table::<Gelar>().matcher();
+    let file = document.file;
+    for jabatan in &document.jabatan {
+        // What the holder has, to suggest for a blank pegawai signature.
+        let holder = jabatan.pemangku.as_ref();
+        let holder_name = holder
+            .and_then(|p| p.nama.as_ref())
+            .map(|n| n.as_str().trim())
+            .filter(|n| !names.is_placeholder(n));
+        let holder_nip = holder
+            .and_then(|p| p.nip.as_ref())
+            .map(|n| n.as_str().trim())
+            .filter(|n| Nip::parse(n).is_ok());
+        let signers = jabatan.tanda_tangan.iter().flat_map(|tt| {
+            [
+                tt.atasan.as_ref().map(|s| (&s.nama, &s.nip, None, None)),
+                tt.pegawai.as_ref().map(|s| (&s.nama, &s.nip, holder_name, holder_nip)),
+            ]
+        });
+        let people = holder
+            .map(|p| (&p.nama, &p.nip, None, None))
+            .into_iter()
+            .chain(signers.flatten());
+        for (nama, nip, known_name, known_nip) in people {
+            if let Some(nama) = nama.as_ref().filter(|n| names.is_placeholder(n.as_str())) {
+                report_placeholder(cx, file, nama, "name", known_name, out);
+            }
+            if let Some(nip) = nip.as_ref().filter(|n| nip::is_placeholder(n.as_str())) {
+                report_placeholder(cx, file, nip, "nip", known_nip, out);
+            }
+        }
+        if let Some(date) = jabatan
+            .tanda_tangan
+            .as_ref()
+            .and_then(|tt| tt.tempat_tanggal.as_ref())
+            .filter(|d| is_placeholder_date(d.as_str()))
+        {
+            report_placeholder(cx, file, date, "date", None, out);
+        }
+    }
+}

@@ -1,5 +1,198 @@
-//! U — units, formulas, targets and counts.
+//! U — units, formulas, targets and counts. The readers of units, formulas and quantities live in
+//! [`crate::units`]; each rule here compares what they find.
 
-use super::Rule;
+mod counts;
+mod mismatch;
+mod values;
+mod wording;
 
-pub const RULES: &[Rule] = &[];
+use super::{Check, Context, Family, Index, Rule};
+use crate::diagnostic::Severity;
+use crate::model::{Document, Indikator, Text};
+use crate::source::{FileId, Span};
+use crate::units::formula::{self, Formula};
+use crate::units::{Satuan, Unit, unit_of};
+use std::collections::HashMap;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+pub const UNIT_FORMULA_MISMATCH: Rule = Rule {
+    code: "U001",
+    name: "unit-formula-mismatch",
+    family: Family::Units,
+    severity: Severity::Error,
+    check: Check::Document(mismatch::unit_formula_mismatch),
+};
+
+pub const PERCENT_FORMULA_INCOMPLETE: Rule = Rule {
+    code: "U002",
+    name: "percent-formula-incomplete",
+    family: Family::Units,
+    severity: Severity::Error,
+    check: Check::Document(mismatch::percent_formula_incomplete),
+};
+
+pub const TARGET_UNIT_MISMATCH: Rule = Rule {
+    code: "U003",
+    name: "target-unit-mismatch",
+    family: Family::Units,
+    severity: Severity::Error,
+    check: Check::Document(mismatch::target_unit_mismatch),
+};
+
+pub const NUMERAL_WORDS_MISMATCH: Rule = Rule {
+    code: "U004",
+    name: "numeral-words-mismatch",
+    family: Family::Units,
+    severity: Severity::Error,
+    check: Check::Document(counts::numeral_words_mismatch),
+};
+
+pub const COUNT_LIST_MISMATCH: Rule = Rule {
+    code: "U005",
+    name: "count-list-mismatch",
+    family: Family::Units,
+    severity: Severity::Error,
+    check: Check::Document(counts::count_list_mismatch),
+};
+
+pub const SCORE_OUT_OF_RANGE: Rule = Rule {
+    code: "U006",
+    name: "score-out-of-range",
+    family: Family::Units,
+    severity: Severity::Error,
+    check: Check::Document(values::score_out_of_range),
+};
+
+pub const FORMULA_RESTATES_INDICATOR: Rule = Rule {
+    code: "U007",
+    name: "formula-restates-indicator",
+    family: Family::Units,
+    severity: Severity::Info,
+    check: Check::Document(wording::formula_restates_indicator),
+};
+
+pub const TARGET_IN_FORMULA: Rule = Rule {
+    code: "U008",
+    name: "target-in-formula",
+    family: Family::Units,
+    severity: Severity::Warning,
+    check: Check::Document(values::target_in_formula),
+};
+
+pub const INDICATOR_NOT_MEASURABLE: Rule = Rule {
+    code: "U009",
+    name: "indicator-not-measurable",
+    family: Family::Units,
+    severity: Severity::Warning,
+    check: Check::Document(wording::indicator_not_measurable),
+};
+
+pub const ABSOLUTE_TARGET: Rule = Rule {
+    code: "U010",
+    name: "absolute-target",
+    family: Family::Units,
+    severity: Severity::Info,
+    check: Check::Document(values::absolute_target),
+};
+
+pub const RULES: &[Rule] = &[
+    UNIT_FORMULA_MISMATCH,
+    PERCENT_FORMULA_INCOMPLETE,
+    TARGET_UNIT_MISMATCH,
+    NUMERAL_WORDS_MISMATCH,
+    COUNT_LIST_MISMATCH,
+    SCORE_OUT_OF_RANGE,
+    FORMULA_RESTATES_INDICATOR,
+    TARGET_IN_FORMULA,
+    INDICATOR_NOT_MEASURABLE,
+    ABSOLUTE_TARGET,
+];
+
+/// Every indicator of a document, in source order.
+fn all_indicators(document: &Document) -> impl Iterator<Item = &Indikator> {
+    document
+        .jabatan
+        .iter()
+        .flat_map(|j| j.sasaran.iter())
+        .flat_map(|s| s.indikator.iter())
+}
+
+/// What the unit readers found in one indicator: read once per run, shared by the rules.
+pub(super) struct Analysis {
+    pub unit: Option<Unit>,
+    pub formula: Option<Formula>,
+}
+
+/// The [`Analysis`] of every indicator, made once per document on first use. A document's checks run one after
+/// the other on one thread, so documents are analysed in parallel and never twice.
+pub(super) struct Analyses {
+    lex: std::sync::Arc<Satuan>,
+    /// Per document (keyed by file and start): its indicators' analyses in source order.
+    documents: HashMap<(FileId, usize), OnceLock<Vec<Analysis>>>,
+}
+
+impl Index for Analyses {
+    fn build(cx: &Context) -> Self {
+        Analyses {
+            lex: cx.data.table::<Satuan>(),
+            documents: cx
+                .documents
+                .iter()
+                .map(|d| ((d.file, d.span.start), OnceLock::new()))
+                .collect(),
+        }
+    }
+}
+
+impl Analyses {
+    /// Every indicator of `document` with its analysis, in source order.
+    fn of<'d>(&'d self, document: &'d Document) -> impl Iterator<Item = (&'d Indikator, &'d Analysis)> {
+        let analyses: &[Analysis] = self
+            .documents
+            .get(&(document.file, document.span.start))
+            .map_or(&[], |cell| {
+                cell.get_or_init(|| {
+                    all_indicators(document)
+                        .map(|indikator| Analysis {
+                            unit: unit_of(indikator, &self.lex),
+                            formula: indikator.formula.as_ref().map(|f| formula::parse(&f.value, &self.lex)),
+                        })
+                        .collect()
+                })
+            });
+        all_indicators(document).zip(analyses)
+    }
+}
+
+/// The file span of `range` (a byte range of the decoded `text`), or the whole value when it cannot be located
+/// exactly.
+fn span_of(cx: &Context, document: &Document, text: &Text, range: Range<usize>) -> Span {
+    crate::units::srcmap::locate_or_whole(cx.source(document.file), text, range)
+}
+
+/// The translated name of a unit kind (`a percent`, `a count`, …).
+fn kind_name(cx: &Context, key: &str) -> String {
+    crate::i18n::tr(cx.lang, &format!("units.kind-{key}"), &[])
+}
+
+/// The text of `range` in `text`, for messages.
+fn words<'a>(text: &'a Text, range: &Range<usize>) -> &'a str {
+    text.value.get(range.clone()).unwrap_or(&text.value)
+}
+
+/// An indicator's name for a message: without its list number, cut at 60 characters.
+fn short_name(indikator: &Indikator) -> String {
+    let Some(uraian) = &indikator.uraian else {
+        return String::new();
+    };
+    let toks = crate::units::tokenize(&uraian.value);
+    let from = crate::units::skip_list_number(&toks);
+    let name = toks.get(from).map_or("", |t| &uraian.value[t.start..]).trim();
+    if name.chars().count() > 60 {
+        let cut: String = name.chars().take(57).collect();
+        format!("{}…", cut.trim_end())
+    } else {
+        name.to_string()
+    }
+}

@@ -1,0 +1,230 @@
+//! Link suggestions for A001 (and the A003/A008 help): which sasaran of the direct superior an unlinked sasaran
+//! or indicator most likely feeds, and the unsafe fix that writes the `mendukung:` line.
+
+use crate::cascade::{Cascade, PosId};
+use crate::diagnostic::{Edit, Fix};
+use crate::model::Document;
+use crate::similarity::{content_words, words_similarity};
+use crate::source::{FileId, Span};
+
+/// At or above this score a candidate is named as the likely target and offered as a fix; below it the help says
+/// that nothing is close.
+pub const CLOSE: f64 = 0.5;
+
+/// Below this score a candidate shares next to nothing with the text and is not named on its own: the help lists
+/// the superior's sasaran instead.
+pub const RELATED: f64 = 0.25;
+
+#[derive(Clone, Debug)]
+pub struct Suggestion {
+    /// The sasaran id to write after `mendukung:`.
+    pub id: String,
+    /// The superior sasaran's `uraian`.
+    pub text: String,
+    pub score: f64,
+}
+
+impl Suggestion {
+    pub fn is_close(&self) -> bool {
+        self.score >= CLOSE
+    }
+
+    pub fn is_related(&self) -> bool {
+        self.score >= RELATED
+    }
+}
+
+/// The sasaran of one superior, split into words once, to rank against the texts of all its subordinates.
+pub struct Candidates {
+    /// Words of the superior's unit name and place, ignored on both sides.
+    place: Vec<String>,
+    /// Per sasaran: its id, its `uraian`, and the words of its `uraian` and of each indicator's `uraian`.
+    sasaran: Vec<(String, String, Vec<Vec<String>>)>,
+}
+
+impl Candidates {
+    pub fn of(documents: &[Document], cascade: &Cascade, superior: PosId) -> Candidates {
+        let (document, jabatan) = cascade.jabatan(documents, superior);
+        // The unit's own name ("Kecamatan Tanjung Redeb") recurs in every sasaran of the unit and says nothing
+        // about what a sasaran is about.
+        let place: Vec<String> = document
+            .dokumen
+            .iter()
+            .flat_map(|d| [&d.unit, &d.tempat])
+            .flatten()
+            .flat_map(|t| content_words(&t.value))
+            .collect();
+        let mut candidates = Candidates {
+            place,
+            sasaran: Vec::with_capacity(jabatan.sasaran.len()),
+        };
+        for sasaran in &jabatan.sasaran {
+            let texts = sasaran
+                .uraian
+                .iter()
+                .chain(sasaran.indikator.iter().filter_map(|i| i.uraian.as_ref()));
+            let words = texts.map(|t| candidates.words(&t.value)).collect();
+            let text = sasaran.uraian.as_ref().map_or_else(String::new, |u| u.value.clone());
+            candidates.sasaran.push((sasaran.id.value.clone(), text, words));
+        }
+        candidates
+    }
+
+    fn words(&self, text: &str) -> Vec<String> {
+        content_words(text)
+            .into_iter()
+            .filter(|w| !self.place.contains(w))
+            .collect()
+    }
+
+    /// The sasaran most similar to any of `texts`, comparing with each sasaran's `uraian` and with the `uraian` of
+    /// its indicators (a staff sasaran often repeats its superior's indicator). Ties go to the earlier sasaran.
+    /// `None` when the superior has no sasaran.
+    pub fn best(&self, texts: &[&str]) -> Option<Suggestion> {
+        let queries: Vec<Vec<String>> = texts.iter().map(|t| self.words(t)).collect();
+        let mut best: Option<Suggestion> = None;
+        for (id, text, candidates) in &self.sasaran {
+            let value = candidates
+                .iter()
+                .flat_map(|c| queries.iter().map(move |q| words_similarity(q, c)))
+                .fold(0.0, f64::max);
+            if best.as_ref().is_none_or(|b| value > b.score) {
+                best = Some(Suggestion {
+                    id: id.clone(),
+                    text: text.clone(),
+                    score: value,
+                });
+            }
+        }
+        best
+    }
+}
+
+/// [`Candidates::best`] for one query.
+pub fn best(documents: &[Document], cascade: &Cascade, superior: PosId, texts: &[&str]) -> Option<Suggestion> {
+    Candidates::of(documents, cascade, superior).best(texts)
+}
+
+/// The sasaran of `superior` as `S1 "…"; S2 "…"`, for a help that lets the reader choose; at most `limit`.
+pub fn list(documents: &[Document], cascade: &Cascade, superior: PosId, limit: usize) -> String {
+    let (_, jabatan) = cascade.jabatan(documents, superior);
+    let mut items: Vec<String> = jabatan
+        .sasaran
+        .iter()
+        .take(limit)
+        .map(|s| match &s.uraian {
+            Some(u) => format!("{} \"{}\"", s.id.value, u.value),
+            None => s.id.value.clone(),
+        })
+        .collect();
+    if jabatan.sasaran.len() > limit {
+        items.push("…".to_string());
+    }
+    items.join("; ")
+}
+
+/// A YAML scalar for a reference: bare when it is a plain word, else double-quoted.
+pub fn yaml_value(reference: &str) -> String {
+    let plain = reference.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
+        && reference
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '/' | '.'));
+    if plain {
+        reference.to_string()
+    } else {
+        format!("{:?}", reference)
+    }
+}
+
+/// An edit that adds `mendukung: <value>` to the block mapping whose `uraian` value is at `uraian`, on its own
+/// line after the `uraian` value, indented like the `uraian` key. `None` when the mapping is not written in the
+/// plain block style this can edit safely (a flow mapping `{ … }`, a key on a line with other content).
+pub fn insert_mendukung(source: &str, file: FileId, uraian: Span, value: &str) -> Option<Fix> {
+    let line_start = source.get(..uraian.start)?.rfind('\n').map_or(0, |i| i + 1);
+    let prefix = source.get(line_start..uraian.start)?;
+    let key = prefix.trim_end().strip_suffix(':')?.trim_end().strip_suffix("uraian")?;
+    let lead = key.trim_start_matches(' ');
+    if !(lead.is_empty() || lead.trim_end() == "-") {
+        return None;
+    }
+    let column = key.len();
+    let value_text = source.get(uraian.range())?;
+    let (at, before) = if value_text.ends_with('\n') {
+        (uraian.end, "")
+    } else {
+        match source[uraian.end..].find('\n') {
+            Some(nl) => (uraian.end + nl + 1, ""),
+            None => (source.len(), "\n"),
+        }
+    };
+    // Keep the file's line ending (CRLF files stay CRLF).
+    let newline = if source[..at].ends_with("\r\n") { "\r\n" } else { "\n" };
+    let before = if before.is_empty() { "" } else { newline };
+    Some(Fix::unsafe_(vec![Edit {
+        file,
+        span: Span::new(at, at),
+        replacement: format!(
+            "{before}{}mendukung: {}{newline}",
+            " ".repeat(column),
+            yaml_value(value)
+        ),
+    }]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn apply(source: &str, fix: &Fix) -> String {
+        let edit = &fix.edits[0];
+        format!(
+            "{}{}{}",
+            &source[..edit.span.start],
+            edit.replacement,
+            &source[edit.span.end..]
+        )
+    }
+
+    fn span_of(source: &str, needle: &str) -> Span {
+        let start = source.find(needle).unwrap();
+        Span::new(start, start + needle.len())
+    }
+
+    #[test]
+    fn inserts_after_the_uraian_line_with_its_indentation() {
+        let src = "    sasaran:\n      - id: S1\n        uraian: \"Tersedianya data\"  # note\n        indikator: []\n";
+        let fix = insert_mendukung(src, FileId(0), span_of(src, "\"Tersedianya data\""), "S1").unwrap();
+        assert_eq!(
+            apply(src, &fix),
+            "    sasaran:\n      - id: S1\n        uraian: \"Tersedianya data\"  # note\n        mendukung: S1\n        indikator: []\n"
+        );
+        let src = "  - uraian: Jumlah laporan\n    formula: x";
+        let fix = insert_mendukung(src, FileId(0), span_of(src, "Jumlah laporan"), "kasi/S2").unwrap();
+        assert_eq!(
+            apply(src, &fix),
+            "  - uraian: Jumlah laporan\n    mendukung: kasi/S2\n    formula: x"
+        );
+    }
+
+    #[test]
+    fn keeps_crlf_line_endings() {
+        let src = "  - uraian: Jumlah laporan\r\n    formula: x\r\n";
+        let fix = insert_mendukung(src, FileId(0), span_of(src, "Jumlah laporan"), "S1").unwrap();
+        assert_eq!(
+            apply(src, &fix),
+            "  - uraian: Jumlah laporan\r\n    mendukung: S1\r\n    formula: x\r\n"
+        );
+    }
+
+    #[test]
+    fn refuses_flow_mappings() {
+        let src = "  - { uraian: Jumlah laporan, indikator: [] }\n";
+        assert!(insert_mendukung(src, FileId(0), span_of(src, "Jumlah laporan"), "S1").is_none());
+    }
+
+    #[test]
+    fn quotes_references_that_are_not_plain_words() {
+        assert_eq!(yaml_value("S1"), "S1");
+        assert_eq!(yaml_value("1"), "\"1\"");
+    }
+}

@@ -1,0 +1,254 @@
+//! The people index over everything linted together: every place a name or NIP is written (a holder, a
+//! signature's pegawai or atasan), NIP → places, person → places, position → holder, and the signature
+//! comparisons of N007. Built once per run in linear time; N004–N008 read it.
+
+use crate::model::{Document, Jabatan, Text};
+use crate::names::{Gelar, Names};
+use crate::nip::Nip;
+use crate::rules::{Context, Index};
+use crate::source::{FileId, Span};
+use std::collections::{HashMap, HashSet};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Role {
+    /// `pemangku` of a position.
+    Holder,
+    /// `tanda_tangan.pegawai`.
+    Pegawai,
+    /// `tanda_tangan.atasan`.
+    Atasan,
+}
+
+/// One place where a person is written.
+#[derive(Clone, Debug)]
+pub struct Place {
+    pub doc: usize,
+    pub jabatan: usize,
+    pub role: Role,
+    pub file: FileId,
+    /// The mapping of the person or signer.
+    pub span: Span,
+    pub name: Option<Text>,
+    /// The name as compared ([`Names::normalize`]); `None` when absent or a placeholder.
+    pub key: Option<String>,
+    pub nip: Option<Text>,
+    /// The 18 digits, when the NIP is written and well formed (placeholders and N001 findings excluded).
+    pub digits: Option<String>,
+}
+
+impl Place {
+    /// Where to point for the name (else the mapping).
+    pub fn name_span(&self) -> Span {
+        self.name.as_ref().map_or(self.span, |n| n.span)
+    }
+
+    /// Where to point for the NIP (else the name, else the mapping).
+    pub fn nip_span(&self) -> Span {
+        self.nip.as_ref().map_or_else(|| self.name_span(), |n| n.span)
+    }
+
+    pub fn name_text(&self) -> &str {
+        self.name.as_ref().map_or("", |n| n.as_str())
+    }
+
+    /// Source order across files.
+    pub fn order(&self) -> (FileId, usize) {
+        (self.file, self.span.start)
+    }
+}
+
+/// What a signature comparison found (N007).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mismatch {
+    /// Another name under the holder's NIP (or without an NIP to compare).
+    Name,
+    /// The holder's name with another NIP.
+    Nip,
+    /// Another person altogether: name and NIP both differ.
+    Both,
+}
+
+#[derive(Clone, Debug)]
+pub struct Comparison {
+    pub signer: usize,
+    pub holder: usize,
+    pub mismatch: Mismatch,
+}
+
+pub struct People {
+    pub names: Names,
+    pub places: Vec<Place>,
+    pub by_nip: HashMap<String, Vec<usize>>,
+    pub by_key: HashMap<String, Vec<usize>>,
+    /// `(document index, jabatan id)` → jabatan index.
+    positions: HashMap<(usize, String), usize>,
+    doc_ids: HashMap<String, usize>,
+    /// `(document, jabatan)` → the place of its `pemangku`.
+    holders: HashMap<(usize, usize), usize>,
+    /// `(document, jabatan)` → the place of its own signature's pegawai.
+    own_signatures: HashMap<(usize, usize), usize>,
+    /// Signature comparisons that differ (N007), in source order of the signer.
+    pub mismatches: Vec<Comparison>,
+    /// Signers whose name differs from the holder's under the same NIP: N007 reports them, so N004 and N006
+    /// leave them out (one problem, one diagnostic).
+    pub reported_by_n007: HashSet<usize>,
+}
+
+impl People {
+    /// The position an `atasan` reference of document `doc` names: `<jabatan-id>` or `<dokumen-id>/<jabatan-id>`.
+    pub fn resolve(&self, doc: usize, reference: &str) -> Option<(usize, usize)> {
+        let (doc, id) = match reference.split_once('/') {
+            Some((doc_id, id)) => (*self.doc_ids.get(doc_id.trim())?, id.trim()),
+            None => (doc, reference.trim()),
+        };
+        self.positions.get(&(doc, id.to_string())).map(|j| (doc, *j))
+    }
+
+    /// The holder of a position: its `pemangku`, else the pegawai who signed its own IKI.
+    pub fn holder(&self, position: (usize, usize)) -> Option<usize> {
+        self.holders
+            .get(&position)
+            .or_else(|| self.own_signatures.get(&position))
+            .copied()
+            .filter(|&p| self.places[p].key.is_some())
+    }
+
+    /// N005 reports a person with two NIPs when both are written in one document or share the birth date.
+    pub fn n005_covers(&self, a: &Place, b: &Place) -> bool {
+        match (&a.digits, &b.digits) {
+            (Some(x), Some(y)) if x != y && a.key.is_some() && a.key == b.key => a.doc == b.doc || x[..8] == y[..8],
+            _ => false,
+        }
+    }
+
+    fn add(&mut self, place: Place) -> usize {
+        let index = self.places.len();
+        if let Some(digits) = &place.digits {
+            self.by_nip.entry(digits.clone()).or_default().push(index);
+        }
+        if let Some(key) = &place.key {
+            self.by_key.entry(key.clone()).or_default().push(index);
+        }
+        self.places.push(place);
+        index
+    }
+
+    /// Fill in a place's compared name and NIP digits, and add it.
+    fn add_place(&mut self, mut place: Place) -> usize {
+        place.key = place
+            .name
+            .as_ref()
+            .filter(|n| !self.names.is_placeholder(n.as_str()))
+            .map(|n| self.names.normalize(n.as_str()));
+        place.digits = place
+            .nip
+            .as_ref()
+            .filter(|n| !crate::nip::is_placeholder(n.as_str()))
+            .and_then(|n| Nip::parse(n.as_str()).ok())
+            .map(|n| n.digits().to_string());
+        self.add(place)
+    }
+
+    fn collect(&mut self, doc: usize, document: &Document) {
+        for (j, jabatan) in document.jabatan.iter().enumerate() {
+            if let Some(id) = &jabatan.id {
+                self.positions.entry((doc, id.value.clone())).or_insert(j);
+            }
+            let at = |role, span, name: &Option<Text>, nip: &Option<Text>| Place {
+                doc,
+                jabatan: j,
+                role,
+                file: document.file,
+                span,
+                name: name.clone(),
+                key: None,
+                nip: nip.clone(),
+                digits: None,
+            };
+            if let Some(p) = &jabatan.pemangku {
+                let index = self.add_place(at(Role::Holder, p.span, &p.nama, &p.nip));
+                self.holders.insert((doc, j), index);
+            }
+            let Some(tt) = &jabatan.tanda_tangan else { continue };
+            for (role, signer) in [(Role::Atasan, &tt.atasan), (Role::Pegawai, &tt.pegawai)] {
+                if let Some(s) = signer {
+                    let index = self.add_place(at(role, s.span, &s.nama, &s.nip));
+                    if role == Role::Pegawai {
+                        self.own_signatures.insert((doc, j), index);
+                    }
+                }
+            }
+        }
+    }
+
+    fn compare(&self, signer: usize, holder: usize) -> Option<Mismatch> {
+        let (s, h) = (&self.places[signer], &self.places[holder]);
+        let name_differs = matches!((&s.key, &h.key), (Some(a), Some(b)) if a != b);
+        let nip_differs = matches!((&s.digits, &h.digits), (Some(a), Some(b)) if a != b);
+        match (name_differs, nip_differs) {
+            (true, true) => Some(Mismatch::Both),
+            (true, false) => Some(Mismatch::Name),
+            // The holder's name under two NIPs is N005's finding when N005 sees it.
+            (false, true) if !self.n005_covers(s, h) => Some(Mismatch::Nip),
+            _ => None,
+        }
+    }
+
+    fn signature_pairs(&self, documents: &[Document]) -> Vec<(usize, usize)> {
+        let mut pairs = Vec::new();
+        for (index, place) in self.places.iter().enumerate() {
+            let jabatan: &Jabatan = &documents[place.doc].jabatan[place.jabatan];
+            let holder = match place.role {
+                Role::Holder => None,
+                Role::Pegawai => self.holders.get(&(place.doc, place.jabatan)).copied(),
+                Role::Atasan => jabatan
+                    .atasan
+                    .as_ref()
+                    .and_then(|a| self.resolve(place.doc, a.as_str()))
+                    .and_then(|position| self.holder(position)),
+            };
+            if let Some(holder) = holder.filter(|&h| h != index) {
+                pairs.push((index, holder));
+            }
+        }
+        pairs
+    }
+}
+
+impl Index for People {
+    fn build(cx: &Context) -> Self {
+        let mut people = People {
+            names: cx.data.table::<Gelar>().matcher(),
+            places: Vec::new(),
+            by_nip: HashMap::new(),
+            by_key: HashMap::new(),
+            positions: HashMap::new(),
+            doc_ids: HashMap::new(),
+            holders: HashMap::new(),
+            own_signatures: HashMap::new(),
+            mismatches: Vec::new(),
+            reported_by_n007: HashSet::new(),
+        };
+        for (doc, document) in cx.documents.iter().enumerate() {
+            if let Some(id) = document.id() {
+                people.doc_ids.entry(id.to_string()).or_insert(doc);
+            }
+            people.collect(doc, document);
+        }
+        for (signer, holder) in people.signature_pairs(cx.documents) {
+            if let Some(mismatch) = people.compare(signer, holder) {
+                let same_nip = people.places[signer].digits.is_some()
+                    && people.places[signer].digits == people.places[holder].digits;
+                if mismatch == Mismatch::Name && same_nip {
+                    people.reported_by_n007.insert(signer);
+                }
+                people.mismatches.push(Comparison {
+                    signer,
+                    holder,
+                    mismatch,
+                });
+            }
+        }
+        people
+    }
+}

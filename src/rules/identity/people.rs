@@ -1,0 +1,274 @@
+//! The checks across the set: N004 (one NIP, two people), N005 (one person, two NIPs), N006 (variant names
+//! under one NIP), N007 (signer is not the holder) and N008 (signature title is not the position's), all
+//! through the [`People`] index so that each is linear in the number of places.
+
+use super::index::{Mismatch, People, Place, Role};
+use super::titles::{SingkatanJabatan, Titles, Unit};
+use super::{NAME_VARIANT, NIP_SHARED, PERSON_SEVERAL_NIPS, SIGNER_NOT_HOLDER, TITLE_MISMATCH, value_edit};
+use crate::diagnostic::{Diagnostic, Fix};
+use crate::names::is_variant;
+use crate::nip::Nip;
+use crate::rules::Context;
+use std::collections::{HashMap, HashSet};
+
+/// At most this many "also here" labels on one finding.
+const MAX_ALSO: usize = 5;
+
+fn canonical(digits: &str) -> String {
+    Nip::parse(digits).map_or_else(|_| digits.to_string(), |n| n.canonical())
+}
+
+/// Clusters of places that are one person: equal names, or variants of each other (N006 reports those). Each
+/// cluster keeps its distinct names, so that a name repeated in many signatures is compared once.
+fn clusters<'p>(people: &'p People, group: &[usize]) -> Vec<Vec<&'p Place>> {
+    let mut clusters: Vec<(HashSet<&str>, Vec<&Place>)> = Vec::new();
+    let mut places: Vec<&Place> = group
+        .iter()
+        .filter(|&&i| !people.reported_by_n007.contains(&i))
+        .map(|&i| &people.places[i])
+        .filter(|p| p.key.is_some())
+        .collect();
+    places.sort_by_key(|p| p.order());
+    for place in places {
+        let key = place.key.as_deref().unwrap_or("");
+        let found = clusters.iter().position(|(keys, _)| keys.contains(key)).or_else(|| {
+            clusters
+                .iter()
+                .position(|(keys, _)| keys.iter().any(|k| is_variant(k, key)))
+        });
+        match found {
+            Some(i) => {
+                clusters[i].0.insert(key);
+                clusters[i].1.push(place);
+            }
+            None => clusters.push((HashSet::from([key]), vec![place])),
+        }
+    }
+    clusters.into_iter().map(|(_, places)| places).collect()
+}
+
+fn sorted_groups(map: &HashMap<String, Vec<usize>>) -> Vec<(&String, &Vec<usize>)> {
+    let mut groups: Vec<_> = map.iter().collect();
+    groups.sort();
+    groups
+}
+
+pub fn nip_shared(cx: &Context, out: &mut Vec<Diagnostic>) {
+    let people = cx.index::<People>();
+    for (digits, group) in sorted_groups(&people.by_nip) {
+        let clusters = clusters(&people, group);
+        let Some((first, others)) = clusters.split_first() else {
+            continue;
+        };
+        let nip = canonical(digits);
+        for cluster in others {
+            let (a, b) = (first[0], cluster[0]);
+            let args: [(&str, &dyn std::fmt::Display); 3] =
+                [("nip", &nip), ("first", &a.name_text()), ("second", &b.name_text())];
+            cx.report(&NIP_SHARED, b.file, b.nip_span(), &args)
+                .label("label", &args)
+                .secondary(a.file, a.nip_span(), "label-first", &args)
+                .help("help", &args)
+                .emit(out);
+        }
+    }
+}
+
+pub fn person_several_nips(cx: &Context, out: &mut Vec<Diagnostic>) {
+    let people = cx.index::<People>();
+    for (_, group) in sorted_groups(&people.by_key) {
+        let mut places: Vec<&Place> = group
+            .iter()
+            .map(|&i| &people.places[i])
+            .filter(|p| p.digits.is_some())
+            .collect();
+        places.sort_by_key(|p| p.order());
+        // The first place of each NIP, in source order.
+        let mut firsts: Vec<&Place> = Vec::new();
+        for place in &places {
+            if !firsts.iter().any(|f| f.digits == place.digits) {
+                firsts.push(place);
+            }
+        }
+        // The documents each NIP of this name is written in.
+        let mut documents: HashMap<&str, HashSet<usize>> = HashMap::new();
+        for place in &places {
+            documents
+                .entry(place.digits.as_deref().unwrap_or(""))
+                .or_default()
+                .insert(place.doc);
+        }
+        let docs = |p: &Place| documents.get(p.digits.as_deref().unwrap_or(""));
+        for (n, later) in firsts.iter().enumerate().skip(1) {
+            // The earlier NIP this one is reported against: written in the same document, or with the same birth
+            // date anywhere (the same common name in two regencies is two people).
+            let Some(earlier) = firsts[..n].iter().find(|e| {
+                let same_birth = e
+                    .digits
+                    .as_ref()
+                    .zip(later.digits.as_ref())
+                    .is_some_and(|(a, b)| a[..8] == b[..8]);
+                same_birth || docs(e).zip(docs(later)).is_some_and(|(a, b)| !a.is_disjoint(b))
+            }) else {
+                continue;
+            };
+            let (first_nip, second_nip) = (
+                canonical(earlier.digits.as_deref().unwrap_or("")),
+                canonical(later.digits.as_deref().unwrap_or("")),
+            );
+            let args: [(&str, &dyn std::fmt::Display); 3] = [
+                ("name", &later.name_text()),
+                ("first", &first_nip),
+                ("second", &second_nip),
+            ];
+            let mut finding = cx
+                .report(&PERSON_SEVERAL_NIPS, later.file, later.nip_span(), &args)
+                .label("label", &args)
+                .secondary(earlier.file, earlier.nip_span(), "label-first", &args);
+            for also in places
+                .iter()
+                .filter(|p| p.digits == later.digits && p.order() != later.order())
+                .take(MAX_ALSO)
+            {
+                finding = finding.secondary(also.file, also.nip_span(), "label-also", &args);
+            }
+            let holder = [earlier, later].into_iter().find(|p| p.role == Role::Holder);
+            finding = match holder {
+                Some(holder) => {
+                    let nip = canonical(holder.digits.as_deref().unwrap_or(""));
+                    finding.help("help-holder", &[("nip", &nip)])
+                }
+                None => finding.help("help", &args),
+            };
+            finding.emit(out);
+        }
+    }
+}
+
+pub fn name_variant(cx: &Context, out: &mut Vec<Diagnostic>) {
+    let people = cx.index::<People>();
+    for (digits, group) in sorted_groups(&people.by_nip) {
+        let nip = canonical(digits);
+        for cluster in clusters(&people, group) {
+            // The first place of each distinct name in the cluster; every later name is a variant of one before.
+            let mut firsts: Vec<&Place> = Vec::new();
+            for place in cluster {
+                if !firsts.iter().any(|f| f.key == place.key) {
+                    firsts.push(place);
+                }
+            }
+            let Some((first, others)) = firsts.split_first() else {
+                continue;
+            };
+            for other in others {
+                let args: [(&str, &dyn std::fmt::Display); 3] = [
+                    ("nip", &nip),
+                    ("first", &first.name_text()),
+                    ("second", &other.name_text()),
+                ];
+                cx.report(&NAME_VARIANT, other.file, other.name_span(), &args)
+                    .label("label", &args)
+                    .secondary(first.file, first.name_span(), "label-first", &args)
+                    .help("help", &args)
+                    .emit(out);
+            }
+        }
+    }
+}
+
+pub fn signer_not_holder(cx: &Context, out: &mut Vec<Diagnostic>) {
+    let people = cx.index::<People>();
+    for comparison in &people.mismatches {
+        let (signer, holder) = (&people.places[comparison.signer], &people.places[comparison.holder]);
+        let role = if signer.role == Role::Atasan {
+            "atasan"
+        } else {
+            "pegawai"
+        };
+        let signer_nip = signer
+            .nip
+            .as_ref()
+            .map_or(String::new(), |n| n.value.trim().to_string());
+        let holder_nip = holder
+            .nip
+            .as_ref()
+            .map_or(String::new(), |n| n.value.trim().to_string());
+        let args: [(&str, &dyn std::fmt::Display); 5] = [
+            ("name", &signer.name_text()),
+            ("nip", &signer_nip),
+            ("holder", &holder.name_text()),
+            ("holder_nip", &holder_nip),
+            ("role", &role),
+        ];
+        let (key, span, old, new) = match comparison.mismatch {
+            Mismatch::Name => ("name", signer.name_span(), signer.name_text(), holder.name_text()),
+            Mismatch::Nip => ("nip", signer.nip_span(), signer_nip.as_str(), holder_nip.as_str()),
+            Mismatch::Both => ("both", signer.name_span(), "", ""),
+        };
+        let mut finding = cx
+            .report(&SIGNER_NOT_HOLDER, signer.file, span, &args)
+            .message(&format!("message-{key}-{role}"), &args)
+            .label(&format!("label-{key}"), &args)
+            .secondary(holder.file, holder.name_span(), "label-holder", &args)
+            .help(&format!("help-{key}"), &args);
+        if !old.is_empty()
+            && let Some(edit) = value_edit(cx, signer.file, span, old, new)
+        {
+            finding = finding.fix(Fix::unsafe_(vec![edit]));
+        }
+        finding.emit(out);
+    }
+}
+
+pub fn title_mismatch(cx: &Context, out: &mut Vec<Diagnostic>) {
+    let people = cx.index::<People>();
+    let titles = Titles::new(&cx.data.table::<SingkatanJabatan>());
+    let units: Vec<Unit> = cx
+        .documents
+        .iter()
+        .map(|d| {
+            let dokumen = d.dokumen.as_ref();
+            Unit::new(
+                dokumen.and_then(|k| k.unit.as_ref()).map(|t| t.as_str()),
+                dokumen.and_then(|k| k.tempat.as_ref()).map(|t| t.as_str()),
+            )
+        })
+        .collect();
+    for (doc, document) in cx.documents.iter().enumerate() {
+        for jabatan in &document.jabatan {
+            let Some(tt) = &jabatan.tanda_tangan else { continue };
+            let signed = [
+                ("pegawai", tt.pegawai.as_ref(), jabatan.nama.as_ref().map(|n| (doc, n))),
+                (
+                    "atasan",
+                    tt.atasan.as_ref(),
+                    jabatan
+                        .atasan
+                        .as_ref()
+                        .and_then(|a| people.resolve(doc, a.as_str()))
+                        .and_then(|(d, j)| cx.documents[d].jabatan[j].nama.as_ref().map(|n| (d, n))),
+                ),
+            ];
+            for (role, signer, position) in signed {
+                let (Some(written), Some((position_doc, title))) = (signer.and_then(|s| s.jabatan.as_ref()), position)
+                else {
+                    continue;
+                };
+                if written.as_str().trim().is_empty()
+                    || titles.same(written.as_str(), &units[doc], title.as_str(), &units[position_doc])
+                {
+                    continue;
+                }
+                let position_file = cx.documents[position_doc].file;
+                let args: [(&str, &dyn std::fmt::Display); 2] =
+                    [("written", &written.as_str().trim()), ("title", &title.as_str().trim())];
+                cx.report(&TITLE_MISMATCH, document.file, written.span, &args)
+                    .message(&format!("message-{role}"), &args)
+                    .label("label", &args)
+                    .secondary(position_file, title.span, "label-title", &args)
+                    .help("help", &args)
+                    .emit(out);
+            }
+        }
+    }
+}

@@ -1,0 +1,117 @@
+//! U004, U005: counts written as a numeral and words (`5 (lima)`), and counts followed by their numbered list.
+//! Both read every free-text field of the document: counts are written in formulas, targets and names alike.
+
+use super::{COUNT_LIST_MISMATCH, Context, NUMERAL_WORDS_MISMATCH, span_of};
+use crate::diagnostic::Diagnostic;
+use crate::model::Document;
+use crate::numwords;
+use crate::units::quantity::{numbered_items_from, numeral_words};
+use crate::units::{TokKind, tokenize};
+
+pub(super) fn numeral_words_mismatch(cx: &Context, document: &Document, out: &mut Vec<Diagnostic>) {
+    for (_, text) in document.texts() {
+        if !text.value.contains('(') {
+            continue;
+        }
+        let toks = tokenize(&text.value);
+        for pair in numeral_words(&toks) {
+            let Some(value) = pair.words_value else { continue };
+            if value == pair.numeral {
+                continue;
+            }
+            let written = &text.value[pair.words_range.clone()];
+            let numeral_words = numwords::to_words(pair.numeral);
+            let value_numeral = value.to_string();
+            cx.report(
+                &NUMERAL_WORDS_MISMATCH,
+                document.file,
+                span_of(cx, document, text, pair.words_range.clone()),
+                &[("numeral", &pair.numeral), ("words", &written), ("value", &value)],
+            )
+            .label("label", &[("value", &value)])
+            .secondary(
+                document.file,
+                span_of(cx, document, text, pair.numeral_range.clone()),
+                "label-numeral",
+                &[],
+            )
+            .help(
+                "help",
+                &[
+                    ("numeral", &pair.numeral),
+                    ("numeral_words", &numeral_words),
+                    ("value", &value_numeral),
+                    ("words", &written),
+                ],
+            )
+            .emit(out);
+        }
+    }
+}
+
+/// Most words between a declared count and the `1.` of its list: `3 (tiga) dokumen keuangan: 1. …`.
+const NOUN_PHRASE_MAX: usize = 5;
+
+pub(super) fn count_list_mismatch(cx: &Context, document: &Document, out: &mut Vec<Diagnostic>) {
+    for (_, text) in document.texts() {
+        if !text.value.contains("1.") {
+            continue;
+        }
+        let toks = tokenize(&text.value);
+        let pairs = numeral_words(&toks);
+        for (i, t) in toks.iter().enumerate() {
+            if t.kind != TokKind::Number || !t.text.chars().all(|c| c.is_ascii_digit()) {
+                continue;
+            }
+            // A list marker itself (`1.`) declares nothing.
+            if toks.get(i + 1).is_some_and(|d| d.is_sym('.') && d.start == t.end) {
+                continue;
+            }
+            let Ok(declared) = t.text.parse::<u64>() else { continue };
+            let pair = pairs.iter().find(|p| p.numeral_range.start == t.start);
+            let mut j = pair.map_or(i + 1, |p| p.after);
+            let noun_start = j;
+            while j < toks.len() && toks[j].kind == TokKind::Word && j - noun_start < NOUN_PHRASE_MAX {
+                j += 1;
+            }
+            if j == noun_start {
+                continue;
+            }
+            if toks.get(j).is_some_and(|c| c.is_sym(':')) {
+                j += 1;
+            }
+            // The list must start right here with `1.`.
+            let items = numbered_items_from(&toks, j);
+            if items
+                .first()
+                .is_none_or(|first| first.marker.start != toks.get(j).map_or(usize::MAX, |t| t.start))
+            {
+                continue;
+            }
+            let listed = items.len() as u64;
+            let words_value = pair.and_then(|p| p.words_value);
+            // When the words agree with the list, the numeral is the mistake: U004 reports it.
+            if listed == declared || words_value == Some(listed) {
+                continue;
+            }
+            let Some(last) = items.last() else { continue };
+            let count_range = pair.map_or(t.range(), |p| t.start..toks[p.after - 1].end);
+            let listed_words = numwords::to_words(listed);
+            cx.report(
+                &COUNT_LIST_MISMATCH,
+                document.file,
+                span_of(cx, document, text, count_range),
+                &[("declared", &declared), ("listed", &listed)],
+            )
+            .label("label", &[("declared", &declared)])
+            .secondary(
+                document.file,
+                span_of(cx, document, text, last.marker.clone()),
+                "label-last",
+                &[("listed", &listed)],
+            )
+            .help("help", &[("listed", &listed), ("listed_words", &listed_words)])
+            .emit(out);
+        }
+    }
+}

@@ -1,0 +1,236 @@
+//! U001, U002, U003: the unit an indicator claims against what its formula computes and what its target says.
+
+use super::{
+    Analyses, Analysis, Context, PERCENT_FORMULA_INCOMPLETE, TARGET_UNIT_MISMATCH, UNIT_FORMULA_MISMATCH, kind_name,
+    short_name, span_of, words,
+};
+use crate::diagnostic::Diagnostic;
+use crate::model::{Document, Indikator, Text};
+use crate::units::formula::{Formula, Kind};
+use crate::units::quantity::{self, QUnit, Quantity};
+use crate::units::{Satuan, Unit, UnitKind};
+
+/// What the formula computes, when it clearly disagrees with the unit the indicator claims. Formulas that compute
+/// a percent badly (a division without × 100, × 100 without a division) are U002's; values and counts written
+/// in the formula cell are U003's and U008's.
+fn disagreement(unit: UnitKind, formula: &Formula) -> Option<UnitKind> {
+    use UnitKind::*;
+    let computed = match formula.kind {
+        Kind::Percent | Kind::Times100 => Percent,
+        Kind::Ratio => Ratio,
+        Kind::Scaled(_) => Score,
+        Kind::Named(kind) => kind,
+        _ => return None,
+    };
+    let scaled = matches!(formula.kind, Kind::Scaled(_));
+    let bad = match unit {
+        Percent => matches!(computed, Count | Duration | Money) || scaled,
+        PercentOrIndex | Ratio => matches!(computed, Count | Duration | Money),
+        Count => matches!(computed, Percent | Ratio | PercentOrIndex | Duration) || scaled,
+        Score => computed == Duration,
+        Duration => {
+            matches!(computed, Percent | PercentOrIndex | Score | Ratio) && !matches!(formula.kind, Kind::Ratio)
+        }
+        Money => matches!(computed, Percent | Duration),
+    };
+    bad.then_some(computed)
+}
+
+pub(super) fn unit_formula_mismatch(cx: &Context, document: &Document, out: &mut Vec<Diagnostic>) {
+    let analyses = cx.index::<Analyses>();
+    for (indikator, analysis) in analyses.of(document) {
+        let (Some(unit), Some(text), Some(parsed)) = (&analysis.unit, &indikator.formula, &analysis.formula) else {
+            continue;
+        };
+        let Some(unit_text) = unit.field(indikator) else {
+            continue;
+        };
+        let Some(computed) = disagreement(unit.kind, parsed) else {
+            continue;
+        };
+        let unit_name = kind_name(cx, unit.kind.key());
+        let computed_name = kind_name(cx, computed.key());
+        let unit_words = words(unit_text, &unit.words);
+        let name = short_name(indikator);
+        let mut finding = cx
+            .report(
+                &UNIT_FORMULA_MISMATCH,
+                document.file,
+                span_of(cx, document, unit_text, unit.words.clone()),
+                &[("indicator", &name), ("unit", &unit_name), ("computed", &computed_name)],
+            )
+            .label("label", &[("unit", &unit_name), ("word", &unit_words)]);
+        let formula_span = match (&parsed.division, &parsed.multiplier, parsed.deciding_range()) {
+            (Some(d), Some((_, m)), _) => {
+                finding = finding.secondary(
+                    document.file,
+                    span_of(cx, document, text, d.clone()),
+                    "label-division",
+                    &[],
+                );
+                Some(span_of(cx, document, text, m.clone()))
+            }
+            (_, _, Some(range)) => Some(span_of(cx, document, text, range)),
+            _ => None,
+        };
+        let formula_span = formula_span.unwrap_or(text.span);
+        finding = finding.secondary(
+            document.file,
+            formula_span,
+            "label-formula",
+            &[("computed", &computed_name)],
+        );
+        let shape = crate::i18n::tr(cx.lang, &format!("units.shape-{}", unit.kind.key()), &[]);
+        let rename = crate::i18n::tr(cx.lang, &format!("units.lead-{}", computed.key()), &[]);
+        finding
+            .help("help", &[("shape", &shape), ("rename", &rename)])
+            .emit(out);
+    }
+}
+
+pub(super) fn percent_formula_incomplete(cx: &Context, document: &Document, out: &mut Vec<Diagnostic>) {
+    for (indikator, analysis) in cx.index::<Analyses>().of(document) {
+        let (Some(unit), Some(text), Some(parsed)) = (&analysis.unit, &indikator.formula, &analysis.formula) else {
+            continue;
+        };
+        let firm_percent = unit.kind == UnitKind::Percent;
+        let (key, range) = match parsed.kind {
+            Kind::Ratio if firm_percent => ("message-no-100", parsed.division.clone()),
+            Kind::Times100 if firm_percent || unit.kind == UnitKind::PercentOrIndex => {
+                ("message-no-division", parsed.multiplier.as_ref().map(|m| m.1.clone()))
+            }
+            Kind::Change if firm_percent => ("message-change", parsed.subtraction.clone()),
+            Kind::Named(UnitKind::Percent | UnitKind::PercentOrIndex)
+            | Kind::Prose
+            | Kind::Source
+            | Kind::Enumeration
+                if firm_percent =>
+            {
+                ("message", None)
+            }
+            _ => continue,
+        };
+        let Some(unit_text) = unit.field(indikator) else {
+            continue;
+        };
+        let primary = range.map_or(text.span, |r| span_of(cx, document, text, r));
+        let label = match key {
+            "message-no-100" => "label-no-100",
+            "message-no-division" => "label-no-division",
+            "message-change" => "label-change",
+            _ => "label",
+        };
+        let unit_words = words(unit_text, &unit.words);
+        let name = short_name(indikator);
+        cx.report(
+            &PERCENT_FORMULA_INCOMPLETE,
+            document.file,
+            primary,
+            &[("indicator", &name)],
+        )
+        .message(key, &[("indicator", &name)])
+        .label(label, &[])
+        .secondary(
+            document.file,
+            span_of(cx, document, unit_text, unit.words.clone()),
+            "label-unit",
+            &[("word", &unit_words)],
+        )
+        .help("help", &[])
+        .emit(out);
+    }
+}
+
+/// The quantities an indicator's target is written with: its `target`, and a formula cell that holds only a value
+/// (U008 reports that it is misplaced; its unit is still checked here). A count with its noun in the formula cell
+/// (`5 (lima) dokumen`) is read only against a percent indicator.
+pub(super) fn written_targets<'a>(
+    indikator: &'a Indikator,
+    analysis: &Analysis,
+    lex: &Satuan,
+) -> Vec<(&'a Text, Vec<Quantity>, bool)> {
+    let mut out = Vec::new();
+    if let Some(target) = &indikator.target {
+        out.push((target, quantity::quantities(&target.value, lex), true));
+    }
+    if let (Some(f), Some(parsed)) = (&indikator.formula, &analysis.formula) {
+        if matches!(parsed.kind, Kind::Value | Kind::CountValue) {
+            out.push((f, quantity::quantities(&f.value, lex), parsed.kind == Kind::Value));
+        } else if let Some(fixed) = &parsed.fixed {
+            let quantities = quantity::quantities(&f.value, lex)
+                .into_iter()
+                .filter(|q| q.span.start >= fixed.start && q.span.end <= fixed.end)
+                .collect();
+            out.push((f, quantities, true));
+        }
+    }
+    out
+}
+
+pub(super) fn target_unit_mismatch(cx: &Context, document: &Document, out: &mut Vec<Diagnostic>) {
+    let lex = cx.data.table::<Satuan>();
+    for (indikator, analysis) in cx.index::<Analyses>().of(document) {
+        let Some(unit) = &analysis.unit else { continue };
+        let Some(unit_text) = unit.field(indikator) else {
+            continue;
+        };
+        for (text, quantities, is_value) in written_targets(indikator, analysis, &lex) {
+            if let Some((q, key)) = target_problem(unit, &quantities, is_value) {
+                let unit_name = kind_name(cx, unit.kind.key());
+                let shown = words(text, &q.span);
+                let unit_words = short_name(indikator);
+                cx.report(
+                    &TARGET_UNIT_MISMATCH,
+                    document.file,
+                    span_of(cx, document, text, q.span.clone()),
+                    &[],
+                )
+                .message(key, &[("target", &shown), ("unit", &unit_name), ("word", &unit_words)])
+                .label(&key.replace("message", "label"), &[("unit", &unit_name)])
+                .secondary(
+                    document.file,
+                    span_of(cx, document, unit_text, unit.words.clone()),
+                    "label-unit",
+                    &[("unit", &unit_name)],
+                )
+                .help(&key.replace("message", "help"), &[("word", &unit_words)])
+                .emit(out);
+            }
+        }
+    }
+}
+
+/// The first quantity that disagrees with the unit, and the message key that says how.
+fn target_problem<'q>(unit: &Unit, quantities: &'q [Quantity], is_value: bool) -> Option<(&'q Quantity, &'static str)> {
+    let percent = quantities.iter().find(|q| q.unit == QUnit::Percent);
+    let count = quantities.iter().find(|q| matches!(q.unit, QUnit::Count(_)));
+    match unit.kind {
+        UnitKind::Percent | UnitKind::PercentOrIndex => {
+            if let Some(q) = percent {
+                let high = q.upper.unwrap_or(q.value);
+                if high > 100.0 && !unit.change {
+                    return Some((q, "message-above-100"));
+                }
+                if q.value < 0.0 && !unit.change && !unit.lower_is_better {
+                    return Some((q, "message-below-0"));
+                }
+                return None;
+            }
+            if unit.kind == UnitKind::Percent
+                && let Some(q) = count
+            {
+                return Some((q, "message-count-on-percent"));
+            }
+            None
+        }
+        UnitKind::Count => match (percent, count) {
+            (Some(q), None) if is_value => Some((q, "message-percent-on-count")),
+            _ => None,
+        },
+        UnitKind::Duration | UnitKind::Money => match (percent, count) {
+            (Some(q), None) if is_value => Some((q, "message-percent-on-other")),
+            _ => None,
+        },
+        UnitKind::Ratio | UnitKind::Score => None,
+    }
+}

@@ -1,0 +1,189 @@
+//! U006, U008, U010: values written as targets — their range, their place, their wording.
+
+use super::mismatch::written_targets;
+use super::{ABSOLUTE_TARGET, Analyses, Context, SCORE_OUT_OF_RANGE, TARGET_IN_FORMULA, span_of, words};
+use crate::diagnostic::Diagnostic;
+use crate::model::Document;
+use crate::units::formula::Kind;
+use crate::units::quantity::QUnit;
+use crate::units::{Satuan, TokKind, UnitKind, tokenize};
+
+/// The IKM grade of a value on the 25–100 scale (PermenPANRB 14/2017).
+pub fn ikm_grade(value: f64) -> Option<(&'static str, &'static str)> {
+    match value {
+        v if (88.31..=100.0).contains(&v) => Some(("A", "grade-a")),
+        v if (76.61..88.31).contains(&v) => Some(("B", "grade-b")),
+        v if (65.0..76.61).contains(&v) => Some(("C", "grade-c")),
+        v if (25.0..65.0).contains(&v) => Some(("D", "grade-d")),
+        _ => None,
+    }
+}
+
+/// True when a score word (Nilai, Indeks, IKM, …) appears anywhere in `text`.
+fn names_score(text: &str, lex: &Satuan) -> bool {
+    let toks = tokenize(text);
+    (0..toks.len()).any(|i| lex.lead_at(&toks, i).is_some_and(|(kind, _)| kind == UnitKind::Score))
+}
+
+/// A number for messages, with the Indonesian decimal comma.
+fn show(value: f64) -> String {
+    let rounded = (value * 100.0).round() / 100.0;
+    let text = if rounded.fract() == 0.0 {
+        format!("{rounded:.0}")
+    } else {
+        format!("{rounded}")
+    };
+    text.replace('.', ",")
+}
+
+pub(super) fn score_out_of_range(cx: &Context, document: &Document, out: &mut Vec<Diagnostic>) {
+    let lex = cx.data.table::<Satuan>();
+    for (indikator, analysis) in cx.index::<Analyses>().of(document) {
+        // Only a score is on the IKM or SAKIP scale: a percent's range is U003's, and a count of respondents
+        // or of reports is not a score. Without a unit word, the name must still call the value a score.
+        let score_like = match &analysis.unit {
+            Some(unit) => matches!(unit.kind, UnitKind::Score | UnitKind::PercentOrIndex),
+            None => indikator.uraian.as_ref().is_some_and(|u| names_score(&u.value, &lex)),
+        };
+        if !score_like {
+            continue;
+        }
+        let family = [&indikator.uraian, &indikator.satuan, &indikator.formula]
+            .into_iter()
+            .flatten()
+            .find_map(|t| lex.survey_in(&t.value).map(|(family, _)| family.to_string()));
+        let Some(family) = family else { continue };
+        let (low, high, key) = if family == "ikm" {
+            (25.0, 100.0, "message-ikm")
+        } else {
+            (0.0, 100.0, "message-sakip")
+        };
+        for (text, quantities, _) in written_targets(indikator, analysis, &lex) {
+            for q in quantities
+                .iter()
+                .filter(|q| matches!(q.unit, QUnit::Plain | QUnit::Percent))
+            {
+                let value = q.value;
+                if (low..=high).contains(&value) {
+                    continue;
+                }
+                let shown = words(text, &q.numeral);
+                let mut finding = cx
+                    .report(
+                        &SCORE_OUT_OF_RANGE,
+                        document.file,
+                        span_of(cx, document, text, q.numeral.clone()),
+                        &[],
+                    )
+                    .message(key, &[("value", &shown)])
+                    .label("label", &[("low", &show(low)), ("high", &show(high))]);
+                if family == "ikm" {
+                    // The likeliest intended value: an average on the 1–4 scale not yet converted (× 25), or a
+                    // decimal comma lost (8135 for 81,35).
+                    let candidates = [(value * 25.0, "note-scale"), (value / 100.0, "note-comma")];
+                    if let Some((meant, note)) = candidates
+                        .into_iter()
+                        .find(|(v, _)| value > 0.0 && ikm_grade(*v).is_some() && (*v - value).abs() > f64::EPSILON)
+                        && let Some((grade, grade_key)) = ikm_grade(meant)
+                    {
+                        let grade_name = crate::i18n::tr(cx.lang, &format!("units.{grade_key}"), &[]);
+                        finding = finding.note(
+                            note,
+                            &[
+                                ("value", &shown),
+                                ("meant", &show(meant)),
+                                ("grade", &grade),
+                                ("grade_name", &grade_name),
+                            ],
+                        );
+                    }
+                }
+                finding.help(&key.replace("message", "help"), &[]).emit(out);
+            }
+        }
+    }
+}
+
+pub(super) fn target_in_formula(cx: &Context, document: &Document, out: &mut Vec<Diagnostic>) {
+    for (indikator, analysis) in cx.index::<Analyses>().of(document) {
+        let (Some(text), Some(parsed)) = (&indikator.formula, &analysis.formula) else {
+            continue;
+        };
+        let Some(fixed) = &parsed.fixed else { continue };
+        let shown = words(text, fixed);
+        let key = if parsed.kind == Kind::Value {
+            "message"
+        } else {
+            "message-result"
+        };
+        let has_target = indikator.target.is_some();
+        let mut finding = cx
+            .report(
+                &TARGET_IN_FORMULA,
+                document.file,
+                span_of(cx, document, text, fixed.clone()),
+                &[],
+            )
+            .message(key, &[("value", &shown)])
+            .label("label", &[]);
+        if let Some(target) = &indikator.target {
+            finding = finding.secondary(document.file, target.span, "label-target", &[]);
+        }
+        let help = match (parsed.kind == Kind::Value, has_target) {
+            (true, false) => "help",
+            (true, true) => "help-has-target",
+            (false, _) => "help-result",
+        };
+        finding.help(help, &[("value", &shown)]).emit(out);
+    }
+}
+
+/// Words that make a target absolute (PermenPANRB 8/2021): one word, or two for `tidak pernah`.
+const ABSOLUTE: &[&[&str]] = &[
+    &["semua"],
+    &["selalu"],
+    &["setiap"],
+    &["tidak", "pernah"],
+    &["seluruhnya"],
+];
+
+pub(super) fn absolute_target(cx: &Context, document: &Document, out: &mut Vec<Diagnostic>) {
+    let lex = cx.data.table::<Satuan>();
+    for (indikator, analysis) in cx.index::<Analyses>().of(document) {
+        let mut texts = Vec::new();
+        if let Some(target) = &indikator.target {
+            texts.push(target);
+        }
+        if let (Some(f), Some(parsed)) = (&indikator.formula, &analysis.formula)
+            && matches!(parsed.kind, Kind::Value | Kind::CountValue)
+        {
+            texts.push(f);
+        }
+        for text in texts {
+            let toks = tokenize(&text.value);
+            let found = (0..toks.len()).find_map(|i| {
+                ABSOLUTE.iter().find_map(|phrase| {
+                    let matched = phrase
+                        .iter()
+                        .enumerate()
+                        .all(|(k, w)| toks.get(i + k).is_some_and(|t| t.kind == TokKind::Word && t.is(w)));
+                    // `setiap bulan` is a frequency, not an absolute.
+                    let frequency =
+                        *phrase == ["setiap"] && toks.get(i + 1).is_some_and(|t| lex.is_period_noun(t.text));
+                    (matched && !frequency).then(|| toks[i].start..toks[i + phrase.len() - 1].end)
+                })
+            });
+            let Some(range) = found else { continue };
+            let word = words(text, &range);
+            cx.report(
+                &ABSOLUTE_TARGET,
+                document.file,
+                span_of(cx, document, text, range.clone()),
+                &[("word", &word)],
+            )
+            .label("label", &[])
+            .help("help", &[("word", &word)])
+            .emit(out);
+        }
+    }
+}

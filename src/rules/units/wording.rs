@@ -1,0 +1,102 @@
+//! U007, U009: indicators and formulas whose words say nothing measurable.
+
+use super::{Analyses, Context, FORMULA_RESTATES_INDICATOR, INDICATOR_NOT_MEASURABLE, span_of, words};
+use crate::diagnostic::Diagnostic;
+use crate::model::Document;
+use crate::units::formula::Kind;
+use crate::units::quantity::{self, QUnit};
+use crate::units::{Satuan, Tok, TokKind, UnitKind, skip_list_number, tokenize};
+use std::collections::HashSet;
+
+/// Lowercased words of a text, `&` read as `dan`, list numbers and punctuation left out.
+fn word_set(toks: &[Tok]) -> HashSet<String> {
+    toks.iter()
+        .filter_map(|t| match t.kind {
+            TokKind::Word => Some(t.text.to_lowercase()),
+            TokKind::Sym if t.text == "&" => Some("dan".to_string()),
+            _ => None,
+        })
+        .collect()
+}
+
+pub(super) fn formula_restates_indicator(cx: &Context, document: &Document, out: &mut Vec<Diagnostic>) {
+    for (indikator, analysis) in cx.index::<Analyses>().of(document) {
+        let (Some(uraian), Some(text), Some(parsed)) = (&indikator.uraian, &indikator.formula, &analysis.formula)
+        else {
+            continue;
+        };
+        // A count's formula may be its name ("Jumlah …" is how a count is computed); a percent formula that
+        // computes nothing is U002's; an indicator without a unit word is U009's.
+        let Some(unit) = &analysis.unit else { continue };
+        if matches!(unit.kind, UnitKind::Count | UnitKind::Percent) {
+            continue;
+        }
+        if !matches!(parsed.kind, Kind::Named(_) | Kind::Prose) {
+            continue;
+        }
+        let formula_toks = tokenize(&text.value);
+        let formula_words = word_set(&formula_toks);
+        if formula_words.len() < 2 || !formula_words.is_subset(&word_set(&tokenize(&uraian.value))) {
+            continue;
+        }
+        cx.report(&FORMULA_RESTATES_INDICATOR, document.file, text.span, &[])
+            .label("label", &[])
+            .secondary(document.file, uraian.span, "label-indicator", &[])
+            .help(&format!("help-{}", unit.kind.key()), &[])
+            .emit(out);
+    }
+}
+
+/// A first word that words a result (`Terlaksananya`, `Meningkatnya`): listed in the vocabulary, or shaped like
+/// one (`ter…nya`).
+fn is_result_word(word: &str, lex: &Satuan) -> bool {
+    let lower = word.to_lowercase();
+    lex.is_result_word(&lower) || (lower.starts_with("ter") && lower.ends_with("nya") && lower.len() > 8)
+}
+
+pub(super) fn indicator_not_measurable(cx: &Context, document: &Document, out: &mut Vec<Diagnostic>) {
+    let lex = cx.data.table::<Satuan>();
+    for (indikator, analysis) in cx.index::<Analyses>().of(document) {
+        let Some(uraian) = &indikator.uraian else { continue };
+        if indikator.satuan.is_some() {
+            continue;
+        }
+        let toks = tokenize(&uraian.value);
+        let start = skip_list_number(&toks);
+        let Some(first) = toks
+            .get(start)
+            .filter(|t| t.kind == TokKind::Word && is_result_word(t.text, &lex))
+        else {
+            continue;
+        };
+        // A unit word anywhere in the name ("Tercapai nilai Survei …"), or a count with its noun or a percent
+        // ("… sebanyak 12 kali"), makes it measurable.
+        if (start..toks.len()).any(|i| lex.lead_at(&toks, i).is_some())
+            || quantity::quantities(&uraian.value, &lex)
+                .iter()
+                .any(|q| q.unit != QUnit::Plain)
+        {
+            continue;
+        }
+        let measured = analysis
+            .formula
+            .as_ref()
+            .is_some_and(|f| !matches!(f.kind, Kind::Prose | Kind::Source));
+        if measured {
+            continue;
+        }
+        let word = words(uraian, &first.range());
+        let mut finding = cx
+            .report(
+                &INDICATOR_NOT_MEASURABLE,
+                document.file,
+                span_of(cx, document, uraian, first.range()),
+                &[("word", &word)],
+            )
+            .label("label", &[]);
+        if let Some(f) = &indikator.formula {
+            finding = finding.secondary(document.file, f.span, "label-formula", &[]);
+        }
+        finding.help("help", &[]).emit(out);
+    }
+}

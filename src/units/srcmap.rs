@@ -1,0 +1,183 @@
+//! From a byte range in a decoded YAML string back to the source: `"\\frac{…}"` in the file is `\frac{…}` in the
+//! value, so a word found in the value sits at another offset in the file. Plain, single-quoted and
+//! double-quoted scalars (escapes, line folding) are decoded alongside a map of offsets; when the decoding does
+//! not reproduce the value exactly (block scalars, unusual folding), the words are searched in the source and
+//! used only when found exactly once. Otherwise there is no precise span, and callers point at the whole value.
+
+use crate::model::Text;
+use crate::source::Span;
+use std::ops::Range;
+
+/// The source span of `range` (a byte range of `text.value`) in the file text `src`.
+pub fn locate(src: &str, text: &Text, range: Range<usize>) -> Option<Span> {
+    if range.start >= range.end || range.end > text.value.len() {
+        return None;
+    }
+    let raw = src.get(text.span.range())?;
+    let quote = raw.chars().next().filter(|c| *c == '"' || *c == '\'');
+    let (decoded, map) = decode(raw, quote);
+    if decoded == text.value {
+        let start = map.get(range.start)?.0;
+        let end = map.get(range.end - 1)?.1;
+        return Some(text.span.sub(start, end));
+    }
+    let needle = text.value.get(range)?;
+    let mut found = raw.match_indices(needle);
+    match (found.next(), found.next()) {
+        (Some((at, _)), None) => Some(text.span.sub(at, at + needle.len())),
+        _ => None,
+    }
+}
+
+/// The source span of `range`, or the whole value when it cannot be located exactly.
+pub fn locate_or_whole(src: &str, text: &Text, range: Range<usize>) -> Span {
+    locate(src, text, range).unwrap_or(text.span)
+}
+
+/// Decode a scalar's source, keeping for each decoded byte the source range of the character it came from.
+fn decode(raw: &str, quote: Option<char>) -> (String, Vec<(usize, usize)>) {
+    let mut out = String::new();
+    let mut map: Vec<(usize, usize)> = Vec::new();
+    let chars: Vec<(usize, char)> = raw.char_indices().collect();
+    let end_of = |k: usize| chars.get(k).map_or(raw.len(), |(o, _)| *o);
+    let push = |out: &mut String, map: &mut Vec<(usize, usize)>, c: char, from: usize, to: usize| {
+        out.push(c);
+        for _ in 0..c.len_utf8() {
+            map.push((from, to));
+        }
+    };
+    let mut i = usize::from(quote.is_some());
+    while i < chars.len() {
+        let (at, c) = chars[i];
+        match (quote, c) {
+            (Some('"'), '"') | (Some('\''), '\'')
+                if !(quote == Some('\'') && chars.get(i + 1).is_some_and(|n| n.1 == '\'')) =>
+            {
+                break;
+            }
+            (Some('\''), '\'') => {
+                push(&mut out, &mut map, '\'', at, end_of(i + 2));
+                i += 2;
+            }
+            (Some('"'), '\\') => {
+                let Some(&(_, e)) = chars.get(i + 1) else { break };
+                let simple = match e {
+                    '\\' => Some('\\'),
+                    '"' => Some('"'),
+                    '/' => Some('/'),
+                    'n' => Some('\n'),
+                    't' | '\t' => Some('\t'),
+                    'r' => Some('\r'),
+                    '0' => Some('\0'),
+                    ' ' => Some(' '),
+                    '_' => Some('\u{a0}'),
+                    'N' => Some('\u{85}'),
+                    'L' => Some('\u{2028}'),
+                    'P' => Some('\u{2029}'),
+                    'a' => Some('\u{7}'),
+                    'b' => Some('\u{8}'),
+                    'e' => Some('\u{1b}'),
+                    'f' => Some('\u{c}'),
+                    'v' => Some('\u{b}'),
+                    _ => None,
+                };
+                if let Some(d) = simple {
+                    push(&mut out, &mut map, d, at, end_of(i + 2));
+                    i += 2;
+                    continue;
+                }
+                let width = match e {
+                    'x' => 2,
+                    'u' => 4,
+                    'U' => 8,
+                    '\n' | '\r' => {
+                        // Escaped line break: joins the lines without a space.
+                        i += 2;
+                        while chars
+                            .get(i)
+                            .is_some_and(|(_, c)| *c == ' ' || *c == '\t' || *c == '\n' || *c == '\r')
+                        {
+                            i += 1;
+                        }
+                        continue;
+                    }
+                    _ => return (String::new(), Vec::new()),
+                };
+                let hex: String = chars.iter().skip(i + 2).take(width).map(|(_, c)| *c).collect();
+                match u32::from_str_radix(&hex, 16).ok().and_then(char::from_u32) {
+                    Some(d) if hex.len() == width => {
+                        push(&mut out, &mut map, d, at, end_of(i + 2 + width));
+                        i += 2 + width;
+                    }
+                    _ => return (String::new(), Vec::new()),
+                }
+            }
+            (_, '\n') | (_, '\r') => {
+                // Line folding: trailing blanks dropped, a line break becomes a space, each empty line a `\n`.
+                while out.ends_with(' ') || out.ends_with('\t') {
+                    out.pop();
+                    map.pop();
+                }
+                let mut breaks = 0;
+                let mut k = i;
+                while let Some(&(_, c)) = chars.get(k) {
+                    match c {
+                        '\n' => {
+                            breaks += 1;
+                            k += 1;
+                        }
+                        ' ' | '\t' | '\r' => k += 1,
+                        _ => break,
+                    }
+                }
+                if breaks <= 1 {
+                    push(&mut out, &mut map, ' ', at, at + 1);
+                } else {
+                    for _ in 1..breaks {
+                        push(&mut out, &mut map, '\n', at, at + 1);
+                    }
+                }
+                i = k;
+            }
+            _ => {
+                push(&mut out, &mut map, c, at, end_of(i + 1));
+                i += 1;
+            }
+        }
+    }
+    if quote.is_none() {
+        while out.ends_with(' ') {
+            out.pop();
+            map.pop();
+        }
+    }
+    (out, map)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(src: &str, value: &str) -> Text {
+        Text::new(value.to_string(), Span::new(0, src.len()))
+    }
+
+    #[test]
+    fn double_quoted_escapes_map_back() {
+        let src = r#""$\\frac{A}{B} \\times 100$""#;
+        let value = r"$\frac{A}{B} \times 100$";
+        let t = text(src, value);
+        let at = value.find(r"\times").unwrap();
+        let span = locate(src, &t, at..at + 6).unwrap();
+        assert_eq!(&src[span.range()], r"\\times");
+    }
+
+    #[test]
+    fn plain_and_single_quoted() {
+        let src = "Jumlah A dibagi B";
+        assert_eq!(locate(src, &text(src, src), 9..15), Some(Span::new(9, 15)));
+        let src = "'it''s dibagi'";
+        let t = text(src, "it's dibagi");
+        assert_eq!(&src[locate(src, &t, 5..11).unwrap().range()], "dibagi");
+    }
+}

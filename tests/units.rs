@@ -1,0 +1,708 @@
+//! U — units, formulas, targets and counts: parser classification of every real formula, and each rule's
+//! fixtures (must trigger) and near-misses (must not).
+
+mod common;
+
+use common::{lint, lint_files, primary_text, with_code};
+use ikilint::data::Data;
+use ikilint::i18n::Lang;
+use ikilint::units::{Satuan, formula, unit_of};
+use ikilint::workspace::load_sources;
+use std::fmt::Write;
+
+const MASAMA: &str = include_str!("../examples/masama-2020.yaml");
+const TANJUNG: &str = include_str!("../examples/tanjung-redeb-2022.yaml");
+
+/// "formula → kind (unit of the indicator)" for every formula of an example, in order.
+fn classification(name: &str, text: &str) -> String {
+    let workspace = load_sources(vec![(name.to_string(), text.to_string())], Lang::En);
+    let data = Data::builtin();
+    let lex = data.table::<Satuan>();
+    let mut out = String::new();
+    for document in &workspace.documents {
+        for jabatan in &document.jabatan {
+            for sasaran in &jabatan.sasaran {
+                for indikator in &sasaran.indikator {
+                    let Some(f) = &indikator.formula else { continue };
+                    let parsed = formula::parse(&f.value, &lex);
+                    let unit = unit_of(indikator, &lex).map_or("-".to_string(), |u| u.kind.key().to_string());
+                    writeln!(out, "{} → {} [indicator: {unit}]", f.value, parsed.kind).unwrap();
+                }
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn every_formula_of_masama_is_classified() {
+    insta::assert_snapshot!(classification("masama-2020.yaml", MASAMA));
+}
+
+#[test]
+fn every_formula_of_tanjung_redeb_is_classified() {
+    insta::assert_snapshot!(classification("tanjung-redeb-2022.yaml", TANJUNG));
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Fixtures
+
+/// A one-position document whose sasaran holds `indicators` (YAML list items, already indented).
+fn doc(indicators: &str) -> String {
+    format!(
+        "dokumen:\n  id: uji\n  unit: Kecamatan Uji\n  tahun: 2022\njabatan:\n  - id: camat\n    nama: Camat Uji\n    \
+         sasaran:\n      - uraian: \"Meningkatnya pelayanan\"\n        indikator:\n{indicators}"
+    )
+}
+
+/// One indicator item; `extra` is more keys (`target`, `satuan`) as `key: value` pairs.
+fn ind(uraian: &str, formula: Option<&str>, extra: &[(&str, &str)]) -> String {
+    let mut out = format!("          - uraian: {uraian:?}\n");
+    if let Some(f) = formula {
+        out.push_str(&format!("            formula: {f:?}\n"));
+    }
+    for (k, v) in extra {
+        out.push_str(&format!("            {k}: {v:?}\n"));
+    }
+    out
+}
+
+fn codes_u(report: &ikilint::Report) -> Vec<&'static str> {
+    report
+        .diagnostics
+        .iter()
+        .map(|d| d.code)
+        .filter(|c| c.starts_with('U'))
+        .collect()
+}
+
+/// The source text under each label of a diagnostic (primary first).
+fn label_texts<'r>(report: &'r ikilint::Report, d: &ikilint::diagnostic::Diagnostic) -> Vec<&'r str> {
+    std::iter::once(&d.primary)
+        .chain(d.secondary.iter())
+        .map(|l| report.files.get(l.file).slice(l.span))
+        .collect()
+}
+
+fn lint_one(uraian: &str, formula: Option<&str>, extra: &[(&str, &str)]) -> ikilint::Report {
+    lint(&doc(&ind(uraian, formula, extra)))
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The examples
+
+/// "code line: primary text" of every U finding in an example.
+fn u_findings(name: &str, text: &str) -> String {
+    let report = lint_files(&[(name, text)]);
+    let mut out = String::new();
+    for d in report.diagnostics.iter().filter(|d| d.code.starts_with('U')) {
+        writeln!(
+            out,
+            "{} {}: {}",
+            d.code,
+            common::line_of(&report, d),
+            primary_text(&report, d)
+        )
+        .unwrap();
+    }
+    out
+}
+
+#[test]
+fn findings_on_the_examples_are_pinned() {
+    insta::assert_snapshot!(format!(
+        "masama-2020:\n{}\ntanjung-redeb-2022:\n{}",
+        u_findings("masama-2020.yaml", MASAMA),
+        u_findings("tanjung-redeb-2022.yaml", TANJUNG)
+    ));
+}
+
+#[test]
+fn masama_count_named_survey_and_tingkat_measured_by_duration_get_u001() {
+    let report = lint_files(&[("masama-2020.yaml", MASAMA)]);
+    let found = with_code(&report, "U001");
+    assert_eq!(found.len(), 2, "{found:#?}");
+    let survey = found
+        .iter()
+        .find(|d| common::line_of(&report, d) == 133)
+        .expect("U001 on line 133");
+    assert_eq!(label_texts(&report, survey), ["Jumlah", "di bagi", "dikali 100"]);
+    assert!(
+        survey.message.contains("Jumlah responden yang disurvei"),
+        "{}",
+        survey.message
+    );
+    assert!(survey.help.as_deref().unwrap_or("").contains("'Persentase …'"));
+    let tingkat = found
+        .iter()
+        .find(|d| common::line_of(&report, d) == 633)
+        .expect("U001 on line 633");
+    assert_eq!(label_texts(&report, tingkat), ["Tingkat", "Lamanya"]);
+}
+
+#[test]
+fn tanjung_target_in_formula_and_counts_with_words() {
+    let report = lint_files(&[("tanjung-redeb-2022.yaml", TANJUNG)]);
+    let u008 = with_code(&report, "U008");
+    assert!(
+        u008.iter().any(|d| primary_text(&report, d) == "Target 81,35"),
+        "{u008:#?}"
+    );
+    for line in [450, 454, 477, 497, 690, 719] {
+        let on_line: Vec<_> = report
+            .diagnostics
+            .iter()
+            .filter(|d| d.code.starts_with('U') && common::line_of(&report, d) == line)
+            .collect();
+        assert!(on_line.is_empty(), "line {line}: {on_line:#?}");
+    }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// U001
+
+#[test]
+fn u001_count_with_percent_formula_in_every_writing() {
+    for formula in [
+        "Jumlah A dibagi jumlah B dikali 100",
+        "Jumlah A berbanding Jumlah B X 100%",
+        "Jumlah A / jumlah B x 100 %",
+        "Jumlah A di bagi Jumlah B dikalikan seratus persen",
+        "Jumlah A per jumlah B × 100",
+        r"$\frac{\text{Jumlah A}}{\text{Jumlah B}} \times 100$",
+    ] {
+        let report = lint_one("Jumlah pegawai yang hadir", Some(formula), &[]);
+        assert_eq!(codes_u(&report), ["U001"], "{formula}");
+    }
+}
+
+#[test]
+fn u001_latex_labels_point_into_the_escaped_source() {
+    let report = lint_one(
+        "Jumlah gangguan",
+        Some(r"$\frac{\text{Jumlah A}}{\text{Jumlah B}} \times 100$"),
+        &[],
+    );
+    let d = with_code(&report, "U001")[0];
+    assert_eq!(label_texts(&report, d), ["Jumlah", r"\\frac", r"\\times 100"]);
+}
+
+#[test]
+fn u001_near_misses_latex_trantib_percent_sign_lower_is_better_and_counts() {
+    let trantib = r"$\frac{\text{Jumlah gangguan Trantibun tahun } n-1 - n \text{ yang diselesaikan}}{\text{Jumlah gangguan Trantibun tahun } n-1} \times 100$";
+    for (uraian, formula) in [
+        ("1. Tingkat penurunan gangguan Trantibun yang diselesaikan", trantib),
+        (
+            "% Desa yang memiliki BUMDes aktif",
+            "Jumlah desa dengan BUMDes aktif dibagi jumlah desa dikali 100",
+        ),
+        (
+            "2. Persentase penurunan pelanggaran Perda",
+            "Jumlah pelanggaran Perda tahun n-1 - n dibagi Jumlah pelanggaran Perda tahun n-1 dikali 100",
+        ),
+        ("Jumlah Data PKK Se Kec. Masama", "Jumlah Data PKK Se Kec. Masama"),
+        (
+            "Lamanya waktu penyelesaian izin",
+            "Jumlah hari sejak berkas lengkap sampai izin terbit dibagi jumlah izin",
+        ),
+        (
+            "Indeks Kepuasan Masyarakat",
+            "Jumlah nilai rata-rata per unsur dibagi jumlah unsur dikali 25",
+        ),
+        ("Jumlah laporan hasil kepuasan pegawai", "Hasil Survey Kepuasan Pegawai"),
+    ] {
+        let report = lint_one(uraian, Some(formula), &[]);
+        assert!(codes_u(&report).is_empty(), "{uraian}: {:#?}", report.diagnostics);
+    }
+}
+
+#[test]
+fn u001_declared_satuan_wins_over_the_name() {
+    let report = lint_one(
+        "Capaian pelayanan",
+        Some("Jumlah A dibagi jumlah B dikali 100%"),
+        &[("satuan", "dokumen")],
+    );
+    let d = with_code(&report, "U001");
+    assert_eq!(d.len(), 1);
+    assert_eq!(primary_text(&report, d[0]), "dokumen");
+    let report = lint_one(
+        "Capaian pelayanan",
+        Some("Jumlah A dibagi jumlah B dikali 100%"),
+        &[("satuan", "persen")],
+    );
+    assert!(codes_u(&report).is_empty());
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// U002
+
+#[test]
+fn u002_percent_without_times_100_or_without_division() {
+    let report = lint_one(
+        "2. Persentase PKK Aktif",
+        Some("Jumlah PKK Aktif dibagi Jumlah PKK yang Ada"),
+        &[],
+    );
+    let d = with_code(&report, "U002");
+    assert_eq!(d.len(), 1);
+    assert_eq!(label_texts(&report, d[0]), ["dibagi", "Persentase"]);
+    assert!(d[0].message.contains("never multiplies by 100"));
+
+    let report = lint_one("% Desa yang aktif", Some("Jumlah desa yang aktif x 100%"), &[]);
+    let d = with_code(&report, "U002");
+    assert_eq!(d.len(), 1);
+    assert_eq!(label_texts(&report, d[0]), ["x 100%", "%"]);
+
+    let report = lint_one("Prosentase ORSOSMAS aktif", Some("Data ORSOSMAS"), &[]);
+    assert_eq!(codes_u(&report), ["U002"]);
+}
+
+#[test]
+fn u002_near_misses_complete_percent_formulas_and_values() {
+    for formula in [
+        "Jumlah A dibagi jumlah B dikali 100",
+        "Jumlah A berbanding dengan jumlah seluruh B X 100 %",
+        "Jumlah A terhadap jumlah B x100%",
+        "(A) dibagi (B) dikalikan seratus persen",
+        "A / B × 100",
+    ] {
+        let report = lint_one("Persentase A", Some(formula), &[]);
+        assert!(codes_u(&report).is_empty(), "{formula}: {:#?}", report.diagnostics);
+    }
+    // A value in the formula cell is U008's, not U002's.
+    let report = lint_one("Prosentase ORSOSMAS yang dibina", Some("100 %, 4 ORSOSMAS"), &[]);
+    assert_eq!(codes_u(&report), ["U008"]);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// U003
+
+#[test]
+fn u003_target_in_another_unit_or_out_of_range() {
+    let cases = [
+        ("Jumlah dokumen yang disusun", "80%", "80%"),
+        (
+            "Persentase tamu yang dilayani",
+            "2500 orang/ tamu, 12 bulan",
+            "2500 orang",
+        ),
+        ("Persentase surat terdisposisi", "120%", "120%"),
+        ("Persentase surat terdisposisi", "100,5%", "100,5%"),
+        ("Persentase surat terdisposisi", "80-120%", "80-120%"),
+    ];
+    for (uraian, target, labelled) in cases {
+        let report = lint_one(uraian, None, &[("target", target)]);
+        let d = with_code(&report, "U003");
+        assert_eq!(d.len(), 1, "{uraian} / {target}: {:#?}", report.diagnostics);
+        assert_eq!(primary_text(&report, d[0]), labelled);
+    }
+}
+
+#[test]
+fn u003_near_misses_decimal_commas_ranges_counts_and_growth() {
+    let cases = [
+        ("Persentase surat terdisposisi", "75,5%"),
+        ("Persentase surat terdisposisi", "80-90%"),
+        ("Persentase surat terdisposisi", "Kualitas 80%"),
+        ("Jumlah dokumen keuangan", "5 (lima) dokumen"),
+        ("Persentase peningkatan pendapatan", "120%"),
+        ("Jumlah dokumen keuangan", "81,35"),
+        ("Nilai SAKIP", "70,5"),
+    ];
+    for (uraian, target) in cases {
+        let report = lint_one(uraian, None, &[("target", target)]);
+        assert!(
+            with_code(&report, "U003").is_empty(),
+            "{uraian} / {target}: {:#?}",
+            report.diagnostics
+        );
+    }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// U004, U005
+
+#[test]
+fn u004_numeral_and_words_disagree() {
+    let report = lint_one("Jumlah dokumen", Some("5 (empat) dokumen"), &[]);
+    let d = with_code(&report, "U004");
+    assert_eq!(d.len(), 1);
+    assert_eq!(label_texts(&report, d[0]), ["empat", "5"]);
+    assert!(d[0].help.as_deref().unwrap_or("").contains("5 (lima)"));
+    // Also in a target and in the name.
+    let report = lint_one(
+        "Jumlah 12 (dua belas) laporan",
+        None,
+        &[("target", "29 (dua puluh delapan) jenis layanan")],
+    );
+    assert_eq!(with_code(&report, "U004").len(), 1);
+    assert_eq!(
+        primary_text(&report, with_code(&report, "U004")[0]),
+        "dua puluh delapan"
+    );
+}
+
+#[test]
+fn u004_near_misses() {
+    for formula in [
+        "29 (dua puluh sembilan) jenis layanan",
+        "1 (satu) dokumen",
+        "2500 (dua ribu lima ratus) orang",
+        "13 (Jenis Komponen Listrik)",
+        "11 (sebelas) kali, 12 (dua belas) bulan",
+    ] {
+        let report = lint_one("Jumlah layanan", Some(formula), &[]);
+        assert!(with_code(&report, "U004").is_empty(), "{formula}");
+    }
+}
+
+#[test]
+fn u005_declared_count_and_list_disagree() {
+    let report = lint_one(
+        "Jumlah dokumen keuangan",
+        Some("3 (tiga) dokumen keuangan: 1. Laporan keuangan tahunan 2. Laporan realisasi"),
+        &[],
+    );
+    let d = with_code(&report, "U005");
+    assert_eq!(d.len(), 1, "{:#?}", report.diagnostics);
+    assert_eq!(label_texts(&report, d[0]), ["3 (tiga)", "2."]);
+    assert!(codes_u(&report).iter().all(|c| *c == "U005"));
+}
+
+#[test]
+fn u005_near_misses_matching_lists_and_a_wrong_numeral_left_to_u004() {
+    let tanjung =
+        "5 (lima) dokumen : 1. Laporan Kinerja Tahunan 2. Perjanjian Kinerja 3. Laporan Sakip 4. LKPJ dan 5. LPPD";
+    let report = lint_one("Jumlah dokumen capaian kinerja tersusun", Some(tanjung), &[]);
+    assert!(codes_u(&report).is_empty(), "{:#?}", report.diagnostics);
+    let report = lint_one(
+        "Jumlah dokumen",
+        Some("Jumlah dokumen yang dibuat 1. RKA 2. Renja 3. Renstra"),
+        &[],
+    );
+    assert!(codes_u(&report).is_empty());
+    let report = lint_one(
+        "Jumlah dokumen",
+        Some("4 (tiga) dokumen: 1. RKA 2. Renja 3. Renstra"),
+        &[],
+    );
+    assert_eq!(codes_u(&report), ["U004"]);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// U006
+
+#[test]
+fn u006_ikm_and_sakip_out_of_range_with_grade_note() {
+    let report = lint_one("Indeks Kepuasan Masyarakat", None, &[("target", "3,25")]);
+    let d = with_code(&report, "U006");
+    assert_eq!(d.len(), 1);
+    assert_eq!(primary_text(&report, d[0]), "3,25");
+    assert!(
+        d[0].notes.iter().any(|n| n.contains("81,25") && n.contains("grade B")),
+        "{:?}",
+        d[0].notes
+    );
+
+    let report = lint_one("Nilai Survei Kepuasan Masyarakat", Some("8135"), &[]);
+    let d = with_code(&report, "U006");
+    assert_eq!(d.len(), 1);
+    assert!(d[0].notes.iter().any(|n| n.contains("81,35")), "{:?}", d[0].notes);
+
+    let report = lint_one("Nilai SAKIP Kecamatan", None, &[("target", "120")]);
+    assert_eq!(with_code(&report, "U006").len(), 1);
+    assert!(with_code(&report, "U006")[0].message.contains("SAKIP"));
+}
+
+#[test]
+fn u006_near_misses_in_range_and_constants_inside_a_formula() {
+    let report = lint_one(
+        "Indeks Kepuasan Masyarakat",
+        Some("Jumlah nilai persepsi per unsur dibagi jumlah unsur yang terisi dikali 25"),
+        &[("target", "81,35")],
+    );
+    assert!(codes_u(&report).is_empty(), "{:#?}", report.diagnostics);
+    let report = lint_one("Tercapai nilai Survei Kepuasan Masyarakat", Some("Target 81,35"), &[]);
+    assert_eq!(codes_u(&report), ["U008"]);
+    let report = lint_one("Nilai SAKIP Kecamatan", None, &[("target", "0")]);
+    assert!(codes_u(&report).is_empty());
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// U007, U008, U009, U010
+
+#[test]
+fn u007_formula_restating_a_score() {
+    let report = lint_one(
+        "Nilai Survei Kepuasan Masyarakat Kecamatan",
+        Some("Nilai Survei Kepuasan Masyarakat"),
+        &[],
+    );
+    assert_eq!(codes_u(&report), ["U007"]);
+    for (uraian, formula) in [
+        (
+            "Nilai Survei Kepuasan Masyarakat Kecamatan",
+            "Hasil Survei Kepuasan Masyarakat",
+        ),
+        ("Jumlah Data PKK Se Kec. Masama", "Jumlah Data PKK Se Kec. Masama"),
+        (
+            "Tingkat kepatuhan pegawai",
+            "Jumlah pegawai yang patuh dibagi jumlah pegawai dikali 100",
+        ),
+    ] {
+        let report = lint_one(uraian, Some(formula), &[]);
+        assert!(with_code(&report, "U007").is_empty(), "{uraian}");
+    }
+}
+
+#[test]
+fn u008_targets_and_results_in_the_formula_cell() {
+    for (formula, labelled) in [
+        ("Target 81,35", "Target 81,35"),
+        ("81,35", "81,35"),
+        ("Kualitas 80%", "80%"),
+        ("Jumlah A dibagi jumlah B X 100% = 100", "= 100"),
+    ] {
+        let report = lint_one("Persentase A", Some(formula), &[]);
+        let d = with_code(&report, "U008");
+        assert_eq!(d.len(), 1, "{formula}");
+        assert_eq!(primary_text(&report, d[0]), labelled);
+    }
+}
+
+#[test]
+fn u008_near_misses_counts_with_nouns_and_numbers_inside_a_computation() {
+    for formula in [
+        "5 (lima) dokumen : 1. Laporan Kinerja Tahunan 2. Perjanjian Kinerja 3. Laporan Sakip 4. LKPJ dan 5. LPPD",
+        "29 (dua puluh sembilan) jenis layanan",
+        "Jumlah kelurahan dengan nilai survey sekurang-kurangnya 75 dibagi jumlah kelurahan x 100 %",
+        "Jumlah patroli yang dilaksanakan dalam 1 tahun",
+    ] {
+        let report = lint_one("Jumlah layanan", Some(formula), &[]);
+        assert!(with_code(&report, "U008").is_empty(), "{formula}");
+    }
+}
+
+#[test]
+fn u009_result_wording_without_a_measure() {
+    let report = lint_one(
+        "Terpenuhinya honorarium petugas keamanan kantor",
+        Some("Data pelaksanaan pengamanan kantor"),
+        &[],
+    );
+    let d = with_code(&report, "U009");
+    assert_eq!(d.len(), 1);
+    assert_eq!(
+        label_texts(&report, d[0]),
+        ["Terpenuhinya", "\"Data pelaksanaan pengamanan kantor\""]
+    );
+    assert_eq!(
+        codes_u(&lint_one("Terlaksananya rapat koordinasi", None, &[])),
+        ["U009"]
+    );
+    for (uraian, formula) in [
+        (
+            "Terlaksananya rapat koordinasi",
+            Some("Jumlah rapat koordinasi yang terlaksana"),
+        ),
+        ("Tercapai nilai Survei Kepuasan Masyarakat", None),
+        ("Tersedianya alat tulis kantor", Some("13 jenis")),
+        ("Jumlah rapat koordinasi", Some("Data register rapat")),
+    ] {
+        let report = lint_one(uraian, formula, &[]);
+        assert!(with_code(&report, "U009").is_empty(), "{uraian}");
+    }
+}
+
+#[test]
+fn u010_absolute_target_words() {
+    let report = lint_one(
+        "Jumlah surat terdisposisi",
+        None,
+        &[("target", "semua surat terdisposisi")],
+    );
+    let d = with_code(&report, "U010");
+    assert_eq!(d.len(), 1);
+    assert_eq!(primary_text(&report, d[0]), "semua");
+    let report = lint_one(
+        "Jumlah pelanggaran disiplin",
+        None,
+        &[("target", "tidak pernah terjadi pelanggaran")],
+    );
+    assert_eq!(primary_text(&report, with_code(&report, "U010")[0]), "tidak pernah");
+    // An absolute word in a formula describes what is counted; a numeric target is fine.
+    let report = lint_one(
+        "Persentase kehadiran peserta",
+        Some("Jumlah peserta yang hadir mencakup semua unsur berbanding jumlah seluruh peserta X 100%"),
+        &[("target", "95%")],
+    );
+    assert!(codes_u(&report).is_empty(), "{:#?}", report.diagnostics);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Rendering and robustness
+
+#[test]
+fn u001_renders_in_indonesian() {
+    let source = doc(&ind(
+        "Jumlah responden yang disurvei",
+        Some("Jumlah responden puas di bagi Jumlah responden dikali 100"),
+        &[],
+    ));
+    let report = ikilint::check_sources(
+        vec![("uji.yaml".to_string(), source)],
+        &Data::builtin(),
+        &ikilint::lint::Settings::new(Lang::Id),
+    );
+    let mut out = codespan_reporting::term::termcolor::NoColor::new(Vec::new());
+    ikilint::render::human::render(&report, Lang::Id, &mut out).unwrap();
+    insta::assert_snapshot!(String::from_utf8_lossy(&out.into_inner()));
+}
+
+#[test]
+fn odd_input_never_panics() {
+    for text in [
+        "",
+        "(",
+        "5 (",
+        "1.",
+        "x",
+        "\\frac{",
+        "= ",
+        "Target",
+        "-",
+        "80-%",
+        "99999999999999999999999 (satu)",
+        "٣ (tiga)",
+        "1. 2. 3.",
+    ] {
+        let report = lint_one(text, Some(text), &[("target", text), ("satuan", text)]);
+        let _ = codes_u(&report);
+    }
+}
+
+#[test]
+fn near_misses_beyond_the_examples() {
+    // A count of survey respondents is not an IKM value.
+    let report = lint_one(
+        "Jumlah responden survei kepuasan masyarakat",
+        None,
+        &[("target", "150")],
+    );
+    assert!(codes_u(&report).is_empty(), "{:#?}", report.diagnostics);
+    // A count in the name makes it measurable.
+    let report = lint_one("Terselenggaranya rapat koordinasi sebanyak 12 kali", None, &[]);
+    assert!(codes_u(&report).is_empty(), "{:#?}", report.diagnostics);
+    // `setiap bulan` is a frequency; `setiap desa` is absolute.
+    let report = lint_one("Jumlah laporan", None, &[("target", "1 laporan setiap bulan")]);
+    assert!(codes_u(&report).is_empty(), "{:#?}", report.diagnostics);
+    assert_eq!(
+        codes_u(&lint_one(
+            "Jumlah laporan",
+            None,
+            &[("target", "1 laporan setiap desa")]
+        )),
+        ["U010"]
+    );
+    // `a : b` divides; `: 1.` opens a list.
+    let report = lint_one("Persentase A", Some("Jumlah A : jumlah B x 100%"), &[]);
+    assert!(codes_u(&report).is_empty(), "{:#?}", report.diagnostics);
+    let report = lint_one(
+        "Jumlah dokumen",
+        Some("Jumlah dokumen tersusun : 1. dokumen monografi 2. dokumen profil"),
+        &[],
+    );
+    assert!(codes_u(&report).is_empty(), "{:#?}", report.diagnostics);
+}
+
+#[test]
+fn labels_are_exact_in_block_and_multi_line_scalars() {
+    let folded = doc(
+        "          - uraian: Jumlah pegawai\n            formula: >-\n              Jumlah pegawai hadir dibagi\n              jumlah pegawai dikali 100\n",
+    );
+    let plain = doc(
+        "          - uraian: Jumlah pegawai\n            formula: Jumlah pegawai hadir dibagi\n              jumlah pegawai dikali 100\n",
+    );
+    let single = doc(
+        "          - uraian: 'Jumlah pegawai'\n            formula: 'Jumlah pegawai ''hadir'' dibagi jumlah pegawai dikali 100'\n",
+    );
+    for source in [folded, plain, single] {
+        let report = lint(&source);
+        let d = with_code(&report, "U001");
+        assert_eq!(d.len(), 1, "{source}");
+        assert_eq!(
+            label_texts(&report, d[0]),
+            ["Jumlah", "dibagi", "dikali 100"],
+            "{source}"
+        );
+    }
+}
+
+#[test]
+fn users_extend_the_vocabulary_with_their_own_satuan_yaml() {
+    let dir = std::env::temp_dir().join(format!("ikilint-units-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("satuan.yaml"), "lead:\n  percent: [\"capaian\"]\n").unwrap();
+    let data = Data::with_extra_dirs(std::slice::from_ref(&dir)).unwrap();
+    let source = doc(&ind(
+        "Capaian pelayanan",
+        Some("Jumlah layanan dibagi jumlah permohonan"),
+        &[],
+    ));
+    let lint_with = |data: &Data| {
+        ikilint::check_sources(
+            vec![("uji.yaml".to_string(), source.clone())],
+            data,
+            &ikilint::lint::Settings::new(Lang::En),
+        )
+    };
+    assert_eq!(codes_u(&lint_with(&data)), ["U002"]);
+    assert!(codes_u(&lint_with(&Data::builtin())).is_empty());
+    std::fs::write(dir.join("satuan.yaml"), "lead:\n  persen_typo: [\"capaian\"]\n").unwrap();
+    let error = Data::with_extra_dirs(std::slice::from_ref(&dir))
+        .err()
+        .expect("an unknown kind is an error");
+    assert!(error.to_string().contains("satuan.yaml"), "{error}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
+fn lower_is_better_indicators_are_understood() {
+    for (uraian, formula, target) in [
+        (
+            "Jumlah pelanggaran Perda",
+            "Jumlah pelanggaran Perda tahun n-1 - n",
+            "0",
+        ),
+        (
+            "Persentase penurunan pelanggaran Perda",
+            "Jumlah pelanggaran tahun n-1 - n dibagi jumlah pelanggaran tahun n-1 dikali 100",
+            "-10%",
+        ),
+        (
+            "Lamanya penyelesaian izin",
+            "Lamanya waktu sejak berkas lengkap sampai izin terbit (hari)",
+            "3 hari",
+        ),
+    ] {
+        let report = lint_one(uraian, Some(formula), &[("target", target)]);
+        assert!(codes_u(&report).is_empty(), "{uraian}: {:#?}", report.diagnostics);
+    }
+    // Not lower-is-better: a negative percent of a count is impossible.
+    let report = lint_one("Persentase surat terdisposisi", None, &[("target", "-10%")]);
+    assert_eq!(codes_u(&report), ["U003"]);
+}
+
+#[test]
+fn u002_a_difference_without_division() {
+    let report = lint_one(
+        "Persentase penurunan pelanggaran",
+        Some("Jumlah pelanggaran tahun n-1 - n"),
+        &[],
+    );
+    let d = with_code(&report, "U002");
+    assert_eq!(d.len(), 1);
+    assert!(d[0].message.contains("difference"), "{}", d[0].message);
+    assert_eq!(primary_text(&report, d[0]), "-");
+}
