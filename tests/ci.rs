@@ -58,6 +58,10 @@ fn run(args: &[&str]) -> Run {
     run_in(Path::new(env!("CARGO_MANIFEST_DIR")), args)
 }
 
+fn run_out(args: &[&str]) -> String {
+    run(args).stdout
+}
+
 /// A temporary directory holding `files`.
 fn project(files: &[(&str, &str)]) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
@@ -159,6 +163,19 @@ fn sarif_of_examples_validates_against_the_sarif_2_1_0_schema() {
             .unwrap();
         assert!(uri.starts_with("examples/"), "{uri}");
     }
+    // Related locations and fixes: as many as the JSON output of the same run has labels and fixes.
+    let whole = json(&run_out(&["check", "--format", "json", "examples/"]));
+    let diagnostics = whole["diagnostics"].as_array().unwrap();
+    assert_eq!(results.len(), diagnostics.len());
+    let count = |items: &[Value], f: &dyn Fn(&Value) -> bool| items.iter().filter(|v| f(v)).count();
+    let with_labels = count(diagnostics, &|d| !d["labels"].as_array().unwrap().is_empty());
+    let with_fix = count(diagnostics, &|d| !d["fix"].is_null());
+    assert_eq!(count(results, &|r| r.get("relatedLocations").is_some()), with_labels);
+    assert_eq!(count(results, &|r| r.get("fixes").is_some()), with_fix);
+    assert!(
+        with_labels > 0 && with_fix > 0,
+        "the examples have findings with secondary labels and with fixes"
+    );
 }
 
 #[test]
