@@ -567,6 +567,46 @@ fn new_user_baseline_then_new_finding_and_blank_lines_fails_on_the_new_finding_a
 }
 
 #[test]
+fn new_user_on_the_examples_a_new_nip_error_and_blank_lines_fail_on_that_error_alone() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(&root).unwrap() {
+        let path = entry.unwrap().path();
+        let name = format!("examples/{}", path.file_name().unwrap().to_string_lossy());
+        files.push((name, std::fs::read_to_string(&path).unwrap()));
+    }
+    let refs: Vec<(&str, &str)> = files.iter().map(|(n, t)| (n.as_str(), t.as_str())).collect();
+    let dir = project(&refs);
+    let written = run_in(
+        dir.path(),
+        &["check", "--write-baseline", "ikilint-baseline.json", "examples"],
+    );
+    assert_eq!(written.code, 0, "{}", written.stderr);
+
+    // A signature's placeholder NIP replaced by a 17-digit one, and five blank lines at the top of the file.
+    let path = dir.path().join("examples/masama-2020.yaml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let placeholder = "nama: \".....\", nip: \"Nip.\" }";
+    assert!(text.contains(placeholder));
+    let edited = format!(
+        "\n\n\n\n\n{}",
+        text.replacen(placeholder, "nama: \".....\", nip: \"19800101 200501 1 00\" }", 1)
+    );
+    std::fs::write(&path, edited).unwrap();
+
+    let (out, codes) = json_codes_in(dir.path(), &["--baseline", "ikilint-baseline.json", "examples"]);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert_eq!(codes, ["N001"], "{}", out.stdout);
+    // The placeholder finding it replaced is gone from the file, and the run says so.
+    assert!(
+        out.stderr
+            .contains("1 finding(s) recorded in the baseline no longer occur"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
 fn fixed_findings_are_counted_so_the_baseline_can_be_pruned() {
     let dir = project(&[("a.yaml", SMALL), ("b.yaml", OTHER)]);
     assert_eq!(
