@@ -762,6 +762,10 @@ fn baseline_messages_follow_the_language() {
     assert!(out.stdout.contains("Baseline ditulis ke `base.json`"), "{}", out.stdout);
     let out = run_in(dir.path(), &["check", "--lang", "id", "--baseline", "base.json", "."]);
     assert!(out.stdout.contains("temuan lama tidak ditampilkan"), "{}", out.stdout);
+    // Fingerprints hold no message text: a baseline written in one language serves a run in the other.
+    let out = run_in(dir.path(), &["check", "--lang", "en", "--baseline", "base.json", "."]);
+    assert_eq!(out.code, 0, "{}", out.stdout);
+    assert!(out.stdout.contains("0 error(s), 0 warning(s)"), "{}", out.stdout);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
