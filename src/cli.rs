@@ -1,6 +1,7 @@
 //! The commands behind the binary, writing to the streams they are given (the library never prints itself).
 
 use crate::baseline::Baseline;
+use crate::config::{self, Config};
 use crate::data::Data;
 use crate::i18n::{Lang, tr};
 use crate::lint::Settings;
@@ -13,7 +14,8 @@ use std::path::{Path, PathBuf};
 
 pub struct CheckRequest {
     pub paths: Vec<PathBuf>,
-    pub lang: Lang,
+    /// `--lang`; `None` when not given (then `IKILINT_LANG`, the configuration, the locale decide).
+    pub lang: Option<Lang>,
     pub format: Format,
     /// Write the formatted output to this file; the terminal then gets the human summary.
     pub output: Option<PathBuf>,
@@ -21,7 +23,12 @@ pub struct CheckRequest {
     pub baseline: Option<PathBuf>,
     /// Record every current finding in this baseline file instead of reporting.
     pub write_baseline: Option<PathBuf>,
-    pub fail_on: FailOn,
+    /// `--fail-on`; `None` when not given (then the configuration, else `error`).
+    pub fail_on: Option<FailOn>,
+    /// `--config FILE`.
+    pub config: Option<PathBuf>,
+    /// `--no-config`.
+    pub no_config: bool,
     pub quiet: bool,
     pub statistics: bool,
 }
@@ -44,6 +51,40 @@ fn write_file(path: &Path, text: &[u8], lang: Lang) -> Result<(), String> {
     std::fs::write(path, text).map_err(|e| path_error(lang, "ci.error-write", path, &crate::workspace::io_reason(&e)))
 }
 
+/// The configuration, language, data and settings of a run, or the exit code after printing why not.
+pub struct Loaded {
+    pub config: Config,
+    pub lang: Lang,
+    pub data: Data,
+    pub settings: Settings,
+}
+
+/// Read the configuration that applies to `paths` (`--config`, `--no-config`) and the data it names.
+pub fn load_config(
+    paths: &[PathBuf],
+    explicit: Option<&Path>,
+    no_config: bool,
+    lang_flag: Option<Lang>,
+    err: &mut dyn Write,
+) -> Result<Loaded, i32> {
+    let env = |name: &str| std::env::var(name).ok();
+    let early = config::resolve_lang(lang_flag, None, env);
+    let fail = |e: config::ConfigError, err: &mut dyn Write| {
+        let _ = writeln!(err, "{}", tr(early, "config.error", &[("detail", &e)]));
+        EXIT_ERROR
+    };
+    let config = config::resolve(paths, explicit, no_config, early).map_err(|e| fail(e, err))?;
+    let lang = config::resolve_lang(lang_flag, config.lang, env);
+    let data = config.data().map_err(|e| fail(e, err))?;
+    let settings = config.settings(lang);
+    Ok(Loaded {
+        config,
+        lang,
+        data,
+        settings,
+    })
+}
+
 /// `ikilint check`: returns the exit code.
 pub fn check(request: &CheckRequest, out: &mut dyn WriteColor, err: &mut dyn Write) -> i32 {
     match run_check(request, out, err) {
@@ -56,15 +97,24 @@ pub fn check(request: &CheckRequest, out: &mut dyn WriteColor, err: &mut dyn Wri
 }
 
 fn run_check(request: &CheckRequest, out: &mut dyn WriteColor, err: &mut dyn Write) -> Result<i32, String> {
-    let lang = request.lang;
+    let loaded = match load_config(
+        &request.paths,
+        request.config.as_deref(),
+        request.no_config,
+        request.lang,
+        err,
+    ) {
+        Ok(loaded) => loaded,
+        Err(code) => return Ok(code),
+    };
+    let lang = loaded.lang;
+    let fail_on = request.fail_on.or(loaded.config.fail_on).unwrap_or(FailOn::Error);
     let io = |e: std::io::Error| e.to_string();
     let baseline = match &request.baseline {
         Some(path) => Some((path, read_baseline(path, lang)?)),
         None => None,
     };
-    let data = Data::builtin();
-    let settings = Settings::new(lang);
-    let mut report = crate::check(&request.paths, &data, &settings).map_err(|e| {
+    let mut report = crate::check(&request.paths, &loaded.data, &loaded.settings).map_err(|e| {
         tr(
             lang,
             "common.error-path",
@@ -75,7 +125,7 @@ fn run_check(request: &CheckRequest, out: &mut dyn WriteColor, err: &mut dyn Wri
     if let Some(path) = &request.write_baseline {
         let recorded = Baseline::of(&report);
         write_file(path, recorded.to_json().as_bytes(), lang)?;
-        write_summary(&report, request, out).map_err(io)?;
+        write_summary(&report, request, lang, out).map_err(io)?;
         let count = recorded.findings.len();
         writeln!(
             out,
@@ -110,7 +160,7 @@ fn run_check(request: &CheckRequest, out: &mut dyn WriteColor, err: &mut dyn Wri
         Some(path) => {
             let text = render_to_bytes(&report, request.format, lang).map_err(io)?;
             write_file(path, &text, lang)?;
-            write_summary(&report, request, out).map_err(io)?;
+            write_summary(&report, request, lang, out).map_err(io)?;
             writeln!(out, "{}", tr(lang, "ci.output-written", &[("path", &path.display())])).map_err(io)?;
             for note in &notes {
                 writeln!(out, "{note}").map_err(io)?;
@@ -120,7 +170,7 @@ fn run_check(request: &CheckRequest, out: &mut dyn WriteColor, err: &mut dyn Wri
             if !request.quiet {
                 render::human::render(&report, lang, out).map_err(io)?;
             }
-            write_summary(&report, request, out).map_err(io)?;
+            write_summary(&report, request, lang, out).map_err(io)?;
             for note in &notes {
                 writeln!(out, "{note}").map_err(io)?;
             }
@@ -134,7 +184,7 @@ fn run_check(request: &CheckRequest, out: &mut dyn WriteColor, err: &mut dyn Wri
             }
         }
     }
-    Ok(report.exit_code(request.fail_on))
+    Ok(report.exit_code(fail_on))
 }
 
 /// The whole output of `format`, without colour (the human format's summary is written by [`write_summary`]).
@@ -153,7 +203,12 @@ fn render_to_bytes(report: &crate::Report, format: Format, lang: Lang) -> std::i
 }
 
 /// The statistics table when asked for, then the closing summary line, in colour.
-fn write_summary(report: &crate::Report, request: &CheckRequest, out: &mut dyn WriteColor) -> std::io::Result<()> {
+fn write_summary(
+    report: &crate::Report,
+    request: &CheckRequest,
+    lang: Lang,
+    out: &mut dyn WriteColor,
+) -> std::io::Result<()> {
     if request.statistics {
         out.write_all(render::statistics_table(report).as_bytes())?;
     }
@@ -166,9 +221,30 @@ fn write_summary(report: &crate::Report, request: &CheckRequest, out: &mut dyn W
         Color::Green
     };
     out.set_color(ColorSpec::new().set_fg(Some(color)).set_bold(true))?;
-    write!(out, "{}", summary.line(request.lang))?;
+    write!(out, "{}", summary.line(lang))?;
     out.reset()?;
     writeln!(out)
+}
+
+/// `ikilint config`: print the effective configuration for `paths`.
+pub fn config(
+    paths: &[PathBuf],
+    explicit: Option<&Path>,
+    no_config: bool,
+    lang_flag: Option<Lang>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> i32 {
+    match load_config(paths, explicit, no_config, lang_flag, err) {
+        Ok(loaded) => {
+            let fail_on = loaded.config.fail_on.unwrap_or(FailOn::Error);
+            match out.write_all(loaded.config.render(loaded.lang, fail_on).as_bytes()) {
+                Ok(()) => EXIT_OK,
+                Err(_) => EXIT_ERROR,
+            }
+        }
+        Err(code) => code,
+    }
 }
 
 /// `ikilint rules`.

@@ -16,6 +16,9 @@ pub const BUILTIN: &[(&str, &str)] = &[
         include_str!("../rules/singkatan-jabatan.yaml"),
     ),
     ("satuan.yaml", include_str!("../rules/satuan.yaml")),
+    ("kbbi.yaml", include_str!("../rules/kbbi.yaml")),
+    ("istilah.yaml", include_str!("../rules/istilah.yaml")),
+    ("kata.yaml", include_str!("../rules/kata.yaml")),
 ];
 
 /// One data file: built in, or from an extra directory.
@@ -60,6 +63,9 @@ const TABLES: &[(&str, Validator)] = &[
         validate_table::<crate::rules::identity::titles::SingkatanJabatan>,
     ),
     ("satuan.yaml", validate_table::<crate::units::Satuan>),
+    ("kbbi.yaml", validate_table::<crate::rules::text::tables::Kbbi>),
+    ("istilah.yaml", validate_table::<crate::rules::text::tables::Istilah>),
+    ("kata.yaml", validate_table::<crate::rules::text::tables::Kata>),
 ];
 
 #[derive(Default)]

@@ -6,6 +6,7 @@
 pub mod baseline;
 pub mod cascade;
 pub mod cli;
+pub mod config;
 pub mod data;
 pub mod diagnostic;
 pub mod i18n;
@@ -19,6 +20,7 @@ pub mod rules;
 pub mod schema;
 pub mod similarity;
 pub mod source;
+pub mod suppress;
 pub mod units;
 pub mod workspace;
 pub mod yaml;

@@ -1,12 +1,16 @@
-//! The engine: runs the enabled rules over a loaded workspace and returns the findings, sorted.
+//! The engine: runs the enabled rules over a loaded workspace and returns the findings, sorted. It is the one
+//! place that filters findings (rules turned off, per-file ignores, inline suppressions) and changes their
+//! severity.
 
 use crate::data::Data;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::i18n::Lang;
 use crate::rules::{self, Check, Context};
+use crate::source::FileId;
 use crate::workspace::Workspace;
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
 
 /// Which rules run and at what severity (from configuration and flags).
 #[derive(Clone, Debug)]
@@ -16,6 +20,48 @@ pub struct Settings {
     pub disabled: HashSet<&'static str>,
     /// Severity per code where it differs from the rule's default.
     pub severity: HashMap<&'static str, Severity>,
+    /// Codes turned off for the files a glob matches.
+    pub per_file_ignores: Vec<PerFileIgnore>,
+}
+
+/// `per-file-ignores`: a glob and the codes it turns off.
+#[derive(Clone, Debug)]
+pub struct PerFileIgnore {
+    pub pattern: String,
+    pub codes: HashSet<&'static str>,
+    matcher: globset::GlobMatcher,
+    /// The configuration's directory: the glob also matches paths relative to it.
+    root: Option<PathBuf>,
+}
+
+impl PerFileIgnore {
+    /// `None` when the glob is not valid (configuration loading reports that first).
+    pub fn new(pattern: &str, codes: HashSet<&'static str>, root: Option<PathBuf>) -> Option<Self> {
+        let matcher = globset::Glob::new(pattern).ok()?.compile_matcher();
+        Some(PerFileIgnore {
+            pattern: pattern.to_string(),
+            codes,
+            matcher,
+            root,
+        })
+    }
+
+    /// Whether the glob matches a file named as the user gave it: the path itself, the path relative to the
+    /// configuration's directory, or (for a glob without `/`) the file name alone.
+    pub fn matches(&self, name: &str) -> bool {
+        let path = Path::new(name);
+        let trimmed = path.strip_prefix(".").unwrap_or(path);
+        if self.matcher.is_match(path) || self.matcher.is_match(trimmed) {
+            return true;
+        }
+        if let (Some(root), Ok(absolute)) = (&self.root, std::path::absolute(path))
+            && let Ok(relative) = absolute.strip_prefix(root)
+            && self.matcher.is_match(relative)
+        {
+            return true;
+        }
+        !self.pattern.contains('/') && path.file_name().is_some_and(|f| self.matcher.is_match(f))
+    }
 }
 
 impl Settings {
@@ -24,11 +70,21 @@ impl Settings {
             lang,
             disabled: HashSet::new(),
             severity: HashMap::new(),
+            per_file_ignores: Vec::new(),
         }
     }
 
     pub fn is_enabled(&self, code: &str) -> bool {
         !self.disabled.contains(code)
+    }
+
+    /// The codes turned off for a file by `per-file-ignores`.
+    pub fn ignored_for(&self, name: &str) -> HashSet<&'static str> {
+        self.per_file_ignores
+            .iter()
+            .filter(|p| p.matches(name))
+            .flat_map(|p| p.codes.iter().copied())
+            .collect()
     }
 }
 
@@ -67,14 +123,29 @@ pub fn lint(workspace: &Workspace, data: &Data, settings: &Settings) -> Vec<Diag
         check(&cx, &mut out);
         out
     });
-    let mut diagnostics: Vec<Diagnostic> = workspace
+    let ignored: HashMap<FileId, HashSet<&'static str>> = if settings.per_file_ignores.is_empty() {
+        HashMap::new()
+    } else {
+        workspace
+            .files
+            .iter()
+            .map(|(id, f)| (id, settings.ignored_for(&f.name)))
+            .collect()
+    };
+    let active =
+        |file: FileId, code: &str| settings.is_enabled(code) && ignored.get(&file).is_none_or(|i| !i.contains(code));
+    let diagnostics: Vec<Diagnostic> = workspace
         .diagnostics
         .iter()
         .cloned()
         .par_bridge()
         .chain(per_document)
         .chain(per_set)
-        .filter(|d| settings.is_enabled(d.code))
+        .filter(|d| active(d.primary.file, d.code))
+        .collect();
+    let mut diagnostics: Vec<Diagnostic> = crate::suppress::apply(&workspace.files, diagnostics, settings.lang, active)
+        .into_iter()
+        .filter(|d| active(d.primary.file, d.code))
         .collect();
     for diagnostic in &mut diagnostics {
         if let Some(severity) = settings.severity.get(diagnostic.code) {

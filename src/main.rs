@@ -43,6 +43,25 @@ enum Command {
         #[arg(long, value_enum)]
         lang: Option<LangArg>,
     },
+    /// Print the effective configuration (ikilint.toml found from PATH, default `.`).
+    Config {
+        #[arg(default_value = ".")]
+        paths: Vec<PathBuf>,
+        #[command(flatten)]
+        config: ConfigArgs,
+        #[arg(long, value_enum)]
+        lang: Option<LangArg>,
+    },
+}
+
+#[derive(clap::Args)]
+struct ConfigArgs {
+    /// Use this configuration file instead of the ikilint.toml found from the linted path.
+    #[arg(long, value_name = "FILE", conflicts_with = "no_config")]
+    config: Option<PathBuf>,
+    /// Ignore every configuration file.
+    #[arg(long)]
+    no_config: bool,
 }
 
 #[derive(clap::Args)]
@@ -63,9 +82,11 @@ struct CheckArgs {
     write_baseline: Option<PathBuf>,
     #[arg(long, value_enum)]
     lang: Option<LangArg>,
-    /// The lowest severity that makes the run exit 1.
-    #[arg(long, value_enum, default_value = "error")]
-    fail_on: FailOnArg,
+    /// The lowest severity that makes the run exit 1 (default: the configuration's `fail-on`, else error).
+    #[arg(long, value_enum)]
+    fail_on: Option<FailOnArg>,
+    #[command(flatten)]
+    config: ConfigArgs,
     #[arg(long, value_enum, default_value = "auto")]
     color: ColorArg,
     /// Print only the summary.
@@ -112,6 +133,13 @@ enum ColorArg {
     Never,
 }
 
+fn lang_flag(arg: Option<LangArg>) -> Option<Lang> {
+    arg.map(|a| match a {
+        LangArg::Id => Lang::Id,
+        LangArg::En => Lang::En,
+    })
+}
+
 fn lang(arg: Option<LangArg>) -> Lang {
     match arg {
         Some(LangArg::Id) => Lang::Id,
@@ -144,7 +172,7 @@ fn main() -> ExitCode {
             let mut stdout = StandardStream::stdout(color_choice(a.color));
             let request = cli::CheckRequest {
                 paths: a.paths,
-                lang: lang(a.lang),
+                lang: lang_flag(a.lang),
                 format: match a.format {
                     FormatArg::Human => Format::Human,
                     FormatArg::Json => Format::Json,
@@ -155,12 +183,14 @@ fn main() -> ExitCode {
                 output: a.output,
                 baseline: a.baseline,
                 write_baseline: a.write_baseline,
-                fail_on: match a.fail_on {
+                fail_on: a.fail_on.map(|f| match f {
                     FailOnArg::Error => FailOn::Error,
                     FailOnArg::Warning => FailOn::Warning,
                     FailOnArg::Info => FailOn::Info,
                     FailOnArg::Never => FailOn::Never,
-                },
+                }),
+                config: a.config.config,
+                no_config: a.config.no_config,
                 quiet: a.quiet,
                 statistics: a.statistics,
             };
@@ -179,6 +209,14 @@ fn main() -> ExitCode {
             cli::graph(&request, &mut std::io::stdout(), &mut stderr)
         }
         Command::Explain { code, lang: l } => cli::explain(&code, lang(l), &mut std::io::stdout(), &mut stderr),
+        Command::Config { paths, config, lang: l } => cli::config(
+            &paths,
+            config.config.as_deref(),
+            config.no_config,
+            lang_flag(l),
+            &mut std::io::stdout(),
+            &mut stderr,
+        ),
     };
     ExitCode::from(code as u8)
 }

@@ -56,6 +56,22 @@ pub const DUPLICATE_KEY: Rule = Rule {
     check: Check::Loading,
 };
 
+pub const UNUSED_SUPPRESSION: Rule = Rule {
+    code: "S007",
+    name: "unused-suppression",
+    family: Family::Structure,
+    severity: Severity::Warning,
+    check: Check::Engine,
+};
+
+pub const UNKNOWN_CODE: Rule = Rule {
+    code: "S008",
+    name: "unknown-code",
+    family: Family::Structure,
+    severity: Severity::Error,
+    check: Check::Engine,
+};
+
 pub const RULES: &[Rule] = &[
     YAML_SYNTAX,
     SCHEMA_MISMATCH,
@@ -63,6 +79,8 @@ pub const RULES: &[Rule] = &[
     DUPLICATE_ID,
     EMPTY_VALUE,
     DUPLICATE_KEY,
+    UNUSED_SUPPRESSION,
+    UNKNOWN_CODE,
 ];
 
 /// Reports every repeat of an id within its scope, pointing back at the first.

@@ -1,5 +1,75 @@
-//! T — text: spelling, known terms, repeated words, years.
+//! T — text: spelling (T001), known terms (T002), repeated words (T003), years (T004), duplicate indicators
+//! (T005) and words run together (T006). Every rule reads every free-text field (`Document::texts()`); the
+//! data lives in `rules/kbbi.yaml`, `rules/istilah.yaml` and `rules/kata.yaml` ([`tables`]).
 
-use super::Rule;
+mod duplicate;
+mod repeat;
+mod spelling;
+pub mod tables;
+mod words;
+mod year;
 
-pub const RULES: &[Rule] = &[];
+use super::{Check, Family, Rule};
+use crate::diagnostic::Severity;
+
+pub const NON_STANDARD_SPELLING: Rule = Rule {
+    code: "T001",
+    name: "non-standard-spelling",
+    family: Family::Text,
+    severity: Severity::Warning,
+    check: Check::Document(spelling::non_standard),
+};
+
+pub const MISSPELLED_TERM: Rule = Rule {
+    code: "T002",
+    name: "misspelled-term",
+    family: Family::Text,
+    severity: Severity::Warning,
+    check: Check::Document(spelling::misspelled_term),
+};
+
+pub const REPEATED_WORDS: Rule = Rule {
+    code: "T003",
+    name: "repeated-words",
+    family: Family::Text,
+    severity: Severity::Warning,
+    check: Check::Document(repeat::repeated_words),
+};
+
+pub const YEAR_MISMATCH: Rule = Rule {
+    code: "T004",
+    name: "year-mismatch",
+    family: Family::Text,
+    severity: Severity::Warning,
+    check: Check::Document(year::year_mismatch),
+};
+
+pub const DUPLICATE_INDICATOR: Rule = Rule {
+    code: "T005",
+    name: "duplicate-indicator",
+    family: Family::Text,
+    severity: Severity::Warning,
+    check: Check::Document(duplicate::duplicate_indicator),
+};
+
+pub const WORDS_RUN_TOGETHER: Rule = Rule {
+    code: "T006",
+    name: "words-run-together",
+    family: Family::Text,
+    severity: Severity::Info,
+    check: Check::Document(repeat::run_together),
+};
+
+pub const RULES: &[Rule] = &[
+    NON_STANDARD_SPELLING,
+    MISSPELLED_TERM,
+    REPEATED_WORDS,
+    YEAR_MISMATCH,
+    DUPLICATE_INDICATOR,
+    WORDS_RUN_TOGETHER,
+];
+
+/// Fields that hold a person's name: written as the person writes it, so never checked for spelling.
+fn is_name_field(key: &str) -> bool {
+    matches!(key, "pemangku.nama" | "tanda_tangan.nama")
+}

@@ -1,0 +1,167 @@
+//! T003 repeated words ("Melaksanakan Melaksanakan", "Membuat laporan Membuat laporan") and T006 words run
+//! together ("atasansesuai").
+
+use super::tables::{Istilah, Kata, Kbbi};
+use super::words::{Locator, Word, words};
+use super::{REPEATED_WORDS, WORDS_RUN_TOGETHER, is_name_field};
+use crate::diagnostic::{Applicability, Diagnostic, Fix};
+use crate::model::Document;
+use crate::rules::Context;
+
+/// The longest phrase looked for when it is repeated back to back.
+const MAX_PHRASE: usize = 4;
+
+/// Whether the words `from..to` are separated by spaces only (no punctuation, no hyphen).
+fn spaced(value: &str, ws: &[Word], from: usize, to: usize) -> bool {
+    (from..to - 1).all(|k| {
+        let gap = &value[ws[k].end..ws[k + 1].start];
+        !gap.is_empty() && gap.chars().all(char::is_whitespace)
+    })
+}
+
+/// Back-to-back repeats in a value: `(first word, phrase length)`.
+fn repeats(value: &str, ws: &[Word]) -> Vec<(usize, usize)> {
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < ws.len() {
+        let mut step = 1;
+        for n in (1..=MAX_PHRASE).rev() {
+            if i + 2 * n > ws.len() {
+                continue;
+            }
+            let same = (0..n).all(|k| ws[i + k].text.to_lowercase() == ws[i + n + k].text.to_lowercase());
+            let wordy = ws[i..i + n].iter().any(|w| w.text.chars().any(char::is_alphabetic));
+            if same && wordy && spaced(value, ws, i, i + 2 * n) {
+                found.push((i, n));
+                step = n;
+                break;
+            }
+        }
+        i += step;
+    }
+    found
+}
+
+/// Whether a repeated word could be a plural written without its hyphen (`kegiatan kegiatan`): a lowercase
+/// word that is neither a function word nor a verb (`me-`, `ber-`, `di-` forms).
+fn may_be_plural(word: &str) -> bool {
+    const FUNCTION_WORDS: &[&str] = &[
+        "dan", "yang", "di", "ke", "dari", "untuk", "dengan", "atau", "serta", "pada", "dalam", "oleh", "sesuai",
+        "agar", "bagi", "sebagai", "terhadap", "secara", "tidak", "akan", "telah", "ini", "itu",
+    ];
+    word.chars().all(char::is_lowercase)
+        && !FUNCTION_WORDS.contains(&word)
+        && !["me", "ber", "di"].iter().any(|p| word.starts_with(p))
+}
+
+pub fn repeated_words(cx: &Context, document: &Document, out: &mut Vec<Diagnostic>) {
+    let source = cx.source(document.file);
+    for (_, text) in document.texts() {
+        let value = text.value.as_str();
+        let ws = words(value);
+        let found = repeats(value, &ws);
+        if found.is_empty() {
+            continue;
+        }
+        let locator = Locator::new(source, text);
+        for (i, n) in found {
+            let phrase = &value[ws[i].start..ws[i + n - 1].end];
+            let whole = locator.span(ws[i].start, ws[i + 2 * n - 1].end);
+            // The fix deletes the spaces before the second copy and the copy itself.
+            let repeat = locator.span(ws[i + n - 1].end, ws[i + 2 * n - 1].end);
+            let finding = cx
+                .report(
+                    &REPEATED_WORDS,
+                    document.file,
+                    whole.unwrap_or(text.span),
+                    &[("phrase", &phrase)],
+                )
+                .label("label", &[])
+                .help(
+                    if n == 1 && may_be_plural(phrase) {
+                        "help-word"
+                    } else {
+                        "help"
+                    },
+                    &[("phrase", &phrase)],
+                );
+            match (whole, repeat) {
+                (Some(_), Some(repeat)) => finding
+                    .fix(Fix::replace(Applicability::Safe, document.file, repeat, ""))
+                    .emit(out),
+                _ => finding.emit(out),
+            }
+        }
+    }
+}
+
+/// The shortest part of a run-together word.
+const MIN_PART: usize = 4;
+/// The shortest second part when the word is capitalised (a place name such as `Sukamaju` is two words too).
+const MIN_PART_CAPITALISED: usize = 6;
+
+/// The ways a word splits into two known words: byte offsets of the second word.
+fn splits(lower: &str, capitalised: bool, kata: &Kata) -> Vec<usize> {
+    let min_right = if capitalised { MIN_PART_CAPITALISED } else { MIN_PART };
+    lower
+        .char_indices()
+        .map(|(i, _)| i)
+        .filter(|&i| {
+            let (left, right) = lower.split_at(i);
+            left.chars().count() >= MIN_PART
+                && right.chars().count() >= min_right
+                && kata.contains(left)
+                && kata.contains(right)
+        })
+        .collect()
+}
+
+pub fn run_together(cx: &Context, document: &Document, out: &mut Vec<Diagnostic>) {
+    let kata = cx.data.table::<Kata>();
+    let istilah = cx.data.table::<Istilah>();
+    let kbbi = cx.data.table::<Kbbi>();
+    let source = cx.source(document.file);
+    for (key, text) in document.texts() {
+        if is_name_field(key) {
+            continue;
+        }
+        let locator = Locator::new(source, text);
+        for word in words(&text.value) {
+            if word.text.len() < 2 * MIN_PART || !word.is_alphabetic() || word.is_upper() {
+                continue;
+            }
+            let lower = word.text.to_lowercase();
+            // Split offsets are taken in the lowercase form: only where it has the same bytes as the word.
+            if lower.len() != word.text.len() {
+                continue;
+            }
+            if kata.contains(&lower) || istilah.get(&lower).is_some() || kbbi.knows(&lower) {
+                continue;
+            }
+            let at = splits(&lower, !word.is_lower(), &kata);
+            let Some(&first) = at.first() else {
+                continue;
+            };
+            if !word.text.is_char_boundary(first) {
+                continue;
+            }
+            let split = format!("{} {}", &word.text[..first], &word.text[first..]);
+            let span = locator.span(word.start, word.end);
+            let finding = cx
+                .report(
+                    &WORDS_RUN_TOGETHER,
+                    document.file,
+                    span.unwrap_or(text.span),
+                    &[("word", &word.text), ("split", &split)],
+                )
+                .label("label", &[("split", &split)])
+                .help("help", &[("split", &split), ("word", &word.text)]);
+            match span {
+                Some(span) if at.len() == 1 => finding
+                    .fix(Fix::replace(Applicability::Unsafe, document.file, span, split.clone()))
+                    .emit(out),
+                _ => finding.emit(out),
+            }
+        }
+    }
+}

@@ -1,0 +1,151 @@
+//! The data tables of the text rules: `rules/kbbi.yaml`, `rules/istilah.yaml` and `rules/kata.yaml` (each file
+//! documents its own format at its top).
+
+use crate::data::Table;
+use serde::Deserialize;
+use std::collections::{HashMap, HashSet};
+
+/// Non-standard spellings (T001), keyed by the lowercase non-standard form.
+#[derive(Deserialize, Default, Debug)]
+#[serde(deny_unknown_fields)]
+pub struct Kbbi {
+    #[serde(default)]
+    bentuk: Vec<KbbiEntry>,
+    #[serde(default)]
+    hapus: Vec<String>,
+    #[serde(skip)]
+    index: HashMap<String, KbbiEntry>,
+    #[serde(skip)]
+    standard: HashSet<String>,
+}
+
+#[derive(Deserialize, Clone, Debug)]
+#[serde(deny_unknown_fields)]
+pub struct KbbiEntry {
+    pub tidak_baku: String,
+    pub baku: String,
+    #[serde(default)]
+    pub sumber: Option<String>,
+}
+
+impl Kbbi {
+    /// The entry for a word (any case), if it is a listed non-standard form.
+    pub fn get(&self, word_lower: &str) -> Option<&KbbiEntry> {
+        self.index.get(word_lower)
+    }
+
+    /// Whether a lowercase word is a listed form, standard or not.
+    pub fn knows(&self, word_lower: &str) -> bool {
+        self.index.contains_key(word_lower) || self.standard.contains(word_lower)
+    }
+
+    fn absorb(&mut self, later: Kbbi) {
+        for entry in later.bentuk {
+            self.index.insert(entry.tidak_baku.trim().to_lowercase(), entry);
+        }
+        for form in later.hapus {
+            self.index.remove(&form.trim().to_lowercase());
+        }
+        self.standard = self.index.values().map(|e| e.baku.to_lowercase()).collect();
+    }
+}
+
+impl Table for Kbbi {
+    const FILE: &'static str = "kbbi.yaml";
+    fn merge(&mut self, later: Self) {
+        self.absorb(later);
+    }
+}
+
+/// Known terms and acronyms (T002), keyed by their lowercase form.
+#[derive(Deserialize, Default, Debug)]
+#[serde(deny_unknown_fields)]
+pub struct Istilah {
+    #[serde(default)]
+    istilah: Vec<Term>,
+    #[serde(skip)]
+    index: HashMap<String, Term>,
+}
+
+#[derive(Deserialize, Clone, Debug)]
+#[serde(deny_unknown_fields)]
+pub struct Term {
+    pub istilah: String,
+    #[serde(default)]
+    pub kepanjangan: Option<String>,
+}
+
+impl Istilah {
+    pub fn get(&self, word_lower: &str) -> Option<&Term> {
+        self.index.get(word_lower)
+    }
+
+    pub fn terms(&self) -> impl Iterator<Item = (&str, &Term)> {
+        self.index.iter().map(|(k, v)| (k.as_str(), v))
+    }
+}
+
+impl Table for Istilah {
+    const FILE: &'static str = "istilah.yaml";
+    fn merge(&mut self, later: Self) {
+        for term in later.istilah {
+            let key = term.istilah.trim().to_lowercase();
+            if !key.is_empty() {
+                self.index.insert(key, term);
+            }
+        }
+    }
+}
+
+/// Common words (T006, and a guard for T002), lowercase.
+#[derive(Deserialize, Default, Debug)]
+#[serde(deny_unknown_fields)]
+pub struct Kata {
+    #[serde(default)]
+    kata: String,
+    #[serde(skip)]
+    words: HashSet<String>,
+}
+
+impl Kata {
+    pub fn contains(&self, word_lower: &str) -> bool {
+        self.words.contains(word_lower)
+    }
+}
+
+impl Table for Kata {
+    const FILE: &'static str = "kata.yaml";
+    fn merge(&mut self, later: Self) {
+        self.words.extend(
+            later
+                .kata
+                .split_whitespace()
+                .map(|w| w.trim_matches(',').to_lowercase()),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data::Data;
+
+    #[test]
+    fn builtin_tables_parse_and_hold_the_spec_lists() {
+        let data = Data::builtin();
+        data.validate().expect("built-in data is valid");
+        let kbbi = data.try_table::<Kbbi>().unwrap();
+        assert_eq!(kbbi.get("prosentase").map(|e| e.baku.as_str()), Some("persentase"));
+        assert!(kbbi.get("persentase").is_none());
+        let istilah = data.try_table::<Istilah>().unwrap();
+        for term in ["musrenbang", "lppd", "orsosmas", "wbbm", "pip"] {
+            assert!(istilah.get(term).is_some(), "{term}");
+        }
+        let kata = data.try_table::<Kata>().unwrap();
+        assert!(kata.contains("atasan") && kata.contains("sesuai") && !kata.contains("atasansesuai"));
+        // No word is both a common word and a non-standard form.
+        for word in ["prosentase", "obyek", "ketentraman", "walikota", "kerjasama"] {
+            assert!(!kata.contains(word), "{word}");
+        }
+    }
+}
