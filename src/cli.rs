@@ -1,13 +1,14 @@
 //! The commands behind the binary, writing to the streams they are given (the library never prints itself).
 
+use crate::baseline::Baseline;
 use crate::config::{self, Config};
 use crate::data::Data;
 use crate::i18n::{Lang, tr};
 use crate::lint::Settings;
-use crate::render::{self, Summary};
+use crate::render::{self, Format, Summary};
 use crate::rules;
 use crate::{EXIT_ERROR, EXIT_OK, FailOn};
-use codespan_reporting::term::termcolor::{Color, ColorSpec, WriteColor};
+use codespan_reporting::term::termcolor::{Color, ColorSpec, NoColor, WriteColor};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -15,7 +16,13 @@ pub struct CheckRequest {
     pub paths: Vec<PathBuf>,
     /// `--lang`; `None` when not given (then `IKILINT_LANG`, the configuration, the locale decide).
     pub lang: Option<Lang>,
-    pub json: bool,
+    pub format: Format,
+    /// Write the formatted output to this file; the terminal then gets the human summary.
+    pub output: Option<PathBuf>,
+    /// Hide the findings recorded in this baseline file.
+    pub baseline: Option<PathBuf>,
+    /// Record every current finding in this baseline file instead of reporting.
+    pub write_baseline: Option<PathBuf>,
     /// `--fail-on`; `None` when not given (then the configuration, else `error`).
     pub fail_on: Option<FailOn>,
     /// `--config FILE`.
@@ -34,6 +41,24 @@ pub struct FixRequest {
     pub options: crate::fix::Options,
     /// Print a unified diff and write nothing.
     pub diff: bool,
+}
+
+fn path_error(lang: Lang, key: &str, path: &Path, reason: &str) -> String {
+    tr(
+        lang,
+        key,
+        &[("path", &path.display()), ("reason", &tr(lang, reason, &[]))],
+    )
+}
+
+fn read_baseline(path: &Path, lang: Lang) -> Result<Baseline, String> {
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| path_error(lang, "common.error-path", path, &crate::workspace::io_reason(&e)))?;
+    Baseline::parse(&text).map_err(|reason| path_error(lang, "ci.baseline-invalid", path, &reason))
+}
+
+fn write_file(path: &Path, text: &[u8], lang: Lang) -> Result<(), String> {
+    std::fs::write(path, text).map_err(|e| path_error(lang, "ci.error-write", path, &crate::workspace::io_reason(&e)))
 }
 
 /// The configuration, language, data and settings of a run, or the exit code after printing why not.
@@ -72,6 +97,16 @@ pub fn load_config(
 
 /// `ikilint check`: returns the exit code.
 pub fn check(request: &CheckRequest, out: &mut dyn WriteColor, err: &mut dyn Write) -> i32 {
+    match run_check(request, out, err) {
+        Ok(code) => code,
+        Err(message) => {
+            let _ = writeln!(err, "{message}");
+            EXIT_ERROR
+        }
+    }
+}
+
+fn run_check(request: &CheckRequest, out: &mut dyn WriteColor, err: &mut dyn Write) -> Result<i32, String> {
     let loaded = match load_config(
         &request.paths,
         request.config.as_deref(),
@@ -80,40 +115,89 @@ pub fn check(request: &CheckRequest, out: &mut dyn WriteColor, err: &mut dyn Wri
         err,
     ) {
         Ok(loaded) => loaded,
-        Err(code) => return code,
+        Err(code) => return Ok(code),
     };
     let lang = loaded.lang;
     let fail_on = request.fail_on.or(loaded.config.fail_on).unwrap_or(FailOn::Error);
     if let Some(fix) = request.fix {
         return check_fix(request, fix, &loaded, fail_on, out, err);
     }
-    let report = match crate::check(&request.paths, &loaded.data, &loaded.settings) {
-        Ok(report) => report,
-        Err(e) => return path_error(lang, &e.path, &tr(lang, &e.reason, &[]), err),
+    let io = |e: std::io::Error| e.to_string();
+    let baseline = match &request.baseline {
+        Some(path) => Some((path, read_baseline(path, lang)?)),
+        None => None,
     };
-    let written = if request.json {
-        out.write_all(render::json::render(&report).as_bytes())
-    } else {
-        write_human(&report, request, lang, out)
-    };
-    if written.is_err() {
-        return EXIT_ERROR;
-    }
-    report.exit_code(fail_on)
-}
-
-/// A path that cannot be read: the message, exit code 2.
-fn path_error(lang: Lang, path: &std::path::Path, reason: &dyn std::fmt::Display, err: &mut dyn Write) -> i32 {
-    let _ = writeln!(
-        err,
-        "{}",
+    let mut report = crate::check(&request.paths, &loaded.data, &loaded.settings).map_err(|e| {
         tr(
             lang,
             "common.error-path",
-            &[("path", &path.display()), ("reason", reason)]
+            &[("path", &e.path.display()), ("reason", &tr(lang, &e.reason, &[]))],
         )
-    );
-    EXIT_ERROR
+    })?;
+
+    if let Some(path) = &request.write_baseline {
+        let recorded = Baseline::of(&report);
+        write_file(path, recorded.to_json().as_bytes(), lang)?;
+        write_summary(&report, request, lang, out).map_err(io)?;
+        let count = recorded.findings.len();
+        writeln!(
+            out,
+            "{}",
+            tr(
+                lang,
+                "ci.baseline-written",
+                &[("path", &path.display()), ("count", &count)]
+            )
+        )
+        .map_err(io)?;
+        return Ok(EXIT_OK);
+    }
+
+    let mut notes = Vec::new();
+    if let Some((path, baseline)) = &baseline {
+        let applied = baseline.apply(&mut report);
+        if applied.matched > 0 {
+            notes.push(tr(
+                lang,
+                "ci.baseline-matched",
+                &[("path", &path.display()), ("count", &applied.matched)],
+            ));
+        }
+        if applied.disappeared > 0 {
+            let args: &[(&str, &dyn std::fmt::Display)] = &[("path", &path.display()), ("count", &applied.disappeared)];
+            notes.push(tr(lang, "ci.baseline-disappeared", args));
+        }
+    }
+
+    match &request.output {
+        Some(path) => {
+            let text = render_to_bytes(&report, request.format, lang).map_err(io)?;
+            write_file(path, &text, lang)?;
+            write_summary(&report, request, lang, out).map_err(io)?;
+            writeln!(out, "{}", tr(lang, "ci.output-written", &[("path", &path.display())])).map_err(io)?;
+            for note in &notes {
+                writeln!(out, "{note}").map_err(io)?;
+            }
+        }
+        None if request.format == Format::Human => {
+            if !request.quiet {
+                render::human::render(&report, lang, out).map_err(io)?;
+            }
+            write_summary(&report, request, lang, out).map_err(io)?;
+            for note in &notes {
+                writeln!(out, "{note}").map_err(io)?;
+            }
+        }
+        None => {
+            out.write_all(&render_to_bytes(&report, request.format, lang).map_err(io)?)
+                .map_err(io)?;
+            // stdout carries a document for programs: the baseline's notes go to stderr.
+            for note in &notes {
+                writeln!(err, "{note}").map_err(io)?;
+            }
+        }
+    }
+    Ok(report.exit_code(fail_on))
 }
 
 /// `ikilint check --fix` / `--diff`: fix to a fixed point, then write the files (or print the diff), and report
@@ -125,12 +209,11 @@ fn check_fix(
     fail_on: FailOn,
     out: &mut dyn WriteColor,
     err: &mut dyn Write,
-) -> i32 {
+) -> Result<i32, String> {
     let lang = loaded.lang;
-    let (fixed, paths) = match crate::fix::fix_paths(&request.paths, &loaded.data, &loaded.settings, fix.options) {
-        Ok(result) => result,
-        Err(e) => return path_error(lang, &e.path, &tr(lang, &e.reason, &[]), err),
-    };
+    let io = |e: std::io::Error| e.to_string();
+    let (fixed, paths) = crate::fix::fix_paths(&request.paths, &loaded.data, &loaded.settings, fix.options)
+        .map_err(|e| path_error(lang, "common.error-path", &e.path, &e.reason))?;
     let remaining = fixed.report.diagnostics.len();
     let args: [(&str, &dyn std::fmt::Display); 3] = [
         ("fixes", &fixed.fixes),
@@ -138,33 +221,71 @@ fn check_fix(
         ("remaining", &remaining),
     ];
     if fix.diff {
-        let diff = crate::fix::unified_diff(&fixed);
-        if out.write_all(diff.as_bytes()).is_err() {
-            return EXIT_ERROR;
-        }
-        let _ = writeln!(err, "{}", tr(lang, "common.fix-summary-diff", &args));
+        out.write_all(crate::fix::unified_diff(&fixed).as_bytes()).map_err(io)?;
+        writeln!(err, "{}", tr(lang, "common.fix-summary-diff", &args)).map_err(io)?;
+        // A pending fix fails the run like a finding: the diff is what CI would ask to apply.
         let code = fixed.report.exit_code(fail_on);
-        return if fixed.original.is_empty() {
+        return Ok(if fixed.original.is_empty() {
             code
         } else {
             crate::EXIT_FINDINGS
-        };
+        });
     }
-    if let Err((path, e)) = crate::fix::write_all(&fixed, &paths) {
-        return path_error(lang, &path, &e, err);
-    }
+    crate::fix::write_all(&fixed, &paths)
+        .map_err(|(path, e)| path_error(lang, "ci.error-write", &path, &crate::workspace::io_reason(&e)))?;
     let summary = tr(lang, "common.fix-summary", &args);
-    let written = if request.json {
-        // stdout stays one JSON document; the fix summary goes to stderr.
-        let _ = writeln!(err, "{summary}");
-        out.write_all(render::json::render(&fixed.report).as_bytes())
+    if request.format == Format::Human {
+        if !request.quiet {
+            render::human::render(&fixed.report, lang, out).map_err(io)?;
+        }
+        write_summary(&fixed.report, request, lang, out).map_err(io)?;
+        writeln!(out, "{summary}").map_err(io)?;
     } else {
-        write_human(&fixed.report, request, lang, out).and_then(|()| writeln!(out, "{summary}"))
-    };
-    if written.is_err() {
-        return EXIT_ERROR;
+        // stdout stays one document for programs; the fix summary goes to stderr.
+        out.write_all(&render_to_bytes(&fixed.report, request.format, lang).map_err(io)?)
+            .map_err(io)?;
+        writeln!(err, "{summary}").map_err(io)?;
     }
-    fixed.report.exit_code(fail_on)
+    Ok(fixed.report.exit_code(fail_on))
+}
+
+/// The whole output of `format`, without colour (the human format's summary is written by [`write_summary`]).
+fn render_to_bytes(report: &crate::Report, format: Format, lang: Lang) -> std::io::Result<Vec<u8>> {
+    Ok(match format {
+        Format::Human => {
+            let mut buffer = NoColor::new(Vec::new());
+            render::human::render(report, lang, &mut buffer)?;
+            buffer.into_inner()
+        }
+        Format::Json => render::json::render(report).into_bytes(),
+        Format::JsonLines => render::json_lines::render(report).into_bytes(),
+        Format::Sarif => render::sarif::render(report, lang).into_bytes(),
+        Format::Github => render::github::render(report).into_bytes(),
+    })
+}
+
+/// The statistics table when asked for, then the closing summary line, in colour.
+fn write_summary(
+    report: &crate::Report,
+    request: &CheckRequest,
+    lang: Lang,
+    out: &mut dyn WriteColor,
+) -> std::io::Result<()> {
+    if request.statistics {
+        out.write_all(render::statistics_table(report).as_bytes())?;
+    }
+    let summary = Summary::of(report);
+    let color = if summary.errors > 0 {
+        Color::Red
+    } else if summary.warnings > 0 {
+        Color::Yellow
+    } else {
+        Color::Green
+    };
+    out.set_color(ColorSpec::new().set_fg(Some(color)).set_bold(true))?;
+    write!(out, "{}", summary.line(lang))?;
+    out.reset()?;
+    writeln!(out)
 }
 
 /// `ikilint config`: print the effective configuration for `paths`.
@@ -186,32 +307,6 @@ pub fn config(
         }
         Err(code) => code,
     }
-}
-
-fn write_human(
-    report: &crate::Report,
-    request: &CheckRequest,
-    lang: Lang,
-    out: &mut dyn WriteColor,
-) -> std::io::Result<()> {
-    if !request.quiet {
-        render::human::render(report, lang, out)?;
-    }
-    if request.statistics {
-        out.write_all(render::statistics_table(report).as_bytes())?;
-    }
-    let summary = Summary::of(report);
-    let color = if summary.errors > 0 {
-        Color::Red
-    } else if summary.warnings > 0 {
-        Color::Yellow
-    } else {
-        Color::Green
-    };
-    out.set_color(ColorSpec::new().set_fg(Some(color)).set_bold(true))?;
-    write!(out, "{}", summary.line(lang))?;
-    out.reset()?;
-    writeln!(out)
 }
 
 /// `ikilint rules`.

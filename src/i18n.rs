@@ -56,6 +56,7 @@ const EN: &[(&str, &str)] = &[
     ("units", include_str!("../i18n/en/units.yaml")),
     ("identity", include_str!("../i18n/en/identity.yaml")),
     ("text", include_str!("../i18n/en/text.yaml")),
+    ("ci", include_str!("../i18n/en/ci.yaml")),
 ];
 
 const ID: &[(&str, &str)] = &[
@@ -65,6 +66,7 @@ const ID: &[(&str, &str)] = &[
     ("units", include_str!("../i18n/id/units.yaml")),
     ("identity", include_str!("../i18n/id/identity.yaml")),
     ("text", include_str!("../i18n/id/text.yaml")),
+    ("ci", include_str!("../i18n/id/ci.yaml")),
 ];
 
 pub struct Catalog {

@@ -1,6 +1,7 @@
 use clap::{Parser, Subcommand, ValueEnum};
 use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
 use ikilint::i18n::Lang;
+use ikilint::render::Format;
 use ikilint::{EXIT_ERROR, FailOn, cli};
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -74,6 +75,15 @@ struct CheckArgs {
     paths: Vec<PathBuf>,
     #[arg(long, value_enum, default_value = "human")]
     format: FormatArg,
+    /// Write the output to FILE; the terminal still gets the summary.
+    #[arg(long, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Report and fail only on findings not recorded in this baseline file.
+    #[arg(long, value_name = "FILE", conflicts_with = "write_baseline")]
+    baseline: Option<PathBuf>,
+    /// Record every current finding in FILE (to adopt ikilint on a repository with findings) and exit 0.
+    #[arg(long, value_name = "FILE")]
+    write_baseline: Option<PathBuf>,
     #[arg(long, value_enum)]
     lang: Option<LangArg>,
     /// The lowest severity that makes the run exit 1 (default: the configuration's `fail-on`, else error).
@@ -104,6 +114,9 @@ struct CheckArgs {
 enum FormatArg {
     Human,
     Json,
+    JsonLines,
+    Sarif,
+    Github,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -173,7 +186,16 @@ fn main() -> ExitCode {
             let request = cli::CheckRequest {
                 paths: a.paths,
                 lang: lang_flag(a.lang),
-                json: matches!(a.format, FormatArg::Json),
+                format: match a.format {
+                    FormatArg::Human => Format::Human,
+                    FormatArg::Json => Format::Json,
+                    FormatArg::JsonLines => Format::JsonLines,
+                    FormatArg::Sarif => Format::Sarif,
+                    FormatArg::Github => Format::Github,
+                },
+                output: a.output,
+                baseline: a.baseline,
+                write_baseline: a.write_baseline,
                 fail_on: a.fail_on.map(|f| match f {
                     FailOnArg::Error => FailOn::Error,
                     FailOnArg::Warning => FailOn::Warning,

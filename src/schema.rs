@@ -103,7 +103,7 @@ impl<'a> Reader<'a> {
         SCHEMA_MISMATCH
             .report(self.lang, self.file, anchor, &[])
             .message("message-missing", &[("key", &key), ("parent", &parent)])
-            .label("label-missing", &[("key", &key)])
+            .label("label-missing", &[("key", &key), ("parent", &parent)])
             .help("help-missing", &[("key", &key), ("parent", &parent)])
             .emit(self.out);
     }

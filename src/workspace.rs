@@ -27,7 +27,7 @@ pub struct PathError {
 }
 
 /// The reason of an I/O failure: a catalogue key for the usual cases, the system's message otherwise.
-fn io_reason(error: &std::io::Error) -> String {
+pub(crate) fn io_reason(error: &std::io::Error) -> String {
     match error.kind() {
         std::io::ErrorKind::NotFound => "common.reason-not-found".to_string(),
         std::io::ErrorKind::PermissionDenied => "common.reason-permission".to_string(),

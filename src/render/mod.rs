@@ -1,13 +1,47 @@
 //! Output formats: each converts from the same [`Diagnostic`](crate::diagnostic::Diagnostic).
 
+pub mod github;
 pub mod graph;
 pub mod human;
 pub mod json;
+pub mod json_lines;
+pub mod sarif;
 
 use crate::Report;
 use crate::diagnostic::Severity;
 use crate::i18n::{Lang, tr};
 use std::collections::BTreeMap;
+
+/// The output formats of `ikilint check --format`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Human,
+    Json,
+    JsonLines,
+    Sarif,
+    Github,
+}
+
+impl Format {
+    /// Whether the format is read by programs (and so never mixed with the human summary on one stream).
+    pub fn is_machine(self) -> bool {
+        !matches!(self, Format::Human)
+    }
+}
+
+/// A file name as CI tools expect it: relative names without a leading `./`, and `/` as separator.
+pub fn repo_path(name: &str) -> String {
+    let name = if cfg!(windows) {
+        name.replace('\\', "/")
+    } else {
+        name.to_string()
+    };
+    let mut rest = name.as_str();
+    while let Some(stripped) = rest.strip_prefix("./") {
+        rest = stripped.trim_start_matches('/');
+    }
+    rest.to_string()
+}
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Summary {

@@ -1,0 +1,220 @@
+//! SARIF 2.1.0, for GitHub code scanning and other tools that read static-analysis results.
+//!
+//! One run: the tool driver lists every registered rule (id, name, short and full description, help, default
+//! level) in the chosen language; each diagnostic is a result with its primary location, its secondary labels as
+//! related locations and its fix as `fixes[].artifactChanges`. Columns count Unicode code points, as in every other
+//! format, and the run says so (`columnKind`). Each result carries the baseline fingerprint as a partial
+//! fingerprint, so that code scanning follows a finding when unrelated edits move it.
+
+use crate::Report;
+use crate::baseline;
+use crate::diagnostic::{Diagnostic, Edit, Severity};
+use crate::i18n::Lang;
+use crate::render::repo_path;
+use crate::rules::{self, Rule};
+use crate::source::{FileId, Files, Span};
+use serde_json::{Value, json};
+use std::collections::BTreeMap;
+
+pub const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
+pub const VERSION: &str = "2.1.0";
+
+fn level(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "note",
+    }
+}
+
+/// A file name as a URI reference: `/` separators, and every byte outside the unreserved set and `/` percent-encoded.
+/// An absolute path becomes a `file://` URI.
+pub fn uri(name: &str) -> String {
+    let path = repo_path(name);
+    let mut out = String::with_capacity(path.len());
+    for byte in path.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' => out.push(byte as char),
+            _ => out.push_str(&format!("%{byte:02X}")),
+        }
+    }
+    if out.starts_with('/') {
+        format!("file://{out}")
+    } else if path.as_bytes().get(1) == Some(&b':') {
+        // A Windows drive path: `C:/x` → `file:///C:/x`.
+        format!("file:///{}", out.replacen("%3A", ":", 1))
+    } else {
+        out
+    }
+}
+
+fn artifact_location(files: &Files, file: FileId) -> Value {
+    let uri = uri(&files.get(file).name);
+    if uri.starts_with("file:") {
+        json!({ "uri": uri })
+    } else {
+        json!({ "uri": uri, "uriBaseId": "%SRCROOT%" })
+    }
+}
+
+fn region(files: &Files, file: FileId, span: Span) -> Value {
+    let source = files.get(file);
+    let start = source.position(span.start);
+    let end = source.position(span.end);
+    json!({
+        "startLine": start.line,
+        "startColumn": start.column,
+        "endLine": end.line,
+        "endColumn": end.column,
+    })
+}
+
+fn physical_location(files: &Files, file: FileId, span: Span) -> Value {
+    json!({
+        "artifactLocation": artifact_location(files, file),
+        "region": region(files, file, span),
+    })
+}
+
+fn message(text: &str) -> Value {
+    json!({ "text": text })
+}
+
+fn rule(rule: &Rule, lang: Lang) -> Value {
+    let text = |key: &str| rule.text(lang, key, &[]).trim_end().to_string();
+    let family = crate::i18n::tr(lang, rule.family.name_key(), &[]);
+    let markdown = format!(
+        "{}\n\n{}\n\n**{}**\n\n```yaml\n{}\n```\n\n**{}**\n\n```yaml\n{}\n```\n\n{}",
+        text("what"),
+        text("why"),
+        crate::i18n::tr(lang, "common.explain-bad", &[]),
+        text("bad"),
+        crate::i18n::tr(lang, "common.explain-good", &[]),
+        text("good"),
+        text("fix"),
+    );
+    json!({
+        "id": rule.code,
+        "name": rule.name,
+        "shortDescription": message(&text("summary")),
+        "fullDescription": message(&text("what")),
+        "help": { "text": text("fix"), "markdown": markdown },
+        "defaultConfiguration": { "level": level(rule.severity) },
+        "properties": { "tags": [family] },
+    })
+}
+
+/// The result's message: the diagnostic's message, then its notes and help on their own lines.
+fn result_text(d: &Diagnostic) -> String {
+    let mut text = d.message.clone();
+    for note in &d.notes {
+        text.push_str("\nnote: ");
+        text.push_str(note);
+    }
+    if let Some(help) = &d.help {
+        text.push_str("\nhelp: ");
+        text.push_str(help);
+    }
+    text
+}
+
+fn fixes(files: &Files, d: &Diagnostic, lang: Lang) -> Option<Value> {
+    let fix = d.fix.as_ref()?;
+    let mut by_file: BTreeMap<FileId, Vec<&Edit>> = BTreeMap::new();
+    for edit in &fix.edits {
+        by_file.entry(edit.file).or_default().push(edit);
+    }
+    let changes: Vec<Value> = by_file
+        .into_iter()
+        .map(|(file, edits)| {
+            json!({
+                "artifactLocation": artifact_location(files, file),
+                "replacements": edits.iter().map(|e| json!({
+                    "deletedRegion": region(files, e.file, e.span),
+                    "insertedContent": { "text": e.replacement },
+                })).collect::<Vec<_>>(),
+            })
+        })
+        .collect();
+    let key = match fix.applicability {
+        crate::diagnostic::Applicability::Safe => "common.fix-safe",
+        crate::diagnostic::Applicability::Unsafe => "common.fix-unsafe",
+    };
+    Some(json!([{
+        "description": message(&crate::i18n::tr(lang, key, &[])),
+        "artifactChanges": changes,
+    }]))
+}
+
+fn result(report: &Report, d: &Diagnostic, fingerprint: &str, lang: Lang) -> Value {
+    let files = &report.files;
+    let mut location = json!({ "physicalLocation": physical_location(files, d.primary.file, d.primary.span) });
+    if !d.primary.message.is_empty() {
+        location["message"] = message(&d.primary.message);
+    }
+    let mut result = json!({
+        "ruleId": d.code,
+        "level": level(d.severity),
+        "message": message(&result_text(d)),
+        "locations": [location],
+        "partialFingerprints": { "ikilint/v1": fingerprint },
+    });
+    if let Some(index) = rules::all().iter().position(|r| r.code == d.code) {
+        result["ruleIndex"] = json!(index);
+    }
+    if !d.secondary.is_empty() {
+        result["relatedLocations"] = Value::Array(
+            d.secondary
+                .iter()
+                .enumerate()
+                .map(|(i, l)| {
+                    json!({
+                        "id": i + 1,
+                        "physicalLocation": physical_location(files, l.file, l.span),
+                        "message": message(&l.message),
+                    })
+                })
+                .collect(),
+        );
+    }
+    if let Some(fixes) = fixes(files, d, lang) {
+        result["fixes"] = fixes;
+    }
+    result
+}
+
+/// The whole report as one SARIF log.
+pub fn document(report: &Report, lang: Lang) -> Value {
+    let fingerprints = baseline::fingerprints(report);
+    let results: Vec<Value> = report
+        .diagnostics
+        .iter()
+        .zip(&fingerprints)
+        .map(|(d, f)| result(report, d, &f.digest(), lang))
+        .collect();
+    json!({
+        "$schema": SCHEMA,
+        "version": VERSION,
+        "runs": [{
+            "tool": {
+                "driver": {
+                    "name": "ikilint",
+                    "semanticVersion": env!("CARGO_PKG_VERSION"),
+                    "language": lang.code(),
+                    "rules": rules::all().iter().map(|r| rule(r, lang)).collect::<Vec<_>>(),
+                }
+            },
+            "language": lang.code(),
+            "columnKind": "unicodeCodePoints",
+            "originalUriBaseIds": { "%SRCROOT%": { "description": message("the directory ikilint ran in") } },
+            "results": results,
+        }],
+    })
+}
+
+/// The SARIF log, pretty-printed with a final newline.
+pub fn render(report: &Report, lang: Lang) -> String {
+    let mut text = serde_json::to_string_pretty(&document(report, lang)).expect("JSON values always serialize");
+    text.push('\n');
+    text
+}
