@@ -6,7 +6,6 @@ mod duplicate;
 mod repeat;
 mod spelling;
 pub mod tables;
-mod words;
 mod year;
 
 use super::{Check, Family, Rule};
