@@ -2,7 +2,7 @@
 //! together ("atasansesuai").
 
 use super::tables::{Istilah, Kata, Kbbi};
-use super::{REPEATED_WORDS, WORDS_RUN_TOGETHER, is_name_field};
+use super::{REPEATED_WORDS, WORDS_RUN_TOGETHER, prose};
 use crate::diagnostic::{Applicability, Diagnostic, Fix};
 use crate::model::Document;
 use crate::rules::Context;
@@ -120,10 +120,7 @@ pub fn run_together(cx: &Context, document: &Document, out: &mut Vec<Diagnostic>
     let istilah = cx.data.table::<Istilah>();
     let kbbi = cx.data.table::<Kbbi>();
     let source = cx.source(document.file);
-    for (key, text) in document.texts() {
-        if is_name_field(key) {
-            continue;
-        }
+    for text in prose(document) {
         for word in words(&text.value) {
             if word.text.len() < 2 * MIN_PART || !word.is_alphabetic() || word.is_upper() {
                 continue;

@@ -1,7 +1,7 @@
 //! T001 non-standard spelling (KBBI list) and T002 misspelled term (near miss of a known term or acronym).
 
 use super::tables::{Istilah, Kata, Kbbi, Term};
-use super::{MISSPELLED_TERM, NON_STANDARD_SPELLING, is_name_field};
+use super::{MISSPELLED_TERM, NON_STANDARD_SPELLING, prose};
 use crate::diagnostic::{Applicability, Diagnostic, Fix};
 use crate::model::Document;
 use crate::rules::{Context, Index};
@@ -11,10 +11,7 @@ use std::collections::{HashMap, HashSet};
 pub fn non_standard(cx: &Context, document: &Document, out: &mut Vec<Diagnostic>) {
     let kbbi = cx.data.table::<Kbbi>();
     let source = cx.source(document.file);
-    for (key, text) in document.texts() {
-        if is_name_field(key) {
-            continue;
-        }
+    for text in prose(document) {
         for word in words(&text.value) {
             let Some(entry) = kbbi.get(&word.text.to_lowercase()) else {
                 continue;
@@ -48,10 +45,7 @@ impl Index for Vocabulary {
     fn build(cx: &Context) -> Self {
         let mut lowercase = HashSet::new();
         for document in cx.documents {
-            for (key, text) in document.texts() {
-                if is_name_field(key) {
-                    continue;
-                }
+            for text in prose(document) {
                 for word in words(&text.value) {
                     if word.is_lower() && !lowercase.contains(word.text) {
                         lowercase.insert(word.text.to_string());
@@ -113,10 +107,7 @@ pub fn misspelled_term(cx: &Context, document: &Document, out: &mut Vec<Diagnost
     let source = cx.source(document.file);
     // Words repeat a lot within a document: decide each distinct word once.
     let mut decided: HashMap<String, Vec<(&Term, usize)>> = HashMap::new();
-    for (key, text) in document.texts() {
-        if is_name_field(key) {
-            continue;
-        }
+    for text in prose(document) {
         for word in words(&text.value) {
             if word.text.len() < 4 || !word.is_alphabetic() || word.is_lower() {
                 continue;
