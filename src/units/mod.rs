@@ -295,6 +295,19 @@ pub fn tokenize(text: &str) -> Vec<Tok<'_>> {
     toks
 }
 
+/// The index after the run of number words (`dua puluh lima`) that starts at `from` (`from` itself when there
+/// is none).
+pub fn number_words_end(toks: &[Tok], from: usize) -> usize {
+    let mut end = from;
+    while toks
+        .get(end)
+        .is_some_and(|t| t.kind == TokKind::Word && crate::numwords::is_number_word(t.text))
+    {
+        end += 1;
+    }
+    end
+}
+
 /// Index of the first token after a leading list number (`2. Persentase …`, `1) …`).
 pub fn skip_list_number(toks: &[Tok]) -> usize {
     match toks {
