@@ -153,9 +153,12 @@ impl Names {
     }
 }
 
-/// A run of filler where something should have been written: `...`, `…`, `___`.
+/// The marks of filler left where something should be written: dots, an ellipsis, underscores.
+pub const FILLER: [&str; 3] = ["...", "…", "___"];
+
+/// A run of filler where something should have been written ([`FILLER`]), or nothing at all.
 pub fn is_filler(text: &str) -> bool {
-    text.contains("...") || text.contains('…') || text.contains("___") || text.trim().is_empty()
+    FILLER.iter().any(|f| text.contains(f)) || text.trim().is_empty()
 }
 
 /// True when two different normalised names are probably one name written differently: a small typo

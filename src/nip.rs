@@ -149,7 +149,7 @@ pub fn is_placeholder(written: &str) -> bool {
         return true;
     }
     // Partly filled: digits followed or preceded by a run of filler.
-    body.contains("...") || body.contains('…') || body.contains("___")
+    crate::names::is_filler(body)
 }
 
 impl Nip {

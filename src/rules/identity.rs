@@ -302,7 +302,7 @@ fn report_placeholder(
     known: Option<&str>,
     out: &mut Vec<Diagnostic>,
 ) {
-    let filler = ["…", "...", "___"]
+    let filler = names::FILLER
         .iter()
         .filter_map(|f| text.as_str().find(f))
         .min()
