@@ -22,13 +22,6 @@ pub enum Format {
     Github,
 }
 
-impl Format {
-    /// Whether the format is read by programs (and so never mixed with the human summary on one stream).
-    pub fn is_machine(self) -> bool {
-        !matches!(self, Format::Human)
-    }
-}
-
 /// A file name as CI tools expect it: relative names without a leading `./`, and `/` as separator.
 pub fn repo_path(name: &str) -> String {
     let name = if cfg!(windows) {

@@ -83,17 +83,6 @@ impl Formula {
         )
     }
 
-    /// The unit the formula's result has, when it has a clear one.
-    pub fn result_unit(&self) -> Option<UnitKind> {
-        match self.kind {
-            Kind::Percent | Kind::Times100 => Some(UnitKind::Percent),
-            Kind::Ratio => Some(UnitKind::Ratio),
-            Kind::Scaled(_) => Some(UnitKind::Score),
-            Kind::Named(unit) => Some(unit),
-            _ => None,
-        }
-    }
-
     /// The range that best shows what the formula computes, for a label.
     pub fn deciding_range(&self) -> Option<Range<usize>> {
         match self.kind {
