@@ -248,17 +248,15 @@ pub fn title_mismatch(cx: &Context, out: &mut Vec<Diagnostic>) {
         })
         .collect();
     for (doc, document) in cx.documents.iter().enumerate() {
-        for jabatan in &document.jabatan {
+        for (j, jabatan) in document.jabatan.iter().enumerate() {
             let Some(tt) = &jabatan.tanda_tangan else { continue };
             let signed = [
                 ("pegawai", tt.pegawai.as_ref(), jabatan.nama.as_ref().map(|n| (doc, n))),
                 (
                     "atasan",
                     tt.atasan.as_ref(),
-                    jabatan
-                        .atasan
-                        .as_ref()
-                        .and_then(|a| people.resolve(doc, a.as_str()))
+                    people
+                        .superior((doc, j))
                         .and_then(|(d, j)| cx.documents[d].jabatan[j].nama.as_ref().map(|n| (d, n))),
                 ),
             ];
