@@ -1,4 +1,4 @@
-//! Output formats: each converts from the same [`Diagnostic`](crate::diagnostic::Diagnostic).
+//! Output formats: each converts from the same [`Diagnostic`].
 
 pub mod github;
 pub mod graph;

@@ -1,4 +1,4 @@
-//! T004 year mismatch: a year on a signature date, or a year named as "tahun <year>" in the text, that
+//! T004 year mismatch: a year on a signature date, or a year named as `tahun <year>` in the text, that
 //! disagrees with `dokumen.tahun`.
 //!
 //! What counts (written into the rule's docs): on `tempat_tanggal` every year must be `tahun`, except a date in
