@@ -450,11 +450,6 @@ impl Cascade {
         }
     }
 
-    /// The chain of superiors above `pos` ends at a top position (no broken reference, no loop).
-    pub fn chain_complete(&self, pos: PosId) -> bool {
-        self.complete[pos]
-    }
-
     fn relation(&self, from: PosId, to: PosId) -> Relation {
         let position = &self.positions[from];
         if position.in_cycle {

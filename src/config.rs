@@ -203,6 +203,17 @@ impl Config {
                 .map(|s| check_selector(s.get_ref(), lang).map_err(|m| error(Some(s.span()), m)))
                 .collect()
         };
+        // A value that is not one of `allowed` for `key`.
+        let bad_value = |value: &Spanned<String>, key: &str, allowed: &str| {
+            error(
+                Some(value.span()),
+                tr(
+                    lang,
+                    "config.bad-value",
+                    &[("key", &key), ("value", value.get_ref()), ("allowed", &allowed)],
+                ),
+            )
+        };
         let mut config = Config {
             select: match raw.select {
                 Some(list) => Some(selectors(Some(list))?),
@@ -215,49 +226,18 @@ impl Config {
         for (selector, value) in raw.severity.unwrap_or_default() {
             let selector_text =
                 check_selector(selector.get_ref(), lang).map_err(|m| error(Some(selector.span()), m))?;
-            let severity = Severity::parse(value.get_ref().trim()).ok_or_else(|| {
-                error(
-                    Some(value.span()),
-                    tr(
-                        lang,
-                        "config.bad-value",
-                        &[
-                            ("key", &"severity"),
-                            ("value", value.get_ref()),
-                            ("allowed", &"error, warning, info"),
-                        ],
-                    ),
-                )
-            })?;
+            let severity = Severity::parse(value.get_ref().trim())
+                .ok_or_else(|| bad_value(&value, "severity", "error, warning, info"))?;
             config.severity.insert(selector_text, severity);
         }
         if let Some(value) = raw.fail_on {
-            config.fail_on = Some(FailOn::parse(value.get_ref().trim()).ok_or_else(|| {
-                error(
-                    Some(value.span()),
-                    tr(
-                        lang,
-                        "config.bad-value",
-                        &[
-                            ("key", &"fail-on"),
-                            ("value", value.get_ref()),
-                            ("allowed", &"error, warning, info, never"),
-                        ],
-                    ),
-                )
-            })?);
+            config.fail_on = Some(
+                FailOn::parse(value.get_ref().trim())
+                    .ok_or_else(|| bad_value(&value, "fail-on", "error, warning, info, never"))?,
+            );
         }
         if let Some(value) = raw.lang {
-            config.lang = Some(Lang::parse(value.get_ref().trim()).ok_or_else(|| {
-                error(
-                    Some(value.span()),
-                    tr(
-                        lang,
-                        "config.bad-value",
-                        &[("key", &"lang"), ("value", value.get_ref()), ("allowed", &"id, en")],
-                    ),
-                )
-            })?);
+            config.lang = Some(Lang::parse(value.get_ref().trim()).ok_or_else(|| bad_value(&value, "lang", "id, en"))?);
         }
         for (pattern, codes) in raw.per_file_ignores.unwrap_or_default() {
             if let Err(e) = globset::Glob::new(pattern.get_ref()) {

@@ -13,6 +13,7 @@ pub mod fix;
 pub mod i18n;
 pub mod json_schema;
 pub mod lint;
+pub mod locate;
 pub mod model;
 pub mod names;
 pub mod nip;
@@ -25,6 +26,7 @@ pub mod similarity;
 pub mod source;
 pub mod suppress;
 pub mod units;
+pub mod words;
 pub mod workspace;
 pub mod yaml;
 

@@ -5,6 +5,7 @@
 //! The titles live in `rules/gelar.yaml` ([`Gelar`]).
 
 use crate::data::Table;
+use crate::words::lowercase;
 use serde::Deserialize;
 use std::collections::HashSet;
 
@@ -61,7 +62,8 @@ pub struct Names {
 }
 
 /// Split a name part into pieces: a piece ends at a space or right after a dot (`Ir.H.HERWIN` → `Ir.`, `H.`,
-/// `HERWIN`).
+/// `HERWIN`). Unlike [`crate::words::words`], a piece keeps its dot (`Ir.`) and any other punctuation, so that
+/// titles are recognised before the name is split into words.
 fn pieces(text: &str) -> Vec<&str> {
     let mut out = Vec::new();
     let mut start = None;
@@ -131,10 +133,10 @@ impl Names {
             }
             break;
         }
-        let mut words: Vec<String> = kept.iter().flat_map(|p| words_of(p)).collect();
+        let mut words: Vec<String> = kept.iter().flat_map(|p| lowercase(p)).collect();
         for segment in segments {
             if !self.is_title_segment(segment) {
-                words.extend(pieces(segment).iter().flat_map(|p| words_of(p)));
+                words.extend(pieces(segment).iter().flat_map(|p| lowercase(p)));
             }
         }
         words.join(" ")
@@ -151,18 +153,12 @@ impl Names {
     }
 }
 
-/// The lowercase words of a piece: letters and digits, split at punctuation.
-fn words_of(piece: &str) -> Vec<String> {
-    piece
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect()
-}
+/// The marks of filler left where something should be written: dots, an ellipsis, underscores.
+pub const FILLER: [&str; 3] = ["...", "…", "___"];
 
-/// A run of filler where something should have been written: `...`, `…`, `___`.
+/// A run of filler where something should have been written ([`FILLER`]), or nothing at all.
 pub fn is_filler(text: &str) -> bool {
-    text.contains("...") || text.contains('…') || text.contains("___") || text.trim().is_empty()
+    FILLER.iter().any(|f| text.contains(f)) || text.trim().is_empty()
 }
 
 /// True when two different normalised names are probably one name written differently: a small typo

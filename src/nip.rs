@@ -130,11 +130,6 @@ pub fn body(written: &str) -> &str {
     strip_label(written).trim()
 }
 
-/// True when the written value has a `Nip.`-style label before the number.
-pub fn has_label(written: &str) -> bool {
-    body(written).len() != written.trim().len()
-}
-
 /// Whether the written value is a placeholder left to be filled in: nothing but a label, or dots, ellipses,
 /// dashes and underscores where digits belong (`Nip.`, `.....`, `…`, `-`, `19730808 ......`).
 pub fn is_placeholder(written: &str) -> bool {
@@ -149,7 +144,7 @@ pub fn is_placeholder(written: &str) -> bool {
         return true;
     }
     // Partly filled: digits followed or preceded by a run of filler.
-    body.contains("...") || body.contains('…') || body.contains("___")
+    crate::names::is_filler(body)
 }
 
 impl Nip {
@@ -178,11 +173,6 @@ impl Nip {
     pub fn canonical(&self) -> String {
         let d = &self.digits;
         format!("{} {} {} {}", &d[..8], &d[8..14], &d[14..15], &d[15..])
-    }
-
-    /// The birth date group `YYYYMMDD`.
-    pub fn birth_digits(&self) -> &str {
-        &self.digits[..8]
     }
 
     fn num(&self, range: std::ops::Range<usize>) -> u32 {
@@ -266,10 +256,6 @@ impl Decoded {
     /// Age in completed years on the TMT date ([`Decoded::tmt_date`]).
     pub fn age_at_tmt(&self) -> i32 {
         self.birth.years_until(self.tmt_date())
-    }
-
-    pub fn is_pppk(&self) -> bool {
-        matches!(self.kind, Kind::Pppk { .. })
     }
 
     /// The TMT as printed in a summary: `2010-01` (PNS) or `2021` (PPPK).

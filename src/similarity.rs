@@ -105,11 +105,7 @@ const FILLER_WORDS: &[&str] = &[
 /// The content words of an Indonesian text for comparison: lowercase, punctuation removed, leading result words
 /// (Meningkatnya, Terlaksananya, Tersedianya, …, and unit words such as Persentase) and filler words dropped.
 pub fn content_words(text: &str) -> Vec<String> {
-    let words: Vec<String> = text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect();
+    let words = crate::words::lowercase(text);
     let mut start = 0;
     while start < words.len() && RESULT_PREFIXES.contains(&words[start].as_str()) {
         start += 1;

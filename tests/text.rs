@@ -103,6 +103,28 @@ fn t001_points_at_the_word_and_keeps_case() {
 }
 
 #[test]
+fn t001_and_t003_point_at_the_words_of_folded_and_block_scalars() {
+    // A plain scalar folded over two lines: the repeat spans the line break, and its fix removes the break too.
+    let report = lint(&doc("Jumlah obyek yang\n              yang dibina"));
+    let t001 = with_code(&report, "T001");
+    assert_eq!(t001.len(), 1);
+    assert_eq!(primary_text(&report, t001[0]), "obyek");
+    let t003 = with_code(&report, "T003");
+    assert_eq!(t003.len(), 1);
+    assert_eq!(primary_text(&report, t003[0]), "yang\n              yang");
+    let edit = &t003[0].fix.as_ref().unwrap().edits[0];
+    assert_eq!(report.files.get(edit.file).slice(edit.span), "\n              yang");
+    // A literal block: each word at its own place.
+    let report = lint(&doc(
+        "|\n              Jumlah obyek wisata\n              dan obyek lain",
+    ));
+    let t001 = with_code(&report, "T001");
+    let lines: Vec<usize> = t001.iter().map(|d| line_of(&report, d)).collect();
+    assert_eq!(lines, [9, 10]);
+    assert!(t001.iter().all(|d| primary_text(&report, d) == "obyek"));
+}
+
+#[test]
 fn t001_standard_forms_and_names_pass() {
     let report = lint(&doc("\"Persentase persentase survei Presentasi\""));
     assert!(with_code(&report, "T001").is_empty());

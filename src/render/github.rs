@@ -6,7 +6,7 @@
 
 use crate::Report;
 use crate::diagnostic::{Diagnostic, Severity};
-use crate::render::repo_path;
+use crate::render::{message_with_notes, repo_path};
 
 /// Escape the message part of a workflow command.
 pub fn escape_data(text: &str) -> String {
@@ -31,15 +31,7 @@ pub fn line(report: &Report, d: &Diagnostic) -> String {
     let source = report.files.get(d.primary.file);
     let start = source.position(d.primary.span.start);
     let end = source.position(d.primary.span.end);
-    let mut message = d.message.clone();
-    for note in &d.notes {
-        message.push_str("\nnote: ");
-        message.push_str(note);
-    }
-    if let Some(help) = &d.help {
-        message.push_str("\nhelp: ");
-        message.push_str(help);
-    }
+    let message = message_with_notes(d);
     format!(
         "::{} file={},line={},col={},endLine={},endColumn={},title={}::{}",
         command(d.severity),

@@ -1,4 +1,4 @@
-//! Output formats: each converts from the same [`Diagnostic`](crate::diagnostic::Diagnostic).
+//! Output formats: each converts from the same [`Diagnostic`].
 
 pub mod github;
 pub mod graph;
@@ -8,7 +8,7 @@ pub mod json_lines;
 pub mod sarif;
 
 use crate::Report;
-use crate::diagnostic::Severity;
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::i18n::{Lang, tr};
 use std::collections::BTreeMap;
 
@@ -20,13 +20,6 @@ pub enum Format {
     JsonLines,
     Sarif,
     Github,
-}
-
-impl Format {
-    /// Whether the format is read by programs (and so never mixed with the human summary on one stream).
-    pub fn is_machine(self) -> bool {
-        !matches!(self, Format::Human)
-    }
 }
 
 /// A file name as CI tools expect it: relative names without a leading `./`, and `/` as separator.
@@ -41,6 +34,21 @@ pub fn repo_path(name: &str) -> String {
         rest = stripped.trim_start_matches('/');
     }
     rest.to_string()
+}
+
+/// A finding as one text for formats without room for labels (GitHub annotations, SARIF results): the message,
+/// then each note and the help on their own lines.
+pub fn message_with_notes(d: &Diagnostic) -> String {
+    let mut text = d.message.clone();
+    for note in &d.notes {
+        text.push_str("\nnote: ");
+        text.push_str(note);
+    }
+    if let Some(help) = &d.help {
+        text.push_str("\nhelp: ");
+        text.push_str(help);
+    }
+    text
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

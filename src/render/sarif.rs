@@ -10,7 +10,7 @@ use crate::Report;
 use crate::baseline;
 use crate::diagnostic::{Diagnostic, Edit, Severity};
 use crate::i18n::Lang;
-use crate::render::repo_path;
+use crate::render::{message_with_notes, repo_path};
 use crate::rules::{self, Rule};
 use crate::source::{FileId, Files, Span};
 use serde_json::{Value, json};
@@ -104,20 +104,6 @@ fn rule(rule: &Rule, lang: Lang) -> Value {
     })
 }
 
-/// The result's message: the diagnostic's message, then its notes and help on their own lines.
-fn result_text(d: &Diagnostic) -> String {
-    let mut text = d.message.clone();
-    for note in &d.notes {
-        text.push_str("\nnote: ");
-        text.push_str(note);
-    }
-    if let Some(help) = &d.help {
-        text.push_str("\nhelp: ");
-        text.push_str(help);
-    }
-    text
-}
-
 fn fixes(files: &Files, d: &Diagnostic, lang: Lang) -> Option<Value> {
     let fix = d.fix.as_ref()?;
     let mut by_file: BTreeMap<FileId, Vec<&Edit>> = BTreeMap::new();
@@ -155,7 +141,7 @@ fn result(report: &Report, d: &Diagnostic, fingerprint: &str, lang: Lang) -> Val
     let mut result = json!({
         "ruleId": d.code,
         "level": level(d.severity),
-        "message": message(&result_text(d)),
+        "message": message(&message_with_notes(d)),
         "locations": [location],
         "partialFingerprints": { "ikilint/v1": fingerprint },
     });

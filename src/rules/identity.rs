@@ -125,24 +125,15 @@ fn nips(document: &Document) -> impl Iterator<Item = &Text> {
     })
 }
 
-/// The span of `needle` inside the source of a value, when it occurs there exactly once (a quoted or escaped
-/// value may not contain its decoded text verbatim; then there is no precise span).
-pub(crate) fn locate(cx: &Context, file: FileId, value: Span, needle: &str) -> Option<Span> {
-    let slice = cx.source(file).get(value.range())?;
-    if needle.is_empty() {
-        return None;
-    }
-    let start = slice.find(needle)?;
-    if slice[start + needle.len()..].contains(needle) {
-        return None;
-    }
-    Some(value.sub(start, start + needle.len()))
+/// The span of `needle` in the source of `value`, when it occurs exactly once in the value.
+fn locate(cx: &Context, file: FileId, value: &Text, needle: &str) -> Option<Span> {
+    crate::locate::locate_needle(cx.source(file), value, needle)
 }
 
 /// An edit replacing `old` inside a value's source with `new`, when `new` can be written there without changing
 /// the YAML quoting (no quote of the value's kind, no escapes; plain values only take plain words).
-pub(crate) fn value_edit(cx: &Context, file: FileId, value: Span, old: &str, new: &str) -> Option<Edit> {
-    let slice = cx.source(file).get(value.range())?;
+pub(crate) fn value_edit(cx: &Context, file: FileId, value: &Text, old: &str, new: &str) -> Option<Edit> {
+    let slice = cx.source(file).get(value.span.range())?;
     let safe = match slice.chars().next() {
         Some('"') => !new.contains(['"', '\\']),
         Some('\'') => !new.contains('\''),
@@ -223,7 +214,7 @@ fn grouping(cx: &Context, file: FileId, written: &Text, parsed: &Nip, out: &mut 
         .report(&NIP_GROUPING, file, written.span, &[("nip", &body)])
         .label("label", &[])
         .help("help", &[("canonical", &canonical)]);
-    if let Some(edit) = value_edit(cx, file, written.span, body, &canonical) {
+    if let Some(edit) = value_edit(cx, file, written, body, &canonical) {
         finding = finding.fix(Fix::safe(vec![edit]));
     }
     finding.emit(out);
@@ -245,7 +236,7 @@ fn field_errors(cx: &Context, file: FileId, written: &Text, parsed: &Nip, dates:
             continue;
         }
         let group = &canonical[range.0..range.1];
-        let span = locate(cx, file, written.span, group).unwrap_or(written.span);
+        let span = locate(cx, file, written, group).unwrap_or(written.span);
         let args: [(&str, &dyn std::fmt::Display); 2] = [("nip", &canonical), ("group", &group)];
         cx.report(rule, file, span, &args)
             .message(&format!("message-{key}"), &args)
@@ -311,7 +302,7 @@ fn report_placeholder(
     known: Option<&str>,
     out: &mut Vec<Diagnostic>,
 ) {
-    let filler = ["…", "...", "___"]
+    let filler = names::FILLER
         .iter()
         .filter_map(|f| text.as_str().find(f))
         .min()
@@ -323,7 +314,7 @@ fn report_placeholder(
         });
     let span = filler
         .as_deref()
-        .and_then(|run| locate(cx, file, text.span, run))
+        .and_then(|run| locate(cx, file, text, run))
         .unwrap_or(text.span);
     let shown = text.as_str().trim();
     let finding = cx

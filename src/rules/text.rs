@@ -6,11 +6,11 @@ mod duplicate;
 mod repeat;
 mod spelling;
 pub mod tables;
-mod words;
 mod year;
 
 use super::{Check, Family, Rule};
 use crate::diagnostic::Severity;
+use crate::model::{Document, Text};
 
 pub const NON_STANDARD_SPELLING: Rule = Rule {
     code: "T001",
@@ -72,4 +72,13 @@ pub const RULES: &[Rule] = &[
 /// Fields that hold a person's name: written as the person writes it, so never checked for spelling.
 fn is_name_field(key: &str) -> bool {
     matches!(key, "pemangku.nama" | "tanda_tangan.nama")
+}
+
+/// The free-text values of a document whose words are checked for spelling: every one but names.
+fn prose(document: &Document) -> impl Iterator<Item = &Text> {
+    document
+        .texts()
+        .into_iter()
+        .filter(|(key, _)| !is_name_field(key))
+        .map(|(_, text)| text)
 }

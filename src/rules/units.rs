@@ -168,7 +168,7 @@ impl Analyses {
 /// The file span of `range` (a byte range of the decoded `text`), or the whole value when it cannot be located
 /// exactly.
 fn span_of(cx: &Context, document: &Document, text: &Text, range: Range<usize>) -> Span {
-    crate::units::srcmap::locate_or_whole(cx.source(document.file), text, range)
+    crate::locate::locate_or_whole(cx.source(document.file), text, range)
 }
 
 /// The translated name of a unit kind (`a percent`, `a count`, …).

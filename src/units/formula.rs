@@ -83,17 +83,6 @@ impl Formula {
         )
     }
 
-    /// The unit the formula's result has, when it has a clear one.
-    pub fn result_unit(&self) -> Option<UnitKind> {
-        match self.kind {
-            Kind::Percent | Kind::Times100 => Some(UnitKind::Percent),
-            Kind::Ratio => Some(UnitKind::Ratio),
-            Kind::Scaled(_) => Some(UnitKind::Score),
-            Kind::Named(unit) => Some(unit),
-            _ => None,
-        }
-    }
-
     /// The range that best shows what the formula computes, for a label.
     pub fn deciding_range(&self) -> Option<Range<usize>> {
         match self.kind {
@@ -310,10 +299,7 @@ fn number_at(toks: &[Tok], i: usize) -> Option<(f64, usize)> {
     if t.kind == TokKind::Number {
         return Some((quantity::parse_number(t.text)?, i + 1));
     }
-    let mut end = i;
-    while end < toks.len() && toks[end].kind == TokKind::Word && crate::numwords::is_number_word(toks[end].text) {
-        end += 1;
-    }
+    let end = super::number_words_end(toks, i);
     // The longest run of number words that reads as a number.
     for stop in (i + 1..=end).rev() {
         let words: Vec<&str> = toks[i..stop].iter().map(|t| t.text).collect();

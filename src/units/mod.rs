@@ -1,10 +1,9 @@
 //! What an indicator measures: its unit (from a declared `satuan` or its first words), what its formula computes
-//! ([`formula`]), the quantities written in a target or a cell ([`quantity`]), and how a position in a decoded
-//! value maps back to the source ([`srcmap`]). The U rules (`crate::rules::units`) are built on these.
+//! ([`formula`]) and the quantities written in a target or a cell ([`quantity`]). The U rules
+//! (`crate::rules::units`) are built on these and point into values with [`crate::locate`].
 
 pub mod formula;
 pub mod quantity;
-pub mod srcmap;
 
 use crate::data::Table;
 use crate::model::{Indikator, Text};
@@ -250,6 +249,8 @@ impl Tok<'_> {
     }
 }
 
+/// The tokens of a unit, formula or target text. Unlike [`crate::words::words`], this keeps inner hyphens in a
+/// word (`rata-rata`), splits letters from digits, reads `81,35` as one number and keeps each symbol as a token.
 pub fn tokenize(text: &str) -> Vec<Tok<'_>> {
     let mut toks = Vec::new();
     let char_at = |at: usize| text.get(at..).and_then(|rest| rest.chars().next());
@@ -292,6 +293,19 @@ pub fn tokenize(text: &str) -> Vec<Tok<'_>> {
         at = end;
     }
     toks
+}
+
+/// The index after the run of number words (`dua puluh lima`) that starts at `from` (`from` itself when there
+/// is none).
+pub fn number_words_end(toks: &[Tok], from: usize) -> usize {
+    let mut end = from;
+    while toks
+        .get(end)
+        .is_some_and(|t| t.kind == TokKind::Word && crate::numwords::is_number_word(t.text))
+    {
+        end += 1;
+    }
+    end
 }
 
 /// Index of the first token after a leading list number (`2. Persentase …`, `1) …`).

@@ -186,13 +186,7 @@ pub fn numeral_words(toks: &[Tok]) -> Vec<NumeralWords> {
         if !toks.get(i + 1).is_some_and(|p| p.is_sym('(')) {
             continue;
         }
-        let mut k = i + 2;
-        while toks
-            .get(k)
-            .is_some_and(|w| w.kind == TokKind::Word && crate::numwords::is_number_word(w.text))
-        {
-            k += 1;
-        }
+        let k = super::number_words_end(toks, i + 2);
         if k == i + 2 || !toks.get(k).is_some_and(|p| p.is_sym(')')) {
             continue;
         }

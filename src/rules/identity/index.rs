@@ -2,7 +2,8 @@
 //! signature's pegawai or atasan), NIP → places, person → places, position → holder, and the signature
 //! comparisons of N007. Built once per run in linear time; N004–N008 read it.
 
-use crate::model::{Document, Jabatan, Text};
+use crate::cascade::Cascade;
+use crate::model::{Document, Text};
 use crate::names::{Gelar, Names};
 use crate::nip::Nip;
 use crate::rules::{Context, Index};
@@ -80,9 +81,8 @@ pub struct People {
     pub places: Vec<Place>,
     pub by_nip: HashMap<String, Vec<usize>>,
     pub by_key: HashMap<String, Vec<usize>>,
-    /// `(document index, jabatan id)` → jabatan index.
-    positions: HashMap<(usize, String), usize>,
-    doc_ids: HashMap<String, usize>,
+    /// `(document, jabatan)` → the position its `atasan` names, as the cascade resolved it.
+    superiors: HashMap<(usize, usize), (usize, usize)>,
     /// `(document, jabatan)` → the place of its `pemangku`.
     holders: HashMap<(usize, usize), usize>,
     /// `(document, jabatan)` → the place of its own signature's pegawai.
@@ -95,13 +95,9 @@ pub struct People {
 }
 
 impl People {
-    /// The position an `atasan` reference of document `doc` names: `<jabatan-id>` or `<dokumen-id>/<jabatan-id>`.
-    pub fn resolve(&self, doc: usize, reference: &str) -> Option<(usize, usize)> {
-        let (doc, id) = match reference.split_once('/') {
-            Some((doc_id, id)) => (*self.doc_ids.get(doc_id.trim())?, id.trim()),
-            None => (doc, reference.trim()),
-        };
-        self.positions.get(&(doc, id.to_string())).map(|j| (doc, *j))
+    /// The position `(document, jabatan)` that the `atasan` of `position` names, when it resolves.
+    pub fn superior(&self, position: (usize, usize)) -> Option<(usize, usize)> {
+        self.superiors.get(&position).copied()
     }
 
     /// The holder of a position: its `pemangku`, else the pegawai who signed its own IKI.
@@ -151,9 +147,6 @@ impl People {
 
     fn collect(&mut self, doc: usize, document: &Document) {
         for (j, jabatan) in document.jabatan.iter().enumerate() {
-            if let Some(id) = &jabatan.id {
-                self.positions.entry((doc, id.value.clone())).or_insert(j);
-            }
             let at = |role, span, name: &Option<Text>, nip: &Option<Text>| Place {
                 doc,
                 jabatan: j,
@@ -194,17 +187,14 @@ impl People {
         }
     }
 
-    fn signature_pairs(&self, documents: &[Document]) -> Vec<(usize, usize)> {
+    fn signature_pairs(&self) -> Vec<(usize, usize)> {
         let mut pairs = Vec::new();
         for (index, place) in self.places.iter().enumerate() {
-            let jabatan: &Jabatan = &documents[place.doc].jabatan[place.jabatan];
             let holder = match place.role {
                 Role::Holder => None,
                 Role::Pegawai => self.holders.get(&(place.doc, place.jabatan)).copied(),
-                Role::Atasan => jabatan
-                    .atasan
-                    .as_ref()
-                    .and_then(|a| self.resolve(place.doc, a.as_str()))
+                Role::Atasan => self
+                    .superior((place.doc, place.jabatan))
                     .and_then(|position| self.holder(position)),
             };
             if let Some(holder) = holder.filter(|&h| h != index) {
@@ -222,20 +212,26 @@ impl Index for People {
             places: Vec::new(),
             by_nip: HashMap::new(),
             by_key: HashMap::new(),
-            positions: HashMap::new(),
-            doc_ids: HashMap::new(),
+            superiors: HashMap::new(),
             holders: HashMap::new(),
             own_signatures: HashMap::new(),
             mismatches: Vec::new(),
             reported_by_n007: HashSet::new(),
         };
         for (doc, document) in cx.documents.iter().enumerate() {
-            if let Some(id) = document.id() {
-                people.doc_ids.entry(id.to_string()).or_insert(doc);
-            }
             people.collect(doc, document);
         }
-        for (signer, holder) in people.signature_pairs(cx.documents) {
+        // `atasan` references are resolved once, by the cascade.
+        let cascade = cx.index::<Cascade>();
+        for (pos, position) in cascade.positions.iter().enumerate() {
+            if let Some(superior) = cascade.superior(pos) {
+                let above = &cascade.positions[superior];
+                people
+                    .superiors
+                    .insert((position.doc, position.jab), (above.doc, above.jab));
+            }
+        }
+        for (signer, holder) in people.signature_pairs() {
             if let Some(mismatch) = people.compare(signer, holder) {
                 let same_nip = people.places[signer].digits.is_some()
                     && people.places[signer].digits == people.places[holder].digits;

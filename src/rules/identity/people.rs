@@ -200,10 +200,22 @@ pub fn signer_not_holder(cx: &Context, out: &mut Vec<Diagnostic>) {
             ("holder_nip", &holder_nip),
             ("role", &role),
         ];
-        let (key, span, old, new) = match comparison.mismatch {
-            Mismatch::Name => ("name", signer.name_span(), signer.name_text(), holder.name_text()),
-            Mismatch::Nip => ("nip", signer.nip_span(), signer_nip.as_str(), holder_nip.as_str()),
-            Mismatch::Both => ("both", signer.name_span(), "", ""),
+        let (key, span, written, old, new) = match comparison.mismatch {
+            Mismatch::Name => (
+                "name",
+                signer.name_span(),
+                signer.name.as_ref(),
+                signer.name_text(),
+                holder.name_text(),
+            ),
+            Mismatch::Nip => (
+                "nip",
+                signer.nip_span(),
+                signer.nip.as_ref(),
+                signer_nip.as_str(),
+                holder_nip.as_str(),
+            ),
+            Mismatch::Both => ("both", signer.name_span(), None, "", ""),
         };
         let mut finding = cx
             .report(&SIGNER_NOT_HOLDER, signer.file, span, &args)
@@ -212,7 +224,8 @@ pub fn signer_not_holder(cx: &Context, out: &mut Vec<Diagnostic>) {
             .secondary(holder.file, holder.name_span(), "label-holder", &args)
             .help(&format!("help-{key}"), &args);
         if !old.is_empty()
-            && let Some(edit) = value_edit(cx, signer.file, span, old, new)
+            && let Some(written) = written
+            && let Some(edit) = value_edit(cx, signer.file, written, old, new)
         {
             finding = finding.fix(Fix::unsafe_(vec![edit]));
         }
@@ -235,17 +248,15 @@ pub fn title_mismatch(cx: &Context, out: &mut Vec<Diagnostic>) {
         })
         .collect();
     for (doc, document) in cx.documents.iter().enumerate() {
-        for jabatan in &document.jabatan {
+        for (j, jabatan) in document.jabatan.iter().enumerate() {
             let Some(tt) = &jabatan.tanda_tangan else { continue };
             let signed = [
                 ("pegawai", tt.pegawai.as_ref(), jabatan.nama.as_ref().map(|n| (doc, n))),
                 (
                     "atasan",
                     tt.atasan.as_ref(),
-                    jabatan
-                        .atasan
-                        .as_ref()
-                        .and_then(|a| people.resolve(doc, a.as_str()))
+                    people
+                        .superior((doc, j))
                         .and_then(|(d, j)| cx.documents[d].jabatan[j].nama.as_ref().map(|n| (d, n))),
                 ),
             ];

@@ -5,6 +5,7 @@
 //! (Pelayanan Perizinan)".
 
 use crate::data::Table;
+use crate::words::lowercase as words;
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -33,13 +34,6 @@ impl Table for SingkatanJabatan {
 
 /// At most this many full forms of one title are compared (a title has one or two abbreviations).
 const MAX_FORMS: usize = 64;
-
-fn words(text: &str) -> Vec<String> {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect()
-}
 
 /// A prepared matcher built from the table.
 #[derive(Debug, Default)]

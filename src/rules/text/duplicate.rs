@@ -9,6 +9,7 @@ use std::collections::HashMap;
 
 /// The indicator text compared within a position: without a leading list number ("1."), case, repeated spaces
 /// and final punctuation.
+/// Unlike [`crate::units::skip_list_number`], the number needs no space after it (`1.Jumlah`).
 fn normalise(text: &str) -> String {
     let trimmed = text.trim();
     let without_number = match trimmed.split_once(['.', ')']) {

@@ -2,11 +2,11 @@
 //! together ("atasansesuai").
 
 use super::tables::{Istilah, Kata, Kbbi};
-use super::words::{Locator, Word, words};
-use super::{REPEATED_WORDS, WORDS_RUN_TOGETHER, is_name_field};
+use super::{REPEATED_WORDS, WORDS_RUN_TOGETHER, prose};
 use crate::diagnostic::{Applicability, Diagnostic, Fix};
 use crate::model::Document;
 use crate::rules::Context;
+use crate::words::{Word, words};
 
 /// The longest phrase looked for when it is repeated back to back.
 const MAX_PHRASE: usize = 4;
@@ -63,12 +63,11 @@ pub fn repeated_words(cx: &Context, document: &Document, out: &mut Vec<Diagnosti
         if found.is_empty() {
             continue;
         }
-        let locator = Locator::new(source, text);
         for (i, n) in found {
             let phrase = &value[ws[i].start..ws[i + n - 1].end];
-            let whole = locator.span(ws[i].start, ws[i + 2 * n - 1].end);
+            let whole = crate::locate::locate(source, text, ws[i].start..ws[i + 2 * n - 1].end);
             // The fix deletes the spaces before the second copy and the copy itself.
-            let repeat = locator.span(ws[i + n - 1].end, ws[i + 2 * n - 1].end);
+            let repeat = crate::locate::locate(source, text, ws[i + n - 1].end..ws[i + 2 * n - 1].end);
             let finding = cx
                 .report(
                     &REPEATED_WORDS,
@@ -121,11 +120,7 @@ pub fn run_together(cx: &Context, document: &Document, out: &mut Vec<Diagnostic>
     let istilah = cx.data.table::<Istilah>();
     let kbbi = cx.data.table::<Kbbi>();
     let source = cx.source(document.file);
-    for (key, text) in document.texts() {
-        if is_name_field(key) {
-            continue;
-        }
-        let locator = Locator::new(source, text);
+    for text in prose(document) {
         for word in words(&text.value) {
             if word.text.len() < 2 * MIN_PART || !word.is_alphabetic() || word.is_upper() {
                 continue;
@@ -146,7 +141,7 @@ pub fn run_together(cx: &Context, document: &Document, out: &mut Vec<Diagnostic>
                 continue;
             }
             let split = format!("{} {}", &word.text[..first], &word.text[first..]);
-            let span = locator.span(word.start, word.end);
+            let span = crate::locate::locate(source, text, word.start..word.end);
             let finding = cx
                 .report(
                     &WORDS_RUN_TOGETHER,

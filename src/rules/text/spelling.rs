@@ -1,21 +1,17 @@
 //! T001 non-standard spelling (KBBI list) and T002 misspelled term (near miss of a known term or acronym).
 
 use super::tables::{Istilah, Kata, Kbbi, Term};
-use super::words::{Locator, Word, match_case, words};
-use super::{MISSPELLED_TERM, NON_STANDARD_SPELLING, is_name_field};
+use super::{MISSPELLED_TERM, NON_STANDARD_SPELLING, prose};
 use crate::diagnostic::{Applicability, Diagnostic, Fix};
 use crate::model::Document;
 use crate::rules::{Context, Index};
+use crate::words::{Word, match_case, words};
 use std::collections::{HashMap, HashSet};
 
 pub fn non_standard(cx: &Context, document: &Document, out: &mut Vec<Diagnostic>) {
     let kbbi = cx.data.table::<Kbbi>();
     let source = cx.source(document.file);
-    for (key, text) in document.texts() {
-        if is_name_field(key) {
-            continue;
-        }
-        let locator = Locator::new(source, text);
+    for text in prose(document) {
         for word in words(&text.value) {
             let Some(entry) = kbbi.get(&word.text.to_lowercase()) else {
                 continue;
@@ -23,7 +19,7 @@ pub fn non_standard(cx: &Context, document: &Document, out: &mut Vec<Diagnostic>
             let standard = match_case(word.text, &entry.baku);
             let sumber = entry.sumber.as_deref().unwrap_or("KBBI");
             let args: &[(&str, &dyn std::fmt::Display)] = &[("word", &word.text), ("standard", &standard)];
-            let span = locator.span(word.start, word.end);
+            let span = crate::locate::locate(source, text, word.start..word.end);
             let finding = cx
                 .report(&NON_STANDARD_SPELLING, document.file, span.unwrap_or(text.span), args)
                 .label("label", &[])
@@ -49,10 +45,7 @@ impl Index for Vocabulary {
     fn build(cx: &Context) -> Self {
         let mut lowercase = HashSet::new();
         for document in cx.documents {
-            for (key, text) in document.texts() {
-                if is_name_field(key) {
-                    continue;
-                }
+            for text in prose(document) {
                 for word in words(&text.value) {
                     if word.is_lower() && !lowercase.contains(word.text) {
                         lowercase.insert(word.text.to_string());
@@ -114,11 +107,7 @@ pub fn misspelled_term(cx: &Context, document: &Document, out: &mut Vec<Diagnost
     let source = cx.source(document.file);
     // Words repeat a lot within a document: decide each distinct word once.
     let mut decided: HashMap<String, Vec<(&Term, usize)>> = HashMap::new();
-    for (key, text) in document.texts() {
-        if is_name_field(key) {
-            continue;
-        }
-        let locator = Locator::new(source, text);
+    for text in prose(document) {
         for word in words(&text.value) {
             if word.text.len() < 4 || !word.is_alphabetic() || word.is_lower() {
                 continue;
@@ -139,7 +128,7 @@ pub fn misspelled_term(cx: &Context, document: &Document, out: &mut Vec<Diagnost
                 continue;
             };
             let ties: Vec<&Term> = near.iter().filter(|(_, d)| *d == distance).map(|(t, _)| *t).collect();
-            let span = locator.span(word.start, word.end);
+            let span = crate::locate::locate(source, text, word.start..word.end);
             let suggestion = cased(&word, &best.istilah);
             let mut finding = cx
                 .report(

@@ -1,4 +1,4 @@
-//! T004 year mismatch: a year on a signature date, or a year named as "tahun <year>" in the text, that
+//! T004 year mismatch: a year on a signature date, or a year named as `tahun <year>` in the text, that
 //! disagrees with `dokumen.tahun`.
 //!
 //! What counts (written into the rule's docs): on `tempat_tanggal` every year must be `tahun`, except a date in
@@ -9,10 +9,10 @@
 //! ("tahun 2021-2026", "tahun 2021 s.d. 2026") are never read as the document's year.
 
 use super::YEAR_MISMATCH;
-use super::words::{Locator, Word, words};
 use crate::diagnostic::{Applicability, Diagnostic, Fix};
 use crate::model::{Document, Text};
 use crate::rules::Context;
+use crate::words::{Word, words};
 
 fn year_of(word: &Word) -> Option<i64> {
     if word.text.len() == 4 && word.is_number() {
@@ -49,7 +49,7 @@ fn signature_date(cx: &Context, document: &Document, source: &str, text: &Text, 
         if year == tahun || (year == tahun - 1 && december) {
             continue;
         }
-        let span = Locator::new(source, text).span(word.start, word.end);
+        let span = crate::locate::locate(source, text, word.start..word.end);
         let finding = cx
             .report(
                 &YEAR_MISMATCH,
@@ -113,7 +113,7 @@ fn cited_year(cx: &Context, document: &Document, source: &str, text: &Text, tahu
         if range || before.ends_with('-') || before.ends_with('–') {
             continue;
         }
-        let span = Locator::new(source, text).span(word.start, word.end);
+        let span = crate::locate::locate(source, text, word.start..word.end);
         cx.report(
             &YEAR_MISMATCH,
             document.file,

@@ -1,8 +1,13 @@
-//! From a byte range in a decoded YAML string back to the source: `"\\frac{…}"` in the file is `\frac{…}` in the
-//! value, so a word found in the value sits at another offset in the file. Plain, single-quoted and
-//! double-quoted scalars (escapes, line folding) are decoded alongside a map of offsets; when the decoding does
-//! not reproduce the value exactly (block scalars, unusual folding), the words are searched in the source and
-//! used only when found exactly once. Otherwise there is no precise span, and callers point at the whole value.
+//! Where a piece of a decoded YAML string value is written in the file: the one place that maps a byte range of
+//! a value back to its span in the source, for every rule that points at a word, a number or a group inside a
+//! value (and every fix that replaces one).
+//!
+//! `"\\frac{…}"` in the file is `\frac{…}` in the value, so a word found in the value sits at another offset in
+//! the file. Plain, single-quoted and double-quoted scalars (escapes, line folding) are decoded alongside a map of
+//! offsets; when the decoding does not reproduce the value exactly (block scalars, unusual folding), the piece is
+//! searched in the source and used only when the source holds it as many times as the value does (the n-th in
+//! the value is then the n-th in the source). Otherwise there is no precise span: callers point at the whole
+//! value and offer no fix, rather than point at a wrong place.
 
 use crate::model::Text;
 use crate::source::Span;
@@ -21,12 +26,35 @@ pub fn locate(src: &str, text: &Text, range: Range<usize>) -> Option<Span> {
         let end = map.get(range.end - 1)?.1;
         return Some(text.span.sub(start, end));
     }
-    let needle = text.value.get(range)?;
-    let mut found = raw.match_indices(needle);
-    match (found.next(), found.next()) {
-        (Some((at, _)), None) => Some(text.span.sub(at, at + needle.len())),
-        _ => None,
+    let piece = text.value.get(range.clone())?;
+    let in_value = occurrences(&text.value, piece);
+    let in_source = occurrences(raw, piece);
+    let nth = in_value.iter().position(|&at| at == range.start)?;
+    if in_value.len() != in_source.len() {
+        return None;
     }
+    let at = in_source[nth];
+    Some(text.span.sub(at, at + piece.len()))
+}
+
+/// The source span of `needle` when it occurs exactly once in the decoded value.
+pub fn locate_needle(src: &str, text: &Text, needle: &str) -> Option<Span> {
+    let at = text.value.find(needle)?;
+    if needle.is_empty() || text.value[at + needle.len()..].contains(needle) {
+        return None;
+    }
+    locate(src, text, at..at + needle.len())
+}
+
+/// Every byte offset where `piece` starts in `hay`, overlapping ones included.
+fn occurrences(hay: &str, piece: &str) -> Vec<usize> {
+    let mut found = Vec::new();
+    let mut from = 0;
+    while let Some(at) = hay.get(from..).and_then(|rest| rest.find(piece)) {
+        found.push(from + at);
+        from += at + hay[from + at..].chars().next().map_or(1, char::len_utf8);
+    }
+    found
 }
 
 /// The source span of `range`, or the whole value when it cannot be located exactly.
@@ -179,5 +207,44 @@ mod tests {
         let src = "'it''s dibagi'";
         let t = text(src, "it's dibagi");
         assert_eq!(&src[locate(src, &t, 5..11).unwrap().range()], "dibagi");
+    }
+
+    #[test]
+    fn locates_words_in_quoted_and_escaped_sources() {
+        let file = r#"a: "x \"Prosentase\" Prosentase""#;
+        let t = Text::new("x \"Prosentase\" Prosentase".to_string(), Span::new(3, file.len()));
+        let second = t.value.rfind("Prosentase").unwrap();
+        let span = locate(file, &t, second..second + 10).unwrap();
+        assert_eq!(&file[span.range()], "Prosentase");
+        assert_eq!(span.start, file.rfind("Prosentase").unwrap());
+        let plain = "a: Prosentase x";
+        let t = Text::new("Prosentase x".to_string(), Span::new(3, plain.len()));
+        assert_eq!(locate(plain, &t, 0..10), Some(Span::new(3, 13)));
+    }
+
+    #[test]
+    fn block_scalars_map_the_nth_occurrence_when_the_counts_agree() {
+        let src = "|\n  rapat rapatkan\n  rapat\n";
+        let t = text(src, "rapat rapatkan\nrapat\n");
+        let third = t.value.rfind("rapat").unwrap();
+        assert_eq!(&src[locate(src, &t, third..third + 5).unwrap().range()], "rapat");
+        assert_eq!(
+            locate(src, &t, third..third + 5).unwrap().start,
+            src.rfind("rapat").unwrap()
+        );
+        // The header holds a piece the value does not: no precise span.
+        let src = "|-\n  a-b\n";
+        let t = text(src, "a-b");
+        assert_eq!(locate(src, &t, 1..2), None);
+    }
+
+    #[test]
+    fn needles_are_located_only_when_unique() {
+        let src = r#""19800101 200501 1 001""#;
+        let t = text(src, "19800101 200501 1 001");
+        assert_eq!(&src[locate_needle(src, &t, "200501").unwrap().range()], "200501");
+        assert_eq!(locate_needle(src, &t, "1"), None);
+        assert_eq!(locate_needle(src, &t, ""), None);
+        assert_eq!(locate_needle(src, &t, "x"), None);
     }
 }

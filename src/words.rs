@@ -1,0 +1,104 @@
+//! Words of a text: maximal runs of letters and digits, split at anything else (spaces, punctuation, a hyphen).
+//! The one word splitter of the T rules, of name normalisation ([`crate::names`]), of title comparison and of
+//! text similarity ([`crate::similarity`]). Where a word is in the file: [`crate::locate`].
+
+/// A word of a text value: a maximal run of letters and digits (a hyphen or any punctuation separates words).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Word<'a> {
+    pub text: &'a str,
+    /// Byte range in the decoded value.
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Word<'_> {
+    pub fn is_number(&self) -> bool {
+        self.text.chars().all(|c| c.is_ascii_digit())
+    }
+
+    pub fn is_alphabetic(&self) -> bool {
+        self.text.chars().all(char::is_alphabetic)
+    }
+
+    /// Written in capitals only (`MUSRENBANG`), at least one letter.
+    pub fn is_upper(&self) -> bool {
+        self.text.chars().any(char::is_alphabetic) && !self.text.chars().any(char::is_lowercase)
+    }
+
+    /// Capitalised: a capital then lowercase letters only (`Musrenbang`).
+    pub fn is_capitalised(&self) -> bool {
+        let mut chars = self.text.chars();
+        chars.next().is_some_and(char::is_uppercase) && chars.all(|c| !c.is_uppercase())
+    }
+
+    pub fn is_lower(&self) -> bool {
+        !self.text.chars().any(char::is_uppercase)
+    }
+}
+
+/// The words of `value`, with their byte ranges.
+pub fn words(value: &str) -> Vec<Word<'_>> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in value.char_indices() {
+        match (c.is_alphanumeric(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(s)) => {
+                out.push(Word {
+                    text: &value[s..i],
+                    start: s,
+                    end: i,
+                });
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(s) = start {
+        out.push(Word {
+            text: &value[s..],
+            start: s,
+            end: value.len(),
+        });
+    }
+    out
+}
+
+/// The words of `text` in lowercase, for comparing texts word by word.
+pub fn lowercase(text: &str) -> Vec<String> {
+    words(text).iter().map(|w| w.text.to_lowercase()).collect()
+}
+
+/// `replacement` written with the case of `original`: all capitals, capitalised, or as given.
+pub fn match_case(original: &str, replacement: &str) -> String {
+    let letters = || original.chars().filter(|c| c.is_alphabetic());
+    if letters().count() > 1 && letters().all(char::is_uppercase) {
+        replacement.to_uppercase()
+    } else if original.chars().next().is_some_and(char::is_uppercase) {
+        let mut chars = replacement.chars();
+        match chars.next() {
+            Some(first) => first.to_uppercase().chain(chars).collect(),
+            None => String::new(),
+        }
+    } else {
+        replacement.to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_words_and_keeps_case() {
+        let w: Vec<_> = words("Prosentase (SP2D) rapat-rapat").iter().map(|w| w.text).collect();
+        assert_eq!(w, ["Prosentase", "SP2D", "rapat", "rapat"]);
+        assert_eq!(
+            lowercase("Kasubbag Umum/KEPEGAWAIAN"),
+            ["kasubbag", "umum", "kepegawaian"]
+        );
+        assert_eq!(match_case("PROSENTASE", "persentase"), "PERSENTASE");
+        assert_eq!(match_case("Prosentase", "persentase"), "Persentase");
+        assert_eq!(match_case("prosentase", "persentase"), "persentase");
+    }
+}
