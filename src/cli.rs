@@ -313,7 +313,15 @@ pub fn config(
 pub fn rules(lang: Lang, out: &mut dyn Write) -> i32 {
     for rule in rules::all() {
         let summary = rule.text(lang, "summary", &[]);
-        if writeln!(out, "{}  {:<28} {:<8} {summary}", rule.code, rule.name, rule.severity.as_str()).is_err() {
+        if writeln!(
+            out,
+            "{}  {:<28} {:<8} {summary}",
+            rule.code,
+            rule.name,
+            rule.severity.as_str()
+        )
+        .is_err()
+        {
             return EXIT_ERROR;
         }
     }

@@ -415,3 +415,17 @@ fn a_stale_allow_alone_on_its_line_is_removed_with_its_line() {
         "          # ikilint: allow(T003)\n"
     );
 }
+
+#[test]
+fn t005_numbers_with_a_thousands_dot_are_not_list_marks() {
+    let text = "dokumen:\n  id: contoh\n  unit: Kecamatan Contoh\n  tahun: 2024\njabatan:\n  - id: camat\n    nama: Camat Contoh\n    sasaran:\n      - uraian: Meningkatnya pelayanan\n        indikator:\n          - uraian: \"1.000 warga terlayani\"\n          - uraian: \"2.000 warga terlayani\"\n          - uraian: \"1. Jumlah laporan\"\n          - uraian: \"2. Jumlah laporan\"\n";
+    let report = lint(text);
+    let found = with_code(&report, "T005");
+    assert_eq!(
+        found.len(),
+        1,
+        "{:?}",
+        found.iter().map(|d| &d.message).collect::<Vec<_>>()
+    );
+    assert_eq!(primary_text(&report, found[0]), "\"2. Jumlah laporan\"");
+}

@@ -9,11 +9,18 @@ use std::collections::HashMap;
 
 /// The indicator text compared within a position: without a leading list number ("1."), case, repeated spaces
 /// and final punctuation.
-/// Unlike [`crate::units::skip_list_number`], the number needs no space after it (`1.Jumlah`).
+/// Unlike [`crate::units::skip_list_number`], the number needs no space after it (`1.Jumlah`); but a digit
+/// after the dot makes it a number, not a list mark (`1.000 warga`).
 fn normalise(text: &str) -> String {
     let trimmed = text.trim();
     let without_number = match trimmed.split_once(['.', ')']) {
-        Some((number, rest)) if !number.is_empty() && number.chars().all(|c| c.is_ascii_digit()) => rest,
+        Some((number, rest))
+            if !number.is_empty()
+                && number.chars().all(|c| c.is_ascii_digit())
+                && !rest.starts_with(|c: char| c.is_ascii_digit()) =>
+        {
+            rest
+        }
         _ => trimmed,
     };
     without_number
