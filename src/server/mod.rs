@@ -262,18 +262,21 @@ fn handle_notification(connection: &Connection, state: &mut State, notification:
 }
 
 fn watched_files(state: &mut State, params: &lsp::DidChangeWatchedFilesParams) {
-    let mut rediscover = false;
+    let (mut rediscover, mut reload) = (false, false);
     for change in &params.changes {
         let Some(path) = convert::uri_to_path(&change.uri) else {
             continue;
         };
-        if path.file_name().is_some_and(|n| n == crate::config::FILE_NAME) {
-            state.reload_settings();
+        if state.is_configuration(&path) {
+            reload = true;
         } else if change.typ == lsp::FileChangeType::CHANGED {
             state.disk_changed(&path);
         } else {
             rediscover = true;
         }
+    }
+    if reload {
+        state.reload_settings();
     }
     if rediscover {
         state.rediscover();

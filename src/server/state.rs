@@ -23,6 +23,8 @@ pub struct Loaded {
     pub lang: Lang,
     pub data: Data,
     pub settings: Settings,
+    /// The configuration's `extra-rules` directories: a change in them reloads the data.
+    pub extra_rules: Vec<PathBuf>,
 }
 
 /// Read the configuration of a workspace as `ikilint check <first root>` would: the `ikilint.toml` of the first
@@ -38,7 +40,12 @@ pub fn load_settings(roots: &[PathBuf], flag: Option<Lang>) -> Result<Loaded, St
     let lang = config::resolve_lang(flag, config.lang, env);
     let data = config.data().map_err(fail)?;
     let settings = config.settings(lang);
-    Ok(Loaded { lang, data, settings })
+    Ok(Loaded {
+        lang,
+        data,
+        settings,
+        extra_rules: config.extra_rules,
+    })
 }
 
 /// Whether a text is linted when found in a workspace: an IKI document, or a file that does not parse (it may
@@ -108,6 +115,8 @@ pub struct State {
     pub settings: Settings,
     /// Why the configuration could not be read at the last (re)load, until the server has shown it.
     pub config_error: Option<String>,
+    /// The `extra-rules` directories of the configuration in force.
+    pub extra_rules: Vec<PathBuf>,
     /// By file name: the path for `file:` URIs, else the URI itself.
     pub entries: BTreeMap<String, Entry>,
     pub analysis: Analysis,
@@ -134,6 +143,7 @@ impl State {
             data: Data::builtin(),
             settings: Settings::new(lang),
             config_error: None,
+            extra_rules: Vec::new(),
             entries: BTreeMap::new(),
             analysis: Analysis::default(),
             published: HashMap::new(),
@@ -186,10 +196,16 @@ impl State {
                 self.lang = loaded.lang;
                 self.data = loaded.data;
                 self.settings = loaded.settings;
+                self.extra_rules = loaded.extra_rules;
                 self.config_error = None;
             }
             Err(message) => self.config_error = Some(message),
         }
+    }
+
+    /// Whether a file on disk is configuration: `ikilint.toml`, or a data file of an `extra-rules` directory.
+    pub fn is_configuration(&self, path: &Path) -> bool {
+        path.file_name().is_some_and(|n| n == config::FILE_NAME) || self.extra_rules.iter().any(|d| path.starts_with(d))
     }
 
     /// The editor opened a buffer (it overrides the disk text until closed).
@@ -393,5 +409,58 @@ mod tests {
             state.analysis.file_of(&readme).is_none(),
             "a YAML file that is not IKI is not linted"
         );
+    }
+
+    const SIPPD: &str = "dokumen: { id: contoh-2020, unit: Kecamatan Contoh, tahun: 2020 }\njabatan:\n  - id: camat\n    \
+                         nama: Camat Contoh\n    sasaran:\n      - uraian: Meningkatnya tertib administrasi desa\n        \
+                         indikator:\n          - uraian: Persentase desa yang tertib administrasi\n            formula: \
+                         Jumlah desa yang tertib dibagi jumlah seluruh desa x 100%\n            sumber_data: [Aplikasi SIPPD]\n";
+
+    fn codes(state: &State) -> Vec<&'static str> {
+        state.analysis.diagnostics.iter().map(|d| d.code).collect()
+    }
+
+    #[test]
+    fn the_workspace_configuration_brings_its_extra_rules_and_language_and_a_broken_one_is_reported() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let root = dir.path().to_path_buf();
+        std::fs::write(root.join("iki.yaml"), SIPPD).expect("write");
+        let state = State::new(vec![root.clone()], Some(Lang::En));
+        assert_eq!(codes(&state), ["T002"], "SIPPD is not a known term yet");
+
+        std::fs::create_dir(root.join("aturan")).expect("mkdir");
+        std::fs::write(
+            root.join("aturan/istilah.yaml"),
+            "istilah:\n  - { istilah: SIPPD, kepanjangan: Sistem Informasi Perencanaan Pembangunan Desa }\n",
+        )
+        .expect("write");
+        std::fs::write(root.join("ikilint.toml"), "extra-rules = [\"aturan\"]\nlang = \"id\"\n").expect("write");
+        let mut state = State::new(vec![root.clone()], Some(Lang::En));
+        assert!(state.config_error.is_none(), "{:?}", state.config_error);
+        assert!(
+            codes(&state).is_empty(),
+            "the office's term is known: {:?}",
+            codes(&state)
+        );
+        assert_eq!(state.lang, Lang::En, "the client's language beats the file's");
+        assert!(
+            state.is_configuration(&root.join("aturan/istilah.yaml")),
+            "{:?}",
+            state.extra_rules
+        );
+        assert!(state.is_configuration(&root.join("ikilint.toml")));
+        assert!(!state.is_configuration(&root.join("iki.yaml")));
+        if std::env::var_os("IKILINT_LANG").is_none() {
+            let without_flag = State::new(vec![root.clone()], None);
+            assert_eq!(without_flag.lang, Lang::Id, "the file's language");
+        }
+
+        // A broken data file: the error names it, the settings in force stay (the term is still known).
+        std::fs::write(root.join("aturan/istilah.yaml"), "istilah:\n  - { istilah: SIPPD\n").expect("write");
+        state.reload_settings();
+        let error = state.config_error.clone().expect("an error");
+        assert!(error.contains("istilah.yaml"), "{error}");
+        state.relint();
+        assert!(codes(&state).is_empty(), "{:?}", codes(&state));
     }
 }
