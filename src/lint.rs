@@ -143,10 +143,16 @@ pub fn lint(workspace: &Workspace, data: &Data, settings: &Settings) -> Vec<Diag
         .chain(per_set)
         .filter(|d| active(d.primary.file, d.code))
         .collect();
-    let mut diagnostics: Vec<Diagnostic> = crate::suppress::apply(&workspace.files, diagnostics, settings.lang, active)
-        .into_iter()
-        .filter(|d| active(d.primary.file, d.code))
-        .collect();
+    let mut diagnostics: Vec<Diagnostic> = crate::suppress::apply(
+        &workspace.files,
+        &crate::suppress::Anchors::of(&workspace.files, &workspace.documents),
+        diagnostics,
+        settings.lang,
+        active,
+    )
+    .into_iter()
+    .filter(|d| active(d.primary.file, d.code))
+    .collect();
     for diagnostic in &mut diagnostics {
         if let Some(severity) = settings.severity.get(diagnostic.code) {
             diagnostic.severity = *severity;

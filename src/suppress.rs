@@ -1,11 +1,14 @@
 //! Inline suppression: a YAML comment `# ikilint: allow(T001, U007)` suppresses those codes for the findings
 //! that start on its line or, when the comment stands alone on its line, on the next line that holds content;
-//! `# ikilint: allow-file(N010)` anywhere suppresses them in the whole file. A suppression that suppresses
+//! `# ikilint: allow-file(N010)` anywhere suppresses them in the whole file. A comment cannot be written inside a
+//! text that spans several lines (it would become text, or end a plain scalar), so a finding anywhere in such a
+//! text counts as starting on the line of its key (for a `|`/`>` block, the header line) — see [`Anchors`]. A suppression that suppresses
 //! nothing is reported (S007), and so is a code that no rule has (S008). Comments are found by scanning the
 //! source lines: a `#` inside a quoted string or a block scalar is text, not a comment.
 
 use crate::diagnostic::{Applicability, Diagnostic, Fix};
 use crate::i18n::Lang;
+use crate::model::Document;
 use crate::rules::structure::{UNKNOWN_CODE, UNUSED_SUPPRESSION};
 use crate::rules::{self, Rule};
 use crate::source::{FileId, Files, SourceFile, Span};
@@ -110,8 +113,8 @@ fn opens_block(content: &str) -> bool {
             .is_none_or(|c| matches!(c, ':' | '-' | '?'))
 }
 
-/// Every comment of a file: `(line index, byte offset of '#', comment text)`.
-fn comments(file: &SourceFile) -> Vec<(usize, usize)> {
+/// Every comment of a file: `(line index, byte offset of '#')`.
+pub fn comments(file: &SourceFile) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut quote = None;
     let mut block: Option<usize> = None;
@@ -228,6 +231,66 @@ pub fn scan(file: &SourceFile) -> (Vec<Directive>, Vec<Malformed>) {
     (directives, malformed)
 }
 
+/// Where the suppression comment for a line inside a multi-line text goes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Anchor {
+    /// The line of the text's key (for a block scalar, its `|`/`>` header line): findings on any line of the
+    /// text count as starting here.
+    pub line: usize,
+    /// Whether a comment may end that line: yes when the text starts on a later line (a block scalar, or a
+    /// value under its key); no when the text starts on it (the comment then stands alone on the line above).
+    pub trailing: bool,
+}
+
+/// The lines of the texts of the documents that span several lines, by file and 0-based line.
+#[derive(Clone, Debug, Default)]
+pub struct Anchors(HashMap<(FileId, usize), Anchor>);
+
+impl Anchors {
+    pub fn of(files: &Files, documents: &[Document]) -> Anchors {
+        let mut map = HashMap::new();
+        for document in documents {
+            if document.file.0 >= files.len() {
+                continue;
+            }
+            let file = files.get(document.file);
+            for (_, text) in document.texts() {
+                let span = text.span;
+                if span.end > file.text.len() || span.start >= span.end || !file.text.is_char_boundary(span.start) {
+                    continue;
+                }
+                let first = file.line_index(span.start);
+                let last = file.line_index(span.end - 1);
+                if first == last {
+                    continue;
+                }
+                // The line of the last thing written before the value: its key's `:`, a list's `-`, or the
+                // block header (with its comment, if any).
+                let before = file.text[..span.start].trim_end();
+                let line = file.line_index(before.len().saturating_sub(1));
+                let anchor = Anchor {
+                    line,
+                    trailing: line < first,
+                };
+                for l in first..=last {
+                    map.insert((document.file, l), anchor);
+                }
+            }
+        }
+        Anchors(map)
+    }
+
+    /// The anchor of a line inside a multi-line text, `None` elsewhere.
+    pub fn get(&self, file: FileId, line: usize) -> Option<Anchor> {
+        self.0.get(&(file, line)).copied()
+    }
+
+    /// The line a suppression must name for a finding starting on `line`.
+    pub fn line(&self, file: FileId, line: usize) -> usize {
+        self.get(file, line).map_or(line, |a| a.line)
+    }
+}
+
 /// What a suppression applies to: a file, a scope in it, a code.
 type SuppressionKey = (FileId, Scope, &'static str);
 
@@ -236,6 +299,7 @@ type SuppressionKey = (FileId, Scope, &'static str);
 /// neither used nor stale, and is not reported).
 pub fn apply(
     files: &Files,
+    anchors: &Anchors,
     diagnostics: Vec<Diagnostic>,
     lang: Lang,
     active: impl Fn(FileId, &str) -> bool,
@@ -267,7 +331,7 @@ pub fn apply(
     let mut kept = Vec::with_capacity(diagnostics.len());
     for diagnostic in diagnostics {
         let file = diagnostic.primary.file;
-        let line = files.get(file).line_index(diagnostic.primary.span.start);
+        let line = anchors.line(file, files.get(file).line_index(diagnostic.primary.span.start));
         let mut suppressed = false;
         for scope in [Scope::Line(line), Scope::File] {
             if let Some(hits) = index.get(&(file, scope, diagnostic.code)) {

@@ -173,3 +173,96 @@ fn fix_on_a_copy_of_the_examples_keeps_them_parsing_and_is_idempotent() {
         assert_eq!(comments(old), comments(new), "{} lost comments", path.display());
     }
 }
+
+/// A document added to the copy of the examples: they print every NIP as 8-6-1-3 already, so this one carries
+/// the badly grouped forms N003 fixes (run together, and a TMT split in two), beside a comment and a T001.
+const REGROUP: &str = "\
+# Salinan dengan NIP yang dikelompokkan salah
+dokumen:
+  id: regroup-2020
+  unit: Kecamatan Contoh
+  tahun: 2020
+jabatan:
+  - id: camat
+    nama: Camat Contoh
+    pemangku:
+      nama: \"AHMAD YANI, S.Sos\"   # komentar di ujung baris
+      nip: \"197005121995031002\"
+    sasaran:
+      - uraian: Meningkatnya kualitas pelayanan publik
+        indikator:
+          - uraian: Prosentase layanan selesai tepat waktu
+            formula: Jumlah layanan selesai tepat waktu dibagi jumlah layanan x 100%
+  - id: sekcam
+    nama: Sekretaris Kecamatan
+    atasan: camat
+    pemangku:
+      nama: \"SITI AMINAH\"
+      nip: 19850317 2008 01 2 004
+    sasaran:
+      - uraian: Meningkatnya kualitas administrasi
+        mendukung: S1
+        indikator:
+          - uraian: Persentase surat selesai tepat waktu
+            formula: Jumlah surat selesai dibagi jumlah surat x 100%
+";
+
+/// The findings of `check --format json` on `dir`, as (code, message).
+fn findings(dir: &Path) -> Vec<(String, String)> {
+    let (_, out, err) = run(dir, &["--format", "json"]);
+    let json: serde_json::Value = serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {out}\n{err}"));
+    json["diagnostics"]
+        .as_array()
+        .expect("diagnostics")
+        .iter()
+        .map(|d| {
+            (
+                d["code"].as_str().unwrap_or("").to_string(),
+                d["message"].as_str().unwrap_or("").to_string(),
+            )
+        })
+        .collect()
+}
+
+fn prosentase_or_grouping(findings: &[(String, String)]) -> usize {
+    findings
+        .iter()
+        .filter(|(code, message)| (code == "T001" && message.contains("Prosentase")) || code == "N003")
+        .count()
+}
+
+/// The issue's "done when": `--fix` on a copy of examples/ fixes every "Prosentase" and every NIP grouping; the
+/// YAML still parses, comments stay, a second run changes nothing.
+#[test]
+fn fix_on_the_examples_corrects_every_prosentase_and_nip_grouping() {
+    let dir = copy_examples();
+    std::fs::write(dir.path().join("regroup.yaml"), REGROUP).expect("write");
+    let before = snapshot(dir.path());
+    let prosentase = |files: &[(PathBuf, String)]| {
+        files
+            .iter()
+            .map(|(_, t)| t.matches("Prosentase").count())
+            .sum::<usize>()
+    };
+    assert!(prosentase(&before) >= 5, "the examples write Prosentase");
+    let found = findings(dir.path());
+    assert_eq!(prosentase_or_grouping(&found), prosentase(&before) + 2, "{found:#?}");
+
+    let after = fix_twice(dir.path());
+    assert_eq!(prosentase(&after), 0);
+    assert_eq!(prosentase_or_grouping(&findings(dir.path())), 0);
+    for ((_, old), (path, new)) in before.iter().zip(&after) {
+        // Fixes edit inside lines: the same lines, every comment line unchanged, in the same order.
+        assert_eq!(old.lines().count(), new.lines().count(), "{}", path.display());
+        let comments = |t: &str| {
+            t.lines()
+                .filter(|l| l.contains('#'))
+                .map(str::to_string)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(comments(old), comments(new), "{} lost comments", path.display());
+    }
+    let regrouped = std::fs::read_to_string(dir.path().join("regroup.yaml")).expect("read");
+    assert!(regrouped.contains("nip: \"19700512 199503 1 002\"\n"), "{regrouped}");
+    assert!(regrouped.contains("nip: 19850317 200801 2 004\n"), "{regrouped}");
+}

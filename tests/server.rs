@@ -231,6 +231,210 @@ fn malformed_requests_and_buffers_get_errors_or_findings_and_the_server_keeps_se
     assert_eq!(client.shutdown(), Some(0));
 }
 
+/// Two clean documents for the issue's scenario: a.yaml has one T001 ("Prosentase") and the NIP of its camat;
+/// b.yaml's lurah has another NIP.
+const DONE_A: &str = "\
+# Dokumen A: komentar tetap ada
+dokumen:
+  id: doc-a
+  unit: Kecamatan A
+  tahun: 2020
+jabatan:
+  - id: camat
+    nama: Camat A
+    pemangku:
+      nama: \"KAMALUDDIN DJANO, S.Pd., SH\"
+      nip: \"19680125 198611 1 001\"
+    sasaran:
+      - id: S1
+        uraian: Meningkatnya kualitas pelayanan publik
+        indikator:
+          - uraian: Prosentase layanan selesai tepat waktu
+            formula: Jumlah layanan selesai tepat waktu dibagi jumlah layanan x 100%
+";
+
+const DONE_B: &str = "\
+dokumen:
+  id: doc-b
+  unit: Kelurahan B
+  tahun: 2020
+jabatan:
+  - id: lurah
+    nama: Lurah B
+    atasan: doc-a/camat
+    pemangku:
+      nama: \"SITI AMINAH, S.Sos\"
+      nip: \"19750312 200003 2 004\"
+    sasaran:
+      - uraian: Meningkatnya pelayanan kelurahan
+        mendukung: doc-a/camat/S1
+        indikator:
+          - uraian: Persentase layanan selesai tepat waktu
+            formula: Jumlah layanan selesai tepat waktu dibagi jumlah layanan x 100%
+";
+
+/// A temporary workspace of the given files (and their URIs, in order).
+fn workspace_of(files: &[(&str, &str)]) -> (tempfile::TempDir, Vec<String>) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for (name, text) in files {
+        std::fs::write(dir.path().join(name), text).expect("write");
+    }
+    let root = dir.path().canonicalize().expect("canonical");
+    let uris = files.iter().map(|(name, _)| uri(&root.join(name))).collect();
+    (dir, uris)
+}
+
+/// The code actions the server offers for one published diagnostic.
+fn actions_for(client: &mut Client, uri: &str, diagnostic: &Value) -> Vec<Value> {
+    let actions = client.request(
+        "textDocument/codeAction",
+        json!({ "textDocument": { "uri": uri }, "range": diagnostic["range"], "context": { "diagnostics": [diagnostic] } }),
+    );
+    actions.as_array().expect("actions").clone()
+}
+
+/// The issue's "done when", with the real rules: a T001 quick fix applied through the editor removes the
+/// finding, and an NIP duplicated across two files is published (N004) in both.
+#[test]
+fn t001_quick_fix_and_a_shared_nip_across_files_with_the_real_rules() {
+    let (dir, uris) = workspace_of(&[("a.yaml", DONE_A), ("b.yaml", DONE_B)]);
+    let (a, b) = (&uris[0], &uris[1]);
+    let mut client = start(dir.path());
+    client.open(a, DONE_A);
+    let diagnostics = client.diagnostics_until(a, |d| !with_code(d, "T001").is_empty());
+    assert!(with_code(&diagnostics, "N004").is_empty(), "{diagnostics:#?}");
+    let t001 = with_code(&diagnostics, "T001")[0].clone();
+    assert_eq!(t001["severity"], 2, "a warning");
+    assert_eq!(t001["range"]["start"], position_of(DONE_A, "Prosentase", 0));
+    assert_eq!(
+        t001["range"]["end"],
+        position_of(DONE_A, "Prosentase", "Prosentase".len())
+    );
+
+    let actions = actions_for(&mut client, a, &t001);
+    let fix = actions
+        .iter()
+        .find(|action| action["isPreferred"] == true)
+        .unwrap_or_else(|| panic!("no preferred fix in {actions:#?}"));
+    assert_eq!(fix["title"], "T001: replace `Prosentase` with `Persentase`");
+    let fixed = apply_edits(DONE_A, fix["edit"]["changes"][a].as_array().expect("edits"));
+    assert_eq!(fixed, DONE_A.replace("Prosentase", "Persentase"));
+    client.change(a, 2, &fixed);
+    let after = client.diagnostics_until(a, |d| with_code(d, "T001").is_empty());
+    assert!(after.is_empty(), "nothing else to report in a.yaml: {after:#?}");
+
+    // The other file takes a.yaml's NIP.
+    let shared = DONE_B.replace("19750312 200003 2 004", "19680125 198611 1 001");
+    client.open(b, DONE_B);
+    client.change(b, 2, &shared);
+    let in_b = client.diagnostics_until(b, |d| !with_code(d, "N004").is_empty());
+    let in_a = client.diagnostics_until(a, |d| !with_code(d, "N004").is_empty());
+    assert_eq!(
+        with_code(&in_b, "N004")[0]["range"]["start"],
+        position_of(&shared, "\"19680125", 0)
+    );
+    assert_eq!(
+        with_code(&in_a, "N004")[0]["range"]["start"],
+        position_of(&fixed, "\"19680125", 0)
+    );
+    assert_eq!(
+        with_code(&in_a, "N004")[0]["relatedInformation"][0]["location"]["uri"],
+        b.as_str()
+    );
+    assert_eq!(
+        with_code(&in_b, "N004")[0]["relatedInformation"][0]["location"]["uri"],
+        a.as_str()
+    );
+    // Undone: gone from both.
+    client.change(b, 3, DONE_B);
+    client.diagnostics_until(b, |d| with_code(d, "N004").is_empty());
+    client.diagnostics_until(a, |d| with_code(d, "N004").is_empty());
+    assert_eq!(client.shutdown(), Some(0));
+}
+
+/// "Allow CODE on this line" writes a comment that the suppression engine honours: after re-lint the finding is
+/// gone and the comment is not reported as unused (S007).
+#[test]
+fn the_allow_action_suppresses_the_finding_it_was_offered_for() {
+    let (dir, uris) = workspace_of(&[("a.yaml", DONE_A)]);
+    let a = &uris[0];
+    let mut client = start(dir.path());
+    client.open(a, DONE_A);
+    let diagnostics = client.diagnostics_until(a, |d| !with_code(d, "T001").is_empty());
+    let t001 = with_code(&diagnostics, "T001")[0].clone();
+    let actions = actions_for(&mut client, a, &t001);
+    let allow = actions
+        .iter()
+        .find(|action| action["title"].as_str().is_some_and(|t| t.starts_with("Allow T001")))
+        .unwrap_or_else(|| panic!("no allow action in {actions:#?}"));
+    let allowed = apply_edits(DONE_A, allow["edit"]["changes"][a].as_array().expect("edits"));
+    assert!(
+        allowed.contains("Prosentase layanan selesai tepat waktu  # ikilint: allow(T001)\n"),
+        "{allowed}"
+    );
+    client.change(a, 2, &allowed);
+    let after = client.diagnostics_until(a, |d| with_code(d, "T001").is_empty());
+    assert!(with_code(&after, "S007").is_empty(), "{after:#?}");
+    assert!(after.is_empty(), "{after:#?}");
+    assert_eq!(client.shutdown(), Some(0));
+}
+
+/// The server reads the workspace's ikilint.toml, and reads it again when it changes; a broken one is shown to
+/// the user and the previous settings stay.
+#[test]
+fn the_server_honours_ikilint_toml_and_reloads_it() {
+    let (dir, uris) = workspace_of(&[
+        ("a.yaml", DONE_A),
+        ("ikilint.toml", "# the text family is off\nignore = [\"T\"]\n"),
+    ]);
+    let (a, toml) = (&uris[0], &uris[1]);
+    let root = dir.path().canonicalize().expect("canonical");
+    let mut client = start(dir.path());
+    // The first publication for a.yaml after initialize: no T001 (its only finding).
+    client.open(a, DONE_A);
+    let first = client.diagnostics_until(a, |_| true);
+    assert!(with_code(&first, "T001").is_empty(), "{first:#?}");
+
+    // A malformed file: an error message, and the previous settings stay (still no T001).
+    std::fs::write(root.join("ikilint.toml"), "ignore = [\"T\"\nselect = 3\n").expect("write");
+    client.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({ "changes": [{ "uri": toml, "type": 2 }] }),
+    );
+    let message = client.wait_for(|m| m["method"] == "window/showMessage");
+    assert_eq!(message["params"]["type"], 1, "an error: {message}");
+    let text = message["params"]["message"].as_str().expect("text");
+    assert!(text.contains("ikilint.toml:"), "names the file: {text}");
+    assert!(text.contains("previous settings"), "{text}");
+    client.change(a, 2, &format!("{DONE_A}\n"));
+    let kept = client.diagnostics_until(a, |_| true);
+    assert!(with_code(&kept, "T001").is_empty(), "{kept:#?}");
+
+    // Re-enabled through per-file-ignores that do not match a.yaml: T001 appears.
+    std::fs::write(
+        root.join("ikilint.toml"),
+        "[per-file-ignores]\n\"other-*.yaml\" = [\"T001\"]\n",
+    )
+    .expect("write");
+    client.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({ "changes": [{ "uri": toml, "type": 2 }] }),
+    );
+    client.diagnostics_until(a, |d| !with_code(d, "T001").is_empty());
+    // … and a per-file-ignore that matches a.yaml hides it again.
+    std::fs::write(
+        root.join("ikilint.toml"),
+        "[per-file-ignores]\n\"a.yaml\" = [\"T001\"]\n",
+    )
+    .expect("write");
+    client.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({ "changes": [{ "uri": toml, "type": 2 }] }),
+    );
+    client.diagnostics_until(a, |d| with_code(d, "T001").is_empty());
+    assert_eq!(client.shutdown(), Some(0));
+}
+
 /// A document of `positions` positions in a tree (each reports to position `i / 4`), each with two sasaran of
 /// two indicators, a holder and a signature block: the size of a large kecamatan's IKI file set in one file.
 pub fn large_document(positions: usize) -> String {
@@ -283,7 +487,7 @@ fn relint_latency_after_one_character_edit() {
     let root = dir.path().canonicalize().expect("canonical");
     let text = large_document(300);
     std::fs::write(root.join("besar.yaml"), &text).expect("write");
-    let mut state = State::new(vec![root.clone()], ikilint::i18n::Lang::En);
+    let mut state = State::new(vec![root.clone()], Some(ikilint::i18n::Lang::En));
     let uri: lsp_types::Uri = uri(&root.join("besar.yaml")).parse().expect("uri");
     state.open(uri.clone(), text.clone());
     state.relint();

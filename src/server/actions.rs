@@ -6,6 +6,7 @@ use super::state::Analysis;
 use crate::diagnostic::{Applicability, Diagnostic, Fix};
 use crate::i18n::{Lang, tr};
 use crate::source::{FileId, SourceFile, Span};
+use crate::suppress::{self, Anchor, Anchors, Scope};
 use lsp_types as lsp;
 use std::collections::HashMap;
 
@@ -58,54 +59,45 @@ fn workspace_edit(analysis: &Analysis, edits: impl IntoIterator<Item = (FileId, 
     lsp::WorkspaceEdit::new(changes)
 }
 
-/// The line on which to write the suppression comment for a finding starting at `offset`: its own line,
-/// except inside a multi-line block scalar (`|`, `>`), where a `#` would become part of the text: there, the
-/// header line of the scalar.
-fn comment_line(source: &SourceFile, offset: usize) -> usize {
-    let line = source.line_index(offset);
-    let indent = |l: usize| {
-        let text = &source.text[source.line_range(l)];
-        (text.len() - text.trim_start().len(), text.trim().is_empty())
+/// The edit that adds `code` to the suppression of a finding starting on `line` (0-based), with the semantics of
+/// the suppression engine ([`crate::suppress`]): a comment at the end of the line, or joined to the `allow(…)`
+/// already there (or already standing alone above it). Inside a text written over several lines (`anchor`), the
+/// comment names the text's key line: at its end when a comment may end it (a `|`/`>` header, a key whose value
+/// starts below), else alone on a new line above it.
+pub fn allow_edit(source: &SourceFile, anchor: Option<Anchor>, line: usize, code: &str) -> (Span, String) {
+    let (target, above) = match anchor {
+        Some(a) => (a.line, !a.trailing),
+        None => (line, false),
     };
-    // Walk up the chain of less-indented lines (the parents by indentation); inside a block scalar that chain
-    // reaches the scalar's header, otherwise it only meets keys and list items.
-    let (mut current, _) = indent(line);
-    let mut l = line;
-    while l > 0 && current > 0 {
-        l -= 1;
-        let (i, blank) = indent(l);
-        if blank || i >= current {
-            continue;
-        }
-        current = i;
-        let text = &source.text[source.line_range(l)];
-        let last = text
-            .split(" #")
-            .next()
-            .unwrap_or(text)
-            .split_whitespace()
-            .next_back()
-            .unwrap_or("");
-        let is_header = last.starts_with(['|', '>']) && last[1..].chars().all(|c| matches!(c, '-' | '+' | '0'..='9'));
-        if is_header {
-            return l;
-        }
-    }
-    line
-}
-
-/// The edit that adds `code` to the suppression comment of the finding's line.
-pub fn allow_edit(source: &SourceFile, offset: usize, code: &str) -> (Span, String) {
-    let line = comment_line(source, offset);
-    let range = source.line_range(line);
-    let text = &source.text[range.clone()];
-    if let Some(at) = text.find(MARKER)
-        && let Some(close) = text[at..].find(')')
-    {
-        let inside = &text[at + MARKER.len()..at + close];
-        let position = range.start + at + close;
+    let (directives, _) = suppress::scan(source);
+    let join = |d: &suppress::Directive| {
+        let inside = &source.text[d.list.range()];
         let separator = if inside.trim().is_empty() { "" } else { ", " };
-        return (Span::new(position, position), format!("{separator}{code}"));
+        (Span::new(d.list.end, d.list.end), format!("{separator}{code}"))
+    };
+    let applies = |d: &&suppress::Directive| d.scope == Scope::Line(target);
+    // Already allowed on that line (or by a comment alone above it): add the code to the same list.
+    if let Some(d) = directives.iter().filter(applies).find(|d| !d.alone) {
+        return join(d);
+    }
+    if let Some(d) = directives.iter().filter(applies).find(|d| d.alone) {
+        return join(d);
+    }
+    let range = source.line_range(target);
+    let text = &source.text[range.clone()];
+    let content = text.len() - text.trim_start().len();
+    if above {
+        let at = range.start;
+        return (Span::new(at, at), format!("{}{MARKER}{code})\n", &text[..content]));
+    }
+    // Another comment ends the line: the directive goes before it (a second `#` would be part of the first
+    // comment's text, not a directive).
+    let comment = suppress::comments(source)
+        .into_iter()
+        .find(|&(l, hash)| l == target && hash > range.start + content);
+    if let Some((_, hash)) = comment {
+        let end = range.start + source.text[range.start..hash].trim_end().len();
+        return (Span::new(end, end), format!("  {MARKER}{code})"));
     }
     let end = range.start + text.trim_end().len();
     (Span::new(end, range.end), format!("  {MARKER}{code})"))
@@ -117,6 +109,7 @@ pub fn code_actions(analysis: &Analysis, lang: Lang, params: &lsp::CodeActionPar
     };
     let source = analysis.workspace.files.get(file);
     let wanted = convert::span(source, params.range);
+    let anchors = Anchors::of(&analysis.workspace.files, &analysis.workspace.documents);
     let mut fixes = Vec::new();
     let mut allows = Vec::new();
     let mut allowed: Vec<(usize, &str)> = Vec::new();
@@ -140,12 +133,13 @@ pub fn code_actions(analysis: &Analysis, lang: Lang, params: &lsp::CodeActionPar
                 ..Default::default()
             });
         }
-        let line = comment_line(source, span.start);
-        if allowed.contains(&(line, d.code)) {
+        let line = source.line_index(span.start);
+        let anchor = anchors.get(file, line);
+        if allowed.contains(&(anchors.line(file, line), d.code)) {
             continue;
         }
-        allowed.push((line, d.code));
-        let (at, text) = allow_edit(source, span.start, d.code);
+        allowed.push((anchors.line(file, line), d.code));
+        let (at, text) = allow_edit(source, anchor, line, d.code);
         allows.push(lsp::CodeAction {
             title: tr(lang, "common.server-allow", &[("code", &d.code)]),
             kind: Some(lsp::CodeActionKind::QUICKFIX),
@@ -165,40 +159,92 @@ pub fn code_actions(analysis: &Analysis, lang: Lang, params: &lsp::CodeActionPar
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::data::Data;
+    use crate::lint::{self, Settings};
 
-    fn allow(text: &str, needle: &str, code: &str) -> String {
-        let source = SourceFile::new("a.yaml", text);
-        let offset = text.find(needle).expect("needle");
-        let (span, insert) = allow_edit(&source, offset, code);
-        let mut out = text.to_string();
-        out.replace_range(span.range(), &insert);
+    fn lint_text(text: &str) -> (crate::workspace::Workspace, Vec<Diagnostic>) {
+        let workspace = crate::workspace::load_sources(vec![("a.yaml".to_string(), text.to_string())], Lang::En);
+        let diagnostics = lint::lint(&workspace, &Data::builtin(), &Settings::new(Lang::En));
+        (workspace, diagnostics)
+    }
+
+    fn codes(diagnostics: &[Diagnostic]) -> Vec<&'static str> {
+        let mut out: Vec<_> = diagnostics.iter().map(|d| d.code).collect();
+        out.sort();
         out
     }
 
-    #[test]
-    fn allow_comment_goes_to_the_end_of_the_line_or_joins_an_existing_one() {
-        assert_eq!(
-            allow("a:\n  b: Prosentase x   \n", "Prosentase", "T001"),
-            "a:\n  b: Prosentase x  # ikilint: allow(T001)\n"
-        );
-        assert_eq!(
-            allow("b: x  # ikilint: allow(T003)\n", "x", "T001"),
-            "b: x  # ikilint: allow(T003, T001)\n"
-        );
-        assert_eq!(allow("b: x", "x", "T001"), "b: x  # ikilint: allow(T001)");
+    /// Apply the allow action for the first T001 of `text` and check, through the engine, that exactly that
+    /// finding went away (no S007, nothing else changed); returns the new text.
+    fn allow_t001(text: &str) -> String {
+        let (workspace, before) = lint_text(text);
+        let d = before
+            .iter()
+            .find(|d| d.code == "T001")
+            .unwrap_or_else(|| panic!("no T001 in {text}"));
+        let source = workspace.files.get(d.primary.file);
+        let anchors = Anchors::of(&workspace.files, &workspace.documents);
+        let line = source.line_index(d.primary.span.start);
+        let (span, insert) = allow_edit(source, anchors.get(d.primary.file, line), line, "T001");
+        let mut out = text.to_string();
+        out.replace_range(span.range(), &insert);
+        let (_, after) = lint_text(&out);
+        let mut expected = codes(&before);
+        let at = expected.iter().position(|c| *c == "T001").expect("T001");
+        expected.remove(at);
+        assert_eq!(codes(&after), expected, "after the action:\n{out}");
+        out
+    }
+
+    fn document(indicator: &str) -> String {
+        format!(
+            "dokumen:\n  id: a\n  unit: Kecamatan A\n  tahun: 2020\njabatan:\n  - id: camat\n    nama: Camat A\n    \
+             sasaran:\n      - uraian: Meningkatnya pelayanan\n        indikator:\n{indicator}"
+        )
     }
 
     #[test]
-    fn inside_a_block_scalar_the_comment_goes_on_its_header() {
-        let text = "formula: |\n  Jumlah a\n  dibagi Prosentase\nnext: 1\n";
-        assert_eq!(
-            allow(text, "Prosentase", "T001"),
-            "formula: |  # ikilint: allow(T001)\n  Jumlah a\n  dibagi Prosentase\nnext: 1\n"
+    fn allow_comment_ends_the_line_joins_an_allow_or_goes_before_another_comment() {
+        let plain = document("          - uraian: Prosentase layanan selesai   \n");
+        assert!(allow_t001(&plain).contains("- uraian: Prosentase layanan selesai  # ikilint: allow(T001)\n"));
+        let joined = document("          - uraian: Prosentase layanan selesai  # ikilint: allow(U009)\n");
+        let out = allow_t001(&joined);
+        assert!(out.contains("# ikilint: allow(U009, T001)\n"), "{out}");
+        let commented = document("          - uraian: Prosentase layanan selesai   # dari renstra\n");
+        let out = allow_t001(&commented);
+        assert!(
+            out.contains("selesai  # ikilint: allow(T001)   # dari renstra\n"),
+            "the other comment is kept: {out}"
         );
-        let plain = "- uraian: a\n  formula: b Prosentase\n";
-        assert_eq!(
-            allow(plain, "Prosentase", "T001"),
-            "- uraian: a\n  formula: b Prosentase  # ikilint: allow(T001)\n"
-        );
+    }
+
+    #[test]
+    fn inside_a_text_over_several_lines_the_comment_names_its_key_line() {
+        let formula = |value: &str| {
+            document(&format!(
+                "          - uraian: Persentase layanan selesai\n            formula: {value}\n"
+            ))
+        };
+        // A block scalar: on its header.
+        let out = allow_t001(&formula(
+            "|\n              Jumlah selesai\n              dibagi Prosentase x 100",
+        ));
+        assert!(out.contains("formula: |  # ikilint: allow(T001)\n"), "{out}");
+        // A quoted or plain text over several lines: alone on the line above its key.
+        for value in [
+            "\"Jumlah selesai\n              dibagi Prosentase x 100\"",
+            "Jumlah selesai\n              dibagi Prosentase x 100",
+        ] {
+            let out = allow_t001(&formula(value));
+            assert!(
+                out.contains("\n            # ikilint: allow(T001)\n            formula: "),
+                "{out}"
+            );
+        }
+        // A text that starts under its key: at the end of the key's line.
+        let out = allow_t001(&formula(
+            "\n              \"Jumlah selesai\n              dibagi Prosentase x 100\"",
+        ));
+        assert!(out.contains("formula:  # ikilint: allow(T001)\n"), "{out}");
     }
 }

@@ -64,15 +64,15 @@ fn roots(params: &lsp::InitializeParams) -> Vec<PathBuf> {
     params.root_path.iter().map(PathBuf::from).collect()
 }
 
-/// `initializationOptions.lang` (`id`/`en`), else the environment as the command line reads it.
-fn lang(params: &lsp::InitializeParams) -> Lang {
+/// `initializationOptions.lang` (`id`/`en`): the client's choice, as `--lang` on the command line (without it,
+/// `IKILINT_LANG`, the configuration's `lang`, the locale decide).
+fn lang(params: &lsp::InitializeParams) -> Option<Lang> {
     params
         .initialization_options
         .as_ref()
         .and_then(|o| o.get("lang"))
         .and_then(Value::as_str)
         .and_then(Lang::parse)
-        .unwrap_or_else(Lang::from_env)
 }
 
 /// Serve one client on `connection`.
@@ -95,6 +95,7 @@ pub fn serve(connection: &Connection) -> Result<(), String> {
     if watch {
         register_watchers(connection);
     }
+    show_config_error(connection, &mut state);
     publish(connection, &mut state, None);
 
     for message in &connection.receiver {
@@ -139,6 +140,20 @@ fn log(connection: &Connection, message: &str) {
         message: message.to_string(),
     };
     send(connection, Notification::new("window/logMessage".into(), params).into());
+}
+
+/// A configuration that could not be read: tell the user (the previous settings stay in force).
+fn show_config_error(connection: &Connection, state: &mut State) {
+    if let Some(message) = state.config_error.take() {
+        let params = lsp::ShowMessageParams {
+            typ: lsp::MessageType::ERROR,
+            message,
+        };
+        send(
+            connection,
+            Notification::new("window/showMessage".into(), params).into(),
+        );
+    }
 }
 
 fn register_watchers(connection: &Connection) {
@@ -234,6 +249,7 @@ fn handle_notification(connection: &Connection, state: &mut State, notification:
         }),
         "workspace/didChangeWatchedFiles" => parse::<lsp::DidChangeWatchedFilesParams>(params).ok().map(|p| {
             watched_files(state, &p);
+            show_config_error(connection, state);
             None
         }),
         _ => None,
@@ -246,18 +262,21 @@ fn handle_notification(connection: &Connection, state: &mut State, notification:
 }
 
 fn watched_files(state: &mut State, params: &lsp::DidChangeWatchedFilesParams) {
-    let mut rediscover = false;
+    let (mut rediscover, mut reload) = (false, false);
     for change in &params.changes {
         let Some(path) = convert::uri_to_path(&change.uri) else {
             continue;
         };
-        if path.file_name().is_some_and(|n| n == "ikilint.toml") {
-            state.reload_settings();
+        if state.is_configuration(&path) {
+            reload = true;
         } else if change.typ == lsp::FileChangeType::CHANGED {
             state.disk_changed(&path);
         } else {
             rediscover = true;
         }
+    }
+    if reload {
+        state.reload_settings();
     }
     if rediscover {
         state.rediscover();

@@ -2,9 +2,10 @@
 //! buffer), the last lint of the whole set, and what was last published per file.
 
 use super::convert;
+use crate::config;
 use crate::data::Data;
 use crate::diagnostic::Diagnostic;
-use crate::i18n::Lang;
+use crate::i18n::{Lang, tr};
 use crate::lint::{self, Settings};
 use crate::source::FileId;
 use crate::workspace::{self, Workspace};
@@ -17,11 +18,34 @@ use std::path::{Path, PathBuf};
 /// Other rules' secondary labels (context such as "the superior's sasaran") stay related information only.
 pub const MIRRORED: &[&str] = &["S004", "N004", "N005", "N006"];
 
-/// Rule data and settings for a workspace: the one place to point at the configuration loader
-/// (`ikilint.toml`) once it exists. Today: the built-in data, every rule at its default severity.
-pub fn load_settings(roots: &[PathBuf], lang: Lang) -> (Data, Settings) {
-    let _ = roots;
-    (Data::builtin(), Settings::new(lang))
+/// What the configuration of a workspace gives the server.
+pub struct Loaded {
+    pub lang: Lang,
+    pub data: Data,
+    pub settings: Settings,
+    /// The configuration's `extra-rules` directories: a change in them reloads the data.
+    pub extra_rules: Vec<PathBuf>,
+}
+
+/// Read the configuration of a workspace as `ikilint check <first root>` would: the `ikilint.toml` of the first
+/// root (or of its nearest parent), its `extra-rules` data, rule selection, severities, per-file-ignores and
+/// `lang`. The language is `flag` (the client's `initializationOptions.lang`), else `IKILINT_LANG`, else the
+/// file's `lang`, else the locale. An error is the localized text to show the user.
+pub fn load_settings(roots: &[PathBuf], flag: Option<Lang>) -> Result<Loaded, String> {
+    let env = |name: &str| std::env::var(name).ok();
+    let early = config::resolve_lang(flag, None, env);
+    let fail = |e: config::ConfigError| tr(early, "common.server-config-error", &[("detail", &e)]);
+    // Without a workspace folder there is no project: the server's own directory is not one.
+    let config = config::resolve(roots, None, roots.is_empty(), early).map_err(fail)?;
+    let lang = config::resolve_lang(flag, config.lang, env);
+    let data = config.data().map_err(fail)?;
+    let settings = config.settings(lang);
+    Ok(Loaded {
+        lang,
+        data,
+        settings,
+        extra_rules: config.extra_rules,
+    })
 }
 
 /// Whether a text is linted when found in a workspace: an IKI document, or a file that does not parse (it may
@@ -84,9 +108,15 @@ impl Analysis {
 
 pub struct State {
     pub roots: Vec<PathBuf>,
+    /// The language the client asked for (`initializationOptions.lang`), which beats the configuration's.
+    lang_flag: Option<Lang>,
     pub lang: Lang,
     pub data: Data,
     pub settings: Settings,
+    /// Why the configuration could not be read at the last (re)load, until the server has shown it.
+    pub config_error: Option<String>,
+    /// The `extra-rules` directories of the configuration in force.
+    pub extra_rules: Vec<PathBuf>,
     /// By file name: the path for `file:` URIs, else the URI itself.
     pub entries: BTreeMap<String, Entry>,
     pub analysis: Analysis,
@@ -102,18 +132,23 @@ pub fn name_of(uri: &lsp::Uri) -> String {
 }
 
 impl State {
-    /// Load the workspace folders as `ikilint check` would (`.gitignore` honoured) and lint them.
-    pub fn new(roots: Vec<PathBuf>, lang: Lang) -> State {
-        let (data, settings) = load_settings(&roots, lang);
+    /// Load the workspace folders as `ikilint check` would (configuration read, `.gitignore` honoured) and
+    /// lint them. A configuration that cannot be read leaves the defaults and its error in `config_error`.
+    pub fn new(roots: Vec<PathBuf>, lang_flag: Option<Lang>) -> State {
+        let lang = config::resolve_lang(lang_flag, None, |name| std::env::var(name).ok());
         let mut state = State {
             roots,
+            lang_flag,
             lang,
-            data,
-            settings,
+            data: Data::builtin(),
+            settings: Settings::new(lang),
+            config_error: None,
+            extra_rules: Vec::new(),
             entries: BTreeMap::new(),
             analysis: Analysis::default(),
             published: HashMap::new(),
         };
+        state.reload_settings();
         state.rediscover();
         state.relint();
         state
@@ -153,10 +188,24 @@ impl State {
         }
     }
 
+    /// Read the configuration again (`ikilint.toml` changed). When it cannot be read, the previous settings
+    /// stay and `config_error` says why (localized), for the server to show.
     pub fn reload_settings(&mut self) {
-        let (data, settings) = load_settings(&self.roots, self.lang);
-        self.data = data;
-        self.settings = settings;
+        match load_settings(&self.roots, self.lang_flag) {
+            Ok(loaded) => {
+                self.lang = loaded.lang;
+                self.data = loaded.data;
+                self.settings = loaded.settings;
+                self.extra_rules = loaded.extra_rules;
+                self.config_error = None;
+            }
+            Err(message) => self.config_error = Some(message),
+        }
+    }
+
+    /// Whether a file on disk is configuration: `ikilint.toml`, or a data file of an `extra-rules` directory.
+    pub fn is_configuration(&self, path: &Path) -> bool {
+        path.file_name().is_some_and(|n| n == config::FILE_NAME) || self.extra_rules.iter().any(|d| path.starts_with(d))
     }
 
     /// The editor opened a buffer (it overrides the disk text until closed).
@@ -332,7 +381,7 @@ mod tests {
 
     #[test]
     fn publishes_only_files_whose_diagnostics_changed_plus_the_edited_one() {
-        let mut state = State::new(Vec::new(), Lang::En);
+        let mut state = State::new(Vec::new(), Some(Lang::En));
         let (a, b, readme) = (uri("a.yaml"), uri("b.yaml"), uri("other.yaml"));
         state.open(a.clone(), A.to_string());
         state.open(b.clone(), A.replace("id: a", "id: b").replace("jabatn", "jabatan"));
@@ -360,5 +409,58 @@ mod tests {
             state.analysis.file_of(&readme).is_none(),
             "a YAML file that is not IKI is not linted"
         );
+    }
+
+    const SIPPD: &str = "dokumen: { id: contoh-2020, unit: Kecamatan Contoh, tahun: 2020 }\njabatan:\n  - id: camat\n    \
+                         nama: Camat Contoh\n    sasaran:\n      - uraian: Meningkatnya tertib administrasi desa\n        \
+                         indikator:\n          - uraian: Persentase desa yang tertib administrasi\n            formula: \
+                         Jumlah desa yang tertib dibagi jumlah seluruh desa x 100%\n            sumber_data: [Aplikasi SIPPD]\n";
+
+    fn codes(state: &State) -> Vec<&'static str> {
+        state.analysis.diagnostics.iter().map(|d| d.code).collect()
+    }
+
+    #[test]
+    fn the_workspace_configuration_brings_its_extra_rules_and_language_and_a_broken_one_is_reported() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let root = dir.path().to_path_buf();
+        std::fs::write(root.join("iki.yaml"), SIPPD).expect("write");
+        let state = State::new(vec![root.clone()], Some(Lang::En));
+        assert_eq!(codes(&state), ["T002"], "SIPPD is not a known term yet");
+
+        std::fs::create_dir(root.join("aturan")).expect("mkdir");
+        std::fs::write(
+            root.join("aturan/istilah.yaml"),
+            "istilah:\n  - { istilah: SIPPD, kepanjangan: Sistem Informasi Perencanaan Pembangunan Desa }\n",
+        )
+        .expect("write");
+        std::fs::write(root.join("ikilint.toml"), "extra-rules = [\"aturan\"]\nlang = \"id\"\n").expect("write");
+        let mut state = State::new(vec![root.clone()], Some(Lang::En));
+        assert!(state.config_error.is_none(), "{:?}", state.config_error);
+        assert!(
+            codes(&state).is_empty(),
+            "the office's term is known: {:?}",
+            codes(&state)
+        );
+        assert_eq!(state.lang, Lang::En, "the client's language beats the file's");
+        assert!(
+            state.is_configuration(&root.join("aturan/istilah.yaml")),
+            "{:?}",
+            state.extra_rules
+        );
+        assert!(state.is_configuration(&root.join("ikilint.toml")));
+        assert!(!state.is_configuration(&root.join("iki.yaml")));
+        if std::env::var_os("IKILINT_LANG").is_none() {
+            let without_flag = State::new(vec![root.clone()], None);
+            assert_eq!(without_flag.lang, Lang::Id, "the file's language");
+        }
+
+        // A broken data file: the error names it, the settings in force stay (the term is still known).
+        std::fs::write(root.join("aturan/istilah.yaml"), "istilah:\n  - { istilah: SIPPD\n").expect("write");
+        state.reload_settings();
+        let error = state.config_error.clone().expect("an error");
+        assert!(error.contains("istilah.yaml"), "{error}");
+        state.relint();
+        assert!(codes(&state).is_empty(), "{:?}", codes(&state));
     }
 }
