@@ -2,7 +2,7 @@
 //! `textDocument/definition` (jump to the referenced position or sasaran).
 
 use super::convert;
-use super::references::{Index, Target};
+use super::references::{Target, target_at};
 use super::state::Analysis;
 use crate::i18n::{Lang, tr};
 use crate::model::{Jabatan, Sasaran};
@@ -104,23 +104,19 @@ pub fn hover(analysis: &Analysis, lang: Lang, params: &lsp::HoverParams) -> Opti
     let file = analysis.file_of(&position.text_document.uri)?;
     let source = analysis.workspace.files.get(file);
     let offset = convert::offset(source, position.position);
-    let index = Index::new(&analysis.workspace.documents);
-    let (value, markdown) = match index.at(file, offset)? {
+    let (value, markdown) = match target_at(&analysis.workspace.documents, file, offset)? {
         Target::Nip(value) => (value, nip_markdown(lang, &value.value)),
-        Target::Atasan { document, value } => {
-            let target = index.atasan(document, &value.value)?;
-            let dokumen = index.document(target.0).id();
-            (value, jabatan_markdown(lang, dokumen, index.jabatan(target)))
-        }
-        Target::Mendukung {
+        Target::Jabatan {
+            value,
             document,
             jabatan,
+        } => (value, jabatan_markdown(lang, document.id(), jabatan)),
+        Target::Sasaran {
             value,
-        } => {
-            let target = index.mendukung(document, jabatan, &value.value)?;
-            let text = sasaran_markdown(lang, index.jabatan((target.0, target.1)), index.sasaran(target));
-            (value, text)
-        }
+            jabatan,
+            sasaran,
+            ..
+        } => (value, sasaran_markdown(lang, jabatan, sasaran)),
     };
     Some(lsp::Hover {
         contents: lsp::HoverContents::Markup(lsp::MarkupContent {
@@ -135,28 +131,18 @@ pub fn definition(analysis: &Analysis, params: &lsp::GotoDefinitionParams) -> Op
     let position = &params.text_document_position_params;
     let file = analysis.file_of(&position.text_document.uri)?;
     let offset = convert::offset(analysis.workspace.files.get(file), position.position);
-    let index = Index::new(&analysis.workspace.documents);
-    let (target_file, span) = match index.at(file, offset)? {
+    let (target_file, span) = match target_at(&analysis.workspace.documents, file, offset)? {
         Target::Nip(_) => return None,
-        Target::Atasan { document, value } => {
-            let target = index.atasan(document, &value.value)?;
-            let jabatan = index.jabatan(target);
-            let span = jabatan.id.as_ref().map_or(jabatan.span, |id| id.span);
-            (index.document(target.0).file, span)
+        Target::Jabatan { document, jabatan, .. } => {
+            (document.file, jabatan.id.as_ref().map_or(jabatan.span, |id| id.span))
         }
-        Target::Mendukung {
-            document,
-            jabatan,
-            value,
-        } => {
-            let target = index.mendukung(document, jabatan, &value.value)?;
-            let sasaran = index.sasaran(target);
+        Target::Sasaran { document, sasaran, .. } => {
             let span = if sasaran.id_written {
                 sasaran.id.span
             } else {
                 sasaran.span
             };
-            (index.document(target.0).file, span)
+            (document.file, span)
         }
     };
     let uri = analysis.uris.get(target_file.0)?.clone();
