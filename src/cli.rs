@@ -1,10 +1,8 @@
 //! The commands behind the binary, writing to the streams they are given (the library never prints itself).
 
 use crate::baseline::Baseline;
-use crate::config::{self, Config};
-use crate::data::Data;
+use crate::config::{self, Effective};
 use crate::i18n::{Lang, tr};
-use crate::lint::Settings;
 use crate::render::{self, Format, Summary};
 use crate::rules;
 use crate::{EXIT_ERROR, EXIT_OK, FailOn};
@@ -61,37 +59,18 @@ fn write_file(path: &Path, text: &[u8], lang: Lang) -> Result<(), String> {
     std::fs::write(path, text).map_err(|e| path_error(lang, "ci.error-write", path, &crate::workspace::io_reason(&e)))
 }
 
-/// The configuration, language, data and settings of a run, or the exit code after printing why not.
-pub struct Loaded {
-    pub config: Config,
-    pub lang: Lang,
-    pub data: Data,
-    pub settings: Settings,
-}
-
-/// Read the configuration that applies to `paths` (`--config`, `--no-config`) and the data it names.
+/// Read the configuration that applies to `paths` (`--config`, `--no-config`) and the data it names, or the
+/// exit code after printing why not.
 pub fn load_config(
     paths: &[PathBuf],
     explicit: Option<&Path>,
     no_config: bool,
     lang_flag: Option<Lang>,
     err: &mut dyn Write,
-) -> Result<Loaded, i32> {
-    let env = |name: &str| std::env::var(name).ok();
-    let early = config::resolve_lang(lang_flag, None, env);
-    let fail = |e: config::ConfigError, err: &mut dyn Write| {
-        let _ = writeln!(err, "{}", tr(early, "config.error", &[("detail", &e)]));
+) -> Result<Effective, i32> {
+    config::load(paths, explicit, no_config, lang_flag).map_err(|(e, lang)| {
+        let _ = writeln!(err, "{}", tr(lang, "config.error", &[("detail", &e)]));
         EXIT_ERROR
-    };
-    let config = config::resolve(paths, explicit, no_config, early).map_err(|e| fail(e, err))?;
-    let lang = config::resolve_lang(lang_flag, config.lang, env);
-    let data = config.data().map_err(|e| fail(e, err))?;
-    let settings = config.settings(lang);
-    Ok(Loaded {
-        config,
-        lang,
-        data,
-        settings,
     })
 }
 
@@ -205,7 +184,7 @@ fn run_check(request: &CheckRequest, out: &mut dyn WriteColor, err: &mut dyn Wri
 fn check_fix(
     request: &CheckRequest,
     fix: FixRequest,
-    loaded: &Loaded,
+    loaded: &Effective,
     fail_on: FailOn,
     out: &mut dyn WriteColor,
     err: &mut dyn Write,

@@ -431,6 +431,37 @@ pub fn resolve_lang(flag: Option<Lang>, config: Option<Lang>, get: impl Fn(&str)
     Lang::from_env_vars(get)
 }
 
+/// A configuration with everything a run derives from it.
+pub struct Effective {
+    pub config: Config,
+    pub lang: Lang,
+    pub data: Data,
+    pub settings: Settings,
+}
+
+/// Read the configuration that applies to `paths` (`explicit` for `--config`, `no_config` for `--no-config`),
+/// decide the language (`flag`, else `IKILINT_LANG`, else the file's `lang`, else the locale) and load the data
+/// it names. An error comes with the language to report it in (the file's own `lang` may be what is broken).
+pub fn load(
+    paths: &[PathBuf],
+    explicit: Option<&Path>,
+    no_config: bool,
+    flag: Option<Lang>,
+) -> Result<Effective, (ConfigError, Lang)> {
+    let env = |name: &str| std::env::var(name).ok();
+    let early = resolve_lang(flag, None, env);
+    let config = resolve(paths, explicit, no_config, early).map_err(|e| (e, early))?;
+    let lang = resolve_lang(flag, config.lang, env);
+    let data = config.data().map_err(|e| (e, lang))?;
+    let settings = config.settings(lang);
+    Ok(Effective {
+        config,
+        lang,
+        data,
+        settings,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -18,34 +18,13 @@ use std::path::{Path, PathBuf};
 /// Other rules' secondary labels (context such as "the superior's sasaran") stay related information only.
 pub const MIRRORED: &[&str] = &["S004", "N004", "N005", "N006"];
 
-/// What the configuration of a workspace gives the server.
-pub struct Loaded {
-    pub lang: Lang,
-    pub data: Data,
-    pub settings: Settings,
-    /// The configuration's `extra-rules` directories: a change in them reloads the data.
-    pub extra_rules: Vec<PathBuf>,
-}
-
 /// Read the configuration of a workspace as `ikilint check <first root>` would: the `ikilint.toml` of the first
 /// root (or of its nearest parent), its `extra-rules` data, rule selection, severities, per-file-ignores and
-/// `lang`. The language is `flag` (the client's `initializationOptions.lang`), else `IKILINT_LANG`, else the
-/// file's `lang`, else the locale. An error is the localized text to show the user.
-pub fn load_settings(roots: &[PathBuf], flag: Option<Lang>) -> Result<Loaded, String> {
-    let env = |name: &str| std::env::var(name).ok();
-    let early = config::resolve_lang(flag, None, env);
-    let fail = |e: config::ConfigError| tr(early, "common.server-config-error", &[("detail", &e)]);
+/// `lang`; `flag` is the client's `initializationOptions.lang`. An error is the localized text to show the user.
+pub fn load_settings(roots: &[PathBuf], flag: Option<Lang>) -> Result<config::Effective, String> {
     // Without a workspace folder there is no project: the server's own directory is not one.
-    let config = config::resolve(roots, None, roots.is_empty(), early).map_err(fail)?;
-    let lang = config::resolve_lang(flag, config.lang, env);
-    let data = config.data().map_err(fail)?;
-    let settings = config.settings(lang);
-    Ok(Loaded {
-        lang,
-        data,
-        settings,
-        extra_rules: config.extra_rules,
-    })
+    config::load(roots, None, roots.is_empty(), flag)
+        .map_err(|(e, lang)| tr(lang, "common.server-config-error", &[("detail", &e)]))
 }
 
 /// Whether a text is linted when found in a workspace: an IKI document, or a file that does not parse (it may
@@ -196,7 +175,7 @@ impl State {
                 self.lang = loaded.lang;
                 self.data = loaded.data;
                 self.settings = loaded.settings;
-                self.extra_rules = loaded.extra_rules;
+                self.extra_rules = loaded.config.extra_rules;
                 self.config_error = None;
             }
             Err(message) => self.config_error = Some(message),
