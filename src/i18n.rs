@@ -125,13 +125,15 @@ fn fill(template: &str, args: &[(&str, &dyn std::fmt::Display)]) -> String {
     while let Some(open) = rest.find('{') {
         out.push_str(&rest[..open]);
         let after = &rest[open + 1..];
-        match after.find('}') {
-            Some(close) if args.iter().any(|(name, _)| *name == &after[..close]) => {
-                let (_, value) = args.iter().find(|(name, _)| *name == &after[..close]).unwrap();
+        let argument = after
+            .find('}')
+            .and_then(|close| Some((close, args.iter().find(|(name, _)| *name == &after[..close])?.1)));
+        match argument {
+            Some((close, value)) => {
                 out.push_str(&value.to_string());
                 rest = &after[close + 1..];
             }
-            _ => {
+            None => {
                 out.push('{');
                 rest = after;
             }

@@ -190,8 +190,7 @@ impl<'a> Reader<'a> {
             };
             finding.emit(self.out);
             // A misspelt required key is reported once, as S003, and its value is still read.
-            if let Some(s) = suggestion.filter(|s| required.contains(s)) {
-                let k = known.iter().find(|k| **k == s).unwrap();
+            if let Some(k) = suggestion.filter(|s| required.contains(s)) {
                 fields.entries.push((k, key, value));
             }
         }
