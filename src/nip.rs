@@ -151,12 +151,16 @@ impl Nip {
     /// Parse a written value: label stripped, spaces (any amount, anywhere) ignored, 18 digits required.
     pub fn parse(written: &str) -> Result<Nip, Malformed> {
         let mut digits = String::with_capacity(18);
+        let mut previous = ' ';
         for c in body(written).chars() {
             if c.is_ascii_digit() {
                 digits.push(c);
-            } else if !c.is_whitespace() {
+            } else if !(c.is_whitespace() || (matches!(c, '-' | '.') && previous.is_ascii_digit())) {
+                // A dash or dot right after a digit separates groups as a space does (`19850317-200801-2-004`):
+                // the number is readable, only its printing is off (N003 regroups it).
                 return Err(Malformed::NotDigit(c));
             }
+            previous = c;
         }
         if digits.len() != 18 {
             return Err(Malformed::Length(digits.len()));

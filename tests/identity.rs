@@ -275,6 +275,17 @@ fn n003_grouping_with_safe_fix() {
     let fixed = apply(&text, with_code(&report, "N003")[0]);
     assert!(fixed.contains("\"NIP. 19740719 199903 1 003\""), "{fixed}");
 
+    // Groups separated by dashes or dots are read, and regrouped.
+    for written in ["19740719-199903-1-003", "19740719.199903.1.003"] {
+        let text = holder_only(written);
+        let report = lint(&text);
+        assert_eq!(codes(&report), ["N003"], "{written}");
+        let fixed = apply(&text, with_code(&report, "N003")[0]);
+        assert!(fixed.contains("nip: \"19740719 199903 1 003\""), "{fixed}");
+    }
+    // A dash that does not follow a digit is not a separator.
+    assert_eq!(codes(&lint(&holder_only("-19740719 199903 1 003"))), ["N001"]);
+
     // Near miss: the standard grouping, with or without a label.
     assert!(codes(&lint(&holder_only("19740719 199903 1 003"))).is_empty());
     assert!(codes(&lint(&holder_only("NIP : 19740719 199903 1 003"))).is_empty());
