@@ -5,8 +5,8 @@
 //! depends on how many findings the examples have in total.
 
 mod common;
+use common::ikilint;
 
-use assert_cmd::Command;
 use ikilint::Report;
 use ikilint::data::Data;
 use ikilint::diagnostic::{Applicability, Diagnostic, Fix, Label};
@@ -27,16 +27,6 @@ const OTHER: &str = "dokumen:\n  id: lain\n  unit: Kecamatan Lain\n  tahun: 2024
 /// [`OTHER`] with its one error corrected: a warning (S005) is left.
 fn warning_only() -> String {
     OTHER.replace("sumber: Laporan bulanan", "sumber_data: [ \"Laporan bulanan\" ]")
-}
-
-fn ikilint() -> Command {
-    let mut cmd = Command::cargo_bin("ikilint").unwrap();
-    cmd.env_remove("IKILINT_LANG")
-        .env_remove("LC_ALL")
-        .env("LANG", "C")
-        .env_remove("NO_COLOR")
-        .current_dir(env!("CARGO_MANIFEST_DIR"));
-    cmd
 }
 
 struct Run {

@@ -1,18 +1,9 @@
 //! The binary as users and CI run it: output, languages, exit codes.
 
-use assert_cmd::Command;
+mod common;
+use common::ikilint;
 use predicates::prelude::*;
 use serde_json::Value;
-
-fn ikilint() -> Command {
-    let mut cmd = Command::cargo_bin("ikilint").unwrap();
-    cmd.env_remove("IKILINT_LANG")
-        .env_remove("LC_ALL")
-        .env("LANG", "C")
-        .env_remove("NO_COLOR")
-        .current_dir(env!("CARGO_MANIFEST_DIR"));
-    cmd
-}
 
 fn json_of(args: &[&str]) -> Value {
     let output = ikilint().args(args).output().unwrap();

@@ -1,14 +1,9 @@
 //! Bad input never panics: each case gives a located finding or a clear error, and the right exit code.
 
-use assert_cmd::Command;
+mod common;
+use common::ikilint;
 use std::io::Write;
 use std::path::Path;
-
-fn ikilint() -> Command {
-    let mut cmd = Command::cargo_bin("ikilint").unwrap();
-    cmd.env_remove("IKILINT_LANG").env("LANG", "C").env_remove("LC_ALL");
-    cmd
-}
 
 /// Lint one file with these bytes; returns (exit code, parsed JSON output).
 fn check_bytes(bytes: &[u8]) -> (i32, serde_json::Value) {

@@ -32,3 +32,15 @@ pub fn primary_text<'r>(report: &'r Report, d: &Diagnostic) -> &'r str {
 pub fn line_of(report: &Report, d: &Diagnostic) -> usize {
     report.files.get(d.primary.file).position(d.primary.span.start).line
 }
+
+/// The `ikilint` binary with the language, locale and colour variables of the test runner removed, run from the
+/// project root (so `examples/` resolves).
+pub fn ikilint() -> assert_cmd::Command {
+    let mut cmd = assert_cmd::Command::cargo_bin("ikilint").unwrap();
+    cmd.env_remove("IKILINT_LANG")
+        .env_remove("LC_ALL")
+        .env("LANG", "C")
+        .env_remove("NO_COLOR")
+        .current_dir(env!("CARGO_MANIFEST_DIR"));
+    cmd
+}
