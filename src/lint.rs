@@ -136,9 +136,8 @@ pub fn lint(workspace: &Workspace, data: &Data, settings: &Settings) -> Vec<Diag
         |file: FileId, code: &str| settings.is_enabled(code) && ignored.get(&file).is_none_or(|i| !i.contains(code));
     let diagnostics: Vec<Diagnostic> = workspace
         .diagnostics
-        .iter()
+        .par_iter()
         .cloned()
-        .par_bridge()
         .chain(per_document)
         .chain(per_set)
         .filter(|d| active(d.primary.file, d.code))
