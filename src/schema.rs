@@ -9,6 +9,8 @@ use crate::source::{FileId, Span};
 use crate::yaml::{Node, NodeKind};
 
 const ROOT_KEYS: &[&str] = &["dokumen", "jabatan"];
+/// Years an IKI document can be for: the civil service of the Republic onwards, and not far into the future.
+const PLAUSIBLE_YEARS: std::ops::RangeInclusive<i64> = 1945..=2100;
 const DOKUMEN_KEYS: &[&str] = &["id", "unit", "tahun", "tempat"];
 const JABATAN_KEYS: &[&str] = &[
     "id",
@@ -313,7 +315,17 @@ impl<'a> Reader<'a> {
     fn dokumen(&mut self, node: &Node) -> Option<Dokumen> {
         let fields = self.fields(node, DOKUMEN_KEYS, &["id", "unit", "tahun"], "dokumen")?;
         let tahun = fields.get("tahun").and_then(|(_, node)| match node.kind {
-            NodeKind::Int(year) => Some(Sp::new(year, node.span)),
+            NodeKind::Int(year) if PLAUSIBLE_YEARS.contains(&year) => Some(Sp::new(year, node.span)),
+            NodeKind::Int(_) | NodeKind::Float(_) => {
+                let written = self.source.get(node.span.range()).unwrap_or("").trim().to_string();
+                SCHEMA_MISMATCH
+                    .report(self.lang, self.file, node_span(node, self.source), &[])
+                    .message("message-year", &[("value", &written)])
+                    .label("label-year", &[])
+                    .help("help-year", &[])
+                    .emit(self.out);
+                None
+            }
             _ => {
                 self.wrong_type("tahun", node, "type-year");
                 None

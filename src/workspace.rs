@@ -6,6 +6,7 @@ use crate::model::Document;
 use crate::rules::structure::YAML_SYNTAX;
 use crate::schema;
 use crate::source::{FileId, Files, SourceFile, Span};
+use crate::yaml::{ParseError, Problem};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
@@ -130,7 +131,7 @@ fn load_one(name: String, bytes: Vec<u8>, explicit: bool, lang: Lang) -> Loaded 
         diagnostics: Vec::new(),
     };
     if let Some(span) = bad_utf8 {
-        loaded.diagnostics.push(syntax_finding(span, "", false, lang));
+        loaded.diagnostics.push(utf8_finding(span, lang));
     } else {
         match crate::yaml::parse(&text) {
             Ok(None) if explicit => schema::report_empty_file(PENDING, lang, &mut loaded.diagnostics),
@@ -146,9 +147,7 @@ fn load_one(name: String, bytes: Vec<u8>, explicit: bool, lang: Lang) -> Loaded 
             Ok(_) => loaded.skipped = true,
             // A broken file found by walking may be an IKI document whose key line is the broken one: report it
             // rather than skip it silently.
-            Err(e) => loaded
-                .diagnostics
-                .push(syntax_finding(e.span, &e.message, e.budget, lang)),
+            Err(e) => loaded.diagnostics.push(syntax_finding(&e, lang)),
         }
     }
     loaded.text = text;
@@ -201,43 +200,35 @@ fn assemble(loaded: Vec<Loaded>) -> Workspace {
     workspace
 }
 
-fn syntax_finding(span: Span, message: &str, budget: bool, lang: Lang) -> Diagnostic {
-    let detail = strip_location(message);
-    let finding = YAML_SYNTAX.report(lang, PENDING, span, &[("detail", &detail)]);
-    if message.is_empty() {
-        finding
-            .message("message-utf8", &[])
-            .label("label-utf8", &[])
-            .help("help-utf8", &[])
-            .build()
-    } else if budget {
-        finding
+fn syntax_finding(error: &ParseError, lang: Lang) -> Diagnostic {
+    let finding = YAML_SYNTAX.report(lang, PENDING, error.span, &[("detail", &error.message)]);
+    let limit = |note: &str| {
+        YAML_SYNTAX
+            .report(lang, PENDING, error.span, &[])
             .message("message-budget", &[])
             .label("label", &[])
-            .note(budget_note(detail), &[])
+            .note(note, &[])
             .help("help-budget", &[])
-            .build()
-    } else {
-        finding.label("label", &[]).help("help", &[]).build()
+    };
+    match error.problem {
+        Problem::Syntax => finding.label("label", &[]).help("help", &[]),
+        Problem::SeveralDocuments => finding
+            .message("message-documents", &[])
+            .label("label-documents", &[])
+            .help("help-documents", &[]),
+        Problem::TooDeep => limit("note-depth"),
+        Problem::Expansion => limit("note-expansion"),
+        Problem::TooLarge => limit("note-size"),
     }
+    .build()
 }
 
-/// Which limit a budget breach hit, as a note key of S001.
-fn budget_note(detail: &str) -> &'static str {
-    let detail = detail.to_ascii_lowercase();
-    if detail.contains("depth") || detail.contains("nesting") {
-        "note-depth"
-    } else if detail.contains("alias") || detail.contains("anchor") || detail.contains("nodes") {
-        "note-expansion"
-    } else {
-        "note-size"
-    }
-}
-
-/// The parser's message without its "at line L, column C" tail, which the rendered location already gives.
-fn strip_location(message: &str) -> &str {
-    match message.find(" at line ") {
-        Some(i) => &message[..i],
-        None => message,
-    }
+/// A file that is not UTF-8, located at its first bad byte.
+fn utf8_finding(span: Span, lang: Lang) -> Diagnostic {
+    YAML_SYNTAX
+        .report(lang, PENDING, span, &[])
+        .message("message-utf8", &[])
+        .label("label-utf8", &[])
+        .help("help-utf8", &[])
+        .build()
 }

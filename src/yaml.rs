@@ -6,6 +6,7 @@
 
 use crate::source::Span;
 use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde_saphyr::budget::BudgetBreach;
 use serde_saphyr::{Budget, DuplicateKeyPolicy, Options, Spanned};
 use std::fmt;
 
@@ -161,9 +162,24 @@ impl<'de> Visitor<'de> for NodeVisitor {
 #[derive(Debug, Clone)]
 pub struct ParseError {
     pub span: Span,
+    /// The parser's own words, without the location it also gives.
     pub message: String,
-    /// The input breached a resource limit (nesting, size, alias expansion) rather than the YAML grammar.
-    pub budget: bool,
+    pub problem: Problem,
+}
+
+/// What kind of problem stopped the parser, for a message a user can act on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Problem {
+    /// The YAML grammar: brackets, quotes, indentation.
+    Syntax,
+    /// More than one `---` document where one IKI document is expected.
+    SeveralDocuments,
+    /// Nesting deeper than the limit.
+    TooDeep,
+    /// Aliases expanding into far more values than the file holds.
+    Expansion,
+    /// More values or text than a file of its size can hold.
+    TooLarge,
 }
 
 /// Limits that grow with the input: a province in one file is legitimate, an alias bomb that expands a few bytes
@@ -186,6 +202,8 @@ pub fn parse(text: &str) -> Result<Option<Node>, ParseError> {
     let mut options = Options::default();
     options.budget = Some(budget_for(text.len()));
     options.duplicate_keys = DuplicateKeyPolicy::PassThrough;
+    // YAML 1.2: only true/false are booleans, so `id: y`, `nama: Yes` or `target: on` stay the text written.
+    options.strict_booleans = true;
     match serde_saphyr::from_str_with_options::<Spanned<RawNode>>(text, options) {
         Ok(root) => Ok(Some(root.into())),
         Err(error) => Err(parse_error(text, &error)),
@@ -205,13 +223,31 @@ fn parse_error(text: &str, error: &serde_saphyr::Error) -> ParseError {
         })
         .unwrap_or_default();
     let rendered = error.without_snippet().to_string();
-    let message = rendered.lines().next().unwrap_or("invalid YAML").trim().to_string();
-    let budget = message.contains("budget") || message.contains("limit");
+    let message = rendered.lines().next().unwrap_or("invalid YAML").trim();
+    let message = message.find(" at line ").map_or(message, |i| &message[..i]).to_string();
+    // The parser wraps the cause in context (a source snippet, the alias being expanded): look through it.
+    let mut cause = error;
+    while let serde_saphyr::Error::WithSnippet { error, .. } | serde_saphyr::Error::AliasError { error, .. } = cause {
+        cause = error;
+    }
+    let problem = match cause {
+        serde_saphyr::Error::MultipleDocuments { .. } => Problem::SeveralDocuments,
+        serde_saphyr::Error::Budget { breach, .. } => match breach {
+            BudgetBreach::Depth { .. } => Problem::TooDeep,
+            BudgetBreach::Aliases { .. } | BudgetBreach::Anchors { .. } | BudgetBreach::Nodes { .. } => {
+                Problem::Expansion
+            }
+            _ => Problem::TooLarge,
+        },
+        // The scanner's own nesting limit for flow collections (`[[[…`) comes as a plain scan error.
+        _ if message.contains("recursion limit") => Problem::TooDeep,
+        _ => Problem::Syntax,
+    };
     let start = span.start.min(text.len());
     ParseError {
         span: Span::new(start, span.end.clamp(start, text.len())),
         message,
-        budget,
+        problem,
     }
 }
 

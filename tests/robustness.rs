@@ -130,6 +130,7 @@ fn alias_bomb_is_refused_quickly_with_a_finding() {
     assert_eq!(code, 1);
     assert_eq!(codes(&json), ["S001"]);
     assert!(first(&json)["message"].as_str().unwrap().contains("too large"));
+    assert!(first(&json)["notes"][0].as_str().unwrap().contains("aliases"));
 }
 
 #[test]

@@ -177,3 +177,37 @@ fn s002_required_block_left_empty_is_reported_optional_one_is_not() {
     assert_eq!(found.len(), 1, "{:#?}", report.diagnostics);
     assert!(found[0].message.contains("`dokumen`"));
 }
+
+#[test]
+fn s001_several_documents_in_one_file_say_so() {
+    let report = lint(&format!("{CLEAN}---\n{CLEAN}"));
+    let found = with_code(&report, "S001");
+    assert_eq!(found.len(), 1);
+    assert!(
+        found[0].message.contains("more than one YAML document"),
+        "{}",
+        found[0].message
+    );
+    assert_eq!(line_of(&report, found[0]), CLEAN.lines().count() + 2);
+}
+
+#[test]
+fn near_miss_yaml_1_1_boolean_words_stay_text() {
+    // `y`, `yes`, `on` are booleans in YAML 1.1 only; in an IKI document they are the text written.
+    let text = CLEAN
+        .replace("id: camat", "id: y")
+        .replace("nama: Camat Contoh", "nama: Yes");
+    let report = lint(&text);
+    assert!(with_code(&report, "S002").is_empty(), "{:#?}", report.diagnostics);
+}
+
+#[test]
+fn s002_a_number_that_is_no_year() {
+    for written in ["99999999999999999999999", "20240", "24", "2024.5"] {
+        let report = lint(&CLEAN.replace("tahun: 2024", &format!("tahun: {written}")));
+        let found = with_code(&report, "S002");
+        assert_eq!(found.len(), 1, "{written}");
+        assert!(found[0].message.contains("is not a year"), "{}", found[0].message);
+        assert_eq!(primary_text(&report, found[0]), written);
+    }
+}
