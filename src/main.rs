@@ -154,11 +154,7 @@ fn lang_flag(arg: Option<LangArg>) -> Option<Lang> {
 }
 
 fn lang(arg: Option<LangArg>) -> Lang {
-    match arg {
-        Some(LangArg::Id) => Lang::Id,
-        Some(LangArg::En) => Lang::En,
-        None => Lang::from_env(),
-    }
+    lang_flag(arg).unwrap_or_else(Lang::from_env)
 }
 
 fn color_choice(arg: ColorArg) -> ColorChoice {
