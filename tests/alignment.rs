@@ -638,8 +638,7 @@ fn examples_every_link_less_sasaran_under_an_atasan_gets_a001_with_a_concrete_he
 // ---------------------------------------------------------------------------------------------------- graph
 
 fn graph_of(paths: &[&str], format: &str) -> String {
-    let output = assert_cmd::Command::cargo_bin("ikilint")
-        .unwrap()
+    let output = common::ikilint()
         .arg("graph")
         .args(paths)
         .args(["--format", format, "--lang", "en"])

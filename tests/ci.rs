@@ -52,17 +52,6 @@ fn run_out(args: &[&str]) -> String {
     run(args).stdout
 }
 
-/// A temporary directory holding `files`.
-fn project(files: &[(&str, &str)]) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    for (name, text) in files {
-        let path = dir.path().join(name);
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(path, text).unwrap();
-    }
-    dir
-}
-
 fn json(text: &str) -> Value {
     serde_json::from_str(text).unwrap_or_else(|e| panic!("not JSON ({e}):\n{text}"))
 }
@@ -277,7 +266,7 @@ fn sarif_uris_are_relative_references_without_dot_slash_and_escaped() {
     assert_eq!(render::sarif::uri("./a/b c.yaml"), "a/b%20c.yaml");
     assert_eq!(render::sarif::uri("dir/50%,x:y.yaml"), "dir/50%25%2Cx%3Ay.yaml");
     assert_eq!(render::sarif::uri("/tmp/a.yaml"), "file:///tmp/a.yaml");
-    let dir = project(&[("sub dir/a,b.yaml", SMALL)]);
+    let dir = common::temp_files(&[("sub dir/a,b.yaml", SMALL)]);
     let out = run_in(dir.path(), &["check", "--format", "sarif", "."]);
     let log = json(&out.stdout);
     assert_valid_sarif(&log);
@@ -291,7 +280,7 @@ fn sarif_uris_are_relative_references_without_dot_slash_and_escaped() {
 #[test]
 fn no_findings_give_valid_empty_documents_and_exit_0() {
     // A YAML file that is not an IKI document is skipped when found by walking: nothing is linted.
-    let dir = project(&[("config.yaml", "setting: 1\n")]);
+    let dir = common::temp_files(&[("config.yaml", "setting: 1\n")]);
     let out = run_in(dir.path(), &["check", "--format", "json", "."]);
     assert_eq!(out.code, 0, "{}", out.stderr);
     assert_eq!(json(&out.stdout)["diagnostics"], Value::Array(vec![]));
@@ -318,7 +307,7 @@ const FORMATS: [&str; 5] = ["human", "json", "json-lines", "sarif", "github"];
 
 #[test]
 fn exit_codes_are_the_same_in_every_format() {
-    let dir = project(&[("a.yaml", SMALL), ("warn.yaml", &warning_only())]);
+    let dir = common::temp_files(&[("a.yaml", SMALL), ("warn.yaml", &warning_only())]);
     for format in FORMATS {
         let with = |extra: &[&str]| {
             let mut args = vec!["check", "--format", format];
@@ -344,7 +333,7 @@ fn exit_codes_are_the_same_in_every_format() {
 
 #[test]
 fn output_writes_any_format_to_a_file_and_the_summary_to_the_terminal() {
-    let dir = project(&[("a.yaml", SMALL)]);
+    let dir = common::temp_files(&[("a.yaml", SMALL)]);
     for format in FORMATS {
         let file = format!("out.{format}");
         let out = run_in(dir.path(), &["check", "--format", format, "--output", &file, "."]);
@@ -380,7 +369,7 @@ fn output_writes_any_format_to_a_file_and_the_summary_to_the_terminal() {
 
 #[test]
 fn json_lines_has_the_json_diagnostics_one_per_line() {
-    let dir = project(&[("a.yaml", SMALL), ("b.yaml", OTHER)]);
+    let dir = common::temp_files(&[("a.yaml", SMALL), ("b.yaml", OTHER)]);
     let whole = json(&run_in(dir.path(), &["check", "--format", "json", "."]).stdout);
     let out = run_in(dir.path(), &["check", "--format", "json-lines", "."]);
     assert_eq!(out.code, 1);
@@ -437,7 +426,7 @@ fn parse_command(line: &str) -> (String, Vec<(String, String)>, String) {
 fn github_format_follows_the_workflow_command_syntax_and_escapes() {
     // A file name with `,` and `:`, and a finding whose message holds `%` and (with its help) a newline.
     let text = SMALL.replace("targt:", "\"targt%:\":");
-    let dir = project(&[("dir/a,b:c.yaml", &text)]);
+    let dir = common::temp_files(&[("dir/a,b:c.yaml", &text)]);
     let out = run_in(dir.path(), &["check", "--format", "github", "."]);
     assert_eq!(out.code, 1, "{}", out.stderr);
     let expected = json(&run_in(dir.path(), &["check", "--format", "json", "."]).stdout);
@@ -513,7 +502,7 @@ fn json_codes_in(dir: &Path, args: &[&str]) -> (Run, Vec<String>) {
 
 #[test]
 fn new_user_baseline_then_new_finding_and_blank_lines_fails_on_the_new_finding_alone() {
-    let dir = project(&[("iki/a.yaml", SMALL), ("iki/b.yaml", OTHER)]);
+    let dir = common::temp_files(&[("iki/a.yaml", SMALL), ("iki/b.yaml", OTHER)]);
     let before = run_in(dir.path(), &["check", "iki"]);
     assert_eq!(before.code, 1);
 
@@ -566,7 +555,7 @@ fn new_user_on_the_examples_a_new_nip_error_and_blank_lines_fail_on_that_error_a
         files.push((name, std::fs::read_to_string(&path).unwrap()));
     }
     let refs: Vec<(&str, &str)> = files.iter().map(|(n, t)| (n.as_str(), t.as_str())).collect();
-    let dir = project(&refs);
+    let dir = common::temp_files(&refs);
     let written = run_in(
         dir.path(),
         &["check", "--write-baseline", "ikilint-baseline.json", "examples"],
@@ -598,7 +587,7 @@ fn new_user_on_the_examples_a_new_nip_error_and_blank_lines_fail_on_that_error_a
 
 #[test]
 fn fixed_findings_are_counted_so_the_baseline_can_be_pruned() {
-    let dir = project(&[("a.yaml", SMALL), ("b.yaml", OTHER)]);
+    let dir = common::temp_files(&[("a.yaml", SMALL), ("b.yaml", OTHER)]);
     assert_eq!(
         run_in(dir.path(), &["check", "--write-baseline", "base.json", "."]).code,
         0
@@ -633,7 +622,7 @@ fn fixed_findings_are_counted_so_the_baseline_can_be_pruned() {
 #[test]
 fn identical_findings_are_told_apart_by_occurrence() {
     let twice = format!("{OTHER}          - uraian: Jumlah laporan tahunan\n            sumber: Arsip\n");
-    let dir = project(&[("b.yaml", &twice)]);
+    let dir = common::temp_files(&[("b.yaml", &twice)]);
     assert_eq!(
         run_in(dir.path(), &["check", "--write-baseline", "base.json", "."]).code,
         0
@@ -654,7 +643,7 @@ fn identical_findings_are_told_apart_by_occurrence() {
 
 #[test]
 fn fail_on_applies_after_the_baseline() {
-    let dir = project(&[("b.yaml", OTHER)]);
+    let dir = common::temp_files(&[("b.yaml", OTHER)]);
     assert_eq!(
         run_in(dir.path(), &["check", "--write-baseline", "base.json", "."]).code,
         0
@@ -676,7 +665,7 @@ fn fail_on_applies_after_the_baseline() {
 
 #[test]
 fn baseline_file_is_stable_sorted_and_one_finding_per_line() {
-    let dir = project(&[("b.yaml", OTHER), ("a.yaml", SMALL)]);
+    let dir = common::temp_files(&[("b.yaml", OTHER), ("a.yaml", SMALL)]);
     assert_eq!(
         run_in(dir.path(), &["check", "--write-baseline", "one.json", "."]).code,
         0
@@ -724,7 +713,7 @@ fn baseline_file_is_stable_sorted_and_one_finding_per_line() {
 
 #[test]
 fn missing_or_invalid_baseline_is_a_usage_error() {
-    let dir = project(&[("a.yaml", SMALL), ("bad.json", "{\"findings\": 3}")]);
+    let dir = common::temp_files(&[("a.yaml", SMALL), ("bad.json", "{\"findings\": 3}")]);
     let out = run_in(dir.path(), &["check", "--baseline", "nope.json", "."]);
     assert_eq!(out.code, 2);
     assert!(out.stderr.contains("cannot read `nope.json`"), "{}", out.stderr);
@@ -744,7 +733,7 @@ fn missing_or_invalid_baseline_is_a_usage_error() {
 
 #[test]
 fn baseline_messages_follow_the_language() {
-    let dir = project(&[("a.yaml", SMALL)]);
+    let dir = common::temp_files(&[("a.yaml", SMALL)]);
     let out = run_in(
         dir.path(),
         &["check", "--lang", "id", "--write-baseline", "base.json", "."],

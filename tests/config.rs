@@ -1,6 +1,8 @@
 //! Configuration (`ikilint.toml`, `--config`, `--no-config`, `ikilint config`) and data directories, through the
 //! binary.
 
+mod common;
+
 use assert_cmd::Command;
 use std::path::{Path, PathBuf};
 
@@ -35,8 +37,8 @@ jabatan:
 ";
 
 fn ikilint(dir: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("ikilint").unwrap();
-    cmd.current_dir(dir).env("IKILINT_LANG", "en").env_remove("NO_COLOR");
+    let mut cmd = common::ikilint();
+    cmd.current_dir(dir).env("IKILINT_LANG", "en");
     cmd
 }
 
@@ -210,14 +212,7 @@ fn config_command_prints_the_effective_configuration() {
         &dir.join("ikilint.toml"),
         "lang = \"id\"\nignore = [\"T006\"]\n[severity]\nT = \"info\"\nT001 = \"error\"\n",
     );
-    let out = Command::cargo_bin("ikilint")
-        .unwrap()
-        .current_dir(&dir)
-        .env_remove("IKILINT_LANG")
-        .env("LANG", "C")
-        .args(["config"])
-        .output()
-        .unwrap();
+    let out = common::ikilint().current_dir(&dir).args(["config"]).output().unwrap();
     assert_eq!(out.status.code(), Some(0));
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("lang = \"id\""), "{text}");

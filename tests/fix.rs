@@ -1,21 +1,9 @@
 //! `ikilint check --fix` / `--diff` end to end, on temporary copies. The helpers take any set of files, so the
 //! fixes of every family can be tested the same way (`fix_twice` is the whole contract in one call).
 
-use assert_cmd::Command;
-use std::path::{Path, PathBuf};
+mod common;
 
-/// A temporary directory holding `files` (`(relative name, text)`).
-pub fn workspace(files: &[(&str, &str)]) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().expect("temp dir");
-    for (name, text) in files {
-        let path = dir.path().join(name);
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).expect("mkdir");
-        }
-        std::fs::write(path, text).expect("write");
-    }
-    dir
-}
+use std::path::{Path, PathBuf};
 
 /// Copy the repository's `examples/` into a temporary directory.
 pub fn copy_examples() -> tempfile::TempDir {
@@ -30,8 +18,7 @@ pub fn copy_examples() -> tempfile::TempDir {
 
 /// Run `ikilint check <args> <dir>` in English; returns (exit code, stdout, stderr).
 pub fn run(dir: &Path, args: &[&str]) -> (i32, String, String) {
-    let output = Command::cargo_bin("ikilint")
-        .expect("binary")
+    let output = common::ikilint()
         .arg("check")
         .args(args)
         .arg(dir)
@@ -101,7 +88,7 @@ jabatn:
 
 #[test]
 fn fix_renames_misspelt_keys_keeps_comments_and_reaches_a_fixed_point() {
-    let dir = workspace(&[("a.yaml", MISSPELT_KEYS)]);
+    let dir = common::temp_files(&[("a.yaml", MISSPELT_KEYS)]);
     let (code, out, _) = run(dir.path(), &[]);
     assert_eq!(code, 1, "{out}");
     assert!(out.contains("S003"), "{out}");
@@ -122,7 +109,7 @@ fn fix_renames_misspelt_keys_keeps_comments_and_reaches_a_fixed_point() {
 
 #[test]
 fn diff_prints_the_change_and_writes_nothing() {
-    let dir = workspace(&[("a.yaml", MISSPELT_KEYS)]);
+    let dir = common::temp_files(&[("a.yaml", MISSPELT_KEYS)]);
     let (code, out, err) = run(dir.path(), &["--diff"]);
     assert_eq!(code, 1, "a pending fix makes --diff fail, as a CI check");
     assert!(out.contains("-jabatn:\n+jabatan:\n"), "{out}");
@@ -137,7 +124,7 @@ fn a_file_with_a_syntax_error_is_never_written_and_a_quoted_key_is_not_renamed()
     let quoted = MISSPELT_KEYS
         .replace("jabatn:", "\"jabatn\":")
         .replace("uji-a", "uji-c");
-    let dir = workspace(&[("broken.yaml", broken), ("quoted.yaml", &quoted)]);
+    let dir = common::temp_files(&[("broken.yaml", broken), ("quoted.yaml", &quoted)]);
     let (_, out, _) = run(dir.path(), &["--fix"]);
     assert!(out.contains("S001"), "{out}");
     assert_eq!(read(dir.path(), "broken.yaml"), broken);
@@ -151,7 +138,7 @@ fn a_file_with_a_syntax_error_is_never_written_and_a_quoted_key_is_not_renamed()
 #[test]
 fn fix_keeps_file_permissions() {
     use std::os::unix::fs::PermissionsExt;
-    let dir = workspace(&[("a.yaml", MISSPELT_KEYS)]);
+    let dir = common::temp_files(&[("a.yaml", MISSPELT_KEYS)]);
     let path = dir.path().join("a.yaml");
     std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o640)).expect("chmod");
     run(dir.path(), &["--fix"]);

@@ -1,5 +1,6 @@
 //! `ikilint server` end to end: a real process spoken to over stdio by the small client in common/lsp.rs.
 
+mod common;
 #[path = "common/lsp.rs"]
 mod lsp;
 
@@ -275,10 +276,7 @@ jabatan:
 
 /// A temporary workspace of the given files (and their URIs, in order).
 fn workspace_of(files: &[(&str, &str)]) -> (tempfile::TempDir, Vec<String>) {
-    let dir = tempfile::tempdir().expect("temp dir");
-    for (name, text) in files {
-        std::fs::write(dir.path().join(name), text).expect("write");
-    }
+    let dir = common::temp_files(files);
     let root = dir.path().canonicalize().expect("canonical");
     let uris = files.iter().map(|(name, _)| uri(&root.join(name))).collect();
     (dir, uris)

@@ -44,3 +44,16 @@ pub fn ikilint() -> assert_cmd::Command {
         .current_dir(env!("CARGO_MANIFEST_DIR"));
     cmd
 }
+
+/// A temporary directory holding `files` (`(relative name, text)`), sub-folders created as needed.
+pub fn temp_files(files: &[(&str, &str)]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for (name, text) in files {
+        let path = dir.path().join(name);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent).expect("mkdir");
+        }
+        std::fs::write(path, text).expect("write");
+    }
+    dir
+}
