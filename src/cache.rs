@@ -47,25 +47,37 @@ impl Stamp {
     }
 }
 
-/// One file's entry: its stamp, the hash of its content, and its facts as stored (decoded only when used).
+/// One file's entry: its stamp, the hash of its content, and its facts as stored (decoded only when used, and
+/// only when they still have the checksum they were written with).
 #[derive(Clone, Debug)]
 pub struct Entry {
     pub stamp: Stamp,
     pub content: u64,
     pub facts: Vec<u8>,
+    checksum: u64,
 }
 
 impl Entry {
     pub fn new(stamp: Stamp, content: u64, facts: &FileFacts) -> Option<Entry> {
+        let facts = postcard::to_stdvec(facts).ok()?;
         Some(Entry {
             stamp,
             content,
-            facts: postcard::to_stdvec(facts).ok()?,
+            checksum: content_hash(&facts),
+            facts,
         })
     }
 
-    /// The stored facts, or `None` when they do not decode (a corrupt entry is linted afresh).
+    /// The same facts for a file whose stamp changed but whose content did not.
+    pub fn restamped(self, stamp: Stamp) -> Entry {
+        Entry { stamp, ..self }
+    }
+
+    /// The stored facts, or `None` when they are damaged or do not decode (such a file is linted afresh).
     pub fn decode(&self) -> Option<FileFacts> {
+        if content_hash(&self.facts) != self.checksum {
+            return None;
+        }
         postcard::from_bytes(&self.facts).ok()
     }
 }
@@ -147,6 +159,23 @@ pub fn dir_for(config: Option<&Path>) -> Option<PathBuf> {
         .map(|base| base.join("ikilint"))
 }
 
+/// Remove a cache directory; `Ok(false)` when there was none. Only a directory that ikilint made (it holds
+/// ikilint's `CACHEDIR.TAG`) is removed, so a mistaken path never deletes a user's folder.
+pub fn remove(dir: &Path) -> std::io::Result<bool> {
+    match std::fs::symlink_metadata(dir) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(false),
+        Err(e) => return Err(e),
+        Ok(m) if !m.is_dir() => return Err(std::io::Error::other("not a cache directory")),
+        Ok(_) => {}
+    }
+    let tag = std::fs::read_to_string(dir.join("CACHEDIR.TAG")).unwrap_or_default();
+    if !tag.contains("created by ikilint") {
+        return Err(std::io::Error::other("not a cache directory made by ikilint"));
+    }
+    std::fs::remove_dir_all(dir)?;
+    Ok(true)
+}
+
 /// The bytes of a regular file of sane size; anything else (a FIFO, a device, a directory) is no cache.
 fn read_regular(path: &Path) -> Option<Vec<u8>> {
     let metadata = std::fs::metadata(path).ok()?;
@@ -169,6 +198,7 @@ fn encode(key: u64, entries: &HashMap<PathBuf, Entry>) -> Vec<u8> {
         out.extend_from_slice(&entry.stamp.modified.to_le_bytes());
         out.push(u8::from(entry.stamp.explicit));
         out.extend_from_slice(&entry.content.to_le_bytes());
+        out.extend_from_slice(&entry.checksum.to_le_bytes());
         out.extend_from_slice(&(entry.facts.len() as u64).to_le_bytes());
         out.extend_from_slice(&entry.facts);
     }
@@ -217,9 +247,18 @@ fn decode(bytes: &[u8], key: u64) -> Option<HashMap<PathBuf, Entry>> {
             explicit: r.take(1)?[0] != 0,
         };
         let content = r.u64()?;
+        let checksum = r.u64()?;
         let facts_len = r.len()?;
         let facts = r.take(facts_len)?.to_vec();
-        entries.insert(path, Entry { stamp, content, facts });
+        entries.insert(
+            path,
+            Entry {
+                stamp,
+                content,
+                facts,
+                checksum,
+            },
+        );
     }
     r.0.is_empty().then_some(entries)
 }
@@ -252,5 +291,11 @@ mod tests {
         let mut longer = bytes.clone();
         longer.push(0);
         assert!(decode(&longer, 7).is_none(), "trailing bytes");
+        // A damaged byte inside an entry's facts: the file still reads, the entry is not trusted.
+        let mut damaged = bytes.clone();
+        let last = damaged.len() - 1;
+        damaged[last] ^= 1;
+        let back = decode(&damaged, 7).expect("the layout is intact");
+        assert!(back[Path::new("/a/b.yaml")].decode().is_none());
     }
 }

@@ -58,7 +58,7 @@ fn lint_fresh(
             path: candidate.path.clone(),
             source: Some(source),
             facts,
-            entry: Some(Entry { stamp, ..prior }),
+            entry: Some(prior.restamped(stamp)),
         };
     }
     let (source, facts) = per_file::lint_file(name.clone(), bytes, candidate.explicit, checks, settings.lang, data);
