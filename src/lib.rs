@@ -28,6 +28,7 @@ pub mod server;
 pub mod similarity;
 pub mod source;
 pub mod suppress;
+pub mod typed;
 pub mod units;
 pub mod words;
 pub mod workspace;

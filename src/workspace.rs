@@ -132,6 +132,8 @@ pub(crate) fn load_one(name: String, bytes: Vec<u8>, explicit: bool, lang: Lang)
     };
     if let Some(span) = bad_utf8 {
         loaded.diagnostics.push(utf8_finding(span, lang));
+    } else if let Some(document) = crate::typed::read(&text, PENDING) {
+        loaded.document = Some(document);
     } else {
         match crate::yaml::parse(&text) {
             Ok(None) if explicit => schema::report_empty_file(PENDING, lang, &mut loaded.diagnostics),
