@@ -13,12 +13,15 @@ use std::time::Duration;
 #[path = "../tests/common/large.rs"]
 mod large;
 
+/// A case: its name, the document of a given size, and two sizes.
+type Case = (&'static str, fn(usize) -> String, [usize; 2]);
+
 fn large_inputs(c: &mut Criterion) {
     let mut group = c.benchmark_group("large_inputs");
     group.sample_size(10).measurement_time(Duration::from_secs(5));
     let data = Data::builtin();
     let settings = Settings::new(Lang::En);
-    let cases: [(&str, fn(usize) -> String, [usize; 2]); 3] = [
+    let cases: [Case; 3] = [
         ("long_word_bytes", large::long_word, [1 << 19, 1 << 20]),
         ("repeats", large::many_repeats, [2500, 5000]),
         ("sasaran", large::many_sasaran, [500, 1000]),
