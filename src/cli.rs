@@ -50,8 +50,8 @@ fn path_error(lang: Lang, key: &str, path: &Path, reason: &str) -> String {
 }
 
 fn read_baseline(path: &Path, lang: Lang) -> Result<Baseline, String> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| path_error(lang, "common.error-path", path, &crate::workspace::io_reason(&e)))?;
+    let text = crate::fsread::read_to_string(path, crate::fsread::Kind::Settings)
+        .map_err(|reason| path_error(lang, "common.error-path", path, &reason))?;
     Baseline::parse(&text).map_err(|reason| path_error(lang, "ci.baseline-invalid", path, &reason))
 }
 

@@ -10,6 +10,7 @@ pub mod config;
 pub mod data;
 pub mod diagnostic;
 pub mod fix;
+pub mod fsread;
 pub mod i18n;
 pub mod json_schema;
 pub mod lint;
