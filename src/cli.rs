@@ -56,7 +56,7 @@ fn read_baseline(path: &Path, lang: Lang) -> Result<Baseline, String> {
 }
 
 fn write_file(path: &Path, text: &[u8], lang: Lang) -> Result<(), String> {
-    std::fs::write(path, text).map_err(|e| path_error(lang, "ci.error-write", path, &crate::workspace::io_reason(&e)))
+    crate::atomic_write::write_replacing(path, text).map_err(|reason| path_error(lang, "ci.error-write", path, &reason))
 }
 
 /// Read the configuration that applies to `paths` (`--config`, `--no-config`) and the data it names, or the
@@ -210,8 +210,16 @@ fn check_fix(
             crate::EXIT_FINDINGS
         });
     }
-    crate::fix::write_all(&fixed, &paths)
-        .map_err(|(path, e)| path_error(lang, "ci.error-write", &path, &crate::workspace::io_reason(&e)))?;
+    let outcome = crate::fix::write_all(&fixed, &paths);
+    if !outcome.not_written.is_empty() {
+        for (path, reason) in &outcome.not_written {
+            writeln!(err, "{}", path_error(lang, "ci.fix-not-written", path, reason)).map_err(io)?;
+        }
+        for path in &outcome.written {
+            writeln!(err, "{}", tr(lang, "ci.fix-written", &[("path", &path.display())])).map_err(io)?;
+        }
+        return Ok(EXIT_ERROR);
+    }
     let summary = tr(lang, "common.fix-summary", &args);
     if request.format == Format::Human {
         if !request.quiet {

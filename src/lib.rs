@@ -3,6 +3,7 @@
 //! The library does all the work and never prints: [`check`] loads and lints a set of paths into a [`Report`],
 //! and the renderers in [`render`] turn a report into text.
 
+pub mod atomic_write;
 pub mod baseline;
 pub mod cascade;
 pub mod cli;
