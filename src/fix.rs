@@ -132,6 +132,8 @@ pub fn fix_to_fixed_point(
     options: Options,
     relint: &dyn Fn(Vec<(String, String)>) -> Report,
 ) -> Fixed {
+    // Re-linting sees only the linted files: the skipped ones are the first reading's.
+    let skipped = std::mem::take(&mut report.skipped);
     let mut original: BTreeMap<FileId, String> = BTreeMap::new();
     let mut frozen: HashSet<FileId> = HashSet::new();
     let mut fixes = 0;
@@ -184,6 +186,7 @@ pub fn fix_to_fixed_point(
     }
     // A file fixed and then fixed back is not changed.
     original.retain(|file, text| report.files.get(*file).text != *text);
+    report.skipped = skipped;
     Fixed {
         report,
         original,
@@ -222,6 +225,7 @@ pub fn fix_paths(
     let report = Report {
         files: loaded.files,
         diagnostics,
+        skipped: loaded.skipped,
     };
     let relint = |sources: Vec<(String, String)>| crate::check_sources(sources, data, settings);
     Ok((fix_to_fixed_point(report, options, &relint), file_paths))
@@ -362,7 +366,11 @@ mod tests {
             }
         }
         lint::sort(&mut diagnostics);
-        Report { files, diagnostics }
+        Report {
+            files,
+            diagnostics,
+            ..Report::default()
+        }
     }
 
     #[test]

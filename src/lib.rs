@@ -41,6 +41,8 @@ use std::path::PathBuf;
 pub struct Report {
     pub files: Files,
     pub diagnostics: Vec<Diagnostic>,
+    /// The YAML files found by walking that were not linted because they are not IKI documents.
+    pub skipped: Vec<String>,
 }
 
 /// The lowest severity that makes a run fail (`--fail-on`).
@@ -96,6 +98,7 @@ pub fn check(paths: &[PathBuf], data: &data::Data, settings: &lint::Settings) ->
     Ok(Report {
         files: workspace.files,
         diagnostics,
+        skipped: workspace.skipped,
     })
 }
 
@@ -106,5 +109,6 @@ pub fn check_sources(sources: Vec<(String, String)>, data: &data::Data, settings
     Report {
         files: workspace.files,
         diagnostics,
+        skipped: workspace.skipped,
     }
 }

@@ -17,6 +17,8 @@ pub struct Workspace {
     pub documents: Vec<Document>,
     /// Findings of reading and parsing (S001, S002, S003, S005, S006).
     pub diagnostics: Vec<Diagnostic>,
+    /// The YAML files found by walking that are not IKI documents (for `--verbose` and the no-document warning).
+    pub skipped: Vec<String>,
 }
 
 /// A path that could not be linted: the run stops with exit code 2.
@@ -178,7 +180,9 @@ pub fn load_sources(sources: Vec<(String, String)>, lang: Lang) -> Workspace {
 
 fn assemble(loaded: Vec<Loaded>) -> Workspace {
     let mut workspace = Workspace::default();
-    for item in loaded.into_iter().filter(|l| !l.skipped) {
+    let (skipped, loaded): (Vec<Loaded>, Vec<Loaded>) = loaded.into_iter().partition(|l| l.skipped);
+    workspace.skipped = skipped.into_iter().map(|l| l.name).collect();
+    for item in loaded {
         let id = workspace.files.add(SourceFile::new(item.name, item.text));
         if let Some(mut document) = item.document {
             document.file = id;
