@@ -123,11 +123,12 @@ struct CheckArgs {
     /// Write the output (the findings, or the diff with --diff) to FILE; the terminal still gets the summary.
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
-    /// Report and fail only on findings not recorded in this baseline file.
-    #[arg(long, value_name = "FILE", conflicts_with = "write_baseline")]
+    /// Report and fail only on findings not recorded in this baseline file (not with --fix/--diff).
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["write_baseline", "fix", "diff"])]
     baseline: Option<PathBuf>,
-    /// Record every current finding in FILE (to adopt ikilint on a repository with findings) and exit 0.
-    #[arg(long, value_name = "FILE")]
+    /// Record every current finding in FILE (to adopt ikilint on a repository with findings) and exit 0 (not with
+    /// --fix/--diff).
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["fix", "diff"])]
     write_baseline: Option<PathBuf>,
     /// Language of the messages: id or en (default: IKILINT_LANG, else the configuration's lang, else LC_ALL/LANG).
     #[arg(long, value_enum)]

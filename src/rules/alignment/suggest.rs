@@ -54,8 +54,8 @@ pub struct Candidates {
     texts: Vec<(usize, Vec<String>)>,
     /// Each distinct word of the texts: the texts holding it, with how many times.
     postings: HashMap<String, Vec<(usize, usize)>>,
-    /// The distinct words by first letter and length in characters, for the near-spelling search.
-    by_length: Vec<(char, usize, String)>,
+    /// The distinct words by length in characters, for the near-spelling search.
+    by_length: Vec<(usize, String)>,
     /// The words near each query word already looked up, with their match score.
     near: RefCell<HashMap<String, NearWords>>,
 }
@@ -106,7 +106,7 @@ impl Candidates {
         candidates.by_length = candidates
             .postings
             .keys()
-            .map(|w| (w.chars().next().unwrap_or(' '), w.chars().count(), w.clone()))
+            .map(|w| (w.chars().count(), w.clone()))
             .collect();
         candidates.by_length.sort();
         candidates
@@ -120,20 +120,18 @@ impl Candidates {
             .collect()
     }
 
-    /// The indexed words that match `word` (itself, or a near spelling), each with its score. Only words of the
-    /// same first letter are searched: a typo in the first letter costs Jaro-Winkler its prefix bonus, and the
-    /// search stays proportional to the words that can match, not to the whole vocabulary.
+    /// The indexed words that match `word` (itself, or a near spelling such as `layanan`/`pelayanan`), each with
+    /// its score; looked up once per distinct word, among the words of a length that can match.
     fn near(&self, word: &str) -> NearWords {
         if let Some(found) = self.near.borrow().get(word) {
             return found.clone();
         }
-        let first = word.chars().next().unwrap_or(' ');
         let (low, high) = near_lengths(word.chars().count());
-        let from = self.by_length.partition_point(|(c, l, _)| (*c, *l) < (first, low));
+        let from = self.by_length.partition_point(|(l, _)| *l < low);
         let found: NearWords = self.by_length[from..]
             .iter()
-            .take_while(|(c, l, _)| *c == first && *l <= high)
-            .map(|(_, _, v)| (v.clone(), word_match(word, v)))
+            .take_while(|(l, _)| *l <= high)
+            .map(|(_, v)| (v.clone(), word_match(word, v)))
             .filter(|(_, s)| *s > 0.0)
             .collect();
         self.near.borrow_mut().insert(word.to_string(), found.clone());
