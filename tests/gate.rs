@@ -179,3 +179,28 @@ fn a_tab_in_indentation_is_reported_on_its_own_line() {
     assert_eq!(json["diagnostics"][0]["line"], 8);
     assert_eq!(json["diagnostics"][0]["column"], 1);
 }
+
+#[test]
+fn every_command_help_describes_each_option_and_gives_exit_codes_and_two_examples() {
+    for command in ["check", "rules", "graph", "explain", "server", "schema", "config"] {
+        let output = ikilint().args([command, "--help"]).output().unwrap();
+        assert_eq!(output.status.code(), Some(0));
+        let help = String::from_utf8(output.stdout).unwrap();
+        assert!(help.contains("\nExit codes:\n  0  "), "{command}: {help}");
+        let examples = help.split("\nExamples:\n").nth(1).unwrap_or("");
+        assert!(
+            examples.lines().filter(|l| l.starts_with("  ")).count() >= 2,
+            "{command}: {help}"
+        );
+        for line in help.lines().filter(|l| l.trim_start().starts_with('-')) {
+            // `  -f, --format <FORMAT>  Output format: …`: a flag column, then its description.
+            let described = line
+                .trim_start()
+                .split("  ")
+                .filter(|part| !part.trim().is_empty())
+                .nth(1)
+                .is_some_and(|text| !text.trim_start().starts_with('['));
+            assert!(described, "{command}: option without a description: {line}");
+        }
+    }
+}
