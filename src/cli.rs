@@ -12,6 +12,14 @@ use std::path::{Path, PathBuf};
 
 pub struct CheckRequest {
     pub paths: Vec<PathBuf>,
+    /// The paths were named by the user (not the default `.`): a run that finds no document there fails.
+    pub paths_named: bool,
+    /// `--allow-empty`: finding no document is fine.
+    pub allow_empty: bool,
+    /// `--verbose`: also list the YAML files skipped as not IKI documents.
+    pub verbose: bool,
+    /// `--unsafe-fixes` was given without `--fix` or `--diff`, which it needs.
+    pub unsafe_without_fix: bool,
     /// `--lang`; `None` when not given (then `IKILINT_LANG`, the configuration, the locale decide).
     pub lang: Option<Lang>,
     pub format: Format,
@@ -43,6 +51,36 @@ pub struct FixRequest {
     pub diff: bool,
 }
 
+/// Why a command stopped before its end: a message for stderr, or an output pipe closed by its reader
+/// (`ikilint check | head`), which ends the run quietly with exit code 0.
+pub enum Failure {
+    Message(String),
+    ClosedPipe,
+}
+
+impl From<String> for Failure {
+    fn from(message: String) -> Self {
+        Failure::Message(message)
+    }
+}
+
+fn io(e: std::io::Error) -> Failure {
+    if e.kind() == std::io::ErrorKind::BrokenPipe {
+        Failure::ClosedPipe
+    } else {
+        Failure::Message(e.to_string())
+    }
+}
+
+/// The exit code of a command that only writes its output: 0 also when the reader closed the pipe early.
+fn written(result: std::io::Result<()>) -> i32 {
+    match result {
+        Ok(()) => EXIT_OK,
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => EXIT_OK,
+        Err(_) => EXIT_ERROR,
+    }
+}
+
 fn path_error(lang: Lang, key: &str, path: &Path, reason: &str) -> String {
     tr(
         lang,
@@ -52,13 +90,13 @@ fn path_error(lang: Lang, key: &str, path: &Path, reason: &str) -> String {
 }
 
 fn read_baseline(path: &Path, lang: Lang) -> Result<Baseline, String> {
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| path_error(lang, "common.error-path", path, &crate::workspace::io_reason(&e)))?;
+    let text = crate::fsread::read_to_string(path, crate::fsread::Kind::Settings)
+        .map_err(|reason| path_error(lang, "common.error-path", path, &reason))?;
     Baseline::parse(&text).map_err(|reason| path_error(lang, "ci.baseline-invalid", path, &reason))
 }
 
 fn write_file(path: &Path, text: &[u8], lang: Lang) -> Result<(), String> {
-    std::fs::write(path, text).map_err(|e| path_error(lang, "ci.error-write", path, &crate::workspace::io_reason(&e)))
+    crate::atomic_write::write_replacing(path, text).map_err(|reason| path_error(lang, "ci.error-write", path, &reason))
 }
 
 /// Read the configuration that applies to `paths` (`--config`, `--no-config`) and the data it names, or the
@@ -80,14 +118,41 @@ pub fn load_config(
 pub fn check(request: &CheckRequest, out: &mut dyn WriteColor, err: &mut dyn Write) -> i32 {
     match run_check(request, out, err) {
         Ok(code) => code,
-        Err(message) => {
+        Err(Failure::ClosedPipe) => EXIT_OK,
+        Err(Failure::Message(message)) => {
             let _ = writeln!(err, "{message}");
             EXIT_ERROR
         }
     }
 }
 
-fn run_check(request: &CheckRequest, out: &mut dyn WriteColor, err: &mut dyn Write) -> Result<i32, String> {
+/// Say when the run linted no file at all (an empty folder, only YAML files that are not IKI documents) and, with
+/// `--verbose`, which YAML files were skipped. A gate that checks nothing must not pass: when the user named the
+/// paths it is an error, unless `--allow-empty`.
+fn no_document_gate(
+    report: &crate::Report,
+    request: &CheckRequest,
+    lang: Lang,
+    err: &mut dyn Write,
+) -> Result<(), Failure> {
+    if request.verbose {
+        for name in &report.skipped {
+            writeln!(err, "{}", tr(lang, "common.skipped", &[("path", name)])).map_err(io)?;
+        }
+    }
+    if !report.files.is_empty() || request.allow_empty {
+        return Ok(());
+    }
+    let paths: Vec<String> = request.paths.iter().map(|p| format!("`{}`", p.display())).collect();
+    let args: &[(&str, &dyn std::fmt::Display)] = &[("paths", &paths.join(", ")), ("skipped", &report.skipped.len())];
+    if request.paths_named {
+        return Err(Failure::Message(tr(lang, "common.no-document-error", args)));
+    }
+    writeln!(err, "{}", tr(lang, "common.no-document-warning", args)).map_err(io)?;
+    Ok(())
+}
+
+fn run_check(request: &CheckRequest, out: &mut dyn WriteColor, err: &mut dyn Write) -> Result<i32, Failure> {
     let loaded = match load_config(
         &request.paths,
         request.config.as_deref(),
@@ -99,11 +164,13 @@ fn run_check(request: &CheckRequest, out: &mut dyn WriteColor, err: &mut dyn Wri
         Err(code) => return Ok(code),
     };
     let lang = loaded.lang;
+    if request.unsafe_without_fix {
+        return Err(Failure::Message(tr(lang, "common.unsafe-fixes-alone", &[])));
+    }
     let fail_on = request.fail_on.or(loaded.config.fail_on).unwrap_or(FailOn::Error);
     if let Some(fix) = request.fix {
         return check_fix(request, fix, &loaded, fail_on, out, err);
     }
-    let io = |e: std::io::Error| e.to_string();
     let baseline = match &request.baseline {
         Some(path) => Some((path, read_baseline(path, lang)?)),
         None => None,
@@ -120,10 +187,19 @@ fn run_check(request: &CheckRequest, out: &mut dyn WriteColor, err: &mut dyn Wri
             &[("path", &e.path.display()), ("reason", &tr(lang, &e.reason, &[]))],
         )
     })?;
+    no_document_gate(&report, request, lang, err)?;
 
     if let Some(path) = &request.write_baseline {
         let recorded = Baseline::of(&report);
         write_file(path, recorded.to_json().as_bytes(), lang)?;
+        if let Some(output) = &request.output {
+            write_file(
+                output,
+                &render_to_bytes(&report, request.format, lang).map_err(io)?,
+                lang,
+            )?;
+            writeln!(out, "{}", tr(lang, "ci.output-written", &[("path", &output.display())])).map_err(io)?;
+        }
         write_summary(&report, request, lang, out).map_err(io)?;
         let count = recorded.findings.len();
         writeln!(
@@ -195,11 +271,11 @@ fn check_fix(
     fail_on: FailOn,
     out: &mut dyn WriteColor,
     err: &mut dyn Write,
-) -> Result<i32, String> {
+) -> Result<i32, Failure> {
     let lang = loaded.lang;
-    let io = |e: std::io::Error| e.to_string();
     let (fixed, paths) = crate::fix::fix_paths(&request.paths, &loaded.data, &loaded.settings, fix.options)
         .map_err(|e| path_error(lang, "common.error-path", &e.path, &e.reason))?;
+    no_document_gate(&fixed.report, request, lang, err)?;
     let remaining = fixed.report.diagnostics.len();
     let args: [(&str, &dyn std::fmt::Display); 3] = [
         ("fixes", &fixed.fixes),
@@ -207,7 +283,14 @@ fn check_fix(
         ("remaining", &remaining),
     ];
     if fix.diff {
-        out.write_all(crate::fix::unified_diff(&fixed).as_bytes()).map_err(io)?;
+        let diff = crate::fix::unified_diff(&fixed);
+        match &request.output {
+            Some(path) => {
+                write_file(path, diff.as_bytes(), lang)?;
+                writeln!(err, "{}", tr(lang, "ci.output-written", &[("path", &path.display())])).map_err(io)?;
+            }
+            None => out.write_all(diff.as_bytes()).map_err(io)?,
+        }
         writeln!(err, "{}", tr(lang, "common.fix-summary-diff", &args)).map_err(io)?;
         // A pending fix fails the run like a finding: the diff is what CI would ask to apply.
         let code = fixed.report.exit_code(fail_on);
@@ -217,10 +300,27 @@ fn check_fix(
             crate::EXIT_FINDINGS
         });
     }
-    crate::fix::write_all(&fixed, &paths)
-        .map_err(|(path, e)| path_error(lang, "ci.error-write", &path, &crate::workspace::io_reason(&e)))?;
+    let outcome = crate::fix::write_all(&fixed, &paths);
+    if !outcome.not_written.is_empty() {
+        for (path, reason) in &outcome.not_written {
+            writeln!(err, "{}", path_error(lang, "ci.fix-not-written", path, reason)).map_err(io)?;
+        }
+        for path in &outcome.written {
+            writeln!(err, "{}", tr(lang, "ci.fix-written", &[("path", &path.display())])).map_err(io)?;
+        }
+        return Ok(EXIT_ERROR);
+    }
     let summary = tr(lang, "common.fix-summary", &args);
-    if request.format == Format::Human {
+    if let Some(path) = &request.output {
+        write_file(
+            path,
+            &render_to_bytes(&fixed.report, request.format, lang).map_err(io)?,
+            lang,
+        )?;
+        write_summary(&fixed.report, request, lang, out).map_err(io)?;
+        writeln!(out, "{summary}").map_err(io)?;
+        writeln!(out, "{}", tr(lang, "ci.output-written", &[("path", &path.display())])).map_err(io)?;
+    } else if request.format == Format::Human {
         if !request.quiet {
             render::human::render(&fixed.report, lang, out).map_err(io)?;
         }
@@ -285,11 +385,14 @@ pub fn config(
 ) -> i32 {
     match load_config(paths, explicit, no_config, lang_flag, err) {
         Ok(loaded) => {
-            let fail_on = loaded.config.fail_on.unwrap_or(FailOn::Error);
-            match out.write_all(loaded.config.render(loaded.lang, fail_on).as_bytes()) {
-                Ok(()) => EXIT_OK,
-                Err(_) => EXIT_ERROR,
+            // The configuration is looked for from the path: a mistyped path would show some other folder's.
+            if let Some(missing) = paths.iter().find(|p| std::fs::symlink_metadata(p).is_err()) {
+                let message = path_error(loaded.lang, "common.error-path", missing, "common.reason-not-found");
+                let _ = writeln!(err, "{message}");
+                return EXIT_ERROR;
             }
+            let fail_on = loaded.config.fail_on.unwrap_or(FailOn::Error);
+            written(out.write_all(loaded.config.render(loaded.lang, fail_on).as_bytes()))
         }
         Err(code) => code,
     }
@@ -332,21 +435,17 @@ pub fn clean(
 }
 
 pub fn rules(lang: Lang, out: &mut dyn Write) -> i32 {
+    let mut text = String::new();
     for rule in rules::all() {
         let summary = rule.text(lang, "summary", &[]);
-        if writeln!(
-            out,
-            "{}  {:<28} {:<8} {summary}",
+        text.push_str(&format!(
+            "{}  {:<28} {:<8} {summary}\n",
             rule.code,
             rule.name,
             rule.severity.as_str()
-        )
-        .is_err()
-        {
-            return EXIT_ERROR;
-        }
+        ));
     }
-    EXIT_OK
+    written(out.write_all(text.as_bytes()))
 }
 
 /// `ikilint explain CODE`.
@@ -382,10 +481,7 @@ pub fn explain(code: &str, lang: Lang, out: &mut dyn Write, err: &mut dyn Write)
         };
         text.push_str(&format!("\n{}\n{}\n", heading(key), body));
     }
-    if out.write_all(text.as_bytes()).is_err() {
-        return EXIT_ERROR;
-    }
-    EXIT_OK
+    written(out.write_all(text.as_bytes()))
 }
 
 pub struct GraphRequest {
@@ -408,7 +504,7 @@ pub fn graph(request: &GraphRequest, out: &mut dyn Write, err: &mut dyn Write) -
                 tr(
                     lang,
                     "common.error-path",
-                    &[("path", &e.path.display()), ("reason", &e.reason)]
+                    &[("path", &e.path.display()), ("reason", &tr(lang, &e.reason, &[]))]
                 )
             );
             return EXIT_ERROR;
@@ -416,10 +512,7 @@ pub fn graph(request: &GraphRequest, out: &mut dyn Write, err: &mut dyn Write) -
     };
     let cascade = crate::cascade::Cascade::new(&workspace.documents);
     let text = render::graph::render(&workspace.documents, &cascade, request.format, lang);
-    match out.write_all(text.as_bytes()) {
-        Ok(()) => EXIT_OK,
-        Err(_) => EXIT_ERROR,
-    }
+    written(out.write_all(text.as_bytes()))
 }
 
 /// `ikilint server`: serve the Language Server Protocol on stdin/stdout until the client exits.
@@ -435,8 +528,5 @@ pub fn server(err: &mut dyn Write) -> i32 {
 
 /// `ikilint schema`: the JSON Schema of the document format.
 pub fn schema(out: &mut dyn Write) -> i32 {
-    match out.write_all(crate::json_schema::generate().as_bytes()) {
-        Ok(()) => EXIT_OK,
-        Err(_) => EXIT_ERROR,
-    }
+    written(out.write_all(crate::json_schema::generate().as_bytes()))
 }

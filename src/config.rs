@@ -106,7 +106,9 @@ pub fn discover(start: &Path) -> Option<PathBuf> {
     };
     while let Some(d) = dir {
         let candidate = d.join(FILE_NAME);
-        if candidate.is_file() {
+        // Whatever holds the name is the configuration: one that is not a regular file (a FIFO, a link to a
+        // device) is then reported, not silently passed over for a parent's.
+        if candidate.exists() {
             return Some(candidate);
         }
         dir = d.parent();
@@ -158,16 +160,31 @@ impl Config {
     /// Read and check the file at `path`; messages in `lang`.
     pub fn load(path: &Path, lang: Lang) -> Result<Config, ConfigError> {
         let origin = path.display().to_string();
-        let text = std::fs::read_to_string(path).map_err(|e| ConfigError {
-            origin: origin.clone(),
-            line: None,
-            message: tr(lang, "config.unreadable", &[("reason", &e.kind())]),
-        })?;
+        let text =
+            crate::fsread::read_to_string(path, crate::fsread::Kind::Settings).map_err(|reason| ConfigError {
+                origin: origin.clone(),
+                line: None,
+                message: tr(lang, "config.unreadable", &[("reason", &tr(lang, &reason, &[]))]),
+            })?;
         let mut config = Config::parse(&text, &origin, lang)?;
-        let base = path.parent().unwrap_or(Path::new("."));
+        let base = match path.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p,
+            _ => Path::new("."),
+        };
         for dir in &mut config.extra_rules {
             if dir.is_relative() {
                 *dir = base.join(&*dir);
+            }
+            // A configuration comes with the repository it sits in: it may not make ikilint read files elsewhere
+            // on the machine (an untrusted repository opened in an editor loads its configuration at once).
+            if let (Ok(inside), Ok(root)) = (dir.canonicalize(), base.canonicalize())
+                && !inside.starts_with(&root)
+            {
+                return Err(ConfigError {
+                    origin: origin.clone(),
+                    line: None,
+                    message: tr(lang, "config.extra-rules-outside", &[("dir", &dir.display())]),
+                });
             }
         }
         config.path = Some(path.to_path_buf());
@@ -319,14 +336,14 @@ impl Config {
         settings
     }
 
-    /// The rule data: built in, extended by the `extra-rules` directories.
-    pub fn data(&self) -> Result<Data, ConfigError> {
+    /// The rule data: built in, extended by the `extra-rules` directories; errors in `lang`.
+    pub fn data(&self, lang: Lang) -> Result<Data, ConfigError> {
         if self.extra_rules.is_empty() {
             let data = Data::builtin();
             data.validate()?;
             return Ok(data);
         }
-        Ok(Data::with_extra_dirs(&self.extra_rules)?)
+        Ok(Data::with_extra_dirs_in(&self.extra_rules, lang)?)
     }
 
     /// The effective configuration as TOML, for `ikilint config`.
@@ -452,7 +469,7 @@ pub fn load(
     let early = resolve_lang(flag, None, env);
     let config = resolve(paths, explicit, no_config, early).map_err(|e| (e, early))?;
     let lang = resolve_lang(flag, config.lang, env);
-    let data = config.data().map_err(|e| (e, lang))?;
+    let data = config.data(lang).map_err(|e| (e, lang))?;
     let settings = config.settings(lang);
     Ok(Effective {
         config,

@@ -2,6 +2,8 @@
 //! that a configuration names. Each family defines the typed table it reads from one file name; the tables are
 //! parsed and merged once and validated up front, so that a malformed file is an error naming file and line.
 
+use crate::fsread;
+use crate::i18n::{Lang, tr};
 use serde::de::DeserializeOwned;
 use std::any::{Any, TypeId};
 use std::collections::HashMap;
@@ -89,14 +91,20 @@ impl Data {
         }
     }
 
-    /// The built-in data extended by every `*.yaml` file of `dirs`; each must be the file of a known table.
+    /// [`Data::with_extra_dirs_in`] with errors in English.
     pub fn with_extra_dirs(dirs: &[PathBuf]) -> Result<Data, DataError> {
+        Data::with_extra_dirs_in(dirs, Lang::En)
+    }
+
+    /// The built-in data extended by every `*.yaml` file of `dirs`; each must be the file of a known table.
+    /// Reading errors are worded in `lang`.
+    pub fn with_extra_dirs_in(dirs: &[PathBuf], lang: Lang) -> Result<Data, DataError> {
         let mut data = Data::builtin();
         for dir in dirs {
             let entries = std::fs::read_dir(dir).map_err(|e| DataError {
                 origin: dir.display().to_string(),
                 line: None,
-                message: e.to_string(),
+                message: tr(lang, &fsread::io_reason(&e), &[]),
             })?;
             let mut paths: Vec<PathBuf> = entries
                 .filter_map(|e| e.ok().map(|e| e.path()))
@@ -104,7 +112,7 @@ impl Data {
                 .collect();
             paths.sort();
             for path in paths {
-                data.files.push(read_extra(&path)?);
+                data.files.push(read_extra(&path, lang)?);
             }
         }
         data.validate()?;
@@ -167,11 +175,11 @@ impl Data {
     }
 }
 
-fn read_extra(path: &Path) -> Result<DataFile, DataError> {
-    let text = std::fs::read_to_string(path).map_err(|e| DataError {
+fn read_extra(path: &Path, lang: Lang) -> Result<DataFile, DataError> {
+    let text = fsread::read_to_string(path, fsread::Kind::Settings).map_err(|reason| DataError {
         origin: path.display().to_string(),
         line: None,
-        message: e.to_string(),
+        message: tr(lang, &reason, &[]),
     })?;
     Ok(DataFile {
         name: path.file_name().unwrap_or_default().to_string_lossy().into_owned(),

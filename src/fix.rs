@@ -15,7 +15,6 @@ use crate::rules::structure::YAML_SYNTAX;
 use crate::source::{FileId, Files, Span};
 use crate::workspace::{self, PathError};
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// Bound on apply/re-lint rounds, so that two fixes that undo each other cannot loop forever.
@@ -133,6 +132,8 @@ pub fn fix_to_fixed_point(
     options: Options,
     relint: &dyn Fn(Vec<(String, String)>) -> Report,
 ) -> Fixed {
+    // Re-linting sees only the linted files: the skipped ones are the first reading's.
+    let skipped = std::mem::take(&mut report.skipped);
     let mut original: BTreeMap<FileId, String> = BTreeMap::new();
     let mut frozen: HashSet<FileId> = HashSet::new();
     let mut fixes = 0;
@@ -185,6 +186,7 @@ pub fn fix_to_fixed_point(
     }
     // A file fixed and then fixed back is not changed.
     original.retain(|file, text| report.files.get(*file).text != *text);
+    report.skipped = skipped;
     Fixed {
         report,
         original,
@@ -223,6 +225,7 @@ pub fn fix_paths(
     let report = Report {
         files: loaded.files,
         diagnostics,
+        skipped: loaded.skipped,
     };
     let relint = |sources: Vec<(String, String)>| crate::check_sources(sources, data, settings);
     Ok((fix_to_fixed_point(report, options, &relint), file_paths))
@@ -246,29 +249,21 @@ pub fn unified_diff(fixed: &Fixed) -> String {
     out
 }
 
-/// Write `text` to `path` atomically: a temporary file in the same directory, renamed over the original, with
-/// the original's permissions.
-pub fn write_atomic(path: &Path, text: &str) -> std::io::Result<()> {
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    let permissions = std::fs::metadata(path)?.permissions();
-    let mut temp = tempfile::NamedTempFile::new_in(dir)?;
-    temp.write_all(text.as_bytes())?;
-    temp.as_file().sync_all()?;
-    temp.as_file().set_permissions(permissions)?;
-    temp.persist(path).map_err(|e| e.error)?;
-    Ok(())
-}
-
-/// Write every changed file of `fixed`; stops at the first failure.
-pub fn write_all(fixed: &Fixed, paths: &[PathBuf]) -> Result<(), (PathBuf, std::io::Error)> {
-    for file in fixed.original.keys() {
-        let path = &paths[file.0];
-        write_atomic(path, &fixed.report.files.get(*file).text).map_err(|e| (path.clone(), e))?;
-    }
-    Ok(())
+/// Write every changed file of `fixed` to its path: all or none, never over a change made since it was read (see
+/// [`crate::atomic_write::write_all_or_nothing`]).
+pub fn write_all(fixed: &Fixed, paths: &[PathBuf]) -> crate::atomic_write::Outcome {
+    let files: Vec<(PathBuf, &str, &str)> = fixed
+        .original
+        .iter()
+        .map(|(file, before)| {
+            (
+                paths[file.0].clone(),
+                before.as_str(),
+                fixed.report.files.get(*file).text.as_str(),
+            )
+        })
+        .collect();
+    crate::atomic_write::write_all_or_nothing(&files)
 }
 
 #[cfg(test)]
@@ -371,7 +366,11 @@ mod tests {
             }
         }
         lint::sort(&mut diagnostics);
-        Report { files, diagnostics }
+        Report {
+            files,
+            diagnostics,
+            ..Report::default()
+        }
     }
 
     #[test]

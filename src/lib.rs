@@ -3,6 +3,7 @@
 //! The library does all the work and never prints: [`check`] loads and lints a set of paths into a [`Report`],
 //! and the renderers in [`render`] turn a report into text.
 
+pub mod atomic_write;
 pub mod baseline;
 pub mod cache;
 pub mod cascade;
@@ -11,6 +12,7 @@ pub mod config;
 pub mod data;
 pub mod diagnostic;
 pub mod fix;
+pub mod fsread;
 pub mod i18n;
 pub mod json_schema;
 pub mod lint;
@@ -43,6 +45,8 @@ use std::path::PathBuf;
 pub struct Report {
     pub files: Files,
     pub diagnostics: Vec<Diagnostic>,
+    /// The YAML files found by walking that were not linted because they are not IKI documents.
+    pub skipped: Vec<String>,
 }
 
 /// The lowest severity that makes a run fail (`--fail-on`).
@@ -113,5 +117,6 @@ pub fn check_sources(sources: Vec<(String, String)>, data: &data::Data, settings
     Report {
         files: workspace.files,
         diagnostics,
+        skipped: workspace.skipped,
     }
 }

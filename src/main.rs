@@ -11,7 +11,14 @@ use std::process::ExitCode;
 #[command(
     name = "ikilint",
     version,
-    about = "Linter for Indikator Kinerja Individu (IKI) documents"
+    about = "Linter for Indikator Kinerja Individu (IKI) documents",
+    after_help = concat!(
+        "Exit codes:
+  0  no finding at or above --fail-on (other commands: success)
+  1  at least one finding at or above --fail-on (check only)
+  2  usage error, a path that does not exist or cannot be read, bad configuration, or an internal error",
+        "\n\nExamples:\n  ikilint check examples/\n  ikilint explain A001 --lang id"
+    )
 )]
 struct Args {
     #[command(subcommand)]
@@ -21,34 +28,71 @@ struct Args {
 #[derive(Subcommand)]
 enum Command {
     /// Lint files and directories as one set.
+    #[command(after_help = concat!(
+        "Exit codes:
+  0  no finding at or above --fail-on
+  1  at least one finding at or above --fail-on (with --diff: a fix is pending)
+  2  usage error, a path that does not exist or cannot be read, bad configuration, named paths that hold no IKI document (see --allow-empty), a file --fix could not write, or an internal error",
+        "\n\nExamples:\n  ikilint check examples/\n  ikilint check -f sarif -o ikilint.sarif --fail-on warning ."
+    ))]
     Check(CheckArgs),
     /// List every rule: code, name, default severity, summary.
+    #[command(after_help = concat!(
+        "Exit codes:\n  0  success\n  2  usage error",
+        "\n\nExamples:\n  ikilint rules\n  ikilint rules --lang id"
+    ))]
     Rules {
+        /// Language of the summaries: id or en (default: IKILINT_LANG, else LC_ALL/LANG, else en).
         #[arg(long, value_enum)]
         lang: Option<LangArg>,
     },
     /// Print the cascade tree (pohon kinerja) as Graphviz DOT or Mermaid.
+    #[command(after_help = concat!(
+        "Exit codes:\n  0  success\n  2  usage error, or a path that does not exist or cannot be read",
+        "\n\nExamples:\n  ikilint graph examples/ | dot -Tsvg > pohon.svg\n  ikilint graph --format mermaid --lang id examples/"
+    ))]
     Graph {
         /// Files and directories (walked recursively, honouring .gitignore).
         #[arg(default_value = ".")]
         paths: Vec<PathBuf>,
-        #[arg(long, value_enum, default_value = "dot")]
+        /// dot (Graphviz) or mermaid.
+        #[arg(short, long, value_enum, default_value = "dot")]
         format: GraphFormatArg,
+        /// Language of the labels: id or en (default: IKILINT_LANG, else LC_ALL/LANG, else en).
         #[arg(long, value_enum)]
         lang: Option<LangArg>,
     },
     /// Print the documentation of a rule.
+    #[command(after_help = concat!(
+        "Exit codes:\n  0  success\n  2  no rule has that code or name, or a usage error",
+        "\n\nExamples:\n  ikilint explain A001\n  ikilint explain feeds-nothing --lang id"
+    ))]
     Explain {
+        /// A rule code (A001) or name (feeds-nothing).
         code: String,
+        /// Language of the documentation: id or en (default: IKILINT_LANG, else LC_ALL/LANG, else en).
         #[arg(long, value_enum)]
         lang: Option<LangArg>,
     },
     /// Run the Language Server (LSP) over stdin/stdout, for editors.
+    #[command(after_help = concat!(
+        "Exit codes:\n  0  the client asked the server to exit\n  2  the connection failed",
+        "\n\nExamples:\n  ikilint server            (started by the editor, see the README)\n  nvim iki/dokumen.yaml     (with ikilint configured as a language server)"
+    ))]
     Server,
     /// Print the JSON Schema of the IKI document format (for yaml-language-server).
+    #[command(after_help = concat!(
+        "Exit codes:\n  0  success\n  2  usage error",
+        "\n\nExamples:\n  ikilint schema > ikilint.schema.json\n  ikilint schema | jq .properties"
+    ))]
     Schema,
     /// Remove the cache of `check` that applies to PATH (default `.`).
+    #[command(after_help = concat!(
+        "Exit codes:\n  0  removed, or there was no cache\n  2  the cache folder could not be removed, or a bad configuration",
+        "\n\nExamples:\n  ikilint clean\n  ikilint clean --config ci/ikilint.toml"
+    ))]
     Clean {
+        /// Where to look for ikilint.toml (in the folder, then its parents); the cache is beside it.
         #[arg(default_value = ".")]
         paths: Vec<PathBuf>,
         #[command(flatten)]
@@ -57,11 +101,17 @@ enum Command {
         lang: Option<LangArg>,
     },
     /// Print the effective configuration (ikilint.toml found from PATH, default `.`).
+    #[command(after_help = concat!(
+        "Exit codes:\n  0  success\n  2  a path that does not exist, a bad configuration, or a usage error",
+        "\n\nExamples:\n  ikilint config\n  ikilint config --config ci/ikilint.toml examples/"
+    ))]
     Config {
+        /// Where to look for ikilint.toml (in the folder, then its parents).
         #[arg(default_value = ".")]
         paths: Vec<PathBuf>,
         #[command(flatten)]
         config: ConfigArgs,
+        /// Language of the comments: id or en (default: IKILINT_LANG, else the file's lang, else LC_ALL/LANG).
         #[arg(long, value_enum)]
         lang: Option<LangArg>,
     },
@@ -79,20 +129,22 @@ struct ConfigArgs {
 
 #[derive(clap::Args)]
 struct CheckArgs {
-    /// Files and directories (walked recursively, honouring .gitignore).
-    #[arg(default_value = ".")]
+    /// Files and directories (walked recursively, honouring .gitignore); default: the current folder.
     paths: Vec<PathBuf>,
-    #[arg(long, value_enum, default_value = "human")]
+    /// Output format: human, json, json-lines, sarif or github.
+    #[arg(short, long, value_enum, default_value = "human")]
     format: FormatArg,
-    /// Write the output to FILE; the terminal still gets the summary.
-    #[arg(long, value_name = "FILE")]
+    /// Write the output (the findings, or the diff with --diff) to FILE; the terminal still gets the summary.
+    #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
-    /// Report and fail only on findings not recorded in this baseline file.
-    #[arg(long, value_name = "FILE", conflicts_with = "write_baseline")]
+    /// Report and fail only on findings not recorded in this baseline file (not with --fix/--diff).
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["write_baseline", "fix", "diff"])]
     baseline: Option<PathBuf>,
-    /// Record every current finding in FILE (to adopt ikilint on a repository with findings) and exit 0.
-    #[arg(long, value_name = "FILE")]
+    /// Record every current finding in FILE (to adopt ikilint on a repository with findings) and exit 0 (not with
+    /// --fix/--diff).
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["fix", "diff"])]
     write_baseline: Option<PathBuf>,
+    /// Language of the messages: id or en (default: IKILINT_LANG, else the configuration's lang, else LC_ALL/LANG).
     #[arg(long, value_enum)]
     lang: Option<LangArg>,
     /// The lowest severity that makes the run exit 1 (default: the configuration's `fail-on`, else error).
@@ -109,15 +161,22 @@ struct CheckArgs {
     /// Print the fixes as a unified diff and write nothing.
     #[arg(long)]
     diff: bool,
+    /// Colours: auto (a terminal, unless NO_COLOR is set), always or never.
     #[arg(long, value_enum, default_value = "auto")]
     color: ColorArg,
     /// Print only the summary.
-    #[arg(long)]
+    #[arg(short, long)]
     quiet: bool,
     /// Lint every file afresh, without reading or writing the cache (.ikilint_cache beside ikilint.toml, else
     /// the user cache directory).
     #[arg(long)]
     no_cache: bool,
+    /// Also list the YAML files skipped because they are not IKI documents.
+    #[arg(short, long)]
+    verbose: bool,
+    /// Succeed when the named paths hold no IKI document (by default that is exit 2).
+    #[arg(long)]
+    allow_empty: bool,
     /// Print the number of findings per rule.
     #[arg(long)]
     statistics: bool,
@@ -192,8 +251,13 @@ fn main() -> ExitCode {
     let code = match args.command {
         Command::Check(a) => {
             let mut stdout = StandardStream::stdout(color_choice(a.color));
+            let paths_named = !a.paths.is_empty();
             let request = cli::CheckRequest {
-                paths: a.paths,
+                paths: if paths_named { a.paths } else { vec![PathBuf::from(".")] },
+                paths_named,
+                allow_empty: a.allow_empty,
+                verbose: a.verbose,
+                unsafe_without_fix: a.unsafe_fixes && !(a.fix || a.diff),
                 lang: lang_flag(a.lang),
                 format: match a.format {
                     FormatArg::Human => Format::Human,

@@ -6,7 +6,7 @@ use crate::data::Data;
 use crate::lint::{self, Gathered, Settings};
 use crate::per_file::{self, FileFacts};
 use crate::source::SourceFile;
-use crate::workspace::{Candidate, PathError, io_reason};
+use crate::workspace::{Candidate, PathError};
 use crate::{Report, rules};
 use rayon::prelude::*;
 use std::collections::HashMap;
@@ -74,6 +74,22 @@ fn lint_fresh(
     }
 }
 
+/// A file found by walking that could not be read: no facts but the finding that says why (never cached).
+fn unreadable(candidate: &Candidate, reason: &str, settings: &Settings) -> Outcome {
+    let name = candidate.path.to_string_lossy().into_owned();
+    let loaded = crate::workspace::unreadable(name.clone(), reason, settings.lang);
+    Outcome {
+        name: name.clone(),
+        path: candidate.path.clone(),
+        source: Some(SourceFile::new(name, loaded.text)),
+        facts: FileFacts {
+            diagnostics: loaded.diagnostics,
+            ..FileFacts::default()
+        },
+        entry: None,
+    }
+}
+
 /// Lint `candidates` as one set, with the cache of `options` when it has one.
 pub fn run(
     candidates: &[Candidate],
@@ -103,16 +119,12 @@ pub fn run(
         .par_iter()
         .zip(priors)
         .map(|(candidate, prior)| {
-            let error = |e: std::io::Error| PathError {
-                path: candidate.path.clone(),
-                reason: io_reason(&e),
-            };
-            let stamp = if use_cache {
-                let metadata = std::fs::metadata(&candidate.path).map_err(error)?;
-                Some(Stamp::of(&metadata, candidate.explicit))
-            } else {
-                None
-            };
+            // Only a regular file has a stamp worth trusting; anything else is read (and refused) afresh.
+            let stamp = use_cache
+                .then(|| std::fs::metadata(&candidate.path).ok())
+                .flatten()
+                .filter(|m| m.is_file())
+                .map(|m| Stamp::of(&m, candidate.explicit));
             if let (Some(stamp), Some(prior)) = (stamp, &prior)
                 && prior.stamp == stamp
                 && let Some(facts) = prior.decode()
@@ -125,8 +137,15 @@ pub fn run(
                     entry: prior.clone().into(),
                 });
             }
-            let bytes = std::fs::read(&candidate.path).map_err(error)?;
-            Ok(lint_fresh(candidate, stamp, bytes, prior, &checks, data, settings))
+            match crate::fsread::read(&candidate.path, crate::fsread::Kind::Document) {
+                Ok(bytes) => Ok(lint_fresh(candidate, stamp, bytes, prior, &checks, data, settings)),
+                // One unreadable file found by walking is a finding about it; the others are still linted.
+                Err(reason) if !candidate.explicit => Ok(unreadable(candidate, &reason, settings)),
+                Err(reason) => Err(PathError {
+                    path: candidate.path.clone(),
+                    reason,
+                }),
+            }
         })
         .collect();
     let outcomes = outcomes.into_iter().collect::<Result<Vec<_>, _>>()?;
@@ -134,6 +153,7 @@ pub fn run(
     let mut entries = HashMap::with_capacity(outcomes.len());
     let mut changed = cache.as_ref().is_some_and(|c| !c.entries.is_empty());
     let mut gathered = Gathered::default();
+    let mut skipped = Vec::new();
     for outcome in outcomes {
         if let Some(entry) = outcome.entry {
             changed |= outcome.source.is_some();
@@ -141,6 +161,7 @@ pub fn run(
         }
         let facts = outcome.facts;
         if facts.skipped {
+            skipped.push(outcome.name);
             continue;
         }
         let file = match outcome.source {
@@ -164,5 +185,9 @@ pub fn run(
         let _ = cache.save(key, &entries);
     }
     let (files, diagnostics) = lint::finish(gathered, data, settings);
-    Ok(Report { files, diagnostics })
+    Ok(Report {
+        files,
+        diagnostics,
+        skipped,
+    })
 }

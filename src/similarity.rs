@@ -139,8 +139,11 @@ pub fn words_similarity(a: &[String], b: &[String]) -> f64 {
     0.8 * overlap + 0.2 * edit
 }
 
+/// The Jaro-Winkler score at or above which two words are near spellings of each other.
+const NEAR_SPELLING: f64 = 0.92;
+
 /// 1 for the same word, a partial score for a near spelling (a typo or a spelling variant), else 0.
-fn word_match(a: &str, b: &str) -> f64 {
+pub fn word_match(a: &str, b: &str) -> f64 {
     if a == b {
         return 1.0;
     }
@@ -148,7 +151,14 @@ fn word_match(a: &str, b: &str) -> f64 {
         return 0.0;
     }
     let score = strsim::jaro_winkler(a, b);
-    if score >= 0.92 { score } else { 0.0 }
+    if score >= NEAR_SPELLING { score } else { 0.0 }
+}
+
+/// The lengths in characters a word of `length` characters can match with [`word_match`] (itself included), so
+/// that a search for near spellings skips the rest. Jaro-Winkler adds at most 0.4 × (1 − Jaro), so a score of
+/// 0.92 needs a Jaro score of 0.8667, which needs the shorter word to be at least 0.6 of the longer.
+pub fn near_lengths(length: usize) -> (usize, usize) {
+    (length * 3 / 5, length * 5 / 3 + 1)
 }
 
 #[cfg(test)]

@@ -17,6 +17,8 @@ pub struct Workspace {
     pub documents: Vec<Document>,
     /// Findings of reading and parsing (S001, S002, S003, S005, S006).
     pub diagnostics: Vec<Diagnostic>,
+    /// The YAML files found by walking that are not IKI documents (for `--verbose` and the no-document warning).
+    pub skipped: Vec<String>,
 }
 
 /// A path that could not be linted: the run stops with exit code 2.
@@ -27,14 +29,7 @@ pub struct PathError {
     pub reason: String,
 }
 
-/// The reason of an I/O failure: a catalogue key for the usual cases, the system's message otherwise.
-pub(crate) fn io_reason(error: &std::io::Error) -> String {
-    match error.kind() {
-        std::io::ErrorKind::NotFound => "common.reason-not-found".to_string(),
-        std::io::ErrorKind::PermissionDenied => "common.reason-permission".to_string(),
-        _ => error.to_string(),
-    }
-}
+pub(crate) use crate::fsread::io_reason;
 
 impl std::fmt::Display for PathError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -63,7 +58,9 @@ pub fn discover(paths: &[PathBuf]) -> Result<Vec<Candidate>, PathError> {
             path: path.clone(),
             reason: io_reason(&e),
         })?;
-        if meta.is_file() {
+        // Anything but a folder named by the user is a file to lint: one that is not a regular file (a FIFO, a
+        // device) is then an error naming it, not a folder walked to nothing.
+        if !meta.is_dir() {
             found.push(Candidate {
                 path: path.clone(),
                 explicit: true,
@@ -156,16 +153,18 @@ pub(crate) fn load_one(name: String, bytes: Vec<u8>, explicit: bool, lang: Lang)
     loaded
 }
 
-/// Load the files in `candidates` (read and parsed in parallel) as one set.
+/// Load the files in `candidates` (read and parsed in parallel) as one set. A file named by the user that cannot
+/// be read stops the run; one found by walking is a finding, and the others are still linted.
 pub fn load(candidates: &[Candidate], lang: Lang) -> Result<Workspace, PathError> {
     let loaded: Vec<Result<Loaded, PathError>> = candidates
         .par_iter()
-        .map(|c| {
-            let bytes = std::fs::read(&c.path).map_err(|e| PathError {
+        .map(|c| match crate::fsread::read(&c.path, crate::fsread::Kind::Document) {
+            Ok(bytes) => Ok(load_one(display_name(&c.path), bytes, c.explicit, lang)),
+            Err(reason) if !c.explicit => Ok(unreadable(display_name(&c.path), &reason, lang)),
+            Err(reason) => Err(PathError {
                 path: c.path.clone(),
-                reason: io_reason(&e),
-            })?;
-            Ok(load_one(display_name(&c.path), bytes, c.explicit, lang))
+                reason,
+            }),
         })
         .collect();
     let loaded = loaded.into_iter().collect::<Result<Vec<_>, _>>()?;
@@ -183,7 +182,9 @@ pub fn load_sources(sources: Vec<(String, String)>, lang: Lang) -> Workspace {
 
 fn assemble(loaded: Vec<Loaded>) -> Workspace {
     let mut workspace = Workspace::default();
-    for item in loaded.into_iter().filter(|l| !l.skipped) {
+    let (skipped, loaded): (Vec<Loaded>, Vec<Loaded>) = loaded.into_iter().partition(|l| l.skipped);
+    workspace.skipped = skipped.into_iter().map(|l| l.name).collect();
+    for item in loaded {
         let id = workspace.files.add(SourceFile::new(item.name, item.text));
         if let Some(mut document) = item.document {
             document.file = id;
@@ -218,6 +219,24 @@ fn syntax_finding(error: &ParseError, lang: Lang) -> Diagnostic {
         Problem::TooLarge => limit("note-size"),
     }
     .build()
+}
+
+/// A file found by walking that could not be read: linted as empty, with the reason at its start.
+pub(crate) fn unreadable(name: String, reason: &str, lang: Lang) -> Loaded {
+    let reason = crate::i18n::tr(lang, reason, &[]);
+    let finding = YAML_SYNTAX
+        .report(lang, PENDING, Span::new(0, 0), &[])
+        .message("message-unreadable", &[("reason", &reason)])
+        .label("label-unreadable", &[])
+        .help("help-unreadable", &[])
+        .build();
+    Loaded {
+        name,
+        text: String::new(),
+        skipped: false,
+        document: None,
+        diagnostics: vec![finding],
+    }
 }
 
 /// A file that is not UTF-8, located at its first bad byte.

@@ -244,11 +244,32 @@ fn parse_error(text: &str, error: &serde_saphyr::Error) -> ParseError {
         _ => Problem::Syntax,
     };
     let start = span.start.min(text.len());
+    let span = if message.contains("tab") {
+        at_indentation_tab(text, start).unwrap_or(span)
+    } else {
+        span
+    };
+    let start = span.start.min(text.len());
     ParseError {
         span: Span::new(start, span.end.clamp(start, text.len())),
         message,
         problem,
     }
+}
+
+/// The first tab in the indentation of the line of `at` or of the line after it: the scanner reports a tab at the
+/// end of the value before it, but the tab is what the user must find.
+fn at_indentation_tab(text: &str, at: usize) -> Option<Span> {
+    let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let mut start = line_start;
+    for line in text[line_start..].split_inclusive('\n').take(2) {
+        let indentation = line.len() - line.trim_start_matches([' ', '\t']).len();
+        if let Some(tab) = line[..indentation].find('\t') {
+            return Some(Span::new(start + tab, start + tab + 1));
+        }
+        start += line.len();
+    }
+    None
 }
 
 fn offset_of_line_column(text: &str, line: usize, column: usize) -> Span {

@@ -45,8 +45,11 @@ fn to_codespan(d: &Diagnostic, lang: Lang) -> cs::Diagnostic<crate::source::File
 pub fn render(report: &Report, lang: Lang, out: &mut dyn WriteColor) -> io::Result<()> {
     let config = term::Config::default();
     for d in &report.diagnostics {
-        term::emit_to_write_style(out, &config, &report.files, &to_codespan(d, lang))
-            .map_err(|e| io::Error::other(e.to_string()))?;
+        term::emit_to_write_style(out, &config, &report.files, &to_codespan(d, lang)).map_err(|e| match e {
+            // Keep the kind, so that a reader closing the pipe is told apart from a real failure.
+            codespan_reporting::files::Error::Io(e) => e,
+            e => io::Error::other(e.to_string()),
+        })?;
     }
     Ok(())
 }

@@ -22,8 +22,13 @@ pub enum Format {
     Github,
 }
 
-/// A file name as CI tools expect it: relative names without a leading `./`, and `/` as separator.
+/// A file name as CI tools expect it: relative to the working directory (the repository root in CI) also when the
+/// user named an absolute path under it, without a leading `./`, and `/` as separator.
 pub fn repo_path(name: &str) -> String {
+    let relative = std::env::current_dir()
+        .ok()
+        .and_then(|cwd| relative_to(std::path::Path::new(name), &cwd));
+    let name = relative.as_deref().unwrap_or(name);
     let name = if cfg!(windows) {
         name.replace('\\', "/")
     } else {
@@ -34,6 +39,19 @@ pub fn repo_path(name: &str) -> String {
         rest = stripped.trim_start_matches('/');
     }
     rest.to_string()
+}
+
+/// `path` relative to `dir` when it is an absolute path inside it (`dir` as given or with its symlinks resolved).
+fn relative_to(path: &std::path::Path, dir: &std::path::Path) -> Option<String> {
+    if !path.is_absolute() {
+        return None;
+    }
+    let resolved = dir.canonicalize().ok();
+    std::iter::once(dir)
+        .chain(resolved.as_deref())
+        .find_map(|d| path.strip_prefix(d).ok())
+        .filter(|rest| !rest.as_os_str().is_empty())
+        .map(|rest| rest.to_string_lossy().into_owned())
 }
 
 /// A finding as one text for formats without room for labels (GitHub annotations, SARIF results): the message,

@@ -141,7 +141,7 @@ impl State {
                 continue;
             };
             for candidate in candidates {
-                let Ok(text) = std::fs::read_to_string(&candidate.path) else {
+                let Ok(text) = crate::fsread::read_to_string(&candidate.path, crate::fsread::Kind::Document) else {
                     continue;
                 };
                 if let Some(uri) = convert::path_to_uri(&candidate.path) {
@@ -226,7 +226,7 @@ impl State {
     pub fn disk_changed(&mut self, path: &Path) {
         let name = path.to_string_lossy().into_owned();
         if let Some(entry) = self.entries.get_mut(&name) {
-            entry.disk = std::fs::read_to_string(path).ok();
+            entry.disk = crate::fsread::read_to_string(path, crate::fsread::Kind::Document).ok();
             entry.refresh();
         }
     }

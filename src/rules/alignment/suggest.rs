@@ -4,8 +4,11 @@
 use crate::cascade::{Cascade, PosId};
 use crate::diagnostic::{Edit, Fix};
 use crate::model::Document;
-use crate::similarity::{content_words, words_similarity};
+use crate::similarity::{content_words, near_lengths, word_match, words_similarity};
 use crate::source::{FileId, Span};
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
 
 /// At or above this score a candidate is named as the likely target and offered as a fix; below it the help says
 /// that nothing is close.
@@ -34,13 +37,31 @@ impl Suggestion {
     }
 }
 
-/// The sasaran of one superior, split into words once, to rank against the texts of all its subordinates.
+/// The most content words of one text that are compared: a sasaran says what it is about in far fewer, and the
+/// bound keeps one comparison constant-time whatever a file holds.
+const MAX_WORDS: usize = 32;
+
+/// The sasaran of one superior, split into words and indexed once, to rank against the texts of all its
+/// subordinates without comparing every text with every sasaran: only the texts that share a word (or a near
+/// spelling of one) with a query can score [`RELATED`], and they are compared best-first until no remaining one
+/// can beat the best found.
 pub struct Candidates {
     /// Words of the superior's unit name and place, ignored on both sides.
     place: Vec<String>,
-    /// Per sasaran: its id, its `uraian`, and the words of its `uraian` and of each indicator's `uraian`.
-    sasaran: Vec<(String, String, Vec<Vec<String>>)>,
+    /// Per sasaran: its id and its `uraian`.
+    sasaran: Vec<(String, String)>,
+    /// Every text compared (each sasaran's `uraian` and each of its indicators' `uraian`): its sasaran and words.
+    texts: Vec<(usize, Vec<String>)>,
+    /// Each distinct word of the texts: the texts holding it, with how many times.
+    postings: HashMap<String, Vec<(usize, usize)>>,
+    /// The distinct words by length in characters, for the near-spelling search.
+    by_length: Vec<(usize, String)>,
+    /// The words near each query word already looked up, with their match score.
+    near: RefCell<HashMap<String, NearWords>>,
 }
+
+/// The indexed words near one word, each with its match score.
+type NearWords = Rc<[(String, f64)]>;
 
 impl Candidates {
     pub fn of(documents: &[Document], cascade: &Cascade, superior: PosId) -> Candidates {
@@ -57,16 +78,37 @@ impl Candidates {
         let mut candidates = Candidates {
             place,
             sasaran: Vec::with_capacity(jabatan.sasaran.len()),
+            texts: Vec::new(),
+            postings: HashMap::new(),
+            by_length: Vec::new(),
+            near: RefCell::default(),
         };
-        for sasaran in &jabatan.sasaran {
+        for (index, sasaran) in jabatan.sasaran.iter().enumerate() {
             let texts = sasaran
                 .uraian
                 .iter()
                 .chain(sasaran.indikator.iter().filter_map(|i| i.uraian.as_ref()));
-            let words = texts.map(|t| candidates.words(&t.value)).collect();
+            for text in texts {
+                let words = candidates.words(&text.value);
+                let t = candidates.texts.len();
+                for word in &words {
+                    let posting = candidates.postings.entry(word.clone()).or_default();
+                    match posting.last_mut() {
+                        Some((last, count)) if *last == t => *count += 1,
+                        _ => posting.push((t, 1)),
+                    }
+                }
+                candidates.texts.push((index, words));
+            }
             let text = sasaran.uraian.as_ref().map_or_else(String::new, |u| u.value.clone());
-            candidates.sasaran.push((sasaran.id.value.clone(), text, words));
+            candidates.sasaran.push((sasaran.id.value.clone(), text));
         }
+        candidates.by_length = candidates
+            .postings
+            .keys()
+            .map(|w| (w.chars().count(), w.clone()))
+            .collect();
+        candidates.by_length.sort();
         candidates
     }
 
@@ -74,29 +116,104 @@ impl Candidates {
         content_words(text)
             .into_iter()
             .filter(|w| !self.place.contains(w))
+            .take(MAX_WORDS)
+            .collect()
+    }
+
+    /// The indexed words that match `word` (itself, or a near spelling such as `layanan`/`pelayanan`), each with
+    /// its score; looked up once per distinct word, among the words of a length that can match.
+    fn near(&self, word: &str) -> NearWords {
+        if let Some(found) = self.near.borrow().get(word) {
+            return found.clone();
+        }
+        let (low, high) = near_lengths(word.chars().count());
+        let from = self.by_length.partition_point(|(l, _)| *l < low);
+        let found: NearWords = self.by_length[from..]
+            .iter()
+            .take_while(|(l, _)| *l <= high)
+            .map(|(_, v)| (v.clone(), word_match(word, v)))
+            .filter(|(_, s)| *s > 0.0)
+            .collect();
+        self.near.borrow_mut().insert(word.to_string(), found.clone());
+        found
+    }
+
+    /// Per text sharing a word with `query`: the overlap part of [`words_similarity`] (the edit part, at most 1,
+    /// is left out, so `0.8 × overlap + 0.2` bounds the text's score).
+    fn overlaps(&self, query: &[String]) -> HashMap<usize, f64> {
+        // matched(query → text) and matched(text → query) of `words_similarity`, from the postings.
+        let mut forward: HashMap<usize, f64> = HashMap::new();
+        let mut backward: HashMap<&str, f64> = HashMap::new();
+        for word in query {
+            let mut best: HashMap<usize, f64> = HashMap::new();
+            for (v, score) in self.near(word).iter() {
+                let Some((key, posting)) = self.postings.get_key_value(v) else {
+                    continue;
+                };
+                let seen = backward.entry(key.as_str()).or_default();
+                *seen = seen.max(*score);
+                for &(t, _) in posting {
+                    let b = best.entry(t).or_default();
+                    *b = b.max(*score);
+                }
+            }
+            for (t, score) in best {
+                *forward.entry(t).or_default() += score;
+            }
+        }
+        let mut matched = forward;
+        for (v, score) in backward {
+            for &(t, count) in &self.postings[v] {
+                *matched.entry(t).or_default() += score * count as f64;
+            }
+        }
+        matched
+            .into_iter()
+            .map(|(t, m)| (t, m / (query.len() + self.texts[t].1.len()) as f64))
             .collect()
     }
 
     /// The sasaran most similar to any of `texts`, comparing with each sasaran's `uraian` and with the `uraian` of
     /// its indicators (a staff sasaran often repeats its superior's indicator). Ties go to the earlier sasaran.
-    /// `None` when the superior has no sasaran.
+    /// `None` when the superior has no sasaran; a sasaran scoring 0 when no text shares a word with them (a score
+    /// below [`RELATED`] either way).
     pub fn best(&self, texts: &[&str]) -> Option<Suggestion> {
+        let (first_id, first_text) = self.sasaran.first()?;
         let queries: Vec<Vec<String>> = texts.iter().map(|t| self.words(t)).collect();
-        let mut best: Option<Suggestion> = None;
-        for (id, text, candidates) in &self.sasaran {
-            let value = candidates
-                .iter()
-                .flat_map(|c| queries.iter().map(move |q| words_similarity(q, c)))
-                .fold(0.0, f64::max);
-            if best.as_ref().is_none_or(|b| value > b.score) {
-                best = Some(Suggestion {
-                    id: id.clone(),
-                    text: text.clone(),
-                    score: value,
-                });
+        // (bound, sasaran, query, text), best bound first, then earlier sasaran.
+        let mut pairs: Vec<(f64, usize, usize, usize)> = Vec::new();
+        for (q, query) in queries.iter().enumerate() {
+            if query.is_empty() {
+                continue;
+            }
+            for (t, overlap) in self.overlaps(query) {
+                // The epsilon covers the rounding of a sum taken in another order than `words_similarity`'s.
+                pairs.push((0.8 * overlap + 0.2 + 1e-9, self.texts[t].0, q, t));
             }
         }
-        best
+        pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        let mut best: Option<(f64, usize)> = None;
+        for (bound, sasaran, q, t) in pairs {
+            if best.is_some_and(|(score, _)| bound < score) {
+                break;
+            }
+            let score = words_similarity(&queries[q], &self.texts[t].1);
+            if best.is_none_or(|(b, s)| score > b || (score == b && sasaran < s)) {
+                best = Some((score, sasaran));
+            }
+        }
+        Some(match best {
+            Some((score, sasaran)) => Suggestion {
+                id: self.sasaran[sasaran].0.clone(),
+                text: self.sasaran[sasaran].1.clone(),
+                score,
+            },
+            None => Suggestion {
+                id: first_id.clone(),
+                text: first_text.clone(),
+                score: 0.0,
+            },
+        })
     }
 }
 

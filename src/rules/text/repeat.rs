@@ -4,6 +4,7 @@
 use super::tables::{Istilah, Kata, Kbbi};
 use super::{REPEATED_WORDS, WORDS_RUN_TOGETHER, prose};
 use crate::diagnostic::{Applicability, Diagnostic, Fix};
+use crate::locate::Locator;
 use crate::model::Document;
 use crate::rules::Context;
 use crate::words::{Word, words};
@@ -60,14 +61,12 @@ pub fn repeated_words(cx: &Context, document: &Document, out: &mut Vec<Diagnosti
         let value = text.value.as_str();
         let ws = words(value);
         let found = repeats(value, &ws);
-        if found.is_empty() {
-            continue;
-        }
+        let locator = Locator::new(source, text);
         for (i, n) in found {
             let phrase = &value[ws[i].start..ws[i + n - 1].end];
-            let whole = crate::locate::locate(source, text, ws[i].start..ws[i + 2 * n - 1].end);
+            let whole = locator.locate(ws[i].start..ws[i + 2 * n - 1].end);
             // The fix deletes the spaces before the second copy and the copy itself.
-            let repeat = crate::locate::locate(source, text, ws[i + n - 1].end..ws[i + 2 * n - 1].end);
+            let repeat = locator.locate(ws[i + n - 1].end..ws[i + 2 * n - 1].end);
             let finding = cx
                 .report(
                     &REPEATED_WORDS,
@@ -99,19 +98,29 @@ const MIN_PART: usize = 4;
 /// The shortest second part when the word is capitalised (a place name such as `Sukamaju` is two words too).
 const MIN_PART_CAPITALISED: usize = 6;
 
-/// The ways a word splits into two known words: byte offsets of the second word.
+/// The ways a word splits into two known words: byte offsets of the second word. Both parts are known words, so
+/// a word longer than two of the longest known word has no split, and each part is counted and hashed only when
+/// it can be one (linear in the word's length).
 fn splits(lower: &str, capitalised: bool, kata: &Kata) -> Vec<usize> {
     let min_right = if capitalised { MIN_PART_CAPITALISED } else { MIN_PART };
+    let longest = kata.longest();
+    if lower.len() > 2 * longest {
+        return Vec::new();
+    }
+    let total = lower.chars().count();
     lower
         .char_indices()
-        .map(|(i, _)| i)
-        .filter(|&i| {
+        .enumerate()
+        .filter(|&(left_chars, (i, _))| {
             let (left, right) = lower.split_at(i);
-            left.chars().count() >= MIN_PART
-                && right.chars().count() >= min_right
+            left_chars >= MIN_PART
+                && total - left_chars >= min_right
+                && left.len() <= longest
+                && right.len() <= longest
                 && kata.contains(left)
                 && kata.contains(right)
         })
+        .map(|(_, (i, _))| i)
         .collect()
 }
 
@@ -121,6 +130,7 @@ pub fn run_together(cx: &Context, document: &Document, out: &mut Vec<Diagnostic>
     let kbbi = cx.data.table::<Kbbi>();
     let source = cx.source(document.file);
     for text in prose(document) {
+        let locator = Locator::new(source, text);
         for word in words(&text.value) {
             if word.text.len() < 2 * MIN_PART || !word.is_alphabetic() || word.is_upper() {
                 continue;
@@ -141,7 +151,7 @@ pub fn run_together(cx: &Context, document: &Document, out: &mut Vec<Diagnostic>
                 continue;
             }
             let split = format!("{} {}", &word.text[..first], &word.text[first..]);
-            let span = crate::locate::locate(source, text, word.start..word.end);
+            let span = locator.locate(word.start..word.end);
             let finding = cx
                 .report(
                     &WORDS_RUN_TOGETHER,

@@ -3,6 +3,7 @@
 use super::tables::{Istilah, Kata, Kbbi, Term};
 use super::{MISSPELLED_TERM, NON_STANDARD_SPELLING, prose};
 use crate::diagnostic::{Applicability, Diagnostic, Fix};
+use crate::locate::Locator;
 use crate::model::Document;
 use crate::rules::{Context, Index};
 use crate::words::{Word, match_case, words};
@@ -12,6 +13,7 @@ pub fn non_standard(cx: &Context, document: &Document, out: &mut Vec<Diagnostic>
     let kbbi = cx.data.table::<Kbbi>();
     let source = cx.source(document.file);
     for text in prose(document) {
+        let locator = Locator::new(source, text);
         for word in words(&text.value) {
             let Some(entry) = kbbi.get(&word.text.to_lowercase()) else {
                 continue;
@@ -19,7 +21,7 @@ pub fn non_standard(cx: &Context, document: &Document, out: &mut Vec<Diagnostic>
             let standard = match_case(word.text, &entry.baku);
             let sumber = entry.sumber.as_deref().unwrap_or("KBBI");
             let args: &[(&str, &dyn std::fmt::Display)] = &[("word", &word.text), ("standard", &standard)];
-            let span = crate::locate::locate(source, text, word.start..word.end);
+            let span = locator.locate(word.start..word.end);
             let finding = cx
                 .report(&NON_STANDARD_SPELLING, document.file, span.unwrap_or(text.span), args)
                 .label("label", &[])
@@ -119,6 +121,7 @@ pub fn misspelled_term(cx: &Context, document: &Document, out: &mut Vec<Diagnost
     // Words repeat a lot within a document: decide each distinct word once.
     let mut decided: HashMap<String, Vec<(&Term, usize)>> = HashMap::new();
     for text in prose(document) {
+        let locator = Locator::new(source, text);
         for word in words(&text.value) {
             if word.text.len() < 4 || !word.is_alphabetic() || word.is_lower() {
                 continue;
@@ -139,7 +142,7 @@ pub fn misspelled_term(cx: &Context, document: &Document, out: &mut Vec<Diagnost
                 continue;
             };
             let ties: Vec<&Term> = near.iter().filter(|(_, d)| *d == distance).map(|(t, _)| *t).collect();
-            let span = crate::locate::locate(source, text, word.start..word.end);
+            let span = locator.locate(word.start..word.end);
             let suggestion = cased(&word, &best.istilah);
             let mut finding = cx
                 .report(

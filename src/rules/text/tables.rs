@@ -105,11 +105,19 @@ pub struct Kata {
     kata: String,
     #[serde(skip)]
     words: HashSet<String>,
+    /// The byte length of the longest word, so that a word longer than two of them is known to split into none.
+    #[serde(skip)]
+    longest: usize,
 }
 
 impl Kata {
     pub fn contains(&self, word_lower: &str) -> bool {
         self.words.contains(word_lower)
+    }
+
+    /// The byte length of the longest known word.
+    pub fn longest(&self) -> usize {
+        self.longest
     }
 }
 
@@ -122,6 +130,7 @@ impl Table for Kata {
                 .split_whitespace()
                 .map(|w| w.trim_matches(',').to_lowercase()),
         );
+        self.longest = self.words.iter().map(String::len).max().unwrap_or(0);
     }
 }
 

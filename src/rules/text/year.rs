@@ -10,6 +10,7 @@
 
 use super::YEAR_MISMATCH;
 use crate::diagnostic::{Applicability, Diagnostic, Fix};
+use crate::locate::Locator;
 use crate::model::{Document, Text};
 use crate::rules::Context;
 use crate::words::{Word, words};
@@ -42,6 +43,7 @@ fn signature_date(cx: &Context, document: &Document, source: &str, text: &Text, 
     let december = ws
         .iter()
         .any(|w| w.text.eq_ignore_ascii_case("desember") || w.text.eq_ignore_ascii_case("des"));
+    let locator = Locator::new(source, text);
     for word in &ws {
         let Some(year) = year_of(word) else {
             continue;
@@ -49,7 +51,7 @@ fn signature_date(cx: &Context, document: &Document, source: &str, text: &Text, 
         if year == tahun || (year == tahun - 1 && december) {
             continue;
         }
-        let span = crate::locate::locate(source, text, word.start..word.end);
+        let span = locator.locate(word.start..word.end);
         let finding = cx
             .report(
                 &YEAR_MISMATCH,
@@ -81,6 +83,7 @@ fn is_year_word(word: &str) -> bool {
 fn cited_year(cx: &Context, document: &Document, source: &str, text: &Text, tahun: i64, out: &mut Vec<Diagnostic>) {
     let value = text.value.as_str();
     let ws = words(value);
+    let locator = Locator::new(source, text);
     for (i, word) in ws.iter().enumerate() {
         let Some(year) = year_of(word) else {
             continue;
@@ -105,15 +108,21 @@ fn cited_year(cx: &Context, document: &Document, source: &str, text: &Text, tahu
             continue;
         }
         // "tahun 2021-2026", "tahun 2021 s.d. 2026", "tahun 2021/2022": a range.
-        let after = value[word.end..].trim_start();
+        // Only the start of the rest is read, so that a long text is not lowercased once per year in it.
+        let after: String = value[word.end..]
+            .trim_start()
+            .chars()
+            .take(8)
+            .collect::<String>()
+            .to_lowercase();
         let range = ["-", "–", "—", "/", "s.d", "s/d", "sd ", "sampai", "hingga"]
             .iter()
-            .any(|p| after.to_lowercase().starts_with(p));
+            .any(|p| after.starts_with(p));
         let before = value[..ws[k - 1].start].trim_end();
         if range || before.ends_with('-') || before.ends_with('–') {
             continue;
         }
-        let span = crate::locate::locate(source, text, word.start..word.end);
+        let span = locator.locate(word.start..word.end);
         cx.report(
             &YEAR_MISMATCH,
             document.file,

@@ -3,6 +3,7 @@
 
 use super::{COUNT_LIST_MISMATCH, Context, NUMERAL_WORDS_MISMATCH, span_of};
 use crate::diagnostic::Diagnostic;
+use crate::locate::Locator;
 use crate::model::Document;
 use crate::numwords;
 use crate::units::quantity::{numbered_items_from, numeral_words};
@@ -14,6 +15,7 @@ pub(super) fn numeral_words_mismatch(cx: &Context, document: &Document, out: &mu
             continue;
         }
         let toks = tokenize(&text.value);
+        let locator = Locator::new(cx.source(document.file), text);
         for pair in numeral_words(&toks) {
             let Some(value) = pair.words_value else { continue };
             if value == pair.numeral {
@@ -25,13 +27,13 @@ pub(super) fn numeral_words_mismatch(cx: &Context, document: &Document, out: &mu
             cx.report(
                 &NUMERAL_WORDS_MISMATCH,
                 document.file,
-                span_of(cx, document, text, pair.words_range.clone()),
+                locator.locate_or_whole(pair.words_range.clone()),
                 &[("numeral", &pair.numeral), ("words", &written), ("value", &value)],
             )
             .label("label", &[("value", &value)])
             .secondary(
                 document.file,
-                span_of(cx, document, text, pair.numeral_range.clone()),
+                locator.locate_or_whole(pair.numeral_range.clone()),
                 "label-numeral",
                 &[],
             )
