@@ -50,6 +50,6 @@ picture() {
 cd examples
 finding A001 masama-2020.yaml | picture temuan-a001
 finding U001 masama-2020.yaml | picture temuan-u001
-finding N004 . | picture temuan-n004
+finding N004 masama-2020.yaml | picture temuan-n004
 lint masama-2020.yaml | awk 'BEGIN { RS = "" } !done && /Survey/ && /perbaikan/ { print; done = 1 }' | picture temuan-t001
 lint --statistics --quiet . | picture ringkasan

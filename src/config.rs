@@ -195,6 +195,14 @@ impl Config {
                 },
                 None => tr(lang, "config.invalid", &[("detail", &message)]),
             };
+            // A Windows path in double quotes (`"D:\IKI"`) reads as escapes; say so, since the parser cannot.
+            let line = e.span().and_then(|s| text.lines().nth(line_of(text, s.start) - 1));
+            let message = match line {
+                Some(line) if line.contains('"') && line.contains('\\') => {
+                    tr(lang, "config.backslash", &[("detail", &message)])
+                }
+                _ => message,
+            };
             error(e.span(), message)
         })?;
         let selectors = |list: Option<Vec<Spanned<String>>>| -> Result<Vec<String>, ConfigError> {
@@ -240,7 +248,7 @@ impl Config {
             config.lang = Some(Lang::parse(value.get_ref().trim()).ok_or_else(|| bad_value(&value, "lang", "id, en"))?);
         }
         for (pattern, codes) in raw.per_file_ignores.unwrap_or_default() {
-            if let Err(e) = globset::Glob::new(pattern.get_ref()) {
+            if let Err(e) = globset::Glob::new(&crate::paths::glob(pattern.get_ref())) {
                 return Err(error(
                     Some(pattern.span()),
                     tr(
@@ -452,7 +460,11 @@ pub fn load(
     let early = resolve_lang(flag, None, env);
     let config = resolve(paths, explicit, no_config, early).map_err(|e| (e, early))?;
     let lang = resolve_lang(flag, config.lang, env);
-    let data = config.data().map_err(|e| (e, lang))?;
+    // A file that cannot be read gives a catalogue key as its reason; any other message is kept as it is.
+    let data = config.data().map_err(|mut e| {
+        e.message = tr(lang, &e.message, &[]);
+        (e, lang)
+    })?;
     let settings = config.settings(lang);
     Ok(Effective {
         config,

@@ -96,7 +96,7 @@ impl Data {
             let entries = std::fs::read_dir(dir).map_err(|e| DataError {
                 origin: dir.display().to_string(),
                 line: None,
-                message: e.to_string(),
+                message: crate::paths::io_reason(&e),
             })?;
             let mut paths: Vec<PathBuf> = entries
                 .filter_map(|e| e.ok().map(|e| e.path()))
@@ -171,7 +171,7 @@ fn read_extra(path: &Path) -> Result<DataFile, DataError> {
     let text = std::fs::read_to_string(path).map_err(|e| DataError {
         origin: path.display().to_string(),
         line: None,
-        message: e.to_string(),
+        message: crate::paths::io_reason(&e),
     })?;
     Ok(DataFile {
         name: path.file_name().unwrap_or_default().to_string_lossy().into_owned(),

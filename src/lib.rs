@@ -18,6 +18,7 @@ pub mod model;
 pub mod names;
 pub mod nip;
 pub mod numwords;
+pub mod paths;
 pub mod render;
 pub mod rules;
 pub mod schema;

@@ -27,14 +27,7 @@ pub struct PathError {
     pub reason: String,
 }
 
-/// The reason of an I/O failure: a catalogue key for the usual cases, the system's message otherwise.
-pub(crate) fn io_reason(error: &std::io::Error) -> String {
-    match error.kind() {
-        std::io::ErrorKind::NotFound => "common.reason-not-found".to_string(),
-        std::io::ErrorKind::PermissionDenied => "common.reason-permission".to_string(),
-        _ => error.to_string(),
-    }
-}
+pub(crate) use crate::paths::io_reason;
 
 impl std::fmt::Display for PathError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {

@@ -24,16 +24,7 @@ pub enum Format {
 
 /// A file name as CI tools expect it: relative names without a leading `./`, and `/` as separator.
 pub fn repo_path(name: &str) -> String {
-    let name = if cfg!(windows) {
-        name.replace('\\', "/")
-    } else {
-        name.to_string()
-    };
-    let mut rest = name.as_str();
-    while let Some(stripped) = rest.strip_prefix("./") {
-        rest = stripped.trim_start_matches('/');
-    }
-    rest.to_string()
+    crate::paths::repository_relative(name, crate::paths::WINDOWS)
 }
 
 /// A finding as one text for formats without room for labels (GitHub annotations, SARIF results): the message,
