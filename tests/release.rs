@@ -1,14 +1,9 @@
 //! What a release ships: one file that works alone on a PC, built by the workflow with the README's commands.
 
 mod common;
-use common::ikilint;
+use common::{ikilint, json_output};
 use serde_json::Value;
 use std::path::Path;
-
-fn json(output: &std::process::Output) -> Value {
-    serde_json::from_slice(&output.stdout)
-        .unwrap_or_else(|e| panic!("not JSON ({e}); stderr: {}", String::from_utf8_lossy(&output.stderr)))
-}
 
 /// Every `file` key removed: the file name differs between the two runs.
 fn without_file_names(value: &mut Value) {
@@ -56,7 +51,7 @@ fn the_binary_alone_in_an_empty_folder_gives_the_same_findings() {
         .output()
         .unwrap();
     assert_eq!(copied.status.code(), Some(1));
-    let (copied, in_repository) = (findings(&json(&copied)), findings(&json(&in_repository)));
+    let (copied, in_repository) = (findings(&json_output(&copied)), findings(&json_output(&in_repository)));
     // Findings of every family, so every data table (KBBI, terms, titles, units) was there.
     for family in ["A", "U", "N", "T"] {
         assert!(

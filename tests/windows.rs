@@ -3,7 +3,7 @@
 //! be read. The path functions take the platform as an argument, so the Windows cases run on every platform.
 
 mod common;
-use common::{ikilint, temp_files};
+use common::{codes, ikilint, json_output, temp_files};
 use ikilint::lint::PerFileIgnore;
 use ikilint::render::sarif::uri_on;
 use predicates::prelude::*;
@@ -47,18 +47,13 @@ fn a_glob_written_with_backslashes_works_in_ci_too() {
         ("ikilint.toml", "[per-file-ignores]\n'arsip\\**\\*.yaml' = [\"T\"]\n"),
         ("arsip/2020/masama-2020.yaml", MASAMA),
     ]);
-    let codes = |args: &[&str]| -> Vec<String> {
-        let output = ikilint().current_dir(tree.path()).args(args).output().unwrap();
-        let json: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
-        json["diagnostics"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|d| d["code"].as_str().unwrap().to_string())
-            .collect()
+    let run = |args: &[&str]| {
+        codes(&json_output(
+            &ikilint().current_dir(tree.path()).args(args).output().unwrap(),
+        ))
     };
-    let with = codes(&["check", "--format", "json", "."]);
-    let without = codes(&["check", "--format", "json", "--no-config", "."]);
+    let with = run(&["check", "--format", "json", "."]);
+    let without = run(&["check", "--format", "json", "--no-config", "."]);
     assert!(
         without.iter().any(|c| c.starts_with('T')),
         "the example has text findings"
@@ -97,13 +92,14 @@ fn sarif_uris_of_windows_names() {
 fn crlf_files_give_the_same_findings_and_fixes_keep_crlf() {
     let crlf = MASAMA.replace('\n', "\r\n");
     let tree = temp_files(&[("lf/masama-2020.yaml", MASAMA), ("crlf/masama-2020.yaml", &crlf)]);
-    let json = |dir: &str| -> serde_json::Value {
-        let output = ikilint()
-            .current_dir(tree.path().join(dir))
-            .args(["check", "--format", "json", "masama-2020.yaml"])
-            .output()
-            .unwrap();
-        serde_json::from_slice(&output.stdout).unwrap()
+    let json = |dir: &str| {
+        json_output(
+            &ikilint()
+                .current_dir(tree.path().join(dir))
+                .args(["check", "--format", "json", "masama-2020.yaml"])
+                .output()
+                .unwrap(),
+        )
     };
     // The same findings at the same lines and columns; a fix that inserts a line ends it as the file does.
     let lf = json("lf")["diagnostics"].to_string();
