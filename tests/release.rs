@@ -29,9 +29,10 @@ fn findings(report: &Value) -> Vec<Value> {
 #[test]
 fn the_binary_alone_in_an_empty_folder_gives_the_same_findings() {
     let empty = tempfile::tempdir().unwrap();
-    let binary = empty.path().join("bin").join("ikilint");
+    let built = assert_cmd::cargo::cargo_bin("ikilint");
+    let binary = empty.path().join("bin").join(built.file_name().unwrap());
     std::fs::create_dir_all(binary.parent().unwrap()).unwrap();
-    std::fs::copy(assert_cmd::cargo::cargo_bin("ikilint"), &binary).unwrap();
+    std::fs::copy(&built, &binary).unwrap();
     let work = empty.path().join("kerja");
     std::fs::create_dir_all(&work).unwrap();
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
