@@ -312,3 +312,37 @@ fn only_repository_paths_a_command_names_are_copied() {
         ]
     );
 }
+
+/// Every picture and link to a file of the repository in the docs points at a file that exists (a picture renamed
+/// by `docs/screenshots.sh`, a guide moved).
+#[test]
+fn every_local_link_and_picture_exists() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut missing = Vec::new();
+    let mut checked = 0;
+    for file in documentation_files(root) {
+        let text = std::fs::read_to_string(&file).unwrap();
+        for (index, line) in text.lines().enumerate() {
+            for target in line.split("](").skip(1).filter_map(|rest| rest.split(')').next()) {
+                let path = target.split('#').next().unwrap_or("");
+                if path.is_empty() || path.contains("://") || path.starts_with("mailto:") || path.contains(' ') {
+                    continue;
+                }
+                checked += 1;
+                if !file.parent().unwrap().join(path).exists() {
+                    missing.push(format!(
+                        "{}:{}: {target}",
+                        file.strip_prefix(root).unwrap().display(),
+                        index + 1
+                    ));
+                }
+            }
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "links to files that do not exist:\n{}",
+        missing.join("\n")
+    );
+    assert!(checked >= 5, "only {checked} local links found");
+}
