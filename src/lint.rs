@@ -67,7 +67,7 @@ impl PerFileIgnore {
         }
         if let Some(root) = &self.root {
             let absolute = if paths::is_absolute(&name, windows) {
-                Some(name.to_string())
+                Some(components(Path::new(name.as_ref())))
             } else {
                 std::path::absolute(Path::new(name.as_ref()))
                     .ok()
