@@ -161,7 +161,7 @@ impl Baseline {
             }
         }
         report.diagnostics = keep;
-        let linted: HashSet<String> = report.files.iter().map(|(_, f)| repo_path(&f.name)).collect();
+        let linted: HashSet<String> = report.files.names().map(|(_, name)| repo_path(name)).collect();
         let disappeared = self
             .findings
             .iter()

@@ -210,7 +210,17 @@ impl Config {
                         &[("key", &key), ("known", &KEYS.join(", "))],
                     ),
                 },
-                None => tr(lang, "config.invalid", &[("detail", &message)]),
+                None => {
+                    let message = tr(lang, "config.invalid", &[("detail", &message)]);
+                    // A Windows path in double quotes (`"D:\IKI"`) reads as escapes; say so, as the parser cannot.
+                    let line = e.span().and_then(|s| text.lines().nth(line_of(text, s.start) - 1));
+                    match line {
+                        Some(line) if line.contains('"') && line.contains('\\') => {
+                            tr(lang, "config.backslash", &[("detail", &message)])
+                        }
+                        _ => message,
+                    }
+                }
             };
             error(e.span(), message)
         })?;
@@ -257,7 +267,7 @@ impl Config {
             config.lang = Some(Lang::parse(value.get_ref().trim()).ok_or_else(|| bad_value(&value, "lang", "id, en"))?);
         }
         for (pattern, codes) in raw.per_file_ignores.unwrap_or_default() {
-            if let Err(e) = globset::Glob::new(pattern.get_ref()) {
+            if let Err(e) = globset::Glob::new(&crate::paths::glob(pattern.get_ref())) {
                 return Err(error(
                     Some(pattern.span()),
                     tr(
@@ -496,6 +506,22 @@ mod tests {
         let config = parse("ignore = [\"T\"]").unwrap();
         assert!(!config.enabled_codes().iter().any(|c| c.starts_with('T')));
         assert!(config.enabled_codes().contains(&"S001"));
+    }
+
+    #[test]
+    fn a_windows_path_in_double_quotes_is_explained() {
+        let e = parse("lang = \"id\"\nextra-rules = [\"D:\\IKI\\aturan\"]\n").unwrap_err();
+        assert_eq!(e.line, Some(2));
+        assert!(e.message.contains("write a Windows path with `/`"), "{}", e.message);
+        for fine in [
+            "extra-rules = ['D:\\IKI\\aturan']\n",
+            "extra-rules = [\"D:/IKI/aturan\"]\n",
+        ] {
+            assert!(parse(fine).is_ok(), "{fine}");
+        }
+        // Another mistake on a line with a backslash gets no such note.
+        let e = parse("ignor = [\"T001\"] # C:\\x \"y\"\n").unwrap_err();
+        assert!(!e.message.contains("Windows"), "{}", e.message);
     }
 
     #[test]

@@ -27,17 +27,7 @@ impl Kind {
     }
 }
 
-/// The reason an I/O failure gets in messages: a key of the `common` catalogue for the usual cases, the system's
-/// own words otherwise.
-pub fn io_reason(error: &std::io::Error) -> String {
-    match error.kind() {
-        std::io::ErrorKind::NotFound => "common.reason-not-found".to_string(),
-        std::io::ErrorKind::PermissionDenied => "common.reason-permission".to_string(),
-        std::io::ErrorKind::IsADirectory => "common.reason-not-a-file".to_string(),
-        std::io::ErrorKind::InvalidData => "common.reason-not-utf8".to_string(),
-        _ => error.to_string(),
-    }
-}
+pub use crate::paths::io_reason;
 
 /// Why a file was not read: a catalogue key (see [`io_reason`]) or the system's words.
 pub type Reason = String;

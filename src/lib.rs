@@ -21,6 +21,7 @@ pub mod model;
 pub mod names;
 pub mod nip;
 pub mod numwords;
+pub mod paths;
 pub mod per_file;
 pub mod render;
 pub mod rules;

@@ -6,6 +6,7 @@ use crate::data::Data;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::i18n::Lang;
 use crate::model::Document;
+use crate::paths;
 use crate::per_file::{SharedFacts, check_document};
 use crate::rules::{self, Check, Context, DocumentCheck};
 use crate::source::{FileId, Files};
@@ -37,10 +38,15 @@ pub struct PerFileIgnore {
     root: Option<PathBuf>,
 }
 
+/// A path as text without `.` components or a trailing separator, for comparing two paths as text.
+fn components(path: &Path) -> String {
+    path.components().collect::<PathBuf>().to_string_lossy().into_owned()
+}
+
 impl PerFileIgnore {
     /// `None` when the glob is not valid (configuration loading reports that first).
     pub fn new(pattern: &str, codes: HashSet<&'static str>, root: Option<PathBuf>) -> Option<Self> {
-        let matcher = globset::Glob::new(pattern).ok()?.compile_matcher();
+        let matcher = globset::Glob::new(&paths::glob(pattern)).ok()?.compile_matcher();
         Some(PerFileIgnore {
             pattern: pattern.to_string(),
             codes,
@@ -52,18 +58,33 @@ impl PerFileIgnore {
     /// Whether the glob matches a file named as the user gave it: the path itself, the path relative to the
     /// configuration's directory, or (for a glob without `/`) the file name alone.
     pub fn matches(&self, name: &str) -> bool {
-        let path = Path::new(name);
-        let trimmed = path.strip_prefix(".").unwrap_or(path);
-        if self.matcher.is_match(path) || self.matcher.is_match(trimmed) {
+        self.matches_on(name, paths::WINDOWS)
+    }
+
+    /// [`matches`](Self::matches) for a file name of the given platform (`C:\IKI\arsip\a.yaml` on Windows).
+    pub fn matches_on(&self, name: &str, windows: bool) -> bool {
+        let name = paths::slashed(name, windows);
+        let trimmed = paths::repository_relative(&name, false);
+        if self.matcher.is_match(name.as_ref()) || self.matcher.is_match(&trimmed) {
             return true;
         }
-        if let (Some(root), Ok(absolute)) = (&self.root, std::path::absolute(path))
-            && let Ok(relative) = absolute.strip_prefix(root)
-            && self.matcher.is_match(relative)
-        {
-            return true;
+        if let Some(root) = &self.root {
+            let absolute = if paths::is_absolute(&name, windows) {
+                Some(components(Path::new(name.as_ref())))
+            } else {
+                std::path::absolute(Path::new(name.as_ref()))
+                    .ok()
+                    .map(|a| paths::slashed(&components(&a), windows).into_owned())
+            };
+            let root = components(root);
+            if let Some(absolute) = absolute
+                && let Some(relative) = paths::relative_to(&absolute, &paths::slashed(&root, windows), windows)
+                && self.matcher.is_match(relative)
+            {
+                return true;
+            }
         }
-        !self.pattern.contains('/') && path.file_name().is_some_and(|f| self.matcher.is_match(f))
+        !paths::glob(&self.pattern).contains('/') && self.matcher.is_match(paths::file_name(&name))
     }
 }
 

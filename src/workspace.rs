@@ -29,7 +29,7 @@ pub struct PathError {
     pub reason: String,
 }
 
-pub(crate) use crate::fsread::io_reason;
+pub(crate) use crate::paths::io_reason;
 
 impl std::fmt::Display for PathError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {

@@ -1,7 +1,7 @@
 //! Bad input never panics: each case gives a located finding or a clear error, and the right exit code.
 
 mod common;
-use common::ikilint;
+use common::{codes, ikilint};
 use std::io::Write;
 use std::path::Path;
 
@@ -22,15 +22,6 @@ fn check_path(path: &Path) -> (i32, serde_json::Value) {
     let json: serde_json::Value = serde_json::from_slice(&output.stdout)
         .unwrap_or_else(|e| panic!("not JSON ({e}): {}", String::from_utf8_lossy(&output.stdout)));
     (output.status.code().unwrap(), json)
-}
-
-fn codes(json: &serde_json::Value) -> Vec<String> {
-    json["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| d["code"].as_str().unwrap().to_string())
-        .collect()
 }
 
 fn first(json: &serde_json::Value) -> &serde_json::Value {

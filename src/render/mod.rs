@@ -25,20 +25,15 @@ pub enum Format {
 /// A file name as CI tools expect it: relative to the working directory (the repository root in CI) also when the
 /// user named an absolute path under it, without a leading `./`, and `/` as separator.
 pub fn repo_path(name: &str) -> String {
-    let relative = std::env::current_dir()
+    crate::paths::repository_relative(&cwd_relative(name), crate::paths::WINDOWS)
+}
+
+/// A file name relative to the working directory when the user named an absolute path under it; else as given.
+pub fn cwd_relative(name: &str) -> std::borrow::Cow<'_, str> {
+    std::env::current_dir()
         .ok()
-        .and_then(|cwd| relative_to(std::path::Path::new(name), &cwd));
-    let name = relative.as_deref().unwrap_or(name);
-    let name = if cfg!(windows) {
-        name.replace('\\', "/")
-    } else {
-        name.to_string()
-    };
-    let mut rest = name.as_str();
-    while let Some(stripped) = rest.strip_prefix("./") {
-        rest = stripped.trim_start_matches('/');
-    }
-    rest.to_string()
+        .and_then(|cwd| relative_to(std::path::Path::new(name), &cwd))
+        .map_or(std::borrow::Cow::Borrowed(name), std::borrow::Cow::Owned)
 }
 
 /// `path` relative to `dir` when it is an absolute path inside it (`dir` as given or with its symlinks resolved).

@@ -10,7 +10,7 @@ use crate::Report;
 use crate::baseline;
 use crate::diagnostic::{Diagnostic, Edit, Severity};
 use crate::i18n::Lang;
-use crate::render::{message_with_notes, repo_path};
+use crate::render::message_with_notes;
 use crate::rules::{self, Rule};
 use crate::source::{FileId, Files, Span};
 use serde_json::{Value, json};
@@ -30,7 +30,12 @@ fn level(severity: Severity) -> &'static str {
 /// A file name as a URI reference: `/` separators, and every byte outside the unreserved set and `/` percent-encoded.
 /// An absolute path becomes a `file://` URI.
 pub fn uri(name: &str) -> String {
-    let path = repo_path(name);
+    uri_on(name, crate::paths::WINDOWS)
+}
+
+/// [`uri`] for a file name of the given platform.
+pub fn uri_on(name: &str, windows: bool) -> String {
+    let path = crate::paths::repository_relative(&super::cwd_relative(name), windows);
     let mut out = String::with_capacity(path.len());
     for byte in path.bytes() {
         match byte {
@@ -49,7 +54,7 @@ pub fn uri(name: &str) -> String {
 }
 
 fn artifact_location(files: &Files, file: FileId) -> Value {
-    let uri = uri(&files.get(file).name);
+    let uri = uri(files.name(file));
     if uri.starts_with("file:") {
         json!({ "uri": uri })
     } else {

@@ -47,6 +47,27 @@ pub fn ikilint() -> assert_cmd::Command {
     cmd
 }
 
+/// The JSON a run printed (`--format json`), or a panic showing what it printed instead.
+pub fn json_output(output: &std::process::Output) -> serde_json::Value {
+    serde_json::from_slice(&output.stdout).unwrap_or_else(|e| {
+        panic!(
+            "not JSON ({e}): {}\nstderr: {}",
+            String::from_utf8_lossy(&output.stdout),
+            String::from_utf8_lossy(&output.stderr)
+        )
+    })
+}
+
+/// The rule codes of a JSON report, in order.
+pub fn codes(json: &serde_json::Value) -> Vec<String> {
+    json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["code"].as_str().unwrap().to_string())
+        .collect()
+}
+
 /// A temporary directory holding `files` (`(relative name, text)`), sub-folders created as needed.
 pub fn temp_files(files: &[(&str, &str)]) -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("temp dir");
