@@ -5,6 +5,7 @@
 use crate::data::Data;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::i18n::Lang;
+use crate::model::Document;
 use crate::rules::{self, Check, Context};
 use crate::source::FileId;
 use crate::workspace::Workspace;
@@ -91,38 +92,55 @@ impl Settings {
 /// Lint everything in `workspace` as one set.
 pub fn lint(workspace: &Workspace, data: &Data, settings: &Settings) -> Vec<Diagnostic> {
     let cx = Context::new(&workspace.files, &workspace.documents, settings.lang, data);
-    let enabled: Vec<_> = rules::all()
+    let per_document = workspace
+        .documents
+        .par_iter()
+        .flat_map_iter(|document| document_findings(&cx, document, settings));
+    let diagnostics: Vec<Diagnostic> = workspace
+        .diagnostics
+        .par_iter()
+        .cloned()
+        .chain(per_document)
+        .chain(set_findings(&cx, settings))
+        .collect();
+    finish(workspace, settings, diagnostics)
+}
+
+/// The findings of the enabled per-document rules on one document, before [`finish`] filters them.
+pub fn document_findings(cx: &Context, document: &Document, settings: &Settings) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for rule in rules::all().iter().filter(|r| settings.is_enabled(r.code)) {
+        if let Check::Document(check) = rule.check {
+            check(cx, document, &mut out);
+        }
+    }
+    out
+}
+
+/// The findings of the enabled set rules (across every document of `cx`), before [`finish`] filters them.
+pub fn set_findings(cx: &Context, settings: &Settings) -> Vec<Diagnostic> {
+    let set_checks: Vec<_> = rules::all()
         .iter()
-        .copied()
         .filter(|r| settings.is_enabled(r.code))
-        .collect();
-    let document_checks: Vec<_> = enabled
-        .iter()
-        .filter_map(|r| match r.check {
-            Check::Document(check) => Some(check),
-            _ => None,
-        })
-        .collect();
-    let set_checks: Vec<_> = enabled
-        .iter()
         .filter_map(|r| match r.check {
             Check::Set(check) => Some(check),
             _ => None,
         })
         .collect();
+    set_checks
+        .par_iter()
+        .flat_map_iter(|check| {
+            let mut out = Vec::new();
+            check(cx, &mut out);
+            out
+        })
+        .collect()
+}
 
-    let per_document = workspace.documents.par_iter().flat_map_iter(|document| {
-        let mut out = Vec::new();
-        for check in &document_checks {
-            check(&cx, document, &mut out);
-        }
-        out
-    });
-    let per_set = set_checks.par_iter().flat_map_iter(|check| {
-        let mut out = Vec::new();
-        check(&cx, &mut out);
-        out
-    });
+/// The engine's last step over every finding of the set (reading, per-document and set rules): drop the rules
+/// turned off and per-file ignores, apply the inline suppressions (adding S007/S008), set the configured
+/// severities, sort.
+pub fn finish(workspace: &Workspace, settings: &Settings, diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
     let ignored: HashMap<FileId, HashSet<&'static str>> = if settings.per_file_ignores.is_empty() {
         HashMap::new()
     } else {
@@ -134,12 +152,8 @@ pub fn lint(workspace: &Workspace, data: &Data, settings: &Settings) -> Vec<Diag
     };
     let active =
         |file: FileId, code: &str| settings.is_enabled(code) && ignored.get(&file).is_none_or(|i| !i.contains(code));
-    let diagnostics: Vec<Diagnostic> = workspace
-        .diagnostics
-        .par_iter()
-        .cloned()
-        .chain(per_document)
-        .chain(per_set)
+    let diagnostics: Vec<Diagnostic> = diagnostics
+        .into_iter()
         .filter(|d| active(d.primary.file, d.code))
         .collect();
     let mut diagnostics: Vec<Diagnostic> = crate::suppress::apply(

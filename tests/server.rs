@@ -480,16 +480,16 @@ pub fn large_document(positions: usize) -> String {
 #[test]
 #[ignore]
 fn relint_latency_after_one_character_edit() {
-    use ikilint::server::state::State;
+    use ikilint::server::state::{ClientSettings, State};
     let dir = tempfile::tempdir().expect("temp dir");
     let root = dir.path().canonicalize().expect("canonical");
     let text = large_document(300);
     std::fs::write(root.join("besar.yaml"), &text).expect("write");
-    let mut state = State::new(vec![root.clone()], Some(ikilint::i18n::Lang::En));
+    let mut state = State::new(vec![root.clone()], ClientSettings::lang(ikilint::i18n::Lang::En));
     let uri: lsp_types::Uri = uri(&root.join("besar.yaml")).parse().expect("uri");
     state.open(uri.clone(), text.clone());
     state.relint();
-    state.publications(Some(&uri));
+    state.publications();
     let at = text.find("Kepala Seksi Pelayanan 150").expect("needle");
     let mut times = Vec::new();
     for round in 0..100 {
@@ -499,7 +499,7 @@ fn relint_latency_after_one_character_edit() {
         let started = std::time::Instant::now();
         state.change(uri.clone(), edited);
         state.relint();
-        let published = state.publications(Some(&uri));
+        let published = state.publications();
         times.push(started.elapsed());
         assert_eq!(published.len(), 1);
     }
