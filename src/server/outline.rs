@@ -7,11 +7,53 @@ use super::references::{feeders, links_of};
 use super::state::Analysis;
 use crate::cascade::{Atasan, Link};
 use crate::i18n::{Lang, tr};
-use crate::model::Text;
+use crate::model::{Indikator, Jabatan, Sasaran, Text};
 use crate::source::{SourceFile, Span};
 use lsp_types as lsp;
 
 const HINT_LENGTH: usize = 40;
+
+/// From `start` to the end of the furthest of `inside` (the model keeps the span where an entry starts, not its
+/// whole extent).
+fn reach<'t>(start: Span, inside: impl IntoIterator<Item = &'t Text>) -> Span {
+    let end = inside.into_iter().map(|t| t.span.end).fold(start.end, usize::max);
+    Span::new(start.start, end)
+}
+
+fn extent_of_sasaran(sasaran: &Sasaran) -> Span {
+    let texts = sasaran.uraian.iter().chain(&sasaran.mendukung).chain([&sasaran.id]);
+    let indicators = sasaran.indikator.iter().flat_map(indicator_texts);
+    reach(sasaran.span, texts.chain(indicators))
+}
+
+fn indicator_texts(i: &Indikator) -> impl Iterator<Item = &Text> {
+    [&i.uraian, &i.satuan, &i.formula, &i.target, &i.mendukung]
+        .into_iter()
+        .flatten()
+        .chain(&i.sumber_data)
+}
+
+fn extent_of_jabatan(jabatan: &Jabatan) -> Span {
+    let mut texts: Vec<&Text> = [&jabatan.id, &jabatan.nama, &jabatan.atasan]
+        .into_iter()
+        .flatten()
+        .collect();
+    texts.extend(jabatan.pemangku.iter().flat_map(|p| p.nama.iter().chain(&p.nip)));
+    texts.extend(jabatan.tugas.iter().chain(&jabatan.fungsi));
+    if let Some(tt) = &jabatan.tanda_tangan {
+        texts.extend(&tt.tempat_tanggal);
+        for signer in [&tt.atasan, &tt.pegawai].into_iter().flatten() {
+            texts.extend([&signer.jabatan, &signer.nama, &signer.nip].into_iter().flatten());
+        }
+    }
+    let start = reach(jabatan.span, texts);
+    let sasaran = jabatan
+        .sasaran
+        .iter()
+        .map(extent_of_sasaran)
+        .fold(start.end, |e, s| e.max(s.end));
+    Span::new(start.start, sasaran)
+}
 
 fn text_or<'a>(text: &'a Option<Text>, fallback: &'a str) -> &'a str {
     text.as_ref().map_or(fallback, |t| t.as_str())
@@ -72,7 +114,7 @@ pub fn document_symbols(analysis: &Analysis, params: &lsp::DocumentSymbolParams)
                                 name.to_string(),
                                 detail,
                                 lsp::SymbolKind::PROPERTY,
-                                i.span,
+                                reach(i.span, indicator_texts(i)),
                                 span,
                                 Vec::new(),
                             )
@@ -86,7 +128,7 @@ pub fn document_symbols(analysis: &Analysis, params: &lsp::DocumentSymbolParams)
                         name,
                         detail,
                         lsp::SymbolKind::FIELD,
-                        sasaran.span,
+                        extent_of_sasaran(sasaran),
                         selection,
                         indicators,
                     )
@@ -100,7 +142,7 @@ pub fn document_symbols(analysis: &Analysis, params: &lsp::DocumentSymbolParams)
                 name,
                 detail,
                 lsp::SymbolKind::CLASS,
-                jabatan.span,
+                extent_of_jabatan(jabatan),
                 selection,
                 sasaran,
             )
@@ -110,12 +152,17 @@ pub fn document_symbols(analysis: &Analysis, params: &lsp::DocumentSymbolParams)
     let name = dokumen.map_or("?", |d| text_or(&d.id, "?")).to_string();
     let detail = dokumen.and_then(|d| d.unit.as_ref()).map(|u| u.value.clone());
     let selection = dokumen.and_then(|d| d.id.as_ref()).map(|i| i.span);
+    let end = document
+        .jabatan
+        .iter()
+        .map(extent_of_jabatan)
+        .fold(document.span.end, |e, j| e.max(j.end));
     vec![symbol(
         source,
         name,
         detail,
         lsp::SymbolKind::MODULE,
-        document.span,
+        Span::new(document.span.start, end),
         selection,
         positions,
     )]

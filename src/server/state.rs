@@ -286,9 +286,9 @@ impl State {
         }
     }
 
-    /// Whether something changed since the last lint.
+    /// Whether something changed since the last lint, or a file the editor touched waits to be published.
     pub fn is_stale(&self) -> bool {
-        self.restructured || !self.edited.is_empty()
+        self.restructured || !self.edited.is_empty() || !self.touched.is_empty()
     }
 
     /// Note that the text of `name` changed: a file that stays an IKI document of the set is re-read alone at the
