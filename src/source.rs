@@ -155,9 +155,9 @@ impl Files {
         &self.files[id.0]
     }
 
-    /// Put a new version of file `id` in its place (the language server, after an edit).
-    pub fn replace(&mut self, id: FileId, file: SourceFile) {
-        self.files[id.0] = file;
+    /// Put a new version of file `id` in its place (the language server, after an edit); returns the old one.
+    pub fn replace(&mut self, id: FileId, file: SourceFile) -> SourceFile {
+        std::mem::replace(&mut self.files[id.0], file)
     }
 
     pub fn len(&self) -> usize {

@@ -3,22 +3,36 @@
 //! other file are reused, and only the set rules (the cascade, the NIP index, duplicate ids) run over the whole
 //! set. The result is the same as linting the whole set from scratch.
 
+use super::state::MIRRORED;
 use crate::data::Data;
 use crate::diagnostic::Diagnostic;
 use crate::lint::{self, Settings};
 use crate::rules::Context;
-use crate::source::FileId;
+use crate::source::{FileId, SourceFile};
 use crate::workspace::{self, Workspace};
 use rayon::prelude::*;
+use std::collections::BTreeSet;
 
 /// Rules checked per document that also read something of the other documents: T002 leaves alone a word written
 /// in lowercase anywhere in the set. Their findings in the other files are computed again after an edit.
 const READS_THE_SET: &[&str] = &["T002"];
 
-/// The unfiltered findings of each file's own phase (reading and per-document rules), by [`FileId`].
+/// What the last lint found, per file (by [`FileId`]).
 #[derive(Default)]
 pub struct Cache {
-    per_file: Vec<Vec<Diagnostic>>,
+    /// The unfiltered findings of the file's own phase: reading (S001–S006) and per-document rules.
+    own: Vec<Vec<Diagnostic>>,
+    /// The unfiltered findings of the set rules that are located in the file.
+    set: Vec<Vec<Diagnostic>>,
+    /// The file's findings as the engine gives them (filtered, suppressions applied, sorted).
+    finished: Vec<Vec<Diagnostic>>,
+}
+
+/// The findings of a lint, and the files whose findings (or findings shown in them) may have changed.
+pub struct Outcome {
+    pub diagnostics: Vec<Diagnostic>,
+    /// `None`: every file.
+    pub changed: Option<BTreeSet<FileId>>,
 }
 
 fn set_file(diagnostic: &mut Diagnostic, file: FileId) {
@@ -30,29 +44,83 @@ fn set_file(diagnostic: &mut Diagnostic, file: FileId) {
     }
 }
 
+fn by_file(files: usize, diagnostics: Vec<Diagnostic>) -> Vec<Vec<Diagnostic>> {
+    let mut out = vec![Vec::new(); files];
+    for d in diagnostics {
+        out[d.primary.file.0].push(d);
+    }
+    out
+}
+
+/// The engine's last step ([`lint::finish`]) for the findings of one file, which depend on that file alone (its
+/// suppression comments, its per-file ignores): the file and its document are lent to a workspace of their own
+/// (at the same [`FileId`]) and given back.
+fn finish_file(
+    workspace: &mut Workspace,
+    file: FileId,
+    findings: Vec<Diagnostic>,
+    settings: &Settings,
+) -> Vec<Diagnostic> {
+    let mut alone = Workspace::default();
+    for _ in 0..file.0 {
+        alone.files.add(SourceFile::new(String::new(), String::new()));
+    }
+    alone.files.add(
+        workspace
+            .files
+            .replace(file, SourceFile::new(String::new(), String::new())),
+    );
+    let at = workspace.documents.binary_search_by_key(&file, |d| d.file).ok();
+    if let Some(at) = at {
+        alone.documents.push(workspace.documents.remove(at));
+    }
+    let finished = lint::finish(&alone, settings, findings);
+    workspace.files.replace(
+        file,
+        alone.files.replace(file, SourceFile::new(String::new(), String::new())),
+    );
+    if let (Some(at), Some(document)) = (at, alone.documents.pop()) {
+        workspace.documents.insert(at, document);
+    }
+    finished
+}
+
+/// The files a finding is shown in besides its own: the other places of a duplicate (see [`MIRRORED`]).
+fn mirrored_into(diagnostics: &[Diagnostic]) -> impl Iterator<Item = FileId> + '_ {
+    diagnostics
+        .iter()
+        .filter(|d| MIRRORED.contains(&d.code))
+        .flat_map(|d| d.secondary.iter().map(|l| l.file))
+}
+
 impl Cache {
-    /// Lint `workspace` from scratch, keeping each file's own findings.
-    pub fn full(workspace: &Workspace, data: &Data, settings: &Settings) -> (Cache, Vec<Diagnostic>) {
+    /// Lint `workspace` from scratch, keeping each file's findings.
+    pub fn full(workspace: &Workspace, data: &Data, settings: &Settings) -> (Cache, Outcome) {
+        let files = workspace.files.len();
         let cx = Context::new(&workspace.files, &workspace.documents, settings.lang, data);
-        let mut per_file = vec![Vec::new(); workspace.files.len()];
-        for d in &workspace.diagnostics {
-            per_file[d.primary.file.0].push(d.clone());
-        }
+        let mut own = by_file(files, workspace.diagnostics.clone());
         let checked: Vec<(FileId, Vec<Diagnostic>)> = workspace
             .documents
             .par_iter()
             .map(|document| (document.file, lint::document_findings(&cx, document, settings)))
             .collect();
         for (file, findings) in checked {
-            per_file[file.0].extend(findings);
+            own[file.0].extend(findings);
         }
-        let cache = Cache { per_file };
-        let diagnostics = cache.finish(&cx, workspace, settings);
-        (cache, diagnostics)
+        let set = by_file(files, lint::set_findings(&cx, settings));
+        let all = own.iter().chain(&set).flatten().cloned().collect();
+        let diagnostics = lint::finish(workspace, settings, all);
+        let finished = by_file(files, diagnostics.clone());
+        let cache = Cache { own, set, finished };
+        let outcome = Outcome {
+            diagnostics,
+            changed: None,
+        };
+        (cache, outcome)
     }
 
-    /// Replace the text of `file` (which stays an IKI document of the set), read only that file again, and lint
-    /// the set from the kept findings.
+    /// Replace the text of `file` (which stays an IKI document of the set), read only that file again, run the
+    /// set rules, and finish again only the files whose findings may have changed.
     pub fn update(
         &mut self,
         workspace: &mut Workspace,
@@ -60,14 +128,21 @@ impl Cache {
         text: String,
         data: &Data,
         settings: &Settings,
-    ) -> Vec<Diagnostic> {
+    ) -> Outcome {
         let name = workspace.files.get(file).name.clone();
         let mut alone = workspace::load_sources(vec![(name, text)], settings.lang);
-        let Some(source) = (!alone.files.is_empty()).then(|| alone.files.get(FileId(0)).clone()) else {
+        if alone.files.is_empty() {
             // Not readable as a document any more (cannot happen for a file the server lints): start again.
-            return self.rebuild(workspace, data, settings);
-        };
-        workspace.files.replace(file, source);
+            let (cache, outcome) = Cache::full(workspace, data, settings);
+            *self = cache;
+            return outcome;
+        }
+        workspace.files.replace(
+            file,
+            alone
+                .files
+                .replace(FileId(0), SourceFile::new(String::new(), String::new())),
+        );
         let slot = workspace.documents.binary_search_by_key(&file, |d| d.file);
         match (slot, alone.documents.pop()) {
             (Ok(at), Some(mut document)) => {
@@ -88,30 +163,58 @@ impl Cache {
         workspace.diagnostics.retain(|d| d.primary.file != file);
         workspace.diagnostics.extend(own.iter().cloned());
 
-        let cx = Context::new(&workspace.files, &workspace.documents, settings.lang, data);
-        if let Ok(at) = workspace.documents.binary_search_by_key(&file, |d| d.file) {
-            own.extend(lint::document_findings(&cx, &workspace.documents[at], settings));
+        let (mut refinish, set) = {
+            let cx = Context::new(&workspace.files, &workspace.documents, settings.lang, data);
+            if let Ok(at) = workspace.documents.binary_search_by_key(&file, |d| d.file) {
+                own.extend(lint::document_findings(&cx, &workspace.documents[at], settings));
+            }
+            self.own[file.0] = own;
+            let refinish = self.recheck_set_readers(&cx, workspace, file, settings);
+            (
+                refinish,
+                by_file(workspace.files.len(), lint::set_findings(&cx, settings)),
+            )
+        };
+        refinish.insert(file);
+        for (g, findings) in set.into_iter().enumerate() {
+            if self.set[g] != findings {
+                self.set[g] = findings;
+                refinish.insert(FileId(g));
+            }
         }
-        self.per_file[file.0] = own;
-        self.recheck_set_readers(&cx, workspace, file, settings);
-        self.finish(&cx, workspace, settings)
+        let mut changed = BTreeSet::new();
+        for g in refinish {
+            let findings = self.own[g.0].iter().chain(&self.set[g.0]).cloned().collect();
+            let finished = finish_file(workspace, g, findings, settings);
+            if finished != self.finished[g.0] || g == file {
+                changed.insert(g);
+                changed.extend(mirrored_into(&self.finished[g.0]));
+                changed.extend(mirrored_into(&finished));
+                self.finished[g.0] = finished;
+            }
+        }
+        Outcome {
+            diagnostics: self.finished.iter().flatten().cloned().collect(),
+            changed: Some(changed),
+        }
     }
 
-    fn rebuild(&mut self, workspace: &mut Workspace, data: &Data, settings: &Settings) -> Vec<Diagnostic> {
-        let (cache, diagnostics) = Cache::full(workspace, data, settings);
-        *self = cache;
-        diagnostics
-    }
-
-    /// The findings in the other files of the per-document rules that read the whole set, computed again.
-    fn recheck_set_readers(&mut self, cx: &Context, workspace: &Workspace, edited: FileId, settings: &Settings) {
+    /// The findings in the other files of the per-document rules that read the whole set, computed again; returns
+    /// the files where they changed.
+    fn recheck_set_readers(
+        &mut self,
+        cx: &Context,
+        workspace: &Workspace,
+        edited: FileId,
+        settings: &Settings,
+    ) -> BTreeSet<FileId> {
         let readers: Vec<&str> = READS_THE_SET
             .iter()
             .copied()
             .filter(|c| settings.is_enabled(c))
             .collect();
         if readers.is_empty() {
-            return;
+            return BTreeSet::new();
         }
         let mut only = settings.clone();
         only.disabled = crate::rules::all()
@@ -125,17 +228,18 @@ impl Cache {
             .filter(|d| d.file != edited)
             .map(|d| (d.file, lint::document_findings(cx, d, &only)))
             .collect();
+        let mut changed = BTreeSet::new();
         for (file, findings) in fresh {
-            let kept = &mut self.per_file[file.0];
+            let kept = &mut self.own[file.0];
+            let before: Vec<&Diagnostic> = kept.iter().filter(|d| readers.contains(&d.code)).collect();
+            if before.len() == findings.len() && before.iter().zip(&findings).all(|(a, b)| *a == b) {
+                continue;
+            }
             kept.retain(|d| !readers.contains(&d.code));
             kept.extend(findings);
+            changed.insert(file);
         }
-    }
-
-    fn finish(&self, cx: &Context, workspace: &Workspace, settings: &Settings) -> Vec<Diagnostic> {
-        let mut all: Vec<Diagnostic> = self.per_file.iter().flatten().cloned().collect();
-        all.extend(lint::set_findings(cx, settings));
-        lint::finish(workspace, settings, all)
+        changed
     }
 }
 
@@ -180,7 +284,9 @@ mod tests {
             first.clone(),
         ];
         for (round, text) in edits.into_iter().enumerate() {
-            let incremental = cache.update(&mut workspace, FileId(0), text.clone(), &data, &settings);
+            let incremental = cache
+                .update(&mut workspace, FileId(0), text.clone(), &data, &settings)
+                .diagnostics;
             sources[0].1 = text;
             let scratch = lint::lint(&workspace::load_sources(sources.clone(), Lang::En), &data, &settings);
             assert_eq!(incremental, scratch, "edit {round}");

@@ -181,6 +181,8 @@ pub struct State {
     /// Files the editor changed or saved since the last publication: published even when their findings did
     /// not change, so that the editor knows the new version was checked.
     touched: BTreeSet<lsp::Uri>,
+    /// The files whose findings may have changed since the last publication (`None`: any).
+    affected: Option<BTreeSet<FileId>>,
     /// How many lints have run.
     pub lints: u64,
     published: HashMap<lsp::Uri, Vec<lsp::Diagnostic>>,
@@ -213,6 +215,7 @@ impl State {
             edited: BTreeSet::new(),
             restructured: true,
             touched: BTreeSet::new(),
+            affected: None,
             lints: 0,
             published: HashMap::new(),
         };
@@ -387,10 +390,13 @@ impl State {
                 let text = text.to_string();
                 let analysis = std::mem::take(&mut self.analysis);
                 let (mut workspace, uris) = (analysis.workspace, analysis.uris);
-                let diagnostics = self
+                let outcome = self
                     .cache
                     .update(&mut workspace, file, text, &self.data, &self.settings);
-                self.analysis = Analysis::new(workspace, diagnostics, uris);
+                if let (Some(affected), Some(changed)) = (&mut self.affected, outcome.changed) {
+                    affected.extend(changed);
+                }
+                self.analysis = Analysis::new(workspace, outcome.diagnostics, uris);
             }
             return;
         }
@@ -407,8 +413,10 @@ impl State {
             }
         }
         let workspace = workspace::load_sources(sources, self.settings.lang);
-        let (cache, diagnostics) = Cache::full(&workspace, &self.data, &self.settings);
+        let (cache, outcome) = Cache::full(&workspace, &self.data, &self.settings);
         self.cache = cache;
+        self.affected = None;
+        let diagnostics = outcome.diagnostics;
         let uris = workspace
             .files
             .iter()
@@ -418,21 +426,32 @@ impl State {
         self.analysis = Analysis::new(workspace, diagnostics, uris);
     }
 
-    /// The LSP diagnostics of every known file after the last lint.
-    pub fn lsp_diagnostics(&self) -> HashMap<lsp::Uri, Vec<lsp::Diagnostic>> {
+    /// The LSP diagnostics after the last lint of every known file (`files` is `None`), or of `files` only.
+    pub fn lsp_diagnostics(&self, files: Option<&BTreeSet<FileId>>) -> HashMap<lsp::Uri, Vec<lsp::Diagnostic>> {
         let a = &self.analysis;
-        let mut out: HashMap<lsp::Uri, Vec<lsp::Diagnostic>> =
-            self.entries.values().map(|e| (e.uri.clone(), Vec::new())).collect();
+        let mut out: HashMap<lsp::Uri, Vec<lsp::Diagnostic>> = match files {
+            None => self.entries.values().map(|e| (e.uri.clone(), Vec::new())).collect(),
+            Some(files) => files
+                .iter()
+                .filter_map(|f| a.uris.get(f.0))
+                .map(|u| (u.clone(), Vec::new()))
+                .collect(),
+        };
         if a.uris.len() != a.workspace.files.len() {
             return out;
         }
+        let wanted = |file: FileId| files.is_none_or(|f| f.contains(&file));
         let location = |file: FileId, span| {
             lsp::Location::new(
                 a.uris[file.0].clone(),
                 convert::range(a.workspace.files.get(file), span),
             )
         };
-        for d in &a.diagnostics {
+        for d in a.diagnostics.iter() {
+            let mirrored = MIRRORED.contains(&d.code);
+            if !wanted(d.primary.file) && !(mirrored && d.secondary.iter().any(|l| wanted(l.file))) {
+                continue;
+            }
             let related = d
                 .secondary
                 .iter()
@@ -442,15 +461,23 @@ impl State {
                 })
                 .collect();
             let here = location(d.primary.file, d.primary.span);
-            out.entry(here.uri.clone()).or_default().push(convert::diagnostic(
-                d,
-                here.range,
-                &d.primary.message,
-                self.lang,
-                related,
-            ));
-            if MIRRORED.contains(&d.code) {
-                for label in d.secondary.iter().filter(|l| l.file != d.primary.file) {
+            if !wanted(d.primary.file) {
+                // Only its mirror in a wanted file is computed below.
+            } else {
+                out.entry(here.uri.clone()).or_default().push(convert::diagnostic(
+                    d,
+                    here.range,
+                    &d.primary.message,
+                    self.lang,
+                    related,
+                ));
+            }
+            if mirrored {
+                for label in d
+                    .secondary
+                    .iter()
+                    .filter(|l| l.file != d.primary.file && wanted(l.file))
+                {
                     let there = location(label.file, label.span);
                     let back = vec![lsp::DiagnosticRelatedInformation {
                         location: here.clone(),
@@ -478,10 +505,18 @@ impl State {
     /// editor changed (so it knows their new version was checked).
     pub fn publications(&mut self) -> Vec<lsp::PublishDiagnosticsParams> {
         let touched = std::mem::take(&mut self.touched);
-        let mut current = self.lsp_diagnostics();
-        // Files that disappeared since the last publication are cleared.
-        for uri in self.published.keys() {
-            current.entry(uri.clone()).or_default();
+        let affected = self.affected.replace(BTreeSet::new());
+        let mut current = self.lsp_diagnostics(affected.as_ref());
+        if affected.is_none() {
+            // Files that disappeared since the last publication are cleared.
+            for uri in self.published.keys() {
+                current.entry(uri.clone()).or_default();
+            }
+        }
+        for uri in &touched {
+            if !current.contains_key(uri) {
+                current.insert(uri.clone(), self.published.get(uri).cloned().unwrap_or_default());
+            }
         }
         let mut out = Vec::new();
         for (uri, diagnostics) in &current {
@@ -495,8 +530,16 @@ impl State {
             }
         }
         out.sort_by(|a, b| a.uri.cmp(&b.uri));
-        current.retain(|_, d| !d.is_empty());
-        self.published = current;
+        if affected.is_none() {
+            self.published.clear();
+        }
+        for (uri, diagnostics) in current {
+            if diagnostics.is_empty() {
+                self.published.remove(&uri);
+            } else {
+                self.published.insert(uri, diagnostics);
+            }
+        }
         out
     }
 }
