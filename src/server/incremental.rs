@@ -7,15 +7,29 @@ use super::state::MIRRORED;
 use crate::data::Data;
 use crate::diagnostic::Diagnostic;
 use crate::lint::{self, Settings};
+use crate::model::Document;
 use crate::rules::Context;
 use crate::source::{FileId, SourceFile};
+use crate::words::words;
 use crate::workspace::{self, Workspace};
 use rayon::prelude::*;
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashSet};
 
 /// Rules checked per document that also read something of the other documents: T002 leaves alone a word written
-/// in lowercase anywhere in the set. Their findings in the other files are computed again after an edit.
+/// in lowercase anywhere in the set. Their findings in the other files are computed again after an edit that
+/// changes the lowercase words of its file.
 const READS_THE_SET: &[&str] = &["T002"];
+
+/// The words written in lowercase in a document, with the field they are in: what [`READS_THE_SET`] read of it.
+fn lowercase_words(document: Option<&Document>) -> HashSet<(&'static str, String)> {
+    let mut out = HashSet::new();
+    for (key, text) in document.iter().flat_map(|d| d.texts()) {
+        for word in words(&text.value).into_iter().filter(|w| w.is_lower()) {
+            out.insert((key, word.text.to_string()));
+        }
+    }
+    out
+}
 
 /// What the last lint found, per file (by [`FileId`]).
 #[derive(Default)]
@@ -144,6 +158,7 @@ impl Cache {
                 .replace(FileId(0), SourceFile::new(String::new(), String::new())),
         );
         let slot = workspace.documents.binary_search_by_key(&file, |d| d.file);
+        let words_before = lowercase_words(slot.ok().map(|at| &workspace.documents[at]));
         match (slot, alone.documents.pop()) {
             (Ok(at), Some(mut document)) => {
                 document.file = file;
@@ -165,11 +180,20 @@ impl Cache {
 
         let (mut refinish, set) = {
             let cx = Context::new(&workspace.files, &workspace.documents, settings.lang, data);
-            if let Ok(at) = workspace.documents.binary_search_by_key(&file, |d| d.file) {
-                own.extend(lint::document_findings(&cx, &workspace.documents[at], settings));
+            let document = workspace
+                .documents
+                .binary_search_by_key(&file, |d| d.file)
+                .ok()
+                .map(|at| &workspace.documents[at]);
+            if let Some(document) = document {
+                own.extend(lint::document_findings(&cx, document, settings));
             }
             self.own[file.0] = own;
-            let refinish = self.recheck_set_readers(&cx, workspace, file, settings);
+            let refinish = if lowercase_words(document) == words_before {
+                BTreeSet::new()
+            } else {
+                self.recheck_set_readers(&cx, workspace, file, settings)
+            };
             (
                 refinish,
                 by_file(workspace.files.len(), lint::set_findings(&cx, settings)),
