@@ -5,6 +5,7 @@
 mod duplicate;
 mod repeat;
 mod spelling;
+pub use spelling::Vocabulary;
 pub mod tables;
 mod year;
 

@@ -9,26 +9,65 @@ use crate::diagnostic::Diagnostic;
 use crate::lint::{self, Settings};
 use crate::model::Document;
 use crate::rules::Context;
+use crate::rules::text::Vocabulary;
 use crate::source::{FileId, SourceFile};
-use crate::words::words;
 use crate::workspace::{self, Workspace};
 use rayon::prelude::*;
-use std::collections::{BTreeSet, HashSet};
+use std::collections::{BTreeSet, HashMap, HashSet};
+use std::sync::Arc;
 
 /// Rules checked per document that also read something of the other documents: T002 leaves alone a word written
-/// in lowercase anywhere in the set. Their findings in the other files are computed again after an edit that
-/// changes the lowercase words of its file.
+/// in lowercase anywhere in the set ([`Vocabulary`]). Their findings in the other files are computed again after
+/// an edit that changes the set's vocabulary.
 const READS_THE_SET: &[&str] = &["T002"];
 
-/// The words written in lowercase in a document, with the field they are in: what [`READS_THE_SET`] read of it.
-fn lowercase_words(document: Option<&Document>) -> HashSet<(&'static str, String)> {
-    let mut out = HashSet::new();
-    for (key, text) in document.iter().flat_map(|d| d.texts()) {
-        for word in words(&text.value).into_iter().filter(|w| w.is_lower()) {
-            out.insert((key, word.text.to_string()));
+/// The set's [`Vocabulary`], kept from the words of each file so that an edit does not read every file again.
+#[derive(Default)]
+struct Words {
+    of_file: Vec<HashSet<String>>,
+    /// How many files write each word.
+    count: HashMap<String, usize>,
+    index: Arc<Vocabulary>,
+}
+
+impl Words {
+    fn new(workspace: &Workspace) -> Words {
+        let mut of_file = vec![HashSet::new(); workspace.files.len()];
+        for document in &workspace.documents {
+            of_file[document.file.0] = Vocabulary::words_of(document);
         }
+        let mut count: HashMap<String, usize> = HashMap::new();
+        for word in of_file.iter().flatten() {
+            *count.entry(word.clone()).or_default() += 1;
+        }
+        let index = Arc::new(Vocabulary::new(count.keys().cloned().collect()));
+        Words { of_file, count, index }
     }
-    out
+
+    /// Take the new words of `file`; returns whether the set's vocabulary changed.
+    fn update(&mut self, file: FileId, document: Option<&Document>) -> bool {
+        let new = document.map(Vocabulary::words_of).unwrap_or_default();
+        let old = std::mem::replace(&mut self.of_file[file.0], new);
+        let mut changed = false;
+        for word in old.difference(&self.of_file[file.0]) {
+            if let Some(n) = self.count.get_mut(word) {
+                *n -= 1;
+                if *n == 0 {
+                    self.count.remove(word);
+                    changed = true;
+                }
+            }
+        }
+        for word in self.of_file[file.0].difference(&old) {
+            let n = self.count.entry(word.clone()).or_default();
+            *n += 1;
+            changed |= *n == 1;
+        }
+        if changed {
+            self.index = Arc::new(Vocabulary::new(self.count.keys().cloned().collect()));
+        }
+        changed
+    }
 }
 
 /// What the last lint found, per file (by [`FileId`]).
@@ -40,6 +79,7 @@ pub struct Cache {
     set: Vec<Vec<Diagnostic>>,
     /// The file's findings as the engine gives them (filtered, suppressions applied, sorted).
     finished: Vec<Vec<Diagnostic>>,
+    words: Words,
 }
 
 /// The findings of a lint, and the files whose findings (or findings shown in them) may have changed.
@@ -111,7 +151,9 @@ impl Cache {
     /// Lint `workspace` from scratch, keeping each file's findings.
     pub fn full(workspace: &Workspace, data: &Data, settings: &Settings) -> (Cache, Outcome) {
         let files = workspace.files.len();
+        let words = Words::new(workspace);
         let cx = Context::new(&workspace.files, &workspace.documents, settings.lang, data);
+        cx.seed(words.index.clone());
         let mut own = by_file(files, workspace.diagnostics.clone());
         let checked: Vec<(FileId, Vec<Diagnostic>)> = workspace
             .documents
@@ -125,7 +167,12 @@ impl Cache {
         let all = own.iter().chain(&set).flatten().cloned().collect();
         let diagnostics = lint::finish(workspace, settings, all);
         let finished = by_file(files, diagnostics.clone());
-        let cache = Cache { own, set, finished };
+        let cache = Cache {
+            own,
+            set,
+            finished,
+            words,
+        };
         let outcome = Outcome {
             diagnostics,
             changed: None,
@@ -158,7 +205,6 @@ impl Cache {
                 .replace(FileId(0), SourceFile::new(String::new(), String::new())),
         );
         let slot = workspace.documents.binary_search_by_key(&file, |d| d.file);
-        let words_before = lowercase_words(slot.ok().map(|at| &workspace.documents[at]));
         match (slot, alone.documents.pop()) {
             (Ok(at), Some(mut document)) => {
                 document.file = file;
@@ -179,20 +225,22 @@ impl Cache {
         workspace.diagnostics.extend(own.iter().cloned());
 
         let (mut refinish, set) = {
-            let cx = Context::new(&workspace.files, &workspace.documents, settings.lang, data);
             let document = workspace
                 .documents
                 .binary_search_by_key(&file, |d| d.file)
                 .ok()
                 .map(|at| &workspace.documents[at]);
+            let vocabulary_changed = self.words.update(file, document);
+            let cx = Context::new(&workspace.files, &workspace.documents, settings.lang, data);
+            cx.seed(self.words.index.clone());
             if let Some(document) = document {
                 own.extend(lint::document_findings(&cx, document, settings));
             }
             self.own[file.0] = own;
-            let refinish = if lowercase_words(document) == words_before {
-                BTreeSet::new()
-            } else {
+            let refinish = if vocabulary_changed {
                 self.recheck_set_readers(&cx, workspace, file, settings)
+            } else {
+                BTreeSet::new()
             };
             (
                 refinish,
