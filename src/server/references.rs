@@ -265,9 +265,11 @@ pub fn occurrences<'s>(
     out
 }
 
-/// The indicators of the set that feed each sasaran (own link, else their sasaran's): by `(position, sasaran)`,
-/// the feeding `(position, sasaran, indicator)`s.
-pub fn feeders(cascade: &Cascade) -> HashMap<(PosId, usize), Vec<(PosId, usize, usize)>> {
+/// An indicator of the set: `(position, sasaran, indicator)`.
+pub type IndicatorAt = (PosId, usize, usize);
+
+/// The indicators of the set that feed each sasaran (own link, else their sasaran's), by `(position, sasaran)`.
+pub fn feeders(cascade: &Cascade) -> HashMap<(PosId, usize), Vec<IndicatorAt>> {
     let mut out: HashMap<_, Vec<_>> = HashMap::new();
     for (pos, info) in cascade.positions.iter().enumerate() {
         for (s, sasaran) in info.sasaran.iter().enumerate() {

@@ -449,7 +449,8 @@ impl State {
         };
         for d in a.diagnostics.iter() {
             let mirrored = MIRRORED.contains(&d.code);
-            if !wanted(d.primary.file) && !(mirrored && d.secondary.iter().any(|l| wanted(l.file))) {
+            let shown = wanted(d.primary.file) || mirrored && d.secondary.iter().any(|l| wanted(l.file));
+            if !shown {
                 continue;
             }
             let related = d
