@@ -25,6 +25,16 @@ local function request(buf, method, params)
   end
 end
 
+-- The 0-based row of the first line matching `pattern`.
+local function find_row(lines, pattern)
+  for i, line in ipairs(lines) do
+    if line:match(pattern) then
+      return i - 1
+    end
+  end
+  error("no line matches " .. pattern, 0)
+end
+
 local function run()
   local client_id = vim.lsp.start_client({
     name = "ikilint",
@@ -50,14 +60,7 @@ local function run()
   local clean = open("contoh-bersih-2024.yaml")
   vim.lsp.buf_attach_client(clean, client_id)
   local lines = vim.api.nvim_buf_get_lines(clean, 0, -1, false)
-  local row
-  for i, line in ipairs(lines) do
-    if line:match("^%s+mendukung: S2$") then
-      row = i - 1
-      break
-    end
-  end
-  check(row, "no `mendukung: S2` line in contoh-bersih-2024.yaml")
+  local row = find_row(lines, "^%s+mendukung: S2$")
   local typed = lines[row + 1]:gsub("S2$", "")
   vim.api.nvim_buf_set_lines(clean, row, row + 1, false, { typed })
   vim.wait(300)
@@ -77,14 +80,7 @@ local function run()
   vim.wait(300)
 
   -- Rename the camat's S2: its id and the sekcam's `mendukung: S2` change.
-  local id_row
-  for i, line in ipairs(lines) do
-    if line:match("^%s+%- id: S2$") then
-      id_row = i - 1
-      break
-    end
-  end
-  check(id_row, "no `- id: S2` line")
+  local id_row = find_row(lines, "^%s+%- id: S2$")
   local edit = request(clean, "textDocument/rename", {
     textDocument = { uri = uri },
     position = { line = id_row, character = #lines[id_row + 1] - 1 },
