@@ -1,6 +1,6 @@
 //! `textDocument/completion`: the positions of the set after `atasan:`, the sasaran of the direct superior (then
-//! those further up, marked) after `mendukung:`, the unit vocabulary after `satuan:`, and the schema's keys at the
-//! cursor's level elsewhere. The context is read from the lines around the cursor, so it works while the line
+//! those further up, marked) after `mendukung:`, the unit vocabulary after `satuan:`, the standard (KBBI) form of a
+//! word being typed in a text that T001 checks, and the schema's keys at the cursor's level elsewhere. The context is read from the lines around the cursor, so it works while the line
 //! being typed is still incomplete.
 
 use super::convert;
@@ -9,7 +9,9 @@ use crate::cascade::{Atasan, PosId};
 use crate::data::Data;
 use crate::i18n::{Lang, tr};
 use crate::model::Text;
+use crate::rules::text::tables::Kbbi;
 use crate::units::Satuan;
+use crate::words::match_case;
 use lsp_types as lsp;
 use serde_json::Value;
 use std::sync::OnceLock;
@@ -154,11 +156,19 @@ pub fn completion(
         lsp::Range::new(lsp::Position::new(l, c), at.position)
     };
     let items = match key_line(before) {
+        Some(k) if PROSE_KEYS.contains(&k.key) => standard_forms(data, lang, before, &range_from),
         Some(k) => {
             let path = path_at(&lines, line, k.column);
             let quote = usize::from(k.value.starts_with(['"', '\'']));
             let edit = range_from(k.value_start + quote);
             values(analysis, data, lang, file, offset, &path, k.key, edit)
+        }
+        None if before.trim_start().starts_with("- ")
+            && path_at(&lines, line, before.len() - before.trim_start().len())
+                .last()
+                .is_some_and(|k| PROSE_KEYS.contains(&k.as_str())) =>
+        {
+            standard_forms(data, lang, before, &range_from)
         }
         None => {
             let typed = before.trim_start_matches(' ');
@@ -189,6 +199,57 @@ pub fn completion(
         }
     };
     Some(lsp::CompletionResponse::Array(items))
+}
+
+/// Keys whose texts T001 checks for non-standard spelling (names are not checked).
+const PROSE_KEYS: &[&str] = &["uraian", "formula", "target", "tugas", "fungsi", "sumber_data", "unit"];
+
+/// The standard forms of `rules/kbbi.yaml` (and extra rules) for the word being typed at the end of `before`:
+/// those that start like it, or whose non-standard form does (`Prosen` → `Persentase`).
+fn standard_forms(
+    data: &Data,
+    lang: Lang,
+    before: &str,
+    range_from: &dyn Fn(usize) -> lsp::Range,
+) -> Vec<lsp::CompletionItem> {
+    let start = before
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_alphabetic())
+        .last()
+        .map_or(before.len(), |(i, _)| i);
+    let typed = &before[start..];
+    if typed.chars().count() < 3 {
+        return Vec::new();
+    }
+    let lower = typed.to_lowercase();
+    let kbbi = data.table::<Kbbi>();
+    let mut out: Vec<lsp::CompletionItem> = Vec::new();
+    for entry in kbbi.entries() {
+        let matched = [&entry.baku, &entry.tidak_baku]
+            .into_iter()
+            .find(|form| form.to_lowercase().starts_with(&lower));
+        let Some(matched) = matched else {
+            continue;
+        };
+        let standard = match_case(typed, &entry.baku);
+        if out.iter().any(|i| i.label == standard) {
+            continue;
+        }
+        let detail = tr(lang, "common.server-complete-kbbi", &[("form", &entry.tidak_baku)]);
+        let mut item = item(
+            standard.clone(),
+            detail,
+            standard,
+            range_from(start),
+            lsp::CompletionItemKind::TEXT,
+        );
+        item.filter_text = Some(match_case(typed, matched));
+        out.push(item);
+    }
+    out.sort_by(|a, b| a.label.cmp(&b.label));
+    out.truncate(20);
+    out
 }
 
 #[allow(clippy::too_many_arguments)]
