@@ -2,21 +2,22 @@
 //!
 //! `cargo test --release --test server_latency -- --ignored --nocapture`
 //!
-//! A workspace of 4,000 positions: one 300-position document being edited and 3,700 positions in other files. It
+//! A workspace of 4,000 positions: one 300-position document being edited and 3,700 positions in 100 other files. It
 //! reports p50/p95/max of a one-character edit (re-lint of the set from the kept per-file findings + what to
 //! publish), as the server does on `didChange`, and of completion, hover, inlay hints and document symbols right
-//! after an edit (when the cascade graph of the edited set is built by the first of them).
+//! after an edit (when the cascade graph of the edited set is built by the first of them), and of a rename that
+//! changes 101 files.
 
 use ikilint::i18n::Lang;
 use ikilint::server::state::{ClientSettings, State};
-use ikilint::server::{completion, hover, outline};
+use ikilint::server::{completion, hover, outline, rename};
 use lsp_types as lsp;
 use std::time::{Duration, Instant};
 
-/// A document `id` of `positions` positions in a tree (each reports to position `(i - 1) / 4`), each with two
-/// sasaran of two indicators, a holder and a signature block (about 1.6 KB per position). `seed` keeps NIPs and
-/// names apart between documents.
-fn large_document(id: &str, seed: usize, positions: usize) -> String {
+/// A document `id` of `positions` positions in a tree (each reports to position `(i - 1) / 4`, the top one to
+/// `above` when given, as `<dokumen>/<jabatan>`), each with two sasaran of two indicators, a holder and a
+/// signature block (about 1.4 KB per position). `seed` keeps NIPs and names apart between documents.
+fn large_document(id: &str, seed: usize, positions: usize, above: Option<&str>) -> String {
     let nip = |i: usize| {
         format!(
             "1980{:02}{:02} 200501 1 {:03}",
@@ -28,8 +29,10 @@ fn large_document(id: &str, seed: usize, positions: usize) -> String {
     let mut text = format!("dokumen:\n  id: {id}\n  unit: Kecamatan Besar {seed}\n  tahun: 2022\njabatan:\n");
     for i in 0..positions {
         text.push_str(&format!("  - id: p{i}\n    nama: Kepala Seksi Pelayanan {i}\n"));
-        if i > 0 {
-            text.push_str(&format!("    atasan: p{}\n", (i - 1) / 4));
+        match (i, above) {
+            (0, Some(above)) => text.push_str(&format!("    atasan: {above}\n")),
+            (0, None) => {}
+            _ => text.push_str(&format!("    atasan: p{}\n", (i - 1) / 4)),
         }
         text.push_str(&format!(
             "    pemangku:\n      nama: \"PEGAWAI {seed} NOMOR {i}, S.Sos\"\n      nip: \"{}\"\n",
@@ -43,8 +46,10 @@ fn large_document(id: &str, seed: usize, positions: usize) -> String {
             text.push_str(&format!(
                 "      - uraian: Meningkatnya kualitas pelayanan bidang {i}-{s}\n"
             ));
-            if i > 0 {
-                text.push_str(&format!("        mendukung: S{s}\n"));
+            match (i, above) {
+                (0, Some(above)) => text.push_str(&format!("        mendukung: {above}/S{s}\n")),
+                (0, None) => {}
+                _ => text.push_str(&format!("        mendukung: S{s}\n")),
             }
             text.push_str("        indikator:\n");
             for k in 1..=2 {
@@ -83,14 +88,13 @@ fn report(what: &str, mut times: Vec<Duration>) {
 fn edit_and_request_latency_in_a_4000_position_workspace() {
     let dir = tempfile::tempdir().expect("temp dir");
     let root = dir.path().canonicalize().expect("canonical");
-    let text = large_document("besar", 0, 300);
+    let text = large_document("besar", 0, 300, None);
     std::fs::write(root.join("besar.yaml"), &text).expect("write");
-    for k in 1..=37 {
-        std::fs::write(
-            root.join(format!("lain-{k:02}.yaml")),
-            large_document(&format!("lain-{k:02}"), k, 100),
-        )
-        .expect("write");
+    // 100 documents of 37 positions whose tops report to the big document's top.
+    for k in 1..=100 {
+        let id = format!("lain-{k:03}");
+        let document = large_document(&id, k, 37, Some("besar/p0"));
+        std::fs::write(root.join(format!("{id}.yaml")), document).expect("write");
     }
     let started = Instant::now();
     let mut state = State::new(vec![root.clone()], ClientSettings::lang(Lang::En));
@@ -191,4 +195,19 @@ fn edit_and_request_latency_in_a_4000_position_workspace() {
     report("hover on an atasan", hovers);
     report("inlay hints, first 200 lines", hints);
     report("document symbols (300 positions)", symbols);
+
+    // Rename the top position, which 100 other files name in `atasan` and `mendukung`.
+    let mut renames = Vec::new();
+    for round in 0..20 {
+        let params = lsp::RenameParams {
+            text_document_position: on(position("- id: p0\n", 7)),
+            new_name: format!("kepala-{round}"),
+            work_done_progress_params: Default::default(),
+        };
+        let started = Instant::now();
+        let edit = rename::rename(&state.analysis, Lang::En, &params).expect("renamed");
+        renames.push(started.elapsed());
+        assert_eq!(edit.changes.map(|c| c.len()), Some(101), "every file");
+    }
+    report("rename of a position named in 100 files", renames);
 }
