@@ -4,6 +4,7 @@
 //! set. The result is the same as linting the whole set from scratch.
 
 use super::state::MIRRORED;
+use crate::cascade::Cascade;
 use crate::data::Data;
 use crate::diagnostic::Diagnostic;
 use crate::lint::{self, Settings};
@@ -82,9 +83,11 @@ pub struct Cache {
     words: Words,
 }
 
-/// The findings of a lint, and the files whose findings (or findings shown in them) may have changed.
+/// The findings of a lint, the cascade graph it built, and the files whose findings (or findings shown in them)
+/// may have changed.
 pub struct Outcome {
     pub diagnostics: Vec<Diagnostic>,
+    pub cascade: Arc<Cascade>,
     /// `None`: every file.
     pub changed: Option<BTreeSet<FileId>>,
 }
@@ -164,6 +167,7 @@ impl Cache {
             own[file.0].extend(findings);
         }
         let set = by_file(files, lint::set_findings(&cx, settings));
+        let cascade = cx.index::<Cascade>();
         let all = own.iter().chain(&set).flatten().cloned().collect();
         let diagnostics = lint::finish(workspace, settings, all);
         let finished = by_file(files, diagnostics.clone());
@@ -175,6 +179,7 @@ impl Cache {
         };
         let outcome = Outcome {
             diagnostics,
+            cascade,
             changed: None,
         };
         (cache, outcome)
@@ -224,7 +229,7 @@ impl Cache {
         workspace.diagnostics.retain(|d| d.primary.file != file);
         workspace.diagnostics.extend(own.iter().cloned());
 
-        let (mut refinish, set) = {
+        let (mut refinish, set, cascade) = {
             let document = workspace
                 .documents
                 .binary_search_by_key(&file, |d| d.file)
@@ -242,10 +247,8 @@ impl Cache {
             } else {
                 BTreeSet::new()
             };
-            (
-                refinish,
-                by_file(workspace.files.len(), lint::set_findings(&cx, settings)),
-            )
+            let set = by_file(workspace.files.len(), lint::set_findings(&cx, settings));
+            (refinish, set, cx.index::<Cascade>())
         };
         refinish.insert(file);
         for (g, findings) in set.into_iter().enumerate() {
@@ -267,6 +270,7 @@ impl Cache {
         }
         Outcome {
             diagnostics: self.finished.iter().flatten().cloned().collect(),
+            cascade,
             changed: Some(changed),
         }
     }

@@ -16,7 +16,7 @@ use lsp_types as lsp;
 use serde_json::Value;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 /// Rules whose secondary label marks a peer occurrence (the other place of a duplicate): their findings are
 /// also shown in the file of that label, so that a duplicate across files appears, and disappears, in both.
@@ -129,17 +129,27 @@ pub struct Analysis {
     pub diagnostics: Vec<Diagnostic>,
     /// The URI of each file, by [`FileId`].
     pub uris: Vec<lsp::Uri>,
-    /// The cascade graph of `workspace`, built on the first request that needs it after a lint.
-    cascade: OnceLock<Cascade>,
+    /// The cascade graph of `workspace`: the lint's own, or built on the first request that needs it.
+    cascade: OnceLock<Arc<Cascade>>,
 }
 
 impl Analysis {
-    pub fn new(workspace: Workspace, diagnostics: Vec<Diagnostic>, uris: Vec<lsp::Uri>) -> Analysis {
+    /// The analysis of a lint; `cascade`, when given, is the graph the lint built of `workspace`.
+    pub fn new(
+        workspace: Workspace,
+        diagnostics: Vec<Diagnostic>,
+        uris: Vec<lsp::Uri>,
+        cascade: Option<Arc<Cascade>>,
+    ) -> Analysis {
+        let cell = OnceLock::new();
+        if let Some(cascade) = cascade {
+            let _ = cell.set(cascade);
+        }
         Analysis {
             workspace,
             diagnostics,
             uris,
-            cascade: OnceLock::new(),
+            cascade: cell,
         }
     }
 
@@ -148,7 +158,8 @@ impl Analysis {
     }
 
     pub fn cascade(&self) -> &Cascade {
-        self.cascade.get_or_init(|| Cascade::new(&self.workspace.documents))
+        self.cascade
+            .get_or_init(|| Arc::new(Cascade::new(&self.workspace.documents)))
     }
 
     /// The document of `file`, when it was read as one.
@@ -396,7 +407,7 @@ impl State {
                 if let (Some(affected), Some(changed)) = (&mut self.affected, outcome.changed) {
                     affected.extend(changed);
                 }
-                self.analysis = Analysis::new(workspace, outcome.diagnostics, uris);
+                self.analysis = Analysis::new(workspace, outcome.diagnostics, uris, Some(outcome.cascade));
             }
             return;
         }
@@ -423,7 +434,7 @@ impl State {
             .map(|(_, f)| uris.get(f.name.as_str()).map(|u| (*u).clone()))
             .collect::<Option<Vec<_>>>()
             .unwrap_or_default();
-        self.analysis = Analysis::new(workspace, diagnostics, uris);
+        self.analysis = Analysis::new(workspace, diagnostics, uris, Some(outcome.cascade));
     }
 
     /// The LSP diagnostics after the last lint of every known file (`files` is `None`), or of `files` only.
