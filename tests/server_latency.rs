@@ -5,8 +5,7 @@
 //! A workspace of 4,000 positions: one 300-position document being edited and 3,700 positions in 100 other files. It
 //! reports p50/p95/max of a one-character edit (re-lint of the set from the kept per-file findings + what to
 //! publish), as the server does on `didChange`, and of completion, hover, inlay hints and document symbols right
-//! after an edit (when the cascade graph of the edited set is built by the first of them), and of a rename that
-//! changes 101 files.
+//! after an edit, and of a rename that changes 101 files.
 
 use ikilint::i18n::Lang;
 use ikilint::server::state::{ClientSettings, State};
@@ -191,7 +190,7 @@ fn edit_and_request_latency_in_a_4000_position_workspace() {
         symbols.push(started.elapsed());
     }
     report("edit (re-lint + publish), 300 of 4,000 positions", edits);
-    report("completion after `mendukung: ` (first request)", completions);
+    report("completion after `mendukung: `", completions);
     report("hover on an atasan", hovers);
     report("inlay hints, first 200 lines", hints);
     report("document symbols (300 positions)", symbols);
