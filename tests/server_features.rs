@@ -479,3 +479,55 @@ fn settings_from_the_editor_select_and_ignore_rules() {
     );
     f.client.shutdown();
 }
+
+/// Edits queued faster than the server checks them are checked once, together: thirty `didChange`s waiting when
+/// the server starts give one publication, of the last text, when a request needs it.
+#[test]
+fn edits_that_arrive_together_are_checked_once() {
+    use lsp_server::{Connection, Message, Notification, Request, RequestId};
+    let on_disk = A.replace("Persentase", "Prosentase");
+    let dir = common::temp_files(&[("a.yaml", on_disk.as_str())]);
+    let root = dir.path().canonicalize().expect("canonical");
+    let a = uri(&root.join("a.yaml"));
+    let (server, client) = Connection::memory();
+    let initialize = json!({ "processId": null, "rootUri": uri(&root), "capabilities": {}, "initializationOptions": { "lang": "en" } });
+    let send = |message: Message| client.sender.send(message).expect("send");
+    send(Request::new(RequestId::from(1), "initialize".into(), initialize).into());
+    send(Notification::new("initialized".into(), json!({})).into());
+    for version in 1..=30 {
+        // Every version but the last has misspellings; the last has none.
+        let text = if version == 30 {
+            A.to_string()
+        } else {
+            A.replacen("Persentase", "Prosentase", version)
+        };
+        let params = json!({ "textDocument": { "uri": a, "version": version }, "contentChanges": [{ "text": text }] });
+        send(Notification::new("textDocument/didChange".into(), params).into());
+    }
+    let symbols = json!({ "textDocument": { "uri": a } });
+    send(Request::new(RequestId::from(2), "textDocument/documentSymbol".into(), symbols).into());
+    send(Request::new(RequestId::from(3), "shutdown".into(), Value::Null).into());
+    send(Notification::new("exit".into(), Value::Null).into());
+    let serving = std::thread::spawn(move || ikilint::server::serve(&server));
+    let mut publications = Vec::new();
+    while let Ok(message) = client.receiver.recv_timeout(lsp::TIMEOUT) {
+        match message {
+            Message::Notification(n) if n.method == "textDocument/publishDiagnostics" && n.params["uri"] == a => {
+                publications.push(n.params["diagnostics"].as_array().map_or(0, Vec::len));
+            }
+            Message::Response(r) if r.id == RequestId::from(3) => break,
+            _ => {}
+        }
+    }
+    assert!(serving.join().expect("server thread").is_ok());
+    // The text on disk at start, then one publication for the thirty edits, of the last text (each earlier one
+    // has other findings).
+    let data = ikilint::data::Data::builtin();
+    let settings = ikilint::lint::Settings::new(ikilint::i18n::Lang::En);
+    let count = |text: &str| {
+        ikilint::check_sources(vec![("a.yaml".into(), text.into())], &data, &settings)
+            .diagnostics
+            .len()
+    };
+    assert_eq!(publications, [count(&on_disk), count(A)]);
+}
