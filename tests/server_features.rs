@@ -354,6 +354,17 @@ fn hover_explains_rule_codes_and_shows_who_feeds_a_sasaran_and_code_lens_counts_
         "{text}"
     );
 
+    // On a finding: its rule's explanation.
+    let misspelt = B.replace("Persentase layanan", "Prosentase layanan");
+    f.client.open(&f.b, &misspelt);
+    f.client.diagnostics_until(&f.b, |d| !with_code(d, "T001").is_empty());
+    let hover = f.client.request(
+        "textDocument/hover",
+        doc_position(&f.b, at(&misspelt, "Prosentase", 0, 3)),
+    );
+    let text = hover["contents"]["value"].as_str().expect("markdown");
+    assert!(text.starts_with("**T001 non-standard-spelling**"), "{text}");
+    f.client.open(&f.b, B);
     let hover = f.client.request(
         "textDocument/hover",
         doc_position(&f.a, at(&suppressed, "id: S2", 0, 5)),
