@@ -164,7 +164,7 @@ impl Gathered {
 }
 
 /// Lint everything in `workspace` as one set: the per-document rules on each document (in parallel), then the
-/// cross-file phase. The same two phases as a run from disk, for documents already in memory (an editor's).
+/// cross-file phase. The same two phases as a run from disk, for documents already in memory.
 pub fn lint(workspace: &Workspace, data: &Data, settings: &Settings) -> Vec<Diagnostic> {
     let checks = document_checks(settings);
     let per_document: Vec<(FileId, Vec<Diagnostic>, SharedFacts)> = workspace
@@ -183,13 +183,9 @@ pub fn lint(workspace: &Workspace, data: &Data, settings: &Settings) -> Vec<Diag
     for (file, diagnostics, shared) in per_document {
         gathered.add(file, diagnostics, shared, None);
     }
-    gathered.with_directives = workspace
-        .files
-        .iter()
-        .filter(|(_, file)| crate::suppress::may_have_directives(&file.text))
-        .map(|(id, _)| id)
-        .collect();
-    gathered.anchors = Anchors::of(&workspace.files, &workspace.documents);
+    let (with_directives, anchors) = suppression_of(workspace);
+    gathered.with_directives = with_directives;
+    gathered.anchors = anchors;
     finish_set(
         &workspace.files,
         &workspace.documents,
@@ -199,8 +195,54 @@ pub fn lint(workspace: &Workspace, data: &Data, settings: &Settings) -> Vec<Diag
     )
 }
 
+/// The files of a workspace that may hold suppression comments, and the anchors of their multi-line texts.
+fn suppression_of(workspace: &Workspace) -> (Vec<FileId>, Anchors) {
+    let with_directives = workspace
+        .files
+        .iter()
+        .filter(|(_, file)| crate::suppress::may_have_directives(&file.text))
+        .map(|(id, _)| id)
+        .collect();
+    (with_directives, Anchors::of(&workspace.files, &workspace.documents))
+}
+
+/// The findings of the enabled per-document rules on one document, before [`finish`] filters them. `cx` decides
+/// what the rules see of the rest of the set (the language server seeds it with the set's vocabulary).
+pub fn document_findings(cx: &Context, document: &Document, settings: &Settings) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    for check in document_checks(settings) {
+        check(cx, document, &mut out);
+    }
+    out
+}
+
+/// The findings of the enabled cross-file rules over every document of `cx`, before [`finish`] filters them.
+pub fn set_findings(cx: &Context, settings: &Settings) -> Vec<Diagnostic> {
+    let set_checks: Vec<_> = enabled(settings)
+        .filter_map(|r| match r.check {
+            Check::Set(check) => Some(check),
+            _ => None,
+        })
+        .collect();
+    set_checks
+        .par_iter()
+        .flat_map_iter(|check| {
+            let mut out = Vec::new();
+            check(cx, &mut out);
+            out
+        })
+        .collect()
+}
+
+/// The engine's last step over every finding of a workspace (reading, per-document and set rules): see
+/// [`filter_and_order`].
+pub fn finish(workspace: &Workspace, settings: &Settings, diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let (with_directives, anchors) = suppression_of(workspace);
+    filter_and_order(&workspace.files, &with_directives, &anchors, diagnostics, settings)
+}
+
 /// The parts of [`Gathered`] the cross-file phase consumes, the files and documents aside (borrowed instead).
-pub struct Parts {
+struct Parts {
     diagnostics: Vec<Diagnostic>,
     lowercase_words: HashSet<u64>,
     term_words: Vec<(usize, u64)>,
@@ -219,15 +261,15 @@ fn gathered_parts(gathered: Gathered) -> Parts {
 }
 
 /// The cross-file phase over what the per-file phase gathered: returns the files and the run's findings.
-pub fn finish(mut gathered: Gathered, data: &Data, settings: &Settings) -> (Files, Vec<Diagnostic>) {
+pub fn finish_run(mut gathered: Gathered, data: &Data, settings: &Settings) -> (Files, Vec<Diagnostic>) {
     let files = std::mem::take(&mut gathered.files);
     let documents = std::mem::take(&mut gathered.documents);
     let diagnostics = finish_set(&files, &documents, gathered_parts(gathered), data, settings);
     (files, diagnostics)
 }
 
-/// The rules that look across files, then the engine's own work: the T002 vocabulary joined across files,
-/// rules turned off, per-file ignores, inline suppressions, configured severities, and the order of output.
+/// The rules that look across files, the T002 vocabulary joined across files (a T002 finding on a word that some
+/// document writes as an ordinary lowercase word is dropped), then [`filter_and_order`].
 fn finish_set(
     files: &Files,
     documents: &[Document],
@@ -236,26 +278,33 @@ fn finish_set(
     settings: &Settings,
 ) -> Vec<Diagnostic> {
     let cx = Context::new(files, documents, settings.lang, data);
-    let set_checks: Vec<_> = enabled(settings)
-        .filter_map(|r| match r.check {
-            Check::Set(check) => Some(check),
-            _ => None,
-        })
-        .collect();
-    let per_set: Vec<Diagnostic> = set_checks
-        .par_iter()
-        .flat_map_iter(|check| {
-            let mut out = Vec::new();
-            check(&cx, &mut out);
-            out
-        })
-        .collect();
+    let per_set = set_findings(&cx, settings);
     let mut ordinary = vec![false; parts.diagnostics.len()];
     for (index, hash) in &parts.term_words {
         if parts.lowercase_words.contains(hash) {
             ordinary[*index] = true;
         }
     }
+    let diagnostics = parts
+        .diagnostics
+        .into_iter()
+        .zip(ordinary)
+        .filter(|(_, ordinary)| !ordinary)
+        .map(|(d, _)| d)
+        .chain(per_set)
+        .collect();
+    filter_and_order(files, &parts.with_directives, &parts.anchors, diagnostics, settings)
+}
+
+/// The engine's own work on a run's findings: drop the rules turned off and per-file ignores, apply the inline
+/// suppressions (adding S007/S008), set the configured severities, sort.
+fn filter_and_order(
+    files: &Files,
+    with_directives: &[FileId],
+    anchors: &Anchors,
+    diagnostics: Vec<Diagnostic>,
+    settings: &Settings,
+) -> Vec<Diagnostic> {
     let ignored: HashMap<FileId, HashSet<&'static str>> = if settings.per_file_ignores.is_empty() {
         HashMap::new()
     } else {
@@ -266,26 +315,15 @@ fn finish_set(
     };
     let active =
         |file: FileId, code: &str| settings.is_enabled(code) && ignored.get(&file).is_none_or(|i| !i.contains(code));
-    let diagnostics: Vec<Diagnostic> = parts
-        .diagnostics
-        .into_iter()
-        .zip(ordinary)
-        .filter(|(_, ordinary)| !ordinary)
-        .map(|(d, _)| d)
-        .chain(per_set)
+    let diagnostics: Vec<Diagnostic> = diagnostics
+        .into_par_iter()
         .filter(|d| active(d.primary.file, d.code))
         .collect();
-    let mut diagnostics: Vec<Diagnostic> = crate::suppress::apply(
-        files,
-        &parts.with_directives,
-        &parts.anchors,
-        diagnostics,
-        settings.lang,
-        active,
-    )
-    .into_iter()
-    .filter(|d| active(d.primary.file, d.code))
-    .collect();
+    let mut diagnostics: Vec<Diagnostic> =
+        crate::suppress::apply(files, with_directives, anchors, diagnostics, settings.lang, active)
+            .into_iter()
+            .filter(|d| active(d.primary.file, d.code))
+            .collect();
     for diagnostic in &mut diagnostics {
         if let Some(severity) = settings.severity.get(diagnostic.code) {
             diagnostic.severity = *severity;

@@ -63,10 +63,11 @@ pub fn check_document(
     for check in checks {
         check(&cx, document, out);
     }
-    let mut lowercase_words = Vec::new();
-    crate::rules::text::for_lowercase_word(document, |word| lowercase_words.push(word_hash(word)));
+    let mut lowercase_words: Vec<u64> = crate::rules::text::Vocabulary::words_of(document)
+        .iter()
+        .map(|word| word_hash(word))
+        .collect();
     lowercase_words.sort_unstable();
-    lowercase_words.dedup();
     let source = files.get(document.file);
     let term_words = out[first..]
         .iter()

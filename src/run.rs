@@ -184,7 +184,7 @@ pub fn run(
         // A cache that cannot be written only makes the next run slower.
         let _ = cache.save(key, &entries);
     }
-    let (files, diagnostics) = lint::finish(gathered, data, settings);
+    let (files, diagnostics) = lint::finish_run(gathered, data, settings);
     Ok(Report {
         files,
         diagnostics,

@@ -192,6 +192,14 @@ impl Files {
         &self.files[id.0].name
     }
 
+    /// Put a new version of file `id` in its place (the language server, after an edit); returns the old one.
+    /// Put `file` in the place of file `id` (with its text: no longer deferred); returns what was there.
+    pub fn replace(&mut self, id: FileId, file: SourceFile) -> SourceFile {
+        let deferred = self.deferred[id.0].take();
+        let old = std::mem::replace(&mut self.files[id.0], file);
+        deferred.and_then(|d| d.loaded.into_inner()).unwrap_or(old)
+    }
+
     pub fn len(&self) -> usize {
         self.files.len()
     }

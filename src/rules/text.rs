@@ -5,10 +5,9 @@
 mod duplicate;
 mod repeat;
 mod spelling;
+pub use spelling::Vocabulary;
 pub mod tables;
 mod year;
-
-pub use spelling::for_lowercase_word;
 
 use super::{Check, Family, Rule};
 use crate::diagnostic::Severity;

@@ -1,5 +1,6 @@
-//! `textDocument/codeAction`: each finding's fix as a quick fix (safe ones preferred), and "allow CODE on this
-//! line", which writes the suppression comment `# ikilint: allow(CODE)` at the end of the line.
+//! `textDocument/codeAction`: each finding's fix as a quick fix (safe ones preferred), "allow CODE on this
+//! line", which writes the suppression comment `# ikilint: allow(CODE)` at the end of the line, and
+//! `source.fixAll.ikilint`, every safe fix of the file at once.
 
 use super::convert;
 use super::state::Analysis;
@@ -12,20 +13,12 @@ use std::collections::HashMap;
 
 const MARKER: &str = "# ikilint: allow(";
 
-fn short(text: &str) -> String {
-    let mut out: String = text.chars().take(40).collect();
-    if out.len() < text.len() {
-        out.push('…');
-    }
-    out.replace('\n', "⏎")
-}
-
 fn fix_title(analysis: &Analysis, lang: Lang, d: &Diagnostic, fix: &Fix) -> String {
     let code = d.code;
     match fix.edits.as_slice() {
         [edit] if edit.file.0 < analysis.workspace.files.len() => {
             let old = analysis.workspace.files.get(edit.file).slice(edit.span);
-            let (old, new) = (short(old), short(&edit.replacement));
+            let (old, new) = (convert::short(old, 40), convert::short(&edit.replacement, 40));
             match (old.is_empty(), new.is_empty()) {
                 (true, _) => tr(lang, "common.server-fix-insert", &[("code", &code), ("new", &new)]),
                 (false, true) => tr(lang, "common.server-fix-delete", &[("code", &code), ("old", &old)]),
@@ -103,10 +96,62 @@ pub fn allow_edit(source: &SourceFile, anchor: Option<Anchor>, line: usize, code
     (Span::new(end, range.end), format!("  {MARKER}{code})"))
 }
 
+/// The kind of the "fix all safe fixes in this file" action.
+pub fn fix_all_kind() -> lsp::CodeActionKind {
+    lsp::CodeActionKind::new("source.fixAll.ikilint")
+}
+
+/// Every safe fix of findings in `file` whose edits stay in the file, as one edit; a fix that overlaps one taken
+/// before it is left for the next round (as `ikilint check --fix` does by repeating).
+fn fix_all(analysis: &Analysis, lang: Lang, file: FileId) -> Option<lsp::CodeAction> {
+    let mut taken: Vec<Span> = Vec::new();
+    let mut edits = Vec::new();
+    for fix in analysis
+        .diagnostics
+        .iter()
+        .filter(|d| d.primary.file == file)
+        .filter_map(|d| d.fix.as_ref())
+        .filter(|f| f.applicability == Applicability::Safe && f.edits.iter().all(|e| e.file == file))
+    {
+        let overlaps = |e: &crate::diagnostic::Edit| {
+            taken
+                .iter()
+                .any(|t| e.span.start < t.end && t.start < e.span.end || e.span == *t)
+        };
+        if fix.edits.iter().any(overlaps) {
+            continue;
+        }
+        taken.extend(fix.edits.iter().map(|e| e.span));
+        edits.extend(fix.edits.iter().map(|e| (e.file, e.span, e.replacement.clone())));
+    }
+    if edits.is_empty() {
+        return None;
+    }
+    let count = edits.len();
+    Some(lsp::CodeAction {
+        title: tr(lang, "common.server-fix-all", &[("count", &count)]),
+        kind: Some(fix_all_kind()),
+        edit: Some(workspace_edit(analysis, edits)),
+        ..Default::default()
+    })
+}
+
+/// Whether the client asked for actions of `kind` (`context.only` lists kinds or their prefixes).
+fn wanted(params: &lsp::CodeActionParams, kind: &lsp::CodeActionKind) -> bool {
+    params.context.only.as_ref().is_none_or(|only| {
+        only.iter()
+            .any(|o| kind.as_str() == o.as_str() || kind.as_str().starts_with(&format!("{}.", o.as_str())))
+    })
+}
+
 pub fn code_actions(analysis: &Analysis, lang: Lang, params: &lsp::CodeActionParams) -> Vec<lsp::CodeActionOrCommand> {
     let Some(file) = analysis.file_of(&params.text_document.uri) else {
         return Vec::new();
     };
+    let fix_all = fix_all(analysis, lang, file).filter(|_| wanted(params, &fix_all_kind()));
+    if !wanted(params, &lsp::CodeActionKind::QUICKFIX) {
+        return fix_all.into_iter().map(lsp::CodeActionOrCommand::CodeAction).collect();
+    }
     let source = analysis.workspace.files.get(file);
     let wanted = convert::span(source, params.range);
     let anchors = Anchors::of(&analysis.workspace.files, &analysis.workspace.documents);
@@ -152,6 +197,7 @@ pub fn code_actions(analysis: &Analysis, lang: Lang, params: &lsp::CodeActionPar
     fixes
         .into_iter()
         .chain(allows)
+        .chain(fix_all)
         .map(lsp::CodeActionOrCommand::CodeAction)
         .collect()
 }

@@ -132,3 +132,12 @@ pub fn diagnostic(
         data: None,
     }
 }
+
+/// `text` cut to `max` characters (with `…`), on one line, for titles and hints.
+pub fn short(text: &str, max: usize) -> String {
+    let mut out: String = text.chars().take(max).collect();
+    if out.len() < text.len() {
+        out.push('…');
+    }
+    out.replace('\n', "⏎")
+}

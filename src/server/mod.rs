@@ -1,26 +1,34 @@
 //! `ikilint server`: a Language Server over stdio. Synchronous (lsp-server's threads and channels, no async
-//! runtime): every change re-lints the whole set, which is fast, and publishes only what changed.
+//! runtime). Changes are applied as they arrive and the set is linted again once the queue of incoming messages
+//! is empty (or a request needs the result), so edits typed faster than they are checked are coalesced; only
+//! files whose findings changed are published.
 //!
 //! - [`state`]: the files (disk text overridden by open buffers), the last lint, what was published;
+//! - [`incremental`]: the per-file findings kept between lints, so an edit re-reads only its file;
 //! - [`convert`]: spans ↔ UTF-16 ranges, paths ↔ URIs, findings → LSP diagnostics;
-//! - [`actions`]: quick fixes and "allow CODE on this line";
-//! - [`hover`]: hover on an NIP or a reference, and go-to-definition of references ([`references`]).
+//! - [`actions`]: quick fixes, "allow CODE on this line", fix all safe fixes of a file;
+//! - [`hover`]: hover on an NIP, a reference, a sasaran, a rule code; go-to-definition of references;
+//! - [`references`] and [`rename`]: find references and rename of positions and sasaran across files;
+//! - [`completion`], [`outline`]: completion, document symbols, code lens, inlay hints.
 
 // `lsp_types::Uri` hashes and compares by its text; clippy sees a cache cell inside it and flags every map keyed
 // by it (as in rust-analyzer, which allows the lint the same way).
 #![allow(clippy::mutable_key_type)]
 
 pub mod actions;
+pub mod completion;
 pub mod convert;
 pub mod hover;
+pub mod incremental;
+pub mod outline;
 pub mod references;
+pub mod rename;
 pub mod state;
 
-use crate::i18n::Lang;
 use lsp_server::{Connection, ErrorCode, Message, Notification, Request, RequestId, Response};
 use lsp_types as lsp;
 use serde_json::{Value, json};
-use state::State;
+use state::{ClientSettings, State};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::PathBuf;
 
@@ -43,11 +51,31 @@ fn capabilities() -> lsp::ServerCapabilities {
             ..Default::default()
         })),
         code_action_provider: Some(lsp::CodeActionProviderCapability::Options(lsp::CodeActionOptions {
-            code_action_kinds: Some(vec![lsp::CodeActionKind::QUICKFIX]),
+            code_action_kinds: Some(vec![lsp::CodeActionKind::QUICKFIX, actions::fix_all_kind()]),
             ..Default::default()
         })),
         hover_provider: Some(lsp::HoverProviderCapability::Simple(true)),
         definition_provider: Some(lsp::OneOf::Left(true)),
+        references_provider: Some(lsp::OneOf::Left(true)),
+        rename_provider: Some(lsp::OneOf::Right(lsp::RenameOptions {
+            prepare_provider: Some(true),
+            work_done_progress_options: Default::default(),
+        })),
+        document_symbol_provider: Some(lsp::OneOf::Left(true)),
+        completion_provider: Some(lsp::CompletionOptions {
+            trigger_characters: Some(vec![":".into(), " ".into(), "/".into()]),
+            ..Default::default()
+        }),
+        inlay_hint_provider: Some(lsp::OneOf::Left(true)),
+        code_lens_provider: Some(lsp::CodeLensOptions {
+            resolve_provider: Some(false),
+        }),
+        diagnostic_provider: Some(lsp::DiagnosticServerCapabilities::Options(lsp::DiagnosticOptions {
+            identifier: Some("ikilint".into()),
+            inter_file_dependencies: true,
+            workspace_diagnostics: true,
+            work_done_progress_options: Default::default(),
+        })),
         ..Default::default()
     }
 }
@@ -64,22 +92,44 @@ fn roots(params: &lsp::InitializeParams) -> Vec<PathBuf> {
     params.root_path.iter().map(PathBuf::from).collect()
 }
 
-/// `initializationOptions.lang` (`id`/`en`): the client's choice, as `--lang` on the command line (without it,
-/// `IKILINT_LANG`, the configuration's `lang`, the locale decide).
-fn lang(params: &lsp::InitializeParams) -> Option<Lang> {
-    params
-        .initialization_options
+/// How the client wants diagnostics: pulled (`textDocument/diagnostic`, LSP 3.17) when it says it can, with
+/// a refresh request when findings change; pushed (`publishDiagnostics`) otherwise.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Delivery {
+    Push,
+    Pull { refresh: bool },
+}
+
+fn delivery(params: &lsp::InitializeParams) -> Delivery {
+    let capabilities = &params.capabilities;
+    if capabilities
+        .text_document
         .as_ref()
-        .and_then(|o| o.get("lang"))
-        .and_then(Value::as_str)
-        .and_then(Lang::parse)
+        .and_then(|t| t.diagnostic.as_ref())
+        .is_none()
+    {
+        return Delivery::Push;
+    }
+    let refresh = capabilities
+        .workspace
+        .as_ref()
+        .and_then(|w| w.diagnostic.as_ref())
+        .and_then(|d| d.refresh_support)
+        .unwrap_or(false);
+    Delivery::Pull { refresh }
 }
 
 /// Serve one client on `connection`.
 pub fn serve(connection: &Connection) -> Result<(), String> {
     let (id, params) = connection.initialize_start().map_err(|e| e.to_string())?;
     let params: lsp::InitializeParams = serde_json::from_value(params).unwrap_or_default();
-    let mut state = State::new(roots(&params), lang(&params));
+    let client = params
+        .initialization_options
+        .as_ref()
+        .map(ClientSettings::from_json)
+        .unwrap_or_default();
+    let mut state = State::new(roots(&params), client);
+    let delivery = delivery(&params);
     let result = json!({
         "capabilities": capabilities(),
         "serverInfo": { "name": "ikilint", "version": env!("CARGO_PKG_VERSION") },
@@ -96,13 +146,16 @@ pub fn serve(connection: &Connection) -> Result<(), String> {
         register_watchers(connection);
     }
     show_config_error(connection, &mut state);
-    publish(connection, &mut state, None);
+    publish(connection, &mut state, delivery);
 
     for message in &connection.receiver {
         match message {
             Message::Request(request) => {
                 if connection.handle_shutdown(&request).map_err(|e| e.to_string())? {
                     return Ok(());
+                }
+                if state.is_stale() {
+                    relint_and_publish(connection, &mut state, delivery);
                 }
                 let id = request.id.clone();
                 let response = catch_unwind(AssertUnwindSafe(|| handle_request(&state, request)))
@@ -126,8 +179,22 @@ pub fn serve(connection: &Connection) -> Result<(), String> {
             }
             Message::Response(_) => {}
         }
+        // Edits that arrive while one is being checked are all applied before the next lint.
+        if state.is_stale() && connection.receiver.is_empty() {
+            relint_and_publish(connection, &mut state, delivery);
+        }
     }
     Ok(())
+}
+
+fn relint_and_publish(connection: &Connection, state: &mut State, delivery: Delivery) {
+    let outcome = catch_unwind(AssertUnwindSafe(|| {
+        state.relint();
+        publish(connection, state, delivery);
+    }));
+    if outcome.is_err() {
+        log(connection, "ikilint: internal error while checking the files");
+    }
 }
 
 fn send(connection: &Connection, message: Message) {
@@ -179,13 +246,43 @@ fn register_watchers(connection: &Connection) {
     send(connection, request.into());
 }
 
-fn publish(connection: &Connection, state: &mut State, changed: Option<&lsp::Uri>) {
-    for params in state.publications(changed) {
-        send(
-            connection,
-            Notification::new("textDocument/publishDiagnostics".into(), params).into(),
-        );
+fn publish(connection: &Connection, state: &mut State, delivery: Delivery) {
+    let publications = state.publications();
+    match delivery {
+        Delivery::Push => {
+            for params in publications {
+                send(
+                    connection,
+                    Notification::new("textDocument/publishDiagnostics".into(), params).into(),
+                );
+            }
+        }
+        Delivery::Pull { refresh: true } if !publications.is_empty() => {
+            let request = Request::new(
+                RequestId::from(format!("ikilint-refresh-{}", state.lints)),
+                "workspace/diagnostic/refresh".into(),
+                Value::Null,
+            );
+            send(connection, request.into());
+        }
+        Delivery::Pull { .. } => {}
     }
+}
+
+/// `textDocument/diagnostic`: the findings of one file, always in full.
+fn document_diagnostics(state: &State, params: &lsp::DocumentDiagnosticParams) -> Value {
+    json!({ "kind": "full", "items": state.diagnostics_of(&params.text_document.uri) })
+}
+
+/// `workspace/diagnostic`: the findings of every file of the set, open or not.
+fn workspace_diagnostics(state: &State) -> Value {
+    let items: Vec<Value> = state
+        .entries
+        .values()
+        .filter(|e| e.linted)
+        .map(|e| json!({ "kind": "full", "uri": e.uri, "version": null, "items": state.diagnostics_of(&e.uri) }))
+        .collect();
+    json!({ "items": items })
 }
 
 type Reply = Result<Value, (ErrorCode, String)>;
@@ -200,10 +297,20 @@ fn to_value(value: impl serde::Serialize) -> Reply {
 
 fn handle_request(state: &State, request: Request) -> Reply {
     let (analysis, lang) = (&state.analysis, state.lang);
+    let params = request.params;
     match request.method.as_str() {
-        "textDocument/codeAction" => to_value(actions::code_actions(analysis, lang, &parse(request.params)?)),
-        "textDocument/hover" => to_value(hover::hover(analysis, lang, &parse(request.params)?)),
-        "textDocument/definition" => to_value(hover::definition(analysis, &parse(request.params)?)),
+        "textDocument/codeAction" => to_value(actions::code_actions(analysis, lang, &parse(params)?)),
+        "textDocument/hover" => to_value(hover::hover(analysis, lang, &parse(params)?)),
+        "textDocument/definition" => to_value(hover::definition(analysis, &parse(params)?)),
+        "textDocument/references" => to_value(rename::references(analysis, &parse(params)?)),
+        "textDocument/prepareRename" => to_value(rename::prepare_rename(analysis, lang, &parse(params)?)?),
+        "textDocument/rename" => to_value(rename::rename(analysis, lang, &parse(params)?)?),
+        "textDocument/documentSymbol" => to_value(outline::document_symbols(analysis, &parse(params)?)),
+        "textDocument/codeLens" => to_value(outline::code_lenses(analysis, lang, &parse(params)?)),
+        "textDocument/inlayHint" => to_value(outline::inlay_hints(analysis, &parse(params)?)),
+        "textDocument/completion" => to_value(completion::completion(analysis, &state.data, lang, &parse(params)?)),
+        "textDocument/diagnostic" => Ok(document_diagnostics(state, &parse(params)?)),
+        "workspace/diagnostic" => Ok(workspace_diagnostics(state)),
         method => Err((ErrorCode::MethodNotFound, format!("unknown method {method}"))),
     }
 }
@@ -227,38 +334,47 @@ fn changed_text(state: &State, params: &lsp::DidChangeTextDocumentParams) -> Str
 
 fn handle_notification(connection: &Connection, state: &mut State, notification: Notification) {
     let params = notification.params;
-    let changed = match notification.method.as_str() {
-        "textDocument/didOpen" => parse::<lsp::DidOpenTextDocumentParams>(params).ok().map(|p| {
-            state.open(p.text_document.uri.clone(), p.text_document.text);
-            Some(p.text_document.uri)
-        }),
-        "textDocument/didChange" => parse::<lsp::DidChangeTextDocumentParams>(params).ok().map(|p| {
-            let text = changed_text(state, &p);
-            state.change(p.text_document.uri.clone(), text);
-            Some(p.text_document.uri)
-        }),
-        "textDocument/didSave" => parse::<lsp::DidSaveTextDocumentParams>(params).ok().map(|p| {
-            if let Some(text) = p.text {
-                state.change(p.text_document.uri.clone(), text);
+    match notification.method.as_str() {
+        "textDocument/didOpen" => {
+            if let Ok(p) = parse::<lsp::DidOpenTextDocumentParams>(params) {
+                state.open(p.text_document.uri, p.text_document.text);
             }
-            Some(p.text_document.uri)
-        }),
-        "textDocument/didClose" => parse::<lsp::DidCloseTextDocumentParams>(params).ok().map(|p| {
-            state.close(&p.text_document.uri);
-            None
-        }),
-        "workspace/didChangeWatchedFiles" => parse::<lsp::DidChangeWatchedFilesParams>(params).ok().map(|p| {
-            watched_files(state, &p);
-            show_config_error(connection, state);
-            None
-        }),
-        _ => None,
-    };
-    let Some(changed) = changed else {
-        return;
-    };
-    state.relint();
-    publish(connection, state, changed.as_ref());
+        }
+        "textDocument/didChange" => {
+            if let Ok(p) = parse::<lsp::DidChangeTextDocumentParams>(params) {
+                let text = changed_text(state, &p);
+                state.change(p.text_document.uri, text);
+            }
+        }
+        "textDocument/didSave" => {
+            if let Ok(p) = parse::<lsp::DidSaveTextDocumentParams>(params) {
+                match p.text {
+                    Some(text) => state.change(p.text_document.uri, text),
+                    None => state.touch(p.text_document.uri),
+                }
+            }
+        }
+        "textDocument/didClose" => {
+            if let Ok(p) = parse::<lsp::DidCloseTextDocumentParams>(params) {
+                state.close(&p.text_document.uri);
+            }
+        }
+        "workspace/didChangeWatchedFiles" => {
+            if let Ok(p) = parse::<lsp::DidChangeWatchedFilesParams>(params) {
+                watched_files(state, &p);
+                show_config_error(connection, state);
+            }
+        }
+        "workspace/didChangeConfiguration" => {
+            if let Ok(p) = parse::<lsp::DidChangeConfigurationParams>(params) {
+                // Clients send either `{ "ikilint": { … } }` or the section itself.
+                let settings = p.settings.get("ikilint").unwrap_or(&p.settings);
+                state.set_client_settings(ClientSettings::from_json(settings));
+                show_config_error(connection, state);
+            }
+        }
+        _ => {}
+    }
 }
 
 fn watched_files(state: &mut State, params: &lsp::DidChangeWatchedFilesParams) {

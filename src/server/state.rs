@@ -1,30 +1,82 @@
 //! What the server knows: every IKI file of the workspace folders (disk text, overridden by the editor's open
-//! buffer), the last lint of the whole set, and what was last published per file.
+//! buffer), the last lint of the whole set with the per-file findings kept for the next one, what changed since,
+//! and what was last published per file.
 
 use super::convert;
+use super::incremental::Cache;
+use crate::cascade::Cascade;
 use crate::config;
 use crate::data::Data;
 use crate::diagnostic::Diagnostic;
 use crate::i18n::{Lang, tr};
-use crate::lint::{self, Settings};
+use crate::lint::Settings;
 use crate::source::FileId;
 use crate::workspace::{self, Workspace};
 use lsp_types as lsp;
-use std::collections::{BTreeMap, HashMap};
+use serde_json::Value;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, OnceLock};
 
 /// Rules whose secondary label marks a peer occurrence (the other place of a duplicate): their findings are
 /// also shown in the file of that label, so that a duplicate across files appears, and disappears, in both.
 /// Other rules' secondary labels (context such as "the superior's sasaran") stay related information only.
 pub const MIRRORED: &[&str] = &["S004", "N004", "N005", "N006"];
 
+/// The editor's own settings (`initializationOptions`, `workspace/didChangeConfiguration`): the language, which
+/// beats the configuration's as `--lang` does, and a rule selection applied over `ikilint.toml`'s (`select`
+/// replaces its `select`, `ignore` adds to its `ignore`).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ClientSettings {
+    pub lang: Option<Lang>,
+    pub select: Option<Vec<String>>,
+    pub ignore: Vec<String>,
+}
+
+impl ClientSettings {
+    pub fn lang(lang: Lang) -> ClientSettings {
+        ClientSettings {
+            lang: Some(lang),
+            ..ClientSettings::default()
+        }
+    }
+
+    /// `{ "lang": "id", "select": ["A", "N"], "ignore": ["T006"] }`; what is missing or malformed is left unset.
+    pub fn from_json(value: &Value) -> ClientSettings {
+        let list = |key: &str| {
+            value.get(key).and_then(Value::as_array).map(|items| {
+                items
+                    .iter()
+                    .filter_map(Value::as_str)
+                    .map(str::to_string)
+                    .collect::<Vec<_>>()
+            })
+        };
+        ClientSettings {
+            lang: value.get("lang").and_then(Value::as_str).and_then(Lang::parse),
+            select: list("select"),
+            ignore: list("ignore").unwrap_or_default(),
+        }
+    }
+}
+
 /// Read the configuration of a workspace as `ikilint check <first root>` would: the `ikilint.toml` of the first
 /// root (or of its nearest parent), its `extra-rules` data, rule selection, severities, per-file-ignores and
-/// `lang`; `flag` is the client's `initializationOptions.lang`. An error is the localized text to show the user.
-pub fn load_settings(roots: &[PathBuf], flag: Option<Lang>) -> Result<config::Effective, String> {
+/// `lang`, with the editor's settings over it. An error is the localized text to show the user.
+pub fn load_settings(roots: &[PathBuf], client: &ClientSettings) -> Result<config::Effective, String> {
     // Without a workspace folder there is no project: the server's own directory is not one.
-    config::load(roots, None, roots.is_empty(), flag)
-        .map_err(|(e, lang)| tr(lang, "common.server-config-error", &[("detail", &e)]))
+    let mut effective = config::load(roots, None, roots.is_empty(), client.lang)
+        .map_err(|(e, lang)| tr(lang, "common.server-config-error", &[("detail", &e)]))?;
+    if client.select.is_some() || !client.ignore.is_empty() {
+        let config = &mut effective.config;
+        if let Some(select) = &client.select {
+            config.select = Some(select.clone());
+            config.extend_select.clear();
+        }
+        config.ignore.extend(client.ignore.iter().cloned());
+        effective.settings = config.settings(effective.lang);
+    }
+    Ok(effective)
 }
 
 /// Whether a text is linted when found in a workspace: an IKI document, or a file that does not parse (it may
@@ -71,24 +123,55 @@ impl Entry {
 }
 
 /// The last lint of the set.
-#[derive(Debug, Default)]
+#[derive(Default)]
 pub struct Analysis {
     pub workspace: Workspace,
     pub diagnostics: Vec<Diagnostic>,
     /// The URI of each file, by [`FileId`].
     pub uris: Vec<lsp::Uri>,
+    /// The cascade graph of `workspace`: the lint's own, or built on the first request that needs it.
+    cascade: OnceLock<Arc<Cascade>>,
 }
 
 impl Analysis {
+    /// The analysis of a lint; `cascade`, when given, is the graph the lint built of `workspace`.
+    pub fn new(
+        workspace: Workspace,
+        diagnostics: Vec<Diagnostic>,
+        uris: Vec<lsp::Uri>,
+        cascade: Option<Arc<Cascade>>,
+    ) -> Analysis {
+        let cell = OnceLock::new();
+        if let Some(cascade) = cascade {
+            let _ = cell.set(cascade);
+        }
+        Analysis {
+            workspace,
+            diagnostics,
+            uris,
+            cascade: cell,
+        }
+    }
+
     pub fn file_of(&self, uri: &lsp::Uri) -> Option<FileId> {
         self.uris.iter().position(|u| u == uri).map(FileId)
+    }
+
+    pub fn cascade(&self) -> &Cascade {
+        self.cascade
+            .get_or_init(|| Arc::new(Cascade::new(&self.workspace.documents)))
+    }
+
+    /// The document of `file`, when it was read as one.
+    pub fn document(&self, file: FileId) -> Option<&crate::model::Document> {
+        self.workspace.documents.iter().find(|d| d.file == file)
     }
 }
 
 pub struct State {
     pub roots: Vec<PathBuf>,
-    /// The language the client asked for (`initializationOptions.lang`), which beats the configuration's.
-    lang_flag: Option<Lang>,
+    /// The editor's settings, over the configuration's.
+    client: ClientSettings,
     pub lang: Lang,
     pub data: Data,
     pub settings: Settings,
@@ -99,6 +182,20 @@ pub struct State {
     /// By file name: the path for `file:` URIs, else the URI itself.
     pub entries: BTreeMap<String, Entry>,
     pub analysis: Analysis,
+    /// The per-file findings of the last lint, for the next.
+    cache: Cache,
+    /// Files whose text changed since the last lint (by name).
+    edited: BTreeSet<String>,
+    /// Something other than a text changed since the last lint (files added or removed, a file that became or
+    /// stopped being an IKI document, the settings): the next lint starts from scratch.
+    restructured: bool,
+    /// Files the editor changed or saved since the last publication: published even when their findings did
+    /// not change, so that the editor knows the new version was checked.
+    touched: BTreeSet<lsp::Uri>,
+    /// The files whose findings may have changed since the last publication (`None`: any).
+    affected: Option<BTreeSet<FileId>>,
+    /// How many lints have run.
+    pub lints: u64,
     published: HashMap<lsp::Uri, Vec<lsp::Diagnostic>>,
 }
 
@@ -113,11 +210,11 @@ pub fn name_of(uri: &lsp::Uri) -> String {
 impl State {
     /// Load the workspace folders as `ikilint check` would (configuration read, `.gitignore` honoured) and
     /// lint them. A configuration that cannot be read leaves the defaults and its error in `config_error`.
-    pub fn new(roots: Vec<PathBuf>, lang_flag: Option<Lang>) -> State {
-        let lang = config::resolve_lang(lang_flag, None, |name| std::env::var(name).ok());
+    pub fn new(roots: Vec<PathBuf>, client: ClientSettings) -> State {
+        let lang = config::resolve_lang(client.lang, None, |name| std::env::var(name).ok());
         let mut state = State {
             roots,
-            lang_flag,
+            client,
             lang,
             data: Data::builtin(),
             settings: Settings::new(lang),
@@ -125,6 +222,12 @@ impl State {
             extra_rules: Vec::new(),
             entries: BTreeMap::new(),
             analysis: Analysis::default(),
+            cache: Cache::default(),
+            edited: BTreeSet::new(),
+            restructured: true,
+            touched: BTreeSet::new(),
+            affected: None,
+            lints: 0,
             published: HashMap::new(),
         };
         state.reload_settings();
@@ -135,6 +238,7 @@ impl State {
 
     /// Walk the workspace folders again (after files were created or deleted); open buffers are kept.
     pub fn rediscover(&mut self) {
+        self.restructured = true;
         let mut found: BTreeMap<String, (lsp::Uri, String)> = BTreeMap::new();
         for root in &self.roots {
             let Ok(candidates) = workspace::discover(std::slice::from_ref(root)) else {
@@ -170,7 +274,8 @@ impl State {
     /// Read the configuration again (`ikilint.toml` changed). When it cannot be read, the previous settings
     /// stay and `config_error` says why (localized), for the server to show.
     pub fn reload_settings(&mut self) {
-        match load_settings(&self.roots, self.lang_flag) {
+        self.restructured = true;
+        match load_settings(&self.roots, &self.client) {
             Ok(loaded) => {
                 self.lang = loaded.lang;
                 self.data = loaded.data;
@@ -187,17 +292,55 @@ impl State {
         path.file_name().is_some_and(|n| n == config::FILE_NAME) || self.extra_rules.iter().any(|d| path.starts_with(d))
     }
 
+    /// New settings from the editor: the configuration is read again with them.
+    pub fn set_client_settings(&mut self, client: ClientSettings) {
+        if client != self.client {
+            self.client = client;
+            self.reload_settings();
+        }
+    }
+
+    /// Whether something changed since the last lint, or a file the editor touched waits to be published.
+    pub fn is_stale(&self) -> bool {
+        self.restructured || !self.edited.is_empty() || !self.touched.is_empty()
+    }
+
+    /// Note that the text of `name` changed: a file that stays an IKI document of the set is re-read alone at the
+    /// next lint; one that starts or stops being linted changes the set.
+    fn text_changed(&mut self, name: String, was_linted: bool) {
+        let linted = self.entries.get(&name).is_some_and(|e| e.linted);
+        if linted && was_linted && !self.restructured {
+            self.edited.insert(name);
+        } else if linted || was_linted {
+            self.restructured = true;
+        }
+    }
+
     /// The editor opened a buffer (it overrides the disk text until closed).
     pub fn open(&mut self, uri: lsp::Uri, text: String) {
-        let entry = self.entries.entry(name_of(&uri)).or_insert(Entry {
+        let name = name_of(&uri);
+        self.touched.insert(uri.clone());
+        let entry = self.entries.entry(name.clone()).or_insert(Entry {
             uri,
             disk: None,
             open: None,
             in_workspace: false,
             linted: false,
         });
+        let was_linted = entry.linted;
+        if entry.text() == Some(text.as_str()) {
+            entry.open = Some(text);
+            return;
+        }
         entry.open = Some(text);
         entry.refresh();
+        self.text_changed(name, was_linted);
+    }
+
+    /// The editor saved a buffer without sending its text: it is published again.
+    pub fn touch(&mut self, uri: lsp::Uri) {
+        self.touched.insert(uri.clone());
+        self.edited.insert(name_of(&uri));
     }
 
     /// The open buffer's new text; an unknown URI is opened.
@@ -213,11 +356,16 @@ impl State {
     pub fn close(&mut self, uri: &lsp::Uri) {
         let name = name_of(uri);
         if let Some(entry) = self.entries.get_mut(&name) {
-            entry.open = None;
+            let was_linted = entry.linted;
+            let before = entry.open.take();
             if !entry.in_workspace {
                 self.entries.remove(&name);
-            } else {
+                if was_linted {
+                    self.restructured = true;
+                }
+            } else if before.as_deref() != entry.disk.as_deref() {
                 entry.refresh();
+                self.text_changed(name, was_linted);
             }
         }
     }
@@ -226,13 +374,47 @@ impl State {
     pub fn disk_changed(&mut self, path: &Path) {
         let name = path.to_string_lossy().into_owned();
         if let Some(entry) = self.entries.get_mut(&name) {
+            let was_linted = entry.linted;
             entry.disk = crate::fsread::read_to_string(path, crate::fsread::Kind::Document).ok();
             entry.refresh();
+            self.text_changed(name, was_linted);
         }
     }
 
-    /// Lint the whole set again (it is fast) with the current texts.
+    /// Lint the set again: only the edited files are re-read when nothing else changed, else everything.
     pub fn relint(&mut self) {
+        self.lints += 1;
+        let edited = std::mem::take(&mut self.edited);
+        if !std::mem::take(&mut self.restructured) && self.analysis.uris.len() == self.analysis.workspace.files.len() {
+            for name in edited {
+                let (Some(file), Some(text)) = (
+                    self.analysis
+                        .workspace
+                        .files
+                        .iter()
+                        .find(|(_, f)| f.name == name)
+                        .map(|(id, _)| id),
+                    self.entries.get(&name).and_then(Entry::text),
+                ) else {
+                    continue;
+                };
+                let text = text.to_string();
+                let analysis = std::mem::take(&mut self.analysis);
+                let (mut workspace, uris) = (analysis.workspace, analysis.uris);
+                let outcome = self
+                    .cache
+                    .update(&mut workspace, file, text, &self.data, &self.settings);
+                if let (Some(affected), Some(changed)) = (&mut self.affected, outcome.changed) {
+                    affected.extend(changed);
+                }
+                self.analysis = Analysis::new(workspace, outcome.diagnostics, uris, Some(outcome.cascade));
+            }
+            return;
+        }
+        self.relint_all();
+    }
+
+    fn relint_all(&mut self) {
         let mut sources = Vec::new();
         let mut uris: HashMap<&str, &lsp::Uri> = HashMap::new();
         for (name, entry) in &self.entries {
@@ -242,35 +424,46 @@ impl State {
             }
         }
         let workspace = workspace::load_sources(sources, self.settings.lang);
-        let diagnostics = lint::lint(&workspace, &self.data, &self.settings);
+        let (cache, outcome) = Cache::full(&workspace, &self.data, &self.settings);
+        self.cache = cache;
+        self.affected = None;
+        let diagnostics = outcome.diagnostics;
         let uris = workspace
             .files
             .iter()
             .map(|(_, f)| uris.get(f.name.as_str()).map(|u| (*u).clone()))
             .collect::<Option<Vec<_>>>()
             .unwrap_or_default();
-        self.analysis = Analysis {
-            workspace,
-            diagnostics,
-            uris,
-        };
+        self.analysis = Analysis::new(workspace, diagnostics, uris, Some(outcome.cascade));
     }
 
-    /// The LSP diagnostics of every known file after the last lint.
-    pub fn lsp_diagnostics(&self) -> HashMap<lsp::Uri, Vec<lsp::Diagnostic>> {
+    /// The LSP diagnostics after the last lint of every known file (`files` is `None`), or of `files` only.
+    pub fn lsp_diagnostics(&self, files: Option<&BTreeSet<FileId>>) -> HashMap<lsp::Uri, Vec<lsp::Diagnostic>> {
         let a = &self.analysis;
-        let mut out: HashMap<lsp::Uri, Vec<lsp::Diagnostic>> =
-            self.entries.values().map(|e| (e.uri.clone(), Vec::new())).collect();
+        let mut out: HashMap<lsp::Uri, Vec<lsp::Diagnostic>> = match files {
+            None => self.entries.values().map(|e| (e.uri.clone(), Vec::new())).collect(),
+            Some(files) => files
+                .iter()
+                .filter_map(|f| a.uris.get(f.0))
+                .map(|u| (u.clone(), Vec::new()))
+                .collect(),
+        };
         if a.uris.len() != a.workspace.files.len() {
             return out;
         }
+        let wanted = |file: FileId| files.is_none_or(|f| f.contains(&file));
         let location = |file: FileId, span| {
             lsp::Location::new(
                 a.uris[file.0].clone(),
                 convert::range(a.workspace.files.get(file), span),
             )
         };
-        for d in &a.diagnostics {
+        for d in a.diagnostics.iter() {
+            let mirrored = MIRRORED.contains(&d.code);
+            let shown = wanted(d.primary.file) || mirrored && d.secondary.iter().any(|l| wanted(l.file));
+            if !shown {
+                continue;
+            }
             let related = d
                 .secondary
                 .iter()
@@ -280,15 +473,23 @@ impl State {
                 })
                 .collect();
             let here = location(d.primary.file, d.primary.span);
-            out.entry(here.uri.clone()).or_default().push(convert::diagnostic(
-                d,
-                here.range,
-                &d.primary.message,
-                self.lang,
-                related,
-            ));
-            if MIRRORED.contains(&d.code) {
-                for label in d.secondary.iter().filter(|l| l.file != d.primary.file) {
+            if !wanted(d.primary.file) {
+                // Only its mirror in a wanted file is computed below.
+            } else {
+                out.entry(here.uri.clone()).or_default().push(convert::diagnostic(
+                    d,
+                    here.range,
+                    &d.primary.message,
+                    self.lang,
+                    related,
+                ));
+            }
+            if mirrored {
+                for label in d
+                    .secondary
+                    .iter()
+                    .filter(|l| l.file != d.primary.file && wanted(l.file))
+                {
                     let there = location(label.file, label.span);
                     let back = vec![lsp::DiagnosticRelatedInformation {
                         location: here.clone(),
@@ -307,18 +508,32 @@ impl State {
         out
     }
 
-    /// What to publish after a lint: every file whose diagnostics changed since last time, plus `changed`
-    /// (the file the user just edited, so the editor knows its new version was checked).
-    pub fn publications(&mut self, changed: Option<&lsp::Uri>) -> Vec<lsp::PublishDiagnosticsParams> {
-        let mut current = self.lsp_diagnostics();
-        // Files that disappeared since the last publication are cleared.
-        for uri in self.published.keys() {
-            current.entry(uri.clone()).or_default();
+    /// The LSP diagnostics of a file after the last lint.
+    pub fn diagnostics_of(&self, uri: &lsp::Uri) -> Vec<lsp::Diagnostic> {
+        self.published.get(uri).cloned().unwrap_or_default()
+    }
+
+    /// What to publish after a lint: every file whose diagnostics changed since last time, plus the files the
+    /// editor changed (so it knows their new version was checked).
+    pub fn publications(&mut self) -> Vec<lsp::PublishDiagnosticsParams> {
+        let touched = std::mem::take(&mut self.touched);
+        let affected = self.affected.replace(BTreeSet::new());
+        let mut current = self.lsp_diagnostics(affected.as_ref());
+        if affected.is_none() {
+            // Files that disappeared since the last publication are cleared.
+            for uri in self.published.keys() {
+                current.entry(uri.clone()).or_default();
+            }
+        }
+        for uri in &touched {
+            if !current.contains_key(uri) {
+                current.insert(uri.clone(), self.published.get(uri).cloned().unwrap_or_default());
+            }
         }
         let mut out = Vec::new();
         for (uri, diagnostics) in &current {
             let before = self.published.get(uri).map_or(&[][..], Vec::as_slice);
-            if before != diagnostics.as_slice() || Some(uri) == changed {
+            if before != diagnostics.as_slice() || touched.contains(uri) {
                 out.push(lsp::PublishDiagnosticsParams::new(
                     uri.clone(),
                     diagnostics.clone(),
@@ -327,8 +542,16 @@ impl State {
             }
         }
         out.sort_by(|a, b| a.uri.cmp(&b.uri));
-        current.retain(|_, d| !d.is_empty());
-        self.published = current;
+        if affected.is_none() {
+            self.published.clear();
+        }
+        for (uri, diagnostics) in current {
+            if diagnostics.is_empty() {
+                self.published.remove(&uri);
+            } else {
+                self.published.insert(uri, diagnostics);
+            }
+        }
         out
     }
 }
@@ -344,10 +567,10 @@ mod tests {
         lsp::Uri::from_str(&format!("file:///nonexistent/{name}")).expect("uri")
     }
 
-    fn published(state: &mut State, changed: Option<&lsp::Uri>) -> Vec<(String, usize)> {
+    fn published(state: &mut State) -> Vec<(String, usize)> {
         state.relint();
         state
-            .publications(changed)
+            .publications()
             .into_iter()
             .map(|p| {
                 (
@@ -360,28 +583,37 @@ mod tests {
 
     #[test]
     fn publishes_only_files_whose_diagnostics_changed_plus_the_edited_one() {
-        let mut state = State::new(Vec::new(), Some(Lang::En));
+        let mut state = State::new(Vec::new(), ClientSettings::lang(Lang::En));
         let (a, b, readme) = (uri("a.yaml"), uri("b.yaml"), uri("other.yaml"));
         state.open(a.clone(), A.to_string());
         state.open(b.clone(), A.replace("id: a", "id: b").replace("jabatn", "jabatan"));
         state.open(readme.clone(), "name: not an IKI document\n".to_string());
-        assert_eq!(published(&mut state, None), vec![("a.yaml".to_string(), 1)]);
+        assert_eq!(
+            published(&mut state),
+            vec![
+                ("a.yaml".to_string(), 1),
+                ("b.yaml".to_string(), 0),
+                ("other.yaml".to_string(), 0)
+            ],
+            "the opened files"
+        );
+        assert_eq!(published(&mut state), vec![], "nothing changed");
         // An edit of b that changes nothing: only b (the edited file) is published.
         state.change(
             b.clone(),
             A.replace("id: a", "id: b").replace("jabatn", "jabatan") + "\n",
         );
-        assert_eq!(published(&mut state, Some(&b)), vec![("b.yaml".to_string(), 0)]);
+        assert_eq!(published(&mut state), vec![("b.yaml".to_string(), 0)]);
         // b takes a's id: both files get the finding.
         state.change(b.clone(), A.replace("jabatn", "jabatan"));
         assert_eq!(
-            published(&mut state, Some(&b)),
+            published(&mut state),
             vec![("a.yaml".to_string(), 2), ("b.yaml".to_string(), 1)]
         );
         // Closing a file that exists only in the editor clears its diagnostics.
         state.close(&b);
         assert_eq!(
-            published(&mut state, None),
+            published(&mut state),
             vec![("a.yaml".to_string(), 1), ("b.yaml".to_string(), 0)]
         );
         assert!(
@@ -404,7 +636,7 @@ mod tests {
         let dir = tempfile::tempdir().expect("temp dir");
         let root = dir.path().to_path_buf();
         std::fs::write(root.join("iki.yaml"), SIPPD).expect("write");
-        let state = State::new(vec![root.clone()], Some(Lang::En));
+        let state = State::new(vec![root.clone()], ClientSettings::lang(Lang::En));
         assert_eq!(codes(&state), ["T002"], "SIPPD is not a known term yet");
 
         std::fs::create_dir(root.join("aturan")).expect("mkdir");
@@ -414,7 +646,7 @@ mod tests {
         )
         .expect("write");
         std::fs::write(root.join("ikilint.toml"), "extra-rules = [\"aturan\"]\nlang = \"id\"\n").expect("write");
-        let mut state = State::new(vec![root.clone()], Some(Lang::En));
+        let mut state = State::new(vec![root.clone()], ClientSettings::lang(Lang::En));
         assert!(state.config_error.is_none(), "{:?}", state.config_error);
         assert!(
             codes(&state).is_empty(),
@@ -430,7 +662,7 @@ mod tests {
         assert!(state.is_configuration(&root.join("ikilint.toml")));
         assert!(!state.is_configuration(&root.join("iki.yaml")));
         if std::env::var_os("IKILINT_LANG").is_none() {
-            let without_flag = State::new(vec![root.clone()], None);
+            let without_flag = State::new(vec![root.clone()], ClientSettings::default());
             assert_eq!(without_flag.lang, Lang::Id, "the file's language");
         }
 

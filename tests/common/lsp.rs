@@ -49,6 +49,12 @@ pub fn uri(path: &Path) -> String {
 impl Client {
     /// Spawn `ikilint server`, initialize it on `root` with `initializationOptions`, and send `initialized`.
     pub fn start(root: &Path, options: Value) -> Client {
+        let capabilities = json!({ "workspace": { "didChangeWatchedFiles": { "dynamicRegistration": true } } });
+        Client::start_with(root, options, capabilities)
+    }
+
+    /// [`Client::start`] with the client `capabilities` given.
+    pub fn start_with(root: &Path, options: Value, capabilities: Value) -> Client {
         let mut child = Command::new(assert_cmd::cargo::cargo_bin("ikilint"))
             .arg("server")
             .stdin(Stdio::piped())
@@ -81,7 +87,7 @@ impl Client {
                 "processId": null,
                 "rootUri": root_uri,
                 "workspaceFolders": [{ "uri": root_uri, "name": "test" }],
-                "capabilities": { "workspace": { "didChangeWatchedFiles": { "dynamicRegistration": true } } },
+                "capabilities": capabilities,
                 "initializationOptions": options,
             }),
         );

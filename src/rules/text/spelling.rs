@@ -39,34 +39,39 @@ pub fn non_standard(cx: &Context, document: &Document, out: &mut Vec<Diagnostic>
 
 /// Lowercase words written somewhere in the linted set in lowercase letters only: an ordinary word, never a
 /// misspelt acronym or term.
+#[derive(Default)]
 pub struct Vocabulary {
     lowercase: HashSet<String>,
+}
+
+impl Vocabulary {
+    /// The vocabulary of a set: the union of its documents' [`Vocabulary::words_of`] (the language server keeps
+    /// them per file and builds it from them).
+    pub fn new(lowercase: HashSet<String>) -> Vocabulary {
+        Vocabulary { lowercase }
+    }
+
+    /// The words one document writes in lowercase letters only.
+    pub fn words_of(document: &Document) -> HashSet<String> {
+        let mut lowercase = HashSet::new();
+        for text in prose(document) {
+            for word in words(&text.value) {
+                if word.is_lower() && !lowercase.contains(word.text) {
+                    lowercase.insert(word.text.to_string());
+                }
+            }
+        }
+        lowercase
+    }
 }
 
 impl Index for Vocabulary {
     fn build(cx: &Context) -> Self {
         let mut lowercase = HashSet::new();
         for document in cx.documents {
-            for_lowercase_word(document, |word| {
-                if !lowercase.contains(word) {
-                    lowercase.insert(word.to_string());
-                }
-            });
+            lowercase.extend(Vocabulary::words_of(document));
         }
         Vocabulary { lowercase }
-    }
-}
-
-/// Call `f` with every word of a document's prose written in lowercase letters only: the per-file part of the
-/// vocabulary, which the engine joins across files (a word written in lowercase in one file is an ordinary word
-/// in every other).
-pub fn for_lowercase_word(document: &Document, mut f: impl FnMut(&str)) {
-    for text in prose(document) {
-        for word in words(&text.value) {
-            if word.is_lower() {
-                f(word.text);
-            }
-        }
     }
 }
 

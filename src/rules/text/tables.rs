@@ -34,6 +34,11 @@ impl Kbbi {
         self.index.get(word_lower)
     }
 
+    /// Every listed non-standard form with its standard one (the language server completes words from them).
+    pub fn entries(&self) -> impl Iterator<Item = &KbbiEntry> {
+        self.index.values()
+    }
+
     /// Whether a lowercase word is a listed form, standard or not.
     pub fn knows(&self, word_lower: &str) -> bool {
         self.index.contains_key(word_lower) || self.standard.contains(word_lower)
