@@ -143,7 +143,32 @@ impl Cache {
         writer.flush()?;
         drop(writer);
         out.persist(&self.file).map_err(|e| e.error)?;
+        prune(dir, KEPT);
         Ok(())
+    }
+}
+
+/// How many cache files a cache directory keeps: one per configuration and set of paths, so a directory shared by
+/// many repositories (the user's cache directory) keeps the ones used last and does not grow without end.
+const KEPT: usize = 32;
+
+/// Remove all but the `keep` most recently written cache files of `dir`.
+fn prune(dir: &Path, keep: usize) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let mut files: Vec<(SystemTime, PathBuf)> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "bin"))
+        .filter_map(|p| Some((std::fs::metadata(&p).ok()?.modified().ok()?, p)))
+        .collect();
+    if files.len() <= keep {
+        return;
+    }
+    files.sort_by(|a, b| b.0.cmp(&a.0));
+    for (_, path) in files.into_iter().skip(keep) {
+        let _ = std::fs::remove_file(path);
     }
 }
 
@@ -275,6 +300,30 @@ mod tests {
         };
         let entry = Entry::new(stamp, 99, &FileFacts::default()).unwrap();
         HashMap::from([(PathBuf::from("/a/b.yaml"), entry)])
+    }
+
+    #[test]
+    fn a_shared_cache_directory_keeps_the_files_used_last() {
+        let dir = tempfile::tempdir().unwrap();
+        for i in 0..5 {
+            let path = dir.path().join(format!("{i}.bin"));
+            std::fs::write(&path, "x").unwrap();
+            let at = SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(1_000_000 + i);
+            std::fs::File::options()
+                .write(true)
+                .open(&path)
+                .unwrap()
+                .set_modified(at)
+                .unwrap();
+        }
+        std::fs::write(dir.path().join(".gitignore"), "*").unwrap();
+        prune(dir.path(), 2);
+        let mut left: Vec<String> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        left.sort();
+        assert_eq!(left, [".gitignore", "3.bin", "4.bin"]);
     }
 
     #[test]
