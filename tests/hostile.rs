@@ -4,6 +4,8 @@
 #![cfg(unix)]
 
 mod common;
+#[path = "common/lsp.rs"]
+mod lsp;
 use common::{ikilint, temp_files};
 use std::path::Path;
 use std::time::Duration;
@@ -115,4 +117,19 @@ fn an_unreadable_file_found_by_walking_is_a_finding_and_the_others_are_linted() 
     assert!(diagnostics[0]["file"].as_str().unwrap().ends_with("raksasa.yaml"));
     assert!(diagnostics[0]["message"].as_str().unwrap().contains("256 MB"));
     assert_eq!(json["summary"]["files"], 2);
+}
+
+#[test]
+fn the_language_server_opening_a_repository_with_a_fifo_configuration_reports_it_and_keeps_serving() {
+    let dir = temp_files(&[("a.yaml", CLEAN)]);
+    mkfifo(&dir.path().join("ikilint.toml"));
+    let root = dir.path().canonicalize().unwrap();
+    let mut client = lsp::Client::start(&root, serde_json::json!({ "lang": "en" }));
+    let message = client.wait_for(|m| m["method"] == "window/showMessage");
+    let text = message["params"]["message"].as_str().unwrap();
+    assert!(
+        text.contains("ikilint.toml") && text.contains("not a regular file"),
+        "{text}"
+    );
+    assert_eq!(client.shutdown(), Some(0));
 }

@@ -4,7 +4,7 @@
 use crate::cascade::{Cascade, PosId};
 use crate::diagnostic::{Edit, Fix};
 use crate::model::Document;
-use crate::similarity::{content_words, near_lengths, word_match, words_similarity};
+use crate::similarity::{content_words, letter_bits, may_be_near, near_lengths, word_match, words_similarity};
 use crate::source::{FileId, Span};
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -54,8 +54,8 @@ pub struct Candidates {
     texts: Vec<(usize, Vec<String>)>,
     /// Each distinct word of the texts: the texts holding it, with how many times.
     postings: HashMap<String, Vec<(usize, usize)>>,
-    /// The distinct words by length in characters, for the near-spelling search.
-    by_length: Vec<(usize, String)>,
+    /// The distinct words by length in characters, with their letter bits, for the near-spelling search.
+    by_length: Vec<(usize, u32, String)>,
     /// The words near each query word already looked up, with their match score.
     near: RefCell<HashMap<String, NearWords>>,
 }
@@ -106,7 +106,7 @@ impl Candidates {
         candidates.by_length = candidates
             .postings
             .keys()
-            .map(|w| (w.chars().count(), w.clone()))
+            .map(|w| (w.chars().count(), letter_bits(w), w.clone()))
             .collect();
         candidates.by_length.sort();
         candidates
@@ -121,17 +121,21 @@ impl Candidates {
     }
 
     /// The indexed words that match `word` (itself, or a near spelling such as `layanan`/`pelayanan`), each with
-    /// its score; looked up once per distinct word, among the words of a length that can match.
+    /// its score; looked up once per distinct word, and compared only with the words whose length and letters
+    /// can match (a bit operation screens out the rest).
     fn near(&self, word: &str) -> NearWords {
         if let Some(found) = self.near.borrow().get(word) {
             return found.clone();
         }
-        let (low, high) = near_lengths(word.chars().count());
-        let from = self.by_length.partition_point(|(l, _)| *l < low);
+        let length = word.chars().count();
+        let bits = letter_bits(word);
+        let (low, high) = near_lengths(length);
+        let from = self.by_length.partition_point(|(l, _, _)| *l < low);
         let found: NearWords = self.by_length[from..]
             .iter()
-            .take_while(|(l, _)| *l <= high)
-            .map(|(_, v)| (v.clone(), word_match(word, v)))
+            .take_while(|(l, _, _)| *l <= high)
+            .filter(|(l, b, _)| may_be_near((bits, length), (*b, *l)))
+            .map(|(_, _, v)| (v.clone(), word_match(word, v)))
             .filter(|(_, s)| *s > 0.0)
             .collect();
         self.near.borrow_mut().insert(word.to_string(), found.clone());
@@ -139,37 +143,48 @@ impl Candidates {
     }
 
     /// Per text sharing a word with `query`: the overlap part of [`words_similarity`] (the edit part, at most 1,
-    /// is left out, so `0.8 × overlap + 0.2` bounds the text's score).
-    fn overlaps(&self, query: &[String]) -> HashMap<usize, f64> {
+    /// is left out, so `0.8 × overlap + 0.2` bounds the text's score). The work is one array update per text
+    /// holding a word of the query (dense arrays: a word every text holds costs one pass over the texts).
+    fn overlaps(&self, query: &[String]) -> Vec<(usize, f64)> {
         // matched(query → text) and matched(text → query) of `words_similarity`, from the postings.
-        let mut forward: HashMap<usize, f64> = HashMap::new();
+        let mut matched = vec![0.0; self.texts.len()];
+        let mut touched: Vec<usize> = Vec::new();
+        // The best score of the current query word in each text, valid where `seen` holds the word's number.
+        let mut best = vec![0.0; self.texts.len()];
+        let mut seen = vec![usize::MAX; self.texts.len()];
         let mut backward: HashMap<&str, f64> = HashMap::new();
-        for word in query {
-            let mut best: HashMap<usize, f64> = HashMap::new();
+        for (w, word) in query.iter().enumerate() {
+            let mut in_texts: Vec<usize> = Vec::new();
             for (v, score) in self.near(word).iter() {
                 let Some((key, posting)) = self.postings.get_key_value(v) else {
                     continue;
                 };
-                let seen = backward.entry(key.as_str()).or_default();
-                *seen = seen.max(*score);
+                let strongest = backward.entry(key.as_str()).or_default();
+                *strongest = strongest.max(*score);
                 for &(t, _) in posting {
-                    let b = best.entry(t).or_default();
-                    *b = b.max(*score);
+                    if seen[t] != w {
+                        seen[t] = w;
+                        best[t] = 0.0;
+                        in_texts.push(t);
+                    }
+                    best[t] = f64::max(best[t], *score);
                 }
             }
-            for (t, score) in best {
-                *forward.entry(t).or_default() += score;
+            for t in in_texts {
+                if matched[t] == 0.0 {
+                    touched.push(t);
+                }
+                matched[t] += best[t];
             }
         }
-        let mut matched = forward;
         for (v, score) in backward {
             for &(t, count) in &self.postings[v] {
-                *matched.entry(t).or_default() += score * count as f64;
+                matched[t] += score * count as f64;
             }
         }
-        matched
+        touched
             .into_iter()
-            .map(|(t, m)| (t, m / (query.len() + self.texts[t].1.len()) as f64))
+            .map(|t| (t, matched[t] / (query.len() + self.texts[t].1.len()) as f64))
             .collect()
     }
 
