@@ -580,17 +580,20 @@ fn examples_tanjung_redeb_camat_prasarana_sasaran_is_unsupported() {
 }
 
 #[test]
-fn examples_masama_pengolah_data_musrenbang_suggests_kasi_pembangunan_s1() {
+fn examples_masama_musrenbang_data_feeds_the_musrenbang_sasaran_above_it() {
+    // The transcription links "Tersedianya data Musrenbang Kecamatan" to its superior's Musrenbang sasaran, as
+    // every similar row is linked: neither side of the link is reported.
     let report = examples();
-    let found: Vec<_> = with_code(&report, "A001")
-        .into_iter()
-        .filter(|d| primary_text(&report, d) == "\"Tersedianya data Musrenbang Kecamatan\"")
-        .collect();
-    assert_eq!(found.len(), 1);
-    let help = found[0].help.as_deref().unwrap();
-    assert!(help.contains("\"Terlaksananya Musrenbang Kecamatan\""), "{help}");
-    assert!(help.contains("`mendukung: S1`"), "{help}");
-    assert_eq!(found[0].fix.as_ref().unwrap().applicability, Applicability::Unsafe);
+    let named = |code: &str, text: &str| {
+        with_code(&report, code)
+            .into_iter()
+            .filter(|d| primary_text(&report, d) == text)
+            .count()
+    };
+    assert_eq!(named("A001", "\"Tersedianya data Musrenbang Kecamatan\""), 0);
+    assert_eq!(named("A004", "\"Terlaksananya Musrenbang Kecamatan\""), 0);
+    // The Kasi's own sasaran still feeds nothing of the Camat's.
+    assert_eq!(named("A001", "\"Terlaksananya Musrenbang Kecamatan\""), 1);
 }
 
 #[test]
@@ -673,17 +676,19 @@ fn graph_dot_draws_positions_feeds_and_problems_in_red() {
 }
 
 #[test]
-fn graph_mermaid_marks_the_unlinked_musrenbang_data_sasaran() {
+fn graph_mermaid_marks_the_unlinked_information_sasaran() {
     let mermaid = graph_of(&["examples/masama-2020.yaml"], "mermaid");
     assert!(mermaid.starts_with("flowchart BT\n"));
-    // Masama: camat p0, kasi-pembangunan p1, pengolah-data-pembangunan p2 (S1 feeds nothing).
+    // Masama: camat p0, kasi-pembangunan p1, pengolah-data-pembangunan p2, kasi-pip p3 (its S3 feeds nothing).
     assert!(
-        mermaid.contains("p2s0[\"S1: Tersedianya data Musrenbang<br/>Kecamatan [feeds nothing above]\"]"),
+        mermaid.contains("p3s2[\"S3: Terpenuhinya Informasi Bagi aparatur<br/>kecamatan [feeds nothing above]\"]"),
         "{mermaid}"
     );
     let classes = mermaid.lines().find(|l| l.starts_with("  class ")).unwrap();
-    assert!(classes.split([' ', ',']).any(|c| c == "p2s0"), "{classes}");
-    assert!(mermaid.contains("  p2 -.-> p1\n"));
+    assert!(classes.split([' ', ',']).any(|c| c == "p3s2"), "{classes}");
+    assert!(!classes.split([' ', ',']).any(|c| c == "p2s0"), "{classes}");
+    assert!(mermaid.contains("  p2s0 --> p1s0\n"));
+    assert!(mermaid.contains("  p3 -.-> p0\n"));
 }
 
 // ------------------------------------------------------------------------------------------------- rendering

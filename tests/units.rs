@@ -124,8 +124,8 @@ fn masama_count_named_survey_and_tingkat_measured_by_duration_get_u001() {
     assert_eq!(found.len(), 2, "{found:#?}");
     let survey = found
         .iter()
-        .find(|d| common::line_of(&report, d) == 133)
-        .expect("U001 on line 133");
+        .find(|d| common::line_of(&report, d) == 134)
+        .expect("U001 on line 134");
     assert_eq!(label_texts(&report, survey), ["Jumlah", "di bagi", "dikali 100"]);
     assert!(
         survey.message.contains("Jumlah responden yang disurvei"),
@@ -135,8 +135,8 @@ fn masama_count_named_survey_and_tingkat_measured_by_duration_get_u001() {
     assert!(survey.help.as_deref().unwrap_or("").contains("'Persentase …'"));
     let tingkat = found
         .iter()
-        .find(|d| common::line_of(&report, d) == 633)
-        .expect("U001 on line 633");
+        .find(|d| common::line_of(&report, d) == 634)
+        .expect("U001 on line 634");
     assert_eq!(label_texts(&report, tingkat), ["Tingkat", "Lamanya"]);
 }
 
