@@ -251,7 +251,7 @@ fn write_summary(
     out: &mut dyn WriteColor,
 ) -> std::io::Result<()> {
     if request.statistics {
-        out.write_all(render::statistics_table(report).as_bytes())?;
+        out.write_all(render::statistics_table(report, lang).as_bytes())?;
     }
     let summary = Summary::of(report);
     let color = if summary.errors > 0 {

@@ -293,6 +293,54 @@ fn t005_same_indicator_twice_in_a_position_and_copied_between_positions() {
     assert_eq!(found[1].severity, Severity::Info);
 }
 
+/// Three positions under one camat: two holders of the same title, and a peer with another title, all with
+/// one indicator copied word for word from the first.
+const PEERS: &str = "dokumen: { id: t, unit: Kecamatan Contoh, tahun: 2020 }
+jabatan:
+  - id: camat
+    nama: Camat Contoh
+    sasaran:
+      - uraian: Meningkatnya pelayanan
+        indikator:
+          - uraian: \"Jumlah dokumen perencanaan yang disusun\"
+  - id: staf-a
+    nama: Pengadministrasi Umum
+    atasan: camat
+    sasaran:
+      - uraian: Tersusunnya dokumen
+        indikator:
+          - uraian: \"Jumlah surat yang diarsipkan\"
+  - id: staf-b
+    nama: PENGADMINISTRASI  UMUM
+    atasan: camat
+    sasaran:
+      - uraian: Tersusunnya dokumen
+        indikator:
+          - uraian: \"Jumlah surat yang diarsipkan\"
+  - id: staf-c
+    nama: Pengolah Data
+    atasan: camat
+    sasaran:
+      - uraian: Tersusunnya dokumen
+        indikator:
+          - uraian: \"Jumlah surat yang diarsipkan\"
+          - uraian: \"Jumlah dokumen perencanaan yang disusun\"
+";
+
+#[test]
+fn t005_same_title_is_not_a_copy_and_a_peer_is_not_called_a_superior() {
+    let report = lint(PEERS);
+    let found = with_code(&report, "T005");
+    // staf-b has staf-a's title (two holders of one position): nothing. staf-c is a peer of staf-a, and a
+    // subordinate of the camat.
+    let lines: Vec<usize> = found.iter().map(|d| line_of(&report, d)).collect();
+    assert_eq!(lines, [29, 30], "{found:#?}");
+    let peer = found[0].help.as_deref().unwrap();
+    assert!(!peer.contains("superior"), "{peer}");
+    let superior = found[1].help.as_deref().unwrap();
+    assert!(superior.contains("superior"), "{superior}");
+}
+
 #[test]
 fn t005_different_indicators_pass() {
     let report = lint(&doc("\"Persentase desa tertib\""));

@@ -69,6 +69,10 @@ pub const RULES: &[Rule] = &[
     WORDS_RUN_TOGETHER,
 ];
 
+/// The rules that report a word: a word written many times is one finding per place in the report, grouped
+/// in human output and counted as distinct words by `--statistics`.
+pub const SPELLING: &[&Rule] = &[&NON_STANDARD_SPELLING, &MISSPELLED_TERM, &WORDS_RUN_TOGETHER];
+
 /// Fields that hold a person's name: written as the person writes it, so never checked for spelling.
 fn is_name_field(key: &str) -> bool {
     matches!(key, "pemangku.nama" | "tanda_tangan.nama")
