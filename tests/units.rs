@@ -706,3 +706,25 @@ fn u002_a_difference_without_division() {
     assert!(d[0].message.contains("difference"), "{}", d[0].message);
     assert_eq!(primary_text(&report, d[0]), "-");
 }
+
+#[test]
+fn u009_quotes_the_whole_indicator_shortened_at_a_word_boundary() {
+    let text = "dokumen: { id: q, unit: Kecamatan Contoh, tahun: 2020 }\njabatan:\n  - id: camat\n    nama: Camat Contoh\n    sasaran:\n      - uraian: Meningkatnya pelayanan\n        indikator:\n          - uraian: \"2. Terlaksananya pembinaan administrasi kependudukan dan pencatatan sipil di seluruh kelurahan\"\n            formula: \"Laporan kegiatan\"\n          - uraian: \"Tersedianya data kelurahan\"\n            formula: \"Laporan kegiatan\"\n";
+    let report = lint_files(&[("q.yaml", text)]);
+    let found = with_code(&report, "U009");
+    assert_eq!(found.len(), 2, "{found:#?}");
+    // Long: cut after a whole word, with an ellipsis; the list number is left out.
+    assert!(
+        found[0]
+            .message
+            .contains("'Terlaksananya pembinaan administrasi kependudukan dan…'"),
+        "{}",
+        found[0].message
+    );
+    // Short: quoted whole.
+    assert!(
+        found[1].message.contains("'Tersedianya data kelurahan'"),
+        "{}",
+        found[1].message
+    );
+}
