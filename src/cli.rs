@@ -294,10 +294,10 @@ pub fn rules(lang: Lang, out: &mut dyn Write) -> i32 {
         let summary = rule.text(lang, "summary", &[]);
         if writeln!(
             out,
-            "{}  {:<28} {:<8} {summary}",
+            "{}  {:<28} {:<10} {summary}",
             rule.code,
             rule.name,
-            rule.severity.as_str()
+            render::human::severity_word(rule.severity, lang)
         )
         .is_err()
         {
@@ -328,7 +328,7 @@ pub fn explain(code: &str, lang: Lang, out: &mut dyn Write, err: &mut dyn Write)
         rule.code,
         rule.name,
         family,
-        rule.severity,
+        render::human::severity_word(rule.severity, lang),
         rule.text(lang, "summary", &[])
     );
     for key in ["what", "why", "bad", "good", "fix"] {

@@ -477,3 +477,83 @@ fn t005_numbers_with_a_thousands_dot_are_not_list_marks() {
     );
     assert_eq!(primary_text(&report, found[0]), "\"2. Jumlah laporan\"");
 }
+
+// ---- T007 ----------------------------------------------------------------------------------------------------
+
+/// A document whose tugas are `tugas` (each YAML-quoted as given), held by a named person in a named place.
+fn with_tugas(tugas: &[&str]) -> String {
+    let items: String = tugas.iter().map(|t| format!("      - {t}\n")).collect();
+    format!(
+        "dokumen: {{ id: t, unit: Kecamatan Lowokwaru, tahun: 2020, tempat: Lowokwaru }}\njabatan:\n  - id: camat\n    nama: Camat Lowokwaru\n    pemangku: {{ nama: \"SUTARJO WIRYOPRANOTO\", nip: \"19680125 198611 1 001\" }}\n    tugas:\n{items}    sasaran:\n      - uraian: Meningkatnya pelayanan\n        indikator:\n          - uraian: Jumlah layanan\n"
+    )
+}
+
+#[test]
+fn t007_typos_of_common_words_with_the_nearest_word() {
+    let report = lint(&with_tugas(&[
+        "\"membntu pelaksanaan program bidang kesejahteraan\"",
+        "\"Laporan kegiatan tahunan orgaisasi kemasyarakatan\"",
+        "\"penyusunan dokumen admistrasi kependudukan\"",
+    ]));
+    let found = with_code(&report, "T007");
+    let words: Vec<&str> = found.iter().map(|d| primary_text(&report, d)).collect();
+    assert_eq!(words, ["membntu", "orgaisasi", "admistrasi"], "{found:#?}");
+    assert!(found.iter().all(|d| d.severity == Severity::Warning));
+    // One nearest dictionary word: an unsafe fix; several: named in the help, no fix.
+    let orgaisasi = found[1];
+    assert_eq!(fix_text(orgaisasi), Some("organisasi"));
+    assert_eq!(orgaisasi.fix.as_ref().unwrap().applicability, Applicability::Unsafe);
+    assert!(found[0].help.as_deref().unwrap().contains("membantu"));
+}
+
+#[test]
+fn t007_is_quiet_on_names_places_acronyms_codes_foreign_and_correct_words() {
+    let report = lint(&with_tugas(&[
+        // The holder's name, the unit's place, a capitalised name after a place word, acronyms and a code.
+        "\"koordinasi dengan Sutarjo di Lowokwaru dan Kelurahan Tunggulwulung, SAKIP, SiKAP, e-Kinerja v2\"",
+        // A URL, an e-mail address, foreign words offices use, hyphenated and affixed standard words.
+        "\"unggah di https://sipd.kemendagri.go.id atau kirim ke humas_kec@malangkota.go.id secara online\"",
+        "\"peraturan perundang-undangan yang berlaku, dipertanggungjawabkan dan dikoordinasikan\"",
+        // An abbreviation before a dot, and a word far from every dictionary word (a term, not a typo).
+        "\"Pembina Tk. I menyusun rencana Xyzzyqua\"",
+    ]));
+    assert!(
+        with_code(&report, "T007").is_empty(),
+        "{:#?}",
+        with_code(&report, "T007")
+    );
+}
+
+/// Words of prose (not names) in a set of files, and the T007 findings in them.
+fn t007_per_thousand_words(paths: &[&str]) -> (usize, usize) {
+    let sources: Vec<(String, String)> = paths
+        .iter()
+        .map(|p| (p.to_string(), std::fs::read_to_string(p).unwrap()))
+        .collect();
+    let workspace = ikilint::workspace::load_sources(sources.clone(), Lang::En);
+    let words: usize = workspace
+        .documents
+        .iter()
+        .flat_map(|d| d.texts())
+        .filter(|(key, _)| !matches!(*key, "pemangku.nama" | "tanda_tangan.nama"))
+        .map(|(_, text)| ikilint::words::words(&text.value).len())
+        .sum();
+    let report = ikilint::check_sources(sources, &Data::builtin(), &Settings::new(Lang::En));
+    (with_code(&report, "T007").len(), words)
+}
+
+#[test]
+fn t007_findings_per_thousand_words_on_the_examples() {
+    // Printed for the README: `cargo test --test text t007_findings_per -- --nocapture`.
+    let (clean, clean_words) = t007_per_thousand_words(&["examples/contoh-bersih-2024.yaml"]);
+    let (seeds, seed_words) =
+        t007_per_thousand_words(&["examples/masama-2020.yaml", "examples/tanjung-redeb-2022.yaml"]);
+    println!(
+        "clean example: {clean} in {clean_words} words; seeds: {seeds} in {seed_words} words ({:.2} per 1,000)",
+        seeds as f64 * 1000.0 / seed_words as f64
+    );
+    assert_eq!(clean, 0);
+    assert!(clean_words > 150);
+    // Every finding on the seeds is a real typo (checked by hand); more would be noise.
+    assert!((15..=25).contains(&seeds), "{seeds}");
+}

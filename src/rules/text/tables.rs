@@ -103,25 +103,35 @@ impl Table for Istilah {
 pub struct Kata {
     #[serde(default)]
     kata: String,
+    /// Foreign (mostly English) words that offices write in Indonesian prose: known to T007, not split into by T006.
+    #[serde(default)]
+    asing: String,
     #[serde(skip)]
     words: HashSet<String>,
+    #[serde(skip)]
+    foreign: HashSet<String>,
 }
 
 impl Kata {
     pub fn contains(&self, word_lower: &str) -> bool {
         self.words.contains(word_lower)
     }
+
+    /// A listed Indonesian or foreign word (lowercase).
+    pub fn knows(&self, word_lower: &str) -> bool {
+        self.words.contains(word_lower) || self.foreign.contains(word_lower)
+    }
+}
+
+fn word_list(block: &str) -> impl Iterator<Item = String> + '_ {
+    block.split_whitespace().map(|w| w.trim_matches(',').to_lowercase())
 }
 
 impl Table for Kata {
     const FILE: &'static str = "kata.yaml";
     fn merge(&mut self, later: Self) {
-        self.words.extend(
-            later
-                .kata
-                .split_whitespace()
-                .map(|w| w.trim_matches(',').to_lowercase()),
-        );
+        self.words.extend(word_list(&later.kata));
+        self.foreign.extend(word_list(&later.asing));
     }
 }
 
