@@ -179,6 +179,23 @@ fn skipped(token: &Token, value: &str, codes: &[(usize, usize)]) -> bool {
         || codes.iter().any(|&(a, b)| token.start >= a && token.end <= b)
 }
 
+/// The dictionary's suggestions for `lower` at most `allowed` edits away, nearest first.
+fn close_suggestions(dictionary: &Dictionary, lower: &str, allowed: usize, ngram: bool) -> Vec<(usize, String)> {
+    let mut suggestions = Vec::new();
+    dictionary
+        .suggester()
+        .with_ngram_suggestions(ngram)
+        .suggest(lower, &mut suggestions);
+    let mut close: Vec<(usize, String)> = suggestions
+        .into_iter()
+        .map(|s| (strsim::osa_distance(lower, &s.to_lowercase()), s))
+        // A hyphen or space put into the word is two words run together, T006's finding, not a typo.
+        .filter(|(d, s)| *d <= allowed && !s.contains(' ') && (lower.contains('-') || !s.contains('-')))
+        .collect();
+    close.sort_by_key(|(d, _)| *d);
+    close
+}
+
 /// The verdict on one lowercase word: known, or unknown with its close dictionary words (nearest first).
 fn close_words(dictionary: &Dictionary, lower: &str) -> Option<Vec<String>> {
     if dictionary.check(lower) {
@@ -187,17 +204,23 @@ fn close_words(dictionary: &Dictionary, lower: &str) -> Option<Vec<String>> {
     if lower.contains('-') && lower.split('-').all(|part| part.is_empty() || dictionary.check(part)) {
         return None;
     }
-    let mut suggestions = Vec::new();
-    dictionary.suggest(lower, &mut suggestions);
+    // Two words of four letters or more with the space lost are T006's finding, not a typo.
+    let chars: Vec<(usize, char)> = lower.char_indices().collect();
+    let joined = (4..chars.len().saturating_sub(3)).any(|i| {
+        let at = chars[i].0;
+        dictionary.check(&lower[..at]) && dictionary.check(&lower[at..])
+    });
+    if joined {
+        return None;
+    }
     // One edit for short words, two for longer ones: anything further is a name or a term, not a typo.
     let allowed = if lower.chars().count() <= 5 { 1 } else { 2 };
-    let mut close: Vec<(usize, String)> = suggestions
-        .into_iter()
-        .map(|s| (strsim::osa_distance(lower, &s.to_lowercase()), s))
-        // A hyphen or space put into the word is two words run together, T006's finding, not a typo.
-        .filter(|(d, s)| *d <= allowed && !s.contains(' ') && (lower.contains('-') || !s.contains('-')))
-        .collect();
-    close.sort_by_key(|(d, _)| *d);
+    // Edits first (a letter inserted, dropped, swapped or replaced); the n-gram search over the whole word list,
+    // a hundred times slower, only for a long word that no single edit explains (`admistrasi`).
+    let mut close = close_suggestions(dictionary, lower, allowed, false);
+    if close.is_empty() && chars.len() >= 8 {
+        close = close_suggestions(dictionary, lower, allowed, true);
+    }
     let nearest = close.first()?.0;
     Some(
         close
