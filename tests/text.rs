@@ -150,6 +150,15 @@ fn t002_near_miss_of_an_acronym() {
 }
 
 #[test]
+fn t002_a_misspelt_term_in_lowercase_is_found_too() {
+    let report = lint(&doc("\"Tersusunnya lppd dan data musrembang serta trantibun\""));
+    let found = with_code(&report, "T002");
+    let words: Vec<&str> = found.iter().map(|d| primary_text(&report, d)).collect();
+    assert_eq!(words, ["musrembang", "trantibun"], "{found:#?}");
+    assert_eq!(fix_text(found[1]), Some("Trantibum"));
+}
+
+#[test]
 fn t002_several_close_terms_give_no_fix() {
     let report = lint(&doc("\"Tersedianya SPPD\""));
     let found = with_code(&report, "T002");
@@ -159,10 +168,10 @@ fn t002_several_close_terms_give_no_fix() {
 
 #[test]
 fn t002_words_that_share_letters_with_a_term_pass() {
-    // Known terms in any case, common words, a capitalised word near a short acronym (Sakit/SAKIP), short
-    // words, and a word written elsewhere as an ordinary lowercase word.
+    // Known terms in any case, common words of the dictionary in any case near a short acronym (Sakit/SAKIP,
+    // lintas/LINMAS), and short words.
     let report = lint(&doc(
-        "\"MUSRENBANG Musrenbang musrenbang Renstra Rencana Laporan Sakit SKM SPJ LKjIP LAKIP Siskamling Linmas Lintas data Trantibun trantibun\"",
+        "\"MUSRENBANG Musrenbang musrenbang Renstra Rencana Laporan Sakit sakit SKM SPJ LKjIP LAKIP Siskamling Linmas Lintas lintas data\"",
     ));
     let found = with_code(&report, "T002");
     assert!(
@@ -360,6 +369,21 @@ fn t006_two_words_run_together() {
     assert_eq!(fix_text(found[0]), Some("atasan sesuai"));
     assert_eq!(fix_text(found[1]), Some("Umum berdasarkan"));
     assert_eq!(found[0].severity, Severity::Info);
+}
+
+#[test]
+fn t006_splits_at_a_capital_inside_when_both_halves_are_words() {
+    let report = lint(&doc("\"data PendapatanAsli dan LaporanKeuangan daerah\""));
+    let found = with_code(&report, "T006");
+    let fixes: Vec<Option<&str>> = found.iter().map(|d| fix_text(d)).collect();
+    assert_eq!(fixes, [Some("Pendapatan Asli"), Some("Laporan Keuangan")], "{found:#?}");
+    // Near miss: an inner capital after a short prefix or between halves that are not both words, and codes.
+    let report = lint(&doc("\"aplikasi eKinerja, SiKAP, WhatsApp dan KabupatenXyzzq\""));
+    assert!(
+        with_code(&report, "T006").is_empty(),
+        "{:#?}",
+        with_code(&report, "T006")
+    );
 }
 
 #[test]

@@ -51,7 +51,7 @@ const PLACE_WORDS: &[&str] = &[
 ];
 
 /// The dictionary, parsed once per process; `None` only if the embedded files were broken at build time.
-fn dictionary() -> Option<&'static Dictionary> {
+pub(super) fn dictionary() -> Option<&'static Dictionary> {
     static DICTIONARY: OnceLock<Option<Dictionary>> = OnceLock::new();
     DICTIONARY.get_or_init(|| Dictionary::new(AFF, DIC).ok()).as_ref()
 }
