@@ -77,7 +77,12 @@ fn examples_text_findings_are_the_known_ones() {
         .iter()
         .map(|d| primary_text(&report, d))
         .collect();
-    assert_eq!(t002.len(), 2, "{t002:?}");
+    // LPDD, MUSRTENBANG, and Trantibun (for Trantibum) ten times in any case.
+    let mut distinct: Vec<String> = t002.iter().map(|w| w.to_lowercase()).collect();
+    distinct.sort();
+    distinct.dedup();
+    assert_eq!(distinct, ["lpdd", "musrtenbang", "trantibun"], "{t002:?}");
+    assert_eq!(t002.len(), 12, "{t002:?}");
     assert!(with_code(&report, "T004").is_empty());
     let t006: Vec<&str> = with_code(&report, "T006")
         .iter()
