@@ -3,6 +3,7 @@
 //! data lives in `rules/kbbi.yaml`, `rules/istilah.yaml` and `rules/kata.yaml` ([`tables`]).
 
 mod duplicate;
+mod patterns;
 mod repeat;
 mod spelling;
 pub mod tables;

@@ -13,6 +13,9 @@ pub struct Kbbi {
     bentuk: Vec<KbbiEntry>,
     #[serde(default)]
     hapus: Vec<String>,
+    /// Non-standard forms found by pattern rather than by list.
+    #[serde(default)]
+    pub pola: Pola,
     #[serde(skip)]
     index: HashMap<String, KbbiEntry>,
     #[serde(skip)]
@@ -28,6 +31,34 @@ pub struct KbbiEntry {
     pub sumber: Option<String>,
 }
 
+/// The patterns of non-standard forms (EYD V), each a list of words (see `rules/kbbi.yaml`).
+#[derive(Deserialize, Default, Debug)]
+#[serde(deny_unknown_fields)]
+pub struct Pola {
+    /// Bound forms written together with the next word: `antar instansi` → `antarinstansi`.
+    #[serde(default)]
+    pub terikat: Vec<String>,
+    /// Words of place and direction after the preposition `di`, written apart: `diluar` → `di luar`.
+    #[serde(default)]
+    pub di_tempat: Vec<String>,
+    /// Endings of the passive prefix `di-` written apart from its verb: `di berikan` → `diberikan`.
+    #[serde(default)]
+    pub di_akhiran: Vec<String>,
+    /// Loan-word endings and their standard form: `dikoordinir` → `dikoordinasi`.
+    #[serde(default)]
+    pub serapan: Vec<KbbiEntry>,
+}
+
+impl Pola {
+    fn absorb(&mut self, later: Pola) {
+        let lower = |v: Vec<String>| v.into_iter().map(|w| w.trim().to_lowercase());
+        self.terikat.extend(lower(later.terikat));
+        self.di_tempat.extend(lower(later.di_tempat));
+        self.di_akhiran.extend(lower(later.di_akhiran));
+        self.serapan.extend(later.serapan);
+    }
+}
+
 impl Kbbi {
     /// The entry for a word (any case), if it is a listed non-standard form.
     pub fn get(&self, word_lower: &str) -> Option<&KbbiEntry> {
@@ -40,6 +71,7 @@ impl Kbbi {
     }
 
     fn absorb(&mut self, later: Kbbi) {
+        self.pola.absorb(later.pola);
         for entry in later.bentuk {
             self.index.insert(entry.tidak_baku.trim().to_lowercase(), entry);
         }
