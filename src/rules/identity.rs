@@ -419,6 +419,19 @@ pub fn is_placeholder_date(text: &str) -> bool {
     names::is_filler(text) || date.is_empty() || date.chars().all(|c| matches!(c, '-' | '–' | '—' | '.'))
 }
 
+/// A date line with a month and a year but no day (`Tanjung Redeb, Januari 2022`): the day was left to be
+/// written in by hand.
+pub fn is_date_without_day(text: &str) -> bool {
+    let date = text.rsplit_once(',').map_or(text, |(_, date)| date);
+    let words = crate::words::words(date);
+    let number = |w: &crate::words::Word, digits: std::ops::RangeInclusive<usize>| {
+        w.is_number() && digits.contains(&w.text.len())
+    };
+    words.iter().any(|w| number(w, 4..=4))
+        && words.iter().any(|w| w.is_alphabetic())
+        && !words.iter().any(|w| number(w, 1..=2))
+}
+
 fn placeholders(cx: &Context, document: &Document, out: &mut Vec<Diagnostic>) {
     let names = cx.data.table::<Gelar>().matcher();
     let file = document.file;
@@ -455,13 +468,12 @@ fn placeholders(cx: &Context, document: &Document, out: &mut Vec<Diagnostic>) {
                 (None, None) => {}
             }
         }
-        if let Some(date) = jabatan
-            .tanda_tangan
-            .as_ref()
-            .and_then(|tt| tt.tempat_tanggal.as_ref())
-            .filter(|d| is_placeholder_date(d.as_str()))
-        {
-            report_placeholder(cx, file, date, "date", None, out);
+        if let Some(date) = jabatan.tanda_tangan.as_ref().and_then(|tt| tt.tempat_tanggal.as_ref()) {
+            if is_placeholder_date(date.as_str()) {
+                report_placeholder(cx, file, date, "date", None, out);
+            } else if is_date_without_day(date.as_str()) {
+                report_placeholder(cx, file, date, "date-day", None, out);
+            }
         }
     }
 }
