@@ -841,3 +841,30 @@ fn titles_and_abbreviations_extend_from_a_rules_directory() {
     assert_eq!(codes(&builtin), ["N008", "N007"], "{:#?}", builtin.diagnostics);
     std::fs::remove_dir_all(&dir).ok();
 }
+
+// ---------------------------------------------------------------- N011 unsigned
+
+#[test]
+fn n011_an_unsigned_iki_among_signed_ones() {
+    let signed = |id: &str| {
+        position(
+            id,
+            "Pengolah Data",
+            None,
+            Some(("SAMRAN DAUD", "19730916 199606 1 001")),
+            &signed("SAMRAN DAUD", "19730916 199606 1 001"),
+        )
+    };
+    let jabatan = signed("a") + &signed("b") + &position("c", "Kepala Seksi PMD", None, None, "");
+    let report = lint(&doc("d", 2022, &jabatan));
+    let found = with_code(&report, "N011");
+    assert_eq!(found.len(), 1, "{:#?}", report.diagnostics);
+    assert_eq!(primary_text(&report, found[0]), "c");
+    assert!(found[0].message.contains("Kepala Seksi PMD") && found[0].message.contains("2 of the 3"));
+
+    // Near miss: a document signed once, at its end, as some offices print it.
+    let jabatan = signed("a")
+        + &position("b", "Pengolah Data", None, None, "")
+        + &position("c", "Kepala Seksi PMD", None, None, "");
+    assert!(with_code(&lint(&doc("d", 2022, &jabatan)), "N011").is_empty());
+}

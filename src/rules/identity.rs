@@ -99,6 +99,14 @@ pub const NIP_UNUSUAL_AGE: Rule = Rule {
     check: Check::Document(nip_unusual_age),
 };
 
+pub const UNSIGNED: Rule = Rule {
+    code: "N011",
+    name: "unsigned",
+    family: Family::Identity,
+    severity: Severity::Warning,
+    check: Check::Document(unsigned),
+};
+
 pub const RULES: &[Rule] = &[
     NIP_MALFORMED,
     NIP_INVALID_DATE,
@@ -110,6 +118,7 @@ pub const RULES: &[Rule] = &[
     TITLE_MISMATCH,
     PLACEHOLDER,
     NIP_UNUSUAL_AGE,
+    UNSIGNED,
 ];
 
 /// Every NIP written in a document (holders and signers).
@@ -475,5 +484,31 @@ fn placeholders(cx: &Context, document: &Document, out: &mut Vec<Diagnostic>) {
                 report_placeholder(cx, file, date, "date-day", None, out);
             }
         }
+    }
+}
+
+/// N011: a position without a signature block in a document where most positions have one (a document signed
+/// once at its end, as some offices print them, is not reported).
+fn unsigned(cx: &Context, document: &Document, out: &mut Vec<Diagnostic>) {
+    let total = document.jabatan.len();
+    let signed = document.jabatan.iter().filter(|j| j.tanda_tangan.is_some()).count();
+    if signed * 2 <= total {
+        return;
+    }
+    for jabatan in document.jabatan.iter().filter(|j| j.tanda_tangan.is_none()) {
+        let title = jabatan
+            .nama
+            .as_ref()
+            .or(jabatan.id.as_ref())
+            .map_or("?", |t| t.as_str().trim());
+        let span = jabatan
+            .id
+            .as_ref()
+            .map_or(Span::new(jabatan.span.start, jabatan.span.start), |id| id.span);
+        let args: [(&str, &dyn std::fmt::Display); 3] = [("position", &title), ("signed", &signed), ("total", &total)];
+        cx.report(&UNSIGNED, document.file, span, &args)
+            .label("label", &args)
+            .help("help", &args)
+            .emit(out);
     }
 }
