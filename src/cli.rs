@@ -358,7 +358,7 @@ fn write_summary(
     out: &mut dyn WriteColor,
 ) -> std::io::Result<()> {
     if request.statistics {
-        out.write_all(render::statistics_table(report).as_bytes())?;
+        out.write_all(render::statistics_table(report, lang).as_bytes())?;
     }
     let summary = Summary::of(report);
     let color = if summary.errors > 0 {
@@ -439,10 +439,10 @@ pub fn rules(lang: Lang, out: &mut dyn Write) -> i32 {
     for rule in rules::all() {
         let summary = rule.text(lang, "summary", &[]);
         text.push_str(&format!(
-            "{}  {:<28} {:<8} {summary}\n",
+            "{}  {:<28} {:<10} {summary}\n",
             rule.code,
             rule.name,
-            rule.severity.as_str()
+            render::human::severity_word(rule.severity, lang)
         ));
     }
     written(out.write_all(text.as_bytes()))
@@ -469,7 +469,7 @@ pub fn explain(code: &str, lang: Lang, out: &mut dyn Write, err: &mut dyn Write)
         rule.code,
         rule.name,
         family,
-        rule.severity,
+        render::human::severity_word(rule.severity, lang),
         rule.text(lang, "summary", &[])
     );
     for key in ["what", "why", "bad", "good", "fix"] {

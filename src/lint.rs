@@ -7,7 +7,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::i18n::Lang;
 use crate::model::Document;
 use crate::paths;
-use crate::per_file::{SharedFacts, check_document};
+use crate::per_file::check_document;
 use crate::rules::{self, Check, Context, DocumentCheck};
 use crate::source::{FileId, Files};
 use crate::suppress::Anchors;
@@ -133,29 +133,20 @@ pub struct Gathered {
     pub files: Files,
     pub documents: Vec<Document>,
     pub diagnostics: Vec<Diagnostic>,
-    /// The union of every document's lowercase words ([`SharedFacts::lowercase_words`]).
-    lowercase_words: HashSet<u64>,
-    /// Index in `diagnostics` and word hash of each T002 finding.
-    term_words: Vec<(usize, u64)>,
     with_directives: Vec<FileId>,
     anchors: Anchors,
 }
 
 impl Gathered {
-    /// Add one file's per-file outcome: its findings (already pointing at `file`), its shared facts, and its
-    /// suppression anchors when it may hold suppression comments.
+    /// Add one file's per-file outcome: its findings (already pointing at `file`) and its suppression anchors when
+    /// it may hold suppression comments.
     pub fn add(
         &mut self,
         file: FileId,
         diagnostics: Vec<Diagnostic>,
-        shared: SharedFacts,
         suppression: Option<Vec<(usize, crate::suppress::Anchor)>>,
     ) {
-        let offset = self.diagnostics.len();
         self.diagnostics.extend(diagnostics);
-        self.lowercase_words.extend(shared.lowercase_words);
-        self.term_words
-            .extend(shared.term_words.into_iter().map(|(i, hash)| (offset + i, hash)));
         if let Some(lines) = suppression {
             self.with_directives.push(file);
             self.anchors.extend(file, lines);
@@ -167,21 +158,21 @@ impl Gathered {
 /// cross-file phase. The same two phases as a run from disk, for documents already in memory.
 pub fn lint(workspace: &Workspace, data: &Data, settings: &Settings) -> Vec<Diagnostic> {
     let checks = document_checks(settings);
-    let per_document: Vec<(FileId, Vec<Diagnostic>, SharedFacts)> = workspace
+    let per_document: Vec<(FileId, Vec<Diagnostic>)> = workspace
         .documents
         .par_iter()
         .map(|document| {
             let mut out = Vec::new();
-            let shared = check_document(&workspace.files, document, &checks, settings.lang, data, &mut out);
-            (document.file, out, shared)
+            check_document(&workspace.files, document, &checks, settings.lang, data, &mut out);
+            (document.file, out)
         })
         .collect();
     let mut gathered = Gathered {
         diagnostics: workspace.diagnostics.clone(),
         ..Gathered::default()
     };
-    for (file, diagnostics, shared) in per_document {
-        gathered.add(file, diagnostics, shared, None);
+    for (file, diagnostics) in per_document {
+        gathered.add(file, diagnostics, None);
     }
     let (with_directives, anchors) = suppression_of(workspace);
     gathered.with_directives = with_directives;
@@ -206,8 +197,7 @@ fn suppression_of(workspace: &Workspace) -> (Vec<FileId>, Anchors) {
     (with_directives, Anchors::of(&workspace.files, &workspace.documents))
 }
 
-/// The findings of the enabled per-document rules on one document, before [`finish`] filters them. `cx` decides
-/// what the rules see of the rest of the set (the language server seeds it with the set's vocabulary).
+/// The findings of the enabled per-document rules on one document, before [`finish`] filters them.
 pub fn document_findings(cx: &Context, document: &Document, settings: &Settings) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     for check in document_checks(settings) {
@@ -244,8 +234,6 @@ pub fn finish(workspace: &Workspace, settings: &Settings, diagnostics: Vec<Diagn
 /// The parts of [`Gathered`] the cross-file phase consumes, the files and documents aside (borrowed instead).
 struct Parts {
     diagnostics: Vec<Diagnostic>,
-    lowercase_words: HashSet<u64>,
-    term_words: Vec<(usize, u64)>,
     with_directives: Vec<FileId>,
     anchors: Anchors,
 }
@@ -253,8 +241,6 @@ struct Parts {
 fn gathered_parts(gathered: Gathered) -> Parts {
     Parts {
         diagnostics: gathered.diagnostics,
-        lowercase_words: gathered.lowercase_words,
-        term_words: gathered.term_words,
         with_directives: gathered.with_directives,
         anchors: gathered.anchors,
     }
@@ -268,8 +254,7 @@ pub fn finish_run(mut gathered: Gathered, data: &Data, settings: &Settings) -> (
     (files, diagnostics)
 }
 
-/// The rules that look across files, the T002 vocabulary joined across files (a T002 finding on a word that some
-/// document writes as an ordinary lowercase word is dropped), then [`filter_and_order`].
+/// The rules that look across files, then [`filter_and_order`] over every finding.
 fn finish_set(
     files: &Files,
     documents: &[Document],
@@ -279,20 +264,7 @@ fn finish_set(
 ) -> Vec<Diagnostic> {
     let cx = Context::new(files, documents, settings.lang, data);
     let per_set = set_findings(&cx, settings);
-    let mut ordinary = vec![false; parts.diagnostics.len()];
-    for (index, hash) in &parts.term_words {
-        if parts.lowercase_words.contains(hash) {
-            ordinary[*index] = true;
-        }
-    }
-    let diagnostics = parts
-        .diagnostics
-        .into_iter()
-        .zip(ordinary)
-        .filter(|(_, ordinary)| !ordinary)
-        .map(|(d, _)| d)
-        .chain(per_set)
-        .collect();
+    let diagnostics = parts.diagnostics.into_iter().chain(per_set).collect();
     filter_and_order(files, &parts.with_directives, &parts.anchors, diagnostics, settings)
 }
 

@@ -10,7 +10,6 @@ use crate::rules::{Context, DocumentCheck};
 use crate::source::{FileId, Files, SourceFile};
 use crate::suppress::{self, Anchor};
 use serde::{Deserialize, Serialize};
-use std::hash::{Hash, Hasher};
 
 /// The id every finding and the document of one file carry during the per-file phase (and in the cache); the
 /// engine gives the file its place in the run afterwards.
@@ -25,31 +24,11 @@ pub struct FileFacts {
     pub diagnostics: Vec<Diagnostic>,
     /// What the cross-file rules read of the document ([`Document::into_skeleton`]), with file id [`LOCAL`].
     pub document: Option<Document>,
-    /// The per-document outcome of the rules whose findings depend on other files too.
-    pub shared: SharedFacts,
     /// The anchors of the multi-line texts when the file may hold suppression comments; `None` when it has none.
     pub suppression: Option<Vec<(usize, Anchor)>>,
 }
 
-/// Facts of one document that rules join across files.
-#[derive(Clone, Debug, Default, Serialize, Deserialize)]
-pub struct SharedFacts {
-    /// Hashes of the words the document writes in lowercase letters only (T002 never reports a word that some
-    /// document of the set writes as an ordinary lowercase word).
-    pub lowercase_words: Vec<u64>,
-    /// For each T002 finding: its index among the document's findings and the hash of its word, lowercased.
-    pub term_words: Vec<(usize, u64)>,
-}
-
-/// The hash by which words are compared across files.
-pub fn word_hash(word: &str) -> u64 {
-    let mut hasher = std::hash::DefaultHasher::new();
-    word.hash(&mut hasher);
-    hasher.finish()
-}
-
-/// Run the per-document `checks` on `document` (whose file is in `files`), appending their findings to `out`;
-/// returns the document's [`SharedFacts`], with indexes counted from the start of `out`.
+/// Run the per-document `checks` on `document` (whose file is in `files`), appending their findings to `out`.
 pub fn check_document(
     files: &Files,
     document: &Document,
@@ -57,27 +36,10 @@ pub fn check_document(
     lang: Lang,
     data: &Data,
     out: &mut Vec<Diagnostic>,
-) -> SharedFacts {
+) {
     let cx = Context::new(files, std::slice::from_ref(document), lang, data);
-    let first = out.len();
     for check in checks {
         check(&cx, document, out);
-    }
-    let mut lowercase_words: Vec<u64> = crate::rules::text::Vocabulary::words_of(document)
-        .iter()
-        .map(|word| word_hash(word))
-        .collect();
-    lowercase_words.sort_unstable();
-    let source = files.get(document.file);
-    let term_words = out[first..]
-        .iter()
-        .enumerate()
-        .filter(|(_, d)| d.code == crate::rules::text::MISSPELLED_TERM.code)
-        .map(|(i, d)| (i, word_hash(&source.slice(d.primary.span).to_lowercase())))
-        .collect();
-    SharedFacts {
-        lowercase_words,
-        term_words,
     }
 }
 
@@ -107,7 +69,7 @@ pub fn lint_file(
     };
     if let Some(mut document) = loaded.document {
         document.file = LOCAL;
-        facts.shared = check_document(&files, &document, checks, lang, data, &mut diagnostics);
+        check_document(&files, &document, checks, lang, data, &mut diagnostics);
         if has_directives {
             facts.suppression = Some(suppress::of_document(source, &document));
         }

@@ -176,7 +176,7 @@ pub fn run(
             document.file = file;
             gathered.documents.push(document);
         }
-        gathered.add(file, diagnostics, facts.shared, facts.suppression);
+        gathered.add(file, diagnostics, facts.suppression);
     }
     if let Some(cache) = &cache
         && changed

@@ -85,9 +85,50 @@ pub fn match_case(original: &str, replacement: &str) -> String {
     }
 }
 
+/// `text` with its whitespace runs made single spaces, cut to at most `max` characters at a word boundary with
+/// `…` when longer: a text quoted whole in a message stays readable and never ends in half a word.
+pub fn shorten(text: &str, max: usize) -> String {
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if text.chars().count() <= max {
+        return text;
+    }
+    let mut out = String::new();
+    for word in text.split(' ') {
+        let wanted = out.chars().count() + usize::from(!out.is_empty()) + word.chars().count() + 1;
+        if wanted > max {
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    if out.is_empty() {
+        // One word longer than the limit: cut inside it rather than quote nothing.
+        out = text.chars().take(max.saturating_sub(1)).collect();
+    }
+    let out = out.trim_end_matches([',', ';', ':', '(', '/', '-', ' ']);
+    format!("{out}…")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn shortens_at_a_word_boundary() {
+        assert_eq!(
+            shorten("Jumlah  dokumen\nperencanaan", 60),
+            "Jumlah dokumen perencanaan"
+        );
+        assert_eq!(
+            shorten("Tingkat Kepatuhan penyusunan dokumen Perencanaan dan penganggaran", 50),
+            "Tingkat Kepatuhan penyusunan dokumen Perencanaan…"
+        );
+        assert_eq!(shorten("Tersedianya data, bahan dan laporan", 20), "Tersedianya data…");
+        assert_eq!(shorten("Pemberdayaanmasyarakat", 10), "Pemberday…");
+        assert!(shorten(&"kata ".repeat(40), 60).chars().count() <= 60);
+    }
 
     #[test]
     fn splits_words_and_keeps_case() {

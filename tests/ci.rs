@@ -563,14 +563,18 @@ fn new_user_on_the_examples_a_new_nip_error_and_blank_lines_fail_on_that_error_a
     );
     assert_eq!(written.code, 0, "{}", written.stderr);
 
-    // A signature's placeholder NIP replaced by a 17-digit one, and five blank lines at the top of the file.
+    // A blank signer filled in with a name and a 17-digit NIP, and five blank lines at the top of the file.
     let path = dir.path().join("examples/masama-2020.yaml");
     let text = std::fs::read_to_string(&path).unwrap();
     let placeholder = "nama: \".....\", nip: \"Nip.\" }";
     assert!(text.contains(placeholder));
     let edited = format!(
         "\n\n\n\n\n{}",
-        text.replacen(placeholder, "nama: \".....\", nip: \"19800101 200501 1 00\" }", 1)
+        text.replacen(
+            placeholder,
+            "nama: \"BUDI SANTOSO\", nip: \"19800101 200501 1 00\" }",
+            1
+        )
     );
     std::fs::write(&path, edited).unwrap();
 

@@ -265,3 +265,84 @@ fn explain_unknown_code_suggests_and_exits_2() {
         .code(2)
         .stderr(predicate::str::contains("did you mean"));
 }
+
+/// An IKI with an error (a short NIP), a spelling warning written three times, and an info (words run together).
+const REPEATED: &str = "dokumen: { id: r, unit: Kecamatan Contoh, tahun: 2020 }
+jabatan:
+  - id: camat
+    nama: Camat Contoh
+    pemangku: { nama: BUDI, nip: \"1234\" }
+    tugas:
+      - \"melaksanakan perintah atasansesuai dengan tugas\"
+    sasaran:
+      - uraian: Meningkatnya pelayanan
+        indikator:
+          - uraian: \"Prosentase desa tertib\"
+            formula: \"Prosentase desa tertib\"
+          - uraian: \"Prosentase desa maju\"
+            formula: \"Jumlah desa maju dibagi jumlah desa x 100%\"
+            target: \"80%\"
+";
+
+#[test]
+fn human_output_in_indonesian_has_no_english_word_and_groups_a_repeated_word() {
+    let dir = common::temp_files(&[("r.yaml", REPEATED)]);
+    let output = ikilint()
+        .current_dir(dir.path())
+        .args(["check", "--lang", "id", "--statistics", "r.yaml"])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    for english in ["error[", "warning[", "note[", "= help:", "= note:", "Checked"] {
+        assert!(!stdout.contains(english), "`{english}` in:\n{stdout}");
+    }
+    for indonesian in [
+        "galat[N001]",
+        "peringatan[T001]",
+        "info[T006]",
+        "= saran:",
+        "berkas diperiksa",
+    ] {
+        assert!(stdout.contains(indonesian), "no `{indonesian}` in:\n{stdout}");
+    }
+    // `Prosentase` three times: one finding shown, with the count and the lines of the others.
+    assert_eq!(
+        stdout
+            .matches("peringatan[T001]: ejaan tidak baku `Prosentase`")
+            .count(),
+        1,
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("temuan yang sama 3× dalam berkas ini; yang lain di baris 12, 13"),
+        "{stdout}"
+    );
+    // The statistics count the distinct words.
+    assert!(
+        stdout.contains("T001  non-standard-spelling  (1 kata berbeda)"),
+        "{stdout}"
+    );
+
+    // English says `info`, not `note`; JSON keeps every occurrence and its English severity values.
+    let output = ikilint()
+        .current_dir(dir.path())
+        .args(["check", "--lang", "en", "r.yaml"])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(output.stdout).unwrap();
+    assert!(stdout.contains("info[T006]") && !stdout.contains("note["), "{stdout}");
+    let output = ikilint()
+        .current_dir(dir.path())
+        .args(["check", "--lang", "id", "--format", "json", "r.yaml"])
+        .output()
+        .unwrap();
+    let json: Value = serde_json::from_slice(&output.stdout).unwrap();
+    let t001: Vec<&Value> = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| d["code"] == "T001" && d["message"].as_str().unwrap().contains("Prosentase"))
+        .collect();
+    assert_eq!(t001.len(), 3);
+    assert!(t001.iter().all(|d| d["severity"] == "warning"));
+}

@@ -124,8 +124,8 @@ fn masama_count_named_survey_and_tingkat_measured_by_duration_get_u001() {
     assert_eq!(found.len(), 2, "{found:#?}");
     let survey = found
         .iter()
-        .find(|d| common::line_of(&report, d) == 133)
-        .expect("U001 on line 133");
+        .find(|d| common::line_of(&report, d) == 134)
+        .expect("U001 on line 134");
     assert_eq!(label_texts(&report, survey), ["Jumlah", "di bagi", "dikali 100"]);
     assert!(
         survey.message.contains("Jumlah responden yang disurvei"),
@@ -135,8 +135,8 @@ fn masama_count_named_survey_and_tingkat_measured_by_duration_get_u001() {
     assert!(survey.help.as_deref().unwrap_or("").contains("'Persentase …'"));
     let tingkat = found
         .iter()
-        .find(|d| common::line_of(&report, d) == 633)
-        .expect("U001 on line 633");
+        .find(|d| common::line_of(&report, d) == 634)
+        .expect("U001 on line 634");
     assert_eq!(label_texts(&report, tingkat), ["Tingkat", "Lamanya"]);
 }
 
@@ -705,4 +705,26 @@ fn u002_a_difference_without_division() {
     assert_eq!(d.len(), 1);
     assert!(d[0].message.contains("difference"), "{}", d[0].message);
     assert_eq!(primary_text(&report, d[0]), "-");
+}
+
+#[test]
+fn u009_quotes_the_whole_indicator_shortened_at_a_word_boundary() {
+    let text = "dokumen: { id: q, unit: Kecamatan Contoh, tahun: 2020 }\njabatan:\n  - id: camat\n    nama: Camat Contoh\n    sasaran:\n      - uraian: Meningkatnya pelayanan\n        indikator:\n          - uraian: \"2. Terlaksananya pembinaan administrasi kependudukan dan pencatatan sipil di seluruh kelurahan\"\n            formula: \"Laporan kegiatan\"\n          - uraian: \"Tersedianya data kelurahan\"\n            formula: \"Laporan kegiatan\"\n";
+    let report = lint_files(&[("q.yaml", text)]);
+    let found = with_code(&report, "U009");
+    assert_eq!(found.len(), 2, "{found:#?}");
+    // Long: cut after a whole word, with an ellipsis; the list number is left out.
+    assert!(
+        found[0]
+            .message
+            .contains("'Terlaksananya pembinaan administrasi kependudukan dan…'"),
+        "{}",
+        found[0].message
+    );
+    // Short: quoted whole.
+    assert!(
+        found[1].message.contains("'Tersedianya data kelurahan'"),
+        "{}",
+        found[1].message
+    );
 }

@@ -1,13 +1,21 @@
 //! Compiler-style output through codespan-reporting: `error[N004]: …`, the source with labels, `= help: …`.
+//!
+//! codespan-reporting writes its severity words in English (and calls `info` a `note`); each finding is rendered
+//! into a buffer and its header word put into the output's language in one place, [`localize_header`]. A
+//! spelling finding repeated in one file is shown once, with the count and the lines of the others; every
+//! repeat keeps its own location in the report (fixes and the other formats need them).
 
 use crate::Report;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::i18n::{Lang, tr};
+use crate::source::FileId;
 use codespan_reporting::diagnostic as cs;
-use codespan_reporting::term::{self, termcolor::WriteColor};
+use codespan_reporting::term::termcolor::{Ansi, NoColor, WriteColor};
+use codespan_reporting::term::{self, Config};
+use std::collections::HashMap;
 use std::io;
 
-fn to_codespan(d: &Diagnostic, lang: Lang) -> cs::Diagnostic<crate::source::FileId> {
+fn to_codespan(d: &Diagnostic, lang: Lang) -> cs::Diagnostic<FileId> {
     let severity = match d.severity {
         Severity::Error => cs::Severity::Error,
         Severity::Warning => cs::Severity::Warning,
@@ -25,7 +33,7 @@ fn to_codespan(d: &Diagnostic, lang: Lang) -> cs::Diagnostic<crate::source::File
         .map(|n| format!("{}: {n}", tr(lang, "common.note", &[])))
         .collect();
     if let Some(help) = &d.help {
-        notes.push(format!("help: {help}"));
+        notes.push(format!("{}: {help}", tr(lang, "common.help", &[])));
     }
     if let Some(fix) = &d.fix {
         let key = match fix.applicability {
@@ -41,15 +49,80 @@ fn to_codespan(d: &Diagnostic, lang: Lang) -> cs::Diagnostic<crate::source::File
         .with_notes(notes)
 }
 
+/// The severity word of the header in `lang`.
+pub fn severity_word(severity: Severity, lang: Lang) -> String {
+    tr(lang, &format!("common.severity-{}", severity.as_str()), &[])
+}
+
+/// Replace codespan's English severity word in the header `error[A001]` (plain or coloured: the word and the
+/// code are written in one colour span) with the word of `lang`.
+fn localize_header(rendered: &str, d: &Diagnostic, lang: Lang) -> String {
+    let english = match d.severity {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "note",
+    };
+    let written = format!("{english}[{}]", d.code);
+    let wanted = format!("{}[{}]", severity_word(d.severity, lang), d.code);
+    rendered.replacen(&written, &wanted, 1)
+}
+
+/// The spelling findings repeated in one file (same rule, same message): index of the first → the others.
+fn repeats(report: &Report) -> HashMap<usize, Vec<usize>> {
+    let spelling = crate::rules::text::SPELLING;
+    let mut by_key: HashMap<(FileId, &str, &str), usize> = HashMap::new();
+    let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (i, d) in report.diagnostics.iter().enumerate() {
+        if !spelling.iter().any(|r| r.code == d.code) {
+            continue;
+        }
+        match by_key.get(&(d.primary.file, d.code, d.message.as_str())) {
+            Some(&first) => groups.entry(first).or_default().push(i),
+            None => {
+                by_key.insert((d.primary.file, d.code, d.message.as_str()), i);
+            }
+        }
+    }
+    groups
+}
+
+fn line_of(report: &Report, d: &Diagnostic) -> usize {
+    report.files.get(d.primary.file).position(d.primary.span.start).line
+}
+
 /// Write every diagnostic of `report`, in order.
 pub fn render(report: &Report, lang: Lang, out: &mut dyn WriteColor) -> io::Result<()> {
-    let config = term::Config::default();
-    for d in &report.diagnostics {
-        term::emit_to_write_style(out, &config, &report.files, &to_codespan(d, lang)).map_err(|e| match e {
-            // Keep the kind, so that a reader closing the pipe is told apart from a real failure.
-            codespan_reporting::files::Error::Io(e) => e,
-            e => io::Error::other(e.to_string()),
-        })?;
+    let config = Config::default();
+    let repeats = repeats(report);
+    let hidden: std::collections::HashSet<usize> = repeats.values().flatten().copied().collect();
+    for (i, d) in report.diagnostics.iter().enumerate() {
+        if hidden.contains(&i) {
+            continue;
+        }
+        let mut diagnostic = to_codespan(d, lang);
+        if let Some(others) = repeats.get(&i) {
+            let lines: Vec<String> = others
+                .iter()
+                .map(|&o| line_of(report, &report.diagnostics[o]).to_string())
+                .collect();
+            let count = others.len() + 1;
+            let lines = lines.join(", ");
+            diagnostic
+                .notes
+                .insert(0, tr(lang, "common.repeated", &[("count", &count), ("lines", &lines)]));
+        }
+        let rendered = if out.supports_color() {
+            let mut buffer = Ansi::new(Vec::new());
+            term::emit_to_write_style(&mut buffer, &config, &report.files, &diagnostic)
+                .map_err(|e| io::Error::other(e.to_string()))?;
+            buffer.into_inner()
+        } else {
+            let mut buffer = NoColor::new(Vec::new());
+            term::emit_to_write_style(&mut buffer, &config, &report.files, &diagnostic)
+                .map_err(|e| io::Error::other(e.to_string()))?;
+            buffer.into_inner()
+        };
+        out.write_all(localize_header(&String::from_utf8_lossy(&rendered), d, lang).as_bytes())?;
     }
     Ok(())
 }

@@ -10,7 +10,7 @@ pub mod sarif;
 use crate::Report;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::i18n::{Lang, tr};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// The output formats of `ikilint check --format`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -103,22 +103,39 @@ impl Summary {
     }
 }
 
-/// Findings per rule, most frequent first: `(count, code, name)`.
-pub fn statistics(report: &Report) -> Vec<(usize, &'static str, &'static str)> {
-    let mut counts: BTreeMap<(&'static str, &'static str), usize> = BTreeMap::new();
+/// Findings per rule, most frequent first: `(count, code, name, distinct)`, where `distinct` is, for the rules
+/// that report words ([`crate::rules::text::SPELLING`]), the number of distinct messages (one per word and
+/// suggestion).
+pub fn statistics(report: &Report) -> Vec<(usize, &'static str, &'static str, Option<usize>)> {
+    let mut counts: BTreeMap<(&'static str, &'static str), (usize, BTreeSet<&str>)> = BTreeMap::new();
     for d in &report.diagnostics {
-        *counts.entry((d.code, d.name)).or_default() += 1;
+        let entry = counts.entry((d.code, d.name)).or_default();
+        entry.0 += 1;
+        entry.1.insert(&d.message);
     }
-    let mut rows: Vec<_> = counts.into_iter().map(|((code, name), n)| (n, code, name)).collect();
+    let spelling = crate::rules::text::SPELLING;
+    let mut rows: Vec<_> = counts
+        .into_iter()
+        .map(|((code, name), (n, messages))| {
+            let distinct = spelling.iter().any(|r| r.code == code).then_some(messages.len());
+            (n, code, name, distinct)
+        })
+        .collect();
     rows.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(b.1)));
     rows
 }
 
-/// The statistics table as text lines.
-pub fn statistics_table(report: &Report) -> String {
+/// The statistics table as text lines, in `lang`.
+pub fn statistics_table(report: &Report, lang: Lang) -> String {
     let mut out = String::new();
-    for (count, code, name) in statistics(report) {
-        out.push_str(&format!("{count:>5}  {code}  {name}\n"));
+    for (count, code, name, distinct) in statistics(report) {
+        match distinct {
+            Some(words) => {
+                let words = tr(lang, "common.statistics-distinct", &[("count", &words)]);
+                out.push_str(&format!("{count:>5}  {code}  {name}  ({words})\n"));
+            }
+            None => out.push_str(&format!("{count:>5}  {code}  {name}\n")),
+        }
     }
     out
 }

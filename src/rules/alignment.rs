@@ -98,6 +98,23 @@ fn id_of(jabatan: &Jabatan) -> &str {
     jabatan.id.as_ref().map_or("?", Text::as_str)
 }
 
+/// How A001/A004 name a position to a reader: its title as written (`Kepala Seksi Pembangunan`), else its id,
+/// with the document's id when it is in another document than `from_doc`.
+fn title(cx: &Context, cascade: &Cascade, pos: PosId, from_doc: usize) -> String {
+    let (document, jabatan) = cascade.jabatan(cx.documents, pos);
+    let name = jabatan
+        .nama
+        .as_ref()
+        .map(|n| n.as_str().split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|n| !n.is_empty())
+        .unwrap_or_else(|| id_of(jabatan).to_string());
+    if cascade.positions[pos].doc == from_doc {
+        name
+    } else {
+        format!("{name} ({})", document.id().unwrap_or("?"))
+    }
+}
+
 /// Where to point at a position as a whole: its `id`, else the start of its mapping.
 fn position_span(jabatan: &Jabatan) -> Span {
     jabatan
@@ -121,7 +138,8 @@ fn feeds_nothing(cx: &Context, out: &mut Vec<Diagnostic>) {
         }
         let file = file_of(cx, &cascade, pos);
         let position = jabatan(cx, &cascade, pos);
-        let superior_name = cascade.name(cx.documents, superior, Some(info.doc));
+        let superior_name = title(cx, &cascade, superior, info.doc);
+        let position_name = title(cx, &cascade, pos, info.doc);
         let candidates = candidates
             .entry(superior)
             .or_insert_with(|| suggest::Candidates::of(cx.documents, &cascade, superior));
@@ -135,7 +153,7 @@ fn feeds_nothing(cx: &Context, out: &mut Vec<Diagnostic>) {
                 .collect();
             let args: [(&str, &dyn std::fmt::Display); 3] = [
                 ("sasaran", &sasaran.id.value),
-                ("position", &id_of(position)),
+                ("position", &position_name),
                 ("superior", &superior_name),
             ];
             if unlinked.len() == sasaran_info.indicators.len() {
@@ -221,10 +239,6 @@ fn with_suggestion(
                 None => finding,
             }
         }
-        Some(s) if s.is_related() => finding.help(
-            "help-weak",
-            &[("target", &s.id), ("text", &s.text), ("superior", &superior_name)],
-        ),
         Some(_) => finding.help(
             "help-unrelated",
             &[
@@ -446,12 +460,13 @@ fn sasaran_unsupported(cx: &Context, out: &mut Vec<Diagnostic>) {
         let mut names: Vec<String> = subordinates
             .iter()
             .take(SHOWN)
-            .map(|&p| cascade.name(cx.documents, p, Some(info.doc)))
+            .map(|&p| title(cx, &cascade, p, info.doc))
             .collect();
         if subordinates.len() > SHOWN {
             names.push("…".to_string());
         }
         let names = names.join(", ");
+        let position_name = title(cx, &cascade, pos, info.doc);
         for (s, sasaran_info) in info.sasaran.iter().enumerate() {
             if sasaran_info.supported {
                 continue;
@@ -464,7 +479,7 @@ fn sasaran_unsupported(cx: &Context, out: &mut Vec<Diagnostic>) {
                 span,
                 &[
                     ("sasaran", &sasaran.id.value),
-                    ("position", &id_of(position)),
+                    ("position", &position_name),
                     ("count", &subordinates.len()),
                 ],
             )

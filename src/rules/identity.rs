@@ -11,12 +11,13 @@ pub mod titles;
 
 pub use index::{People, Place, Role};
 
-use super::{Check, Context, Family, Rule};
+use super::{Check, Context, Family, Finding, Rule};
 use crate::diagnostic::{Diagnostic, Edit, Fix, Severity};
 use crate::model::{Document, Text};
 use crate::names::{self, Gelar};
 use crate::nip::{self, FieldError, Kind, Malformed, Nip};
 use crate::source::{FileId, Span};
+use std::collections::HashMap;
 
 pub const NIP_MALFORMED: Rule = Rule {
     code: "N001",
@@ -98,6 +99,14 @@ pub const NIP_UNUSUAL_AGE: Rule = Rule {
     check: Check::Document(nip_unusual_age),
 };
 
+pub const UNSIGNED: Rule = Rule {
+    code: "N011",
+    name: "unsigned",
+    family: Family::Identity,
+    severity: Severity::Warning,
+    check: Check::Document(unsigned),
+};
+
 pub const RULES: &[Rule] = &[
     NIP_MALFORMED,
     NIP_INVALID_DATE,
@@ -109,6 +118,7 @@ pub const RULES: &[Rule] = &[
     TITLE_MISMATCH,
     PLACEHOLDER,
     NIP_UNUSUAL_AGE,
+    UNSIGNED,
 ];
 
 /// Every NIP written in a document (holders and signers).
@@ -149,80 +159,128 @@ pub(crate) fn value_edit(cx: &Context, file: FileId, value: &Text, old: &str, ne
     })
 }
 
-/// Every written NIP of the document that is not a placeholder (N009), parsed.
-fn parsed_nips(document: &Document) -> impl Iterator<Item = (&Text, Result<Nip, Malformed>)> {
-    nips(document)
-        .filter(|w| !nip::is_placeholder(w.as_str()))
-        .map(|w| (w, Nip::parse(w.as_str())))
+/// One NIP text of a document that is not a placeholder (N009), parsed, with every later place that writes the
+/// same text: a holder's NIP is printed again in the signature blocks, and a defect in it is one finding with a
+/// label at each copy.
+struct WrittenNip<'d> {
+    first: &'d Text,
+    copies: Vec<&'d Text>,
+    parsed: Result<Nip, Malformed>,
+}
+
+impl WrittenNip<'_> {
+    /// Label every copy, at `needle` inside it when given (the group a finding is about), else at the whole NIP.
+    fn label_copies(&self, cx: &Context, file: FileId, finding: Finding, needle: Option<&str>) -> Finding {
+        self.copies.iter().fold(finding, |finding, copy| {
+            let span = needle.and_then(|n| locate(cx, file, copy, n)).unwrap_or(copy.span);
+            finding.secondary_common(file, span, "common.label-again", &[])
+        })
+    }
+}
+
+fn written_nips(document: &Document) -> Vec<WrittenNip<'_>> {
+    let mut written: Vec<WrittenNip> = Vec::new();
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    for text in nips(document).filter(|w| !nip::is_placeholder(w.as_str())) {
+        match seen.get(text.as_str().trim()) {
+            Some(&at) => written[at].copies.push(text),
+            None => {
+                seen.insert(text.as_str().trim(), written.len());
+                written.push(WrittenNip {
+                    first: text,
+                    copies: Vec::new(),
+                    parsed: Nip::parse(text.as_str()),
+                });
+            }
+        }
+    }
+    written
 }
 
 fn nip_malformed(cx: &Context, document: &Document, out: &mut Vec<Diagnostic>) {
-    for (written, parsed) in parsed_nips(document) {
-        match parsed {
-            Err(error) => malformed(cx, document.file, written, error, out),
-            Ok(parsed) => field_errors(cx, document.file, written, &parsed, false, out),
+    for written in written_nips(document) {
+        match &written.parsed {
+            Err(error) => malformed(cx, document.file, &written, error.clone(), out),
+            Ok(parsed) => field_errors(cx, document.file, &written, parsed, false, out),
         }
     }
 }
 
 fn nip_invalid_date(cx: &Context, document: &Document, out: &mut Vec<Diagnostic>) {
-    for (written, parsed) in parsed_nips(document) {
-        if let Ok(parsed) = parsed {
-            field_errors(cx, document.file, written, &parsed, true, out);
-            invalid_age(cx, document, written, &parsed, out);
+    for written in written_nips(document) {
+        if let Ok(parsed) = &written.parsed {
+            field_errors(cx, document.file, &written, parsed, true, out);
+            invalid_age(cx, document, &written, parsed, out);
         }
     }
 }
 
 fn nip_grouping(cx: &Context, document: &Document, out: &mut Vec<Diagnostic>) {
-    for (written, parsed) in parsed_nips(document) {
-        if let Ok(parsed) = parsed {
-            grouping(cx, document.file, written, &parsed, out);
+    for written in written_nips(document) {
+        if let Ok(parsed) = &written.parsed {
+            grouping(cx, document.file, &written, parsed, out);
         }
     }
 }
 
 fn nip_unusual_age(cx: &Context, document: &Document, out: &mut Vec<Diagnostic>) {
-    for (written, parsed) in parsed_nips(document) {
-        if let Ok(parsed) = parsed {
-            unusual_age(cx, document.file, written, &parsed, out);
+    for written in written_nips(document) {
+        if let Ok(parsed) = &written.parsed {
+            unusual_age(cx, document.file, &written, parsed, out);
         }
     }
 }
 
-fn malformed(cx: &Context, file: FileId, written: &Text, error: Malformed, out: &mut Vec<Diagnostic>) {
-    let nip = nip::body(written.as_str());
+fn malformed(cx: &Context, file: FileId, written: &WrittenNip, error: Malformed, out: &mut Vec<Diagnostic>) {
+    let nip = nip::body(written.first.as_str());
+    let span = written.first.span;
     let finding = match error {
         Malformed::Length(count) => cx
-            .report(&NIP_MALFORMED, file, written.span, &[("nip", &nip), ("count", &count)])
+            .report(&NIP_MALFORMED, file, span, &[("nip", &nip), ("count", &count)])
             .label("label-length", &[("count", &count)]),
         Malformed::NotDigit(c) => cx
-            .report(&NIP_MALFORMED, file, written.span, &[("nip", &nip)])
+            .report(&NIP_MALFORMED, file, span, &[("nip", &nip)])
             .message("message-char", &[("nip", &nip), ("char", &c)])
             .label("label-char", &[("char", &c)]),
     };
-    finding.help("help", &[]).emit(out);
+    written
+        .label_copies(cx, file, finding, None)
+        .help("help", &[])
+        .emit(out);
 }
 
-fn grouping(cx: &Context, file: FileId, written: &Text, parsed: &Nip, out: &mut Vec<Diagnostic>) {
-    let body = nip::body(written.as_str());
+fn grouping(cx: &Context, file: FileId, written: &WrittenNip, parsed: &Nip, out: &mut Vec<Diagnostic>) {
+    let body = nip::body(written.first.as_str());
     let canonical = parsed.canonical();
     if body == canonical {
         return;
     }
-    let mut finding = cx
-        .report(&NIP_GROUPING, file, written.span, &[("nip", &body)])
+    let finding = cx
+        .report(&NIP_GROUPING, file, written.first.span, &[("nip", &body)])
         .label("label", &[])
         .help("help", &[("canonical", &canonical)]);
-    if let Some(edit) = value_edit(cx, file, written, body, &canonical) {
-        finding = finding.fix(Fix::safe(vec![edit]));
+    let mut finding = written.label_copies(cx, file, finding, None);
+    // The copies are the same text, so the same rewrite fixes each of them.
+    let edits: Vec<Edit> = std::iter::once(written.first)
+        .chain(written.copies.iter().copied())
+        .filter_map(|text| value_edit(cx, file, text, body, &canonical))
+        .collect();
+    if !edits.is_empty() {
+        finding = finding.fix(Fix::safe(edits));
     }
     finding.emit(out);
 }
 
 /// The fields of a number that do not decode: its shape (gender, sequence) for N001 (`dates == false`), its
 /// impossible dates for N002 (`dates == true`).
-fn field_errors(cx: &Context, file: FileId, written: &Text, parsed: &Nip, dates: bool, out: &mut Vec<Diagnostic>) {
+fn field_errors(
+    cx: &Context,
+    file: FileId,
+    written: &WrittenNip,
+    parsed: &Nip,
+    dates: bool,
+    out: &mut Vec<Diagnostic>,
+) {
     let Err(errors) = parsed.decode() else { return };
     let canonical = parsed.canonical();
     for error in errors {
@@ -236,18 +294,21 @@ fn field_errors(cx: &Context, file: FileId, written: &Text, parsed: &Nip, dates:
             continue;
         }
         let group = &canonical[range.0..range.1];
-        let span = locate(cx, file, written, group).unwrap_or(written.span);
+        let span = locate(cx, file, written.first, group).unwrap_or(written.first.span);
         let args: [(&str, &dyn std::fmt::Display); 2] = [("nip", &canonical), ("group", &group)];
-        cx.report(rule, file, span, &args)
+        let finding = cx
+            .report(rule, file, span, &args)
             .message(&format!("message-{key}"), &args)
-            .label(&format!("label-{key}"), &args)
+            .label(&format!("label-{key}"), &args);
+        written
+            .label_copies(cx, file, finding, Some(group))
             .help(&format!("help-{key}"), &args)
             .emit(out);
     }
 }
 
 /// N002: TMT before the age of 18, or after the document's year.
-fn invalid_age(cx: &Context, document: &Document, written: &Text, parsed: &Nip, out: &mut Vec<Diagnostic>) {
+fn invalid_age(cx: &Context, document: &Document, written: &WrittenNip, parsed: &Nip, out: &mut Vec<Diagnostic>) {
     let Ok(decoded) = parsed.decode() else { return };
     let file = document.file;
     let canonical = parsed.canonical();
@@ -257,23 +318,29 @@ fn invalid_age(cx: &Context, document: &Document, written: &Text, parsed: &Nip, 
     if age < 18 {
         let args: [(&str, &dyn std::fmt::Display); 4] =
             [("nip", &canonical), ("age", &age), ("tmt", &tmt), ("birth", &birth)];
-        cx.report(&NIP_INVALID_DATE, file, written.span, &args)
+        let finding = cx
+            .report(&NIP_INVALID_DATE, file, written.first.span, &args)
             .message("message-young", &args)
-            .label("label-young", &args)
+            .label("label-young", &args);
+        written
+            .label_copies(cx, file, finding, None)
             .help("help-young", &args)
             .emit(out);
     } else if let Some(year) = document.tahun().filter(|&y| i64::from(decoded.tmt_year) > y) {
         let args: [(&str, &dyn std::fmt::Display); 3] = [("nip", &canonical), ("tmt", &tmt), ("year", &year)];
-        cx.report(&NIP_INVALID_DATE, file, written.span, &args)
+        let finding = cx
+            .report(&NIP_INVALID_DATE, file, written.first.span, &args)
             .message("message-future", &args)
-            .label("label-future", &args)
+            .label("label-future", &args);
+        written
+            .label_copies(cx, file, finding, None)
             .help("help-future", &args)
             .emit(out);
     }
 }
 
 /// N010: a civil servant appointed above 40 with TMT 2015 or later.
-fn unusual_age(cx: &Context, file: FileId, written: &Text, parsed: &Nip, out: &mut Vec<Diagnostic>) {
+fn unusual_age(cx: &Context, file: FileId, written: &WrittenNip, parsed: &Nip, out: &mut Vec<Diagnostic>) {
     let Ok(decoded) = parsed.decode() else { return };
     let age = decoded.age_at_tmt();
     if decoded.kind != Kind::Pns || decoded.tmt_year < 2015 || age <= 40 {
@@ -284,24 +351,18 @@ fn unusual_age(cx: &Context, file: FileId, written: &Text, parsed: &Nip, out: &m
     let birth = decoded.birth.to_string();
     let args: [(&str, &dyn std::fmt::Display); 4] =
         [("nip", &canonical), ("age", &age), ("tmt", &tmt), ("birth", &birth)];
-    cx.report(&NIP_UNUSUAL_AGE, file, written.span, &args)
-        .label("label", &args)
+    let finding = cx
+        .report(&NIP_UNUSUAL_AGE, file, written.first.span, &args)
+        .label("label", &args);
+    written
+        .label_copies(cx, file, finding, None)
         .note("note", &args)
         .help("help", &args)
         .emit(out);
 }
 
-/// Report a placeholder in a `what` field (`name`, `nip`, `date`), pointing at the filler run when it can be
-/// found exactly in the source. `known` is the value the position's holder has for the field, when there is one
-/// to suggest (a pegawai signature of a position whose `pemangku` is filled in).
-fn report_placeholder(
-    cx: &Context,
-    file: FileId,
-    text: &Text,
-    what: &str,
-    known: Option<&str>,
-    out: &mut Vec<Diagnostic>,
-) {
+/// Where a placeholder is: the filler run when it can be found exactly in the source, else the whole value.
+fn placeholder_span(cx: &Context, file: FileId, text: &Text) -> Span {
     let filler = names::FILLER
         .iter()
         .filter_map(|f| text.as_str().find(f))
@@ -312,13 +373,31 @@ fn report_placeholder(
                 .take_while(|c| matches!(c, '.' | '…' | '_'))
                 .collect::<String>()
         });
-    let span = filler
+    filler
         .as_deref()
         .and_then(|run| locate(cx, file, text, run))
-        .unwrap_or(text.span);
+        .unwrap_or(text.span)
+}
+
+/// Report a placeholder in a `what` field (`name`, `nip`, `date`). `known` is the value the position's holder
+/// has for the field, when there is one to suggest (a pegawai signature of a position whose `pemangku` is filled
+/// in).
+fn report_placeholder(
+    cx: &Context,
+    file: FileId,
+    text: &Text,
+    what: &str,
+    known: Option<&str>,
+    out: &mut Vec<Diagnostic>,
+) {
     let shown = text.as_str().trim();
     let finding = cx
-        .report(&PLACEHOLDER, file, span, &[("text", &shown)])
+        .report(
+            &PLACEHOLDER,
+            file,
+            placeholder_span(cx, file, text),
+            &[("text", &shown)],
+        )
         .message(&format!("message-{what}"), &[("text", &shown)])
         .label("label", &[]);
     match known {
@@ -328,11 +407,38 @@ fn report_placeholder(
     .emit(out);
 }
 
+/// A person left blank altogether, name and NIP: one placeholder finding with a label on each.
+fn report_blank_person(cx: &Context, file: FileId, nama: &Text, nip: &Text, known: Option<(&str, &str)>) -> Diagnostic {
+    let finding = cx
+        .report(&PLACEHOLDER, file, placeholder_span(cx, file, nama), &[])
+        .message("message-person", &[])
+        .label("label-name", &[])
+        .secondary(file, placeholder_span(cx, file, nip), "label-nip", &[]);
+    match known {
+        Some((name, number)) => finding.help("help-person-holder", &[("name", &name), ("nip", &number)]),
+        None => finding.help("help-person", &[]),
+    }
+    .build()
+}
+
 /// A date line with nothing where the date belongs: filler (`Masama, .....2020`, `…`), or a place with an
 /// empty or dash date (`Masama,`, `Masama, -`).
 pub fn is_placeholder_date(text: &str) -> bool {
     let date = text.rsplit_once(',').map_or(text, |(_, date)| date).trim();
     names::is_filler(text) || date.is_empty() || date.chars().all(|c| matches!(c, '-' | '–' | '—' | '.'))
+}
+
+/// A date line with a month and a year but no day (`Tanjung Redeb, Januari 2022`): the day was left to be
+/// written in by hand.
+pub fn is_date_without_day(text: &str) -> bool {
+    let date = text.rsplit_once(',').map_or(text, |(_, date)| date);
+    let words = crate::words::words(date);
+    let number = |w: &crate::words::Word, digits: std::ops::RangeInclusive<usize>| {
+        w.is_number() && digits.contains(&w.text.len())
+    };
+    words.iter().any(|w| number(w, 4..=4))
+        && words.iter().any(|w| w.is_alphabetic())
+        && !words.iter().any(|w| number(w, 1..=2))
 }
 
 fn placeholders(cx: &Context, document: &Document, out: &mut Vec<Diagnostic>) {
@@ -360,20 +466,49 @@ fn placeholders(cx: &Context, document: &Document, out: &mut Vec<Diagnostic>) {
             .into_iter()
             .chain(signers.flatten());
         for (nama, nip, known_name, known_nip) in people {
-            if let Some(nama) = nama.as_ref().filter(|n| names.is_placeholder(n.as_str())) {
-                report_placeholder(cx, file, nama, "name", known_name, out);
-            }
-            if let Some(nip) = nip.as_ref().filter(|n| nip::is_placeholder(n.as_str())) {
-                report_placeholder(cx, file, nip, "nip", known_nip, out);
+            let nama = nama.as_ref().filter(|n| names.is_placeholder(n.as_str()));
+            let nip = nip.as_ref().filter(|n| nip::is_placeholder(n.as_str()));
+            match (nama, nip) {
+                (Some(nama), Some(nip)) => {
+                    out.push(report_blank_person(cx, file, nama, nip, known_name.zip(known_nip)));
+                }
+                (Some(nama), None) => report_placeholder(cx, file, nama, "name", known_name, out),
+                (None, Some(nip)) => report_placeholder(cx, file, nip, "nip", known_nip, out),
+                (None, None) => {}
             }
         }
-        if let Some(date) = jabatan
-            .tanda_tangan
+        if let Some(date) = jabatan.tanda_tangan.as_ref().and_then(|tt| tt.tempat_tanggal.as_ref()) {
+            if is_placeholder_date(date.as_str()) {
+                report_placeholder(cx, file, date, "date", None, out);
+            } else if is_date_without_day(date.as_str()) {
+                report_placeholder(cx, file, date, "date-day", None, out);
+            }
+        }
+    }
+}
+
+/// N011: a position without a signature block in a document where most positions have one (a document signed
+/// once at its end, as some offices print them, is not reported).
+fn unsigned(cx: &Context, document: &Document, out: &mut Vec<Diagnostic>) {
+    let total = document.jabatan.len();
+    let signed = document.jabatan.iter().filter(|j| j.tanda_tangan.is_some()).count();
+    if signed * 2 <= total {
+        return;
+    }
+    for jabatan in document.jabatan.iter().filter(|j| j.tanda_tangan.is_none()) {
+        let title = jabatan
+            .nama
             .as_ref()
-            .and_then(|tt| tt.tempat_tanggal.as_ref())
-            .filter(|d| is_placeholder_date(d.as_str()))
-        {
-            report_placeholder(cx, file, date, "date", None, out);
-        }
+            .or(jabatan.id.as_ref())
+            .map_or("?", |t| t.as_str().trim());
+        let span = jabatan
+            .id
+            .as_ref()
+            .map_or(Span::new(jabatan.span.start, jabatan.span.start), |id| id.span);
+        let args: [(&str, &dyn std::fmt::Display); 3] = [("position", &title), ("signed", &signed), ("total", &total)];
+        cx.report(&UNSIGNED, document.file, span, &args)
+            .label("label", &args)
+            .help("help", &args)
+            .emit(out);
     }
 }

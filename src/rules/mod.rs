@@ -128,6 +128,13 @@ impl Finding {
         self
     }
 
+    /// A secondary label with a text of the `common` catalogue section, worded the same for every rule.
+    pub fn secondary_common(mut self, file: FileId, span: Span, key: &str, args: &[(&str, &dyn Display)]) -> Self {
+        let message = Catalog::get(self.lang).text(key, args);
+        self.diagnostic.secondary.push(Label::new(file, span, message));
+        self
+    }
+
     pub fn note(mut self, key: &str, args: &[(&str, &dyn Display)]) -> Self {
         let note = self.text(key, args);
         self.diagnostic.notes.push(note);

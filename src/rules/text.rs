@@ -1,12 +1,13 @@
 //! T — text: spelling (T001), known terms (T002), repeated words (T003), years (T004), duplicate indicators
-//! (T005) and words run together (T006). Every rule reads every free-text field (`Document::texts()`); the
+//! (T005), words run together (T006) and words no dictionary knows (T007). Every rule reads every free-text field (`Document::texts()`); the
 //! data lives in `rules/kbbi.yaml`, `rules/istilah.yaml` and `rules/kata.yaml` ([`tables`]).
 
 mod duplicate;
+mod patterns;
 mod repeat;
 mod spelling;
-pub use spelling::Vocabulary;
 pub mod tables;
+mod unknown;
 mod year;
 
 use super::{Check, Family, Rule};
@@ -61,6 +62,14 @@ pub const WORDS_RUN_TOGETHER: Rule = Rule {
     check: Check::Document(repeat::run_together),
 };
 
+pub const UNKNOWN_WORD: Rule = Rule {
+    code: "T007",
+    name: "unknown-word",
+    family: Family::Text,
+    severity: Severity::Warning,
+    check: Check::Document(unknown::unknown_word),
+};
+
 pub const RULES: &[Rule] = &[
     NON_STANDARD_SPELLING,
     MISSPELLED_TERM,
@@ -68,6 +77,16 @@ pub const RULES: &[Rule] = &[
     YEAR_MISMATCH,
     DUPLICATE_INDICATOR,
     WORDS_RUN_TOGETHER,
+    UNKNOWN_WORD,
+];
+
+/// The rules that report a word: a word written many times is one finding per place in the report, grouped
+/// in human output and counted as distinct words by `--statistics`.
+pub const SPELLING: &[&Rule] = &[
+    &NON_STANDARD_SPELLING,
+    &MISSPELLED_TERM,
+    &WORDS_RUN_TOGETHER,
+    &UNKNOWN_WORD,
 ];
 
 /// Fields that hold a person's name: written as the person writes it, so never checked for spelling.

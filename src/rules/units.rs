@@ -181,18 +181,14 @@ fn words<'a>(text: &'a Text, range: &Range<usize>) -> &'a str {
     text.value.get(range.clone()).unwrap_or(&text.value)
 }
 
-/// An indicator's name for a message: without its list number, cut at 60 characters.
+/// An indicator's name for a message: without its list number, the whole name, shortened at a word boundary
+/// past 60 characters.
 fn short_name(indikator: &Indikator) -> String {
     let Some(uraian) = &indikator.uraian else {
         return String::new();
     };
     let toks = crate::units::tokenize(&uraian.value);
     let from = crate::units::skip_list_number(&toks);
-    let name = toks.get(from).map_or("", |t| &uraian.value[t.start..]).trim();
-    if name.chars().count() > 60 {
-        let cut: String = name.chars().take(57).collect();
-        format!("{}…", cut.trim_end())
-    } else {
-        name.to_string()
-    }
+    let name = toks.get(from).map_or("", |t| &uraian.value[t.start..]);
+    crate::words::shorten(name, 60)
 }

@@ -8,68 +8,12 @@ use crate::cascade::Cascade;
 use crate::data::Data;
 use crate::diagnostic::Diagnostic;
 use crate::lint::{self, Settings};
-use crate::model::Document;
 use crate::rules::Context;
-use crate::rules::text::Vocabulary;
 use crate::source::{FileId, SourceFile};
 use crate::workspace::{self, Workspace};
 use rayon::prelude::*;
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::BTreeSet;
 use std::sync::Arc;
-
-/// Rules checked per document that also read something of the other documents: T002 leaves alone a word written
-/// in lowercase anywhere in the set ([`Vocabulary`]). Their findings in the other files are computed again after
-/// an edit that changes the set's vocabulary.
-const READS_THE_SET: &[&str] = &["T002"];
-
-/// The set's [`Vocabulary`], kept from the words of each file so that an edit does not read every file again.
-#[derive(Default)]
-struct Words {
-    of_file: Vec<HashSet<String>>,
-    /// How many files write each word.
-    count: HashMap<String, usize>,
-    index: Arc<Vocabulary>,
-}
-
-impl Words {
-    fn new(workspace: &Workspace) -> Words {
-        let mut of_file = vec![HashSet::new(); workspace.files.len()];
-        for document in &workspace.documents {
-            of_file[document.file.0] = Vocabulary::words_of(document);
-        }
-        let mut count: HashMap<String, usize> = HashMap::new();
-        for word in of_file.iter().flatten() {
-            *count.entry(word.clone()).or_default() += 1;
-        }
-        let index = Arc::new(Vocabulary::new(count.keys().cloned().collect()));
-        Words { of_file, count, index }
-    }
-
-    /// Take the new words of `file`; returns whether the set's vocabulary changed.
-    fn update(&mut self, file: FileId, document: Option<&Document>) -> bool {
-        let new = document.map(Vocabulary::words_of).unwrap_or_default();
-        let old = std::mem::replace(&mut self.of_file[file.0], new);
-        let mut changed = false;
-        for word in old.difference(&self.of_file[file.0]) {
-            if let Some(n) = self.count.get_mut(word) {
-                *n -= 1;
-                if *n == 0 {
-                    self.count.remove(word);
-                    changed = true;
-                }
-            }
-        }
-        for word in self.of_file[file.0].difference(&old) {
-            let n = self.count.entry(word.clone()).or_default();
-            *n += 1;
-            changed |= *n == 1;
-        }
-        if changed {
-            self.index = Arc::new(Vocabulary::new(self.count.keys().cloned().collect()));
-        }
-        changed
-    }
-}
 
 /// What the last lint found, per file (by [`FileId`]).
 #[derive(Default)]
@@ -80,7 +24,6 @@ pub struct Cache {
     set: Vec<Vec<Diagnostic>>,
     /// The file's findings as the engine gives them (filtered, suppressions applied, sorted).
     finished: Vec<Vec<Diagnostic>>,
-    words: Words,
 }
 
 /// The findings of a lint, the cascade graph it built, and the files whose findings (or findings shown in them)
@@ -154,9 +97,7 @@ impl Cache {
     /// Lint `workspace` from scratch, keeping each file's findings.
     pub fn full(workspace: &Workspace, data: &Data, settings: &Settings) -> (Cache, Outcome) {
         let files = workspace.files.len();
-        let words = Words::new(workspace);
         let cx = Context::new(&workspace.files, &workspace.documents, settings.lang, data);
-        cx.seed(words.index.clone());
         let mut own = by_file(files, workspace.diagnostics.clone());
         let checked: Vec<(FileId, Vec<Diagnostic>)> = workspace
             .documents
@@ -171,12 +112,7 @@ impl Cache {
         let all = own.iter().chain(&set).flatten().cloned().collect();
         let diagnostics = lint::finish(workspace, settings, all);
         let finished = by_file(files, diagnostics.clone());
-        let cache = Cache {
-            own,
-            set,
-            finished,
-            words,
-        };
+        let cache = Cache { own, set, finished };
         let outcome = Outcome {
             diagnostics,
             cascade,
@@ -229,28 +165,21 @@ impl Cache {
         workspace.diagnostics.retain(|d| d.primary.file != file);
         workspace.diagnostics.extend(own.iter().cloned());
 
-        let (mut refinish, set, cascade) = {
+        let (set, cascade) = {
             let document = workspace
                 .documents
                 .binary_search_by_key(&file, |d| d.file)
                 .ok()
                 .map(|at| &workspace.documents[at]);
-            let vocabulary_changed = self.words.update(file, document);
             let cx = Context::new(&workspace.files, &workspace.documents, settings.lang, data);
-            cx.seed(self.words.index.clone());
             if let Some(document) = document {
                 own.extend(lint::document_findings(&cx, document, settings));
             }
             self.own[file.0] = own;
-            let refinish = if vocabulary_changed {
-                self.recheck_set_readers(&cx, workspace, file, settings)
-            } else {
-                BTreeSet::new()
-            };
             let set = by_file(workspace.files.len(), lint::set_findings(&cx, settings));
-            (refinish, set, cx.index::<Cascade>())
+            (set, cx.index::<Cascade>())
         };
-        refinish.insert(file);
+        let mut refinish = BTreeSet::from([file]);
         for (g, findings) in set.into_iter().enumerate() {
             if self.set[g] != findings {
                 self.set[g] = findings;
@@ -274,49 +203,6 @@ impl Cache {
             changed: Some(changed),
         }
     }
-
-    /// The findings in the other files of the per-document rules that read the whole set, computed again; returns
-    /// the files where they changed.
-    fn recheck_set_readers(
-        &mut self,
-        cx: &Context,
-        workspace: &Workspace,
-        edited: FileId,
-        settings: &Settings,
-    ) -> BTreeSet<FileId> {
-        let readers: Vec<&str> = READS_THE_SET
-            .iter()
-            .copied()
-            .filter(|c| settings.is_enabled(c))
-            .collect();
-        if readers.is_empty() {
-            return BTreeSet::new();
-        }
-        let mut only = settings.clone();
-        only.disabled = crate::rules::all()
-            .iter()
-            .map(|r| r.code)
-            .filter(|c| !readers.contains(c))
-            .collect();
-        let fresh: Vec<(FileId, Vec<Diagnostic>)> = workspace
-            .documents
-            .par_iter()
-            .filter(|d| d.file != edited)
-            .map(|d| (d.file, lint::document_findings(cx, d, &only)))
-            .collect();
-        let mut changed = BTreeSet::new();
-        for (file, findings) in fresh {
-            let kept = &mut self.own[file.0];
-            let before: Vec<&Diagnostic> = kept.iter().filter(|d| readers.contains(&d.code)).collect();
-            if before.len() == findings.len() && before.iter().zip(&findings).all(|(a, b)| *a == b) {
-                continue;
-            }
-            kept.retain(|d| !readers.contains(&d.code));
-            kept.extend(findings);
-            changed.insert(file);
-        }
-        changed
-    }
 }
 
 #[cfg(test)]
@@ -338,8 +224,7 @@ mod tests {
     }
 
     /// Each edit is applied to one file incrementally, and the findings must be those of linting the edited set
-    /// from scratch: a broken file, a repaired one, an id taken from another file, a word that makes another
-    /// file's T002 go away, a suppression.
+    /// from scratch: a broken file, a repaired one, an id taken from another file, a suppression.
     #[test]
     fn an_edit_relinted_alone_gives_the_findings_of_a_lint_from_scratch() {
         let data = Data::builtin();

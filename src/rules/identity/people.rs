@@ -53,6 +53,28 @@ fn sorted_groups(map: &HashMap<String, Vec<usize>>) -> Vec<(&String, &Vec<usize>
     groups
 }
 
+/// The NIPs that N004 reports: written for two people or more.
+fn shared_nips(people: &People) -> HashSet<&str> {
+    people
+        .by_nip
+        .iter()
+        .filter(|(_, group)| clusters(people, group).len() > 1)
+        .map(|(digits, _)| digits.as_str())
+        .collect()
+}
+
+/// The first place where the person of `place` is written with another well-formed NIP than `digits`.
+fn other_nip<'p>(people: &'p People, place: &Place, digits: &str) -> Option<&'p Place> {
+    let key = place.key.as_ref()?;
+    people
+        .by_key
+        .get(key)?
+        .iter()
+        .map(|&i| &people.places[i])
+        .filter(|p| p.digits.as_deref().is_some_and(|d| d != digits))
+        .min_by_key(|p| p.order())
+}
+
 pub fn nip_shared(cx: &Context, out: &mut Vec<Diagnostic>) {
     let people = cx.index::<People>();
     for (digits, group) in sorted_groups(&people.by_nip) {
@@ -65,17 +87,37 @@ pub fn nip_shared(cx: &Context, out: &mut Vec<Diagnostic>) {
             let (a, b) = (first[0], cluster[0]);
             let args: [(&str, &dyn std::fmt::Display); 3] =
                 [("nip", &nip), ("first", &a.name_text()), ("second", &b.name_text())];
-            cx.report(&NIP_SHARED, b.file, b.nip_span(), &args)
+            let mut finding = cx
+                .report(&NIP_SHARED, b.file, b.nip_span(), &args)
                 .label("label", &args)
-                .secondary(a.file, a.nip_span(), "label-first", &args)
-                .help("help", &args)
-                .emit(out);
+                .secondary(a.file, a.nip_span(), "label-first", &args);
+            for also in cluster.iter().skip(1).take(MAX_ALSO) {
+                finding = finding.secondary(also.file, also.nip_span(), "label-also", &args);
+            }
+            // A person of the pair written elsewhere with another NIP (N005 leaves the pair to this finding):
+            // that one is probably their own, and the shared one was copied from the other's row.
+            let own = [b, a]
+                .into_iter()
+                .find_map(|p| other_nip(&people, p, digits).map(|o| (p, o)));
+            finding = match own {
+                Some((person, place)) => {
+                    let own_nip = canonical(place.digits.as_deref().unwrap_or(""));
+                    let own_args: [(&str, &dyn std::fmt::Display); 3] =
+                        [("nip", &nip), ("name", &person.name_text()), ("own", &own_nip)];
+                    finding
+                        .secondary(place.file, place.nip_span(), "label-own", &own_args)
+                        .help("help-own", &own_args)
+                }
+                None => finding.help("help", &args),
+            };
+            finding.emit(out);
         }
     }
 }
 
 pub fn person_several_nips(cx: &Context, out: &mut Vec<Diagnostic>) {
     let people = cx.index::<People>();
+    let shared = shared_nips(&people);
     for (_, group) in sorted_groups(&people.by_key) {
         let mut places: Vec<&Place> = group
             .iter()
@@ -112,6 +154,13 @@ pub fn person_several_nips(cx: &Context, out: &mut Vec<Diagnostic>) {
             }) else {
                 continue;
             };
+            // One of the two NIPs is also another person's: N004 reports the pair, with this person's other NIP.
+            if [earlier, later]
+                .iter()
+                .any(|p| shared.contains(p.digits.as_deref().unwrap_or("")))
+            {
+                continue;
+            }
             let (first_nip, second_nip) = (
                 canonical(earlier.digits.as_deref().unwrap_or("")),
                 canonical(later.digits.as_deref().unwrap_or("")),

@@ -1,7 +1,10 @@
 //! T005 duplicate indicator: the same indicator text twice in one position (warning), or copied verbatim from
-//! another position of the same document (info, message `message-copied`).
+//! another position of the same document (info, message `message-copied`). Positions with the same title are
+//! several holders of one position, who legitimately share an IKI; the help says "superior" only when the
+//! cascade says so.
 
 use super::DUPLICATE_INDICATOR;
+use crate::cascade::Cascade;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::{Document, Text};
 use crate::rules::Context;
@@ -31,7 +34,25 @@ fn normalise(text: &str) -> String {
         .to_lowercase()
 }
 
+/// A title as compared between positions: case and spacing set aside.
+fn same_title(a: &str, b: &str) -> bool {
+    let words = |t: &str| t.split_whitespace().map(str::to_lowercase).collect::<Vec<_>>();
+    words(a) == words(b)
+}
+
 pub fn duplicate_indicator(cx: &Context, document: &Document, out: &mut Vec<Diagnostic>) {
+    let cascade = cx.index::<Cascade>();
+    let positions = cx
+        .documents
+        .iter()
+        .position(|d| std::ptr::eq(d, document))
+        .and_then(|doc| cascade.by_doc.get(doc));
+    // One of the two positions is above the other in the `atasan` chain.
+    let in_line = |p: usize, q: usize| {
+        positions
+            .and_then(|ids| ids.get(p).zip(ids.get(q)))
+            .is_some_and(|(&a, &b)| cascade.is_superior(a, b) || cascade.is_superior(b, a))
+    };
     // Exact text → (position index, position name, first indicator) across the document.
     let mut in_document: HashMap<&str, (usize, &str, &Text)> = HashMap::new();
     for (p, jabatan) in document.jabatan.iter().enumerate() {
@@ -60,13 +81,18 @@ pub fn duplicate_indicator(cx: &Context, document: &Document, out: &mut Vec<Diag
             }
             in_position.insert(key, uraian);
             match in_document.get(uraian.as_str()) {
-                Some(&(q, other, first)) if q != p => {
+                Some(&(q, other, first)) if q != p && !same_title(other, position) => {
+                    let help = if in_line(p, q) {
+                        "help-copied"
+                    } else {
+                        "help-copied-peer"
+                    };
                     let mut finding = cx
                         .report(&DUPLICATE_INDICATOR, document.file, uraian.span, &[])
                         .message("message-copied", &[("other", &other)])
                         .label("label-copied", &[])
                         .secondary(document.file, first.span, "label-first-copied", &[("other", &other)])
-                        .help("help-copied", &[])
+                        .help(help, &[])
                         .build();
                     finding.severity = Severity::Info;
                     out.push(finding);

@@ -124,6 +124,19 @@ fn splits(lower: &str, capitalised: bool, kata: &Kata) -> Vec<usize> {
         .collect()
 }
 
+/// The offset of the one capital inside a word otherwise in lowercase after its first letter (`AtasanSesuai`),
+/// with at least [`MIN_PART`] letters on each side.
+fn capital_split(word: &str) -> Option<usize> {
+    let inner: Vec<usize> = word
+        .char_indices()
+        .skip(1)
+        .filter(|(_, c)| c.is_uppercase())
+        .map(|(i, _)| i)
+        .collect();
+    let [at] = inner[..] else { return None };
+    (word[..at].chars().count() >= MIN_PART && word[at..].chars().count() >= MIN_PART).then_some(at)
+}
+
 pub fn run_together(cx: &Context, document: &Document, out: &mut Vec<Diagnostic>) {
     let kata = cx.data.table::<Kata>();
     let istilah = cx.data.table::<Istilah>();
@@ -143,7 +156,19 @@ pub fn run_together(cx: &Context, document: &Document, out: &mut Vec<Diagnostic>
             if kata.contains(&lower) || istilah.get(&lower).is_some() || kbbi.knows(&lower) {
                 continue;
             }
-            let at = splits(&lower, !word.is_lower(), &kata);
+            let at = match capital_split(word.text) {
+                // `KataKata`: split at the one capital inside, when both halves are words.
+                Some(i) => {
+                    let known =
+                        |part: &str| kata.contains(part) || super::unknown::dictionary().is_some_and(|d| d.check(part));
+                    if known(&lower[..i]) && known(&lower[i..]) {
+                        vec![i]
+                    } else {
+                        Vec::new()
+                    }
+                }
+                None => splits(&lower, !word.is_lower(), &kata),
+            };
             let Some(&first) = at.first() else {
                 continue;
             };

@@ -5,11 +5,12 @@ use super::{MISSPELLED_TERM, NON_STANDARD_SPELLING, prose};
 use crate::diagnostic::{Applicability, Diagnostic, Fix};
 use crate::locate::Locator;
 use crate::model::Document;
-use crate::rules::{Context, Index};
+use crate::rules::Context;
 use crate::words::{Word, match_case, words};
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 pub fn non_standard(cx: &Context, document: &Document, out: &mut Vec<Diagnostic>) {
+    super::patterns::by_pattern(cx, document, out);
     let kbbi = cx.data.table::<Kbbi>();
     let source = cx.source(document.file);
     for text in prose(document) {
@@ -37,46 +38,8 @@ pub fn non_standard(cx: &Context, document: &Document, out: &mut Vec<Diagnostic>
     }
 }
 
-/// Lowercase words written somewhere in the linted set in lowercase letters only: an ordinary word, never a
-/// misspelt acronym or term.
-#[derive(Default)]
-pub struct Vocabulary {
-    lowercase: HashSet<String>,
-}
-
-impl Vocabulary {
-    /// The vocabulary of a set: the union of its documents' [`Vocabulary::words_of`] (the language server keeps
-    /// them per file and builds it from them).
-    pub fn new(lowercase: HashSet<String>) -> Vocabulary {
-        Vocabulary { lowercase }
-    }
-
-    /// The words one document writes in lowercase letters only.
-    pub fn words_of(document: &Document) -> HashSet<String> {
-        let mut lowercase = HashSet::new();
-        for text in prose(document) {
-            for word in words(&text.value) {
-                if word.is_lower() && !lowercase.contains(word.text) {
-                    lowercase.insert(word.text.to_string());
-                }
-            }
-        }
-        lowercase
-    }
-}
-
-impl Index for Vocabulary {
-    fn build(cx: &Context) -> Self {
-        let mut lowercase = HashSet::new();
-        for document in cx.documents {
-            lowercase.extend(Vocabulary::words_of(document));
-        }
-        Vocabulary { lowercase }
-    }
-}
-
 /// The known terms a word is a near miss of, closest first; empty when the word is known or ordinary.
-fn near_terms<'t>(word: &Word, lower: &str, istilah: &'t Istilah) -> Vec<(&'t Term, usize)> {
+fn near_terms<'t>(lower: &str, istilah: &'t Istilah) -> Vec<(&'t Term, usize)> {
     let len = lower.chars().count();
     let first = lower.chars().next();
     let mut found: Vec<(&Term, usize)> = Vec::new();
@@ -88,12 +51,6 @@ fn near_terms<'t>(word: &Word, lower: &str, istilah: &'t Istilah) -> Vec<(&'t Te
         }
         let allowed = if term_len >= 10 { 2 } else { 1 };
         if len.abs_diff(term_len) > allowed {
-            continue;
-        }
-        // An acronym of up to 7 letters (written in capitals) is only mistyped in capitals: `Sakit` is not `SAKIP`,
-        // `Lintas` is not `LINMAS`.
-        let acronym = term.istilah.chars().all(|c| !c.is_lowercase());
-        if acronym && term_len <= 7 && !word.is_upper() {
             continue;
         }
         let distance = strsim::osa_distance(lower, term_lower);
@@ -121,28 +78,28 @@ pub fn misspelled_term(cx: &Context, document: &Document, out: &mut Vec<Diagnost
     let istilah = cx.data.table::<Istilah>();
     let kata = cx.data.table::<Kata>();
     let kbbi = cx.data.table::<Kbbi>();
-    let vocabulary = cx.index::<Vocabulary>();
     let source = cx.source(document.file);
     // Words repeat a lot within a document: decide each distinct word once.
     let mut decided: HashMap<String, Vec<(&Term, usize)>> = HashMap::new();
     for text in prose(document) {
         let locator = Locator::new(source, text);
         for word in words(&text.value) {
-            if word.text.len() < 4 || !word.is_alphabetic() || word.is_lower() {
+            if word.text.len() < 4 || !word.is_alphabetic() {
                 continue;
             }
+            // Any case: a misspelt term is a misspelt term in lowercase too. An ordinary word is never one: a word
+            // of the dictionary or of the word lists (`Sakit` is not `SAKIP`, `lintas` is not `LINMAS`).
             let lower = word.text.to_lowercase();
             if istilah.get(&lower).is_some()
                 || kata.contains(&lower)
                 || kbbi.knows(&lower)
-                || vocabulary.lowercase.contains(&lower)
+                || super::unknown::dictionary().is_some_and(|d| d.check(&lower))
             {
                 continue;
             }
-            let cache_key = format!("{}{}", u8::from(word.is_upper()), lower);
             let near = decided
-                .entry(cache_key)
-                .or_insert_with(|| near_terms(&word, &lower, &istilah));
+                .entry(lower.clone())
+                .or_insert_with(|| near_terms(&lower, &istilah));
             let Some(&(best, distance)) = near.first() else {
                 continue;
             };

@@ -13,6 +13,9 @@ pub struct Kbbi {
     bentuk: Vec<KbbiEntry>,
     #[serde(default)]
     hapus: Vec<String>,
+    /// Non-standard forms found by pattern rather than by list.
+    #[serde(default)]
+    pub pola: Pola,
     #[serde(skip)]
     index: HashMap<String, KbbiEntry>,
     #[serde(skip)]
@@ -26,6 +29,34 @@ pub struct KbbiEntry {
     pub baku: String,
     #[serde(default)]
     pub sumber: Option<String>,
+}
+
+/// The patterns of non-standard forms (EYD V), each a list of words (see `rules/kbbi.yaml`).
+#[derive(Deserialize, Default, Debug)]
+#[serde(deny_unknown_fields)]
+pub struct Pola {
+    /// Bound forms written together with the next word: `antar instansi` → `antarinstansi`.
+    #[serde(default)]
+    pub terikat: Vec<String>,
+    /// Words of place and direction after the preposition `di`, written apart: `diluar` → `di luar`.
+    #[serde(default)]
+    pub di_tempat: Vec<String>,
+    /// Endings of the passive prefix `di-` written apart from its verb: `di berikan` → `diberikan`.
+    #[serde(default)]
+    pub di_akhiran: Vec<String>,
+    /// Loan-word endings and their standard form: `dikoordinir` → `dikoordinasi`.
+    #[serde(default)]
+    pub serapan: Vec<KbbiEntry>,
+}
+
+impl Pola {
+    fn absorb(&mut self, later: Pola) {
+        let lower = |v: Vec<String>| v.into_iter().map(|w| w.trim().to_lowercase());
+        self.terikat.extend(lower(later.terikat));
+        self.di_tempat.extend(lower(later.di_tempat));
+        self.di_akhiran.extend(lower(later.di_akhiran));
+        self.serapan.extend(later.serapan);
+    }
 }
 
 impl Kbbi {
@@ -45,6 +76,7 @@ impl Kbbi {
     }
 
     fn absorb(&mut self, later: Kbbi) {
+        self.pola.absorb(later.pola);
         for entry in later.bentuk {
             self.index.insert(entry.tidak_baku.trim().to_lowercase(), entry);
         }
@@ -108,11 +140,16 @@ impl Table for Istilah {
 pub struct Kata {
     #[serde(default)]
     kata: String,
+    /// Foreign (mostly English) words that offices write in Indonesian prose: known to T007, not split into by T006.
+    #[serde(default)]
+    asing: String,
     #[serde(skip)]
     words: HashSet<String>,
     /// The byte length of the longest word, so that a word longer than two of them is known to split into none.
     #[serde(skip)]
     longest: usize,
+    #[serde(skip)]
+    foreign: HashSet<String>,
 }
 
 impl Kata {
@@ -124,17 +161,22 @@ impl Kata {
     pub fn longest(&self) -> usize {
         self.longest
     }
+
+    /// A listed Indonesian or foreign word (lowercase).
+    pub fn knows(&self, word_lower: &str) -> bool {
+        self.words.contains(word_lower) || self.foreign.contains(word_lower)
+    }
+}
+
+fn word_list(block: &str) -> impl Iterator<Item = String> + '_ {
+    block.split_whitespace().map(|w| w.trim_matches(',').to_lowercase())
 }
 
 impl Table for Kata {
     const FILE: &'static str = "kata.yaml";
     fn merge(&mut self, later: Self) {
-        self.words.extend(
-            later
-                .kata
-                .split_whitespace()
-                .map(|w| w.trim_matches(',').to_lowercase()),
-        );
+        self.words.extend(word_list(&later.kata));
+        self.foreign.extend(word_list(&later.asing));
         self.longest = self.words.iter().map(String::len).max().unwrap_or(0);
     }
 }

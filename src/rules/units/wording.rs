@@ -1,6 +1,6 @@
 //! U007, U009: indicators and formulas whose words say nothing measurable.
 
-use super::{Analyses, Context, FORMULA_RESTATES_INDICATOR, INDICATOR_NOT_MEASURABLE, span_of, words};
+use super::{Analyses, Context, FORMULA_RESTATES_INDICATOR, INDICATOR_NOT_MEASURABLE, short_name, span_of};
 use crate::diagnostic::Diagnostic;
 use crate::model::Document;
 use crate::units::formula::Kind;
@@ -85,13 +85,13 @@ pub(super) fn indicator_not_measurable(cx: &Context, document: &Document, out: &
         if measured {
             continue;
         }
-        let word = words(uraian, &first.range());
+        let name = short_name(indikator);
         let mut finding = cx
             .report(
                 &INDICATOR_NOT_MEASURABLE,
                 document.file,
                 span_of(cx, document, uraian, first.range()),
-                &[("word", &word)],
+                &[("name", &name)],
             )
             .label("label", &[]);
         if let Some(f) = &indikator.formula {

@@ -1,0 +1,317 @@
+//! T007 unknown word: an ordinary typo in a common word (a letter dropped, doubled or swapped), found with the
+//! Indonesian Hunspell dictionary of LibreOffice (`rules/id_ID.aff`, `rules/id_ID.dic`, LGPL-3, embedded) read
+//! by `spellbook`.
+//!
+//! Precision comes first: a word is reported only when the dictionary does not know it, no data file knows it
+//! (`kata.yaml` with its foreign words, `istilah.yaml`, `kbbi.yaml`, `gelar.yaml`, `singkatan-jabatan.yaml`), it
+//! is not a name or place written in the set, and the dictionary has a word one or two edits away (a word with no
+//! close dictionary word is more likely a name or a term than a typo). Acronyms, words with capitals inside
+//! (`SiKAP`), numbers, codes, URLs and e-mail addresses, short abbreviations before a dot and capitalised words
+//! after a place word (`Kecamatan Masama`) are never checked.
+
+use super::tables::{Istilah, Kata, Kbbi};
+use super::{UNKNOWN_WORD, prose};
+use crate::diagnostic::{Applicability, Diagnostic, Fix};
+use crate::model::Document;
+use crate::names::Gelar;
+use crate::rules::identity::titles::SingkatanJabatan;
+use crate::rules::{Context, Index};
+use crate::words::{Word, match_case, words};
+use spellbook::Dictionary;
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+const AFF: &str = include_str!("../../../rules/id_ID.aff");
+const DIC: &str = include_str!("../../../rules/id_ID.dic");
+
+/// Words before a proper noun: the capitalised words after them are a name (`Kecamatan Tanjung Redeb`).
+const PLACE_WORDS: &[&str] = &[
+    "kecamatan",
+    "kabupaten",
+    "kota",
+    "kelurahan",
+    "desa",
+    "provinsi",
+    "kec",
+    "kab",
+    "kel",
+    "prov",
+    "jalan",
+    "jl",
+    "dusun",
+    "kampung",
+    "pulau",
+    "sungai",
+    "gunung",
+    "bupati",
+    "walikota",
+    "gubernur",
+    "camat",
+    "lurah",
+];
+
+/// The dictionary, parsed once per process; `None` only if the embedded files were broken at build time.
+pub(super) fn dictionary() -> Option<&'static Dictionary> {
+    static DICTIONARY: OnceLock<Option<Dictionary>> = OnceLock::new();
+    DICTIONARY.get_or_init(|| Dictionary::new(AFF, DIC).ok()).as_ref()
+}
+
+/// Words known to the linted set besides the dictionary, lowercase: the data files' words and every word of the
+/// names and places written in the documents.
+pub struct KnownWords {
+    words: HashSet<String>,
+}
+
+impl KnownWords {
+    fn insert_words(&mut self, text: &str) {
+        self.words.extend(words(text).iter().map(|w| w.text.to_lowercase()));
+    }
+}
+
+impl Index for KnownWords {
+    fn build(cx: &Context) -> Self {
+        let mut known = KnownWords { words: HashSet::new() };
+        for (term, entry) in cx.data.table::<Istilah>().terms() {
+            known.insert_words(term);
+            if let Some(long) = &entry.kepanjangan {
+                known.insert_words(long);
+            }
+        }
+        let gelar = cx.data.table::<Gelar>();
+        for title in gelar.depan.iter().chain(&gelar.belakang) {
+            known.words.insert(title.replace(['.', ' '], "").to_lowercase());
+            known.insert_words(title);
+        }
+        let singkatan = cx.data.table::<SingkatanJabatan>();
+        for (short, long) in &singkatan.singkatan {
+            known.insert_words(short);
+            long.iter().for_each(|l| known.insert_words(l));
+        }
+        for (written, standard) in &singkatan.ejaan {
+            known.insert_words(written);
+            known.insert_words(standard);
+        }
+        for document in cx.documents {
+            for (key, text) in document.texts() {
+                if matches!(
+                    key,
+                    "unit" | "tempat" | "tempat_tanggal" | "pemangku.nama" | "tanda_tangan.nama"
+                ) {
+                    known.insert_words(&text.value);
+                }
+            }
+        }
+        known
+    }
+}
+
+/// A word to check, with hyphenated words (`perundang-undangan`) joined.
+struct Token<'a> {
+    text: &'a str,
+    start: usize,
+    end: usize,
+    /// The word before it in the same text, when only spaces separate them.
+    previous: Option<&'a str>,
+}
+
+/// The words of `value` worth checking, in order.
+fn tokens(value: &str) -> Vec<Token<'_>> {
+    let all = words(value);
+    let mut out: Vec<Token> = Vec::new();
+    let mut i = 0;
+    while i < all.len() {
+        let mut end = i;
+        while end + 1 < all.len() && &value[all[end].end..all[end + 1].start] == "-" {
+            end += 1;
+        }
+        let (start, stop) = (all[i].start, all[end].end);
+        let previous = (i > 0)
+            .then(|| &all[i - 1])
+            .filter(|p| value[p.end..start].chars().all(|c| c == ' '))
+            .map(|p| p.text);
+        out.push(Token {
+            text: &value[start..stop],
+            start,
+            end: stop,
+            previous,
+        });
+        i = end + 1;
+    }
+    out
+}
+
+/// Ranges of the whitespace-separated chunks that are a URL, an e-mail address or a path: nothing in them is prose.
+fn code_chunks(value: &str) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut offset = 0;
+    for chunk in value.split_whitespace() {
+        let at = value[offset..].find(chunk).map_or(offset, |i| offset + i);
+        offset = at + chunk.len();
+        let lower = chunk.to_lowercase();
+        if lower.contains("://") || lower.starts_with("www.") || chunk.contains(['@', '_', '\\']) {
+            out.push((at, offset));
+        }
+    }
+    out
+}
+
+/// Whether a token is not prose to spell-check: an acronym or code, a number, a name after a place word, an
+/// abbreviation.
+fn skipped(token: &Token, value: &str, codes: &[(usize, usize)]) -> bool {
+    let text = token.text;
+    let word = Word {
+        text,
+        start: token.start,
+        end: token.end,
+    };
+    let letters = text.chars().filter(|c| c.is_alphabetic()).count();
+    let inner_capital = text.chars().skip(1).any(char::is_uppercase);
+    let abbreviation = letters <= 4 && value[token.end..].starts_with('.');
+    let after_place = word.is_capitalised()
+        && token
+            .previous
+            .is_some_and(|p| PLACE_WORDS.contains(&p.to_lowercase().as_str()));
+    letters < 3
+        || text.chars().any(|c| c.is_ascii_digit())
+        || inner_capital
+        || abbreviation
+        || after_place
+        || codes.iter().any(|&(a, b)| token.start >= a && token.end <= b)
+}
+
+/// The dictionary's suggestions for `lower` at most `allowed` edits away, nearest first.
+fn close_suggestions(dictionary: &Dictionary, lower: &str, allowed: usize, ngram: bool) -> Vec<(usize, String)> {
+    let mut suggestions = Vec::new();
+    dictionary
+        .suggester()
+        .with_ngram_suggestions(ngram)
+        .suggest(lower, &mut suggestions);
+    let mut close: Vec<(usize, String)> = suggestions
+        .into_iter()
+        .map(|s| (strsim::osa_distance(lower, &s.to_lowercase()), s))
+        // A hyphen or space put into the word is two words run together, T006's finding, not a typo.
+        .filter(|(d, s)| *d <= allowed && !s.contains(' ') && (lower.contains('-') || !s.contains('-')))
+        .collect();
+    close.sort_by_key(|(d, _)| *d);
+    close
+}
+
+/// The verdict on one lowercase word: known, or unknown with its close dictionary words (nearest first).
+fn close_words(dictionary: &Dictionary, lower: &str) -> Option<Vec<String>> {
+    if dictionary.check(lower) {
+        return None;
+    }
+    if lower.contains('-') && lower.split('-').all(|part| part.is_empty() || dictionary.check(part)) {
+        return None;
+    }
+    // Two words of four letters or more with the space lost are T006's finding, not a typo.
+    let chars: Vec<(usize, char)> = lower.char_indices().collect();
+    let joined = (4..chars.len().saturating_sub(3)).any(|i| {
+        let at = chars[i].0;
+        dictionary.check(&lower[..at]) && dictionary.check(&lower[at..])
+    });
+    if joined {
+        return None;
+    }
+    // One edit for short words, two for longer ones: anything further is a name or a term, not a typo.
+    let allowed = if lower.chars().count() <= 5 { 1 } else { 2 };
+    // Edits first (a letter inserted, dropped, swapped or replaced); the n-gram search over the whole word list,
+    // a hundred times slower, only for a long word that no single edit explains (`admistrasi`).
+    let mut close = close_suggestions(dictionary, lower, allowed, false);
+    if close.is_empty() && chars.len() >= 8 {
+        close = close_suggestions(dictionary, lower, allowed, true);
+    }
+    let nearest = close.first()?.0;
+    Some(
+        close
+            .into_iter()
+            .take_while(|(d, _)| *d == nearest)
+            .map(|(_, s)| s)
+            .collect(),
+    )
+}
+
+pub fn unknown_word(cx: &Context, document: &Document, out: &mut Vec<Diagnostic>) {
+    let Some(dictionary) = dictionary() else { return };
+    let known = cx.index::<KnownWords>();
+    let kata = cx.data.table::<Kata>();
+    let kbbi = cx.data.table::<Kbbi>();
+    let istilah = cx.data.table::<Istilah>();
+    let source = cx.source(document.file);
+    let mut verdicts: HashMap<String, Option<Vec<String>>> = HashMap::new();
+    for text in prose(document) {
+        let codes = code_chunks(&text.value);
+        for token in tokens(&text.value) {
+            let upper = token.text.chars().any(char::is_alphabetic) && !token.text.chars().any(char::is_lowercase);
+            if upper || skipped(&token, &text.value, &codes) {
+                continue;
+            }
+            let lower = token.text.to_lowercase();
+            if known.words.contains(&lower) || kata.knows(&lower) || kbbi.knows(&lower) || istilah.get(&lower).is_some()
+            {
+                continue;
+            }
+            let verdict = verdicts
+                .entry(lower.clone())
+                .or_insert_with(|| close_words(dictionary, &lower));
+            let Some(close) = verdict.as_ref() else { continue };
+            let Some(span) = crate::locate::locate(source, text, token.start..token.end) else {
+                continue;
+            };
+            let shown: Vec<String> = close.iter().take(3).map(|s| match_case(token.text, s)).collect();
+            let args: &[(&str, &dyn std::fmt::Display)] = &[("word", &token.text), ("suggestion", &shown.join("`, `"))];
+            let finding = cx
+                .report(&UNKNOWN_WORD, document.file, span, args)
+                .label("label", args)
+                .note("note-list", &[]);
+            if let [only] = shown.as_slice() {
+                finding
+                    .help("help", args)
+                    .fix(Fix::replace(Applicability::Unsafe, document.file, span, only.clone()))
+                    .emit(out);
+            } else {
+                finding.help("help-several", args).emit(out);
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_embedded_dictionary_reads_and_knows_affixed_words() {
+        let dictionary = dictionary().expect("rules/id_ID.* parse");
+        for word in [
+            "pelayanan",
+            "dilaksanakan",
+            "pelaksanaan",
+            "perundang-undangan",
+            "membantu",
+        ] {
+            assert!(dictionary.check(word), "{word}");
+        }
+        for typo in ["membntu", "orgaisasi", "admistrasi"] {
+            assert!(close_words(dictionary, typo).is_some(), "{typo}");
+        }
+        let membntu = close_words(dictionary, "membntu").unwrap();
+        assert_eq!(membntu[0], "membantu", "{membntu:?}");
+        assert_eq!(
+            close_words(dictionary, "orgaisasi"),
+            Some(vec!["organisasi".to_string()])
+        );
+    }
+
+    #[test]
+    fn codes_names_after_place_words_and_abbreviations_are_skipped() {
+        let value = "lihat www.contoh.go.id atau data_induk di Kecamatan Masama, Tk. I";
+        let codes = code_chunks(value);
+        let checked: Vec<&str> = tokens(value)
+            .into_iter()
+            .filter(|t| !skipped(t, value, &codes))
+            .map(|t| t.text)
+            .collect();
+        assert_eq!(checked, ["lihat", "atau", "Kecamatan"]);
+    }
+}
