@@ -34,6 +34,31 @@ enum Command {
         paths: Vec<PathBuf>,
         #[arg(long, value_enum, default_value = "dot")]
         format: GraphFormatArg,
+        /// Draw only this position and those below it: `jabatan-id` or `dokumen-id/jabatan-id`.
+        #[arg(long, value_name = "ID")]
+        root: Option<String>,
+        /// Levels drawn below the top (0: the top alone).
+        #[arg(long, value_name = "N")]
+        depth: Option<usize>,
+        /// TB: superiors above their subordinates; LR: left of them.
+        #[arg(long, value_enum, default_value = "tb")]
+        direction: DirectionArg,
+        /// Write the picture to FILE instead of the standard output.
+        #[arg(short = 'o', long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        #[arg(long, value_enum)]
+        lang: Option<LangArg>,
+    },
+    /// Write a self-contained HTML report: the pohon kinerja of each document with its findings.
+    Report {
+        /// Files and directories (walked recursively, honouring .gitignore).
+        #[arg(default_value = ".")]
+        paths: Vec<PathBuf>,
+        /// The HTML file to write.
+        #[arg(short = 'o', long, value_name = "FILE")]
+        output: PathBuf,
+        #[command(flatten)]
+        config: ConfigArgs,
         #[arg(long, value_enum)]
         lang: Option<LangArg>,
     },
@@ -126,6 +151,14 @@ enum GraphFormatArg {
 }
 
 #[derive(Clone, Copy, ValueEnum)]
+enum DirectionArg {
+    #[value(name = "TB", alias = "tb")]
+    Tb,
+    #[value(name = "LR", alias = "lr")]
+    Lr,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
 enum LangArg {
     Id,
     En,
@@ -212,16 +245,47 @@ fn main() -> ExitCode {
             cli::check(&request, &mut stdout, &mut stderr)
         }
         Command::Rules { lang: l } => cli::rules(lang(l), &mut std::io::stdout()),
-        Command::Graph { paths, format, lang: l } => {
+        Command::Graph {
+            paths,
+            format,
+            root,
+            depth,
+            direction,
+            output,
+            lang: l,
+        } => {
+            use ikilint::render::graph::{Direction, GraphFormat};
             let request = cli::GraphRequest {
                 paths,
                 lang: lang(l),
                 format: match format {
-                    GraphFormatArg::Dot => ikilint::render::graph::GraphFormat::Dot,
-                    GraphFormatArg::Mermaid => ikilint::render::graph::GraphFormat::Mermaid,
+                    GraphFormatArg::Dot => GraphFormat::Dot,
+                    GraphFormatArg::Mermaid => GraphFormat::Mermaid,
                 },
+                direction: match direction {
+                    DirectionArg::Tb => Direction::TopDown,
+                    DirectionArg::Lr => Direction::LeftRight,
+                },
+                root,
+                depth,
+                output,
             };
             cli::graph(&request, &mut std::io::stdout(), &mut stderr)
+        }
+        Command::Report {
+            paths,
+            output,
+            config,
+            lang: l,
+        } => {
+            let request = cli::ReportRequest {
+                paths,
+                lang: lang_flag(l),
+                output,
+                config: config.config,
+                no_config: config.no_config,
+            };
+            cli::report(&request, &mut std::io::stdout(), &mut stderr)
         }
         Command::Explain { code, lang: l } => cli::explain(&code, lang(l), &mut std::io::stdout(), &mut stderr),
         Command::Server => cli::server(&mut stderr),

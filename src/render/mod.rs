@@ -2,10 +2,12 @@
 
 pub mod github;
 pub mod graph;
+pub mod html;
 pub mod human;
 pub mod json;
 pub mod json_lines;
 pub mod sarif;
+pub mod tree;
 
 use crate::Report;
 use crate::diagnostic::{Diagnostic, Severity};

@@ -1,0 +1,721 @@
+//! `ikilint report`: one self-contained HTML file (no network: the style and the script are inline, and a
+//! Content-Security-Policy forbids loading anything) with, per document, a summary card, the pohon kinerja as a
+//! collapsible tree marked by its findings, and a filterable table of every finding; across documents, a table of
+//! the units and their figures.
+//!
+//! The figures, the unit table and the cards are written as HTML here, so they print and read without the
+//! script. The tree and the findings table are drawn by `html/report.js` from a JSON block, branch by branch as
+//! they are opened and page by page as the table is scrolled, so a province of 10,000 positions opens at once.
+
+use crate::Report;
+use crate::cascade::{Atasan, Cascade, Link, PosId};
+use crate::diagnostic::{Diagnostic, Severity};
+use crate::i18n::{Lang, tr};
+use crate::model::{Document, Text};
+use crate::render::Summary;
+use crate::render::tree::{marks, walk};
+use crate::source::{FileId, Span};
+use serde::Serialize;
+use std::collections::HashMap;
+use std::fmt::Write;
+
+const STYLE: &str = include_str!("html/report.css");
+const SCRIPT: &str = include_str!("html/report.js");
+
+/// The texts the script shows, by key of the `report` catalogue section.
+const SCRIPT_TEXTS: &[&str] = &[
+    "sev-error",
+    "sev-warning",
+    "sev-info",
+    "holder",
+    "feeds",
+    "feeds-nothing",
+    "unsupported",
+    "reports-to",
+    "no-findings",
+    "findings-of",
+    "target",
+    "unit",
+    "formula",
+    "help",
+    "note",
+    "all",
+    "shown",
+    "show-more",
+    "below",
+    "expand-all",
+    "collapse-all",
+    "subordinates",
+    "not-found",
+    "position-none",
+];
+
+/// Figures of one document, as its card and its row of the unit table show them.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Figures {
+    pub positions: usize,
+    pub indicators: usize,
+    /// Indicators of positions under a superior that feed a sasaran above, of those that should.
+    pub linked: (usize, usize),
+    /// Sasaran of positions with subordinates that something below supports, of those.
+    pub supported: (usize, usize),
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+}
+
+impl Figures {
+    fn count(&mut self, severity: Severity) {
+        match severity {
+            Severity::Error => self.errors += 1,
+            Severity::Warning => self.warnings += 1,
+            Severity::Info => self.infos += 1,
+        }
+    }
+}
+
+/// The share `part/whole` as a whole percent, `None` when nothing is counted.
+fn percent((part, whole): (usize, usize)) -> Option<usize> {
+    (whole > 0).then(|| (part * 100 + whole / 2) / whole)
+}
+
+/// The figures of every document (in `documents` order).
+pub fn figures(documents: &[Document], cascade: &Cascade, findings: &[Located]) -> Vec<Figures> {
+    let mut all: Vec<Figures> = documents.iter().map(|_| Figures::default()).collect();
+    for (pos, info) in cascade.positions.iter().enumerate() {
+        let figures = &mut all[info.doc];
+        figures.positions += 1;
+        let under_superior = matches!(info.atasan, Atasan::Resolved(_)) && !info.in_cycle;
+        let has_subordinates = info.subordinates.iter().any(|&p| !cascade.positions[p].in_cycle);
+        for (sas, sasaran) in info.sasaran.iter().enumerate() {
+            figures.indicators += sasaran.indicators.len();
+            if under_superior {
+                let linked = (0..sasaran.indicators.len())
+                    .filter(|&i| matches!(cascade.effective_link(pos, sas, i), Link::Resolved { .. }))
+                    .count();
+                figures.linked.0 += linked;
+                figures.linked.1 += sasaran.indicators.len();
+            }
+            if has_subordinates && !info.in_cycle {
+                figures.supported.0 += usize::from(sasaran.supported);
+                figures.supported.1 += 1;
+            }
+        }
+    }
+    for finding in findings {
+        if let Some(doc) = finding.doc {
+            all[doc].count(finding.severity);
+        }
+    }
+    all
+}
+
+/// Where in the cascade a finding sits: the innermost position, sasaran and indicator its primary label is in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Located {
+    pub severity: Severity,
+    pub doc: Option<usize>,
+    pub pos: Option<PosId>,
+    pub sas: Option<usize>,
+    pub ind: Option<usize>,
+}
+
+/// Place each finding in the document, position, sasaran and indicator that contain its primary label.
+pub fn locate(documents: &[Document], cascade: &Cascade, diagnostics: &[Diagnostic]) -> Vec<Located> {
+    let mut by_file: HashMap<FileId, Vec<usize>> = HashMap::new();
+    for (d, document) in documents.iter().enumerate() {
+        by_file.entry(document.file).or_default().push(d);
+    }
+    let inside = |span: Span, offset: usize| span.start <= offset && offset < span.end.max(span.start + 1);
+    diagnostics
+        .iter()
+        .map(|diagnostic| {
+            let offset = diagnostic.primary.span.start;
+            let mut located = Located {
+                severity: diagnostic.severity,
+                doc: None,
+                pos: None,
+                sas: None,
+                ind: None,
+            };
+            let Some(docs) = by_file.get(&diagnostic.primary.file) else {
+                return located;
+            };
+            let doc = docs
+                .iter()
+                .copied()
+                .find(|&d| inside(documents[d].span, offset))
+                .unwrap_or(docs[0]);
+            located.doc = Some(doc);
+            let jabatan = &documents[doc].jabatan;
+            // Positions are read in file order, so the one that may contain `offset` is the last that starts before.
+            let j = jabatan.partition_point(|j| j.span.start <= offset);
+            let Some(j) = j.checked_sub(1).filter(|&j| inside(jabatan[j].span, offset)) else {
+                return located;
+            };
+            located.pos = Some(cascade.by_doc[doc][j]);
+            let Some(s) = jabatan[j].sasaran.iter().position(|s| inside(s.span, offset)) else {
+                return located;
+            };
+            located.sas = Some(s);
+            located.ind = jabatan[j].sasaran[s]
+                .indikator
+                .iter()
+                .position(|i| inside(i.span, offset));
+            located
+        })
+        .collect()
+}
+
+// The JSON the script reads. Keys are short: a province's report carries them 100,000 times.
+
+#[derive(Serialize)]
+struct Data<'a> {
+    lang: &'static str,
+    t: HashMap<&'static str, String>,
+    /// Rule code → [name, summary].
+    rules: HashMap<&'static str, [String; 2]>,
+    docs: Vec<DocData<'a>>,
+    findings: Vec<FindingData<'a>>,
+}
+
+#[derive(Serialize)]
+struct DocData<'a> {
+    id: &'a str,
+    unit: &'a str,
+    /// Tops of the document's trees (indexes into `pos`).
+    roots: Vec<usize>,
+    pos: Vec<PosData<'a>>,
+}
+
+#[derive(Serialize)]
+struct PosData<'a> {
+    id: &'a str,
+    /// Title.
+    n: &'a str,
+    /// Holder's name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    h: Option<&'a str>,
+    /// `atasan` as written, when the superior is not drawn above it in this document.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    up: Option<&'a str>,
+    /// Subordinates drawn below it (indexes into the document's `pos`).
+    kids: Vec<usize>,
+    s: Vec<SasData<'a>>,
+    /// Findings on the position itself (outside its sasaran).
+    f: Vec<usize>,
+}
+
+#[derive(Serialize)]
+struct SasData<'a> {
+    id: &'a str,
+    u: &'a str,
+    /// The superior sasaran fed, as `[document, position, sasaran]`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    to: Option<[usize; 3]>,
+    /// `mendukung` as written when it resolves to nothing.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    bad: Option<&'a str>,
+    /// 1: feeds nothing above (A001), 2: nothing below supports it (A004), 3: both.
+    #[serde(skip_serializing_if = "is_zero")]
+    m: u8,
+    i: Vec<IndData<'a>>,
+    f: Vec<usize>,
+}
+
+#[derive(Serialize)]
+struct IndData<'a> {
+    u: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    sat: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    tgt: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fml: Option<&'a str>,
+    /// Its own `mendukung`, when it differs from the sasaran's.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    to: Option<[usize; 3]>,
+    f: Vec<usize>,
+}
+
+#[derive(Serialize)]
+struct FindingData<'a> {
+    c: &'static str,
+    /// 2 error, 1 warning, 0 info.
+    s: u8,
+    m: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    h: Option<&'a str>,
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    n: &'a [String],
+    file: &'a str,
+    l: usize,
+    /// The source line, trimmed.
+    src: String,
+    /// Document and position (indexes), when the finding is inside one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    d: Option<usize>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    p: Option<usize>,
+}
+
+fn is_zero(n: &u8) -> bool {
+    *n == 0
+}
+
+fn text(value: &Option<Text>) -> Option<&str> {
+    value.as_ref().map(Text::as_str)
+}
+
+fn severity_rank(severity: Severity) -> u8 {
+    match severity {
+        Severity::Error => 2,
+        Severity::Warning => 1,
+        Severity::Info => 0,
+    }
+}
+
+/// What the report is built from: the documents and their cascade, and the findings of the same run.
+pub struct Input<'a> {
+    pub documents: &'a [Document],
+    pub cascade: &'a Cascade,
+    pub report: &'a Report,
+    pub lang: Lang,
+    /// The day the report is made, as printed on it (`YYYY-MM-DD`).
+    pub date: &'a str,
+}
+
+fn link_target(cascade: &Cascade, link: &Link) -> Option<[usize; 3]> {
+    match link {
+        Link::Resolved { pos, sas, .. } => {
+            let info = &cascade.positions[*pos];
+            Some([info.doc, info.jab, *sas])
+        }
+        _ => None,
+    }
+}
+
+fn data<'a>(input: &Input<'a>, located: &[Located]) -> Data<'a> {
+    let (documents, cascade, lang) = (input.documents, input.cascade, input.lang);
+    let mut docs: Vec<DocData> = documents
+        .iter()
+        .map(|document| DocData {
+            id: document.id().unwrap_or(""),
+            unit: document.dokumen.as_ref().and_then(|d| text(&d.unit)).unwrap_or(""),
+            roots: Vec::new(),
+            pos: Vec::with_capacity(document.jabatan.len()),
+        })
+        .collect();
+    for (pos, info) in cascade.positions.iter().enumerate() {
+        let (_, jabatan) = cascade.jabatan(documents, pos);
+        let s = jabatan
+            .sasaran
+            .iter()
+            .zip(&info.sasaran)
+            .map(|(sasaran, sinfo)| {
+                let i = sasaran
+                    .indikator
+                    .iter()
+                    .zip(&sinfo.indicators)
+                    .map(|(indikator, iinfo)| IndData {
+                        u: text(&indikator.uraian).unwrap_or(""),
+                        sat: text(&indikator.satuan),
+                        tgt: text(&indikator.target),
+                        fml: text(&indikator.formula),
+                        to: link_target(cascade, &iinfo.link),
+                        f: Vec::new(),
+                    })
+                    .collect();
+                SasData {
+                    id: sasaran.id.as_str(),
+                    u: text(&sasaran.uraian).unwrap_or(""),
+                    to: link_target(cascade, &sinfo.link),
+                    bad: match sinfo.link {
+                        Link::Broken(_) => text(&sasaran.mendukung),
+                        _ => None,
+                    },
+                    m: 0,
+                    i,
+                    f: Vec::new(),
+                }
+            })
+            .collect();
+        docs[info.doc].pos.push(PosData {
+            id: text(&jabatan.id).unwrap_or(""),
+            n: text(&jabatan.nama).unwrap_or(""),
+            h: jabatan.pemangku.as_ref().and_then(|p| text(&p.nama)),
+            up: None,
+            kids: Vec::new(),
+            s,
+            f: Vec::new(),
+        });
+    }
+    for (pos, info) in cascade.positions.iter().enumerate() {
+        for (sas, sasaran) in docs[info.doc].pos[info.jab].s.iter_mut().enumerate() {
+            let marks = marks(cascade, pos, sas);
+            sasaran.m = u8::from(marks.feeds_nothing) | (u8::from(marks.unsupported) << 1);
+        }
+    }
+    for (d, doc) in docs.iter_mut().enumerate() {
+        let in_doc = |p: PosId| cascade.positions[p].doc == d;
+        for placed in walk(cascade, &[], in_doc, None) {
+            let jab = cascade.positions[placed.pos].jab;
+            match placed.parent {
+                Some(parent) => doc.pos[cascade.positions[parent].jab].kids.push(jab),
+                None => {
+                    doc.roots.push(jab);
+                    let (_, jabatan) = cascade.jabatan(documents, placed.pos);
+                    doc.pos[jab].up = text(&jabatan.atasan);
+                }
+            }
+        }
+    }
+    let files = &input.report.files;
+    let mut findings = Vec::with_capacity(located.len());
+    for (index, (d, at)) in input.report.diagnostics.iter().zip(located).enumerate() {
+        let source = files.get(d.primary.file);
+        let line = source.position(d.primary.span.start).line;
+        let src: String = source.text[source.line_range(line - 1)]
+            .trim()
+            .chars()
+            .take(240)
+            .collect();
+        let jab = at.pos.map(|p| cascade.positions[p].jab);
+        if let (Some(doc), Some(jab)) = (at.doc, jab) {
+            let position = &mut docs[doc].pos[jab];
+            match (at.sas, at.ind) {
+                (Some(s), Some(i)) => position.s[s].i[i].f.push(index),
+                (Some(s), None) => position.s[s].f.push(index),
+                _ => position.f.push(index),
+            }
+        }
+        findings.push(FindingData {
+            c: d.code,
+            s: severity_rank(d.severity),
+            m: &d.message,
+            h: d.help.as_deref(),
+            n: &d.notes,
+            file: &source.name,
+            l: line,
+            src,
+            d: at.doc,
+            p: jab,
+        });
+    }
+    let mut rules = HashMap::new();
+    for d in &input.report.diagnostics {
+        if let Some(rule) = crate::rules::by_code(d.code) {
+            rules
+                .entry(d.code)
+                .or_insert_with(|| [rule.name.to_string(), rule.text(lang, "summary", &[])]);
+        }
+    }
+    Data {
+        lang: lang.code(),
+        t: SCRIPT_TEXTS.iter().map(|k| (*k, t(lang, k))).collect(),
+        rules,
+        docs,
+        findings,
+    }
+}
+
+fn t(lang: Lang, key: &str) -> String {
+    tr(lang, &format!("report.{key}"), &[])
+}
+
+/// Escape text for HTML content and attribute values.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// JSON that is safe inside a `<script>` element: no `<` at all, so neither `</script>` nor `<!--` can occur.
+fn script_json(value: &impl Serialize) -> String {
+    serde_json::to_string(value)
+        .expect("report data always serializes")
+        .replace('<', "\\u003c")
+}
+
+fn share(lang: Lang, part_whole: (usize, usize)) -> String {
+    match percent(part_whole) {
+        Some(p) => format!("{p}%"),
+        None => t(lang, "none"),
+    }
+}
+
+fn card(out: &mut String, lang: Lang, figures: &Figures) {
+    let item = |out: &mut String, class: &str, value: String, label: &str, detail: String| {
+        let _ = write!(
+            out,
+            "<div class=\"figure {class}\"><div class=\"value\">{}</div><div class=\"label\">{}</div><div class=\"detail\">{}</div></div>",
+            escape(&value),
+            escape(&t(lang, label)),
+            escape(&detail)
+        );
+    };
+    let of = |(part, whole): (usize, usize)| tr(lang, "report.of", &[("part", &part), ("whole", &whole)]);
+    out.push_str("<div class=\"card\">");
+    item(out, "", figures.positions.to_string(), "card-positions", String::new());
+    item(
+        out,
+        "",
+        figures.indicators.to_string(),
+        "card-indicators",
+        String::new(),
+    );
+    let quality = |p: Option<usize>| match p {
+        Some(p) if p >= 90 => "good",
+        Some(p) if p >= 60 => "fair",
+        Some(_) => "poor",
+        None => "",
+    };
+    item(
+        out,
+        quality(percent(figures.linked)),
+        share(lang, figures.linked),
+        "card-linked",
+        of(figures.linked),
+    );
+    item(
+        out,
+        quality(percent(figures.supported)),
+        share(lang, figures.supported),
+        "card-supported",
+        of(figures.supported),
+    );
+    let _ = write!(
+        out,
+        "<div class=\"figure findings\"><div class=\"value\"><span class=\"sev sev-2\">{}</span> <span class=\"sev sev-1\">{}</span> <span class=\"sev sev-0\">{}</span></div><div class=\"label\">{}</div><div class=\"detail\">{}</div></div>",
+        figures.errors,
+        figures.warnings,
+        figures.infos,
+        escape(&t(lang, "card-findings")),
+        escape(&format!(
+            "{} · {} · {}",
+            t(lang, "sev-error"),
+            t(lang, "sev-warning"),
+            t(lang, "sev-info")
+        ))
+    );
+    out.push_str("</div>");
+}
+
+fn units_table(out: &mut String, input: &Input, figures: &[Figures]) {
+    let lang = input.lang;
+    let _ = write!(
+        out,
+        "<section id=\"units\" class=\"units\"><h2>{}</h2><p class=\"hint\">{}</p><table class=\"sortable\" id=\"units-table\"><thead><tr>",
+        escape(&t(lang, "units-heading")),
+        escape(&t(lang, "units-intro"))
+    );
+    let columns = [
+        ("col-unit", "text"),
+        ("col-year", "num"),
+        ("col-file", "text"),
+        ("col-positions", "num"),
+        ("col-indicators", "num"),
+        ("col-linked", "num"),
+        ("col-supported", "num"),
+        ("col-errors", "num"),
+        ("col-warnings", "num"),
+        ("col-infos", "num"),
+    ];
+    for (key, kind) in columns {
+        let _ = write!(
+            out,
+            "<th data-kind=\"{kind}\" tabindex=\"0\">{}</th>",
+            escape(&t(lang, key))
+        );
+    }
+    out.push_str("</tr></thead><tbody>");
+    let mut order: Vec<usize> = (0..figures.len()).collect();
+    order.sort_by_key(|&d| {
+        let f = &figures[d];
+        (std::cmp::Reverse((f.errors, f.warnings, f.infos)), d)
+    });
+    for d in order {
+        let document = &input.documents[d];
+        let f = &figures[d];
+        let dokumen = document.dokumen.as_ref();
+        let unit = dokumen.and_then(|d| text(&d.unit)).unwrap_or("");
+        let year = dokumen.and_then(|d| d.tahun.as_ref()).map(|t| t.value.to_string());
+        let cell_pct = |pw: (usize, usize)| {
+            let sort = percent(pw).map_or(-1, |p| p as i64);
+            format!(
+                "<td class=\"num\" data-sort=\"{sort}\">{}</td>",
+                escape(&share(lang, pw))
+            )
+        };
+        let _ = write!(
+            out,
+            "<tr><td><a href=\"#doc-{d}\">{}</a></td><td class=\"num\">{}</td><td class=\"file\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>{}{}<td class=\"num sev-cell-2\">{}</td><td class=\"num sev-cell-1\">{}</td><td class=\"num sev-cell-0\">{}</td></tr>",
+            escape(if unit.is_empty() {
+                document.id().unwrap_or("?")
+            } else {
+                unit
+            }),
+            escape(year.as_deref().unwrap_or("")),
+            escape(&input.report.files.get(document.file).name),
+            f.positions,
+            f.indicators,
+            cell_pct(f.linked),
+            cell_pct(f.supported),
+            f.errors,
+            f.warnings,
+            f.infos
+        );
+    }
+    out.push_str("</tbody></table></section>");
+}
+
+fn document_section(out: &mut String, input: &Input, d: usize, figures: &Figures) {
+    let lang = input.lang;
+    let document = &input.documents[d];
+    let dokumen = document.dokumen.as_ref();
+    let unit = dokumen.and_then(|x| text(&x.unit)).unwrap_or("");
+    let year = dokumen
+        .and_then(|x| x.tahun.as_ref())
+        .map(|t| t.value.to_string())
+        .unwrap_or_default();
+    let _ = write!(
+        out,
+        "<section class=\"doc\" id=\"doc-{d}\" data-doc=\"{d}\"><h2>{} <span class=\"year\">{}</span></h2><p class=\"meta\">{} <code>{}</code> · {} <code>{}</code></p>",
+        escape(unit),
+        escape(&year),
+        escape(&t(lang, "document")),
+        escape(document.id().unwrap_or("?")),
+        escape(&t(lang, "file")),
+        escape(&input.report.files.get(document.file).name),
+    );
+    card(out, lang, figures);
+    let _ = write!(
+        out,
+        "<div class=\"tree-head\"><h3>{}</h3><span class=\"hint\">{}</span><span class=\"tools\"></span></div><div class=\"tree\" id=\"tree-{d}\" role=\"tree\"></div></section>",
+        escape(&t(lang, "tree-heading")),
+        escape(&t(lang, "tree-hint")),
+    );
+}
+
+/// The whole report as one HTML file.
+pub fn render(input: &Input) -> String {
+    let lang = input.lang;
+    let located = locate(input.documents, input.cascade, &input.report.diagnostics);
+    let figures = figures(input.documents, input.cascade, &located);
+    let summary = Summary::of(input.report);
+    let positions: usize = figures.iter().map(|f| f.positions).sum();
+    let mut body = String::new();
+    let _ = write!(
+        body,
+        "<header><h1>{}</h1><p class=\"subtitle\">{}</p><p class=\"meta\">{}</p>",
+        escape(&t(lang, "title")),
+        escape(&tr(
+            lang,
+            "report.subtitle",
+            &[
+                ("documents", &input.documents.len()),
+                ("positions", &positions),
+                ("files", &summary.files),
+            ],
+        )),
+        escape(&tr(
+            lang,
+            "report.generated",
+            &[("version", &env!("CARGO_PKG_VERSION")), ("date", &input.date)],
+        )),
+    );
+    let total = Figures {
+        errors: summary.errors,
+        warnings: summary.warnings,
+        infos: summary.infos,
+        ..figures.iter().fold(Figures::default(), |mut sum, f| {
+            sum.positions += f.positions;
+            sum.indicators += f.indicators;
+            sum.linked = (sum.linked.0 + f.linked.0, sum.linked.1 + f.linked.1);
+            sum.supported = (sum.supported.0 + f.supported.0, sum.supported.1 + f.supported.1);
+            sum
+        })
+    };
+    card(&mut body, lang, &total);
+    let _ = write!(
+        body,
+        "<noscript><p class=\"noscript\">{}</p></noscript></header><main>",
+        escape(&t(lang, "noscript"))
+    );
+    if input.documents.len() > 1 {
+        units_table(&mut body, input, &figures);
+    }
+    for (d, f) in figures.iter().enumerate() {
+        document_section(&mut body, input, d, f);
+    }
+    let _ = write!(
+        body,
+        "<section id=\"findings\" class=\"findings\"><h2>{}</h2><div class=\"filters\">\
+         <label>{} <select id=\"filter-code\"></select></label>\
+         <label>{} <select id=\"filter-severity\"></select></label>\
+         <label>{} <input id=\"filter-position\" type=\"search\" list=\"positions-list\"></label>\
+         <label>{} <input id=\"filter-text\" type=\"search\"></label>\
+         <datalist id=\"positions-list\"></datalist><span id=\"filter-count\" class=\"count\"></span></div>\
+         <table id=\"findings-table\" class=\"sortable\"><thead><tr>\
+         <th data-key=\"s\" tabindex=\"0\">{}</th><th data-key=\"c\" tabindex=\"0\">{}</th><th data-key=\"p\" tabindex=\"0\">{}</th>\
+         <th data-key=\"m\" tabindex=\"0\">{}</th><th data-key=\"l\" tabindex=\"0\">{}</th></tr></thead><tbody></tbody></table>\
+         <button id=\"findings-more\" type=\"button\" hidden></button></section></main>",
+        escape(&t(lang, "findings-heading")),
+        escape(&t(lang, "filter-code")),
+        escape(&t(lang, "filter-severity")),
+        escape(&t(lang, "filter-position")),
+        escape(&t(lang, "filter-text")),
+        escape(&t(lang, "col-severity")),
+        escape(&t(lang, "col-code")),
+        escape(&t(lang, "col-position")),
+        escape(&t(lang, "col-message")),
+        escape(&t(lang, "col-where")),
+    );
+    let _ = write!(
+        body,
+        "<aside id=\"detail\" class=\"detail\" hidden><button type=\"button\" class=\"close\" aria-label=\"{}\">×</button><div class=\"content\"></div></aside>",
+        escape(&t(lang, "close"))
+    );
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"{code}\"><head><meta charset=\"utf-8\">\
+         <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
+         <title>{title}</title><style>{STYLE}</style></head>\n<body>{body}\n\
+         <script type=\"application/json\" id=\"ikilint-data\">{data}</script>\n<script>{SCRIPT}</script></body></html>\n",
+        code = lang.code(),
+        title = escape(&t(lang, "title")),
+        data = script_json(&data(input, &located)),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_html_and_script_data() {
+        assert_eq!(
+            escape("<a href=\"x\">&'</a>"),
+            "&lt;a href=&quot;x&quot;&gt;&amp;&#39;&lt;/a&gt;"
+        );
+        let json = script_json(&["</script><!-- x"]);
+        assert!(!json.contains('<'), "{json}");
+        assert_eq!(serde_json::from_str::<Vec<String>>(&json).unwrap(), ["</script><!-- x"]);
+    }
+
+    #[test]
+    fn shares_are_rounded_percentages() {
+        assert_eq!(percent((1, 3)), Some(33));
+        assert_eq!(percent((2, 3)), Some(67));
+        assert_eq!(percent((0, 0)), None);
+    }
+}
