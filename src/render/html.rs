@@ -110,7 +110,7 @@ pub fn figures(documents: &[Document], cascade: &Cascade, findings: &[Located]) 
     all
 }
 
-/// Where in the cascade a finding sits: the innermost position, sasaran and indicator its primary label is in.
+/// Where in the cascade a finding sits: the position, sasaran and indicator its primary label is in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Located {
     pub severity: Severity,
@@ -120,13 +120,29 @@ pub struct Located {
     pub ind: Option<usize>,
 }
 
-/// Place each finding in the document, position, sasaran and indicator that contain its primary label.
+/// The last of `starts` (ascending) at or before `offset`.
+fn last_at_or_before(starts: impl Iterator<Item = usize>, offset: usize) -> Option<usize> {
+    starts.take_while(|&start| start <= offset).count().checked_sub(1)
+}
+
+/// Whether `offset` is inside the list that starts at `list` and ends where the first of `siblings` after it
+/// starts (the model keeps where each value starts, not where a list ends).
+fn in_list(list: Option<Span>, siblings: impl Iterator<Item = usize>, offset: usize) -> bool {
+    let Some(list) = list else { return false };
+    let end = siblings.filter(|&s| s > list.start).min().unwrap_or(usize::MAX);
+    list.start <= offset && offset < end
+}
+
+fn starts<'t>(texts: impl IntoIterator<Item = &'t Option<Text>>) -> impl Iterator<Item = usize> {
+    texts.into_iter().flatten().map(|t| t.span.start)
+}
+
+/// Place each finding in the document, position, sasaran and indicator where its primary label starts.
 pub fn locate(documents: &[Document], cascade: &Cascade, diagnostics: &[Diagnostic]) -> Vec<Located> {
     let mut by_file: HashMap<FileId, Vec<usize>> = HashMap::new();
     for (d, document) in documents.iter().enumerate() {
         by_file.entry(document.file).or_default().push(d);
     }
-    let inside = |span: Span, offset: usize| span.start <= offset && offset < span.end.max(span.start + 1);
     diagnostics
         .iter()
         .map(|diagnostic| {
@@ -141,27 +157,30 @@ pub fn locate(documents: &[Document], cascade: &Cascade, diagnostics: &[Diagnost
             let Some(docs) = by_file.get(&diagnostic.primary.file) else {
                 return located;
             };
-            let doc = docs
-                .iter()
-                .copied()
-                .find(|&d| inside(documents[d].span, offset))
-                .unwrap_or(docs[0]);
+            let doc = docs[last_at_or_before(docs.iter().map(|&d| documents[d].span.start), offset).unwrap_or(0)];
             located.doc = Some(doc);
             let jabatan = &documents[doc].jabatan;
-            // Positions are read in file order, so the one that may contain `offset` is the last that starts before.
-            let j = jabatan.partition_point(|j| j.span.start <= offset);
-            let Some(j) = j.checked_sub(1).filter(|&j| inside(jabatan[j].span, offset)) else {
+            let Some(j) = last_at_or_before(jabatan.iter().map(|j| j.span.start), offset) else {
                 return located;
             };
             located.pos = Some(cascade.by_doc[doc][j]);
-            let Some(s) = jabatan[j].sasaran.iter().position(|s| inside(s.span, offset)) else {
+            let position = &jabatan[j];
+            let others = starts([&position.id, &position.nama, &position.atasan])
+                .chain(position.tugas.iter().chain(&position.fungsi).map(|t| t.span.start))
+                .chain(position.pemangku.iter().map(|p| p.span.start))
+                .chain(position.tanda_tangan.iter().map(|t| t.span.start));
+            if !in_list(position.sasaran_span, others, offset) {
+                return located;
+            }
+            let Some(s) = last_at_or_before(position.sasaran.iter().map(|s| s.span.start), offset) else {
                 return located;
             };
             located.sas = Some(s);
-            located.ind = jabatan[j].sasaran[s]
-                .indikator
-                .iter()
-                .position(|i| inside(i.span, offset));
+            let sasaran = &position.sasaran[s];
+            let others = starts([&sasaran.uraian, &sasaran.mendukung]).chain(std::iter::once(sasaran.id.span.start));
+            if in_list(sasaran.indikator_span, others, offset) {
+                located.ind = last_at_or_before(sasaran.indikator.iter().map(|i| i.span.start), offset);
+            }
             located
         })
         .collect()
@@ -457,7 +476,7 @@ fn card(out: &mut String, lang: Lang, figures: &Figures) {
     let item = |out: &mut String, class: &str, value: String, label: &str, detail: String| {
         let _ = write!(
             out,
-            "<div class=\"figure {class}\"><div class=\"value\">{}</div><div class=\"label\">{}</div><div class=\"detail\">{}</div></div>",
+            "<div class=\"figure {class}\"><div class=\"value\">{}</div><div class=\"label\">{}</div><div class=\"sub\">{}</div></div>",
             escape(&value),
             escape(&t(lang, label)),
             escape(&detail)
@@ -495,7 +514,7 @@ fn card(out: &mut String, lang: Lang, figures: &Figures) {
     );
     let _ = write!(
         out,
-        "<div class=\"figure findings\"><div class=\"value\"><span class=\"sev sev-2\">{}</span> <span class=\"sev sev-1\">{}</span> <span class=\"sev sev-0\">{}</span></div><div class=\"label\">{}</div><div class=\"detail\">{}</div></div>",
+        "<div class=\"figure findings\"><div class=\"value\"><span class=\"sev sev-2\">{}</span> <span class=\"sev sev-1\">{}</span> <span class=\"sev sev-0\">{}</span></div><div class=\"label\">{}</div><div class=\"sub\">{}</div></div>",
         figures.errors,
         figures.warnings,
         figures.infos,
@@ -682,7 +701,7 @@ pub fn render(input: &Input) -> String {
     );
     let _ = write!(
         body,
-        "<aside id=\"detail\" class=\"detail\" hidden><button type=\"button\" class=\"close\" aria-label=\"{}\">×</button><div class=\"content\"></div></aside>",
+        "<aside id=\"detail\" hidden><button type=\"button\" class=\"close\" aria-label=\"{}\">×</button><div class=\"content\"></div></aside>",
         escape(&t(lang, "close"))
     );
     format!(

@@ -454,25 +454,32 @@
   // page showed into `data-selftest`, which `chromium --dump-dom` prints.
   if (location.hash === '#selftest') {
     var result = {};
-    var d = 0, doc = D.docs[d];
+    var visible = function (d) {
+      return Array.prototype.filter.call(document.querySelectorAll('#tree-' + d + ' li.position'), function (li) {
+        return li.offsetParent !== null;
+      }).length;
+    };
+    // The first top whose subordinates have findings.
+    var d = D.docs.findIndex(function (doc) {
+      return doc.roots.some(function (p) { return doc.pos[p].kids.some(function (k) { return doc.pos[k].all.length; }); });
+    });
+    var doc = D.docs[d];
     var top = doc && doc.roots.find(function (p) { return doc.pos[p].kids.length; });
     if (top !== undefined) {
       closeAll(d);
       var li = document.getElementById('n-' + d + '-' + top);
-      result.kidsBefore = document.querySelectorAll('#tree-' + d + ' li.position').length;
+      result.kidsBefore = visible(d);
+      result.topsExpected = doc.roots.length;
       li.querySelector('.toggle').click();
-      result.kidsExpected = 1 + doc.pos[top].kids.length;
-      result.kidsAfter = document.querySelectorAll('#tree-' + d + ' li.position').length;
-      var kid = document.getElementById('n-' + d + '-' + doc.pos[top].kids[0]);
-      result.kidVisible = !!kid && kid.offsetParent !== null;
+      result.kidsExpected = doc.roots.length + doc.pos[top].kids.length;
+      result.kidsAfter = visible(d);
       var withFindings = doc.pos[top].kids.find(function (k) { return doc.pos[k].all.length; });
-      if (withFindings !== undefined) {
-        document.querySelector('#n-' + d + '-' + withFindings + ' > .row .title').click();
-        result.detailExpected = doc.pos[withFindings].all.length;
-        result.detailShown = detail.hidden ? 0 : detail.querySelectorAll('.finding').length;
-      }
+      document.querySelector('#n-' + d + '-' + withFindings + ' > .row .title').click();
+      result.detailExpected = doc.pos[withFindings].all.length;
+      result.detailShown = detail.hidden ? 0 : detail.querySelectorAll('.finding').length;
     }
-    var code = F.length ? F[F.length - 1].c : '';
+    var firstError = F.find(function (f) { return f.s === 2; }) || F[0];
+    var code = firstError ? firstError.c : '';
     codeSelect.value = code;
     codeSelect.dispatchEvent(new Event('change'));
     result.codeExpected = F.filter(function (f) { return f.c === code; }).length;
