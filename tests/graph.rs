@@ -3,6 +3,8 @@
 
 mod common;
 
+use common::browser;
+
 use std::collections::HashMap;
 use std::io::Write;
 use std::process::{Command, Stdio};
@@ -239,6 +241,15 @@ fn awkward_text_survives_dot_and_mermaid() {
     assert!(mermaid.contains("Camat #amp; Sekretaris [Plt] (camat)"), "{mermaid}");
     assert!(mermaid.contains("#96;kode#96;"), "{mermaid}");
     assert!(mermaid.contains("  p1s0 --> p0s0\n"), "{mermaid}");
+    mermaid_draws(
+        &mermaid,
+        &[
+            "Program #1; tahap \"A\" <b>tebal</b> {x} (y) [z]",
+            "`kode`",
+            "Camat & Sekretaris [Plt]",
+            "Staf; Pelaksana #2",
+        ],
+    );
     if dot_available() {
         // Graphviz reads the labels back as the original text.
         let svg = run_dot(&dot, "svg");
@@ -247,5 +258,65 @@ fn awkward_text_survives_dot_and_mermaid() {
             "{svg}"
         );
         assert!(svg.contains("≥ 80% ✓"), "{svg}");
+    }
+}
+
+/// The `mermaid` npm package (installed by `.ci/run` under `target/npm` where npm is available), as one script.
+fn mermaid_js() -> Option<std::path::PathBuf> {
+    let path = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .parent()?
+        .join("npm/node_modules/mermaid/dist/mermaid.min.js");
+    if !path.exists() {
+        eprintln!(
+            "skipped: the mermaid npm package is not installed ({}; .ci/run installs it with npm)",
+            path.display()
+        );
+    }
+    path.exists().then_some(path)
+}
+
+/// Draw `source` with the real Mermaid in headless Chromium; each of `texts` must appear in the drawing as
+/// written.
+fn mermaid_draws(source: &str, texts: &[&str]) {
+    let (Some(script), Some(chromium)) = (mermaid_js(), browser::chromium()) else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("mermaid.html");
+    let json = serde_json::to_string(source).unwrap().replace('<', "\\u003c");
+    std::fs::write(
+        &page,
+        format!(
+            "<!DOCTYPE html><html><body><script src=\"file://{}\"></script><script>\n\
+             mermaid.initialize({{ startOnLoad: false, htmlLabels: true }});\n\
+             mermaid.render('g', {json}).then(\n\
+               function (r) {{ var d = document.createElement('div'); d.innerHTML = r.svg.replace(/<br\\s*\\/?>/g, ' ');\n\
+                              document.documentElement.dataset.text = d.textContent; }},\n\
+               function (e) {{ document.documentElement.dataset.error = String(e && e.message || e); }});\n\
+             </script></body></html>",
+            script.display()
+        ),
+    )
+    .unwrap();
+    let dom = browser::run(
+        &chromium,
+        &format!("file://{}", page.display()),
+        &["--virtual-time-budget=10000", "--dump-dom"],
+    );
+    if let Some(error) = browser::dom_attribute(&dom, "data-error") {
+        panic!("Mermaid refused the graph: {error}\n{source}");
+    }
+    let text = browser::dom_attribute(&dom, "data-text").expect("Mermaid did not finish");
+    let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    for expected in texts {
+        assert!(text.contains(expected), "{expected:?} not drawn in: {text}");
+    }
+}
+
+#[test]
+fn mermaid_draws_every_example() {
+    for path in ["examples/contoh-bersih-2024.yaml", "examples/masama-2020.yaml"] {
+        let mermaid = graph(&[path, "--format", "mermaid"]);
+        mermaid_draws(&mermaid, &["S1:"]);
     }
 }

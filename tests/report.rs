@@ -3,10 +3,11 @@
 
 mod common;
 
+use common::browser;
+
 use serde_json::Value;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 /// Run `ikilint report` on `paths` into `out`, in `lang`.
 fn report(paths: &[&str], out: &Path, lang: &str) -> String {
@@ -191,48 +192,6 @@ fn a_missing_path_is_exit_2_and_writes_nothing() {
 
 // ------------------------------------------------------------------------------------------------- browser
 
-/// Debian's Chromium, or `None` (with the reason printed) where it cannot be installed; CI always has it.
-fn chromium() -> Option<PathBuf> {
-    let found = ["chromium", "chromium-browser"].into_iter().find(|name| {
-        Command::new(name)
-            .arg("--version")
-            .output()
-            .is_ok_and(|o| o.status.success())
-    });
-    if found.is_none() {
-        assert!(
-            std::env::var("CI").is_err(),
-            "chromium is missing in CI: .ci/run installs it"
-        );
-        eprintln!("skipped: chromium is not installed (apt-get install chromium)");
-    }
-    found.map(PathBuf::from)
-}
-
-/// Run headless Chromium on `url` with a fresh profile and no network features; returns its standard output.
-fn run_chromium(browser: &Path, url: &str, extra: &[&str]) -> String {
-    let profile = tempfile::tempdir().unwrap();
-    let output = Command::new(browser)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--hide-scrollbars",
-        ])
-        .arg(format!("--user-data-dir={}", profile.path().display()))
-        .args(extra)
-        .arg(url)
-        .output()
-        .unwrap();
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
-    String::from_utf8(output.stdout).unwrap()
-}
-
 fn screenshots() -> PathBuf {
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("report");
     std::fs::create_dir_all(&dir).unwrap();
@@ -241,16 +200,15 @@ fn screenshots() -> PathBuf {
 
 #[test]
 fn in_chromium_a_branch_opens_a_node_shows_its_findings_and_the_table_filters() {
-    let Some(browser) = chromium() else { return };
+    let Some(browser) = browser::chromium() else { return };
     let dir = screenshots();
     for lang in ["en", "id"] {
         let page = dir.join(format!("examples-{lang}.html"));
         report(&["examples/"], &page, lang);
         let url = format!("file://{}", page.display());
-        let dom = run_chromium(&browser, &format!("{url}#selftest"), &["--dump-dom"]);
-        let start = dom.find("data-selftest=\"").expect("the page's self-test did not run") + 15;
-        let raw = &dom[start..start + dom[start..].find('"').unwrap()];
-        let result: Value = serde_json::from_str(&raw.replace("&quot;", "\"").replace("&amp;", "&")).unwrap();
+        let dom = browser::run(&browser, &format!("{url}#selftest"), &["--dump-dom"]);
+        let raw = browser::dom_attribute(&dom, "data-selftest").expect("the page's self-test did not run");
+        let result: Value = serde_json::from_str(&raw).unwrap();
         // Closing everything leaves the tops; opening the first top shows it and its subordinates.
         assert_eq!(result["kidsBefore"], result["topsExpected"], "{result}");
         assert_eq!(result["kidsAfter"], result["kidsExpected"], "{result}");

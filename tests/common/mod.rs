@@ -1,6 +1,8 @@
 //! Helpers shared by the integration tests: lint YAML text in memory and look at what came out.
 #![allow(dead_code)]
 
+pub mod browser;
+
 use ikilint::data::Data;
 use ikilint::diagnostic::Diagnostic;
 use ikilint::i18n::Lang;

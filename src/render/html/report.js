@@ -470,7 +470,9 @@
       var li = document.getElementById('n-' + d + '-' + top);
       result.kidsBefore = visible(d);
       result.topsExpected = doc.roots.length;
+      var clock = performance.now();
       li.querySelector('.toggle').click();
+      result.openMs = Math.round(performance.now() - clock);
       result.kidsExpected = doc.roots.length + doc.pos[top].kids.length;
       result.kidsAfter = visible(d);
       var withFindings = doc.pos[top].kids.find(function (k) { return doc.pos[k].all.length; });
@@ -481,7 +483,9 @@
     var firstError = F.find(function (f) { return f.s === 2; }) || F[0];
     var code = firstError ? firstError.c : '';
     codeSelect.value = code;
+    var clock2 = performance.now();
     codeSelect.dispatchEvent(new Event('change'));
+    result.filterMs = Math.round(performance.now() - clock2);
     result.codeExpected = F.filter(function (f) { return f.c === code; }).length;
     result.codeRows = tbody.rows.length;
     result.codeRowsMatch = Array.prototype.every.call(tbody.rows, function (r) {
