@@ -189,7 +189,7 @@ fn direction_and_output_file() {
             "graph",
             "examples/contoh-bersih-2024.yaml",
             "--format",
-            "mermaid",
+            "contoh_bersih_mermaid",
             "--direction",
             "LR",
             "-o",
@@ -319,4 +319,13 @@ fn mermaid_draws_every_example() {
         let mermaid = graph(&[path, "--format", "mermaid"]);
         mermaid_draws(&mermaid, &["S1:"]);
     }
+}
+
+#[test]
+fn pictures_of_the_clean_example_are_pinned() {
+    insta::assert_snapshot!("contoh_bersih_dot", graph(&["examples/contoh-bersih-2024.yaml"]));
+    insta::assert_snapshot!(
+        "contoh_bersih_mermaid",
+        graph(&["examples/contoh-bersih-2024.yaml", "--format", "mermaid"])
+    );
 }

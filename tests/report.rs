@@ -225,7 +225,7 @@ fn in_chromium_a_branch_opens_a_node_shows_its_findings_and_the_table_filters() 
         assert_eq!(result["positionRowsMatch"], true, "{result}");
         for (name, hash) in [("opened", ""), ("selftest", "#selftest")] {
             let png = dir.join(format!("examples-{lang}-{name}.png"));
-            run_chromium(
+            browser::run(
                 &browser,
                 &format!("{url}{hash}"),
                 &["--window-size=1400,2400", &format!("--screenshot={}", png.display())],
@@ -233,11 +233,22 @@ fn in_chromium_a_branch_opens_a_node_shows_its_findings_and_the_table_filters() 
             assert!(std::fs::metadata(&png).unwrap().len() > 10_000, "{}", png.display());
         }
         let pdf = dir.join(format!("examples-{lang}.pdf"));
-        run_chromium(
+        browser::run(
             &browser,
             &url,
             &["--no-pdf-header-footer", &format!("--print-to-pdf={}", pdf.display())],
         );
         assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF"));
     }
+}
+
+#[test]
+fn the_report_of_the_clean_example_is_pinned() {
+    let dir = tempfile::tempdir().unwrap();
+    let html = report(&["examples/contoh-bersih-2024.yaml"], &dir.path().join("r.html"), "id");
+    // The page without its fixed style and script, one element per line, then its data.
+    let body = &html[html.find("<body>").unwrap()..html.find("<script type=\"application/json\"").unwrap()];
+    let page = body.replace("><", ">\n<");
+    let data = serde_json::to_string_pretty(&data(&html)).unwrap();
+    insta::assert_snapshot!(format!("{page}\n{data}"));
 }

@@ -16,7 +16,7 @@ use crate::render::Summary;
 use crate::render::tree::{marks, walk};
 use crate::source::{FileId, Span};
 use serde::Serialize;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write;
 
 const STYLE: &str = include_str!("html/report.css");
@@ -27,7 +27,6 @@ const SCRIPT_TEXTS: &[&str] = &[
     "sev-error",
     "sev-warning",
     "sev-info",
-    "holder",
     "feeds",
     "feeds-nothing",
     "unsupported",
@@ -42,7 +41,6 @@ const SCRIPT_TEXTS: &[&str] = &[
     "all",
     "shown",
     "show-more",
-    "below",
     "expand-all",
     "collapse-all",
     "subordinates",
@@ -191,9 +189,9 @@ pub fn locate(documents: &[Document], cascade: &Cascade, diagnostics: &[Diagnost
 #[derive(Serialize)]
 struct Data<'a> {
     lang: &'static str,
-    t: HashMap<&'static str, String>,
+    t: BTreeMap<&'static str, String>,
     /// Rule code → [name, summary].
-    rules: HashMap<&'static str, [String; 2]>,
+    rules: BTreeMap<&'static str, [String; 2]>,
     docs: Vec<DocData<'a>>,
     findings: Vec<FindingData<'a>>,
 }
@@ -421,7 +419,7 @@ fn data<'a>(input: &Input<'a>, located: &[Located]) -> Data<'a> {
             p: jab,
         });
     }
-    let mut rules = HashMap::new();
+    let mut rules = BTreeMap::new();
     for d in &input.report.diagnostics {
         if let Some(rule) = crate::rules::by_code(d.code) {
             rules
@@ -476,7 +474,7 @@ fn card(out: &mut String, lang: Lang, figures: &Figures) {
     let item = |out: &mut String, class: &str, value: String, label: &str, detail: String| {
         let _ = write!(
             out,
-            "<div class=\"figure {class}\"><div class=\"value\">{}</div><div class=\"label\">{}</div><div class=\"sub\">{}</div></div>",
+            "<div class=\"figure{class}\"><div class=\"value\">{}</div><div class=\"label\">{}</div><div class=\"sub\">{}</div></div>",
             escape(&value),
             escape(&t(lang, label)),
             escape(&detail)
@@ -493,9 +491,9 @@ fn card(out: &mut String, lang: Lang, figures: &Figures) {
         String::new(),
     );
     let quality = |p: Option<usize>| match p {
-        Some(p) if p >= 90 => "good",
-        Some(p) if p >= 60 => "fair",
-        Some(_) => "poor",
+        Some(p) if p >= 90 => " good",
+        Some(p) if p >= 60 => " fair",
+        Some(_) => " poor",
         None => "",
     };
     item(
@@ -577,7 +575,7 @@ fn units_table(out: &mut String, input: &Input, figures: &[Figures]) {
         };
         let _ = write!(
             out,
-            "<tr><td><a href=\"#doc-{d}\">{}</a></td><td class=\"num\">{}</td><td class=\"file\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>{}{}<td class=\"num sev-cell-2\">{}</td><td class=\"num sev-cell-1\">{}</td><td class=\"num sev-cell-0\">{}</td></tr>",
+            "<tr><td><a href=\"#doc-{d}\">{}</a></td><td class=\"num\">{}</td><td class=\"file\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td>{}{}<td class=\"num{}\">{}</td><td class=\"num\">{}</td><td class=\"num\">{}</td></tr>",
             escape(if unit.is_empty() {
                 document.id().unwrap_or("?")
             } else {
@@ -589,6 +587,7 @@ fn units_table(out: &mut String, input: &Input, figures: &[Figures]) {
             f.indicators,
             cell_pct(f.linked),
             cell_pct(f.supported),
+            if f.errors > 0 { " errors" } else { "" },
             f.errors,
             f.warnings,
             f.infos
@@ -664,7 +663,10 @@ pub fn render(input: &Input) -> String {
             sum
         })
     };
-    card(&mut body, lang, &total);
+    // With one document its own card says it all.
+    if input.documents.len() != 1 {
+        card(&mut body, lang, &total);
+    }
     let _ = write!(
         body,
         "<noscript><p class=\"noscript\">{}</p></noscript></header><main>",
@@ -729,6 +731,28 @@ mod tests {
         let json = script_json(&["</script><!-- x"]);
         assert!(!json.contains('<'), "{json}");
         assert_eq!(serde_json::from_str::<Vec<String>>(&json).unwrap(), ["</script><!-- x"]);
+    }
+
+    #[test]
+    fn every_text_the_script_shows_is_passed_to_it_in_both_languages() {
+        let used: Vec<&str> = SCRIPT
+            .split("T['")
+            .skip(1)
+            .filter_map(|rest| rest.split_once("']"))
+            .map(|(key, _)| key)
+            .collect();
+        assert!(!used.is_empty());
+        for key in used {
+            assert!(SCRIPT_TEXTS.contains(&key), "{key} is not in SCRIPT_TEXTS");
+        }
+        for key in SCRIPT_TEXTS {
+            for lang in Lang::ALL {
+                assert!(
+                    crate::i18n::Catalog::get(lang).has(&format!("report.{key}")),
+                    "{key} ({lang:?})"
+                );
+            }
+        }
     }
 
     #[test]

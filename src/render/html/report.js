@@ -442,9 +442,16 @@
 
   D.docs.forEach(function (_, d) { buildTree(d); });
   drawTable();
-  // Printing shows everything: every branch of a document of moderate size, and every finding.
+  // Printing shows everything: every position of a document of up to 500, the indicators too up to 100, and every
+  // finding.
   window.addEventListener('beforeprint', function () {
-    D.docs.forEach(function (doc, d) { if (doc.pos.length <= 500) openPositions(d, Infinity); });
+    D.docs.forEach(function (doc, d) {
+      if (doc.pos.length > 500) return;
+      openPositions(d, Infinity);
+      if (doc.pos.length <= 100) {
+        document.querySelectorAll('#tree-' + d + ' li.sasaran').forEach(function (li) { setOpen(li, true); });
+      }
+    });
     state.shown = state.rows.length;
     drawTable();
   });
