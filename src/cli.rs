@@ -438,18 +438,19 @@ pub struct ReportRequest {
 /// `ikilint report`: lint `paths` as `check` does and write the HTML report; exit 0 once it is written, whatever
 /// the findings (the report is for reading, `check` is the gate).
 pub fn report(request: &ReportRequest, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
-    let loaded = match load_config(
-        &request.paths,
-        request.config.as_deref(),
-        request.no_config,
-        request.lang,
-        err,
-    ) {
+    let ReportRequest {
+        paths,
+        lang,
+        config,
+        no_config,
+        ..
+    } = request;
+    let loaded = match load_config(paths, config.as_deref(), *no_config, *lang, err) {
         Ok(loaded) => loaded,
         Err(code) => return code,
     };
     let lang = loaded.lang;
-    let result = load_workspace(&request.paths, lang).and_then(|workspace| {
+    let result = load_workspace(paths, lang).and_then(|workspace| {
         let diagnostics = crate::lint::lint(&workspace, &loaded.data, &loaded.settings);
         let cascade = crate::cascade::Cascade::new(&workspace.documents);
         let report = crate::Report {

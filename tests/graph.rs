@@ -10,19 +10,13 @@ use std::io::Write;
 use std::process::{Command, Stdio};
 
 fn graph(args: &[&str]) -> String {
-    let output = common::ikilint()
+    let run = common::ikilint()
         .arg("graph")
         .args(args)
         .args(["--lang", "en"])
-        .output()
-        .unwrap();
-    assert_eq!(
-        output.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout).unwrap()
+        .assert()
+        .code(0);
+    String::from_utf8(run.get_output().stdout.clone()).unwrap()
 }
 
 /// Graphviz's `dot`, or `None` (with the reason printed) where it cannot be installed; CI always has it.

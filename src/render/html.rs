@@ -496,20 +496,9 @@ fn card(out: &mut String, lang: Lang, figures: &Figures) {
         Some(_) => " poor",
         None => "",
     };
-    item(
-        out,
-        quality(percent(figures.linked)),
-        share(lang, figures.linked),
-        "card-linked",
-        of(figures.linked),
-    );
-    item(
-        out,
-        quality(percent(figures.supported)),
-        share(lang, figures.supported),
-        "card-supported",
-        of(figures.supported),
-    );
+    for (shares, label) in [(figures.linked, "card-linked"), (figures.supported, "card-supported")] {
+        item(out, quality(percent(shares)), share(lang, shares), label, of(shares));
+    }
     let _ = write!(
         out,
         "<div class=\"figure findings\"><div class=\"value\"><span class=\"sev sev-2\">{}</span> <span class=\"sev sev-1\">{}</span> <span class=\"sev sev-0\">{}</span></div><div class=\"label\">{}</div><div class=\"sub\">{}</div></div>",
