@@ -183,7 +183,7 @@ fn direction_and_output_file() {
             "graph",
             "examples/contoh-bersih-2024.yaml",
             "--format",
-            "contoh_bersih_mermaid",
+            "mermaid",
             "--direction",
             "LR",
             "-o",

@@ -10,6 +10,7 @@ use crate::cascade::{Cascade, Link, PosId, Relation};
 use crate::i18n::{Lang, tr};
 use crate::model::{Document, Text};
 use crate::render::tree::{Placed, marks, walk};
+use crate::render::{escape_html, substitute};
 use std::collections::{BTreeSet, HashMap};
 use std::fmt::Write;
 
@@ -186,12 +187,7 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
 fn dot_text(text: &str) -> String {
     wrap(text, WRAP)
         .iter()
-        .map(|line| {
-            line.replace('&', "&amp;")
-                .replace('<', "&lt;")
-                .replace('>', "&gt;")
-                .replace('"', "&quot;")
-        })
+        .map(|line| escape_html(line))
         .collect::<Vec<_>>()
         .join("<BR ALIGN=\"LEFT\"/>")
 }
@@ -203,19 +199,15 @@ pub fn mermaid_text(text: &str) -> String {
     wrap(text, WRAP)
         .iter()
         .map(|line| {
-            let mut out = String::with_capacity(line.len());
-            for c in line.chars() {
-                match c {
-                    '#' => out.push_str("#35;"),
-                    '&' => out.push_str("#amp;"),
-                    '"' => out.push_str("#quot;"),
-                    '<' => out.push_str("#lt;"),
-                    '>' => out.push_str("#gt;"),
-                    '`' => out.push_str("#96;"),
-                    _ => out.push(c),
-                }
-            }
-            out
+            substitute(line, |c| match c {
+                '#' => Some("#35;"),
+                '&' => Some("#amp;"),
+                '"' => Some("#quot;"),
+                '<' => Some("#lt;"),
+                '>' => Some("#gt;"),
+                '`' => Some("#96;"),
+                _ => None,
+            })
         })
         .collect::<Vec<_>>()
         .join("<br/>")

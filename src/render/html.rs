@@ -12,8 +12,8 @@ use crate::cascade::{Atasan, Cascade, Link, PosId};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::i18n::{Lang, tr};
 use crate::model::{Document, Text};
-use crate::render::Summary;
 use crate::render::tree::{marks, walk};
+use crate::render::{Summary, escape_html as escape};
 use crate::source::{FileId, Span};
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
@@ -438,22 +438,6 @@ fn data<'a>(input: &Input<'a>, located: &[Located]) -> Data<'a> {
 
 fn t(lang: Lang, key: &str) -> String {
     tr(lang, &format!("report.{key}"), &[])
-}
-
-/// Escape text for HTML content and attribute values.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
 }
 
 /// JSON that is safe inside a `<script>` element: no `<` at all, so neither `</script>` nor `<!--` can occur.

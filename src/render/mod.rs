@@ -24,6 +24,30 @@ pub enum Format {
     Github,
 }
 
+/// `text` with each character that `entity` names replaced by that entity.
+pub fn substitute(text: &str, entity: impl Fn(char) -> Option<&'static str>) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match entity(c) {
+            Some(replacement) => out.push_str(replacement),
+            None => out.push(c),
+        }
+    }
+    out
+}
+
+/// Text escaped for HTML (and XML) content and attribute values.
+pub fn escape_html(text: &str) -> String {
+    substitute(text, |c| match c {
+        '&' => Some("&amp;"),
+        '<' => Some("&lt;"),
+        '>' => Some("&gt;"),
+        '"' => Some("&quot;"),
+        '\'' => Some("&#39;"),
+        _ => None,
+    })
+}
+
 /// A file name as CI tools expect it: relative names without a leading `./`, and `/` as separator.
 pub fn repo_path(name: &str) -> String {
     let name = if cfg!(windows) {
