@@ -252,3 +252,25 @@ fn the_report_of_the_clean_example_is_pinned() {
     let data = serde_json::to_string_pretty(&data(&html)).unwrap();
     insta::assert_snapshot!(format!("{page}\n{data}"));
 }
+
+#[test]
+fn the_card_counts_linked_indicators_and_supported_sasaran() {
+    // The staff's S1 (two indicators) feeds the camat's S1; its S2 (one indicator) feeds nothing; nothing feeds
+    // the camat's S2.
+    let yaml = "dokumen: { id: uji, unit: Uji, tahun: 2024 }\njabatan:\n\
+        - id: camat\n    nama: Camat\n    sasaran:\n\
+        \x20     - { id: S1, uraian: Naik, indikator: [ { uraian: Persentase naik } ] }\n\
+        \x20     - { id: S2, uraian: Turun, indikator: [ { uraian: Persentase turun } ] }\n\
+        - id: staf\n    nama: Staf\n    atasan: camat\n    sasaran:\n\
+        \x20     - { id: S1, uraian: Data naik, mendukung: S1, indikator: [ { uraian: Jumlah data }, { uraian: Jumlah berkas } ] }\n\
+        \x20     - { id: S2, uraian: Data lain, indikator: [ { uraian: Jumlah lain } ] }\n";
+    let yaml = yaml.replace("\n- id:", "\n  - id:");
+    let dir = common::temp_files(&[("uji.yaml", &yaml)]);
+    let input = dir.path().join("uji.yaml");
+    let html = report(&[input.to_str().unwrap()], &dir.path().join("r.html"), "en");
+    assert!(
+        html.contains("<div class=\"value\">67%</div><div class=\"label\">indicators linked to a superior sasaran</div><div class=\"sub\">2 of 3</div>"),
+        "{html}"
+    );
+    assert!(html.contains("<div class=\"value\">50%</div><div class=\"label\">superior sasaran supported from below</div><div class=\"sub\">1 of 2</div>"));
+}

@@ -8,7 +8,7 @@
 //! they are opened and page by page as the table is scrolled, so a province of 10,000 positions opens at once.
 
 use crate::Report;
-use crate::cascade::{Atasan, Cascade, Link, PosId};
+use crate::cascade::{Atasan, Cascade, Link, PosId, Relation};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::i18n::{Lang, tr};
 use crate::model::{Document, Text};
@@ -89,7 +89,9 @@ pub fn figures(documents: &[Document], cascade: &Cascade, findings: &[Located]) 
             figures.indicators += sasaran.indicators.len();
             if under_superior {
                 let linked = (0..sasaran.indicators.len())
-                    .filter(|&i| matches!(cascade.effective_link(pos, sas, i), Link::Resolved { .. }))
+                    .filter(|&i| {
+                        matches!(cascade.effective_link(pos, sas, i), Link::Resolved { relation, .. } if *relation != Relation::NotSuperior)
+                    })
                     .count();
                 figures.linked.0 += linked;
                 figures.linked.1 += sasaran.indicators.len();
@@ -158,7 +160,8 @@ pub fn locate(documents: &[Document], cascade: &Cascade, diagnostics: &[Diagnost
             let doc = docs[last_at_or_before(docs.iter().map(|&d| documents[d].span.start), offset).unwrap_or(0)];
             located.doc = Some(doc);
             let jabatan = &documents[doc].jabatan;
-            let Some(j) = last_at_or_before(jabatan.iter().map(|j| j.span.start), offset) else {
+            // A province may keep thousands of positions in one file: search, do not scan.
+            let Some(j) = jabatan.partition_point(|j| j.span.start <= offset).checked_sub(1) else {
                 return located;
             };
             located.pos = Some(cascade.by_doc[doc][j]);
