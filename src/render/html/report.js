@@ -356,7 +356,7 @@
   function tableRow(i) {
     var f = F[i], tr = el('tr', 'sev-row-' + f.s);
     tr.dataset.f = i;
-    var sev = el('td', 'sev');
+    var sev = el('td', 'sevcell');
     sev.appendChild(el('span', 'sevname sev-text-' + f.s, SEV_TEXT[f.s]));
     tr.appendChild(sev);
     var rule = D.rules[f.c], code = el('td', 'code', f.c);
@@ -401,7 +401,15 @@
     drawTable();
   }
   [codeSelect, sevSelect].forEach(function (s) { s.addEventListener('change', refilter); });
-  [posInput, textInput].forEach(function (s) { s.addEventListener('input', refilter); });
+  // Typing filters once the typist pauses, not on every key of a province's 50,000 findings.
+  var typing = null;
+  [posInput, textInput].forEach(function (s) {
+    s.addEventListener('input', function (e) {
+      clearTimeout(typing);
+      if (e.isTrusted) typing = setTimeout(refilter, 150);
+      else refilter();
+    });
+  });
   more.addEventListener('click', function () { state.shown += PAGE * 5; drawTable(); });
   tbody.addEventListener('click', function (e) {
     var tr = e.target.closest('tr');
