@@ -321,6 +321,23 @@ fn share(lang: Lang, part_whole: (usize, usize)) -> String {
     }
 }
 
+/// A count with its thousands grouped as the language writes them: 10,001 in English, 10.001 in Indonesian.
+fn grouped(n: usize, lang: Lang) -> String {
+    let separator = match lang {
+        Lang::En => ',',
+        Lang::Id => '.',
+    };
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(separator);
+        }
+        out.push(digit);
+    }
+    out
+}
+
 fn card(out: &mut String, lang: Lang, figures: &Figures) {
     let item = |out: &mut String, class: &str, value: String, label: &str, detail: String| {
         let _ = write!(
@@ -331,13 +348,25 @@ fn card(out: &mut String, lang: Lang, figures: &Figures) {
             escape(&detail)
         );
     };
-    let of = |(part, whole): (usize, usize)| tr(lang, "report.of", &[("part", &part), ("whole", &whole)]);
+    let of = |(part, whole): (usize, usize)| {
+        tr(
+            lang,
+            "report.of",
+            &[("part", &grouped(part, lang)), ("whole", &grouped(whole, lang))],
+        )
+    };
     out.push_str("<div class=\"card\">");
-    item(out, "", figures.positions.to_string(), "card-positions", String::new());
     item(
         out,
         "",
-        figures.indicators.to_string(),
+        grouped(figures.positions, lang),
+        "card-positions",
+        String::new(),
+    );
+    item(
+        out,
+        "",
+        grouped(figures.indicators, lang),
         "card-indicators",
         String::new(),
     );
@@ -353,9 +382,9 @@ fn card(out: &mut String, lang: Lang, figures: &Figures) {
     let _ = write!(
         out,
         "<div class=\"figure findings\"><div class=\"value\"><span class=\"sev sev-2\">{}</span> <span class=\"sev sev-1\">{}</span> <span class=\"sev sev-0\">{}</span></div><div class=\"label\">{}</div><div class=\"sub\">{}</div></div>",
-        figures.errors,
-        figures.warnings,
-        figures.infos,
+        grouped(figures.errors, lang),
+        grouped(figures.warnings, lang),
+        grouped(figures.infos, lang),
         escape(&t(lang, "card-findings")),
         escape(&format!(
             "{} · {} · {}",
@@ -480,9 +509,9 @@ pub fn render(input: &Input) -> String {
             lang,
             "report.subtitle",
             &[
-                ("documents", &input.documents.len()),
-                ("positions", &positions),
-                ("files", &summary.files),
+                ("documents", &grouped(input.documents.len(), lang)),
+                ("positions", &grouped(positions, lang)),
+                ("files", &grouped(summary.files, lang)),
             ],
         )),
         escape(&tr(
@@ -593,6 +622,14 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn counts_are_grouped_by_thousands() {
+        assert_eq!(grouped(7, Lang::En), "7");
+        assert_eq!(grouped(999, Lang::Id), "999");
+        assert_eq!(grouped(10_001, Lang::En), "10,001");
+        assert_eq!(grouped(1_234_567, Lang::Id), "1.234.567");
     }
 
     #[test]

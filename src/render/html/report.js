@@ -14,6 +14,7 @@
     if (text !== undefined && text !== null) e.textContent = text;
     return e;
   }
+  function num(n) { return n.toLocaleString(D.lang); }
   function fmt(text, args) {
     return text.replace(/\{(\w+)\}/g, function (m, k) { return k in args ? args[k] : m; });
   }
@@ -309,10 +310,10 @@
   (function fillFilters() {
     var codes = {};
     F.forEach(function (f) { codes[f.c] = (codes[f.c] || 0) + 1; });
-    option(codeSelect, '', T['all'] + ' (' + F.length + ')');
+    option(codeSelect, '', T['all'] + ' (' + num(F.length) + ')');
     Object.keys(codes).sort().forEach(function (c) {
       var rule = D.rules[c];
-      option(codeSelect, c, c + (rule ? ' ' + rule[0] : '') + ' (' + codes[c] + ')');
+      option(codeSelect, c, c + (rule ? ' ' + rule[0] : '') + ' (' + num(codes[c]) + ')');
     });
     option(sevSelect, '-1', T['all']);
     [2, 1, 0].forEach(function (s) { option(sevSelect, String(s), SEV_TEXT[s]); });
@@ -387,7 +388,7 @@
     var shown = Math.min(state.shown, rows.length), frag = document.createDocumentFragment();
     for (var k = 0; k < shown; k++) frag.appendChild(tableRow(rows[k]));
     tbody.appendChild(frag);
-    count.textContent = fmt(T['shown'], { shown: shown, total: rows.length });
+    count.textContent = fmt(T['shown'], { shown: num(shown), total: num(rows.length) });
     more.hidden = shown >= rows.length;
     more.textContent = T['show-more'];
   }
