@@ -91,6 +91,12 @@ fn the_report_holds_every_position_sasaran_and_finding() {
     assert_eq!(findings.len(), expected.len());
     for (f, e) in findings.iter().zip(expected) {
         assert_eq!((&f["c"], &f["m"], &f["l"]), (&e["code"], &e["message"], &e["line"]));
+        let text = |key: &str| {
+            f.get(key)
+                .and_then(Value::as_u64)
+                .map_or(&Value::Null, |i| &data["strings"][i as usize])
+        };
+        assert_eq!((text("file"), text("h")), (&e["file"], &e["help"]));
     }
     let mut attached = Vec::new();
     for doc in docs {

@@ -15,7 +15,7 @@ use crate::model::{Document, Text};
 use crate::render::tree::{marks, walk};
 use crate::render::{Summary, escape_html as escape};
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write;
 
 const STYLE: &str = include_str!("html/report.css");
@@ -61,6 +61,24 @@ struct Data<'a> {
     rules: BTreeMap<&'static str, [String; 2]>,
     docs: Vec<DocData<'a>>,
     findings: Vec<FindingData<'a>>,
+    /// Texts that thousands of findings share (file names, helps), each once.
+    strings: Vec<&'a str>,
+}
+
+/// Each distinct text once, by index.
+#[derive(Default)]
+struct Strings<'a> {
+    list: Vec<&'a str>,
+    index: HashMap<&'a str, usize>,
+}
+
+impl<'a> Strings<'a> {
+    fn add(&mut self, text: &'a str) -> usize {
+        *self.index.entry(text).or_insert_with(|| {
+            self.list.push(text);
+            self.list.len() - 1
+        })
+    }
 }
 
 #[derive(Serialize)]
@@ -128,11 +146,13 @@ struct FindingData<'a> {
     /// 2 error, 1 warning, 0 info.
     s: u8,
     m: &'a str,
+    /// The help, as an index into `strings`.
     #[serde(skip_serializing_if = "Option::is_none")]
-    h: Option<&'a str>,
+    h: Option<usize>,
     #[serde(skip_serializing_if = "<[String]>::is_empty")]
     n: &'a [String],
-    file: &'a str,
+    /// The file name, as an index into `strings`.
+    file: usize,
     l: usize,
     /// The source line, trimmed.
     src: String,
@@ -256,6 +276,7 @@ fn data<'a>(input: &Input<'a>, located: &[Located]) -> Data<'a> {
     }
     let files = &input.report.files;
     let mut findings = Vec::with_capacity(located.len());
+    let mut strings = Strings::default();
     for (index, (d, at)) in input.report.diagnostics.iter().zip(located).enumerate() {
         let source = files.get(d.primary.file);
         let line = source.position(d.primary.span.start).line;
@@ -277,9 +298,9 @@ fn data<'a>(input: &Input<'a>, located: &[Located]) -> Data<'a> {
             c: d.code,
             s: severity_rank(d.severity),
             m: &d.message,
-            h: d.help.as_deref(),
+            h: d.help.as_deref().map(|h| strings.add(h)),
             n: &d.notes,
-            file: &source.name,
+            file: strings.add(&source.name),
             l: line,
             src,
             d: at.doc,
@@ -300,6 +321,7 @@ fn data<'a>(input: &Input<'a>, located: &[Located]) -> Data<'a> {
         rules,
         docs,
         findings,
+        strings: strings.list,
     }
 }
 

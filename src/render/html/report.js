@@ -4,6 +4,10 @@
   'use strict';
   var D = JSON.parse(document.getElementById('ikilint-data').textContent);
   var T = D.t, F = D.findings;
+  F.forEach(function (f) {
+    f.file = D.strings[f.file];
+    if (f.h !== undefined) f.h = D.strings[f.h];
+  });
   var SEV_CLASS = ['info', 'warning', 'error'];
   var SEV_TEXT = [T['sev-info'], T['sev-warning'], T['sev-error']];
   var PAGE = 200;
