@@ -108,7 +108,7 @@
     var mine = pos.all.length ? badge(pos.own, pos.all.length) : null;
     var below = null;
     if (pos.kids.length) {
-      below = el('span', 'below', pos.kids.length + ' ' + T['subordinates']);
+      below = el('span', 'below', T['subordinates'] + ': ' + pos.kids.length);
       if (pos.sub > pos.own) below.classList.add('sev-text-' + pos.sub);
     }
     row(li, [mine, title, id, holder, up, below], pos.s.length + pos.kids.length > 0);
