@@ -210,7 +210,17 @@ fn in_chromium_a_branch_opens_a_node_shows_its_findings_and_the_table_filters() 
     let dir = screenshots();
     for lang in ["en", "id"] {
         let page = dir.join(format!("examples-{lang}.html"));
-        report(&["examples/"], &page, lang);
+        let data = data(&report(&["examples/"], &page, lang));
+        let mut nodes = 0;
+        for position in data["docs"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .flat_map(|d| d["pos"].as_array().unwrap())
+        {
+            let sasaran = position["s"].as_array().unwrap();
+            nodes += 1 + sasaran.len() + sasaran.iter().map(|s| s["i"].as_array().unwrap().len()).sum::<usize>();
+        }
         let url = format!("file://{}", page.display());
         let dom = browser::run(&browser, &format!("{url}#selftest"), &["--dump-dom"]);
         let raw = browser::dom_attribute(&dom, "data-selftest").expect("the page's self-test did not run");
@@ -229,6 +239,9 @@ fn in_chromium_a_branch_opens_a_node_shows_its_findings_and_the_table_filters() 
         assert_eq!(result["errorRows"], result["errorExpected"], "{result}");
         assert!(result["positionRows"].as_u64().unwrap() > 0, "{result}");
         assert_eq!(result["positionRowsMatch"], true, "{result}");
+        // Every position, sasaran and indicator of the examples drawn once all is open, under unique ids.
+        assert_eq!(result["nodes"], nodes, "{result}");
+        assert_eq!(result["idsUnique"], true, "{result}");
         for (name, hash) in [("opened", ""), ("selftest", "#selftest")] {
             let png = dir.join(format!("examples-{lang}-{name}.png"));
             browser::run(

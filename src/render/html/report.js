@@ -527,6 +527,12 @@
         return r.querySelector('.pos').textContent.indexOf(posInput.value) >= 0;
       });
     }
+    // With every branch of every document open, no two elements share an id.
+    D.docs.forEach(function (_, k) { openPositions(k, Infinity); });
+    document.querySelectorAll('li.sasaran').forEach(function (li) { setOpen(li, true); });
+    var ids = Array.prototype.map.call(document.querySelectorAll('[id]'), function (e) { return e.id; });
+    result.nodes = document.querySelectorAll('.tree li.node').length;
+    result.idsUnique = new Set(ids).size === ids.length;
     result.readyMs = +document.documentElement.dataset.readyMs;
     document.documentElement.dataset.selftest = JSON.stringify(result);
   }
