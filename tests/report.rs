@@ -110,6 +110,41 @@ fn the_report_holds_every_position_sasaran_and_finding() {
             }
         }
     }
+    // Each finding sits at its level: names and NIPs on the position (holder, signatures), units and formulas on
+    // the indicator.
+    for doc in docs {
+        for p in doc["pos"].as_array().unwrap() {
+            let codes = |list: &Value| -> Vec<String> {
+                let list = list.as_array().unwrap().iter();
+                list.map(|i| {
+                    findings[i.as_u64().unwrap() as usize]["c"]
+                        .as_str()
+                        .unwrap()
+                        .to_string()
+                })
+                .collect()
+            };
+            assert!(
+                codes(&p["f"])
+                    .iter()
+                    .all(|c| !c.starts_with('U') && !c.starts_with('A'))
+            );
+            for s in p["s"].as_array().unwrap() {
+                assert!(
+                    codes(&s["f"])
+                        .iter()
+                        .all(|c| !c.starts_with('N') && !c.starts_with('U'))
+                );
+                for i in s["i"].as_array().unwrap() {
+                    assert!(
+                        codes(&i["f"])
+                            .iter()
+                            .all(|c| !c.starts_with('N') && !c.starts_with('A'))
+                    );
+                }
+            }
+        }
+    }
     let unique: HashSet<u64> = attached.iter().map(|v| v.as_u64().unwrap()).collect();
     assert_eq!(unique.len(), attached.len());
     // Findings inside positions are nearly all of them (the rest sit in the `dokumen` header).
