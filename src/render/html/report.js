@@ -69,9 +69,10 @@
     var pos = D.docs[d].pos[p];
     return pos.n ? pos.n + ' (' + pos.id + ')' : pos.id;
   }
-  function targetText(to) {
+  // The superior sasaran `to` as a reader of document `from` names it: with its document's id when it is another.
+  function targetText(to, from) {
     var doc = D.docs[to[0]], pos = doc.pos[to[1]], s = pos.s[to[2]];
-    return pos.id + ' · ' + s.id + ': ' + s.u;
+    return (to[0] === from ? '' : doc.id + '/') + pos.id + ' · ' + s.id + ': ' + s.u;
   }
 
   // ------------------------------------------------------------------------------------------------ the tree
@@ -129,7 +130,7 @@
     var inner = sas.f.slice();
     sas.i.forEach(function (ind) { inner = inner.concat(ind.f); });
     var parts = [findingsChip(inner), el('span', 'sid', sas.id), el('span', 'text', sas.u)];
-    if (sas.to) parts.push(el('span', 'feeds', '→ ' + T['feeds'] + ' ' + targetText(sas.to)));
+    if (sas.to) parts.push(el('span', 'feeds', '→ ' + T['feeds'] + ' ' + targetText(sas.to, d)));
     if (sas.bad) parts.push(el('span', 'flag', '→ ' + sas.bad + ' (' + T['not-found'] + ')'));
     if (sas.m & 1) parts.push(el('span', 'flag', T['feeds-nothing']));
     if (sas.m & 2) parts.push(el('span', 'flag', T['unsupported']));
@@ -153,7 +154,7 @@
     if (ind.tgt) facts.push(T['target'] + ': ' + ind.tgt);
     var parts = [findingsChip(ind.f), el('span', 'text', ind.u)];
     if (facts.length) parts.push(el('span', 'facts', facts.join(' · ')));
-    if (ind.to) parts.push(el('span', 'feeds', '→ ' + T['feeds'] + ' ' + targetText(ind.to)));
+    if (ind.to) parts.push(el('span', 'feeds', '→ ' + T['feeds'] + ' ' + targetText(ind.to, d)));
     row(li, parts, false);
     if (ind.fml) li.appendChild(el('div', 'formula', T['formula'] + ': ' + ind.fml));
     if (ind.f.length) li.classList.add('has-' + SEV_CLASS[worst(ind.f)]);
