@@ -29,6 +29,8 @@ pub struct CheckRequest {
     pub no_config: bool,
     pub quiet: bool,
     pub statistics: bool,
+    /// `--no-cache`: lint every file afresh and leave the cache as it is.
+    pub no_cache: bool,
     /// `--fix`/`--diff`: apply fixes instead of only reporting.
     pub fix: Option<FixRequest>,
 }
@@ -106,7 +108,12 @@ fn run_check(request: &CheckRequest, out: &mut dyn WriteColor, err: &mut dyn Wri
         Some(path) => Some((path, read_baseline(path, lang)?)),
         None => None,
     };
-    let mut report = crate::check(&request.paths, &loaded.data, &loaded.settings).map_err(|e| {
+    let cache = crate::run::CacheOptions {
+        dir: (!request.no_cache)
+            .then(|| crate::cache::dir_for(loaded.config.path.as_deref()))
+            .flatten(),
+    };
+    let mut report = crate::check_cached(&request.paths, &loaded.data, &loaded.settings, &cache).map_err(|e| {
         tr(
             lang,
             "common.error-path",
@@ -289,6 +296,41 @@ pub fn config(
 }
 
 /// `ikilint rules`.
+/// `ikilint clean`: remove the cache directory that `check` would use for `paths`.
+pub fn clean(
+    paths: &[PathBuf],
+    explicit: Option<&Path>,
+    no_config: bool,
+    lang_flag: Option<Lang>,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> i32 {
+    let loaded = match load_config(paths, explicit, no_config, lang_flag, err) {
+        Ok(loaded) => loaded,
+        Err(code) => return code,
+    };
+    let lang = loaded.lang;
+    let Some(dir) = crate::cache::dir_for(loaded.config.path.as_deref()) else {
+        let _ = writeln!(out, "{}", tr(lang, "common.cache-none", &[]));
+        return EXIT_OK;
+    };
+    match crate::cache::remove(&dir) {
+        Ok(true) => {
+            let _ = writeln!(out, "{}", tr(lang, "common.cache-removed", &[("path", &dir.display())]));
+            EXIT_OK
+        }
+        Ok(false) => {
+            let _ = writeln!(out, "{}", tr(lang, "common.cache-absent", &[("path", &dir.display())]));
+            EXIT_OK
+        }
+        Err(e) => {
+            let reason = crate::workspace::io_reason(&e);
+            let _ = writeln!(err, "{}", path_error(lang, "common.error-path", &dir, &reason));
+            EXIT_ERROR
+        }
+    }
+}
+
 pub fn rules(lang: Lang, out: &mut dyn Write) -> i32 {
     for rule in rules::all() {
         let summary = rule.text(lang, "summary", &[]);

@@ -1,9 +1,10 @@
 //! The one tool-neutral finding every renderer (human, JSON, SARIF, LSP) converts from.
 
 use crate::source::{FileId, Span};
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum Severity {
     Info,
     Warning,
@@ -35,7 +36,7 @@ impl fmt::Display for Severity {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Label {
     pub file: FileId,
     pub span: Span,
@@ -54,7 +55,7 @@ impl Label {
 
 /// Whether applying a fix can change what the document means: safe fixes are applied by `--fix`, unsafe ones
 /// only with `--unsafe-fixes`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Applicability {
     Safe,
     Unsafe,
@@ -69,14 +70,14 @@ impl Applicability {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Edit {
     pub file: FileId,
     pub span: Span,
     pub replacement: String,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Fix {
     pub applicability: Applicability,
     pub edits: Vec<Edit>,
@@ -110,10 +111,16 @@ impl Fix {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// A rule's code or name. Named so that serde reads it through [`interned`] rather than borrowing it from the
+/// input (which a `&'static str` field would demand).
+pub type RuleStr = &'static str;
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Diagnostic {
-    pub code: &'static str,
-    pub name: &'static str,
+    #[serde(deserialize_with = "interned")]
+    pub code: RuleStr,
+    #[serde(deserialize_with = "interned")]
+    pub name: RuleStr,
     pub severity: Severity,
     pub message: String,
     pub primary: Label,
@@ -124,6 +131,17 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
+    /// Point every label and fix edit of a finding about one file at `file` (a file gets its id in the run only
+    /// after it was linted on its own).
+    pub fn set_file(&mut self, file: FileId) {
+        for label in std::iter::once(&mut self.primary).chain(&mut self.secondary) {
+            label.file = file;
+        }
+        for edit in self.fix.iter_mut().flat_map(|f| &mut f.edits) {
+            edit.file = file;
+        }
+    }
+
     /// Sort key: file, then position, then code, then message, so that output never depends on thread timing.
     pub fn sort_key(&self) -> (FileId, usize, usize, &'static str, &str) {
         (
@@ -134,4 +152,30 @@ impl Diagnostic {
             &self.message,
         )
     }
+}
+
+/// A rule's code or name read back from the cache as the `&'static str` every diagnostic carries. Codes and
+/// names are few, so each distinct one is kept once; anything that cannot be one (long, or more distinct values
+/// than rules could ever have) is refused, so a corrupt cache is rejected rather than grown into memory.
+fn interned<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<&'static str, D::Error> {
+    use std::collections::HashSet;
+    use std::sync::{Mutex, OnceLock};
+    static SEEN: OnceLock<Mutex<HashSet<&'static str>>> = OnceLock::new();
+    let text = String::deserialize(deserializer)?;
+    if text.len() > 64 {
+        return Err(serde::de::Error::custom("not a rule code or name"));
+    }
+    let mut seen = SEEN
+        .get_or_init(Default::default)
+        .lock()
+        .unwrap_or_else(|e| e.into_inner());
+    if let Some(known) = seen.get(text.as_str()) {
+        return Ok(known);
+    }
+    if seen.len() >= 4096 {
+        return Err(serde::de::Error::custom("too many distinct rule codes"));
+    }
+    let leaked: &'static str = Box::leak(text.into_boxed_str());
+    seen.insert(leaked);
+    Ok(leaked)
 }

@@ -4,6 +4,7 @@
 //! and the renderers in [`render`] turn a report into text.
 
 pub mod baseline;
+pub mod cache;
 pub mod cascade;
 pub mod cli;
 pub mod config;
@@ -18,13 +19,16 @@ pub mod model;
 pub mod names;
 pub mod nip;
 pub mod numwords;
+pub mod per_file;
 pub mod render;
 pub mod rules;
+pub mod run;
 pub mod schema;
 pub mod server;
 pub mod similarity;
 pub mod source;
 pub mod suppress;
+pub mod typed;
 pub mod units;
 pub mod words;
 pub mod workspace;
@@ -86,15 +90,20 @@ impl Report {
     }
 }
 
-/// Find, load and lint `paths` as one set.
+/// Find, load and lint `paths` as one set, without a cache.
 pub fn check(paths: &[PathBuf], data: &data::Data, settings: &lint::Settings) -> Result<Report, workspace::PathError> {
+    check_cached(paths, data, settings, &run::CacheOptions::default())
+}
+
+/// Find, load and lint `paths` as one set, reusing the facts of unchanged files from the cache of `cache`.
+pub fn check_cached(
+    paths: &[PathBuf],
+    data: &data::Data,
+    settings: &lint::Settings,
+    cache: &run::CacheOptions,
+) -> Result<Report, workspace::PathError> {
     let candidates = workspace::discover(paths)?;
-    let workspace = workspace::load(&candidates, settings.lang)?;
-    let diagnostics = lint::lint(&workspace, data, settings);
-    Ok(Report {
-        files: workspace.files,
-        diagnostics,
-    })
+    run::run(&candidates, data, settings, cache)
 }
 
 /// Lint in-memory sources `(name, text)` as one set, as if each file were named on the command line.

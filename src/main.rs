@@ -72,6 +72,15 @@ enum Command {
     Server,
     /// Print the JSON Schema of the IKI document format (for yaml-language-server).
     Schema,
+    /// Remove the cache of `check` that applies to PATH (default `.`).
+    Clean {
+        #[arg(default_value = ".")]
+        paths: Vec<PathBuf>,
+        #[command(flatten)]
+        config: ConfigArgs,
+        #[arg(long, value_enum)]
+        lang: Option<LangArg>,
+    },
     /// Print the effective configuration (ikilint.toml found from PATH, default `.`).
     Config {
         #[arg(default_value = ".")]
@@ -130,6 +139,10 @@ struct CheckArgs {
     /// Print only the summary.
     #[arg(long)]
     quiet: bool,
+    /// Lint every file afresh, without reading or writing the cache (.ikilint_cache beside ikilint.toml, else
+    /// the user cache directory).
+    #[arg(long)]
+    no_cache: bool,
     /// Print the number of findings per rule.
     #[arg(long)]
     statistics: bool,
@@ -241,6 +254,7 @@ fn main() -> ExitCode {
                 }),
                 quiet: a.quiet,
                 statistics: a.statistics,
+                no_cache: a.no_cache,
             };
             cli::check(&request, &mut stdout, &mut stderr)
         }
@@ -290,6 +304,14 @@ fn main() -> ExitCode {
         Command::Explain { code, lang: l } => cli::explain(&code, lang(l), &mut std::io::stdout(), &mut stderr),
         Command::Server => cli::server(&mut stderr),
         Command::Schema => cli::schema(&mut std::io::stdout()),
+        Command::Clean { paths, config, lang: l } => cli::clean(
+            &paths,
+            config.config.as_deref(),
+            config.no_config,
+            lang_flag(l),
+            &mut std::io::stdout(),
+            &mut stderr,
+        ),
         Command::Config { paths, config, lang: l } => cli::config(
             &paths,
             config.config.as_deref(),

@@ -5,10 +5,11 @@
 use crate::json_schema::{AtasanRef, Id, MendukungRef, SasaranId, TextOrNumber};
 use crate::source::{FileId, Span};
 use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 
 /// A value with the span of its source text.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Sp<T> {
     pub value: T,
     pub span: Span,
@@ -53,7 +54,7 @@ impl<T: JsonSchema> JsonSchema for Sp<T> {
 // document with a missing key is still read).
 
 /// One IKI document (Indikator Kinerja Individu) of one unit for one year, in ikilint's schema v1.
-#[derive(Clone, Debug, JsonSchema)]
+#[derive(Clone, Debug, JsonSchema, Serialize, Deserialize)]
 #[schemars(title = "IKI document (ikilint schema v1)", deny_unknown_fields)]
 pub struct Document {
     #[schemars(skip)]
@@ -70,7 +71,7 @@ pub struct Document {
 }
 
 /// Which unit and year this IKI document covers.
-#[derive(Clone, Debug, JsonSchema)]
+#[derive(Clone, Debug, JsonSchema, Serialize, Deserialize)]
 #[schemars(deny_unknown_fields)]
 pub struct Dokumen {
     #[schemars(skip)]
@@ -89,7 +90,7 @@ pub struct Dokumen {
 }
 
 /// A position (jabatan) with its duties, sasaran and indicators.
-#[derive(Clone, Debug, JsonSchema)]
+#[derive(Clone, Debug, JsonSchema, Serialize, Deserialize)]
 #[schemars(deny_unknown_fields)]
 pub struct Jabatan {
     #[schemars(skip)]
@@ -122,7 +123,7 @@ pub struct Jabatan {
 }
 
 /// A name with an NIP: the holder of a position, or a signer.
-#[derive(Clone, Debug, JsonSchema)]
+#[derive(Clone, Debug, JsonSchema, Serialize, Deserialize)]
 #[schemars(deny_unknown_fields)]
 pub struct Person {
     #[schemars(skip)]
@@ -135,7 +136,7 @@ pub struct Person {
 }
 
 /// A performance target (sasaran kinerja) of a position, with its indicators.
-#[derive(Clone, Debug, JsonSchema)]
+#[derive(Clone, Debug, JsonSchema, Serialize, Deserialize)]
 #[schemars(deny_unknown_fields)]
 pub struct Sasaran {
     #[schemars(skip)]
@@ -160,7 +161,7 @@ pub struct Sasaran {
 }
 
 /// A performance indicator (indikator kinerja).
-#[derive(Clone, Debug, JsonSchema)]
+#[derive(Clone, Debug, JsonSchema, Serialize, Deserialize)]
 #[schemars(deny_unknown_fields)]
 pub struct Indikator {
     #[schemars(skip)]
@@ -186,7 +187,7 @@ pub struct Indikator {
 }
 
 /// The signature block as printed at the end of the IKI.
-#[derive(Clone, Debug, JsonSchema)]
+#[derive(Clone, Debug, JsonSchema, Serialize, Deserialize)]
 #[schemars(deny_unknown_fields)]
 pub struct TandaTangan {
     #[schemars(skip)]
@@ -200,7 +201,7 @@ pub struct TandaTangan {
 }
 
 /// One signer as printed: each field optional.
-#[derive(Clone, Debug, JsonSchema)]
+#[derive(Clone, Debug, JsonSchema, Serialize, Deserialize)]
 #[schemars(deny_unknown_fields)]
 pub struct Signer {
     #[schemars(skip)]
@@ -221,6 +222,23 @@ impl Document {
 
     pub fn tahun(&self) -> Option<i64> {
         self.dokumen.as_ref()?.tahun.as_ref().map(|t| t.value)
+    }
+
+    /// What the rules that look across files read of this document: ids, titles, links, people, sasaran and
+    /// indicator texts, with their spans. Duties, functions and the indicators' formulas, targets, units and
+    /// data sources are per-file matters and are dropped, so that a province's facts stay small.
+    pub fn into_skeleton(mut self) -> Document {
+        for jabatan in &mut self.jabatan {
+            jabatan.tugas = Vec::new();
+            jabatan.fungsi = Vec::new();
+            for indikator in jabatan.sasaran.iter_mut().flat_map(|s| &mut s.indikator) {
+                indikator.satuan = None;
+                indikator.formula = None;
+                indikator.target = None;
+                indikator.sumber_data = Vec::new();
+            }
+        }
+        self
     }
 
     /// Every text value of the document with the schema key it was written under, in source order of the

@@ -4,7 +4,7 @@
 use std::ops::Range;
 
 /// A byte range in one source file. `Copy`, unlike `Range<usize>`, because every model value carries one.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 pub struct Span {
     pub start: usize,
     pub end: usize,
@@ -30,7 +30,7 @@ impl Span {
 }
 
 /// Index of a file in [`Files`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 pub struct FileId(pub usize);
 
 /// A 1-based position: `column` counts Unicode scalar values, as ruff and most linters report.
@@ -136,9 +136,21 @@ impl SourceFile {
 }
 
 /// Every file of one run. Diagnostics refer to files by [`FileId`].
+///
+/// A file whose findings came from the cache was not read in this run: it is registered by name and path only,
+/// and its text is read on first use (a renderer showing a finding, a fix), so that a warm run over a province
+/// reads only the few files it must show.
 #[derive(Debug, Default, Clone)]
 pub struct Files {
     files: Vec<SourceFile>,
+    /// Per file: where to read the text of a file registered without it, and the text once read.
+    deferred: Vec<Option<Deferred>>,
+}
+
+#[derive(Debug, Clone)]
+struct Deferred {
+    path: std::path::PathBuf,
+    loaded: std::sync::OnceLock<SourceFile>,
 }
 
 impl Files {
@@ -148,11 +160,36 @@ impl Files {
 
     pub fn add(&mut self, file: SourceFile) -> FileId {
         self.files.push(file);
+        self.deferred.push(None);
+        FileId(self.files.len() - 1)
+    }
+
+    /// Register a file without its text, which is read from `path` when first asked for (an unreadable file
+    /// then reads as empty: its findings were made from the text the cache was filled with).
+    pub fn add_deferred(&mut self, name: String, path: std::path::PathBuf) -> FileId {
+        self.files.push(SourceFile::new(name, String::new()));
+        self.deferred.push(Some(Deferred {
+            path,
+            loaded: std::sync::OnceLock::new(),
+        }));
         FileId(self.files.len() - 1)
     }
 
     pub fn get(&self, id: FileId) -> &SourceFile {
-        &self.files[id.0]
+        match &self.deferred[id.0] {
+            None => &self.files[id.0],
+            Some(deferred) => deferred.loaded.get_or_init(|| {
+                let text = std::fs::read(&deferred.path)
+                    .map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
+                    .unwrap_or_default();
+                SourceFile::new(self.files[id.0].name.clone(), text)
+            }),
+        }
+    }
+
+    /// The name of a file, without reading a deferred one.
+    pub fn name(&self, id: FileId) -> &str {
+        &self.files[id.0].name
     }
 
     pub fn len(&self) -> usize {
@@ -163,8 +200,23 @@ impl Files {
         self.files.is_empty()
     }
 
+    /// Every file with its text (deferred files are read).
     pub fn iter(&self) -> impl Iterator<Item = (FileId, &SourceFile)> {
-        self.files.iter().enumerate().map(|(i, f)| (FileId(i), f))
+        (0..self.files.len()).map(|i| (FileId(i), self.get(FileId(i))))
+    }
+
+    /// The files, in order, each with its text (a deferred file as read, or empty when it was never read).
+    pub fn into_sources(self) -> Vec<SourceFile> {
+        self.files
+            .into_iter()
+            .zip(self.deferred)
+            .map(|(file, deferred)| deferred.and_then(|d| d.loaded.into_inner()).unwrap_or(file))
+            .collect()
+    }
+
+    /// Every file's id and name, without reading deferred files.
+    pub fn names(&self) -> impl Iterator<Item = (FileId, &str)> {
+        self.files.iter().enumerate().map(|(i, f)| (FileId(i), f.name.as_str()))
     }
 }
 
@@ -174,16 +226,14 @@ impl<'a> codespan_reporting::files::Files<'a> for Files {
     type Source = &'a str;
 
     fn name(&'a self, id: FileId) -> Result<&'a str, codespan_reporting::files::Error> {
-        self.files
-            .get(id.0)
-            .map(|f| f.name.as_str())
+        (id.0 < self.files.len())
+            .then(|| self.name(id))
             .ok_or(codespan_reporting::files::Error::FileMissing)
     }
 
     fn source(&'a self, id: FileId) -> Result<&'a str, codespan_reporting::files::Error> {
-        self.files
-            .get(id.0)
-            .map(|f| f.text.as_str())
+        (id.0 < self.files.len())
+            .then(|| self.get(id).text.as_str())
             .ok_or(codespan_reporting::files::Error::FileMissing)
     }
 

@@ -232,7 +232,7 @@ pub fn scan(file: &SourceFile) -> (Vec<Directive>, Vec<Malformed>) {
 }
 
 /// Where the suppression comment for a line inside a multi-line text goes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Anchor {
     /// The line of the text's key (for a block scalar, its `|`/`>` header line): findings on any line of the
     /// text count as starting here.
@@ -248,36 +248,17 @@ pub struct Anchors(HashMap<(FileId, usize), Anchor>);
 
 impl Anchors {
     pub fn of(files: &Files, documents: &[Document]) -> Anchors {
-        let mut map = HashMap::new();
-        for document in documents {
-            if document.file.0 >= files.len() {
-                continue;
-            }
-            let file = files.get(document.file);
-            for (_, text) in document.texts() {
-                let span = text.span;
-                if span.end > file.text.len() || span.start >= span.end || !file.text.is_char_boundary(span.start) {
-                    continue;
-                }
-                let first = file.line_index(span.start);
-                let last = file.line_index(span.end - 1);
-                if first == last {
-                    continue;
-                }
-                // The line of the last thing written before the value: its key's `:`, a list's `-`, or the
-                // block header (with its comment, if any).
-                let before = file.text[..span.start].trim_end();
-                let line = file.line_index(before.len().saturating_sub(1));
-                let anchor = Anchor {
-                    line,
-                    trailing: line < first,
-                };
-                for l in first..=last {
-                    map.insert((document.file, l), anchor);
-                }
-            }
+        let mut anchors = Anchors::default();
+        for document in documents.iter().filter(|d| d.file.0 < files.len()) {
+            anchors.extend(document.file, of_document(files.get(document.file), document));
         }
-        Anchors(map)
+        anchors
+    }
+
+    /// Add the anchors of one file, as [`of_document`] found them.
+    pub fn extend(&mut self, file: FileId, lines: impl IntoIterator<Item = (usize, Anchor)>) {
+        self.0
+            .extend(lines.into_iter().map(|(line, anchor)| ((file, line), anchor)));
     }
 
     /// The anchor of a line inside a multi-line text, `None` elsewhere.
@@ -291,24 +272,55 @@ impl Anchors {
     }
 }
 
+/// The anchors of the lines of one document's texts that span several lines, by 0-based line.
+pub fn of_document(file: &SourceFile, document: &Document) -> Vec<(usize, Anchor)> {
+    let mut out = Vec::new();
+    for (_, text) in document.texts() {
+        let span = text.span;
+        if span.end > file.text.len() || span.start >= span.end || !file.text.is_char_boundary(span.start) {
+            continue;
+        }
+        let first = file.line_index(span.start);
+        let last = file.line_index(span.end - 1);
+        if first == last {
+            continue;
+        }
+        // The line of the last thing written before the value: its key's `:`, a list's `-`, or the block header
+        // (with its comment, if any).
+        let before = file.text[..span.start].trim_end();
+        let line = file.line_index(before.len().saturating_sub(1));
+        let anchor = Anchor {
+            line,
+            trailing: line < first,
+        };
+        out.extend((first..=last).map(|l| (l, anchor)));
+    }
+    out
+}
+
+/// Whether a file's text may hold a suppression comment: only those files are scanned.
+pub fn may_have_directives(text: &str) -> bool {
+    text.contains("ikilint:")
+}
+
 /// What a suppression applies to: a file, a scope in it, a code.
 type SuppressionKey = (FileId, Scope, &'static str);
 
 /// Remove the suppressed findings from `diagnostics` and add S007/S008 for the suppressions themselves.
+/// `with_directives` are the files that [`may_have_directives`]: only they are scanned.
 /// `active(file, code)` tells whether a code runs on a file (a suppression of a rule that is turned off is
 /// neither used nor stale, and is not reported).
 pub fn apply(
     files: &Files,
+    with_directives: &[FileId],
     anchors: &Anchors,
     diagnostics: Vec<Diagnostic>,
     lang: Lang,
     active: impl Fn(FileId, &str) -> bool,
 ) -> Vec<Diagnostic> {
     let mut scanned: HashMap<FileId, (Vec<Directive>, Vec<Malformed>)> = HashMap::new();
-    for (id, file) in files.iter() {
-        if file.text.contains("ikilint:") {
-            scanned.insert(id, scan(file));
-        }
+    for &id in with_directives {
+        scanned.insert(id, scan(files.get(id)));
     }
     if scanned.is_empty() {
         return diagnostics;
@@ -331,6 +343,10 @@ pub fn apply(
     let mut kept = Vec::with_capacity(diagnostics.len());
     for diagnostic in diagnostics {
         let file = diagnostic.primary.file;
+        if !scanned.contains_key(&file) {
+            kept.push(diagnostic);
+            continue;
+        }
         let line = anchors.line(file, files.get(file).line_index(diagnostic.primary.span.start));
         let mut suppressed = false;
         for scope in [Scope::Line(line), Scope::File] {

@@ -91,13 +91,13 @@ pub fn discover(paths: &[PathBuf]) -> Result<Vec<Candidate>, PathError> {
 
 /// One file read, parsed and read against the schema, before it gets its [`FileId`]: files are processed in
 /// parallel and only the ones that are linted get an id, so findings carry [`PENDING`] until then.
-struct Loaded {
-    name: String,
-    text: String,
+pub(crate) struct Loaded {
+    pub name: String,
+    pub text: String,
     /// Found by walking and not an IKI document.
-    skipped: bool,
-    document: Option<Document>,
-    diagnostics: Vec<Diagnostic>,
+    pub skipped: bool,
+    pub document: Option<Document>,
+    pub diagnostics: Vec<Diagnostic>,
 }
 
 const PENDING: FileId = FileId(usize::MAX);
@@ -121,7 +121,7 @@ fn decode(bytes: Vec<u8>) -> (String, Option<Span>) {
     }
 }
 
-fn load_one(name: String, bytes: Vec<u8>, explicit: bool, lang: Lang) -> Loaded {
+pub(crate) fn load_one(name: String, bytes: Vec<u8>, explicit: bool, lang: Lang) -> Loaded {
     let (text, bad_utf8) = decode(bytes);
     let mut loaded = Loaded {
         name,
@@ -132,6 +132,8 @@ fn load_one(name: String, bytes: Vec<u8>, explicit: bool, lang: Lang) -> Loaded 
     };
     if let Some(span) = bad_utf8 {
         loaded.diagnostics.push(utf8_finding(span, lang));
+    } else if let Some(document) = crate::typed::read(&text, PENDING) {
+        loaded.document = Some(document);
     } else {
         match crate::yaml::parse(&text) {
             Ok(None) if explicit => schema::report_empty_file(PENDING, lang, &mut loaded.diagnostics),
@@ -188,12 +190,7 @@ fn assemble(loaded: Vec<Loaded>) -> Workspace {
             workspace.documents.push(document);
         }
         for mut diagnostic in item.diagnostics {
-            for label in std::iter::once(&mut diagnostic.primary).chain(&mut diagnostic.secondary) {
-                label.file = id;
-            }
-            for edit in diagnostic.fix.iter_mut().flat_map(|f| &mut f.edits) {
-                edit.file = id;
-            }
+            diagnostic.set_file(id);
             workspace.diagnostics.push(diagnostic);
         }
     }

@@ -76,7 +76,7 @@ impl From<Spanned<RawNode>> for Node {
 }
 
 /// Byte span of a parser location; parsing from a `&str` always provides byte offsets.
-fn location_span(location: &serde_saphyr::Location) -> Span {
+pub(crate) fn location_span(location: &serde_saphyr::Location) -> Span {
     let span = location.span();
     match (span.byte_offset(), span.byte_len()) {
         (Some(offset), Some(len)) => Span::new(offset as usize, (offset + len) as usize),
@@ -185,7 +185,7 @@ pub enum Problem {
 /// Limits that grow with the input: a province in one file is legitimate, an alias bomb that expands a few bytes
 /// into millions of nodes is not. Every node, event and scalar byte needs at least one byte of input unless an
 /// alias replays it, so bounds proportional to the size admit every real file and stop expansion early.
-fn budget_for(len: usize) -> Budget {
+pub(crate) fn budget_for(len: usize) -> Budget {
     let mut budget = Budget::default();
     budget.max_nodes = budget.max_nodes.max(len / 2 + 16);
     budget.max_events = budget.max_events.max(len + 16);

@@ -8,6 +8,8 @@ mod spelling;
 pub mod tables;
 mod year;
 
+pub use spelling::for_lowercase_word;
+
 use super::{Check, Family, Rule};
 use crate::diagnostic::Severity;
 use crate::model::{Document, Text};

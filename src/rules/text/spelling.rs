@@ -45,15 +45,26 @@ impl Index for Vocabulary {
     fn build(cx: &Context) -> Self {
         let mut lowercase = HashSet::new();
         for document in cx.documents {
-            for text in prose(document) {
-                for word in words(&text.value) {
-                    if word.is_lower() && !lowercase.contains(word.text) {
-                        lowercase.insert(word.text.to_string());
-                    }
+            for_lowercase_word(document, |word| {
+                if !lowercase.contains(word) {
+                    lowercase.insert(word.to_string());
                 }
-            }
+            });
         }
         Vocabulary { lowercase }
+    }
+}
+
+/// Call `f` with every word of a document's prose written in lowercase letters only: the per-file part of the
+/// vocabulary, which the engine joins across files (a word written in lowercase in one file is an ordinary word
+/// in every other).
+pub fn for_lowercase_word(document: &Document, mut f: impl FnMut(&str)) {
+    for text in prose(document) {
+        for word in words(&text.value) {
+            if word.is_lower() {
+                f(word.text);
+            }
+        }
     }
 }
 

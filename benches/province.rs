@@ -1,0 +1,190 @@
+//! A province in seconds: generates repositories of kecamatan documents (benches/corpus) and times the release
+//! binary on them as a CI job runs it, next to a bare typed serde-saphyr parse of the same files on all cores.
+//!
+//! `cargo bench --bench province` measures 4,000 and 100,000 positions; `IKILINT_BENCH_SIZES=4000,100000,1000000`
+//! chooses others. Corpora are generated once under `target/bench-corpus/`. For each size it prints: files, MB,
+//! the bare parse (wall), `check --quiet` cold (no cache) and warm (cache filled, nothing changed), warm after one
+//! file changed, `--format json` cold, each with its peak memory; positions per second; and the ratio of the cold
+//! run to the bare parse. Run it on an idle machine: the numbers are wall-clock times.
+
+mod corpus;
+
+use rayon::prelude::*;
+use serde::Deserialize;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Instant;
+
+/// The schema as plain typed structs without spans: the least work any YAML linter must do.
+#[derive(Deserialize)]
+#[allow(dead_code)]
+struct BareDocument {
+    dokumen: BareDokumen,
+    jabatan: Vec<BareJabatan>,
+}
+
+#[derive(Deserialize)]
+#[allow(dead_code)]
+struct BareDokumen {
+    id: String,
+    unit: String,
+    tahun: i64,
+    tempat: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[allow(dead_code)]
+struct BarePerson {
+    nama: Option<String>,
+    nip: Option<String>,
+    jabatan: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[allow(dead_code)]
+struct BareJabatan {
+    id: String,
+    nama: String,
+    atasan: Option<String>,
+    pemangku: Option<BarePerson>,
+    #[serde(default)]
+    tugas: Vec<String>,
+    #[serde(default)]
+    fungsi: Vec<String>,
+    sasaran: Vec<BareSasaran>,
+    tanda_tangan: Option<BareTandaTangan>,
+}
+
+#[derive(Deserialize)]
+#[allow(dead_code)]
+struct BareSasaran {
+    id: Option<String>,
+    uraian: String,
+    mendukung: Option<String>,
+    indikator: Vec<BareIndikator>,
+}
+
+#[derive(Deserialize)]
+#[allow(dead_code)]
+struct BareIndikator {
+    uraian: String,
+    satuan: Option<String>,
+    formula: Option<String>,
+    target: Option<String>,
+    #[serde(default)]
+    sumber_data: Vec<String>,
+    mendukung: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[allow(dead_code)]
+struct BareTandaTangan {
+    tempat_tanggal: Option<String>,
+    atasan: Option<BarePerson>,
+    pegawai: Option<BarePerson>,
+}
+
+fn yaml_files(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            out.extend(yaml_files(&path));
+        } else if path.extension().is_some_and(|e| e == "yaml") {
+            out.push(path);
+        }
+    }
+    out
+}
+
+/// Read and parse every file on all cores; seconds of wall time.
+fn bare_parse(files: &[PathBuf]) -> f64 {
+    let start = Instant::now();
+    let positions: usize = files
+        .par_iter()
+        .map(|path| {
+            let text = std::fs::read_to_string(path).unwrap();
+            let mut options = serde_saphyr::Options::default();
+            options.budget = None;
+            let document: BareDocument = serde_saphyr::from_str_with_options(&text, options).unwrap();
+            document.jabatan.len()
+        })
+        .sum();
+    assert!(positions > 0);
+    start.elapsed().as_secs_f64()
+}
+
+struct Timed {
+    wall: f64,
+    peak_mib: f64,
+    exit: i32,
+}
+
+/// Run the release binary under GNU time: wall seconds and peak resident memory.
+fn run(dir: &Path, args: &[&str]) -> Timed {
+    let output = Command::new("/usr/bin/time")
+        .args(["-f", "%e %M"])
+        .arg(env!("CARGO_BIN_EXE_ikilint"))
+        .args(args)
+        .arg(dir)
+        .env("NO_COLOR", "1")
+        .stdout(std::process::Stdio::null())
+        .output()
+        .expect("GNU time (/usr/bin/time) is installed");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let last = stderr.lines().last().unwrap_or_default();
+    let mut fields = last.split_whitespace().map(|f| f.parse::<f64>().unwrap_or(f64::NAN));
+    Timed {
+        wall: fields.next().unwrap_or(f64::NAN),
+        peak_mib: fields.next().unwrap_or(f64::NAN) / 1024.0,
+        exit: output.status.code().unwrap_or(-1),
+    }
+}
+
+fn main() {
+    let sizes: Vec<usize> = std::env::var("IKILINT_BENCH_SIZES")
+        .unwrap_or_else(|_| "4000,100000".into())
+        .split(',')
+        .filter_map(|s| s.trim().parse().ok())
+        .collect();
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/bench-corpus");
+    println!(
+        "| positions | files | MB | bare parse | cold | warm | one file changed | json cold | positions/s cold | cold / bare |"
+    );
+    println!("|---|---|---|---|---|---|---|---|---|---|");
+    for positions in sizes {
+        let dir = root.join(positions.to_string());
+        if !dir.join("complete").exists() {
+            let _ = std::fs::remove_dir_all(&dir);
+            corpus::write(&dir, positions).expect("corpus written");
+            std::fs::write(dir.join("complete"), "").unwrap();
+        }
+        let files = yaml_files(&dir);
+        let bytes: u64 = files.iter().map(|f| f.metadata().unwrap().len()).sum();
+        let cache = dir.join(".ikilint_cache");
+        let _ = std::fs::remove_dir_all(&cache);
+        let bare = bare_parse(&files);
+        let cold = run(&dir, &["check", "--quiet", "--no-cache"]);
+        run(&dir, &["check", "--quiet"]);
+        let warm = run(&dir, &["check", "--quiet"]);
+        let changed = &files[files.len() / 2];
+        let text = std::fs::read_to_string(changed).unwrap();
+        std::fs::write(changed, text.replacen("Laporan bulanan", "Laporan  bulanan", 1)).unwrap();
+        let one_changed = run(&dir, &["check", "--quiet"]);
+        std::fs::write(changed, text).unwrap();
+        let json = run(&dir, &["check", "--format", "json", "--no-cache"]);
+        assert!(cold.exit == 0 || cold.exit == 1, "check failed with exit {}", cold.exit);
+        let cell = |t: &Timed| format!("{:.2} s, {:.0} MiB", t.wall, t.peak_mib);
+        println!(
+            "| {positions} | {} | {:.0} | {bare:.2} s | {} | {} | {} | {} | {:.0} | {:.2} |",
+            files.len(),
+            bytes as f64 / 1e6,
+            cell(&cold),
+            cell(&warm),
+            cell(&one_changed),
+            cell(&json),
+            positions as f64 / cold.wall,
+            cold.wall / bare
+        );
+    }
+}

@@ -1,0 +1,168 @@
+//! A run from disk: each file through the per-file phase on all cores (or its facts from the cache when it has
+//! not changed), then the cross-file phase on the facts.
+
+use crate::cache::{self, Cache, Entry, Stamp};
+use crate::data::Data;
+use crate::lint::{self, Gathered, Settings};
+use crate::per_file::{self, FileFacts};
+use crate::source::SourceFile;
+use crate::workspace::{Candidate, PathError, io_reason};
+use crate::{Report, rules};
+use rayon::prelude::*;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+/// How a run uses the cache.
+#[derive(Clone, Debug, Default)]
+pub struct CacheOptions {
+    /// The cache directory; `None` runs without a cache.
+    pub dir: Option<PathBuf>,
+}
+
+/// One file after the per-file phase.
+struct Outcome {
+    name: String,
+    path: PathBuf,
+    /// The text as read, or `None` when the facts came from the cache (the text is read again only if shown).
+    source: Option<SourceFile>,
+    facts: FileFacts,
+    /// The cache entry to keep for this file.
+    entry: Option<Entry>,
+}
+
+/// The key of a file in the cache: its absolute path.
+fn cache_path(path: &Path) -> PathBuf {
+    std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())
+}
+
+fn lint_fresh(
+    candidate: &Candidate,
+    stamp: Option<Stamp>,
+    bytes: Vec<u8>,
+    prior: Option<Entry>,
+    checks: &[rules::DocumentCheck],
+    data: &Data,
+    settings: &Settings,
+) -> Outcome {
+    let name = candidate.path.to_string_lossy().into_owned();
+    let content = stamp.map(|_| cache::content_hash(&bytes));
+    // Touched but not changed (a checkout, `touch`): the facts still hold; the entry takes the new stamp.
+    if let (Some(stamp), Some(content), Some(prior)) = (stamp, content, prior)
+        && prior.content == content
+        && prior.stamp.explicit == stamp.explicit
+        && let Some(facts) = prior.decode()
+    {
+        let source = SourceFile::new(name.clone(), String::from_utf8_lossy(&bytes).into_owned());
+        return Outcome {
+            name,
+            path: candidate.path.clone(),
+            source: Some(source),
+            facts,
+            entry: Some(prior.restamped(stamp)),
+        };
+    }
+    let (source, facts) = per_file::lint_file(name.clone(), bytes, candidate.explicit, checks, settings.lang, data);
+    let entry = stamp
+        .zip(content)
+        .and_then(|(stamp, content)| Entry::new(stamp, content, &facts));
+    Outcome {
+        name,
+        path: candidate.path.clone(),
+        source: Some(source),
+        facts,
+        entry,
+    }
+}
+
+/// Lint `candidates` as one set, with the cache of `options` when it has one.
+pub fn run(
+    candidates: &[Candidate],
+    data: &Data,
+    settings: &Settings,
+    options: &CacheOptions,
+) -> Result<Report, PathError> {
+    let checks = lint::document_checks(settings);
+    let enabled: Vec<&str> = rules::all()
+        .iter()
+        .map(|r| r.code)
+        .filter(|c| settings.is_enabled(c))
+        .collect();
+    let key = cache::key(settings.lang, &enabled, data);
+    let paths: Vec<PathBuf> = candidates.iter().map(|c| c.path.clone()).collect();
+    let mut cache = options.dir.as_deref().map(|dir| Cache::open(dir, key, &paths));
+    let priors: Vec<Option<Entry>> = candidates
+        .iter()
+        .map(|c| {
+            cache
+                .as_mut()
+                .and_then(|cache| cache.entries.remove(&cache_path(&c.path)))
+        })
+        .collect();
+    let use_cache = cache.is_some();
+    let outcomes: Vec<Result<Outcome, PathError>> = candidates
+        .par_iter()
+        .zip(priors)
+        .map(|(candidate, prior)| {
+            let error = |e: std::io::Error| PathError {
+                path: candidate.path.clone(),
+                reason: io_reason(&e),
+            };
+            let stamp = if use_cache {
+                let metadata = std::fs::metadata(&candidate.path).map_err(error)?;
+                Some(Stamp::of(&metadata, candidate.explicit))
+            } else {
+                None
+            };
+            if let (Some(stamp), Some(prior)) = (stamp, &prior)
+                && prior.stamp == stamp
+                && let Some(facts) = prior.decode()
+            {
+                return Ok(Outcome {
+                    name: candidate.path.to_string_lossy().into_owned(),
+                    path: candidate.path.clone(),
+                    source: None,
+                    facts,
+                    entry: prior.clone().into(),
+                });
+            }
+            let bytes = std::fs::read(&candidate.path).map_err(error)?;
+            Ok(lint_fresh(candidate, stamp, bytes, prior, &checks, data, settings))
+        })
+        .collect();
+    let outcomes = outcomes.into_iter().collect::<Result<Vec<_>, _>>()?;
+
+    let mut entries = HashMap::with_capacity(outcomes.len());
+    let mut changed = cache.as_ref().is_some_and(|c| !c.entries.is_empty());
+    let mut gathered = Gathered::default();
+    for outcome in outcomes {
+        if let Some(entry) = outcome.entry {
+            changed |= outcome.source.is_some();
+            entries.insert(cache_path(&outcome.path), entry);
+        }
+        let facts = outcome.facts;
+        if facts.skipped {
+            continue;
+        }
+        let file = match outcome.source {
+            Some(source) => gathered.files.add(source),
+            None => gathered.files.add_deferred(outcome.name, outcome.path),
+        };
+        let mut diagnostics = facts.diagnostics;
+        for diagnostic in &mut diagnostics {
+            diagnostic.set_file(file);
+        }
+        if let Some(mut document) = facts.document {
+            document.file = file;
+            gathered.documents.push(document);
+        }
+        gathered.add(file, diagnostics, facts.shared, facts.suppression);
+    }
+    if let Some(cache) = &cache
+        && changed
+    {
+        // A cache that cannot be written only makes the next run slower.
+        let _ = cache.save(key, &entries);
+    }
+    let (files, diagnostics) = lint::finish(gathered, data, settings);
+    Ok(Report { files, diagnostics })
+}

@@ -1,0 +1,183 @@
+//! The cache of per-file facts never changes what a run finds: a warm run, a run after an edit, after a change of
+//! configuration or rule data, and a run over a corrupt cache each give exactly the findings of a cold run.
+
+mod common;
+
+use common::{ikilint, temp_files};
+use std::path::Path;
+
+/// A copy of `examples/` with an `ikilint.toml`, so that the cache lives beside it in `.ikilint_cache/`.
+fn repository() -> tempfile::TempDir {
+    let dir = temp_files(&[("ikilint.toml", "lang = \"en\"\n")]);
+    for entry in std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("examples")).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(entry.path(), dir.path().join(entry.file_name())).unwrap();
+    }
+    dir
+}
+
+/// The JSON output of `check` over `dir`, with or without the cache.
+fn json(dir: &Path, cache: bool) -> String {
+    let mut cmd = ikilint();
+    cmd.current_dir(dir).args(["check", "--format", "json", "."]);
+    if !cache {
+        cmd.arg("--no-cache");
+    }
+    let output = cmd.output().unwrap();
+    assert!(output.status.code().is_some_and(|c| c <= 1), "{output:?}");
+    String::from_utf8(output.stdout).unwrap()
+}
+
+fn cache_files(dir: &Path) -> Vec<std::path::PathBuf> {
+    let Ok(entries) = std::fs::read_dir(dir.join(".ikilint_cache")) else {
+        return Vec::new();
+    };
+    entries
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "bin"))
+        .collect()
+}
+
+/// A cold run (no cache) and a warm run agree; returns the output.
+fn agree(dir: &Path) -> String {
+    let cold = json(dir, false);
+    let first = json(dir, true);
+    let warm = json(dir, true);
+    assert_eq!(cold, first, "the run that fills the cache differs from a cold run");
+    assert_eq!(cold, warm, "the warm run differs from a cold run");
+    cold
+}
+
+#[test]
+fn warm_runs_and_runs_after_changes_find_what_a_cold_run_finds() {
+    let repo = repository();
+    let dir = repo.path();
+    let clean = agree(dir);
+    assert_eq!(cache_files(dir).len(), 1, "one cache file beside ikilint.toml");
+    assert!(dir.join(".ikilint_cache/.gitignore").exists());
+
+    // An edit in one file: a new finding there, and a cross-file one (the NIP now shared with the other file).
+    let file = dir.join("contoh-bersih-2024.yaml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let edited = text.replacen("Persentase dokumen", "Prosentase dokumen", 1).replacen(
+        "19920604 201503 2 001",
+        "19730808 201001 1 005",
+        2,
+    );
+    std::fs::write(&file, &edited).unwrap();
+    let after_edit = agree(dir);
+    assert_ne!(after_edit, clean);
+    assert!(after_edit.contains("\"T001\"") && after_edit.contains("\"N004\""));
+
+    // Touched but not changed: same findings.
+    std::fs::write(&file, &edited).unwrap();
+    assert_eq!(agree(dir), after_edit);
+
+    // The configuration: another language, rules turned off.
+    std::fs::write(dir.join("ikilint.toml"), "lang = \"id\"\nignore = [\"T001\"]\n").unwrap();
+    let configured = agree(dir);
+    assert!(!configured.contains("\"T001\""));
+    assert!(
+        configured.contains("galat") || configured.contains("NIP"),
+        "Indonesian messages"
+    );
+
+    // Rule data: an extra rules folder that makes a word non-standard.
+    std::fs::create_dir_all(dir.join("kata")).unwrap();
+    std::fs::write(dir.join("ikilint.toml"), "lang = \"en\"\nextra-rules = [\"kata\"]\n").unwrap();
+    let before_data = agree(dir);
+    std::fs::write(
+        dir.join("kata/kbbi.yaml"),
+        "bentuk:\n  - { tidak_baku: pelayanan, baku: layanan, sumber: kantor }\n",
+    )
+    .unwrap();
+    let with_data = agree(dir);
+    assert_ne!(
+        before_data, with_data,
+        "a change of rule data is seen through the cache"
+    );
+    assert!(with_data.contains("layanan"));
+
+    // A deleted file disappears from the findings.
+    std::fs::remove_file(&file).unwrap();
+    let after_delete = agree(dir);
+    assert!(!after_delete.contains("contoh-bersih-2024.yaml"));
+}
+
+#[test]
+fn a_corrupt_or_truncated_cache_is_ignored_and_rewritten() {
+    let repo = repository();
+    let dir = repo.path();
+    let cold = agree(dir);
+    let cache = cache_files(dir).pop().expect("a cache file");
+    let bytes = std::fs::read(&cache).unwrap();
+    for broken in [
+        bytes[..bytes.len() / 2].to_vec(),
+        Vec::new(),
+        bytes.iter().map(|b| b ^ 0x5a).collect(),
+        // The header intact, every entry's facts garbled.
+        bytes[..32]
+            .iter()
+            .copied()
+            .chain(bytes[32..].iter().map(|b| b.wrapping_add(1)))
+            .collect(),
+    ] {
+        std::fs::write(&cache, &broken).unwrap();
+        assert_eq!(json(dir, true), cold, "a broken cache changed the findings");
+        assert_eq!(json(dir, true), cold);
+        assert!(
+            std::fs::read(&cache).unwrap().len() > 64,
+            "the broken cache is rewritten"
+        );
+    }
+}
+
+#[test]
+fn runs_at_once_never_corrupt_the_cache() {
+    let repo = repository();
+    let dir = repo.path();
+    let cold = json(dir, false);
+    let runs: Vec<_> = (0..6)
+        .map(|_| {
+            let dir = dir.to_path_buf();
+            std::thread::spawn(move || json(&dir, true))
+        })
+        .collect();
+    for run in runs {
+        assert_eq!(run.join().unwrap(), cold);
+    }
+    assert_eq!(json(dir, true), cold);
+    assert!(cache_files(dir).len() == 1);
+    assert!(
+        std::fs::read_dir(dir.join(".ikilint_cache")).unwrap().all(|e| !e
+            .unwrap()
+            .file_name()
+            .to_string_lossy()
+            .starts_with(".tmp")),
+        "no temporary file is left behind"
+    );
+}
+
+#[test]
+fn no_cache_writes_nothing_and_clean_removes_the_cache() {
+    let repo = repository();
+    let dir = repo.path();
+    json(dir, false);
+    assert!(!dir.join(".ikilint_cache").exists(), "--no-cache wrote a cache");
+    json(dir, true);
+    assert!(dir.join(".ikilint_cache").exists());
+    let out = ikilint().current_dir(dir).args(["clean", "."]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    assert!(!dir.join(".ikilint_cache").exists());
+    let again = ikilint().current_dir(dir).args(["clean", "."]).output().unwrap();
+    assert_eq!(again.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&again.stdout).contains("No cache to remove"));
+}
+
+#[test]
+fn clean_refuses_a_folder_ikilint_did_not_make() {
+    let dir = temp_files(&[("ikilint.toml", ""), (".ikilint_cache/important.txt", "keep me")]);
+    let out = ikilint().current_dir(dir.path()).args(["clean", "."]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    assert!(dir.path().join(".ikilint_cache/important.txt").exists());
+}
