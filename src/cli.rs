@@ -488,31 +488,166 @@ pub struct GraphRequest {
     pub paths: Vec<PathBuf>,
     pub lang: Lang,
     pub format: render::graph::GraphFormat,
+    pub direction: render::graph::Direction,
+    /// `--root`: a position as `<jabatan-id>` or `<dokumen-id>/<jabatan-id>`.
+    pub root: Option<String>,
+    pub depth: Option<usize>,
+    pub output: Option<PathBuf>,
+}
+
+/// Find and load the documents under `paths`, or the message that says why not.
+fn load_workspace(paths: &[PathBuf], lang: Lang) -> Result<crate::workspace::Workspace, String> {
+    crate::workspace::discover(paths)
+        .and_then(|candidates| crate::workspace::load(&candidates, lang))
+        .map_err(|e| path_error(lang, "common.error-path", &e.path, &e.reason))
+}
+
+/// Write `text` to `output`, or to `out` when there is none.
+fn emit(text: &str, output: Option<&Path>, lang: Lang, out: &mut dyn Write) -> Result<(), String> {
+    match output {
+        Some(path) => write_file(path, text.as_bytes(), lang),
+        // A reader that closed the pipe (`| head`) took what it wanted: not a failure.
+        None => match out.write_all(text.as_bytes()) {
+            Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.to_string()),
+            _ => Ok(()),
+        },
+    }
 }
 
 /// `ikilint graph`: the cascade tree of the documents under `paths`; returns the exit code.
 pub fn graph(request: &GraphRequest, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
-    let lang = request.lang;
-    let loaded =
-        crate::workspace::discover(&request.paths).and_then(|candidates| crate::workspace::load(&candidates, lang));
-    let workspace = match loaded {
-        Ok(workspace) => workspace,
-        Err(e) => {
-            let _ = writeln!(
-                err,
-                "{}",
-                tr(
-                    lang,
-                    "common.error-path",
-                    &[("path", &e.path.display()), ("reason", &tr(lang, &e.reason, &[]))]
-                )
-            );
-            return EXIT_ERROR;
+    match run_graph(request, out) {
+        Ok(()) => EXIT_OK,
+        Err(message) => {
+            let _ = writeln!(err, "{message}");
+            EXIT_ERROR
         }
-    };
+    }
+}
+
+fn run_graph(request: &GraphRequest, out: &mut dyn Write) -> Result<(), String> {
+    let lang = request.lang;
+    let workspace = load_workspace(&request.paths, lang)?;
     let cascade = crate::cascade::Cascade::new(&workspace.documents);
-    let text = render::graph::render(&workspace.documents, &cascade, request.format, lang);
-    written(out.write_all(text.as_bytes()))
+    let root = match &request.root {
+        Some(reference) => Some(root_position(&workspace.documents, &cascade, reference, lang)?),
+        None => None,
+    };
+    let options = render::graph::GraphOptions {
+        format: request.format,
+        direction: request.direction,
+        root,
+        depth: request.depth,
+    };
+    let text = render::graph::render(&workspace.documents, &cascade, &options, lang);
+    emit(&text, request.output.as_deref(), lang, out)
+}
+
+fn root_position(
+    documents: &[crate::model::Document],
+    cascade: &crate::cascade::Cascade,
+    reference: &str,
+    lang: Lang,
+) -> Result<crate::cascade::PosId, String> {
+    use render::tree::RootError;
+    render::tree::find_position(documents, cascade, reference).map_err(|e| match e {
+        RootError::NotFound { suggestion: Some(s) } => tr(
+            lang,
+            "graph.root-unknown-suggest",
+            &[("root", &reference), ("suggestion", &s)],
+        ),
+        RootError::NotFound { suggestion: None } => tr(lang, "graph.root-unknown", &[("root", &reference)]),
+        RootError::Ambiguous(choices) => {
+            let choices = choices.iter().map(|c| format!("`{c}`")).collect::<Vec<_>>().join(", ");
+            tr(
+                lang,
+                "graph.root-ambiguous",
+                &[("root", &reference), ("choices", &choices)],
+            )
+        }
+    })
+}
+
+pub struct ReportRequest {
+    pub paths: Vec<PathBuf>,
+    /// `--lang`; `None` when not given (then as for `check`).
+    pub lang: Option<Lang>,
+    pub output: PathBuf,
+    pub config: Option<PathBuf>,
+    pub no_config: bool,
+}
+
+/// `ikilint report`: lint `paths` as `check` does and write the HTML report; exit 0 once it is written, whatever
+/// the findings (the report is for reading, `check` is the gate).
+pub fn report(request: &ReportRequest, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    let ReportRequest {
+        paths,
+        lang,
+        config,
+        no_config,
+        ..
+    } = request;
+    let loaded = match load_config(paths, config.as_deref(), *no_config, *lang, err) {
+        Ok(loaded) => loaded,
+        Err(code) => return code,
+    };
+    let lang = loaded.lang;
+    let result = load_workspace(paths, lang).and_then(|workspace| {
+        let diagnostics = crate::lint::lint(&workspace, &loaded.data, &loaded.settings);
+        let cascade = crate::cascade::Cascade::new(&workspace.documents);
+        let report = crate::Report {
+            files: workspace.files,
+            diagnostics,
+            skipped: workspace.skipped,
+        };
+        let date = today();
+        let html = render::html::render(&render::html::Input {
+            documents: &workspace.documents,
+            cascade: &cascade,
+            report: &report,
+            lang,
+            date: &date,
+        });
+        write_file(&request.output, html.as_bytes(), lang)?;
+        let summary = Summary::of(&report).line(lang);
+        let written = tr(lang, "report.written", &[("path", &request.output.display())]);
+        writeln!(out, "{summary}\n{written}").map_err(|e| e.to_string())
+    });
+    match result {
+        Ok(()) => EXIT_OK,
+        Err(message) => {
+            let _ = writeln!(err, "{message}");
+            EXIT_ERROR
+        }
+    }
+}
+
+/// Today's date (UTC) as `YYYY-MM-DD`; `SOURCE_DATE_EPOCH` fixes it for reproducible builds and tests.
+fn today() -> String {
+    let seconds = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse::<u64>().ok())
+        .unwrap_or_else(|| {
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_secs())
+        });
+    let (year, month, day) = civil_date(seconds / 86_400);
+    format!("{year:04}-{month:02}-{day:02}")
+}
+
+/// The calendar date of a day number counted from 1970-01-01 (Howard Hinnant's `civil_from_days`).
+fn civil_date(days: u64) -> (u64, u64, u64) {
+    let z = days + 719_468;
+    let era = z / 146_097;
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + u64::from(month <= 2);
+    (year, month, day)
 }
 
 /// `ikilint server`: serve the Language Server Protocol on stdin/stdout until the client exits.
@@ -529,4 +664,16 @@ pub fn server(err: &mut dyn Write) -> i32 {
 /// `ikilint schema`: the JSON Schema of the document format.
 pub fn schema(out: &mut dyn Write) -> i32 {
     written(out.write_all(crate::json_schema::generate().as_bytes()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::civil_date;
+
+    #[test]
+    fn day_numbers_become_calendar_dates() {
+        assert_eq!(civil_date(0), (1970, 1, 1));
+        assert_eq!(civil_date(11_016), (2000, 2, 29));
+        assert_eq!(civil_date(20_454), (2026, 1, 1));
+    }
 }

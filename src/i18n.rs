@@ -57,6 +57,7 @@ const EN: &[(&str, &str)] = &[
     ("identity", include_str!("../i18n/en/identity.yaml")),
     ("text", include_str!("../i18n/en/text.yaml")),
     ("ci", include_str!("../i18n/en/ci.yaml")),
+    ("report", include_str!("../i18n/en/report.yaml")),
 ];
 
 const ID: &[(&str, &str)] = &[
@@ -67,6 +68,7 @@ const ID: &[(&str, &str)] = &[
     ("identity", include_str!("../i18n/id/identity.yaml")),
     ("text", include_str!("../i18n/id/text.yaml")),
     ("ci", include_str!("../i18n/id/ci.yaml")),
+    ("report", include_str!("../i18n/id/report.yaml")),
 ];
 
 pub struct Catalog {

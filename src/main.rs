@@ -49,7 +49,7 @@ enum Command {
     /// Print the cascade tree (pohon kinerja) as Graphviz DOT or Mermaid.
     #[command(after_help = concat!(
         "Exit codes:\n  0  success\n  2  usage error, or a path that does not exist or cannot be read",
-        "\n\nExamples:\n  ikilint graph examples/ | dot -Tsvg > pohon.svg\n  ikilint graph --format mermaid --lang id examples/"
+        "\n\nExamples:\n  ikilint graph examples/ | dot -Tsvg > pohon.svg\n  ikilint graph --root camat --depth 1 --direction LR -o pohon.dot examples/\n  ikilint graph --format mermaid --lang id examples/"
     ))]
     Graph {
         /// Files and directories (walked recursively, honouring .gitignore).
@@ -58,6 +58,36 @@ enum Command {
         /// dot (Graphviz) or mermaid.
         #[arg(short, long, value_enum, default_value = "dot")]
         format: GraphFormatArg,
+        /// Draw only this position and those below it: `jabatan-id` or `dokumen-id/jabatan-id`.
+        #[arg(long, value_name = "ID")]
+        root: Option<String>,
+        /// Levels drawn below the top (0: the top alone).
+        #[arg(long, value_name = "N")]
+        depth: Option<usize>,
+        /// TB: superiors above their subordinates; LR: left of them.
+        #[arg(long, value_enum, default_value = "tb")]
+        direction: DirectionArg,
+        /// Write the picture to FILE instead of the standard output.
+        #[arg(short = 'o', long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// Language of the labels: id or en (default: IKILINT_LANG, else LC_ALL/LANG, else en).
+        #[arg(long, value_enum)]
+        lang: Option<LangArg>,
+    },
+    /// Write a self-contained HTML report: the pohon kinerja of each document with its findings.
+    #[command(after_help = concat!(
+        "Exit codes:\n  0  the report was written (whatever its findings: `check` is the gate)\n  2  usage error, a path that does not exist or cannot be read, bad configuration, or a report that could not be written",
+        "\n\nExamples:\n  ikilint report examples/ -o laporan.html --lang id\n  ikilint report . -o target/ikilint.html"
+    ))]
+    Report {
+        /// Files and directories (walked recursively, honouring .gitignore).
+        #[arg(default_value = ".")]
+        paths: Vec<PathBuf>,
+        /// The HTML file to write.
+        #[arg(short = 'o', long, value_name = "FILE")]
+        output: PathBuf,
+        #[command(flatten)]
+        config: ConfigArgs,
         /// Language of the labels: id or en (default: IKILINT_LANG, else LC_ALL/LANG, else en).
         #[arg(long, value_enum)]
         lang: Option<LangArg>,
@@ -97,6 +127,7 @@ enum Command {
         paths: Vec<PathBuf>,
         #[command(flatten)]
         config: ConfigArgs,
+        /// Language of the messages: id or en (default: IKILINT_LANG, else LC_ALL/LANG, else en).
         #[arg(long, value_enum)]
         lang: Option<LangArg>,
     },
@@ -198,6 +229,14 @@ enum GraphFormatArg {
 }
 
 #[derive(Clone, Copy, ValueEnum)]
+enum DirectionArg {
+    #[value(name = "TB", alias = "tb")]
+    Tb,
+    #[value(name = "LR", alias = "lr")]
+    Lr,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
 enum LangArg {
     Id,
     En,
@@ -290,16 +329,47 @@ fn main() -> ExitCode {
             cli::check(&request, &mut stdout, &mut stderr)
         }
         Command::Rules { lang: l } => cli::rules(lang(l), &mut std::io::stdout()),
-        Command::Graph { paths, format, lang: l } => {
+        Command::Graph {
+            paths,
+            format,
+            root,
+            depth,
+            direction,
+            output,
+            lang: l,
+        } => {
+            use ikilint::render::graph::{Direction, GraphFormat};
             let request = cli::GraphRequest {
                 paths,
                 lang: lang(l),
                 format: match format {
-                    GraphFormatArg::Dot => ikilint::render::graph::GraphFormat::Dot,
-                    GraphFormatArg::Mermaid => ikilint::render::graph::GraphFormat::Mermaid,
+                    GraphFormatArg::Dot => GraphFormat::Dot,
+                    GraphFormatArg::Mermaid => GraphFormat::Mermaid,
                 },
+                direction: match direction {
+                    DirectionArg::Tb => Direction::TopDown,
+                    DirectionArg::Lr => Direction::LeftRight,
+                },
+                root,
+                depth,
+                output,
             };
             cli::graph(&request, &mut std::io::stdout(), &mut stderr)
+        }
+        Command::Report {
+            paths,
+            output,
+            config,
+            lang: l,
+        } => {
+            let request = cli::ReportRequest {
+                paths,
+                lang: lang_flag(l),
+                output,
+                config: config.config,
+                no_config: config.no_config,
+            };
+            cli::report(&request, &mut std::io::stdout(), &mut stderr)
         }
         Command::Explain { code, lang: l } => cli::explain(&code, lang(l), &mut std::io::stdout(), &mut stderr),
         Command::Server => cli::server(&mut stderr),

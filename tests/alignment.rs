@@ -640,59 +640,6 @@ fn examples_every_link_less_sasaran_under_an_atasan_gets_a001_with_a_concrete_he
     assert_eq!(a001.len(), expected, "{a001:#?}");
 }
 
-// ---------------------------------------------------------------------------------------------------- graph
-
-fn graph_of(paths: &[&str], format: &str) -> String {
-    let output = common::ikilint()
-        .arg("graph")
-        .args(paths)
-        .args(["--format", format, "--lang", "en"])
-        .output()
-        .unwrap();
-    assert_eq!(
-        output.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout).unwrap()
-}
-
-#[test]
-fn graph_dot_draws_positions_feeds_and_problems_in_red() {
-    let dot = graph_of(&["examples/tanjung-redeb-2022.yaml"], "dot");
-    assert!(dot.starts_with("digraph pohon_kinerja {") && dot.trim_end().ends_with('}'));
-    assert_eq!(dot.matches('{').count(), dot.matches('}').count());
-    // The camat's prasarana sasaran (S4, the camat is the first position) is red and says why.
-    let s4 = dot.lines().find(|l| l.trim_start().starts_with("p0s3 [")).unwrap();
-    assert!(
-        s4.contains("color=red") && s4.contains("nothing below feeds it"),
-        "{s4}"
-    );
-    // The sekretaris (p1) S1 feeds the camat's S1; it reports to the camat.
-    assert!(dot.contains("  p1s0 -> p0s0;"), "{dot}");
-    assert!(dot.contains("  p1 -> p0 [style=dashed"));
-    // A linked sasaran is not red.
-    let p1s0 = dot.lines().find(|l| l.trim_start().starts_with("p1s0 [")).unwrap();
-    assert!(!p1s0.contains("color=red"), "{p1s0}");
-}
-
-#[test]
-fn graph_mermaid_marks_the_unlinked_information_sasaran() {
-    let mermaid = graph_of(&["examples/masama-2020.yaml"], "mermaid");
-    assert!(mermaid.starts_with("flowchart BT\n"));
-    // Masama: camat p0, kasi-pembangunan p1, pengolah-data-pembangunan p2, kasi-pip p3 (its S3 feeds nothing).
-    assert!(
-        mermaid.contains("p3s2[\"S3: Terpenuhinya Informasi Bagi aparatur<br/>kecamatan [feeds nothing above]\"]"),
-        "{mermaid}"
-    );
-    let classes = mermaid.lines().find(|l| l.starts_with("  class ")).unwrap();
-    assert!(classes.split([' ', ',']).any(|c| c == "p3s2"), "{classes}");
-    assert!(!classes.split([' ', ',']).any(|c| c == "p2s0"), "{classes}");
-    assert!(mermaid.contains("  p2s0 --> p1s0\n"));
-    assert!(mermaid.contains("  p3 -.-> p0\n"));
-}
-
 // ------------------------------------------------------------------------------------------------- rendering
 
 fn rendered(files: &[(&str, &str)], lang: ikilint::i18n::Lang, code: &str) -> String {

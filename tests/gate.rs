@@ -182,7 +182,9 @@ fn a_tab_in_indentation_is_reported_on_its_own_line() {
 
 #[test]
 fn every_command_help_describes_each_option_and_gives_exit_codes_and_two_examples() {
-    for command in ["check", "rules", "graph", "explain", "server", "schema", "config"] {
+    for command in [
+        "check", "rules", "graph", "report", "explain", "server", "schema", "clean", "config",
+    ] {
         let output = ikilint().args([command, "--help"]).output().unwrap();
         assert_eq!(output.status.code(), Some(0));
         let help = String::from_utf8(output.stdout).unwrap();

@@ -1,12 +1,17 @@
-//! `ikilint graph`: the cascade tree ("pohon kinerja") as Graphviz DOT or Mermaid. Each position is a box (a DOT
-//! cluster, a Mermaid subgraph) holding its sasaran; solid arrows go from a sasaran to the superior sasaran it
-//! feeds, dashed grey arrows from a position to its `atasan`. A sasaran that feeds nothing (A001) or that no
-//! subordinate supports (A004) is drawn in red, with the reason in its label.
+//! `ikilint graph`: the cascade tree ("pohon kinerja") as Graphviz DOT or Mermaid.
+//!
+//! Levels follow `atasan` alone: each position is one box (its title, then one row per sasaran) drawn below its
+//! superior, so a position with findings still hangs where it reports. Staff without subordinates of their own
+//! are stacked in one column under their superior (a Kasi and its pelaksana) instead of spreading a kecamatan
+//! across 20,000 pixels. Solid arrows go from a sasaran to the superior sasaran it feeds; they never move a box.
+//! A sasaran that feeds nothing (A001) or that no subordinate supports (A004) is red, with the reason written.
 
-use crate::cascade::{Atasan, Cascade, Link, PosId, Relation};
+use crate::cascade::{Cascade, Link, PosId, Relation};
 use crate::i18n::{Lang, tr};
 use crate::model::{Document, Text};
-use std::collections::BTreeSet;
+use crate::render::tree::{Placed, marks, walk};
+use crate::render::{escape_html, substitute};
+use std::collections::{BTreeSet, HashMap};
 use std::fmt::Write;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -15,42 +20,96 @@ pub enum GraphFormat {
     Mermaid,
 }
 
-/// What the picture shows about one sasaran.
-#[derive(Default)]
-struct Marks {
-    feeds_nothing: bool,
-    unsupported: bool,
+/// Where the top of the tree is drawn: above its subordinates (`TB`) or left of them (`LR`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Direction {
+    #[default]
+    TopDown,
+    LeftRight,
 }
+
+#[derive(Clone, Copy, Debug)]
+pub struct GraphOptions {
+    pub format: GraphFormat,
+    pub direction: Direction,
+    /// Draw only this position and those below it.
+    pub root: Option<PosId>,
+    /// Levels drawn below the top(s); all when `None`.
+    pub depth: Option<usize>,
+}
+
+/// Characters per line of a wrapped label: a box stays about 300 points wide.
+const WRAP: usize = 38;
 
 /// One feeds arrow between sasaran, `(from pos, from sas, to pos, to sas, relation)`.
 type Arrow = (PosId, usize, PosId, usize, Relation);
+
+/// A box of the picture: one position, or the staff of one superior stacked together.
+struct Box {
+    id: String,
+    members: Vec<PosId>,
+    /// The box of the superior it hangs from.
+    parent: Option<usize>,
+}
 
 struct Tree<'a> {
     documents: &'a [Document],
     cascade: &'a Cascade,
     lang: Lang,
+    boxes: Vec<Box>,
+    box_of: HashMap<PosId, usize>,
 }
 
-impl Tree<'_> {
-    fn marks(&self, pos: PosId, sas: usize) -> Marks {
-        let info = &self.cascade.positions[pos];
-        let sasaran = &info.sasaran[sas];
-        let under_superior = matches!(info.atasan, Atasan::Resolved(_)) && !info.in_cycle;
-        let feeds_nothing = under_superior
-            && !sasaran.indicators.is_empty()
-            && (0..sasaran.indicators.len()).any(|i| self.cascade.effective_link(pos, sas, i).is_none());
-        let has_subordinates = info.subordinates.iter().any(|&p| !self.cascade.positions[p].in_cycle);
-        Marks {
-            feeds_nothing,
-            unsupported: has_subordinates && !info.in_cycle && !sasaran.supported,
+impl<'a> Tree<'a> {
+    fn new(documents: &'a [Document], cascade: &'a Cascade, options: &GraphOptions, lang: Lang) -> Self {
+        let starts: Vec<PosId> = options.root.into_iter().collect();
+        let placed = walk(cascade, &starts, |_| true, options.depth);
+        let mut children: HashMap<PosId, Vec<PosId>> = HashMap::new();
+        for p in &placed {
+            if let Some(parent) = p.parent {
+                children.entry(parent).or_default().push(p.pos);
+            }
         }
+        let is_leaf = |pos: PosId| !children.contains_key(&pos);
+        let mut tree = Tree {
+            documents,
+            cascade,
+            lang,
+            boxes: Vec::new(),
+            box_of: HashMap::new(),
+        };
+        for &Placed { pos, parent, .. } in &placed {
+            if tree.box_of.contains_key(&pos) {
+                continue;
+            }
+            let parent_box = parent.map(|p| tree.box_of[&p]);
+            let staff: Vec<PosId> = match parent {
+                Some(p) if is_leaf(pos) => children[&p].iter().copied().filter(|&c| is_leaf(c)).collect(),
+                _ => Vec::new(),
+            };
+            let (id, members) = if staff.len() > 1 {
+                (format!("g{pos}"), staff)
+            } else {
+                (format!("p{pos}"), vec![pos])
+            };
+            for &member in &members {
+                tree.box_of.insert(member, tree.boxes.len());
+            }
+            tree.boxes.push(Box {
+                id,
+                members,
+                parent: parent_box,
+            });
+        }
+        tree
     }
 
-    /// Each distinct sasaran-to-sasaran arrow, from the sasaran's own link and its indicators' own links.
+    /// Each distinct sasaran-to-sasaran arrow between drawn positions, from the sasaran's own link and its
+    /// indicators' own links.
     fn arrows(&self) -> BTreeSet<Arrow> {
         let mut arrows = BTreeSet::new();
-        for (pos, info) in self.cascade.positions.iter().enumerate() {
-            for (sas, sasaran) in info.sasaran.iter().enumerate() {
+        for &pos in self.box_of.keys() {
+            for (sas, sasaran) in self.cascade.positions[pos].sasaran.iter().enumerate() {
                 let links = std::iter::once(&sasaran.link).chain(sasaran.indicators.iter().map(|i| &i.link));
                 for link in links {
                     if let Link::Resolved {
@@ -58,6 +117,7 @@ impl Tree<'_> {
                         sas: to_sas,
                         relation,
                     } = link
+                        && self.box_of.contains_key(to)
                     {
                         arrows.insert((pos, sas, *to, *to_sas, *relation));
                     }
@@ -78,27 +138,34 @@ impl Tree<'_> {
         }
     }
 
-    fn sasaran_label(&self, pos: PosId, sas: usize) -> String {
+    /// The sasaran's text, and the reasons it is red.
+    fn sasaran_text(&self, pos: PosId, sas: usize) -> (String, Vec<String>) {
         let (_, jabatan) = self.cascade.jabatan(self.documents, pos);
         let sasaran = &jabatan.sasaran[sas];
-        let mut label = format!(
+        let text = format!(
             "{}: {}",
             sasaran.id.value,
             sasaran.uraian.as_ref().map_or("", Text::as_str)
         );
-        let marks = self.marks(pos, sas);
+        let marks = marks(self.cascade, pos, sas);
+        let mut reasons = Vec::new();
         if marks.feeds_nothing {
-            label.push_str(&format!(" [{}]", tr(self.lang, "graph.feeds-nothing", &[])));
+            reasons.push(tr(self.lang, "graph.feeds-nothing", &[]));
         }
         if marks.unsupported {
-            label.push_str(&format!(" [{}]", tr(self.lang, "graph.unsupported", &[])));
+            reasons.push(tr(self.lang, "graph.unsupported", &[]));
         }
-        label
+        (text, reasons)
+    }
+
+    fn sasaran_count(&self, pos: PosId) -> usize {
+        self.cascade.positions[pos].sasaran.len()
     }
 }
 
-/// Break `text` into lines of about `width` characters at spaces.
-fn wrap(text: &str, width: usize) -> Vec<String> {
+/// Break `text` into lines of about `width` characters at spaces; control characters become spaces.
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let text: String = text.chars().map(|c| if c.is_control() { ' ' } else { c }).collect();
     let mut lines: Vec<String> = Vec::new();
     let mut line = String::new();
     for word in text.split_whitespace() {
@@ -116,115 +183,162 @@ fn wrap(text: &str, width: usize) -> Vec<String> {
     lines
 }
 
+/// Text for a Graphviz HTML-like label: XML-escaped, wrapped with left-aligned breaks.
 fn dot_text(text: &str) -> String {
-    wrap(text, 40)
+    wrap(text, WRAP)
         .iter()
-        .map(|l| l.replace('\\', "\\\\").replace('"', "\\\""))
+        .map(|line| escape_html(line))
         .collect::<Vec<_>>()
-        .join("\\n")
+        .join("<BR ALIGN=\"LEFT\"/>")
 }
 
-fn mermaid_text(text: &str) -> String {
-    wrap(text, 40)
+/// Text for a quoted Mermaid label. Mermaid decodes `#name;` and `#123;` as entities before drawing, so `#` itself
+/// is written as an entity first; quotes, `<`, `>`, `&` and backticks would end the label or become HTML or
+/// Markdown, so they are entities too.
+pub fn mermaid_text(text: &str) -> String {
+    wrap(text, WRAP)
         .iter()
-        .map(|l| {
-            l.replace('&', "#amp;")
-                .replace('"', "#quot;")
-                .replace('<', "#lt;")
-                .replace('>', "#gt;")
+        .map(|line| {
+            substitute(line, |c| match c {
+                '#' => Some("#35;"),
+                '&' => Some("#amp;"),
+                '"' => Some("#quot;"),
+                '<' => Some("#lt;"),
+                '>' => Some("#gt;"),
+                '`' => Some("#96;"),
+                _ => None,
+            })
         })
         .collect::<Vec<_>>()
         .join("<br/>")
 }
 
-/// The cascade of `documents` in `format`; labels that the tool adds are in `lang`.
-pub fn render(documents: &[Document], cascade: &Cascade, format: GraphFormat, lang: Lang) -> String {
-    let tree = Tree {
-        documents,
-        cascade,
-        lang,
-    };
-    match format {
-        GraphFormat::Dot => dot(&tree),
-        GraphFormat::Mermaid => mermaid(&tree),
+/// The cascade of `documents` as `options` asks; labels that the tool adds are in `lang`.
+pub fn render(documents: &[Document], cascade: &Cascade, options: &GraphOptions, lang: Lang) -> String {
+    let tree = Tree::new(documents, cascade, options, lang);
+    match options.format {
+        GraphFormat::Dot => dot(&tree, options.direction),
+        GraphFormat::Mermaid => mermaid(&tree, options.direction),
     }
 }
 
-fn dot(tree: &Tree) -> String {
-    let mut out = String::new();
-    let _ = writeln!(out, "digraph pohon_kinerja {{");
-    let _ = writeln!(out, "  rankdir=BT;\n  compound=true;\n  newrank=true;");
-    let _ = writeln!(
-        out,
-        "  node [shape=box, style=\"rounded,filled\", fillcolor=white, fontname=\"Helvetica\"];"
-    );
-    let _ = writeln!(out, "  edge [fontname=\"Helvetica\"];");
-    for (pos, info) in tree.cascade.positions.iter().enumerate() {
-        let _ = writeln!(out, "  subgraph cluster_p{pos} {{");
-        let _ = writeln!(out, "    label=\"{}\";", dot_text(&tree.title(pos)));
-        let _ = writeln!(out, "    style=rounded; color=gray40; labelloc=t;");
-        let _ = writeln!(out, "    p{pos} [shape=point, width=0.05, label=\"\"];");
-        for sas in 0..info.sasaran.len() {
-            let marks = tree.marks(pos, sas);
-            let colour = if marks.feeds_nothing || marks.unsupported {
-                ", color=red, fontcolor=red3, fillcolor=\"#fde8e8\""
-            } else {
-                ""
-            };
-            let _ = writeln!(
-                out,
-                "    p{pos}s{sas} [label=\"{}\"{colour}];",
-                dot_text(&tree.sasaran_label(pos, sas))
+const RED_FILL: &str = "#fde8e8";
+
+fn dot_box_label(tree: &Tree, b: &Box) -> String {
+    let mut rows = String::new();
+    for &pos in &b.members {
+        let _ = write!(
+            rows,
+            "<TR><TD BGCOLOR=\"#dfe7f2\" ALIGN=\"LEFT\" BALIGN=\"LEFT\"><B>{}</B></TD></TR>",
+            dot_text(&tree.title(pos))
+        );
+        for sas in 0..tree.sasaran_count(pos) {
+            let (text, reasons) = tree.sasaran_text(pos, sas);
+            let mut cell = dot_text(&text);
+            let fill = if reasons.is_empty() { "white" } else { RED_FILL };
+            for reason in reasons {
+                let _ = write!(
+                    cell,
+                    "<BR ALIGN=\"LEFT\"/><FONT COLOR=\"#b00000\"><I>[{}]</I></FONT>",
+                    dot_text(&reason)
+                );
+            }
+            let _ = write!(
+                rows,
+                "<TR><TD PORT=\"p{pos}s{sas}\" BGCOLOR=\"{fill}\" ALIGN=\"LEFT\" BALIGN=\"LEFT\">{cell}<BR ALIGN=\"LEFT\"/></TD></TR>"
             );
         }
-        let _ = writeln!(out, "  }}");
     }
-    for (pos, info) in tree.cascade.positions.iter().enumerate() {
-        if let Atasan::Resolved(superior) = info.atasan {
+    format!(
+        "<<TABLE BORDER=\"1\" CELLBORDER=\"1\" CELLSPACING=\"0\" CELLPADDING=\"5\" COLOR=\"#5b6b80\">{rows}</TABLE>>"
+    )
+}
+
+fn dot(tree: &Tree, direction: Direction) -> String {
+    let mut out = String::new();
+    // Arrows point from a subordinate up to its superior; BT/RL puts the superior first.
+    let rankdir = match direction {
+        Direction::TopDown => "BT",
+        Direction::LeftRight => "RL",
+    };
+    let _ = writeln!(out, "digraph pohon_kinerja {{");
+    let _ = writeln!(out, "  rankdir={rankdir};\n  ranksep=0.6;\n  nodesep=0.25;");
+    let _ = writeln!(out, "  node [shape=plain, fontname=\"Helvetica\", fontsize=11];");
+    let _ = writeln!(out, "  edge [fontname=\"Helvetica\"];");
+    for b in &tree.boxes {
+        let _ = writeln!(out, "  {} [label={}];", b.id, dot_box_label(tree, b));
+    }
+    for b in &tree.boxes {
+        if let Some(parent) = b.parent {
             let _ = writeln!(
                 out,
-                "  p{pos} -> p{superior} [style=dashed, color=gray60, arrowhead=empty, ltail=cluster_p{pos}, lhead=cluster_p{superior}];"
+                "  {} -> {} [style=dashed, color=gray60, arrowhead=empty];",
+                b.id, tree.boxes[parent].id
             );
         }
     }
     for (pos, sas, to, to_sas, relation) in tree.arrows() {
-        let style = match relation {
+        let colour = match relation {
             Relation::Direct | Relation::Unknown => "",
-            Relation::Above => " [color=orange]",
-            Relation::NotSuperior => " [color=red]",
+            Relation::Above => ", color=orange",
+            Relation::NotSuperior => ", color=red",
         };
-        let _ = writeln!(out, "  p{pos}s{sas} -> p{to}s{to_sas}{style};");
+        let from = &tree.boxes[tree.box_of[&pos]].id;
+        let target = &tree.boxes[tree.box_of[&to]].id;
+        let _ = writeln!(
+            out,
+            "  {from}:p{pos}s{sas} -> {target}:p{to}s{to_sas} [constraint=false{colour}];"
+        );
     }
     let _ = writeln!(out, "}}");
     out
 }
 
-fn mermaid(tree: &Tree) -> String {
+fn mermaid(tree: &Tree, direction: Direction) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "flowchart BT");
+    // As in DOT: arrows point up to the superior, so the flow is drawn bottom-to-top or right-to-left.
+    let flow = match direction {
+        Direction::TopDown => "BT",
+        Direction::LeftRight => "RL",
+    };
+    let _ = writeln!(out, "flowchart {flow}");
     let mut red = Vec::new();
-    for (pos, info) in tree.cascade.positions.iter().enumerate() {
-        let _ = writeln!(out, "  subgraph p{pos}[\"{}\"]", mermaid_text(&tree.title(pos)));
-        if info.sasaran.is_empty() {
-            let _ = writeln!(out, "    p{pos}empty[\" \"]");
+    let mut links: Vec<&str> = Vec::new();
+    for b in &tree.boxes {
+        let grouped = b.members.len() > 1;
+        if grouped {
+            let _ = writeln!(out, "  subgraph {}[\" \"]", b.id);
         }
-        for sas in 0..info.sasaran.len() {
-            let _ = writeln!(
-                out,
-                "    p{pos}s{sas}[\"{}\"]",
-                mermaid_text(&tree.sasaran_label(pos, sas))
-            );
-            let marks = tree.marks(pos, sas);
-            if marks.feeds_nothing || marks.unsupported {
-                red.push(format!("p{pos}s{sas}"));
+        for &pos in &b.members {
+            let _ = writeln!(out, "  subgraph p{pos}[\"{}\"]", mermaid_text(&tree.title(pos)));
+            if tree.sasaran_count(pos) == 0 {
+                let _ = writeln!(out, "    p{pos}empty[\" \"]");
             }
+            for sas in 0..tree.sasaran_count(pos) {
+                let (text, reasons) = tree.sasaran_text(pos, sas);
+                let mut label = mermaid_text(&text);
+                for reason in &reasons {
+                    let _ = write!(label, "<br/>[{}]", mermaid_text(reason));
+                }
+                let _ = writeln!(out, "    p{pos}s{sas}[\"{label}\"]");
+                if !reasons.is_empty() {
+                    red.push(format!("p{pos}s{sas}"));
+                }
+            }
+            let _ = writeln!(out, "  end");
         }
-        let _ = writeln!(out, "  end");
+        if grouped {
+            // Invisible links stack the staff in one column.
+            for pair in b.members.windows(2) {
+                let _ = writeln!(out, "  p{} ~~~ p{}", pair[0], pair[1]);
+                links.push("");
+            }
+            let _ = writeln!(out, "  end");
+        }
     }
-    let mut links = Vec::new();
-    for (pos, info) in tree.cascade.positions.iter().enumerate() {
-        if let Atasan::Resolved(superior) = info.atasan {
-            let _ = writeln!(out, "  p{pos} -.-> p{superior}");
+    for b in &tree.boxes {
+        if let Some(parent) = b.parent {
+            let _ = writeln!(out, "  {} -.-> {}", b.id, tree.boxes[parent].id);
             links.push("stroke:#999,stroke-dasharray:4");
         }
     }
@@ -241,7 +355,7 @@ fn mermaid(tree: &Tree) -> String {
             let _ = writeln!(out, "  linkStyle {i} {style}");
         }
     }
-    let _ = writeln!(out, "  classDef problem fill:#fde8e8,stroke:#c00,color:#900");
+    let _ = writeln!(out, "  classDef problem fill:{RED_FILL},stroke:#c00,color:#900");
     for chunk in red.chunks(50) {
         let _ = writeln!(out, "  class {} problem", chunk.join(","));
     }
@@ -253,9 +367,34 @@ mod tests {
     use super::*;
 
     #[test]
-    fn wraps_at_spaces_and_escapes() {
+    fn wraps_at_spaces() {
         assert_eq!(wrap("aaa bbb ccc", 7), ["aaa bbb", "ccc"]);
-        assert_eq!(dot_text("say \"hi\""), "say \\\"hi\\\"");
-        assert_eq!(mermaid_text("a \"b\" <c>"), "a #quot;b#quot; #lt;c#gt;");
+        assert_eq!(wrap("a\tb\u{7}c", 40), ["a b c"]);
+        assert_eq!(wrap("", 40), [""]);
+    }
+
+    #[test]
+    fn dot_labels_are_xml_escaped() {
+        assert_eq!(
+            dot_text("say \"hi\" <b> & #1;"),
+            "say &quot;hi&quot; &lt;b&gt; &amp; #1;"
+        );
+        assert_eq!(dot_text("[S1] {x}; Rp 5.000,- ✓"), "[S1] {x}; Rp 5.000,- ✓");
+    }
+
+    #[test]
+    fn mermaid_labels_escape_each_case() {
+        // `#1;` would be read as the entity for character 1 and vanish.
+        assert_eq!(mermaid_text("Program #1; tahap 2"), "Program #35;1; tahap 2");
+        assert_eq!(mermaid_text("a;b"), "a;b");
+        assert_eq!(mermaid_text("say \"hi\""), "say #quot;hi#quot;");
+        assert_eq!(mermaid_text("<b>x</b>"), "#lt;b#gt;x#lt;/b#gt;");
+        assert_eq!(mermaid_text("A & B"), "A #amp; B");
+        assert_eq!(mermaid_text("[S1] (a) {b}"), "[S1] (a) {b}");
+        assert_eq!(mermaid_text("`code`"), "#96;code#96;");
+        assert_eq!(
+            mermaid_text("Kecamatan Tanjung Redeb — ≥ 80% ✓"),
+            "Kecamatan Tanjung Redeb — ≥ 80% ✓"
+        );
     }
 }

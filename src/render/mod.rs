@@ -2,10 +2,12 @@
 
 pub mod github;
 pub mod graph;
+pub mod html;
 pub mod human;
 pub mod json;
 pub mod json_lines;
 pub mod sarif;
+pub mod tree;
 
 use crate::Report;
 use crate::diagnostic::{Diagnostic, Severity};
@@ -20,6 +22,30 @@ pub enum Format {
     JsonLines,
     Sarif,
     Github,
+}
+
+/// `text` with each character that `entity` names replaced by that entity.
+pub fn substitute(text: &str, entity: impl Fn(char) -> Option<&'static str>) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match entity(c) {
+            Some(replacement) => out.push_str(replacement),
+            None => out.push(c),
+        }
+    }
+    out
+}
+
+/// Text escaped for HTML (and XML) content and attribute values.
+pub fn escape_html(text: &str) -> String {
+    substitute(text, |c| match c {
+        '&' => Some("&amp;"),
+        '<' => Some("&lt;"),
+        '>' => Some("&gt;"),
+        '"' => Some("&quot;"),
+        '\'' => Some("&#39;"),
+        _ => None,
+    })
 }
 
 /// A file name as CI tools expect it: relative to the working directory (the repository root in CI) also when the

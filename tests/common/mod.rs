@@ -1,6 +1,7 @@
 //! Helpers shared by the integration tests: lint YAML text in memory and look at what came out.
 #![allow(dead_code)]
 
+pub mod browser;
 pub mod large;
 
 use ikilint::data::Data;
