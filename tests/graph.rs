@@ -125,17 +125,52 @@ fn one_kecamatan_fits_on_a_screen_with_its_staff_stacked_under_their_kasi() {
     );
 }
 
+/// A kecamatan of three levels whose staff position links nothing (A001 on its only sasaran), so that no edge
+/// of the picture ties it to its superior.
+const UNLINKED_STAFF: &str = "dokumen:
+  id: uji
+  unit: Kecamatan Uji
+  tahun: 2024
+jabatan:
+  - id: camat
+    nama: Camat Uji
+    sasaran:
+      - id: S1
+        uraian: Meningkatnya kualitas pelayanan publik kecamatan
+        indikator:
+          - uraian: Indeks kepuasan masyarakat
+  - id: kasi
+    nama: Kepala Seksi Pelayanan
+    atasan: camat
+    sasaran:
+      - id: S1
+        uraian: Terlaksananya pelayanan administrasi terpadu
+        mendukung: S1
+        indikator:
+          - uraian: Persentase permohonan yang diselesaikan tepat waktu
+  - id: pengolah-data
+    nama: Pengolah Data Pelayanan
+    atasan: kasi
+    sasaran:
+      - id: S1
+        uraian: Tersedianya data pelayanan kecamatan
+        indikator:
+          - uraian: Jumlah laporan data pelayanan
+";
+
 #[test]
 fn a_position_with_a001_is_drawn_below_its_superior() {
     if !dot_available() {
         return;
     }
-    // Masama's pengolah-data-pembangunan feeds nothing above (A001) and has no links at all.
-    let dot = graph(&["examples/masama-2020.yaml"]);
-    let line = dot.lines().find(|l| l.contains("(pengolah-data-pembangunan)")).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("uji.yaml");
+    std::fs::write(&file, UNLINKED_STAFF).unwrap();
+    let dot = graph(&[file.to_str().unwrap()]);
+    let line = dot.lines().find(|l| l.contains("(pengolah-data)")).unwrap();
     assert!(line.contains("feeds nothing above"), "{line}");
     let node = line.split_whitespace().next().unwrap();
-    let superior = dot.lines().find(|l| l.contains("(kasi-pembangunan)")).unwrap();
+    let superior = dot.lines().find(|l| l.contains("(kasi)")).unwrap();
     let superior = superior.split_whitespace().next().unwrap();
     let (_, _, nodes) = layout(&dot);
     assert!(nodes[superior].1 > nodes[node].1, "{node} beside or above {superior}");

@@ -154,13 +154,13 @@ fn the_report_holds_every_position_sasaran_and_finding() {
         attached.len(),
         findings.len()
     );
-    // A001 on Masama's pengolah-data-pembangunan is on its sasaran S1.
+    // A001 on Masama's kasi-pembangunan is on its sasaran S1 (which its pengolah data supports).
     let masama = docs.iter().find(|d| d["id"] == "masama-2020").unwrap();
     let pengolah = masama["pos"]
         .as_array()
         .unwrap()
         .iter()
-        .find(|p| p["id"] == "pengolah-data-pembangunan")
+        .find(|p| p["id"] == "kasi-pembangunan")
         .unwrap();
     let on_s1: Vec<&str> = pengolah["s"][0]["f"]
         .as_array()

@@ -90,8 +90,17 @@ fn sarif_uris_of_windows_names() {
 
 #[test]
 fn crlf_files_give_the_same_findings_and_fixes_keep_crlf() {
-    let crlf = MASAMA.replace('\n', "\r\n");
-    let tree = temp_files(&[("lf/masama-2020.yaml", MASAMA), ("crlf/masama-2020.yaml", &crlf)]);
+    // Without its first link, a sasaran gets A001 with a fix that inserts the `mendukung:` line.
+    let unlinked: String = MASAMA
+        .split_inclusive('\n')
+        .scan(false, |removed, line| {
+            let drop = !*removed && line.trim_start().starts_with("mendukung:");
+            *removed |= drop;
+            Some(if drop { "" } else { line })
+        })
+        .collect();
+    let crlf = unlinked.replace('\n', "\r\n");
+    let tree = temp_files(&[("lf/masama-2020.yaml", &unlinked), ("crlf/masama-2020.yaml", &crlf)]);
     let json = |dir: &str| {
         json_output(
             &ikilint()
