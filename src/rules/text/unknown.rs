@@ -19,7 +19,7 @@ use crate::rules::{Context, Index};
 use crate::words::{Word, match_case, words};
 use spellbook::Dictionary;
 use std::collections::{HashMap, HashSet};
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock};
 
 const AFF: &str = include_str!("../../../rules/id_ID.aff");
 const DIC: &str = include_str!("../../../rules/id_ID.dic");
@@ -231,6 +231,28 @@ fn close_words(dictionary: &Dictionary, lower: &str) -> Option<Vec<String>> {
     )
 }
 
+/// [`close_words`] through a memo kept for the whole process: the verdict depends on the word alone (the dictionary
+/// is built in), the dictionary's lookups and suggestions cost far more than every other rule together, and a
+/// province (or an editing session) writes the same words in file after file.
+fn verdict(dictionary: &Dictionary, lower: &str) -> Option<Vec<String>> {
+    /// Forget everything past this many words, so that a long language-server session stays small.
+    const LIMIT: usize = 500_000;
+    static VERDICTS: OnceLock<Mutex<HashMap<String, Option<Vec<String>>>>> = OnceLock::new();
+    let verdicts = VERDICTS.get_or_init(Mutex::default);
+    let lock = || verdicts.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    if let Some(known) = lock().get(lower) {
+        return known.clone();
+    }
+    // Looked up outside the lock: two threads may both compute a word, never wait on each other's search.
+    let found = close_words(dictionary, lower);
+    let mut memo = lock();
+    if memo.len() >= LIMIT {
+        memo.clear();
+    }
+    memo.insert(lower.to_string(), found.clone());
+    found
+}
+
 pub fn unknown_word(cx: &Context, document: &Document, out: &mut Vec<Diagnostic>) {
     let Some(dictionary) = dictionary() else { return };
     let known = cx.index::<KnownWords>();
@@ -253,7 +275,7 @@ pub fn unknown_word(cx: &Context, document: &Document, out: &mut Vec<Diagnostic>
             }
             let verdict = verdicts
                 .entry(lower.clone())
-                .or_insert_with(|| close_words(dictionary, &lower));
+                .or_insert_with(|| verdict(dictionary, &lower));
             let Some(close) = verdict.as_ref() else { continue };
             let Some(span) = crate::locate::locate(source, text, token.start..token.end) else {
                 continue;
