@@ -53,3 +53,10 @@ finding U001 masama-2020.yaml | picture temuan-u001
 finding N004 masama-2020.yaml | picture temuan-n004
 lint masama-2020.yaml | awk 'BEGIN { RS = "" } !done && /Survey/ && /perbaikan/ { print; done = 1 }' | picture temuan-t001
 lint --statistics --quiet . | picture ringkasan
+
+# The HTML report as it opens: the first screen of the page.
+"$ikilint" report --lang id . -o "$work/laporan.html" >/dev/null
+chromium --headless --no-sandbox --disable-gpu --no-first-run --disable-background-networking \
+  --disable-component-update --disable-sync --hide-scrollbars --user-data-dir="$work/profile" \
+  --window-size=1280,900 --screenshot="$out/laporan.png" "file://$work/laporan.html" 2>/dev/null
+echo "docs/img/laporan.png: the report's first screen"

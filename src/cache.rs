@@ -173,13 +173,15 @@ fn prune(dir: &Path, keep: usize) {
 }
 
 /// The cache directory of a run: beside the configuration file when there is one, else the user's cache
-/// directory (`$XDG_CACHE_HOME/ikilint`, else `~/.cache/ikilint`), else none.
+/// directory (`$XDG_CACHE_HOME/ikilint`, else `%LOCALAPPDATA%\ikilint` on Windows, else `~/.cache/ikilint`), else
+/// none.
 pub fn dir_for(config: Option<&Path>) -> Option<PathBuf> {
     if let Some(config) = config {
         return Some(config.parent().unwrap_or(Path::new(".")).join(DIR_NAME));
     }
     let env = |name: &str| std::env::var_os(name).filter(|v| !v.is_empty()).map(PathBuf::from);
     env("XDG_CACHE_HOME")
+        .or_else(|| if cfg!(windows) { env("LOCALAPPDATA") } else { None })
         .or_else(|| env("HOME").map(|home| home.join(".cache")))
         .map(|base| base.join("ikilint"))
 }

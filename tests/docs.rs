@@ -197,6 +197,8 @@ fn run_block(root: &Path, bin: &Path, block: &Block) -> Vec<String> {
             .env_remove("LC_ALL")
             .env("LANG", "C")
             .env_remove("NO_COLOR")
+            // The commands' cache (and `ikilint clean`) stay inside the temporary copy, never the user's own.
+            .env("XDG_CACHE_HOME", work.path().join(".cache"))
             .timeout(TIMEOUT)
             .output()
             .unwrap();
