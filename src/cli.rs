@@ -251,8 +251,7 @@ fn run_check(request: &CheckRequest, out: &mut dyn WriteColor, err: &mut dyn Wri
             }
         }
         None => {
-            out.write_all(&render_to_bytes(&report, request.format, lang).map_err(io)?)
-                .map_err(io)?;
+            render_to(&report, request.format, lang, out).map_err(io)?;
             // stdout carries a document for programs: the baseline's notes go to stderr.
             for note in &notes {
                 writeln!(err, "{note}").map_err(io)?;
@@ -328,8 +327,7 @@ fn check_fix(
         writeln!(out, "{summary}").map_err(io)?;
     } else {
         // stdout stays one document for programs; the fix summary goes to stderr.
-        out.write_all(&render_to_bytes(&fixed.report, request.format, lang).map_err(io)?)
-            .map_err(io)?;
+        render_to(&fixed.report, request.format, lang, out).map_err(io)?;
         writeln!(err, "{summary}").map_err(io)?;
     }
     Ok(fixed.report.exit_code(fail_on))
@@ -337,17 +335,27 @@ fn check_fix(
 
 /// The whole output of `format`, without colour (the human format's summary is written by [`write_summary`]).
 fn render_to_bytes(report: &crate::Report, format: Format, lang: Lang) -> std::io::Result<Vec<u8>> {
-    Ok(match format {
+    let mut bytes = Vec::new();
+    render_to(report, format, lang, &mut bytes)?;
+    Ok(bytes)
+}
+
+/// Write the whole output of `format` to `out` as it is produced (JSON and JSON Lines stream; a province's output
+/// is never held twice), through one buffer.
+fn render_to(report: &crate::Report, format: Format, lang: Lang, out: &mut dyn Write) -> std::io::Result<()> {
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
+    match format {
         Format::Human => {
             let mut buffer = NoColor::new(Vec::new());
             render::human::render(report, lang, &mut buffer)?;
-            buffer.into_inner()
+            out.write_all(&buffer.into_inner())?;
         }
-        Format::Json => render::json::render(report).into_bytes(),
-        Format::JsonLines => render::json_lines::render(report).into_bytes(),
-        Format::Sarif => render::sarif::render(report, lang).into_bytes(),
-        Format::Github => render::github::render(report).into_bytes(),
-    })
+        Format::Json => render::json::write(report, &mut out)?,
+        Format::JsonLines => render::json_lines::write(report, &mut out)?,
+        Format::Sarif => out.write_all(render::sarif::render(report, lang).as_bytes())?,
+        Format::Github => out.write_all(render::github::render(report).as_bytes())?,
+    }
+    out.flush()
 }
 
 /// The statistics table when asked for, then the closing summary line, in colour.
@@ -398,7 +406,6 @@ pub fn config(
     }
 }
 
-/// `ikilint rules`.
 /// `ikilint clean`: remove the cache directory that `check` would use for `paths`.
 pub fn clean(
     paths: &[PathBuf],
@@ -434,6 +441,7 @@ pub fn clean(
     }
 }
 
+/// `ikilint rules`.
 pub fn rules(lang: Lang, out: &mut dyn Write) -> i32 {
     let mut text = String::new();
     for rule in rules::all() {

@@ -1,80 +1,147 @@
-//! The JSON output of SPEC.md section 3.
+//! The JSON output of SPEC.md section 3, serialised straight from the findings to the writer (no tree of JSON
+//! values in between), so that a province's findings stream out in the memory they already take.
 
 use crate::Report;
-use crate::diagnostic::{Diagnostic, Edit, Label};
+use crate::diagnostic::{Diagnostic, Edit, Fix, Label};
 use crate::render::Summary;
 use crate::source::{FileId, Files, Span};
-use serde_json::{Value, json};
+use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
+use std::io::{self, Write};
 
-fn location(files: &Files, file: FileId, span: Span) -> serde_json::Map<String, Value> {
+/// The place of a label or an edit; keys in alphabetical order, as in every object of the output.
+fn location<M: SerializeMap>(map: &mut M, files: &Files, file: FileId, span: Span) -> Result<(), M::Error> {
     let source = files.get(file);
     let start = source.position(span.start);
     let end = source.position(span.end);
-    let mut map = serde_json::Map::new();
-    map.insert("file".into(), json!(source.name));
-    map.insert("line".into(), json!(start.line));
-    map.insert("column".into(), json!(start.column));
-    map.insert("end_line".into(), json!(end.line));
-    map.insert("end_column".into(), json!(end.column));
-    map
+    map.serialize_entry("column", &start.column)?;
+    map.serialize_entry("end_column", &end.column)?;
+    map.serialize_entry("end_line", &end.line)?;
+    map.serialize_entry("file", &source.name)?;
+    map.serialize_entry("line", &start.line)
 }
 
-fn label(files: &Files, label: &Label) -> Value {
-    let mut map = location(files, label.file, label.span);
-    map.insert("message".into(), json!(label.message));
-    Value::Object(map)
+struct LabelView<'a>(&'a Files, &'a Label);
+
+impl Serialize for LabelView<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(6))?;
+        location(&mut map, self.0, self.1.file, self.1.span)?;
+        map.serialize_entry("message", &self.1.message)?;
+        map.end()
+    }
 }
 
-fn edit(files: &Files, edit: &Edit) -> Value {
-    let mut map = location(files, edit.file, edit.span);
-    map.insert("replacement".into(), json!(edit.replacement));
-    Value::Object(map)
+struct EditView<'a>(&'a Files, &'a Edit);
+
+impl Serialize for EditView<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(6))?;
+        location(&mut map, self.0, self.1.file, self.1.span)?;
+        map.serialize_entry("replacement", &self.1.replacement)?;
+        map.end()
+    }
+}
+
+struct FixView<'a>(&'a Files, &'a Fix);
+
+impl Serialize for FixView<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(2))?;
+        map.serialize_entry("applicability", self.1.applicability.as_str())?;
+        map.serialize_entry("edits", &Many(self.1.edits.iter().map(|e| EditView(self.0, e))))?;
+        map.end()
+    }
+}
+
+/// A sequence serialised from an iterator, without collecting it.
+struct Many<I>(I);
+
+impl<I: Iterator<Item = T> + Clone, T: Serialize> Serialize for Many<I> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut seq = serializer.serialize_seq(None)?;
+        for item in self.0.clone() {
+            seq.serialize_element(&item)?;
+        }
+        seq.end()
+    }
 }
 
 /// One diagnostic as a JSON object (also one line of `json-lines`).
-pub fn diagnostic(files: &Files, d: &Diagnostic) -> Value {
-    let mut map = serde_json::Map::new();
-    map.insert("code".into(), json!(d.code));
-    map.insert("name".into(), json!(d.name));
-    map.insert("severity".into(), json!(d.severity.as_str()));
-    map.insert("message".into(), json!(d.message));
-    map.extend(location(files, d.primary.file, d.primary.span));
-    map.insert(
-        "labels".into(),
-        Value::Array(d.secondary.iter().map(|l| label(files, l)).collect()),
-    );
-    map.insert("notes".into(), json!(d.notes));
-    map.insert("help".into(), json!(d.help));
-    map.insert(
-        "fix".into(),
-        match &d.fix {
-            Some(fix) => json!({
-                "applicability": fix.applicability.as_str(),
-                "edits": fix.edits.iter().map(|e| edit(files, e)).collect::<Vec<_>>(),
-            }),
-            None => Value::Null,
-        },
-    );
-    Value::Object(map)
+pub struct DiagnosticView<'a>(pub &'a Files, pub &'a Diagnostic);
+
+impl Serialize for DiagnosticView<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let DiagnosticView(files, d) = *self;
+        let mut map = serializer.serialize_map(Some(13))?;
+        let source = files.get(d.primary.file);
+        let start = source.position(d.primary.span.start);
+        let end = source.position(d.primary.span.end);
+        map.serialize_entry("code", d.code)?;
+        map.serialize_entry("column", &start.column)?;
+        map.serialize_entry("end_column", &end.column)?;
+        map.serialize_entry("end_line", &end.line)?;
+        map.serialize_entry("file", &source.name)?;
+        map.serialize_entry("fix", &d.fix.as_ref().map(|fix| FixView(files, fix)))?;
+        map.serialize_entry("help", &d.help)?;
+        map.serialize_entry("labels", &Many(d.secondary.iter().map(|l| LabelView(files, l))))?;
+        map.serialize_entry("line", &start.line)?;
+        map.serialize_entry("message", &d.message)?;
+        map.serialize_entry("name", d.name)?;
+        map.serialize_entry("notes", &d.notes)?;
+        map.serialize_entry("severity", d.severity.as_str())?;
+        map.end()
+    }
 }
 
-pub fn document(report: &Report) -> Value {
-    let summary = Summary::of(report);
-    json!({
-        "version": 1,
-        "diagnostics": report.diagnostics.iter().map(|d| diagnostic(&report.files, d)).collect::<Vec<_>>(),
-        "summary": {
-            "files": summary.files,
-            "errors": summary.errors,
-            "warnings": summary.warnings,
-            "infos": summary.infos,
-        },
-    })
+struct SummaryView(Summary);
+
+impl Serialize for SummaryView {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(4))?;
+        map.serialize_entry("errors", &self.0.errors)?;
+        map.serialize_entry("files", &self.0.files)?;
+        map.serialize_entry("infos", &self.0.infos)?;
+        map.serialize_entry("warnings", &self.0.warnings)?;
+        map.end()
+    }
+}
+
+struct DocumentView<'a>(&'a Report);
+
+impl Serialize for DocumentView<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let report = self.0;
+        let mut map = serializer.serialize_map(Some(3))?;
+        let diagnostics = report.diagnostics.iter().map(|d| DiagnosticView(&report.files, d));
+        map.serialize_entry("diagnostics", &Many(diagnostics))?;
+        map.serialize_entry("summary", &SummaryView(Summary::of(report)))?;
+        map.serialize_entry("version", &1)?;
+        map.end()
+    }
+}
+
+fn io_error(e: serde_json::Error) -> io::Error {
+    match e.io_error_kind() {
+        Some(kind) => io::Error::new(kind, e),
+        None => io::Error::other(e),
+    }
+}
+
+/// Write the whole report as pretty-printed JSON with a final newline.
+pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, &DocumentView(report)).map_err(io_error)?;
+    out.write_all(b"\n")
+}
+
+/// Write one diagnostic as one line of compact JSON.
+pub fn write_line(files: &Files, d: &Diagnostic, out: &mut dyn Write) -> io::Result<()> {
+    serde_json::to_writer(&mut *out, &DiagnosticView(files, d)).map_err(io_error)?;
+    out.write_all(b"\n")
 }
 
 /// The whole report as pretty-printed JSON with a final newline.
 pub fn render(report: &Report) -> String {
-    let mut text = serde_json::to_string_pretty(&document(report)).expect("JSON values always serialize");
-    text.push('\n');
-    text
+    let mut bytes = Vec::new();
+    write(report, &mut bytes).expect("writing to memory cannot fail");
+    String::from_utf8(bytes).expect("serde_json writes UTF-8")
 }
