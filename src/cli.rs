@@ -340,8 +340,8 @@ fn render_to_bytes(report: &crate::Report, format: Format, lang: Lang) -> std::i
     Ok(bytes)
 }
 
-/// Write the whole output of `format` to `out` as it is produced (JSON and JSON Lines stream; a province's output
-/// is never held twice), through one buffer.
+/// Write the whole output of `format` to `out` as it is produced (JSON, JSON Lines and SARIF stream; a province's
+/// output is never held twice), through one buffer.
 fn render_to(report: &crate::Report, format: Format, lang: Lang, out: &mut dyn Write) -> std::io::Result<()> {
     let mut out = std::io::BufWriter::with_capacity(1 << 16, out);
     match format {
@@ -352,7 +352,7 @@ fn render_to(report: &crate::Report, format: Format, lang: Lang, out: &mut dyn W
         }
         Format::Json => render::json::write(report, &mut out)?,
         Format::JsonLines => render::json_lines::write(report, &mut out)?,
-        Format::Sarif => out.write_all(render::sarif::render(report, lang).as_bytes())?,
+        Format::Sarif => render::sarif::write(report, lang, &mut out)?,
         Format::Github => out.write_all(render::github::render(report).as_bytes())?,
     }
     out.flush()

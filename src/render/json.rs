@@ -54,7 +54,7 @@ impl Serialize for FixView<'_> {
 }
 
 /// A sequence serialised from an iterator, without collecting it.
-struct Many<I>(I);
+pub(crate) struct Many<I>(pub(crate) I);
 
 impl<I: Iterator<Item = T> + Clone, T: Serialize> Serialize for Many<I> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -120,7 +120,7 @@ impl Serialize for DocumentView<'_> {
     }
 }
 
-fn io_error(e: serde_json::Error) -> io::Error {
+pub(crate) fn io_error(e: serde_json::Error) -> io::Error {
     match e.io_error_kind() {
         Some(kind) => io::Error::new(kind, e),
         None => io::Error::other(e),

@@ -10,11 +10,14 @@ use crate::Report;
 use crate::baseline;
 use crate::diagnostic::{Diagnostic, Edit, Severity};
 use crate::i18n::Lang;
+use crate::render::json::{Many, io_error};
 use crate::render::message_with_notes;
 use crate::rules::{self, Rule};
 use crate::source::{FileId, Files, Span};
+use serde::ser::{Serialize, SerializeMap, Serializer};
 use serde_json::{Value, json};
 use std::collections::BTreeMap;
+use std::io::{self, Write};
 
 pub const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
 pub const VERSION: &str = "2.1.0";
@@ -174,38 +177,93 @@ fn result(report: &Report, d: &Diagnostic, fingerprint: &str, lang: Lang) -> Val
     result
 }
 
-/// The whole report as one SARIF log.
-pub fn document(report: &Report, lang: Lang) -> Value {
-    let fingerprints = baseline::fingerprints(report);
-    let results: Vec<Value> = report
-        .diagnostics
-        .iter()
-        .zip(&fingerprints)
-        .map(|(d, f)| result(report, d, &f.digest(), lang))
-        .collect();
+/// The run's fixed part: everything but its results.
+fn run_fields(lang: Lang) -> Value {
     json!({
-        "$schema": SCHEMA,
-        "version": VERSION,
-        "runs": [{
-            "tool": {
-                "driver": {
-                    "name": "ikilint",
-                    "semanticVersion": env!("CARGO_PKG_VERSION"),
-                    "language": lang.code(),
-                    "rules": rules::all().iter().map(|r| rule(r, lang)).collect::<Vec<_>>(),
-                }
-            },
-            "language": lang.code(),
-            "columnKind": "unicodeCodePoints",
-            "originalUriBaseIds": { "%SRCROOT%": { "description": message("the directory ikilint ran in") } },
-            "results": results,
-        }],
+        "tool": {
+            "driver": {
+                "name": "ikilint",
+                "semanticVersion": env!("CARGO_PKG_VERSION"),
+                "language": lang.code(),
+                "rules": rules::all().iter().map(|r| rule(r, lang)).collect::<Vec<_>>(),
+            }
+        },
+        "language": lang.code(),
+        "columnKind": "unicodeCodePoints",
+        "originalUriBaseIds": { "%SRCROOT%": { "description": message("the directory ikilint ran in") } },
     })
+}
+
+/// The SARIF log, written result by result: only one result's JSON exists at a time, whatever the number of
+/// findings. Keys come in alphabetical order, as serde_json writes every object of a [`Value`].
+struct Log<'a> {
+    report: &'a Report,
+    lang: Lang,
+    fingerprints: Vec<baseline::Fingerprint>,
+}
+
+struct Run<'a>(&'a Log<'a>);
+
+impl Serialize for Run<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let Log {
+            report,
+            lang,
+            fingerprints,
+        } = self.0;
+        let Value::Object(fields) = run_fields(*lang) else {
+            unreachable!("run_fields builds an object")
+        };
+        let mut map = serializer.serialize_map(Some(fields.len() + 1))?;
+        let results = report
+            .diagnostics
+            .iter()
+            .zip(fingerprints)
+            .map(|(d, f)| result(report, d, &f.digest(), *lang));
+        // Every key in alphabetical order, `results` among them.
+        for (key, value) in fields.iter().filter(|(key, _)| key.as_str() < "results") {
+            map.serialize_entry(key, value)?;
+        }
+        map.serialize_entry("results", &Many(results))?;
+        for (key, value) in fields.iter().filter(|(key, _)| key.as_str() > "results") {
+            map.serialize_entry(key, value)?;
+        }
+        map.end()
+    }
+}
+
+impl Serialize for Log<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(3))?;
+        map.serialize_entry("$schema", SCHEMA)?;
+        map.serialize_entry("runs", &[Run(self)])?;
+        map.serialize_entry("version", VERSION)?;
+        map.end()
+    }
+}
+
+fn log(report: &Report, lang: Lang) -> Log<'_> {
+    Log {
+        report,
+        lang,
+        fingerprints: baseline::fingerprints(report),
+    }
+}
+
+/// The whole report as one SARIF log (for looking into it; [`write`] is what the output uses).
+pub fn document(report: &Report, lang: Lang) -> Value {
+    serde_json::to_value(log(report, lang)).expect("the log serialises to JSON")
+}
+
+/// Write the SARIF log, pretty-printed with a final newline.
+pub fn write(report: &Report, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, &log(report, lang)).map_err(io_error)?;
+    out.write_all(b"\n")
 }
 
 /// The SARIF log, pretty-printed with a final newline.
 pub fn render(report: &Report, lang: Lang) -> String {
-    let mut text = serde_json::to_string_pretty(&document(report, lang)).expect("JSON values always serialize");
-    text.push('\n');
-    text
+    let mut bytes = Vec::new();
+    write(report, lang, &mut bytes).expect("writing to memory cannot fail");
+    String::from_utf8(bytes).expect("serde_json writes UTF-8")
 }
