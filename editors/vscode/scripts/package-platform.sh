@@ -27,10 +27,15 @@ if [ ! -f "$binary" ]; then
   echo "$0: no binary at '$binary'" >&2
   exit 1
 fi
-case "$out" in
-  /* | [A-Za-z]:*) ;;
-  *) out="$PWD/$out" ;;
-esac
+# BINARY and OUT are relative to the caller's folder; packaging runs in the extension's.
+absolute() {
+  case "$1" in
+    /* | [A-Za-z]:*) printf '%s\n' "$1" ;;
+    *) printf '%s\n' "$PWD/$1" ;;
+  esac
+}
+binary=$(absolute "$binary")
+out=$(absolute "$out")
 
 cd "$(dirname "$0")/.."
 # server/ exists only while packaging, so a package built without a target never carries a stale binary.
