@@ -122,3 +122,71 @@ fn the_release_workflow_builds_with_the_readme_commands() {
         );
     }
 }
+
+/// Each build also packages the VS Code extension for its platform with its binary inside: the matrix maps every
+/// Rust target to VS Code's platform, the README's row of that target names that platform's `.vsix`, and the
+/// `.vsix` files are uploaded and summed with the archives.
+#[test]
+fn the_release_workflow_packages_the_vscode_extension_of_each_target() {
+    let readme = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    let workflow = workflow();
+    let build = &workflow["jobs"]["build"];
+    let mut pairs: Vec<(String, String)> = build["strategy"]["matrix"]["include"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|entry| {
+            let field = |key: &str| {
+                entry[key]
+                    .as_str()
+                    .unwrap_or_else(|| panic!("{key} of {entry}"))
+                    .to_string()
+            };
+            (field("target"), field("vscode"))
+        })
+        .collect();
+    pairs.sort();
+    let expected = [
+        ("aarch64-apple-darwin", "darwin-arm64"),
+        ("x86_64-apple-darwin", "darwin-x64"),
+        ("x86_64-pc-windows-msvc", "win32-x64"),
+        ("x86_64-unknown-linux-musl", "linux-x64"),
+    ];
+    assert_eq!(pairs, expected.map(|(t, v)| (t.to_string(), v.to_string())).to_vec());
+    for (target, vscode) in &pairs {
+        let row = readme
+            .lines()
+            .find(|l| l.starts_with('|') && l.contains(&format!("`{target}`")))
+            .unwrap_or_else(|| panic!("no README row for {target}"));
+        assert!(
+            row.contains(&format!("`ikilint-vscode-vX.Y.Z-{vscode}.vsix`")),
+            "the README row of {target} does not name the {vscode} extension package: {row}"
+        );
+    }
+
+    let steps = build["steps"].as_array().unwrap();
+    let packaging = steps
+        .iter()
+        .filter_map(|s| s["run"].as_str().map(|run| (s, run)))
+        .find(|(_, run)| run.contains("scripts/package-platform.sh"))
+        .expect("a step running editors/vscode/scripts/package-platform.sh");
+    assert_eq!(packaging.0["env"]["VSCODE_TARGET"], "${{ matrix.vscode }}");
+    assert!(
+        steps
+            .iter()
+            .any(|s| s["uses"].as_str().is_some_and(|u| u.starts_with("actions/setup-node@"))),
+        "Node.js is set up"
+    );
+    let upload = steps
+        .iter()
+        .find(|s| {
+            s["uses"]
+                .as_str()
+                .is_some_and(|u| u.starts_with("actions/upload-artifact@"))
+        })
+        .unwrap();
+    assert!(upload["with"]["path"].as_str().unwrap().contains("dist/*.vsix"));
+    let release_steps = workflow["jobs"]["release"]["steps"].as_array().unwrap();
+    let sums = release_steps.iter().find(|s| s["name"] == "Checksums").unwrap();
+    assert!(sums["run"].as_str().unwrap().contains("*.vsix"), "{sums:?}");
+}

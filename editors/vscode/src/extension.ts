@@ -6,9 +6,18 @@ import * as os from "os";
 import * as path from "path";
 import * as vscode from "vscode";
 import { LanguageClient, LanguageClientOptions, ServerOptions } from "vscode-languageclient/node";
-import { Settings, hasReportCommand, reportArguments, resolveExecutable, serverOptions } from "./settings";
+import {
+  Settings,
+  hasReportCommand,
+  notFoundMessage,
+  reportArguments,
+  resolveExecutable,
+  serverOptions,
+} from "./settings";
 
 let client: LanguageClient | undefined;
+/** The extension's own folder: a platform-specific package carries ikilint in its `server/`. */
+let extensionPath = "";
 
 function settings(): Settings {
   const config = vscode.workspace.getConfiguration("ikilint");
@@ -21,11 +30,10 @@ function settings(): Settings {
 }
 
 function executable(): string | undefined {
-  const found = resolveExecutable(settings().path, process.env, process.platform);
+  const current = settings();
+  const found = resolveExecutable(current.path, extensionPath, process.env, process.platform);
   if (!found) {
-    void vscode.window.showErrorMessage(
-      "ikilint: the `ikilint` program was not found. Install it (`cargo install --path .` in the ikilint repository) or set `ikilint.path`.",
-    );
+    void vscode.window.showErrorMessage(notFoundMessage(current.path, current.lang || vscode.env.language));
   }
   return found;
 }
@@ -83,6 +91,7 @@ async function report(): Promise<void> {
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  extensionPath = context.extensionPath;
   context.subscriptions.push(
     vscode.commands.registerCommand("ikilint.report", () =>
       report().catch((e) => vscode.window.showErrorMessage(`ikilint report: ${e.message}`)),

@@ -12,32 +12,66 @@ export interface Settings {
   ignore: string[];
 }
 
+/** Where a platform-specific package of the extension carries ikilint: `server/ikilint` (`ikilint.exe` on Windows). */
+export function bundledExecutable(extensionPath: string, platform: NodeJS.Platform): string {
+  const paths = platform === "win32" ? path.win32 : path.posix;
+  return paths.join(extensionPath, "server", platform === "win32" ? "ikilint.exe" : "ikilint");
+}
+
 /**
- * The executable to start: the `ikilint.path` setting (a leading `~` is the home folder), else `ikilint` found
- * on `PATH` (with the Windows extensions), else `undefined`.
+ * The executable to start: the `ikilint.path` setting (a leading `~` is the home folder; when it names no file,
+ * `undefined`: a setting is never silently replaced), else the binary bundled in the extension's folder
+ * `extensionPath`, else `ikilint` found on `PATH` (with the Windows extensions), else `undefined`.
  */
 export function resolveExecutable(
   setting: string,
+  extensionPath: string,
   env: NodeJS.ProcessEnv,
   platform: NodeJS.Platform,
   exists: (file: string) => boolean = isFile,
 ): string | undefined {
+  const paths = platform === "win32" ? path.win32 : path.posix;
   const home = env.HOME ?? env.USERPROFILE ?? "";
   if (setting.trim() !== "") {
     const file = setting.trim().replace(/^~(?=$|[\\/])/, home);
     return exists(file) ? file : undefined;
   }
+  const bundled = bundledExecutable(extensionPath, platform);
+  if (exists(bundled)) {
+    return bundled;
+  }
   const names = platform === "win32" ? ["ikilint.exe", "ikilint.cmd", "ikilint"] : ["ikilint"];
   const separator = platform === "win32" ? ";" : ":";
   for (const dir of (env.PATH ?? env.Path ?? "").split(separator)) {
     for (const name of names) {
-      const file = path.join(dir, name);
+      const file = paths.join(dir, name);
       if (dir !== "" && exists(file)) {
         return file;
       }
     }
   }
   return undefined;
+}
+
+/**
+ * What the user is told when `resolveExecutable` found nothing, in Indonesian when `lang` (the `ikilint.lang`
+ * setting, else VS Code's display language) is Indonesian: the setting that names no file, or where to get the
+ * extension package that carries ikilint inside (no Rust toolchain, no separate install).
+ */
+export function notFoundMessage(setting: string, lang: string): string {
+  const id = lang.toLowerCase().startsWith("id");
+  if (setting.trim() !== "") {
+    return id
+      ? `ikilint: pengaturan \`ikilint.path\` menunjuk \`${setting.trim()}\`, yang bukan berkas. Perbaiki, atau kosongkan agar ikilint bawaan ekstensi (atau yang ada di PATH) dipakai.`
+      : `ikilint: the \`ikilint.path\` setting names \`${setting.trim()}\`, which is not a file. Correct it, or empty it to use the ikilint the extension carries (or the one on PATH).`;
+  }
+  return id
+    ? "ikilint: ekstensi ini tidak membawa program ikilint, dan ikilint tidak ada di PATH. Pasang paket untuk " +
+        "komputer Anda dari halaman Releases ikilint (di Windows: ikilint-vscode-…-win32-x64.vsix; Extensions → … → " +
+        "Install from VSIX…): ikilint sudah ada di dalamnya. Atau isi `ikilint.path` dengan ikilint.exe yang sudah diunduh."
+    : "ikilint: this copy of the extension carries no ikilint program, and none is on PATH. Install the package " +
+        "for your computer from the ikilint release page (on Windows: ikilint-vscode-…-win32-x64.vsix; Extensions → " +
+        "… → Install from VSIX…): it carries ikilint inside. Or set `ikilint.path` to an ikilint.exe you downloaded.";
 }
 
 function isFile(file: string): boolean {
