@@ -728,3 +728,54 @@ fn u009_quotes_the_whole_indicator_shortened_at_a_word_boundary() {
         found[1].message
     );
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// T001 on numbers: the decimal point in a target
+
+#[test]
+fn t001_a_decimal_point_in_a_target_value() {
+    let report = lint_one("Indeks Kepuasan Masyarakat", None, &[("target", "76.61")]);
+    let d = with_code(&report, "T001");
+    assert_eq!(d.len(), 1, "{:#?}", report.diagnostics);
+    assert_eq!(primary_text(&report, d[0]), "76.61");
+    assert!(d[0].help.as_deref().unwrap_or("").contains("`76,61`"));
+    let fix = d[0].fix.as_ref().expect("a fix");
+    assert_eq!(fix.edits[0].replacement, "76,61");
+    assert_eq!(fix.applicability, ikilint::diagnostic::Applicability::Safe);
+    // Read as 76,61: grade B, no U013.
+    assert!(codes_u(&report).is_empty(), "{:#?}", report.diagnostics);
+    // In the value a formula cell holds, and on the 1–4 scale.
+    let report = lint_one("Nilai Survei Kepuasan Masyarakat", Some("Target 3.0644"), &[]);
+    assert_eq!(primary_text(&report, with_code(&report, "T001")[0]), "3.0644");
+    // An unquoted YAML number: the fix is offered, but not as safe (a comma would end a flow mapping).
+    let report = lint(&doc(
+        "          - uraian: Indeks Kepuasan Masyarakat\n            target: 76.61\n",
+    ));
+    let d = with_code(&report, "T001");
+    assert_eq!(d.len(), 1, "{:#?}", report.diagnostics);
+    assert_eq!(
+        d[0].fix.as_ref().map(|f| f.applicability),
+        Some(ikilint::diagnostic::Applicability::Unsafe)
+    );
+}
+
+#[test]
+fn t001_near_misses_thousands_commas_and_dots_in_prose() {
+    for (uraian, formula, target) in [
+        ("Jumlah tamu yang dilayani", None, "2.500 orang"),
+        ("Indeks Kepuasan Masyarakat", None, "76,61"),
+        (
+            "Jumlah surat",
+            Some("Surat masuk sebelum pukul 08.00 dicatat pada hari yang sama"),
+            "1.000 surat",
+        ),
+        ("Jumlah dokumen 3.1 dan 3.2 yang disusun", None, "2 dokumen"),
+    ] {
+        let report = lint_one(uraian, formula, &[("target", target)]);
+        assert!(
+            with_code(&report, "T001").is_empty(),
+            "{uraian}: {:#?}",
+            report.diagnostics
+        );
+    }
+}
