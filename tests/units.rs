@@ -433,6 +433,40 @@ fn u006_near_misses_in_range_and_constants_inside_a_formula() {
 // U007, U008, U009, U010
 
 #[test]
+fn u007_a_restatement_with_a_period_or_a_filler_word_added() {
+    for formula in [
+        "Nilai SAKIP Kecamatan per tahun",
+        "Nilai SAKIP Kecamatan tahun 2024",
+        "Setiap tahun Nilai SAKIP Kecamatan",
+        "Jumlah Nilai SAKIP Kecamatan",
+        "Nilai SAKIP Kecamatan dalam 1 (satu) tahun",
+    ] {
+        let report = lint_one("Nilai SAKIP Kecamatan", Some(formula), &[]);
+        assert_eq!(codes_u(&report), ["U007"], "{formula}: {:#?}", report.diagnostics);
+    }
+    // A word that is neither a filler nor a period says something; a word added in the middle is not stripped.
+    for formula in [
+        "Nilai SAKIP Kecamatan dari Inspektorat",
+        "Nilai SAKIP hasil evaluasi Kecamatan",
+        "Nilai tahun SAKIP Kecamatan oleh tim",
+    ] {
+        let report = lint_one("Nilai SAKIP Kecamatan", Some(formula), &[]);
+        assert!(
+            with_code(&report, "U007").is_empty(),
+            "{formula}: {:#?}",
+            report.diagnostics
+        );
+    }
+    // A count's formula may still be its name with a period.
+    let report = lint_one(
+        "Jumlah laporan kegiatan",
+        Some("Jumlah laporan kegiatan per tahun"),
+        &[],
+    );
+    assert!(codes_u(&report).is_empty(), "{:#?}", report.diagnostics);
+}
+
+#[test]
 fn u007_formula_restating_a_score() {
     let report = lint_one(
         "Nilai Survei Kepuasan Masyarakat Kecamatan",
