@@ -96,6 +96,14 @@ pub const ABSOLUTE_TARGET: Rule = Rule {
     check: Check::Document(values::absolute_target),
 };
 
+pub const UNNAMED_RATIO: Rule = Rule {
+    code: "U012",
+    name: "unnamed-ratio",
+    family: Family::Units,
+    severity: Severity::Warning,
+    check: Check::Document(mismatch::unnamed_ratio),
+};
+
 pub const RULES: &[Rule] = &[
     UNIT_FORMULA_MISMATCH,
     PERCENT_FORMULA_INCOMPLETE,
@@ -107,6 +115,7 @@ pub const RULES: &[Rule] = &[
     TARGET_IN_FORMULA,
     INDICATOR_NOT_MEASURABLE,
     ABSOLUTE_TARGET,
+    UNNAMED_RATIO,
 ];
 
 /// Every indicator of a document, in source order.

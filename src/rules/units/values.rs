@@ -111,8 +111,13 @@ pub(super) fn target_in_formula(cx: &Context, document: &Document, out: &mut Vec
         };
         let Some(fixed) = &parsed.fixed else { continue };
         let shown = words(text, fixed);
-        let key = if parsed.kind == Kind::Value {
+        // The whole cell is a value (`Target 81,35`, `2500 orang/ tamu, 12 bulan`), a value closes an explanation
+        // (`… x 100%, 85%`), or the computation states its result (`… = 100`).
+        let only_value = matches!(parsed.kind, Kind::Value | Kind::CountValue);
+        let key = if only_value {
             "message"
+        } else if parsed.closing {
+            "message-closing"
         } else {
             "message-result"
         };
@@ -129,10 +134,12 @@ pub(super) fn target_in_formula(cx: &Context, document: &Document, out: &mut Vec
         if let Some(target) = &indikator.target {
             finding = finding.secondary(document.file, target.span, "label-target", &[]);
         }
-        let help = match (parsed.kind == Kind::Value, has_target) {
-            (true, false) => "help",
-            (true, true) => "help-has-target",
-            (false, _) => "help-result",
+        let help = match (only_value, parsed.closing, has_target) {
+            (true, _, false) => "help",
+            (true, _, true) => "help-has-target",
+            (false, true, false) => "help-closing",
+            (false, true, true) => "help-closing-has-target",
+            (false, false, _) => "help-result",
         };
         finding.help(help, &[("value", &shown)]).emit(out);
     }
