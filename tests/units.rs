@@ -934,6 +934,93 @@ fn u012_near_misses_named_units_declared_satuan_empty_names_and_no_division() {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
+// U013
+
+#[test]
+fn u013_ikm_targets_below_grade_b() {
+    for (uraian, target, labelled, grade) in [
+        ("Indeks Kepuasan Masyarakat", "75", "75", "grade C"),
+        ("Nilai Survei Kepuasan Masyarakat", "76,60", "76,60", "grade C"),
+        ("Indeks Kepuasan Masyarakat", "60", "60", "grade D"),
+        ("Nilai SKM Kecamatan", "minimal 70", "70", "grade C"),
+        ("Nilai IKM Kecamatan", "70-80", "70-80", "grade C"),
+        ("Indeks Kepuasan Masyarakat", "3,00", "3,00", "grade C"),
+    ] {
+        let report = lint_one(uraian, None, &[("target", target)]);
+        let d = with_code(&report, "U013");
+        assert_eq!(d.len(), 1, "{uraian} / {target}: {:#?}", report.diagnostics);
+        assert_eq!(primary_text(&report, d[0]), labelled);
+        assert!(d[0].message.contains(grade), "{}", d[0].message);
+    }
+    // The 1–4 scale is graded by its conversion, and U006 reports the scale.
+    let report = lint_one("Indeks Kepuasan Masyarakat", None, &[("target", "3,00")]);
+    assert_eq!(codes_u(&report), ["U006", "U013"]);
+    assert!(
+        with_code(&report, "U013")[0]
+            .help
+            .as_deref()
+            .unwrap_or("")
+            .contains("3,0644")
+    );
+    // A target left in the formula cell is read too.
+    let report = lint_one("Nilai Survei Kepuasan Masyarakat", Some("Target 72,5"), &[]);
+    assert_eq!(codes_u(&report), ["U008", "U013"]);
+}
+
+#[test]
+fn u013_near_misses_grade_b_and_above_bounds_levels_grades_and_other_scores() {
+    for (uraian, target) in [
+        ("Indeks Kepuasan Masyarakat", "76,61"),
+        ("Indeks Kepuasan Masyarakat", "81,35"),
+        ("Indeks Kepuasan Masyarakat", "3,0644"),
+        ("Indeks Kepuasan Masyarakat", "3,25"),
+        ("Indeks Kepuasan Masyarakat", "maksimal 70"),
+        ("Indeks Kepuasan Masyarakat", "≥ 80"),
+        ("Indeks Kepuasan Masyarakat", "80–90"),
+        ("Indeks Kepuasan Masyarakat", "B"),
+        ("Nilai SAKIP Kecamatan", "65"),
+        ("Nilai SAKIP Kecamatan", "BB"),
+        ("Jumlah responden survei kepuasan masyarakat", "60"),
+        (
+            "Persentase kelurahan dengan nilai survei kepuasan masyarakat minimal 75",
+            "60%",
+        ),
+    ] {
+        let report = lint_one(uraian, None, &[("target", target)]);
+        assert!(
+            with_code(&report, "U013").is_empty(),
+            "{uraian} / {target}: {:#?}",
+            report.diagnostics
+        );
+    }
+}
+
+#[test]
+fn grade_targets_bounds_levels_and_ranges_are_valid_for_every_u_rule() {
+    for (uraian, target) in [
+        ("Nilai SAKIP Kecamatan", "BB"),
+        ("Nilai SAKIP Kecamatan", "A"),
+        ("Opini BPK atas laporan keuangan", "WTP"),
+        ("Tingkat maturitas SPIP", "Level 3"),
+        ("Indeks Kepuasan Masyarakat", "Level 3"),
+        ("Persentase surat terdisposisi", "minimal 80%"),
+        ("Persentase surat terdisposisi", "≥ 80%"),
+        ("Indeks Kepuasan Masyarakat", "minimal 80"),
+        ("Indeks Kepuasan Masyarakat", "≥ 80"),
+        ("Indeks Kepuasan Masyarakat", "80–90"),
+        ("Persentase surat terdisposisi", "80–90%"),
+        ("Nilai SAKIP Kecamatan", "70 - 80"),
+    ] {
+        let report = lint_one(uraian, None, &[("target", target)]);
+        assert!(
+            codes_u(&report).is_empty(),
+            "{uraian} / {target}: {:#?}",
+            report.diagnostics
+        );
+    }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
 // T001 on numbers: the decimal point in a target
 
 #[test]

@@ -104,6 +104,14 @@ pub const UNNAMED_RATIO: Rule = Rule {
     check: Check::Document(mismatch::unnamed_ratio),
 };
 
+pub const IKM_TARGET_BELOW_B: Rule = Rule {
+    code: "U013",
+    name: "ikm-target-below-b",
+    family: Family::Units,
+    severity: Severity::Warning,
+    check: Check::Document(values::ikm_target_below_b),
+};
+
 pub const RULES: &[Rule] = &[
     UNIT_FORMULA_MISMATCH,
     PERCENT_FORMULA_INCOMPLETE,
@@ -116,6 +124,7 @@ pub const RULES: &[Rule] = &[
     INDICATOR_NOT_MEASURABLE,
     ABSOLUTE_TARGET,
     UNNAMED_RATIO,
+    IKM_TARGET_BELOW_B,
 ];
 
 /// Every indicator of a document, in source order.
