@@ -2,6 +2,7 @@
 //! (T005), words run together (T006) and words no dictionary knows (T007). Every rule reads every free-text field (`Document::texts()`); the
 //! data lives in `rules/kbbi.yaml`, `rules/istilah.yaml` and `rules/kata.yaml` ([`tables`]).
 
+mod decimal;
 mod duplicate;
 mod patterns;
 mod repeat;

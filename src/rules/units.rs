@@ -96,6 +96,22 @@ pub const ABSOLUTE_TARGET: Rule = Rule {
     check: Check::Document(values::absolute_target),
 };
 
+pub const UNNAMED_RATIO: Rule = Rule {
+    code: "U012",
+    name: "unnamed-ratio",
+    family: Family::Units,
+    severity: Severity::Warning,
+    check: Check::Document(mismatch::unnamed_ratio),
+};
+
+pub const IKM_TARGET_BELOW_B: Rule = Rule {
+    code: "U013",
+    name: "ikm-target-below-b",
+    family: Family::Units,
+    severity: Severity::Warning,
+    check: Check::Document(values::ikm_target_below_b),
+};
+
 pub const RULES: &[Rule] = &[
     UNIT_FORMULA_MISMATCH,
     PERCENT_FORMULA_INCOMPLETE,
@@ -107,6 +123,8 @@ pub const RULES: &[Rule] = &[
     TARGET_IN_FORMULA,
     INDICATOR_NOT_MEASURABLE,
     ABSOLUTE_TARGET,
+    UNNAMED_RATIO,
+    IKM_TARGET_BELOW_B,
 ];
 
 /// Every indicator of a document, in source order.

@@ -8,7 +8,7 @@
 //! point at them.
 
 use super::quantity::{self, QUnit};
-use super::{Satuan, Tok, TokKind, UnitKind, skip_list_number, tokenize};
+use super::{Bound, Satuan, Tok, TokKind, UnitKind, skip_list_number, tokenize};
 use std::fmt;
 use std::ops::Range;
 
@@ -30,7 +30,9 @@ pub enum Kind {
     Named(UnitKind),
     /// A fixed value or target and nothing else: `Target 81,35`, `81,35`, `Kualitas 80%`.
     Value,
-    /// A number with its noun: `5 (lima) dokumen`, `2500 orang/ tamu, 12 bulan`.
+    /// A number with its noun: `5 (lima) dokumen: 1. … 5. …`, `2500 orang/ tamu, 12 bulan`. When the cell holds
+    /// nothing but quantities, they are its `fixed` value (a target in the formula column); a count followed by
+    /// the numbered list of what it counts explains itself and has none.
     CountValue,
     /// A numbered list of items without a quantity word.
     Enumeration,
@@ -68,8 +70,11 @@ pub struct Formula {
     pub subtraction: Option<Range<usize>>,
     /// The leading words that name a quantity (`Jumlah`, `Hasil Survei`, `Lamanya`).
     pub lead: Option<(UnitKind, Range<usize>)>,
-    /// A target or fixed result written in the cell: `Target 81,35`, `= 100`, a bare `81,35`, `80%`.
+    /// A target or fixed result written in the cell: `Target 81,35`, `= 100`, a bare `81,35`, `80%`, a cell of
+    /// quantities only (`2500 orang/ tamu, 12 bulan`), or a value closing an explanation (`… x 100%, 85%`).
     pub fixed: Option<Range<usize>>,
+    /// True when `fixed` is a percent or score written at the end of an otherwise explanatory cell.
+    pub closing: bool,
     /// Ranges of the numbered item markers (`1.`, `2.`, …) in order.
     pub items: Vec<Range<usize>>,
 }
@@ -113,8 +118,13 @@ const QUANTITY_WORDS: &[&str] = &[
     "pagu",
 ];
 
+/// Signs of a sum, written before a quantity as a word would be: `Ʃ A / Ʃ B`.
+const SUM_SIGNS: &[&str] = &["Ʃ", "Σ", "∑"];
+
 fn is_quantity_word(tok: Option<&Tok>) -> bool {
-    tok.is_some_and(|t| t.kind == TokKind::Word && QUANTITY_WORDS.iter().any(|w| t.is(w)))
+    tok.is_some_and(|t| {
+        (t.kind == TokKind::Word && QUANTITY_WORDS.iter().any(|w| t.is(w))) || SUM_SIGNS.contains(&t.text)
+    })
 }
 
 /// A single-letter variable or a bracketed term: `A`, `(B)`.
@@ -135,7 +145,7 @@ pub fn parse(text: &str, lex: &Satuan) -> Formula {
     let division = find_division(&toks);
     let multiplier = find_multiplier(&toks);
     let subtraction = find_subtraction(&toks);
-    let fixed_marker = find_fixed_marker(&toks);
+    let fixed_marker = find_fixed_marker(&toks, lex);
     let items = quantity::numbered_items(text)
         .into_iter()
         .map(|item| item.marker)
@@ -179,15 +189,22 @@ pub fn parse(text: &str, lex: &Satuan) -> Formula {
         Kind::Source
     } else {
         match value_cell(text, &toks, lex) {
-            Some((Kind::Value, range)) => {
-                fixed = Some(range);
-                Kind::Value
+            Some((kind, range)) => {
+                fixed = range;
+                kind
             }
-            Some((kind, _)) => kind,
             None if items.len() >= 2 => Kind::Enumeration,
             None => Kind::Prose,
         }
     };
+    let mut closing = false;
+    if fixed.is_none()
+        && !matches!(kind, Kind::Value | Kind::CountValue)
+        && let Some(range) = closing_value(text, &toks, lex, multiplier.as_ref().map(|m| &m.1))
+    {
+        fixed = Some(range);
+        closing = true;
+    }
     let lead = lead.or_else(|| survey.map(|r| (UnitKind::Score, r)));
     Formula {
         kind,
@@ -196,6 +213,7 @@ pub fn parse(text: &str, lex: &Satuan) -> Formula {
         subtraction,
         lead,
         fixed,
+        closing,
         items,
     }
 }
@@ -252,23 +270,29 @@ fn fallback_slash(toks: &[Tok]) -> Option<Range<usize>> {
     spaced.or(slashes.first().copied()).map(|i| toks[i].range())
 }
 
+/// True when token `i` is a multiplication operator: `dikali`, `dikalikan`, `kali`, a lone `x`/`X`, `×`, `*`, `⋅`,
+/// `·`, `\times`, `\cdot`.
+fn is_times(toks: &[Tok], i: usize) -> bool {
+    let t = &toks[i];
+    match t.kind {
+        TokKind::Word => {
+            t.is("dikali")
+                || t.is("dikalikan")
+                || t.is("kali")
+                || ((t.text == "x" || t.text == "X")
+                    && (i == 0 || toks[i - 1].end < t.start || toks[i - 1].kind != TokKind::Word))
+                || latex_command(toks, i, &["times", "cdot"])
+        }
+        TokKind::Sym => t.is_sym('×') || t.is_sym('*') || t.is_sym('⋅') || t.is_sym('·'),
+        TokKind::Number => false,
+    }
+}
+
 /// `dikali 100`, `dikalikan seratus persen`, `x 100%`, `X 100 %`, `× 25`, `* 100`, `\times 100`.
 fn find_multiplier(toks: &[Tok]) -> Option<(f64, Range<usize>)> {
     let mut found: Option<(f64, Range<usize>)> = None;
     for (i, t) in toks.iter().enumerate() {
-        let is_operator = match t.kind {
-            TokKind::Word => {
-                t.is("dikali")
-                    || t.is("dikalikan")
-                    || t.is("kali")
-                    || ((t.text == "x" || t.text == "X")
-                        && (i == 0 || toks[i - 1].end < t.start || toks[i - 1].kind != TokKind::Word))
-                    || latex_command(toks, i, &["times", "cdot"])
-            }
-            TokKind::Sym => t.is_sym('×') || t.is_sym('*') || t.is_sym('⋅') || t.is_sym('·'),
-            TokKind::Number => false,
-        };
-        if !is_operator {
+        if !is_times(toks, i) {
             continue;
         }
         let op_start = if latex_command(toks, i, &["times", "cdot"]) {
@@ -291,6 +315,45 @@ fn find_multiplier(toks: &[Tok]) -> Option<(f64, Range<usize>)> {
         }
     }
     found
+}
+
+/// The two quantities a division compares, in plain words: what is written before the division (after its
+/// `Jumlah`) and after it up to the next multiplication. `None` for a side that is not plain words (LaTeX,
+/// variables such as `A`) or that is empty.
+pub fn division_operands(text: &str, division: &Range<usize>) -> (Option<String>, Option<String>) {
+    let toks = tokenize(text);
+    let at = toks
+        .iter()
+        .position(|t| t.start >= division.start)
+        .unwrap_or(toks.len());
+    let after = toks.iter().position(|t| t.start >= division.end).unwrap_or(toks.len());
+    let stop = (after..toks.len()).find(|&i| is_times(&toks, i)).unwrap_or(toks.len());
+    let start = skip_list_number(&toks);
+    (
+        plain_operand(text, &toks[start.min(at)..at]),
+        plain_operand(text, &toks[after..stop]),
+    )
+}
+
+/// The words of one side of a division without its leading `Jumlah`/`Banyaknya`/`Total`/`Ʃ`, when they are
+/// words.
+fn plain_operand(text: &str, toks: &[Tok]) -> Option<String> {
+    let leading = |t: &Tok| {
+        SUM_SIGNS.contains(&t.text)
+            || (t.kind == TokKind::Word && ["jumlah", "banyaknya", "total"].iter().any(|w| t.is(w)))
+    };
+    let from = toks.iter().position(|t| !leading(t))?;
+    let toks = &toks[from..];
+    let words = toks.iter().filter(|t| t.kind == TokKind::Word).count();
+    let plain = toks.iter().all(|t| {
+        t.kind == TokKind::Word || (t.kind == TokKind::Sym && "/&,.()-".contains(t.text)) || t.kind == TokKind::Number
+    });
+    // A one-letter variable (`A`, `n`) is not a name.
+    if !plain || words < 2 {
+        return None;
+    }
+    let phrase = text[toks[0].start..toks[toks.len() - 1].end].trim_end_matches([',', '.', '(', '-', '/']);
+    Some(crate::words::shorten(phrase, 50))
 }
 
 /// A number at `i`, in digits or in words; its value and the index after it.
@@ -334,32 +397,129 @@ fn is_operand(t: &Tok) -> bool {
     t.kind == TokKind::Number || (t.kind == TokKind::Word && t.text.chars().count() == 1)
 }
 
-/// `Target 81,35`, `target: 80%`, `= 100`.
-fn find_fixed_marker(toks: &[Tok]) -> Option<Range<usize>> {
+/// `Target 81,35`, `target: 80%`, `= 100`. An `=` gives a result only once in a cell that is not a grading
+/// scale: `< 0,3 = rendah`, `A = 88,31 - 100`, `1 = kurang, 2 = cukup` and a variable's definition (`n = 30`) are
+/// not results.
+fn find_fixed_marker(toks: &[Tok], lex: &Satuan) -> Option<Range<usize>> {
+    let mut results = Vec::new();
     for (i, t) in toks.iter().enumerate() {
         let mut j = i + 1;
-        let marker = if t.kind == TokKind::Word && t.is("target") {
+        let target = t.kind == TokKind::Word && t.is("target");
+        if target {
             while toks.get(j).is_some_and(|n| n.is_sym(':') || n.is_sym('=')) {
                 j += 1;
             }
-            true
-        } else {
-            t.is_sym('=')
-        };
-        if !marker {
+        } else if !t.is_sym('=') || is_comparison(toks, i) {
             continue;
         }
-        if let Some(n) = toks.get(j)
-            && n.kind == TokKind::Number
-        {
-            let mut end = j + 1;
-            if toks.get(end).is_some_and(|p| p.is_sym('%') || p.is("persen")) {
-                end += 1;
-            }
-            return Some(t.start..toks[end - 1].end);
+        if !toks.get(j).is_some_and(|n| n.kind == TokKind::Number) {
+            continue;
+        }
+        let mut end = j + 1;
+        if toks.get(end).is_some_and(|p| p.is_sym('%') || p.is("persen")) {
+            end += 1;
+        }
+        let range = t.start..toks[end - 1].end;
+        if target {
+            return Some(range);
+        }
+        let variable = i > 0 && toks[i - 1].kind == TokKind::Word && toks[i - 1].text.chars().count() == 1;
+        let ranged = toks.get(end).is_some_and(|d| d.is_sym('-') || d.is_sym('–'))
+            && toks.get(end + 1).is_some_and(|m| m.kind == TokKind::Number);
+        results.push((range, variable || ranged));
+    }
+    let scale = results.len() > 1 || is_scale(toks, lex);
+    match results.as_slice() {
+        [(range, false)] if !scale => Some(range.clone()),
+        _ => None,
+    }
+}
+
+/// True when the `=` at `i` belongs to `>=` or `<=`.
+fn is_comparison(toks: &[Tok], i: usize) -> bool {
+    i > 0 && (toks[i - 1].is_sym('<') || toks[i - 1].is_sym('>')) && toks[i - 1].end == toks[i].start
+}
+
+/// A grading scale: thresholds with their labels (`< 0,3 = rendah; 0,3 - 0,7 = sedang; > 0,7 = tinggi`), or a
+/// stated scale (`skala 1-4`). Values in such a cell are its grades, not a target.
+fn is_scale(toks: &[Tok], lex: &Satuan) -> bool {
+    let mut bounds = 0;
+    for i in 0..toks.len() {
+        if toks[i].kind != TokKind::Number {
+            continue;
+        }
+        match lex.bound_before(toks, i) {
+            Some((Bound::Level | Bound::AtMost, _)) => return true,
+            Some((Bound::AtLeast, _)) => bounds += 1,
+            _ => {}
+        }
+        let ranged = toks.get(i + 1).is_some_and(|d| d.is_sym('-') || d.is_sym('–'))
+            && toks.get(i + 2).is_some_and(|m| m.kind == TokKind::Number);
+        if ranged {
+            return true;
         }
     }
-    None
+    bounds > 1
+}
+
+/// Words and symbols after which a number is an operand of the computation or a reference, not a value.
+const OPERAND_WORDS: &[&str] = &[
+    "dibagi",
+    "bagi",
+    "dikali",
+    "dikalikan",
+    "kali",
+    "per",
+    "berbanding",
+    "terhadap",
+    "dengan",
+    "x",
+    "tahun",
+    "nomor",
+    "no",
+    "pasal",
+    "ayat",
+    "pukul",
+    "jam",
+];
+
+/// A percent or a decimal score written at the end of an otherwise explanatory cell (`… x 100%, 85%`,
+/// `Hasil survei kepuasan masyarakat 81,35`, `… x 100% ≥ 85%`): the target closing the formula. Not a number of the
+/// computation (`dikali 100%`, `/ 3`), a reference (`Nomor 14 Tahun 2017`), a whole number (a year, a count),
+/// a range or a grading scale.
+fn closing_value(text: &str, toks: &[Tok], lex: &Satuan, multiplier: Option<&Range<usize>>) -> Option<Range<usize>> {
+    let last = quantity::quantities(text, lex).pop()?;
+    let numeral = &text[last.numeral.clone()];
+    let decimal = numeral.contains(',') || quantity::decimal_point_form(numeral).is_some();
+    let value_like = last.unit == QUnit::Percent || (last.unit == QUnit::Plain && decimal);
+    if !value_like || last.upper.is_some() || !matches!(last.bound, Bound::Exact | Bound::AtLeast) {
+        return None;
+    }
+    if multiplier.is_some_and(|m| m.start < last.span.end && last.span.start < m.end) {
+        return None;
+    }
+    // Nothing after it but closing punctuation.
+    let after = toks.iter().filter(|t| t.start >= last.span.end);
+    if !after
+        .into_iter()
+        .all(|t| t.kind == TokKind::Sym && ".,;)".contains(t.text))
+    {
+        return None;
+    }
+    let at = toks.iter().position(|t| t.start == last.numeral.start)?;
+    let from = lex.bound_before(toks, at).map_or(at, |(_, from)| from);
+    let before = toks[..from].last()?;
+    let operand = match before.kind {
+        // The constant of the multiplication may come right before it (`dikali 100 minimal 85 %`).
+        TokKind::Number => multiplier.is_none_or(|m| before.end != m.end),
+        TokKind::Word => OPERAND_WORDS.iter().any(|w| before.is(w)),
+        TokKind::Sym => !",;:(.%)".contains(before.text),
+    };
+    let words = toks[..from].iter().filter(|t| t.kind == TokKind::Word).count();
+    if operand || words < 3 || is_scale(toks, lex) {
+        return None;
+    }
+    Some(toks[from].start..last.span.end)
 }
 
 /// `Hasil Survei …`, `Hasil evaluasi …`, `Hasil penilaian …` anywhere in the cell.
@@ -373,8 +533,17 @@ fn find_survey(toks: &[Tok]) -> Option<Range<usize>> {
     })
 }
 
-/// A short cell made of numbers: a percent or a bare number (a fixed value), or numbers with nouns (a count).
-fn value_cell(text: &str, toks: &[Tok], lex: &Satuan) -> Option<(Kind, Range<usize>)> {
+/// Words that join the quantities of a cell (`2500 orang/ tamu, 12 bulan`, `89 RW dan 675 RT`).
+const JOINING_WORDS: &[&str] = &["dan", "atau", "per", "setiap", "tiap", "selama", "x"];
+
+/// Most words besides numbers, count nouns and periods in a cell that still holds only quantities
+/// (`3 (tiga) dokumen keuangan`, `12 laporan bulanan`).
+const QUANTITY_CELL_OTHER_WORDS: usize = 2;
+
+/// A short cell made of numbers: a percent or a bare number (a fixed value), or numbers with nouns (a count). The
+/// range is the value the cell holds in place of a formula: the percent, the number, or all the quantities of a
+/// cell made of quantities only.
+fn value_cell(text: &str, toks: &[Tok], lex: &Satuan) -> Option<(Kind, Option<Range<usize>>)> {
     let quantities = quantity::quantities(text, lex);
     let first = quantities.first()?;
     let words = toks
@@ -384,17 +553,36 @@ fn value_cell(text: &str, toks: &[Tok], lex: &Satuan) -> Option<(Kind, Range<usi
     if let Some(percent) = quantities.iter().find(|q| q.unit == QUnit::Percent)
         && words <= 8
     {
-        return Some((Kind::Value, percent.span.clone()));
+        return Some((Kind::Value, Some(percent.span.clone())));
     }
     if words == 0 {
-        return Some((Kind::Value, first.span.clone()));
+        return Some((Kind::Value, Some(first.span.clone())));
     }
     if quantities
         .iter()
         .any(|q| matches!(q.unit, QUnit::Count(_) | QUnit::Period(_)))
         && toks.first().is_some_and(|t| t.kind == TokKind::Number)
     {
-        return Some((Kind::CountValue, first.span.clone()));
+        // A count followed by the numbered list of what it counts explains itself (U005 checks the list).
+        let listed = !quantity::numbered_items(text).is_empty();
+        let other = toks
+            .iter()
+            .filter(|t| {
+                t.kind == TokKind::Word
+                    && !crate::numwords::is_number_word(t.text)
+                    && !lex.is_count_noun(t.text)
+                    && !lex.is_period_noun(t.text)
+                    && !JOINING_WORDS.iter().any(|w| t.is(w))
+            })
+            .count();
+        let only_quantities = !listed && other <= QUANTITY_CELL_OTHER_WORDS;
+        let end = toks
+            .iter()
+            .rev()
+            .find(|t| t.kind != TokKind::Sym)
+            .map_or(first.span.end, |t| t.end);
+        let range = only_quantities.then_some(first.span.start..end);
+        return Some((Kind::CountValue, range));
     }
     None
 }

@@ -62,10 +62,39 @@ pub struct Satuan {
     #[serde(default)]
     pub survey_terms: BTreeMap<String, Vec<String>>,
     #[serde(default)]
+    pub bounds: Bounds,
+    #[serde(default)]
+    pub filler_words: Vec<String>,
+    #[serde(default)]
     pub satuan: BTreeMap<String, UnitKind>,
     /// The lists above as lowercase lookups, built on first use.
     #[serde(skip)]
     index: OnceLock<LexIndex>,
+}
+
+/// `bounds:` in `rules/satuan.yaml`: the words before a number that make it a bound or a level.
+#[derive(Deserialize, Default, Debug)]
+#[serde(deny_unknown_fields)]
+pub struct Bounds {
+    #[serde(default)]
+    pub at_least: Vec<String>,
+    #[serde(default)]
+    pub at_most: Vec<String>,
+    #[serde(default)]
+    pub level: Vec<String>,
+}
+
+/// What the words right before a number make of it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Bound {
+    /// Nothing: the number is the value itself.
+    Exact,
+    /// `minimal 80`, `≥ 80`, `sekurang-kurangnya 75`.
+    AtLeast,
+    /// `maksimal 3 hari`, `< 0,3`.
+    AtMost,
+    /// A level on a stated scale: `Level 3`, `skala 1-4`.
+    Level,
 }
 
 /// Phrases keyed by their first word, each with its remaining words and what it means.
@@ -76,11 +105,13 @@ struct LexIndex {
     leads: Phrases<UnitKind>,
     sources: Phrases<()>,
     surveys: Phrases<String>,
+    bounds: Phrases<Bound>,
     count_nouns: HashSet<String>,
     period_nouns: HashSet<String>,
     lower_is_better: HashSet<String>,
     change_words: HashSet<String>,
     result_words: HashSet<String>,
+    filler_words: HashSet<String>,
 }
 
 fn add_phrase<T>(map: &mut Phrases<T>, phrase: &str, value: T) {
@@ -102,6 +133,7 @@ impl LexIndex {
             lower_is_better: word_set(&lex.lower_is_better),
             change_words: word_set(&lex.change_words),
             result_words: word_set(&lex.result_words),
+            filler_words: word_set(&lex.filler_words),
             ..LexIndex::default()
         };
         for (kind, phrases) in &lex.lead {
@@ -115,6 +147,16 @@ impl LexIndex {
         for (family, phrases) in &lex.survey_terms {
             for phrase in phrases {
                 add_phrase(&mut index.surveys, phrase, family.clone());
+            }
+        }
+        let bounds = &lex.bounds;
+        for (bound, phrases) in [
+            (Bound::AtLeast, &bounds.at_least),
+            (Bound::AtMost, &bounds.at_most),
+            (Bound::Level, &bounds.level),
+        ] {
+            for phrase in phrases {
+                add_phrase(&mut index.bounds, phrase, bound);
             }
         }
         index
@@ -153,6 +195,10 @@ impl Table for Satuan {
         for (kind, words) in later.survey_terms {
             self.survey_terms.entry(kind).or_default().extend(words);
         }
+        self.bounds.at_least.extend(later.bounds.at_least);
+        self.bounds.at_most.extend(later.bounds.at_most);
+        self.bounds.level.extend(later.bounds.level);
+        self.filler_words.extend(later.filler_words);
         self.satuan.extend(later.satuan);
         self.index = OnceLock::new();
     }
@@ -181,6 +227,37 @@ impl Satuan {
 
     pub fn is_result_word(&self, word: &str) -> bool {
         in_set(&self.index().result_words, word)
+    }
+
+    /// A word a formula may add around the indicator's own words without explaining anything (`yang`, `jumlah`).
+    pub fn is_filler_word(&self, word: &str) -> bool {
+        in_set(&self.index().filler_words, word)
+    }
+
+    /// The bound written right before token `at` (`minimal 80`, `≥ 80`, `Level 3`), with the index where its
+    /// words start.
+    pub fn bound_before(&self, toks: &[Tok], at: usize) -> Option<(Bound, usize)> {
+        // Symbols first: `≥`, `>=`, `>`, `≤`, `<=`, `<`.
+        let sym = |i: usize| toks.get(i).filter(|t| t.kind == TokKind::Sym);
+        if at > 0
+            && let Some(t) = sym(at - 1)
+        {
+            let (t, from) = match (t.text, at.checked_sub(2).and_then(sym)) {
+                ("=", Some(op)) if op.text == ">" || op.text == "<" => (op, at - 2),
+                _ => (t, at - 1),
+            };
+            match t.text {
+                "≥" | ">" => return Some((Bound::AtLeast, from)),
+                "≤" | "<" => return Some((Bound::AtMost, from)),
+                _ => {}
+            }
+        }
+        // Words: the longest phrase that ends right before `at`.
+        (at.saturating_sub(4)..at).find_map(|from| {
+            longest(&self.index().bounds, toks, from)
+                .filter(|(_, end)| *end == at)
+                .map(|(bound, _)| (*bound, from))
+        })
     }
 
     fn is_lower_is_better(&self, word: &str) -> bool {

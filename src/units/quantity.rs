@@ -2,7 +2,7 @@
 //! percents and ranges (`80%`, `80-90%`, `100 %`), counts with nouns and words (`5 (lima) dokumen`,
 //! `2500 orang/ tamu, 12 bulan`), and numbered lists (`1. … 2. …`). Ranges are byte ranges in the decoded text.
 
-use super::{Satuan, Tok, TokKind, tokenize};
+use super::{Bound, Satuan, Tok, TokKind, tokenize};
 use std::ops::Range;
 
 /// The value of a number written the Indonesian way: `81,35` → 81.35, `2.500` → 2500, `1.000.000,5`.
@@ -30,6 +30,15 @@ pub fn parse_number(text: &str) -> Option<f64> {
     normalized.parse::<f64>().ok()
 }
 
+/// The comma form of a number written with a decimal point (`76.61` → `76,61`, `3.0644` → `3,0644`): one dot,
+/// no comma, and not exactly three digits after the dot (`2.500` is two thousand five hundred). `None` for any
+/// other number.
+pub fn decimal_point_form(text: &str) -> Option<String> {
+    let (int, frac) = text.split_once('.')?;
+    let digits = |s: &str| !s.is_empty() && s.chars().all(|c| c.is_ascii_digit());
+    (digits(int) && digits(frac) && frac.len() != 3).then(|| format!("{int},{frac}"))
+}
+
 /// The unit written after a number.
 #[derive(Clone, Debug, PartialEq)]
 pub enum QUnit {
@@ -53,6 +62,8 @@ pub struct Quantity {
     pub span: Range<usize>,
     /// Just the numeral.
     pub numeral: Range<usize>,
+    /// What the words before it make of it: `minimal 80`, `≥ 80`, `Level 3`.
+    pub bound: Bound,
 }
 
 /// True when the number token at `i` is a list marker (`1. `): digits, a dot right after, then a space.
@@ -129,6 +140,7 @@ pub fn quantities(text: &str, lex: &Satuan) -> Vec<Quantity> {
             upper = Some(v);
             j += 2;
         }
+        let after_range = j;
         // Words in brackets after the numeral: `5 (lima)`.
         if toks.get(j).is_some_and(|p| p.is_sym('(')) {
             let mut k = j + 1;
@@ -147,7 +159,8 @@ pub fn quantities(text: &str, lex: &Satuan) -> Vec<Quantity> {
             Some(w) if w.kind == TokKind::Word && lex.is_count_noun(w.text) => {
                 (QUnit::Count(w.text.to_lowercase()), j + 1)
             }
-            _ => (QUnit::Plain, i + 1),
+            // A plain range (`70-80`) is one quantity.
+            _ => (QUnit::Plain, after_range),
         };
         out.push(Quantity {
             value,
@@ -155,6 +168,7 @@ pub fn quantities(text: &str, lex: &Satuan) -> Vec<Quantity> {
             unit,
             span: t.start..toks[end.max(i + 1) - 1].end.max(t.end),
             numeral: t.range(),
+            bound: lex.bound_before(&toks, i).map_or(Bound::Exact, |(bound, _)| bound),
         });
         i = end.max(i + 1);
     }
@@ -217,6 +231,32 @@ mod tests {
         assert_eq!(parse_number("100"), Some(100.0));
         assert_eq!(parse_number("1,2,3"), None);
         assert_eq!(parse_number("1.2.3"), None);
+    }
+
+    #[test]
+    fn decimal_points_and_their_comma_form() {
+        assert_eq!(decimal_point_form("76.61").as_deref(), Some("76,61"));
+        assert_eq!(decimal_point_form("3.0644").as_deref(), Some("3,0644"));
+        assert_eq!(decimal_point_form("2.500"), None);
+        assert_eq!(decimal_point_form("1.000.000"), None);
+        assert_eq!(decimal_point_form("81,35"), None);
+        assert_eq!(decimal_point_form("80"), None);
+    }
+
+    #[test]
+    fn bounds_and_levels_before_a_number() {
+        let data = crate::data::Data::builtin();
+        let lex = data.table::<Satuan>();
+        let bound = |text: &str| quantities(text, &lex).first().map(|q| q.bound);
+        assert_eq!(bound("minimal 80"), Some(Bound::AtLeast));
+        assert_eq!(bound("sekurang-kurangnya 75 orang"), Some(Bound::AtLeast));
+        assert_eq!(bound("≥ 80"), Some(Bound::AtLeast));
+        assert_eq!(bound(">= 80%"), Some(Bound::AtLeast));
+        assert_eq!(bound("< 0,3 = rendah"), Some(Bound::AtMost));
+        assert_eq!(bound("paling lama 3 hari"), Some(Bound::AtMost));
+        assert_eq!(bound("Level 3"), Some(Bound::Level));
+        assert_eq!(bound("80-90"), Some(Bound::Exact));
+        assert_eq!(bound("Target 81,35"), Some(Bound::Exact));
     }
 
     #[test]

@@ -11,6 +11,7 @@ use std::collections::HashMap;
 
 pub fn non_standard(cx: &Context, document: &Document, out: &mut Vec<Diagnostic>) {
     super::patterns::by_pattern(cx, document, out);
+    super::decimal::decimal_point(cx, document, out);
     let kbbi = cx.data.table::<Kbbi>();
     let source = cx.source(document.file);
     for text in prose(document) {

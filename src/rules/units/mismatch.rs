@@ -1,14 +1,15 @@
-//! U001, U002, U003: the unit an indicator claims against what its formula computes and what its target says.
+//! U001, U002, U003, U012: the unit an indicator claims (or fails to name) against what its formula computes and
+//! what its target says.
 
 use super::{
-    Analyses, Analysis, Context, PERCENT_FORMULA_INCOMPLETE, TARGET_UNIT_MISMATCH, UNIT_FORMULA_MISMATCH, kind_name,
-    short_name, span_of, words,
+    Analyses, Analysis, Context, PERCENT_FORMULA_INCOMPLETE, TARGET_UNIT_MISMATCH, UNIT_FORMULA_MISMATCH,
+    UNNAMED_RATIO, kind_name, short_name, span_of, words,
 };
 use crate::diagnostic::Diagnostic;
 use crate::model::{Document, Indikator, Text};
-use crate::units::formula::{Formula, Kind};
+use crate::units::formula::{self, Formula, Kind};
 use crate::units::quantity::{self, QUnit, Quantity};
-use crate::units::{Satuan, Unit, UnitKind};
+use crate::units::{Satuan, TokKind, Unit, UnitKind, skip_list_number, tokenize};
 
 /// What the formula computes, when it clearly disagrees with the unit the indicator claims. Formulas that compute
 /// a percent badly (a division without × 100, × 100 without a division) are U002's; values and counts written
@@ -232,5 +233,100 @@ fn target_problem<'q>(unit: &Unit, quantities: &'q [Quantity], is_value: bool) -
             _ => None,
         },
         UnitKind::Ratio | UnitKind::Score => None,
+    }
+}
+
+/// U012: a formula that divides, for an indicator whose name has no unit word and that declares no `satuan`. The
+/// finding says what the indicator really is: a percent (× 100), an index (× another constant), or a ratio (a
+/// percent without its × 100, or a ratio left unnamed).
+pub(super) fn unnamed_ratio(cx: &Context, document: &Document, out: &mut Vec<Diagnostic>) {
+    let lex = cx.data.table::<Satuan>();
+    for (indikator, analysis) in cx.index::<Analyses>().of(document) {
+        if analysis.unit.is_some() || indikator.satuan.is_some() {
+            continue;
+        }
+        let (Some(uraian), Some(text), Some(parsed)) = (&indikator.uraian, &indikator.formula, &analysis.formula)
+        else {
+            continue;
+        };
+        let (key, multiplier) = match parsed.kind {
+            Kind::Percent => ("percent", parsed.multiplier.as_ref()),
+            Kind::Scaled(_) => ("score", parsed.multiplier.as_ref()),
+            Kind::Ratio => ("ratio", None),
+            _ => continue,
+        };
+        let Some(division) = &parsed.division else { continue };
+        let toks = tokenize(&uraian.value);
+        let start = skip_list_number(&toks);
+        let Some(first) = toks[start..].iter().find(|t| t.kind == TokKind::Word) else {
+            continue;
+        };
+        // A unit word anywhere in the name is U001's to compare; a name that is itself a computation is a column
+        // slipped in the source table.
+        if (start..toks.len()).any(|i| lex.lead_at(&toks, i).is_some())
+            || formula::parse(&uraian.value, &lex).computes()
+        {
+            continue;
+        }
+        let (part, whole) = formula::division_operands(&text.value, division);
+        let part = part.map(|p| lower_first(&p));
+        let whole = whole.map(|w| lower_first(&w));
+        let ellipsis = "…".to_string();
+        let percent = format!("Persentase {}", part.as_ref().unwrap_or(&ellipsis));
+        let ratio = match (&part, &whole) {
+            (Some(p), Some(w)) => format!("Rasio {p} terhadap {w}"),
+            (Some(p), None) => format!("Rasio {p} …"),
+            _ => "Rasio … terhadap …".to_string(),
+        };
+        let score = format!("Indeks {}", part.as_ref().unwrap_or(&ellipsis));
+        let name = short_name(indikator);
+        let mut finding = cx
+            .report(
+                &UNNAMED_RATIO,
+                document.file,
+                span_of(cx, document, uraian, first.range()),
+                &[],
+            )
+            .message(&format!("message-{key}"), &[("indicator", &name)])
+            .label("label", &[])
+            .secondary(
+                document.file,
+                span_of(cx, document, text, division.clone()),
+                "label-division",
+                &[],
+            );
+        if let Some((k, range)) = multiplier {
+            let shown = crate::words::shorten(&k.to_string().replace('.', ","), 12);
+            finding = finding.secondary(
+                document.file,
+                span_of(cx, document, text, range.clone()),
+                "label-multiplier",
+                &[("k", &shown)],
+            );
+        }
+        finding
+            .help(
+                &format!("help-{key}"),
+                &[("percent", &percent), ("ratio", &ratio), ("score", &score)],
+            )
+            .emit(out);
+    }
+}
+
+/// `Peserta yang hadir` → `peserta yang hadir`; an acronym or a name in capitals is kept (`ORSOSMAS aktif`).
+fn lower_first(phrase: &str) -> String {
+    let mut words = phrase.splitn(2, ' ');
+    let first = words.next().unwrap_or("");
+    let rest = words.next();
+    let mut chars = first.chars();
+    let capitalised = chars.next().is_some_and(char::is_uppercase) && chars.all(|c| !c.is_uppercase());
+    let first = if capitalised {
+        first.to_lowercase()
+    } else {
+        first.to_string()
+    };
+    match rest {
+        Some(rest) => format!("{first} {rest}"),
+        None => first,
     }
 }

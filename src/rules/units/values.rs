@@ -1,12 +1,15 @@
-//! U006, U008, U010: values written as targets — their range, their place, their wording.
+//! U006, U008, U010, U013: values written as targets — their range, their place, their wording, their level.
 
 use super::mismatch::written_targets;
-use super::{ABSOLUTE_TARGET, Analyses, Context, SCORE_OUT_OF_RANGE, TARGET_IN_FORMULA, span_of, words};
+use super::{
+    ABSOLUTE_TARGET, Analyses, Analysis, Context, IKM_TARGET_BELOW_B, SCORE_OUT_OF_RANGE, TARGET_IN_FORMULA, span_of,
+    words,
+};
 use crate::diagnostic::Diagnostic;
-use crate::model::Document;
+use crate::model::{Document, Indikator};
 use crate::units::formula::Kind;
 use crate::units::quantity::QUnit;
-use crate::units::{Satuan, TokKind, UnitKind, tokenize};
+use crate::units::{Bound, Satuan, TokKind, UnitKind, tokenize};
 
 /// The IKM grade of a value on the 25–100 scale (PermenPANRB 14/2017).
 pub fn ikm_grade(value: f64) -> Option<(&'static str, &'static str)> {
@@ -36,32 +39,40 @@ fn show(value: f64) -> String {
     text.replace('.', ",")
 }
 
+/// The scale (`ikm`, `sakip`) an indicator's value is on: the indicator is measured as a score, and its name,
+/// satuan or formula names the survey or the evaluation. Only a score is on such a scale: a percent's range is
+/// U003's, and a count of respondents or of reports is not a score. Without a unit word, the name must still call
+/// the value a score.
+fn survey_family(indikator: &Indikator, analysis: &Analysis, lex: &Satuan) -> Option<String> {
+    let score_like = match &analysis.unit {
+        Some(unit) => matches!(unit.kind, UnitKind::Score | UnitKind::PercentOrIndex),
+        None => indikator.uraian.as_ref().is_some_and(|u| names_score(&u.value, lex)),
+    };
+    if !score_like {
+        return None;
+    }
+    [&indikator.uraian, &indikator.satuan, &indikator.formula]
+        .into_iter()
+        .flatten()
+        .find_map(|t| lex.survey_in(&t.value).map(|(family, _)| family.to_string()))
+}
+
 pub(super) fn score_out_of_range(cx: &Context, document: &Document, out: &mut Vec<Diagnostic>) {
     let lex = cx.data.table::<Satuan>();
     for (indikator, analysis) in cx.index::<Analyses>().of(document) {
-        // Only a score is on the IKM or SAKIP scale: a percent's range is U003's, and a count of respondents
-        // or of reports is not a score. Without a unit word, the name must still call the value a score.
-        let score_like = match &analysis.unit {
-            Some(unit) => matches!(unit.kind, UnitKind::Score | UnitKind::PercentOrIndex),
-            None => indikator.uraian.as_ref().is_some_and(|u| names_score(&u.value, &lex)),
-        };
-        if !score_like {
+        let Some(family) = survey_family(indikator, analysis, &lex) else {
             continue;
-        }
-        let family = [&indikator.uraian, &indikator.satuan, &indikator.formula]
-            .into_iter()
-            .flatten()
-            .find_map(|t| lex.survey_in(&t.value).map(|(family, _)| family.to_string()));
-        let Some(family) = family else { continue };
+        };
         let (low, high, key) = if family == "ikm" {
             (25.0, 100.0, "message-ikm")
         } else {
             (0.0, 100.0, "message-sakip")
         };
         for (text, quantities, _) in written_targets(indikator, analysis, &lex) {
+            // A level on a stated scale (`Level 3`) is not a score.
             for q in quantities
                 .iter()
-                .filter(|q| matches!(q.unit, QUnit::Plain | QUnit::Percent))
+                .filter(|q| matches!(q.unit, QUnit::Plain | QUnit::Percent) && q.bound != Bound::Level)
             {
                 let value = q.value;
                 if (low..=high).contains(&value) {
@@ -104,6 +115,51 @@ pub(super) fn score_out_of_range(cx: &Context, document: &Document, out: &mut Ve
     }
 }
 
+/// The lower limit of IKM grade B (Baik) on the 25–100 scale, PermenPANRB 14/2017; 3,0644 on the 1–4 scale.
+const IKM_GRADE_B: f64 = 76.61;
+
+pub(super) fn ikm_target_below_b(cx: &Context, document: &Document, out: &mut Vec<Diagnostic>) {
+    let lex = cx.data.table::<Satuan>();
+    for (indikator, analysis) in cx.index::<Analyses>().of(document) {
+        if survey_family(indikator, analysis, &lex).as_deref() != Some("ikm") {
+            continue;
+        }
+        for (text, quantities, _) in written_targets(indikator, analysis, &lex) {
+            // The value the target asks for: the number itself, the lower end of a range (`70-80`), or a lower
+            // bound (`minimal 70`). An upper bound or a level (`Level 3`) asks for no grade.
+            for q in quantities.iter().filter(|q| {
+                matches!(q.unit, QUnit::Plain | QUnit::Percent) && matches!(q.bound, Bound::Exact | Bound::AtLeast)
+            }) {
+                let (scale, converted) = match q.value {
+                    v if (25.0..=100.0).contains(&v) => ("25–100", v),
+                    // An average on the 1–4 scale (U006 reports the scale): graded by its conversion × 25.
+                    v if (1.0..=4.0).contains(&v) => ("1–4", v * 25.0),
+                    _ => continue,
+                };
+                if converted >= IKM_GRADE_B - 1e-9 {
+                    continue;
+                }
+                let Some((grade, grade_key)) = ikm_grade(converted) else {
+                    continue;
+                };
+                let grade_name = crate::i18n::tr(cx.lang, &format!("units.{grade_key}"), &[]);
+                let shown = words(text, &q.span);
+                let floor = if scale == "1–4" { "3,0644" } else { "76,61" };
+                cx.report(
+                    &IKM_TARGET_BELOW_B,
+                    document.file,
+                    span_of(cx, document, text, q.span.clone()),
+                    &[("value", &shown), ("grade", &grade), ("grade_name", &grade_name)],
+                )
+                .label("label", &[("grade", &grade), ("scale", &scale)])
+                .note("note-grades", &[])
+                .help("help", &[("floor", &floor), ("value", &shown)])
+                .emit(out);
+            }
+        }
+    }
+}
+
 pub(super) fn target_in_formula(cx: &Context, document: &Document, out: &mut Vec<Diagnostic>) {
     for (indikator, analysis) in cx.index::<Analyses>().of(document) {
         let (Some(text), Some(parsed)) = (&indikator.formula, &analysis.formula) else {
@@ -111,8 +167,13 @@ pub(super) fn target_in_formula(cx: &Context, document: &Document, out: &mut Vec
         };
         let Some(fixed) = &parsed.fixed else { continue };
         let shown = words(text, fixed);
-        let key = if parsed.kind == Kind::Value {
+        // The whole cell is a value (`Target 81,35`, `2500 orang/ tamu, 12 bulan`), a value closes an explanation
+        // (`… x 100%, 85%`), or the computation states its result (`… = 100`).
+        let only_value = matches!(parsed.kind, Kind::Value | Kind::CountValue);
+        let key = if only_value {
             "message"
+        } else if parsed.closing {
+            "message-closing"
         } else {
             "message-result"
         };
@@ -129,10 +190,12 @@ pub(super) fn target_in_formula(cx: &Context, document: &Document, out: &mut Vec
         if let Some(target) = &indikator.target {
             finding = finding.secondary(document.file, target.span, "label-target", &[]);
         }
-        let help = match (parsed.kind == Kind::Value, has_target) {
-            (true, false) => "help",
-            (true, true) => "help-has-target",
-            (false, _) => "help-result",
+        let help = match (only_value, parsed.closing, has_target) {
+            (true, _, false) => "help",
+            (true, _, true) => "help-has-target",
+            (false, true, false) => "help-closing",
+            (false, true, true) => "help-closing-has-target",
+            (false, false, _) => "help-result",
         };
         finding.help(help, &[("value", &shown)]).emit(out);
     }

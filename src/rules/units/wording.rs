@@ -19,7 +19,24 @@ fn word_set(toks: &[Tok]) -> HashSet<String> {
         .collect()
 }
 
+/// The tokens of a formula without what it adds before or after the indicator's words and that explains nothing:
+/// filler words (`Jumlah …`, `… yang …`), periods (`… per tahun`, `setiap bulan …`, `… tahun 2024`,
+/// `… dalam 1 (satu) tahun`), numbers and punctuation.
+fn restated_core<'t, 'a>(toks: &'t [Tok<'a>], lex: &Satuan) -> &'t [Tok<'a>] {
+    let added = |t: &Tok| match t.kind {
+        TokKind::Word => {
+            lex.is_filler_word(t.text) || lex.is_period_noun(t.text) || crate::numwords::is_number_word(t.text)
+        }
+        TokKind::Number => true,
+        TokKind::Sym => t.text != "&",
+    };
+    let start = toks.iter().position(|t| !added(t)).unwrap_or(toks.len());
+    let end = toks.iter().rposition(|t| !added(t)).map_or(start, |i| i + 1);
+    &toks[start..end.max(start)]
+}
+
 pub(super) fn formula_restates_indicator(cx: &Context, document: &Document, out: &mut Vec<Diagnostic>) {
+    let lex = cx.data.table::<Satuan>();
     for (indikator, analysis) in cx.index::<Analyses>().of(document) {
         let (Some(uraian), Some(text), Some(parsed)) = (&indikator.uraian, &indikator.formula, &analysis.formula)
         else {
@@ -35,7 +52,7 @@ pub(super) fn formula_restates_indicator(cx: &Context, document: &Document, out:
             continue;
         }
         let formula_toks = tokenize(&text.value);
-        let formula_words = word_set(&formula_toks);
+        let formula_words = word_set(restated_core(&formula_toks, &lex));
         if formula_words.len() < 2 || !formula_words.is_subset(&word_set(&tokenize(&uraian.value))) {
             continue;
         }
