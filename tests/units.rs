@@ -728,3 +728,57 @@ fn u009_quotes_the_whole_indicator_shortened_at_a_word_boundary() {
         found[1].message
     );
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// U011
+
+#[test]
+fn u011_an_activity_measured_under_a_result() {
+    for (uraian, activity) in [
+        (
+            "Persentase sosialisasi peraturan daerah yang dilaksanakan",
+            "sosialisasi",
+        ),
+        ("Jumlah rapat koordinasi", "rapat"),
+        ("Frekuensi pembinaan kelompok tani", "pembinaan"),
+        ("2. Jumlah penyuluhan kesehatan", "penyuluhan"),
+        ("Jumlah Rapat-rapat koordinasi yang terlaksana", "Rapat-rapat"),
+    ] {
+        let report = lint_one(uraian, Some("Data kegiatan"), &[("satuan", "kali")]);
+        let found = with_code(&report, "U011");
+        assert_eq!(found.len(), 1, "{uraian}: {:#?}", report.diagnostics);
+        assert_eq!(label_texts(&report, found[0]), [activity, "Meningkatnya"], "{uraian}");
+        assert_eq!(found[0].severity, ikilint::diagnostic::Severity::Info);
+        assert!(
+            found[0].help.as_deref().unwrap_or("").contains(activity),
+            "{:?}",
+            found[0].help
+        );
+    }
+}
+
+#[test]
+fn u011_near_misses_outcomes_measured_changes_and_activity_sasaran() {
+    for uraian in [
+        "Persentase desa yang menerapkan peraturan desa",
+        "Jumlah kasus yang diselesaikan",
+        "Persentase penurunan pelanggaran perda",
+        "Tingkat pemanfaatan layanan administrasi",
+        "Jumlah pengaduan yang ditindaklanjuti",
+        "Persentase peserta pelatihan yang lulus",
+        "Nilai SAKIP kecamatan",
+    ] {
+        let report = lint_one(uraian, Some("Data kegiatan"), &[]);
+        assert!(
+            with_code(&report, "U011").is_empty(),
+            "{uraian}: {:#?}",
+            with_code(&report, "U011")
+        );
+    }
+    // Under a sasaran worded as an activity the finding is A009's, not U011's.
+    let text = doc(&ind("Jumlah sosialisasi peraturan daerah", Some("Data kegiatan"), &[]))
+        .replace("Meningkatnya pelayanan", "Sosialisasi peraturan daerah");
+    let report = lint(&text);
+    assert!(with_code(&report, "U011").is_empty());
+    assert_eq!(with_code(&report, "A009").len(), 1);
+}

@@ -96,6 +96,14 @@ pub const ABSOLUTE_TARGET: Rule = Rule {
     check: Check::Document(values::absolute_target),
 };
 
+pub const ACTIVITY_INDICATOR: Rule = Rule {
+    code: "U011",
+    name: "activity-indicator",
+    family: Family::Units,
+    severity: Severity::Info,
+    check: Check::Document(wording::activity_indicator),
+};
+
 pub const RULES: &[Rule] = &[
     UNIT_FORMULA_MISMATCH,
     PERCENT_FORMULA_INCOMPLETE,
@@ -107,6 +115,7 @@ pub const RULES: &[Rule] = &[
     TARGET_IN_FORMULA,
     INDICATOR_NOT_MEASURABLE,
     ABSOLUTE_TARGET,
+    ACTIVITY_INDICATOR,
 ];
 
 /// Every indicator of a document, in source order.
