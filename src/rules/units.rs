@@ -1,4 +1,4 @@
-//! U — units, formulas, targets and counts. The readers of units, formulas and quantities live in
+//! U — units, formulas, targets, counts and numbered lists. The readers of units, formulas and quantities live in
 //! [`crate::units`]; each rule here compares what they find.
 
 mod counts;
@@ -104,6 +104,14 @@ pub const ACTIVITY_INDICATOR: Rule = Rule {
     check: Check::Document(wording::activity_indicator),
 };
 
+pub const LIST_NUMBERING_GAP: Rule = Rule {
+    code: "U012",
+    name: "list-numbering-gap",
+    family: Family::Units,
+    severity: Severity::Warning,
+    check: Check::Document(counts::list_numbering_gap),
+};
+
 pub const RULES: &[Rule] = &[
     UNIT_FORMULA_MISMATCH,
     PERCENT_FORMULA_INCOMPLETE,
@@ -116,6 +124,7 @@ pub const RULES: &[Rule] = &[
     INDICATOR_NOT_MEASURABLE,
     ABSOLUTE_TARGET,
     ACTIVITY_INDICATOR,
+    LIST_NUMBERING_GAP,
 ];
 
 /// Every indicator of a document, in source order.
