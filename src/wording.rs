@@ -145,6 +145,25 @@ fn nasal_roots(word: &str, me: &str) -> Vec<String> {
     out
 }
 
+/// `me` + a nasal + `root`, by the same sound changes: `susun` → `menyusun`, `pantau` → `memantau`,
+/// `kelola` → `mengelola`, `bina` → `membina`.
+fn nasal_verb(root: &str) -> String {
+    let mut chars = root.chars();
+    let (first, rest) = (chars.next().unwrap_or('a'), chars.as_str());
+    let vowel_next = starts_vowel(rest);
+    match first {
+        'a' | 'e' | 'i' | 'o' | 'u' | 'g' | 'h' => format!("meng{root}"),
+        'k' if vowel_next => format!("meng{rest}"),
+        's' if vowel_next => format!("meny{rest}"),
+        't' if vowel_next => format!("men{rest}"),
+        'p' if vowel_next => format!("mem{rest}"),
+        'c' | 'd' | 'j' | 'z' => format!("men{root}"),
+        'b' | 'f' | 'v' => format!("mem{root}"),
+        'l' | 'm' | 'n' | 'r' | 'w' | 'y' => format!("me{root}"),
+        _ => format!("meng{root}"),
+    }
+}
+
 /// The roots of `base` (a verb without its prefix) that the dictionary knows, with the suffix the verb adds.
 fn known_roots(bases: Vec<String>) -> Vec<Root> {
     let mut out = Vec::new();
@@ -241,8 +260,8 @@ pub fn has_result_word<'w>(mut words: impl Iterator<Item = &'w str>, lex: Lexico
 /// The result form of an activity word, when it can be derived reliably: `Menyusun` → `Tersusunnya`,
 /// `Melaksanakan` → `Terlaksananya`, `Penyusunan` → `Tersusunnya`, `Peningkatan` → `Meningkatnya`,
 /// `Penerbitan` → `Terbitnya`, in the case of `word`. A form listed in `result_words` wins; else a ter- form the
-/// dictionary knows (`ter` + root, with the verb's -i), except `ter` + an adjective (`terkuat` is a superlative,
-/// not a result: a root with a ke-…-an noun is not used bare). Verbs with ber- get none. `None` when no form, or
+/// dictionary knows (`ter` + root, with the verb's -i), the root alone only when it makes a verb on its own and
+/// is no adjective (`terkuat` is a superlative, not a result; `teraju` a noun). Verbs with ber- get none. `None` when no form, or
 /// more than one, qualifies.
 pub fn result_form(word: &str, lex: Lexicon) -> Option<String> {
     let lower = word.to_lowercase();
@@ -283,11 +302,14 @@ pub fn result_form(word: &str, lex: Lexicon) -> Option<String> {
         // The root itself with -nya, when listed (`penerbitan` → `terbitnya`).
         candidates.push((root.stem.clone(), false));
         let bare = ter(&root.stem);
-        let adjective = dictionary::knows(&format!("ke{}an", root.stem));
+        // The dictionary vouches for ter- + the root alone only when the root is a verb on its own (`menyusun`,
+        // `memantau`: `tersusun`, `terpantau`) and no adjective (`terkuat` is a superlative); `teraju` is a noun,
+        // not the result of `mengajukan`.
+        let verb_root = dictionary::knows(&nasal_verb(&root.stem)) && !dictionary::knows(&format!("ke{}an", root.stem));
         if form == Form::Verb && root.suffix == "i" {
             candidates.push((format!("{bare}i"), true));
         }
-        candidates.push((bare.clone(), !adjective));
+        candidates.push((bare.clone(), verb_root));
         if form == Form::Noun {
             candidates.push((format!("{bare}i"), false));
         }
@@ -352,6 +374,14 @@ mod tests {
         assert!(nasal_roots("penyusun", "pe").contains(&"susun".to_string()));
         // `men` + a `t` that stays is not a verb prefix (`menteri` is a noun).
         assert!(!nasal_roots("menteri", "me").contains(&"teri".to_string()));
+        for (root, verb) in [
+            ("susun", "menyusun"),
+            ("pantau", "memantau"),
+            ("kelola", "mengelola"),
+            ("bina", "membina"),
+        ] {
+            assert_eq!(nasal_verb(root), verb);
+        }
     }
 
     #[test]
@@ -417,11 +447,19 @@ mod tests {
                 ("Memfasilitasi", "Terfasilitasinya"),
                 ("Koordinasi", "Terkoordinasinya"),
                 ("Penerbitan", "Terbitnya"),
+                ("Memantau", "Terpantaunya"),
             ] {
                 assert_eq!(result_form(word, lex).as_deref(), Some(result), "{word}");
             }
             // `terkuat` is a superlative: no reliable result form of `Penguatan`.
-            for word in ["Penguatan", "Sosialisasi", "Berkoordinasi", "Pelayanan"] {
+            for word in [
+                "Penguatan",
+                "Mengajukan",
+                "Pengajuan",
+                "Sosialisasi",
+                "Berkoordinasi",
+                "Pelayanan",
+            ] {
                 assert_eq!(result_form(word, lex), None, "{word}");
             }
         });

@@ -36,6 +36,8 @@ pub(super) fn sasaran_activity(cx: &Context, document: &Document, out: &mut Vec<
             continue;
         }
         let exact = crate::locate::locate(source, uraian, first.range());
+        // `Penerbitan/ pemberian …`: the alternative after the slash needs rewording too, so no fix.
+        let alternatives = toks.get(start + 1).is_some_and(|t| t.is_sym('/'));
         let span = exact.unwrap_or(uraian.span);
         let name = crate::words::shorten(&uraian.value[first.start..], 60);
         let args: &[(&str, &dyn std::fmt::Display)] = &[("sasaran", &sasaran.id.value), ("word", &first.text)];
@@ -52,8 +54,10 @@ pub(super) fn sasaran_activity(cx: &Context, document: &Document, out: &mut Vec<
             Some(result) => {
                 let finding = finding.help("help", &[("word", &first.text), ("result", &result)]);
                 let finding = match exact {
-                    Some(span) => finding.fix(Fix::replace(Applicability::Unsafe, document.file, span, result)),
-                    None => finding,
+                    Some(span) if !alternatives => {
+                        finding.fix(Fix::replace(Applicability::Unsafe, document.file, span, result))
+                    }
+                    _ => finding,
                 };
                 finding.emit(out);
             }
