@@ -261,8 +261,8 @@ pub fn has_result_word<'w>(mut words: impl Iterator<Item = &'w str>, lex: Lexico
 /// `Melaksanakan` → `Terlaksananya`, `Penyusunan` → `Tersusunnya`, `Peningkatan` → `Meningkatnya`,
 /// `Penerbitan` → `Terbitnya`, in the case of `word`. A form listed in `result_words` wins; else a ter- form the
 /// dictionary knows (`ter` + root, with the verb's -i), the root alone only when it makes a verb on its own and
-/// is no adjective (`terkuat` is a superlative, not a result; `teraju` a noun). Verbs with ber- get none. `None` when no form, or
-/// more than one, qualifies.
+/// is no adjective (`terkuat` is a superlative, not a result; `teraju` a noun). Verbs with ber- get none. `None`
+/// when no form, or more than one, qualifies.
 pub fn result_form(word: &str, lex: Lexicon) -> Option<String> {
     let lower = word.to_lowercase();
     let (form, roots) = activity(&lower, lex)?;
@@ -297,14 +297,12 @@ pub fn result_form(word: &str, lex: Lexicon) -> Option<String> {
         }
     }
     for root in &roots {
-        // `ter` + a root alone may be a superlative (`terkuat`): the dictionary vouches for it only when the root
-        // has no ke-…-an noun (is no adjective). A -kan form (`terkuatkan`) is taken from the list only.
         // The root itself with -nya, when listed (`penerbitan` → `terbitnya`).
         candidates.push((root.stem.clone(), false));
         let bare = ter(&root.stem);
         // The dictionary vouches for ter- + the root alone only when the root is a verb on its own (`menyusun`,
         // `memantau`: `tersusun`, `terpantau`) and no adjective (`terkuat` is a superlative); `teraju` is a noun,
-        // not the result of `mengajukan`.
+        // not the result of `mengajukan`. A -kan form (`terkuatkan`) is taken from the list only.
         let verb_root = dictionary::knows(&nasal_verb(&root.stem)) && !dictionary::knows(&format!("ke{}an", root.stem));
         if form == Form::Verb && root.suffix == "i" {
             candidates.push((format!("{bare}i"), true));
