@@ -21,6 +21,7 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("kbbi.yaml", include_str!("../rules/kbbi.yaml")),
     ("istilah.yaml", include_str!("../rules/istilah.yaml")),
     ("kata.yaml", include_str!("../rules/kata.yaml")),
+    ("hasil.yaml", include_str!("../rules/hasil.yaml")),
 ];
 
 /// One data file: built in, or from an extra directory.
@@ -68,6 +69,7 @@ const TABLES: &[(&str, Validator)] = &[
     ("kbbi.yaml", validate_table::<crate::rules::text::tables::Kbbi>),
     ("istilah.yaml", validate_table::<crate::rules::text::tables::Istilah>),
     ("kata.yaml", validate_table::<crate::rules::text::tables::Kata>),
+    ("hasil.yaml", validate_table::<crate::wording::Hasil>),
 ];
 
 #[derive(Default)]

@@ -22,6 +22,11 @@ fn n_findings(report: &Report) -> Vec<&Diagnostic> {
     report.diagnostics.iter().filter(|d| d.code.starts_with('N')).collect()
 }
 
+/// The text under a secondary label.
+fn label_text<'r>(report: &'r Report, label: &ikilint::diagnostic::Label) -> &'r str {
+    report.files.get(label.file).slice(label.span)
+}
+
 fn codes(report: &Report) -> Vec<&'static str> {
     n_findings(report).iter().map(|d| d.code).collect()
 }
@@ -79,13 +84,7 @@ fn examples_shared_nips_are_n004() {
     assert!(n004[1].message.contains("MAWARTI") && n004[1].message.contains("MINARI"));
     // The secondary label points at the other person.
     let other = &n004[0].secondary[0];
-    assert!(
-        report
-            .files
-            .get(other.file)
-            .slice(other.span)
-            .contains("19730808 201001 1 005")
-    );
+    assert!(label_text(&report, other).contains("19730808 201001 1 005"));
     assert_eq!(report.files.get(other.file).position(other.span.start).line, 85);
 }
 
@@ -120,14 +119,7 @@ fn examples_nineteen_digit_nip_is_n001() {
     assert_eq!(n001.len(), 1);
     assert!(primary_text(&report, n001[0]).contains("119670309 200701 1 032"));
     assert_eq!(n001[0].secondary.len(), 1);
-    let copy = &n001[0].secondary[0];
-    assert!(
-        report
-            .files
-            .get(copy.file)
-            .slice(copy.span)
-            .contains("119670309 200701 1 032")
-    );
+    assert!(label_text(&report, &n001[0].secondary[0]).contains("119670309 200701 1 032"));
 }
 
 #[test]
@@ -341,8 +333,7 @@ fn n009_placeholders_and_a_bupati_without_nip() {
     let texts: Vec<_> = n009.iter().map(|d| primary_text(&report, d)).collect();
     // The date, and the blank signer once: name and NIP are one finding with a label on each.
     assert_eq!(texts, [".....", "…"], "{n009:#?}");
-    let nip = &n009[1].secondary[0];
-    assert_eq!(report.files.get(nip.file).slice(nip.span), "\"Nip.\"");
+    assert_eq!(label_text(&report, &n009[1].secondary[0]), "\"Nip.\"");
     assert_eq!(codes(&report), ["N009", "N009"], "a placeholder NIP is not also N001");
 
     // Near miss: the same block filled in; the Bupati has no `nip` key, which is not a placeholder.
@@ -364,17 +355,7 @@ fn n009_placeholders_and_a_bupati_without_nip() {
 
 #[test]
 fn n009_suggests_the_holder_for_a_blank_signature() {
-    let text = doc(
-        "a",
-        2022,
-        &position(
-            "x",
-            "Pengolah Data",
-            None,
-            Some(("SAMRAN DAUD", "19730916 199606 1 001")),
-            &signed(".....", "Nip."),
-        ),
-    );
+    let text = samran("19730916 199606 1 001", ".....", "Nip.");
     let report = lint(&text);
     assert_eq!(codes(&report), ["N009"], "{:#?}", report.diagnostics);
     let help = with_code(&report, "N009")[0].help.clone().unwrap_or_default();
@@ -384,17 +365,7 @@ fn n009_suggests_the_holder_for_a_blank_signature() {
     );
 
     // Near miss: only the NIP is blank, so the finding is about the NIP alone, with no second label.
-    let text = doc(
-        "a",
-        2022,
-        &position(
-            "x",
-            "Pengolah Data",
-            None,
-            Some(("SAMRAN DAUD", "19730916 199606 1 001")),
-            &signed("SAMRAN DAUD", "Nip."),
-        ),
-    );
+    let text = samran("19730916 199606 1 001", "SAMRAN DAUD", "Nip.");
     let report = lint(&text);
     let n009 = with_code(&report, "N009");
     assert_eq!(n009.len(), 1, "{n009:#?}");
@@ -406,50 +377,20 @@ fn n009_suggests_the_holder_for_a_blank_signature() {
 #[test]
 fn nip_defect_in_holder_and_signature_is_one_finding() {
     // The holder's malformed NIP printed again in the signature block: one N001 with a label at the copy.
-    let text = doc(
-        "a",
-        2022,
-        &position(
-            "x",
-            "Pengolah Data",
-            None,
-            Some(("SAMRAN DAUD", "119730916 199606 1 001")),
-            &signed("SAMRAN DAUD", "119730916 199606 1 001"),
-        ),
-    );
+    let text = samran("119730916 199606 1 001", "SAMRAN DAUD", "119730916 199606 1 001");
     let report = lint(&text);
     assert_eq!(codes(&report), ["N001"], "{:#?}", report.diagnostics);
     assert_eq!(with_code(&report, "N001")[0].secondary.len(), 1);
 
     // The same badly grouped NIP twice: one N003 whose fix rewrites both.
-    let text = doc(
-        "a",
-        2022,
-        &position(
-            "x",
-            "Pengolah Data",
-            None,
-            Some(("SAMRAN DAUD", "197309161996061001")),
-            &signed("SAMRAN DAUD", "197309161996061001"),
-        ),
-    );
+    let text = samran("197309161996061001", "SAMRAN DAUD", "197309161996061001");
     let report = lint(&text);
     assert_eq!(codes(&report), ["N003"], "{:#?}", report.diagnostics);
     let fixed = apply(&text, with_code(&report, "N003")[0]);
     assert_eq!(fixed.matches("19730916 199606 1 001").count(), 2, "{fixed}");
 
     // Near miss: two different malformed NIPs are two findings.
-    let text = doc(
-        "a",
-        2022,
-        &position(
-            "x",
-            "Pengolah Data",
-            None,
-            Some(("SAMRAN DAUD", "119730916 199606 1 001")),
-            &signed("SAMRAN DAUD", "19730916 199606 1 0011"),
-        ),
-    );
+    let text = samran("119730916 199606 1 001", "SAMRAN DAUD", "19730916 199606 1 0011");
     let report = lint(&text);
     let n001 = with_code(&report, "N001");
     assert_eq!(n001.len(), 2, "{n001:#?}");
@@ -483,22 +424,15 @@ fn n004_names_the_persons_own_nip_and_n005_stays_quiet() {
 
 #[test]
 fn n009_a_signature_date_without_a_day() {
-    for date in ["Tanjung Redeb, Januari 2022", "Masama,   Desember 2021"] {
+    let dated = |date: &str| {
         let tt = format!(
             "      tempat_tanggal: \"{date}\"\n      pegawai: {{ jabatan: \"CAMAT MASAMA\", nama: \"AHMAD YANI\", nip: \"19680125 198611 1 001\" }}\n"
         );
-        let text = doc(
-            "d",
-            2022,
-            &position(
-                "camat",
-                "Camat Masama",
-                None,
-                Some(("AHMAD YANI", "19680125 198611 1 001")),
-                &tt,
-            ),
-        );
-        let report = lint(&text);
+        let holder = Some(("AHMAD YANI", "19680125 198611 1 001"));
+        doc("d", 2022, &position("camat", "Camat Masama", None, holder, &tt))
+    };
+    for date in ["Tanjung Redeb, Januari 2022", "Masama,   Desember 2021"] {
+        let report = lint(&dated(date));
         let n009 = with_code(&report, "N009");
         assert_eq!(n009.len(), 1, "{date}: {n009:#?}");
         assert!(n009[0].message.contains("no day"), "{}", n009[0].message);
@@ -509,21 +443,7 @@ fn n009_a_signature_date_without_a_day() {
         "Masama, 03-01-2022",
         "Masama, 3/1/2022",
     ] {
-        let tt = format!(
-            "      tempat_tanggal: \"{date}\"\n      pegawai: {{ jabatan: \"CAMAT MASAMA\", nama: \"AHMAD YANI\", nip: \"19680125 198611 1 001\" }}\n"
-        );
-        let text = doc(
-            "d",
-            2022,
-            &position(
-                "camat",
-                "Camat Masama",
-                None,
-                Some(("AHMAD YANI", "19680125 198611 1 001")),
-                &tt,
-            ),
-        );
-        assert!(with_code(&lint(&text), "N009").is_empty(), "{date}");
+        assert!(with_code(&lint(&dated(date)), "N009").is_empty(), "{date}");
     }
 }
 
@@ -589,6 +509,21 @@ fn n006_variant_names_under_one_nip() {
 fn signed(name: &str, nip: &str) -> String {
     format!(
         "      tempat_tanggal: \"Masama, 6 Januari 2022\"\n      pegawai: {{ jabatan: \"PENGOLAH DATA\", nama: \"{name}\", nip: \"{nip}\" }}\n"
+    )
+}
+
+/// Pengolah Data SAMRAN DAUD holding `holder_nip`, whose own IKI is signed by `name` with `nip`.
+fn samran(holder_nip: &str, name: &str, nip: &str) -> String {
+    doc(
+        "a",
+        2022,
+        &position(
+            "x",
+            "Pengolah Data",
+            None,
+            Some(("SAMRAN DAUD", holder_nip)),
+            &signed(name, nip),
+        ),
     )
 }
 
@@ -847,12 +782,13 @@ fn titles_and_abbreviations_extend_from_a_rules_directory() {
 #[test]
 fn n011_an_unsigned_iki_among_signed_ones() {
     let signed = |id: &str| {
+        let tt = signed("SAMRAN DAUD", "19730916 199606 1 001");
         position(
             id,
             "Pengolah Data",
             None,
             Some(("SAMRAN DAUD", "19730916 199606 1 001")),
-            &signed("SAMRAN DAUD", "19730916 199606 1 001"),
+            &tt,
         )
     };
     let jabatan = signed("a") + &signed("b") + &position("c", "Kepala Seksi PMD", None, None, "");

@@ -1070,3 +1070,137 @@ fn t001_near_misses_thousands_commas_and_dots_in_prose() {
         );
     }
 }
+
+// U011, U014
+
+#[test]
+fn u011_an_activity_measured_under_a_result() {
+    for (uraian, activity) in [
+        (
+            "Persentase sosialisasi peraturan daerah yang dilaksanakan",
+            "sosialisasi",
+        ),
+        ("Jumlah rapat koordinasi", "rapat"),
+        ("Frekuensi pembinaan kelompok tani", "pembinaan"),
+        ("2. Jumlah penyuluhan kesehatan", "penyuluhan"),
+        ("Jumlah Rapat-rapat koordinasi yang terlaksana", "Rapat-rapat"),
+    ] {
+        let report = lint_one(uraian, Some("Data kegiatan"), &[("satuan", "kali")]);
+        let found = with_code(&report, "U011");
+        assert_eq!(found.len(), 1, "{uraian}: {:#?}", report.diagnostics);
+        assert_eq!(label_texts(&report, found[0]), [activity, "Meningkatnya"], "{uraian}");
+        assert_eq!(found[0].severity, ikilint::diagnostic::Severity::Info);
+        assert!(
+            found[0].help.as_deref().unwrap_or("").contains(activity),
+            "{:?}",
+            found[0].help
+        );
+    }
+}
+
+#[test]
+fn u011_near_misses_outcomes_measured_changes_and_activity_sasaran() {
+    for uraian in [
+        "Persentase desa yang menerapkan peraturan desa",
+        "Jumlah kasus yang diselesaikan",
+        "Persentase penurunan pelanggaran perda",
+        "Tingkat pemanfaatan layanan administrasi",
+        "Jumlah pengaduan yang ditindaklanjuti",
+        "Persentase peserta pelatihan yang lulus",
+        "Nilai SAKIP kecamatan",
+    ] {
+        let report = lint_one(uraian, Some("Data kegiatan"), &[]);
+        assert!(
+            with_code(&report, "U011").is_empty(),
+            "{uraian}: {:#?}",
+            with_code(&report, "U011")
+        );
+    }
+    // Under a sasaran worded as an activity the finding is A009's, not U011's.
+    let text = doc(&ind("Jumlah sosialisasi peraturan daerah", Some("Data kegiatan"), &[]))
+        .replace("Meningkatnya pelayanan", "Sosialisasi peraturan daerah");
+    let report = lint(&text);
+    assert!(with_code(&report, "U011").is_empty());
+    assert_eq!(with_code(&report, "A009").len(), 1);
+}
+
+/// A position with the given `tugas` and `fungsi` items (each written as a YAML string).
+fn duties(tugas: &[&str], fungsi: &[&str]) -> String {
+    let list = |items: &[&str]| items.iter().map(|i| format!("      - {i:?}\n")).collect::<String>();
+    format!(
+        "dokumen:\n  id: uji\n  unit: Kecamatan Uji\n  tahun: 2022\njabatan:\n  - id: kasi\n    nama: Kepala Seksi Uji\n    \
+         tugas:\n{}    fungsi:\n{}    sasaran:\n      - uraian: \"Meningkatnya pelayanan\"\n        indikator:\n          \
+         - uraian: \"Indeks Kepuasan Masyarakat\"\n            formula: \"Hasil survei kepuasan masyarakat\"\n",
+        list(tugas),
+        list(fungsi)
+    )
+}
+
+#[test]
+fn u014_numbered_lists_with_a_gap() {
+    let report = lint(&duties(
+        &["1. menyusun rencana kerja", "3. melaksanakan pelayanan"],
+        &["a. penyusunan rencana;", "c. pelaksanaan pelayanan;", "f. pelaporan."],
+    ));
+    let found = with_code(&report, "U014");
+    let texts: Vec<&str> = found.iter().map(|d| primary_text(&report, d)).collect();
+    assert_eq!(texts, ["3.", "c.", "f."], "{found:#?}");
+    assert!(
+        found[0].message.contains("`1.` to `3.`: `2.` is missing"),
+        "{}",
+        found[0].message
+    );
+    assert_eq!(label_texts(&report, found[0]), ["3.", "1."]);
+    assert!(
+        found[2].message.contains("`d.` to `e.` are missing"),
+        "{}",
+        found[2].message
+    );
+    assert!(found[0].help.as_deref().unwrap_or("").contains("`2.`"));
+
+    // One item numbered 2. with no 1.; a letter misread as a number (`1.` for `l.`) between `k.` and `m.`; a gap
+    // inside one item.
+    let mut fungsi: Vec<String> = ('a'..='k').map(|c| format!("{c}. menyiapkan bahan {c};")).collect();
+    fungsi.push("1. menyampaikan saran;".to_string());
+    fungsi.push("m. melaksanakan tugas lain.".to_string());
+    let fungsi: Vec<&str> = fungsi.iter().map(String::as_str).collect();
+    let report = lint(&duties(
+        &["2. menyusun laporan", "menyusun dokumen: 1. Renja 2. Renstra 4. LKjIP"],
+        &fungsi,
+    ));
+    let found = with_code(&report, "U014");
+    let texts: Vec<&str> = found.iter().map(|d| primary_text(&report, d)).collect();
+    assert_eq!(texts, ["2.", "4.", "m."], "{found:#?}");
+    assert!(
+        found[0].message.contains("starts at `2.`: `1.` is missing"),
+        "{}",
+        found[0].message
+    );
+    assert!(found[0].secondary.is_empty());
+    assert!(found[2].message.contains("`l.` is missing"), "{}", found[2].message);
+}
+
+#[test]
+fn u014_near_misses_complete_lists_restarts_sub_lists_and_numbers_in_sentences() {
+    let report = lint(&duties(
+        &[
+            "1. menyusun rencana kerja",
+            "2) melaksanakan pelayanan",
+            "1. membuat laporan",
+            "a. mengumpulkan data: 1. kependudukan 2. pertanahan",
+            "b. melaksanakan tugas lain",
+            "membuat laporan tanpa nomor",
+            "menyusun 1. Renja 2. Renstra; laporan bulan ke 12. Selesai",
+            "A. Rahman menyerahkan laporan",
+        ],
+        &["a) perumusan kebijakan;", "b) pelaksanaan kebijakan.", "C. pelaporan."],
+    ));
+    assert!(
+        with_code(&report, "U014").is_empty(),
+        "{:#?}",
+        with_code(&report, "U014")
+    );
+    // A formula's list is not read by U014 (U005 reads declared counts).
+    let report = lint_one("Jumlah dokumen", Some("1. Renja 3. Renstra"), &[]);
+    assert!(with_code(&report, "U014").is_empty());
+}

@@ -1,7 +1,9 @@
 //! A — alignment: the cascade graph of positions, sasaran and indicators ([`crate::cascade`]). Every check reads
 //! the one graph built per run; a position in an `atasan` loop (A005) or with an unresolved `atasan` (A002) gets
-//! no cascade findings besides, because they would follow from the one mistake.
+//! no cascade findings besides, because they would follow from the one mistake. A009 reads how each sasaran is
+//! worded: the result a sasaran names is what the cascade hands down.
 
+mod activity;
 pub mod suggest;
 
 use super::{Check, Context, Family, Rule};
@@ -75,6 +77,14 @@ pub const SKIPS_LEVEL: Rule = Rule {
     check: Check::Set(skips_level),
 };
 
+pub const SASARAN_ACTIVITY: Rule = Rule {
+    code: "A009",
+    name: "sasaran-activity",
+    family: Family::Alignment,
+    severity: Severity::Warning,
+    check: Check::Document(activity::sasaran_activity),
+};
+
 pub const RULES: &[Rule] = &[
     FEEDS_NOTHING,
     UNKNOWN_REFERENCE,
@@ -84,6 +94,7 @@ pub const RULES: &[Rule] = &[
     SEVERAL_TOPS,
     EMPTY_SASARAN,
     SKIPS_LEVEL,
+    SASARAN_ACTIVITY,
 ];
 
 fn file_of(cx: &Context, cascade: &Cascade, pos: PosId) -> FileId {

@@ -1,4 +1,4 @@
-//! U — units, formulas, targets and counts. The readers of units, formulas and quantities live in
+//! U — units, formulas, targets, counts and numbered lists. The readers of units, formulas and quantities live in
 //! [`crate::units`]; each rule here compares what they find.
 
 mod counts;
@@ -96,6 +96,14 @@ pub const ABSOLUTE_TARGET: Rule = Rule {
     check: Check::Document(values::absolute_target),
 };
 
+pub const ACTIVITY_INDICATOR: Rule = Rule {
+    code: "U011",
+    name: "activity-indicator",
+    family: Family::Units,
+    severity: Severity::Info,
+    check: Check::Document(wording::activity_indicator),
+};
+
 pub const UNNAMED_RATIO: Rule = Rule {
     code: "U012",
     name: "unnamed-ratio",
@@ -112,6 +120,14 @@ pub const IKM_TARGET_BELOW_B: Rule = Rule {
     check: Check::Document(values::ikm_target_below_b),
 };
 
+pub const LIST_NUMBERING_GAP: Rule = Rule {
+    code: "U014",
+    name: "list-numbering-gap",
+    family: Family::Units,
+    severity: Severity::Warning,
+    check: Check::Document(counts::list_numbering_gap),
+};
+
 pub const RULES: &[Rule] = &[
     UNIT_FORMULA_MISMATCH,
     PERCENT_FORMULA_INCOMPLETE,
@@ -123,8 +139,10 @@ pub const RULES: &[Rule] = &[
     TARGET_IN_FORMULA,
     INDICATOR_NOT_MEASURABLE,
     ABSOLUTE_TARGET,
+    ACTIVITY_INDICATOR,
     UNNAMED_RATIO,
     IKM_TARGET_BELOW_B,
+    LIST_NUMBERING_GAP,
 ];
 
 /// Every indicator of a document, in source order.

@@ -264,7 +264,8 @@ impl Satuan {
         in_set(&self.index().lower_is_better, word)
     }
 
-    fn is_change_word(&self, word: &str) -> bool {
+    /// A word of a rate of change (`peningkatan`, `penurunan`).
+    pub fn is_change_word(&self, word: &str) -> bool {
         in_set(&self.index().change_words, word)
     }
 

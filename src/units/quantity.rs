@@ -109,6 +109,89 @@ pub fn numbered_items_from(toks: &[Tok], from: usize) -> Vec<Item> {
     items
 }
 
+/// The kind of a list marker: `1.`/`1)` or `a.`/`a)` (either case).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum MarkerKind {
+    Number,
+    Letter,
+}
+
+/// A list marker anywhere in a text: a number of one or two digits, or a single letter, right before `.` or `)`,
+/// after a space (or at the start) and before a space (or at the end).
+#[derive(Clone, Debug)]
+pub struct Marker {
+    pub kind: MarkerKind,
+    /// 1 for `1.` and for `a.`.
+    pub value: u64,
+    /// The number or letter and its `.`/`)`.
+    pub range: Range<usize>,
+    /// The token index of the number or letter.
+    pub at: usize,
+    /// `)` or `.`.
+    pub close: char,
+    pub upper: bool,
+}
+
+impl Marker {
+    /// How the marker of `value` in this list is written: `3.`, `c)`, `C.`.
+    pub fn written(&self, value: u64) -> String {
+        match self.kind {
+            MarkerKind::Number => format!("{value}{}", self.close),
+            MarkerKind::Letter => {
+                let letter = char::from(b'a' + (value.clamp(1, 26) - 1) as u8);
+                let letter = if self.upper {
+                    letter.to_ascii_uppercase()
+                } else {
+                    letter
+                };
+                format!("{letter}{}", self.close)
+            }
+        }
+    }
+}
+
+/// Every list marker of a text, in order.
+pub fn list_markers(toks: &[Tok]) -> Vec<Marker> {
+    let mut out = Vec::new();
+    for (i, t) in toks.iter().enumerate() {
+        let Some(close) = toks
+            .get(i + 1)
+            .filter(|d| (d.is_sym('.') || d.is_sym(')')) && d.start == t.end)
+        else {
+            continue;
+        };
+        let spaced_before = i == 0 || toks[i - 1].end < t.start;
+        let spaced_after = toks.get(i + 2).is_none_or(|n| n.start > close.end);
+        if !spaced_before || !spaced_after {
+            continue;
+        }
+        let (kind, value, upper) = match t.kind {
+            TokKind::Number if t.text.len() <= 2 && t.text.chars().all(|c| c.is_ascii_digit()) => {
+                let Ok(n) = t.text.parse::<u64>() else { continue };
+                (MarkerKind::Number, n, false)
+            }
+            TokKind::Word if t.text.len() == 1 && t.text.chars().all(|c| c.is_ascii_alphabetic()) => {
+                let c = t.text.as_bytes()[0];
+                (
+                    MarkerKind::Letter,
+                    u64::from(c.to_ascii_lowercase() - b'a' + 1),
+                    c.is_ascii_uppercase(),
+                )
+            }
+            _ => continue,
+        };
+        out.push(Marker {
+            kind,
+            value,
+            range: t.start..close.end,
+            at: i,
+            close: if close.is_sym(')') { ')' } else { '.' },
+            upper,
+        });
+    }
+    out
+}
+
 /// Every number of the text with what follows it.
 pub fn quantities(text: &str, lex: &Satuan) -> Vec<Quantity> {
     let toks = tokenize(text);

@@ -19,7 +19,7 @@ struct Found {
 }
 
 fn known(word: &str, kata: &Kata) -> bool {
-    kata.knows(word) || super::unknown::dictionary().is_some_and(|d| d.check(word))
+    kata.knows(word) || crate::dictionary::dictionary().is_some_and(|d| d.check(word))
 }
 
 /// The forms of one text, in order.

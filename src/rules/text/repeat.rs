@@ -159,8 +159,9 @@ pub fn run_together(cx: &Context, document: &Document, out: &mut Vec<Diagnostic>
             let at = match capital_split(word.text) {
                 // `KataKata`: split at the one capital inside, when both halves are words.
                 Some(i) => {
-                    let known =
-                        |part: &str| kata.contains(part) || super::unknown::dictionary().is_some_and(|d| d.check(part));
+                    let known = |part: &str| {
+                        kata.contains(part) || crate::dictionary::dictionary().is_some_and(|d| d.check(part))
+                    };
                     if known(&lower[..i]) && known(&lower[i..]) {
                         vec![i]
                     } else {

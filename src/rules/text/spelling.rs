@@ -94,7 +94,7 @@ pub fn misspelled_term(cx: &Context, document: &Document, out: &mut Vec<Diagnost
             if istilah.get(&lower).is_some()
                 || kata.contains(&lower)
                 || kbbi.knows(&lower)
-                || super::unknown::dictionary().is_some_and(|d| d.check(&lower))
+                || crate::dictionary::dictionary().is_some_and(|d| d.check(&lower))
             {
                 continue;
             }

@@ -1,6 +1,6 @@
 //! T007 unknown word: an ordinary typo in a common word (a letter dropped, doubled or swapped), found with the
 //! Indonesian Hunspell dictionary of LibreOffice (`rules/id_ID.aff`, `rules/id_ID.dic`, LGPL-3, embedded) read
-//! by `spellbook`.
+//! by `spellbook` ([`crate::dictionary`]).
 //!
 //! Precision comes first: a word is reported only when the dictionary does not know it, no data file knows it
 //! (`kata.yaml` with its foreign words, `istilah.yaml`, `kbbi.yaml`, `gelar.yaml`, `singkatan-jabatan.yaml`), it
@@ -12,6 +12,7 @@
 use super::tables::{Istilah, Kata, Kbbi};
 use super::{UNKNOWN_WORD, prose};
 use crate::diagnostic::{Applicability, Diagnostic, Fix};
+use crate::dictionary::dictionary;
 use crate::model::Document;
 use crate::names::Gelar;
 use crate::rules::identity::titles::SingkatanJabatan;
@@ -20,9 +21,6 @@ use crate::words::{Word, match_case, words};
 use spellbook::Dictionary;
 use std::collections::{HashMap, HashSet};
 use std::sync::{Mutex, OnceLock};
-
-const AFF: &str = include_str!("../../../rules/id_ID.aff");
-const DIC: &str = include_str!("../../../rules/id_ID.dic");
 
 /// Words before a proper noun: the capitalised words after them are a name (`Kecamatan Tanjung Redeb`).
 const PLACE_WORDS: &[&str] = &[
@@ -49,12 +47,6 @@ const PLACE_WORDS: &[&str] = &[
     "camat",
     "lurah",
 ];
-
-/// The dictionary, parsed once per process; `None` only if the embedded files were broken at build time.
-pub(super) fn dictionary() -> Option<&'static Dictionary> {
-    static DICTIONARY: OnceLock<Option<Dictionary>> = OnceLock::new();
-    DICTIONARY.get_or_init(|| Dictionary::new(AFF, DIC).ok()).as_ref()
-}
 
 /// Words known to the linted set besides the dictionary, lowercase: the data files' words and every word of the
 /// names and places written in the documents.

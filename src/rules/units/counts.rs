@@ -1,13 +1,16 @@
 //! U004, U005: counts written as a numeral and words (`5 (lima)`), and counts followed by their numbered list.
 //! Both read every free-text field of the document: counts are written in formulas, targets and names alike.
+//! U014: a numbered list of tugas or fungsi that skips a number or a letter.
 
-use super::{COUNT_LIST_MISMATCH, Context, NUMERAL_WORDS_MISMATCH, span_of};
+use super::{COUNT_LIST_MISMATCH, Context, LIST_NUMBERING_GAP, NUMERAL_WORDS_MISMATCH, span_of};
 use crate::diagnostic::Diagnostic;
 use crate::locate::Locator;
-use crate::model::Document;
+use crate::model::{Document, Text};
 use crate::numwords;
-use crate::units::quantity::{numbered_items_from, numeral_words};
+use crate::units::quantity::{Marker, MarkerKind, list_markers, numbered_items_from, numeral_words};
 use crate::units::{TokKind, tokenize};
+use std::collections::HashMap;
+use std::ops::Range;
 
 pub(super) fn numeral_words_mismatch(cx: &Context, document: &Document, out: &mut Vec<Diagnostic>) {
     for (_, text) in document.texts() {
@@ -116,4 +119,103 @@ pub(super) fn count_list_mismatch(cx: &Context, document: &Document, out: &mut V
             .emit(out);
         }
     }
+}
+
+/// Most items a list inside one text may skip: a bigger jump is a number ending a sentence (`… tahun 12.`), not a
+/// marker.
+const INLINE_GAP_MAX: u64 = 2;
+
+/// Where a list was before a marker: its value, and the text and range of its marker (none before the first).
+type Previous<'d> = Option<(u64, &'d Text, Range<usize>)>;
+
+pub(super) fn list_numbering_gap(cx: &Context, document: &Document, out: &mut Vec<Diagnostic>) {
+    for jabatan in &document.jabatan {
+        for items in [&jabatan.tugas, &jabatan.fungsi] {
+            // The markers that start the items make one list across the items, one per kind (`1.`, `a.`).
+            let mut across: HashMap<MarkerKind, (u64, &Text, Range<usize>)> = HashMap::new();
+            for text in items {
+                let toks = tokenize(&text.value);
+                let markers = list_markers(&toks);
+                let lead = markers.first().filter(|m| m.at == 0);
+                let mut inside: HashMap<MarkerKind, (u64, Range<usize>)> = HashMap::new();
+                if let Some(lead) = lead {
+                    let previous = across.get(&lead.kind).cloned();
+                    if lead.value > previous.as_ref().map_or(0, |p| p.0) + 1 {
+                        report_gap(cx, document, text, lead, previous, out);
+                    }
+                    across.insert(lead.kind, (lead.value, text, lead.range.clone()));
+                    // The whole list written in this one item (`1. … 2. … 4. …`).
+                    if markers[1..]
+                        .iter()
+                        .any(|m| m.kind == lead.kind && m.value == lead.value + 1)
+                    {
+                        inside.insert(lead.kind, (lead.value, lead.range.clone()));
+                    }
+                }
+                // A list inside the item starts at `1.` or `a.`.
+                for marker in markers.iter().filter(|m| m.at > 0) {
+                    match inside.get(&marker.kind).cloned() {
+                        None if marker.value == 1 => {}
+                        None => continue,
+                        Some((value, _)) if marker.value == value + 1 => {}
+                        Some((value, range))
+                            if marker.value > value + 1 && marker.value <= value + 1 + INLINE_GAP_MAX =>
+                        {
+                            report_gap(cx, document, text, marker, Some((value, text, range)), out);
+                        }
+                        Some(_) => continue,
+                    }
+                    inside.insert(marker.kind, (marker.value, marker.range.clone()));
+                }
+            }
+        }
+    }
+}
+
+fn report_gap(
+    cx: &Context,
+    document: &Document,
+    text: &Text,
+    marker: &Marker,
+    previous: Previous<'_>,
+    out: &mut Vec<Diagnostic>,
+) {
+    let before = previous.as_ref().map_or(0, |p| p.0);
+    let first = marker.written(before + 1);
+    let last = marker.written(marker.value - 1);
+    let written = &text.value[marker.range.clone()];
+    let shown_previous = previous
+        .as_ref()
+        .map_or(String::new(), |(_, t, r)| t.value[r.clone()].to_string());
+    let several = marker.value > before + 2;
+    let key = match (previous.is_some(), several) {
+        (true, false) => "message",
+        (true, true) => "message-several",
+        (false, false) => "message-start",
+        (false, true) => "message-start-several",
+    };
+    let args: &[(&str, &dyn std::fmt::Display)] = &[
+        ("marker", &written),
+        ("previous", &shown_previous),
+        ("first", &first),
+        ("last", &last),
+    ];
+    let mut finding = cx
+        .report(
+            &LIST_NUMBERING_GAP,
+            document.file,
+            span_of(cx, document, text, marker.range.clone()),
+            args,
+        )
+        .message(key, args)
+        .label("label", args);
+    if let Some((_, previous_text, range)) = &previous {
+        finding = finding.secondary(
+            document.file,
+            span_of(cx, document, previous_text, range.clone()),
+            "label-previous",
+            args,
+        );
+    }
+    finding.help("help", args).emit(out);
 }

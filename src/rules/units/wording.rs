@@ -1,11 +1,15 @@
-//! U007, U009: indicators and formulas whose words say nothing measurable.
+//! U007, U009, U011: indicators and formulas whose words say nothing measurable, or measure the work instead of
+//! the result. Whether a word words a result or an activity is [`crate::wording`]'s decision.
 
-use super::{Analyses, Context, FORMULA_RESTATES_INDICATOR, INDICATOR_NOT_MEASURABLE, short_name, span_of};
+use super::{
+    ACTIVITY_INDICATOR, Analyses, Context, FORMULA_RESTATES_INDICATOR, INDICATOR_NOT_MEASURABLE, short_name, span_of,
+};
 use crate::diagnostic::Diagnostic;
 use crate::model::Document;
 use crate::units::formula::Kind;
 use crate::units::quantity::{self, QUnit};
 use crate::units::{Satuan, Tok, TokKind, UnitKind, skip_list_number, tokenize};
+use crate::wording::{Form, Hasil, Lexicon, Wording, classify, is_result_word};
 use std::collections::HashSet;
 
 /// Lowercased words of a text, `&` read as `dan`, list numbers and punctuation left out.
@@ -64,13 +68,6 @@ pub(super) fn formula_restates_indicator(cx: &Context, document: &Document, out:
     }
 }
 
-/// A first word that words a result (`Terlaksananya`, `Meningkatnya`): listed in the vocabulary, or shaped like
-/// one (`ter…nya`).
-fn is_result_word(word: &str, lex: &Satuan) -> bool {
-    let lower = word.to_lowercase();
-    lex.is_result_word(&lower) || (lower.starts_with("ter") && lower.ends_with("nya") && lower.len() > 8)
-}
-
 pub(super) fn indicator_not_measurable(cx: &Context, document: &Document, out: &mut Vec<Diagnostic>) {
     let lex = cx.data.table::<Satuan>();
     for (indikator, analysis) in cx.index::<Analyses>().of(document) {
@@ -115,5 +112,64 @@ pub(super) fn indicator_not_measurable(cx: &Context, document: &Document, out: &
             finding = finding.secondary(document.file, f.span, "label-formula", &[]);
         }
         finding.help("help", &[]).emit(out);
+    }
+}
+
+/// The first word of a text after its list number, when it is a word.
+fn first_word<'t, 'a>(toks: &'t [Tok<'a>]) -> Option<&'t Tok<'a>> {
+    toks.get(skip_list_number(toks)).filter(|t| t.kind == TokKind::Word)
+}
+
+pub(super) fn activity_indicator(cx: &Context, document: &Document, out: &mut Vec<Diagnostic>) {
+    let satuan = cx.data.table::<Satuan>();
+    let hasil = cx.data.table::<Hasil>();
+    let lex = Lexicon {
+        satuan: &satuan,
+        hasil: &hasil,
+    };
+    for sasaran in document.jabatan.iter().flat_map(|j| j.sasaran.iter()) {
+        let Some(goal) = &sasaran.uraian else { continue };
+        let goal_toks = tokenize(&goal.value);
+        let Some(result) = first_word(&goal_toks).filter(|t| is_result_word(t.text, &satuan)) else {
+            continue;
+        };
+        for indikator in &sasaran.indikator {
+            let Some(uraian) = &indikator.uraian else { continue };
+            let toks = tokenize(&uraian.value);
+            // The thing measured: the word right after the unit word (`Jumlah rapat …`, `Frekuensi pembinaan`).
+            // A score, a duration or money measures a result or a resource, whatever follows (`Nilai Survei …`).
+            let Some((kind, end)) = satuan.lead_at(&toks, skip_list_number(&toks)) else {
+                continue;
+            };
+            if !matches!(
+                kind,
+                UnitKind::Percent | UnitKind::Ratio | UnitKind::PercentOrIndex | UnitKind::Count
+            ) {
+                continue;
+            }
+            let Some(head) = toks.get(end).filter(|t| t.kind == TokKind::Word) else {
+                continue;
+            };
+            // A rate of change (`Persentase peningkatan …`) measures a result.
+            if satuan.is_change_word(head.text) || classify(head.text, lex) != Wording::Activity(Form::Noun) {
+                continue;
+            }
+            let name = short_name(indikator);
+            cx.report(
+                &ACTIVITY_INDICATOR,
+                document.file,
+                span_of(cx, document, uraian, head.range()),
+                &[("name", &name), ("activity", &head.text)],
+            )
+            .label("label", &[("activity", &head.text)])
+            .secondary(
+                document.file,
+                span_of(cx, document, goal, result.range()),
+                "label-sasaran",
+                &[("result", &result.text)],
+            )
+            .help("help", &[("activity", &head.text)])
+            .emit(out);
+        }
     }
 }
