@@ -1,6 +1,7 @@
 //! T001 by pattern: the non-standard forms that the rules of EYD V describe rather than list (`pola` in
 //! `rules/kbbi.yaml`): bound forms written apart (`antar instansi`), the preposition `di` joined to a place word
-//! (`diluar`), the prefix `di-` written apart from its verb (`di berikan`) and loan words in -ir (`dikoordinir`).
+//! (`diluar`), the prefix `di-` written apart from its verb (`di berikan`), loan words in -ir (`dikoordinir`) and
+//! a root's first consonant kept after meN-/peN- (`mengkomunikasikan`).
 
 use super::tables::{Kata, Kbbi, Pola};
 use super::{NON_STANDARD_SPELLING, prose};
@@ -11,10 +12,10 @@ use crate::words::{Word, match_case, words};
 use std::ops::Range;
 
 /// A non-standard form found in a text: where, what to write, the source to cite, and whether the fix is safe.
-struct Found {
+struct Found<'a> {
     range: Range<usize>,
     standard: String,
-    source: &'static str,
+    source: &'a str,
     applicability: Applicability,
 }
 
@@ -23,7 +24,7 @@ fn known(word: &str, kata: &Kata) -> bool {
 }
 
 /// The forms of one text, in order.
-fn find(value: &str, pola: &Pola, kata: &Kata, kbbi: &Kbbi) -> Vec<Found> {
+fn find<'p>(value: &str, pola: &'p Pola, kata: &Kata, kbbi: &Kbbi) -> Vec<Found<'p>> {
     let all = words(value);
     let mut found = Vec::new();
     for (i, word) in all.iter().enumerate() {
@@ -78,6 +79,13 @@ fn find(value: &str, pola: &Pola, kata: &Kata, kbbi: &Kbbi) -> Vec<Found> {
                 source: "KBBI (kata serapan)",
                 applicability: Applicability::Unsafe,
             });
+        } else if let Some((standard, source)) = unmelted(word, &lower, pola, kata, kbbi) {
+            found.push(Found {
+                range: word.start..word.end,
+                standard,
+                source,
+                applicability: Applicability::Safe,
+            });
         }
     }
     found
@@ -95,7 +103,25 @@ fn loan_word(word: &Word, lower: &str, pola: &Pola, kata: &Kata, kbbi: &Kbbi) ->
     })
 }
 
-fn report(cx: &Context, document: &Document, text: &Text, found: Found, out: &mut Vec<Diagnostic>) {
+/// `mengkomunikasikan` → `mengomunikasikan`: an unknown word whose melted form (the root's first consonant dropped
+/// or, for s, turned into ny) is known.
+fn unmelted<'p>(word: &Word, lower: &str, pola: &'p Pola, kata: &Kata, kbbi: &Kbbi) -> Option<(String, &'p str)> {
+    if known(lower, kata) || kbbi.knows(lower) {
+        return None;
+    }
+    pola.peluluhan.iter().find_map(|entry| {
+        let rest = lower.strip_prefix(entry.tidak_baku.as_str())?;
+        let standard = format!("{}{rest}", entry.baku);
+        (rest.chars().count() >= 3 && known(&standard, kata)).then(|| {
+            (
+                match_case(word.text, &standard),
+                entry.sumber.as_deref().unwrap_or("EYD V (peluluhan)"),
+            )
+        })
+    })
+}
+
+fn report(cx: &Context, document: &Document, text: &Text, found: Found<'_>, out: &mut Vec<Diagnostic>) {
     let source_text = cx.source(document.file);
     let written = &text.value[found.range.clone()];
     let span = crate::locate::locate(source_text, text, found.range.clone());
@@ -155,6 +181,16 @@ mod tests {
             fixed("kegiatan dikoordinir camat"),
             pairs(&[("dikoordinir", "dikoordinasi")])
         );
+        // Forms no list holds: the melted consonant is found by the rule, whatever the root.
+        assert_eq!(
+            fixed("Pengkelolaan arsip, mentanggapi pengaduan, mempimpin rapat, pensortiran surat"),
+            pairs(&[
+                ("Pengkelolaan", "Pengelolaan"),
+                ("mentanggapi", "menanggapi"),
+                ("mempimpin", "memimpin"),
+                ("pensortiran", "penyortiran"),
+            ])
+        );
     }
 
     #[test]
@@ -164,6 +200,8 @@ mod tests {
             "rapat di kantor camat, di luar jam kerja, di dalam ruangan",
             "diberikan, dilaksanakan, dikoordinasikan, direktur, dibawa",
             "administrator dan kadir",
+            // Roots that start with two consonants keep them; melted forms are already standard.
+            "mengkritik, memproduksi, mentransfer, menaati, mengoordinasikan, mempunyai, menyusun",
         ] {
             assert!(fixed(ok).is_empty(), "{ok}: {:?}", fixed(ok));
         }

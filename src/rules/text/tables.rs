@@ -47,6 +47,10 @@ pub struct Pola {
     /// Loan-word endings and their standard form: `dikoordinir` → `dikoordinasi`.
     #[serde(default)]
     pub serapan: Vec<KbbiEntry>,
+    /// Prefix beginnings whose first consonant of the root melts and their standard form: `mengk` → `meng`
+    /// (`mengkoordinasikan` → `mengoordinasikan`).
+    #[serde(default)]
+    pub peluluhan: Vec<KbbiEntry>,
 }
 
 impl Pola {
@@ -56,6 +60,7 @@ impl Pola {
         self.di_tempat.extend(lower(later.di_tempat));
         self.di_akhiran.extend(lower(later.di_akhiran));
         self.serapan.extend(later.serapan);
+        self.peluluhan.extend(later.peluluhan);
     }
 }
 
