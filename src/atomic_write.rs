@@ -27,13 +27,25 @@ pub fn write_replacing(path: &Path, bytes: &[u8]) -> Result<(), Reason> {
     let mut temp = tempfile::NamedTempFile::new_in(folder_of(path)).map_err(|e| io_reason(&e))?;
     temp.write_all(bytes).map_err(|e| io_reason(&e))?;
     temp.as_file().sync_all().map_err(|e| io_reason(&e))?;
-    if let Some(meta) = existing.filter(|m| m.is_file()) {
-        temp.as_file()
-            .set_permissions(meta.permissions())
-            .map_err(|e| io_reason(&e))?;
-    }
+    let permissions = match existing.filter(|m| m.is_file()) {
+        Some(meta) => meta.permissions(),
+        // A temporary file is private (0600); a report or a baseline is as readable as any file written anew.
+        None => new_file_permissions(temp.as_file()).map_err(|e| io_reason(&e))?,
+    };
+    temp.as_file().set_permissions(permissions).map_err(|e| io_reason(&e))?;
     temp.persist(path).map_err(|e| io_reason(&e.error))?;
     Ok(())
+}
+
+#[cfg(unix)]
+fn new_file_permissions(_: &std::fs::File) -> std::io::Result<std::fs::Permissions> {
+    use std::os::unix::fs::PermissionsExt;
+    Ok(std::fs::Permissions::from_mode(0o644))
+}
+
+#[cfg(not(unix))]
+fn new_file_permissions(file: &std::fs::File) -> std::io::Result<std::fs::Permissions> {
+    Ok(file.metadata()?.permissions())
 }
 
 /// What became of each file `--fix` meant to write.
@@ -225,5 +237,12 @@ mod tests {
         assert_eq!(std::fs::read_to_string(&link).unwrap(), "{}");
         assert_eq!(std::fs::read_to_string(&elsewhere).unwrap(), "keep");
         assert!(write_replacing(dir.path(), b"{}").is_err());
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let fresh = dir.path().join("fresh.sarif");
+            write_replacing(&fresh, b"{}").unwrap();
+            assert_eq!(std::fs::metadata(&fresh).unwrap().permissions().mode() & 0o777, 0o644);
+        }
     }
 }
