@@ -104,7 +104,8 @@ fn display_name(path: &Path) -> String {
 }
 
 /// Read the bytes of a file as UTF-8 (a BOM is kept in the text and skipped by the parser); invalid UTF-8 is
-/// reported at its first bad byte, with the text shown lossily.
+/// reported at its first bad byte, with the text shown lossily. The span is in that text: the whole U+FFFD that
+/// stands for the bad bytes (a span of the bad byte alone would end inside that character).
 fn decode(bytes: Vec<u8>) -> (String, Option<Span>) {
     match String::from_utf8(bytes) {
         Ok(text) => (text, None),
@@ -112,7 +113,7 @@ fn decode(bytes: Vec<u8>) -> (String, Option<Span>) {
             let at = e.utf8_error().valid_up_to();
             (
                 String::from_utf8_lossy(e.as_bytes()).into_owned(),
-                Some(Span::new(at, at + 1)),
+                Some(Span::new(at, at + char::REPLACEMENT_CHARACTER.len_utf8())),
             )
         }
     }
