@@ -174,9 +174,21 @@ pub fn load(candidates: &[Candidate], lang: Lang) -> Result<Workspace, PathError
 
 /// Load in-memory sources (an editor's open buffers), by name, as one set.
 pub fn load_sources(sources: Vec<(String, String)>, lang: Lang) -> Workspace {
+    load_bytes(
+        sources
+            .into_iter()
+            .map(|(name, text)| (name, text.into_bytes()))
+            .collect(),
+        lang,
+    )
+}
+
+/// Load in-memory files `(name, bytes)` as one set, each as if named on the command line: bytes that are not
+/// UTF-8 are reported as they are when read from disk.
+pub fn load_bytes(sources: Vec<(String, Vec<u8>)>, lang: Lang) -> Workspace {
     let loaded = sources
         .into_par_iter()
-        .map(|(name, text)| load_one(name, text.into_bytes(), true, lang))
+        .map(|(name, bytes)| load_one(name, bytes, true, lang))
         .collect();
     assemble(loaded)
 }
