@@ -24,7 +24,7 @@ pub fn write_replacing(path: &Path, bytes: &[u8]) -> Result<(), Reason> {
     if existing.as_ref().is_some_and(|m| m.is_dir()) {
         return Err("common.reason-not-a-file".to_string());
     }
-    let mut temp = tempfile::NamedTempFile::new_in(folder_of(path)).map_err(|e| io_reason(&e))?;
+    let mut temp = new_file_beside(path).map_err(|e| io_reason(&e))?;
     temp.write_all(bytes).map_err(|e| io_reason(&e))?;
     temp.as_file().sync_all().map_err(|e| io_reason(&e))?;
     if let Some(meta) = existing.filter(|m| m.is_file()) {
@@ -34,6 +34,19 @@ pub fn write_replacing(path: &Path, bytes: &[u8]) -> Result<(), Reason> {
     }
     temp.persist(path).map_err(|e| io_reason(&e.error))?;
     Ok(())
+}
+
+/// A temporary file beside `path` that is as readable as any file written anew (`0666` less the umask, as
+/// `File::create` makes it), not private (`0600`) as temporary files are: it becomes a report or a baseline.
+fn new_file_beside(path: &Path) -> std::io::Result<tempfile::NamedTempFile> {
+    #[cfg_attr(not(unix), allow(unused_mut))]
+    let mut builder = tempfile::Builder::new();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    builder.tempfile_in(folder_of(path))
 }
 
 /// What became of each file `--fix` meant to write.
@@ -225,5 +238,15 @@ mod tests {
         assert_eq!(std::fs::read_to_string(&link).unwrap(), "{}");
         assert_eq!(std::fs::read_to_string(&elsewhere).unwrap(), "keep");
         assert!(write_replacing(dir.path(), b"{}").is_err());
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = |name: &str| std::fs::metadata(dir.path().join(name)).unwrap().permissions().mode() & 0o777;
+            write_replacing(&dir.path().join("fresh.sarif"), b"{}").unwrap();
+            std::fs::File::create(dir.path().join("created.sarif")).unwrap();
+            // Not the temporary file's 0600: the umask decides, as for any file created (0644 under umask 022).
+            assert_eq!(mode("fresh.sarif"), mode("created.sarif"));
+            assert_eq!(mode("fresh.sarif") & 0o600, 0o600);
+        }
     }
 }

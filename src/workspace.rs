@@ -104,7 +104,8 @@ fn display_name(path: &Path) -> String {
 }
 
 /// Read the bytes of a file as UTF-8 (a BOM is kept in the text and skipped by the parser); invalid UTF-8 is
-/// reported at its first bad byte, with the text shown lossily.
+/// reported at its first bad byte, with the text shown lossily. The span is in that text: the whole U+FFFD that
+/// stands for the bad bytes (a span of the bad byte alone would end inside that character).
 fn decode(bytes: Vec<u8>) -> (String, Option<Span>) {
     match String::from_utf8(bytes) {
         Ok(text) => (text, None),
@@ -112,7 +113,7 @@ fn decode(bytes: Vec<u8>) -> (String, Option<Span>) {
             let at = e.utf8_error().valid_up_to();
             (
                 String::from_utf8_lossy(e.as_bytes()).into_owned(),
-                Some(Span::new(at, at + 1)),
+                Some(Span::new(at, at + char::REPLACEMENT_CHARACTER.len_utf8())),
             )
         }
     }
@@ -173,9 +174,21 @@ pub fn load(candidates: &[Candidate], lang: Lang) -> Result<Workspace, PathError
 
 /// Load in-memory sources (an editor's open buffers), by name, as one set.
 pub fn load_sources(sources: Vec<(String, String)>, lang: Lang) -> Workspace {
+    load_bytes(
+        sources
+            .into_iter()
+            .map(|(name, text)| (name, text.into_bytes()))
+            .collect(),
+        lang,
+    )
+}
+
+/// Load in-memory files `(name, bytes)` as one set, each as if named on the command line: bytes that are not
+/// UTF-8 are reported as they are when read from disk.
+pub fn load_bytes(sources: Vec<(String, Vec<u8>)>, lang: Lang) -> Workspace {
     let loaded = sources
         .into_par_iter()
-        .map(|(name, text)| load_one(name, text.into_bytes(), true, lang))
+        .map(|(name, bytes)| load_one(name, bytes, true, lang))
         .collect();
     assemble(loaded)
 }

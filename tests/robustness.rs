@@ -67,6 +67,8 @@ fn invalid_utf8_points_at_the_first_bad_byte() {
     assert_eq!(codes(&json), ["S001"]);
     assert_eq!(first(&json)["line"], 3);
     assert_eq!(first(&json)["column"], 19);
+    // The label covers the one U+FFFD shown for the bad bytes, not a byte inside it.
+    assert_eq!(first(&json)["end_column"], 20);
     assert!(first(&json)["message"].as_str().unwrap().contains("UTF-8"));
 }
 

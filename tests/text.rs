@@ -392,6 +392,24 @@ fn t006_splits_at_a_capital_inside_when_both_halves_are_words() {
 }
 
 #[test]
+fn t006_leaves_a_bound_form_written_with_its_word() {
+    // T001 joins `antar umat` into `antarumat` (EYD V); splitting it again would undo that fix at every round.
+    let report = lint(&doc(
+        "\"kerukunan antarumat beragama dan pascabencana serta nonperizinan\"",
+    ));
+    assert!(
+        with_code(&report, "T006").is_empty(),
+        "{:#?}",
+        with_code(&report, "T006")
+    );
+    // Words run together without a bound form in front are still split.
+    let report = lint(&doc("\"kerukunan antarumat atasansesuai\""));
+    let found = with_code(&report, "T006");
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(fix_text(found[0]), Some("atasan sesuai"));
+}
+
+#[test]
 fn t006_real_words_compounds_and_place_names_pass() {
     let report = lint(&doc(
         "\"pertanggungjawaban daripada sebagaimana olahraga Kelurahan Sukamaju MUSRENBANG pelaksanaannya\"",

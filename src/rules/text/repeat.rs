@@ -170,6 +170,11 @@ pub fn run_together(cx: &Context, document: &Document, out: &mut Vec<Diagnostic>
                 }
                 None => splits(&lower, !word.is_lower(), &kata),
             };
+            // A bound form (`antar`, `pasca`, `non`, …) is written together with the word after it (T001 joins
+            // `antar umat` into `antarumat`): such a word is not two words run together, and splitting it would undo
+            // T001's fix, round after round.
+            let bound = |i: usize| kbbi.pola.terikat.iter().any(|b| lower.get(..i) == Some(b.as_str()));
+            let at: Vec<usize> = at.into_iter().filter(|&i| !bound(i)).collect();
             let Some(&first) = at.first() else {
                 continue;
             };
