@@ -149,11 +149,8 @@ fn feeds_nothing(cx: &Context, out: &mut Vec<Diagnostic>) {
         }
         let file = file_of(cx, &cascade, pos);
         let position = jabatan(cx, &cascade, pos);
-        let superior_name = title(cx, &cascade, superior, info.doc);
-        let position_name = title(cx, &cascade, pos, info.doc);
-        let candidates = candidates
-            .entry(superior)
-            .or_insert_with(|| suggest::Candidates::of(cx.documents, &cascade, superior));
+        // Names and the superior's candidates only for a position with a finding: most positions are linked.
+        let mut names: Option<(String, String)> = None;
         for (s, sasaran_info) in info.sasaran.iter().enumerate() {
             let sasaran = &position.sasaran[s];
             if sasaran_info.indicators.is_empty() || !sasaran_info.link.is_none() {
@@ -162,10 +159,22 @@ fn feeds_nothing(cx: &Context, out: &mut Vec<Diagnostic>) {
             let unlinked: Vec<usize> = (0..sasaran_info.indicators.len())
                 .filter(|&i| cascade.effective_link(pos, s, i).is_none())
                 .collect();
+            if unlinked.is_empty() {
+                continue;
+            }
+            let (superior_name, position_name) = &*names.get_or_insert_with(|| {
+                (
+                    title(cx, &cascade, superior, info.doc),
+                    title(cx, &cascade, pos, info.doc),
+                )
+            });
+            let candidates = candidates
+                .entry(superior)
+                .or_insert_with(|| suggest::Candidates::of(cx.documents, &cascade, superior));
             let args: [(&str, &dyn std::fmt::Display); 3] = [
                 ("sasaran", &sasaran.id.value),
-                ("position", &position_name),
-                ("superior", &superior_name),
+                ("position", position_name),
+                ("superior", superior_name),
             ];
             if unlinked.len() == sasaran_info.indicators.len() {
                 let Some(uraian) = &sasaran.uraian else {
@@ -182,7 +191,7 @@ fn feeds_nothing(cx: &Context, out: &mut Vec<Diagnostic>) {
                 let finding = cx.report(&FEEDS_NOTHING, file, uraian.span, &args).label("label", &[]);
                 let hint = Hint {
                     superior,
-                    superior_name: &superior_name,
+                    superior_name,
                     file,
                     uraian: uraian.span,
                     help: "help",
@@ -199,7 +208,7 @@ fn feeds_nothing(cx: &Context, out: &mut Vec<Diagnostic>) {
                         .label("label-indicator", &[]);
                     let hint = Hint {
                         superior,
-                        superior_name: &superior_name,
+                        superior_name,
                         file,
                         uraian: uraian.span,
                         help: "help-indicator",
