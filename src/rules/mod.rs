@@ -240,16 +240,6 @@ impl<'a> Context<'a> {
         any.downcast::<T>().expect("index cell holds its own type")
     }
 
-    /// Use `index` as this context's index of type `T` (one built before, which the language server keeps between
-    /// lints); no effect when that index was already built.
-    pub fn seed<T: Index>(&self, index: Arc<T>) {
-        let cell = {
-            let mut map = self.indexes.lock().unwrap_or_else(|e| e.into_inner());
-            map.entry(TypeId::of::<T>()).or_default().clone()
-        };
-        let _ = cell.set(index as Arc<dyn Any + Send + Sync>);
-    }
-
     /// Start a finding of `rule` in this context's language.
     pub fn report(&self, rule: &'static Rule, file: FileId, span: Span, args: &[(&str, &dyn Display)]) -> Finding {
         rule.report(self.lang, file, span, args)
