@@ -141,7 +141,5 @@ pub fn write_line(files: &Files, d: &Diagnostic, out: &mut dyn Write) -> io::Res
 
 /// The whole report as pretty-printed JSON with a final newline.
 pub fn render(report: &Report) -> String {
-    let mut bytes = Vec::new();
-    write(report, &mut bytes).expect("writing to memory cannot fail");
-    String::from_utf8(bytes).expect("serde_json writes UTF-8")
+    crate::render::into_string(|out| write(report, out))
 }

@@ -12,7 +12,5 @@ pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
 }
 
 pub fn render(report: &Report) -> String {
-    let mut bytes = Vec::new();
-    write(report, &mut bytes).expect("writing to memory cannot fail");
-    String::from_utf8(bytes).expect("serde_json writes UTF-8")
+    crate::render::into_string(|out| write(report, out))
 }

@@ -48,6 +48,13 @@ pub fn escape_html(text: &str) -> String {
     })
 }
 
+/// The text a streaming renderer writes, for callers that want it whole (tests, library users).
+pub(crate) fn into_string(write: impl FnOnce(&mut Vec<u8>) -> std::io::Result<()>) -> String {
+    let mut bytes = Vec::new();
+    write(&mut bytes).expect("writing to memory cannot fail");
+    String::from_utf8(bytes).expect("the renderers write UTF-8")
+}
+
 /// A file name as CI tools expect it: relative to the working directory (the repository root in CI) also when the
 /// user named an absolute path under it, without a leading `./`, and `/` as separator.
 pub fn repo_path(name: &str) -> String {

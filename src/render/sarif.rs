@@ -263,7 +263,5 @@ pub fn write(report: &Report, lang: Lang, out: &mut dyn Write) -> io::Result<()>
 
 /// The SARIF log, pretty-printed with a final newline.
 pub fn render(report: &Report, lang: Lang) -> String {
-    let mut bytes = Vec::new();
-    write(report, lang, &mut bytes).expect("writing to memory cannot fail");
-    String::from_utf8(bytes).expect("serde_json writes UTF-8")
+    crate::render::into_string(|out| write(report, lang, out))
 }
