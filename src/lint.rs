@@ -177,13 +177,7 @@ pub fn lint(workspace: &Workspace, data: &Data, settings: &Settings) -> Vec<Diag
     let (with_directives, anchors) = suppression_of(workspace);
     gathered.with_directives = with_directives;
     gathered.anchors = anchors;
-    finish_set(
-        &workspace.files,
-        &workspace.documents,
-        gathered_parts(gathered),
-        data,
-        settings,
-    )
+    finish_set(&workspace.files, &workspace.documents, gathered, data, settings)
 }
 
 /// The files of a workspace that may hold suppression comments, and the anchors of their multi-line texts.
@@ -235,41 +229,33 @@ pub fn finish(workspace: &Workspace, settings: &Settings, diagnostics: Vec<Diagn
     filter_and_order(&workspace.files, &with_directives, &anchors, diagnostics, settings)
 }
 
-/// The parts of [`Gathered`] the cross-file phase consumes, the files and documents aside (borrowed instead).
-struct Parts {
-    diagnostics: Vec<Diagnostic>,
-    with_directives: Vec<FileId>,
-    anchors: Anchors,
-}
-
-fn gathered_parts(gathered: Gathered) -> Parts {
-    Parts {
-        diagnostics: gathered.diagnostics,
-        with_directives: gathered.with_directives,
-        anchors: gathered.anchors,
-    }
-}
-
 /// The cross-file phase over what the per-file phase gathered: returns the files and the run's findings.
 pub fn finish_run(mut gathered: Gathered, data: &Data, settings: &Settings) -> (Files, Vec<Diagnostic>) {
     let files = std::mem::take(&mut gathered.files);
     let documents = std::mem::take(&mut gathered.documents);
-    let diagnostics = finish_set(&files, &documents, gathered_parts(gathered), data, settings);
+    let diagnostics = finish_set(&files, &documents, gathered, data, settings);
     (files, diagnostics)
 }
 
-/// The rules that look across files, then [`filter_and_order`] over every finding.
+/// The rules that look across files, then [`filter_and_order`] over every finding. `files` and `documents` are
+/// the set's (those of `gathered` are not read: a run takes them out of it, a workspace lends its own).
 fn finish_set(
     files: &Files,
     documents: &[Document],
-    parts: Parts,
+    gathered: Gathered,
     data: &Data,
     settings: &Settings,
 ) -> Vec<Diagnostic> {
     let cx = Context::new(files, documents, settings.lang, data);
     let per_set = set_findings(&cx, settings);
-    let diagnostics = parts.diagnostics.into_iter().chain(per_set).collect();
-    filter_and_order(files, &parts.with_directives, &parts.anchors, diagnostics, settings)
+    let diagnostics = gathered.diagnostics.into_iter().chain(per_set).collect();
+    filter_and_order(
+        files,
+        &gathered.with_directives,
+        &gathered.anchors,
+        diagnostics,
+        settings,
+    )
 }
 
 /// The engine's own work on a run's findings: drop the rules turned off and per-file ignores, apply the inline
