@@ -22,6 +22,7 @@ pub mod model;
 pub mod names;
 pub mod nip;
 pub mod numwords;
+pub mod office;
 pub mod paths;
 pub mod per_file;
 pub mod render;

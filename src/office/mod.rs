@@ -1,0 +1,171 @@
+//! Office documents as input (SPEC.md section 7): a Word (`.docx`), Excel (`.xlsx`) or extracted-text (`.txt`)
+//! IKI is read into a neutral [`Body`] of paragraphs and tables, each piece with its [`Origin`] in the office
+//! file; the layout is then recognised in that body and printed as schema-v1 YAML, which the rest of ikilint
+//! lints as if the user had written it. The readers know the file formats and nothing of IKI; the layout knows
+//! IKI and nothing of the formats.
+//!
+//! This module sits on the bottom floor with `source` and `model`: it may use them, `nip`, `names`,
+//! `similarity`, `words` and `i18n`, never `rules`, `lint` or anything above.
+
+use crate::source::Span;
+use serde::{Deserialize, Serialize};
+
+/// Which office format a file is, by its name (and, for a zip, its first bytes).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Format {
+    Docx,
+    Xlsx,
+    Text,
+}
+
+impl Format {
+    /// The office format of a file named `name`, or `None` for a YAML (or any other) file.
+    pub fn of_name(name: &str) -> Option<Format> {
+        let extension = name.rsplit_once('.')?.1.to_ascii_lowercase();
+        match extension.as_str() {
+            "docx" => Some(Format::Docx),
+            "xlsx" => Some(Format::Xlsx),
+            "txt" => Some(Format::Text),
+            _ => None,
+        }
+    }
+}
+
+/// Where a piece of an office file is: the parts that apply are set, the others are `None`. Numbers are 1-based,
+/// as a person counts them.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Origin {
+    /// The table's number in the document (Word, text).
+    pub table: Option<u32>,
+    /// The row's number within its table, header rows included (Word, text) or the sheet's row number (Excel).
+    pub row: Option<u32>,
+    /// The column's header as written in the document (e.g. "FORMULASI PERHITUNGAN/ PENJELASAN").
+    pub column: Option<String>,
+    /// The sheet's name (Excel).
+    pub sheet: Option<String>,
+    /// The cell's reference (Excel, e.g. "C7").
+    pub cell: Option<String>,
+    /// The paragraph's number in the document body, outside tables (Word).
+    pub paragraph: Option<u32>,
+    /// The line's number (text).
+    pub line: Option<u32>,
+}
+
+/// The content of an office file in reading order, as the readers give it to the layout.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Body {
+    pub blocks: Vec<Block>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Block {
+    Paragraph(Paragraph),
+    Table(Table),
+}
+
+/// A paragraph outside tables: its text as displayed (a list item's automatic number or bullet included, e.g.
+/// "1. JABATAN : CAMAT", "a. perumusan …", "- Renja"; a line break inside it as `\n`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Paragraph {
+    pub text: String,
+    /// Every run of the paragraph is bold (titles and signers' names are).
+    pub bold: bool,
+    pub origin: Origin,
+}
+
+/// A table (Word) or the used range of a sheet (Excel), rows in order.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Table {
+    pub rows: Vec<Row>,
+    /// The table's own origin (its number, or its sheet).
+    pub origin: Origin,
+}
+
+/// One row: one [`Cell`] per grid column, so that every row of a table has the same number of cells.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Row {
+    pub cells: Vec<Cell>,
+}
+
+/// One grid cell. A merged area (Word `vMerge`/`gridSpan`, an Excel merged range) gives each of its grid cells
+/// the text of the cell that carries it, with `merged` set on every cell but that one, so a reader of a column
+/// sees the sasaran on every indicator's row and can tell it is one value.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Cell {
+    /// The text as displayed: paragraphs and line breaks inside the cell as `\n`, list numbers included.
+    pub text: String,
+    /// Covered by a merge: the text is that of the cell that carries the merged area.
+    pub merged: bool,
+    /// The origin of this grid cell, or for a merged one, of the cell that carries the text.
+    pub origin: Origin,
+    /// A number the sheet stores as a number (Excel): its text is as displayed, and an NIP stored this way may
+    /// have lost digits.
+    pub numeric: bool,
+}
+
+/// Where the values of an imported document's YAML came from: the YAML span of each value printed from an office
+/// file, with its origin. A finding on an office file is located in that YAML (so its text can be shown) and
+/// names the origin of the innermost value that holds its primary span.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OriginMap {
+    /// Sorted by span start; spans nest or are disjoint.
+    entries: Vec<(Span, Origin)>,
+}
+
+impl OriginMap {
+    /// The map of `entries`, in any order.
+    pub fn new(mut entries: Vec<(Span, Origin)>) -> Self {
+        // Outer spans before the spans they hold, so the last match in a scan is the innermost.
+        entries.sort_by(|a, b| a.0.start.cmp(&b.0.start).then(b.0.end.cmp(&a.0.end)));
+        OriginMap { entries }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// The origin of the innermost value whose span holds `span`.
+    pub fn lookup(&self, span: Span) -> Option<&Origin> {
+        let candidates = self.entries.partition_point(|(s, _)| s.start <= span.start);
+        self.entries[..candidates]
+            .iter()
+            .rev()
+            // Spans nest, so the first holder met going back is the innermost.
+            .find(|(s, _)| s.end >= span.end)
+            .map(|(_, origin)| origin)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(table: u32) -> Origin {
+        Origin {
+            table: Some(table),
+            ..Origin::default()
+        }
+    }
+
+    #[test]
+    fn lookup_finds_the_innermost_value_holding_the_span() {
+        let map = OriginMap::new(vec![
+            (Span::new(10, 20), at(2)),
+            (Span::new(0, 100), at(1)),
+            (Span::new(30, 40), at(3)),
+        ]);
+        assert_eq!(map.lookup(Span::new(12, 15)), Some(&at(2)));
+        assert_eq!(map.lookup(Span::new(25, 26)), Some(&at(1)));
+        assert_eq!(map.lookup(Span::new(35, 45)), Some(&at(1)));
+        assert_eq!(map.lookup(Span::new(100, 101)), None);
+    }
+
+    #[test]
+    fn format_is_read_from_the_extension_in_any_case() {
+        assert_eq!(Format::of_name("dokumen/IKI 2024.DOCX"), Some(Format::Docx));
+        assert_eq!(Format::of_name("a.xlsx"), Some(Format::Xlsx));
+        assert_eq!(Format::of_name("seed.txt"), Some(Format::Text));
+        assert_eq!(Format::of_name("a.yaml"), None);
+        assert_eq!(Format::of_name("docx"), None);
+    }
+}
