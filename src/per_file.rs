@@ -26,6 +26,8 @@ pub struct FileFacts {
     pub document: Option<Document>,
     /// The anchors of the multi-line texts when the file may hold suppression comments; `None` when it has none.
     pub suppression: Option<Vec<(usize, Anchor)>>,
+    /// For an office file (read as the YAML `ikilint import` prints for it): where each value came from.
+    pub origins: Option<crate::office::OriginMap>,
 }
 
 /// Run the per-document `checks` on `document` (whose file is in `files`), appending their findings to `out`.
