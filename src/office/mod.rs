@@ -103,6 +103,15 @@ pub struct Cell {
     pub numeric: bool,
 }
 
+/// Why an office file could not be read at all (a corrupt zip, a password-protected or old `.doc` file, a
+/// workbook without sheets): the run names the file and the reason, and exits with code 2 for a file the user
+/// named.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ReadError {
+    /// A key of the `common` catalogue (e.g. `common.reason-office-corrupt`), or the system's own words.
+    pub reason: String,
+}
+
 /// Where the values of an imported document's YAML came from: the YAML span of each value printed from an office
 /// file, with its origin. A finding on an office file is located in that YAML (so its text can be shown) and
 /// names the origin of the innermost value that holds its primary span.
