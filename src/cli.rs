@@ -350,10 +350,10 @@ fn render_to(report: &crate::Report, format: Format, lang: Lang, out: &mut dyn W
             render::human::render(report, lang, &mut buffer)?;
             out.write_all(&buffer.into_inner())?;
         }
-        Format::Json => render::json::write(report, &mut out)?,
-        Format::JsonLines => render::json_lines::write(report, &mut out)?,
+        Format::Json => render::json::write(report, lang, &mut out)?,
+        Format::JsonLines => render::json_lines::write(report, lang, &mut out)?,
         Format::Sarif => render::sarif::write(report, lang, &mut out)?,
-        Format::Github => out.write_all(render::github::render(report).as_bytes())?,
+        Format::Github => out.write_all(render::github::render(report, lang).as_bytes())?,
     }
     out.flush()
 }
@@ -603,8 +603,10 @@ pub fn report(request: &ReportRequest, out: &mut dyn Write, err: &mut dyn Write)
     let result = load_workspace(paths, lang).and_then(|workspace| {
         let diagnostics = crate::lint::lint(&workspace, &loaded.data, &loaded.settings);
         let cascade = crate::cascade::Cascade::new(&workspace.documents);
+        let mut files = workspace.files;
+        crate::lint::mark_concerns(&mut files, &workspace.documents);
         let report = crate::Report {
-            files: workspace.files,
+            files,
             diagnostics,
             skipped: workspace.skipped,
         };

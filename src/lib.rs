@@ -118,8 +118,10 @@ pub fn check_cached(
 pub fn check_sources(sources: Vec<(String, String)>, data: &data::Data, settings: &lint::Settings) -> Report {
     let workspace = workspace::load_sources(sources, settings.lang);
     let diagnostics = lint::lint(&workspace, data, settings);
+    let mut files = workspace.files;
+    lint::mark_concerns(&mut files, &workspace.documents);
     Report {
-        files: workspace.files,
+        files,
         diagnostics,
         skipped: workspace.skipped,
     }

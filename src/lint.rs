@@ -231,10 +231,19 @@ pub fn finish(workspace: &Workspace, settings: &Settings, diagnostics: Vec<Diagn
 
 /// The cross-file phase over what the per-file phase gathered: returns the files and the run's findings.
 pub fn finish_run(mut gathered: Gathered, data: &Data, settings: &Settings) -> (Files, Vec<Diagnostic>) {
-    let files = std::mem::take(&mut gathered.files);
+    let mut files = std::mem::take(&mut gathered.files);
     let documents = std::mem::take(&mut gathered.documents);
     let diagnostics = finish_set(&files, &documents, gathered, data, settings);
+    mark_concerns(&mut files, &documents);
     (files, diagnostics)
+}
+
+/// Record in `files` which position each part of every document concerns, so that an output can name it with a
+/// finding (SPEC.md section 7: `jabatan`).
+pub fn mark_concerns(files: &mut Files, documents: &[Document]) {
+    for document in documents {
+        files.set_concerns(document.file, document.concerns());
+    }
 }
 
 /// The rules that look across files, then [`filter_and_order`] over every finding. `files` and `documents` are

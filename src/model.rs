@@ -241,6 +241,24 @@ impl Document {
         self
     }
 
+    /// The part of the file each position with an id takes, and that id: which position a finding in the
+    /// document concerns. A position's span is where its mapping starts, so its part runs to the next one's start
+    /// (the last one's to the end of the file).
+    pub fn concerns(&self) -> Vec<(Span, std::sync::Arc<str>)> {
+        let ends = self.jabatan.iter().skip(1).map(|j| j.span.start).chain([usize::MAX]);
+        self.jabatan
+            .iter()
+            .zip(ends)
+            .filter_map(|(j, end)| {
+                let id = j.id.as_ref()?;
+                Some((
+                    Span::new(j.span.start, end.max(j.span.end)),
+                    std::sync::Arc::from(id.as_str()),
+                ))
+            })
+            .collect()
+    }
+
     /// Every text value of the document with the schema key it was written under, in source order of the
     /// schema: the single place that knows which fields are free text, for rules that scan all of them.
     pub fn texts(&self) -> Vec<(&'static str, &Text)> {

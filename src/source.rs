@@ -1,7 +1,10 @@
 //! Source files as loaded, and the conversions between byte offsets and the line/column positions that users,
 //! JSON consumers and editors see.
 
+use crate::office::{Origin, OriginMap};
+use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::Arc;
 
 /// A byte range in one source file. `Copy`, unlike `Range<usize>`, because every model value carries one.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
@@ -145,6 +148,10 @@ pub struct Files {
     files: Vec<SourceFile>,
     /// Per file: where to read the text of a file registered without it, and the text once read.
     deferred: Vec<Option<Deferred>>,
+    /// Per file with positions: the span of each position (or SKP) and its id, sorted by start.
+    concerns: HashMap<FileId, Vec<(Span, Arc<str>)>>,
+    /// Per office file: where each value of the YAML it was read as came from.
+    origins: HashMap<FileId, OriginMap>,
 }
 
 #[derive(Debug, Clone)]
@@ -222,6 +229,31 @@ impl Files {
             .collect()
     }
 
+    /// Record which position (or SKP) each part of file `id` concerns: `(span, id)` pairs whose spans do not
+    /// overlap, in any order.
+    pub fn set_concerns(&mut self, id: FileId, mut concerns: Vec<(Span, Arc<str>)>) {
+        concerns.sort_by_key(|(span, _)| span.start);
+        self.concerns.insert(id, concerns);
+    }
+
+    /// The id of the position (or SKP) that holds `span` of file `id`, if one does.
+    pub fn concern(&self, id: FileId, span: Span) -> Option<&str> {
+        let concerns = self.concerns.get(&id)?;
+        let before = concerns.partition_point(|(s, _)| s.start <= span.start);
+        let (holder, name) = concerns[..before].last()?;
+        (holder.end >= span.end).then_some(&**name)
+    }
+
+    /// Record where the values of office file `id` came from.
+    pub fn set_origins(&mut self, id: FileId, origins: OriginMap) {
+        self.origins.insert(id, origins);
+    }
+
+    /// Where in its office file the value holding `span` of file `id` came from; `None` for a YAML file.
+    pub fn origin(&self, id: FileId, span: Span) -> Option<&Origin> {
+        self.origins.get(&id)?.lookup(span)
+    }
+
     /// Every file's id and name, without reading deferred files.
     pub fn names(&self) -> impl Iterator<Item = (FileId, &str)> {
         self.files.iter().enumerate().map(|(i, f)| (FileId(i), f.name.as_str()))
@@ -263,6 +295,25 @@ impl<'a> codespan_reporting::files::Files<'a> for Files {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_span_concerns_the_position_whose_part_holds_it() {
+        let mut files = Files::new();
+        let id = files.add(SourceFile::new("a.yaml", "x".repeat(100)));
+        files.set_concerns(
+            id,
+            vec![(Span::new(50, 100), "b".into()), (Span::new(10, 50), "a".into())],
+        );
+        assert_eq!(files.concern(id, Span::new(12, 20)), Some("a"));
+        assert_eq!(files.concern(id, Span::new(50, 51)), Some("b"));
+        assert_eq!(files.concern(id, Span::new(0, 5)), None);
+        assert_eq!(
+            files.concern(id, Span::new(40, 60)),
+            None,
+            "a span over two positions concerns neither"
+        );
+        assert_eq!(files.concern(FileId(7), Span::new(12, 20)), None);
+    }
 
     #[test]
     fn positions_count_characters_and_handle_crlf() {

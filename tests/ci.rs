@@ -480,7 +480,7 @@ fn github_severities_map_to_error_warning_and_notice() {
     let mut report = common::lint(SMALL);
     let s003 = report.diagnostics.iter().position(|d| d.code == "S003").unwrap();
     report.diagnostics[s003].severity = ikilint::diagnostic::Severity::Info;
-    let text = render::github::render(&report);
+    let text = render::github::render(&report, Lang::En);
     let command_of = |code: &str| {
         let line = text.lines().find(|l| l.contains(&format!("title={code} "))).unwrap();
         parse_command(line).0
@@ -785,17 +785,17 @@ fn snapshot_human() {
 
 #[test]
 fn snapshot_json() {
-    insta::assert_snapshot!(render::json::render(&small_report(Lang::En)));
+    insta::assert_snapshot!(render::json::render(&small_report(Lang::En), Lang::En));
 }
 
 #[test]
 fn snapshot_json_lines() {
-    insta::assert_snapshot!(render::json_lines::render(&small_report(Lang::En)));
+    insta::assert_snapshot!(render::json_lines::render(&small_report(Lang::En), Lang::En));
 }
 
 #[test]
 fn snapshot_github() {
-    insta::assert_snapshot!(render::github::render(&small_report(Lang::En)));
+    insta::assert_snapshot!(render::github::render(&small_report(Lang::En), Lang::En));
 }
 
 #[test]
@@ -835,4 +835,95 @@ fn report_with_fix_at(path: &str) -> Report {
     report.diagnostics.push(extra);
     ikilint::lint::sort(&mut report.diagnostics);
     report
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Office files: every output names the table cell a finding came from (SPEC.md section 7).
+
+/// The small report as if its file had been read from a Word table: every value of the second position came from
+/// table 1, row 3, and its `uraian` from the Sasaran column.
+fn report_from_office(lang: Lang) -> Report {
+    use ikilint::office::{Origin, OriginMap};
+    let mut report = small_report(lang);
+    let file = report.diagnostics[0].primary.file;
+    let second = SMALL.find("  - id: camat\n    nama: Sekretaris").unwrap();
+    let uraian = SMALL.find("uraian: \"\"").unwrap();
+    let row = Origin {
+        table: Some(1),
+        row: Some(3),
+        ..Origin::default()
+    };
+    let cell = Origin {
+        column: Some("SASARAN KINERJA".into()),
+        ..row.clone()
+    };
+    report.files.set_origins(
+        file,
+        OriginMap::new(vec![
+            (Span::new(second, SMALL.len()), row),
+            (Span::new(uraian, uraian + "uraian: \"\"".len()), cell),
+        ]),
+    );
+    report
+}
+
+#[test]
+fn json_names_the_position_and_the_office_cell_of_a_finding() {
+    let json: Value = serde_json::from_str(&render::json::render(&report_from_office(Lang::Id), Lang::Id)).unwrap();
+    let empty = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == "S005")
+        .unwrap();
+    assert_eq!(empty["jabatan"], "camat");
+    assert_eq!(empty["origin"]["part"], "tabel 1, baris 3, kolom SASARAN KINERJA");
+    assert_eq!(empty["origin"]["table"], 1);
+    assert_eq!(empty["origin"]["row"], 3);
+    assert_eq!(empty["origin"]["column"], "SASARAN KINERJA");
+    assert_eq!(empty["origin"]["sheet"], Value::Null);
+    assert_eq!(empty["origin"]["cell"], Value::Null);
+    // A finding in the first position, which came from no office cell.
+    let unknown = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["code"] == "S003")
+        .unwrap();
+    assert_eq!(unknown["jabatan"], "camat");
+    assert_eq!(unknown["origin"], Value::Null);
+}
+
+#[test]
+fn human_github_and_sarif_name_the_office_cell() {
+    let report = report_from_office(Lang::En);
+    let mut buffer = codespan_reporting::term::termcolor::NoColor::new(Vec::new());
+    render::human::render(&report, Lang::En, &mut buffer).unwrap();
+    let human = String::from_utf8(buffer.into_inner()).unwrap();
+    let header = human.lines().find(|l| l.contains("[S005]")).unwrap();
+    assert!(header.ends_with("(table 1, row 3, column SASARAN KINERJA)"), "{header}");
+
+    let github = render::github::render(&report, Lang::En);
+    let line = github.lines().find(|l| l.contains("S005")).unwrap();
+    assert!(
+        !line.contains("line="),
+        "an office file has no YAML lines to annotate: {line}"
+    );
+    assert!(line.contains("::table 1, row 3, column SASARAN KINERJA: "), "{line}");
+
+    let sarif: Value = serde_json::from_str(&render::sarif::render(&report, Lang::En)).unwrap();
+    let result = sarif["runs"][0]["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["ruleId"] == "S005")
+        .unwrap();
+    let location = &result["locations"][0];
+    assert_eq!(location["physicalLocation"].get("region"), None);
+    assert_eq!(
+        location["logicalLocations"][0]["name"],
+        "table 1, row 3, column SASARAN KINERJA"
+    );
+    assert_eq!(result["properties"]["origin"]["table"], 1);
+    assert_eq!(result["properties"]["jabatan"], "camat");
 }

@@ -73,8 +73,8 @@ proptest! {
             render::human::render(&report, lang, &mut buffer).unwrap();
             let _ = render::sarif::render(&report, lang);
         }
-        let _ = render::json::render(&report);
-        let _ = render::github::render(&report);
+        let _ = render::json::render(&report, Lang::En);
+        let _ = render::github::render(&report, Lang::En);
         // Every label points inside its file, on character boundaries.
         for d in &report.diagnostics {
             for label in std::iter::once(&d.primary).chain(&d.secondary) {

@@ -179,16 +179,16 @@ pub fn render(bytes: &[u8]) {
             "one SARIF result per finding"
         );
         let json: serde_json::Value =
-            serde_json::from_str(&render::json::render(&report)).expect("JSON output is JSON");
+            serde_json::from_str(&render::json::render(&report, lang)).expect("JSON output is JSON");
         assert_eq!(
             json["diagnostics"].as_array().map(Vec::len),
             Some(report.diagnostics.len())
         );
-        let lines = render::json_lines::render(&report);
+        let lines = render::json_lines::render(&report, lang);
         for line in lines.lines() {
             serde_json::from_str::<serde_json::Value>(line).expect("each JSON line is JSON");
         }
-        let github = render::github::render(&report);
+        let github = render::github::render(&report, lang);
         assert_eq!(
             github.lines().count(),
             report.diagnostics.len(),

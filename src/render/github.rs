@@ -6,6 +6,7 @@
 
 use crate::Report;
 use crate::diagnostic::{Diagnostic, Severity};
+use crate::i18n::Lang;
 use crate::render::{message_with_notes, repo_path};
 
 /// Escape the message part of a workflow command.
@@ -27,29 +28,38 @@ fn command(severity: Severity) -> &'static str {
 }
 
 /// One workflow command line (without its newline).
-pub fn line(report: &Report, d: &Diagnostic) -> String {
+pub fn line(report: &Report, d: &Diagnostic, lang: Lang) -> String {
     let source = report.files.get(d.primary.file);
+    let title = escape_property(&format!("{} {}", d.code, d.name));
+    let message = message_with_notes(d);
+    let file = escape_property(&repo_path(&source.name));
+    let severity = command(d.severity);
+    // The lines of an office file's imported YAML are not lines of the file GitHub shows: the annotation is on
+    // the file, and the message names the table cell.
+    if let Some(origin) = report.files.origin(d.primary.file, d.primary.span) {
+        let part = crate::render::origin_part(origin, lang);
+        return format!(
+            "::{severity} file={file},title={title}::{}",
+            escape_data(&format!("{part}: {message}"))
+        );
+    }
     let start = source.position(d.primary.span.start);
     let end = source.position(d.primary.span.end);
-    let message = message_with_notes(d);
     format!(
-        "::{} file={},line={},col={},endLine={},endColumn={},title={}::{}",
-        command(d.severity),
-        escape_property(&repo_path(&source.name)),
+        "::{severity} file={file},line={},col={},endLine={},endColumn={},title={title}::{}",
         start.line,
         start.column,
         end.line,
         end.column,
-        escape_property(&format!("{} {}", d.code, d.name)),
         escape_data(&message),
     )
 }
 
 /// Every finding as a workflow command, one per line.
-pub fn render(report: &Report) -> String {
+pub fn render(report: &Report, lang: Lang) -> String {
     let mut out = String::new();
     for d in &report.diagnostics {
-        out.push_str(&line(report, d));
+        out.push_str(&line(report, d, lang));
         out.push('\n');
     }
     out

@@ -8,14 +8,14 @@
 use crate::Report;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::i18n::{Lang, tr};
-use crate::source::FileId;
+use crate::source::{FileId, Files};
 use codespan_reporting::diagnostic as cs;
 use codespan_reporting::term::termcolor::{Ansi, NoColor, WriteColor};
 use codespan_reporting::term::{self, Config};
 use std::collections::HashMap;
 use std::io;
 
-fn to_codespan(d: &Diagnostic, lang: Lang) -> cs::Diagnostic<FileId> {
+fn to_codespan(files: &Files, d: &Diagnostic, lang: Lang) -> cs::Diagnostic<FileId> {
     let severity = match d.severity {
         Severity::Error => cs::Severity::Error,
         Severity::Warning => cs::Severity::Warning,
@@ -42,9 +42,19 @@ fn to_codespan(d: &Diagnostic, lang: Lang) -> cs::Diagnostic<FileId> {
         };
         notes.push(tr(lang, key, &[]));
     }
+    // A finding on an office file is shown in the YAML it was read as; the header names the table cell.
+    let header = match files.origin(d.primary.file, d.primary.span) {
+        Some(origin) => format!(
+            "{} [{}] ({})",
+            d.message,
+            d.name,
+            crate::render::origin_part(origin, lang)
+        ),
+        None => format!("{} [{}]", d.message, d.name),
+    };
     cs::Diagnostic::new(severity)
         .with_code(d.code)
-        .with_message(format!("{} [{}]", d.message, d.name))
+        .with_message(header)
         .with_labels(labels)
         .with_notes(notes)
 }
@@ -99,7 +109,7 @@ pub fn render(report: &Report, lang: Lang, out: &mut dyn WriteColor) -> io::Resu
         if hidden.contains(&i) {
             continue;
         }
-        let mut diagnostic = to_codespan(d, lang);
+        let mut diagnostic = to_codespan(&report.files, d, lang);
         if let Some(others) = repeats.get(&i) {
             let lines: Vec<String> = others
                 .iter()

@@ -3,6 +3,8 @@
 
 use crate::Report;
 use crate::diagnostic::{Diagnostic, Edit, Fix, Label};
+use crate::i18n::Lang;
+use crate::office::Origin;
 use crate::render::Summary;
 use crate::source::{FileId, Files, Span};
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
@@ -66,13 +68,32 @@ impl<I: Iterator<Item = T> + Clone, T: Serialize> Serialize for Many<I> {
     }
 }
 
-/// One diagnostic as a JSON object (also one line of `json-lines`).
-pub struct DiagnosticView<'a>(pub &'a Files, pub &'a Diagnostic);
+/// Where in its office file a finding is (SPEC.md section 7); every part present, `null` when it does not apply.
+pub(crate) struct OriginView<'a>(pub(crate) &'a Origin, pub(crate) Lang);
+
+impl Serialize for OriginView<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let OriginView(origin, lang) = *self;
+        let mut map = serializer.serialize_map(Some(8))?;
+        map.serialize_entry("cell", &origin.cell)?;
+        map.serialize_entry("column", &origin.column)?;
+        map.serialize_entry("paragraph", &origin.paragraph)?;
+        map.serialize_entry("part", &crate::render::origin_part(origin, lang))?;
+        map.serialize_entry("row", &origin.row)?;
+        map.serialize_entry("sheet", &origin.sheet)?;
+        map.serialize_entry("table", &origin.table)?;
+        map.serialize_entry("text_line", &origin.line)?;
+        map.end()
+    }
+}
+
+/// One diagnostic as a JSON object (also one line of `json-lines`), its texts in `lang`.
+pub struct DiagnosticView<'a>(pub &'a Files, pub &'a Diagnostic, pub Lang);
 
 impl Serialize for DiagnosticView<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let DiagnosticView(files, d) = *self;
-        let mut map = serializer.serialize_map(Some(13))?;
+        let DiagnosticView(files, d, lang) = *self;
+        let mut map = serializer.serialize_map(Some(15))?;
         let source = files.get(d.primary.file);
         let start = source.position(d.primary.span.start);
         let end = source.position(d.primary.span.end);
@@ -83,11 +104,14 @@ impl Serialize for DiagnosticView<'_> {
         map.serialize_entry("file", &source.name)?;
         map.serialize_entry("fix", &d.fix.as_ref().map(|fix| FixView(files, fix)))?;
         map.serialize_entry("help", &d.help)?;
+        map.serialize_entry("jabatan", &files.concern(d.primary.file, d.primary.span))?;
         map.serialize_entry("labels", &Many(d.secondary.iter().map(|l| LabelView(files, l))))?;
         map.serialize_entry("line", &start.line)?;
         map.serialize_entry("message", &d.message)?;
         map.serialize_entry("name", d.name)?;
         map.serialize_entry("notes", &d.notes)?;
+        let origin = files.origin(d.primary.file, d.primary.span);
+        map.serialize_entry("origin", &origin.map(|o| OriginView(o, lang)))?;
         map.serialize_entry("severity", d.severity.as_str())?;
         map.end()
     }
@@ -106,13 +130,16 @@ impl Serialize for SummaryView {
     }
 }
 
-struct DocumentView<'a>(&'a Report);
+struct DocumentView<'a>(&'a Report, Lang);
 
 impl Serialize for DocumentView<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let report = self.0;
+        let DocumentView(report, lang) = *self;
         let mut map = serializer.serialize_map(Some(3))?;
-        let diagnostics = report.diagnostics.iter().map(|d| DiagnosticView(&report.files, d));
+        let diagnostics = report
+            .diagnostics
+            .iter()
+            .map(|d| DiagnosticView(&report.files, d, lang));
         map.serialize_entry("diagnostics", &Many(diagnostics))?;
         map.serialize_entry("summary", &SummaryView(Summary::of(report)))?;
         map.serialize_entry("version", &1)?;
@@ -128,18 +155,18 @@ pub(crate) fn io_error(e: serde_json::Error) -> io::Error {
 }
 
 /// Write the whole report as pretty-printed JSON with a final newline.
-pub fn write(report: &Report, out: &mut dyn Write) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, &DocumentView(report)).map_err(io_error)?;
+pub fn write(report: &Report, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut *out, &DocumentView(report, lang)).map_err(io_error)?;
     out.write_all(b"\n")
 }
 
 /// Write one diagnostic as one line of compact JSON.
-pub fn write_line(files: &Files, d: &Diagnostic, out: &mut dyn Write) -> io::Result<()> {
-    serde_json::to_writer(&mut *out, &DiagnosticView(files, d)).map_err(io_error)?;
+pub fn write_line(files: &Files, d: &Diagnostic, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
+    serde_json::to_writer(&mut *out, &DiagnosticView(files, d, lang)).map_err(io_error)?;
     out.write_all(b"\n")
 }
 
 /// The whole report as pretty-printed JSON with a final newline.
-pub fn render(report: &Report) -> String {
-    crate::render::into_string(|out| write(report, out))
+pub fn render(report: &Report, lang: Lang) -> String {
+    crate::render::into_string(|out| write(report, lang, out))
 }

@@ -142,7 +142,16 @@ fn fixes(files: &Files, d: &Diagnostic, lang: Lang) -> Option<Value> {
 
 fn result(report: &Report, d: &Diagnostic, fingerprint: &str, lang: Lang) -> Value {
     let files = &report.files;
-    let mut location = json!({ "physicalLocation": physical_location(files, d.primary.file, d.primary.span) });
+    let origin = files.origin(d.primary.file, d.primary.span);
+    let mut location = match origin {
+        // The lines of an office file's imported YAML are not lines of the file a viewer opens: the location is
+        // the file, and the table cell is named as a logical location.
+        Some(origin) => json!({
+            "physicalLocation": { "artifactLocation": artifact_location(files, d.primary.file) },
+            "logicalLocations": [{ "name": crate::render::origin_part(origin, lang), "kind": "element" }],
+        }),
+        None => json!({ "physicalLocation": physical_location(files, d.primary.file, d.primary.span) }),
+    };
     if !d.primary.message.is_empty() {
         location["message"] = message(&d.primary.message);
     }
@@ -173,6 +182,16 @@ fn result(report: &Report, d: &Diagnostic, fingerprint: &str, lang: Lang) -> Val
     }
     if let Some(fixes) = fixes(files, d, lang) {
         result["fixes"] = fixes;
+    }
+    let mut properties = serde_json::Map::new();
+    if let Some(jabatan) = files.concern(d.primary.file, d.primary.span) {
+        properties.insert("jabatan".into(), json!(jabatan));
+    }
+    if let Some(origin) = origin.and_then(|o| serde_json::to_value(crate::render::json::OriginView(o, lang)).ok()) {
+        properties.insert("origin".into(), origin);
+    }
+    if !properties.is_empty() {
+        result["properties"] = Value::Object(properties);
     }
     result
 }
