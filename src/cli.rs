@@ -382,6 +382,15 @@ fn write_summary(
     writeln!(out)
 }
 
+/// The configuration (and the cache beside it) is looked for from the paths: a mistyped path would show, or
+/// clean, some other folder's. Exit code 2 with the path's name when one does not exist.
+fn refuse_missing(paths: &[PathBuf], lang: Lang, err: &mut dyn Write) -> Option<i32> {
+    let missing = paths.iter().find(|p| std::fs::symlink_metadata(p).is_err())?;
+    let message = path_error(lang, "common.error-path", missing, "common.reason-not-found");
+    let _ = writeln!(err, "{message}");
+    Some(EXIT_ERROR)
+}
+
 /// `ikilint config`: print the effective configuration for `paths`.
 pub fn config(
     paths: &[PathBuf],
@@ -393,11 +402,8 @@ pub fn config(
 ) -> i32 {
     match load_config(paths, explicit, no_config, lang_flag, err) {
         Ok(loaded) => {
-            // The configuration is looked for from the path: a mistyped path would show some other folder's.
-            if let Some(missing) = paths.iter().find(|p| std::fs::symlink_metadata(p).is_err()) {
-                let message = path_error(loaded.lang, "common.error-path", missing, "common.reason-not-found");
-                let _ = writeln!(err, "{message}");
-                return EXIT_ERROR;
+            if let Some(code) = refuse_missing(paths, loaded.lang, err) {
+                return code;
             }
             let fail_on = loaded.config.fail_on.unwrap_or(FailOn::Error);
             written(out.write_all(loaded.config.render(loaded.lang, fail_on).as_bytes()))
@@ -420,6 +426,9 @@ pub fn clean(
         Err(code) => return code,
     };
     let lang = loaded.lang;
+    if let Some(code) = refuse_missing(paths, lang, err) {
+        return code;
+    }
     let Some(dir) = crate::cache::dir_for(loaded.config.path.as_deref()) else {
         let _ = writeln!(out, "{}", tr(lang, "common.cache-none", &[]));
         return EXIT_OK;

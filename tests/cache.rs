@@ -181,3 +181,21 @@ fn clean_refuses_a_folder_ikilint_did_not_make() {
     assert_eq!(out.status.code(), Some(2), "{out:?}");
     assert!(dir.path().join(".ikilint_cache/important.txt").exists());
 }
+
+#[test]
+fn clean_refuses_a_path_that_does_not_exist_and_removes_nothing() {
+    let repo = repository();
+    let dir = repo.path();
+    json(dir, true);
+    let out = ikilint()
+        .current_dir(dir)
+        .args(["clean", "no-such-folder"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{out:?}");
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("no-such-folder"),
+        "{out:?}"
+    );
+    assert!(dir.join(".ikilint_cache").exists(), "a mistyped path removed the cache");
+}
