@@ -1,0 +1,52 @@
+//! `ikilint export`: the official IKI document printed from a schema-v1 document, as Word (`.docx`) or Excel
+//! (`.xlsx`), in the layout offices print and `ikilint import` reads back (SPEC.md section 7): one section (Word)
+//! or sheet (Excel) per position with the title, the unit and year, the numbered header items, the indicator
+//! table with the sasaran merged over their indicators, and the signature block.
+//!
+//! A renderer: it reads the model, never the rules. [`layout`] decides what is printed; [`docx`] and [`xlsx`]
+//! only place it. Links (`atasan`, `mendukung`) and ids are not printed, as in real documents.
+
+pub mod docx;
+pub mod layout;
+pub mod xlsx;
+
+use crate::model::Document;
+use std::borrow::Cow;
+
+/// The office formats `export` writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OfficeFormat {
+    Docx,
+    Xlsx,
+}
+
+impl OfficeFormat {
+    /// The file extension, without the dot.
+    pub fn extension(self) -> &'static str {
+        match self {
+            OfficeFormat::Docx => "docx",
+            OfficeFormat::Xlsx => "xlsx",
+        }
+    }
+}
+
+/// The bytes of the office file printing `document`, or the writer's own words on why it could not be written
+/// (a text longer than an Excel cell holds, say).
+pub fn render(document: &Document, format: OfficeFormat) -> Result<Vec<u8>, String> {
+    let printed = layout::of_document(document);
+    match format {
+        OfficeFormat::Docx => docx::write(&printed).map_err(|e| e.to_string()),
+        OfficeFormat::Xlsx => xlsx::write(&printed).map_err(|e| e.to_string()),
+    }
+}
+
+/// `text` without the characters XML 1.0 cannot hold (control characters other than tab and line feed, which
+/// and the two non-characters U+FFFE and U+FFFF, which a YAML escape can put in a string): Word and Excel refuse a file that has one.
+pub fn printable(text: &str) -> Cow<'_, str> {
+    let allowed = |c: char| (!c.is_control() || c == '\t' || c == '\n') && !matches!(c, '\u{FFFE}' | '\u{FFFF}');
+    if text.chars().all(allowed) {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(text.chars().filter(|&c| allowed(c)).collect())
+    }
+}
