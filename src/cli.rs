@@ -758,10 +758,6 @@ fn export_targets(
     if sources.len() == 1 && !output.is_dir() {
         return Ok(vec![output.to_path_buf()]);
     }
-    std::fs::create_dir_all(output).map_err(|e| {
-        let reason = crate::workspace::io_reason(&e);
-        path_error(lang, "export.error-folder", output, &reason)
-    })?;
     let mut targets: Vec<PathBuf> = Vec::new();
     for (index, source) in sources.iter().enumerate() {
         // The name keeps its dots (`iki.2024.yaml` gives `iki.2024.docx`).
@@ -779,6 +775,10 @@ fn export_targets(
         }
         targets.push(target);
     }
+    std::fs::create_dir_all(output).map_err(|e| {
+        let reason = crate::workspace::io_reason(&e);
+        path_error(lang, "export.error-folder", output, &reason)
+    })?;
     Ok(targets)
 }
 
