@@ -26,10 +26,7 @@ fn examples() -> Vec<PathBuf> {
 
 fn load(name: &str, text: &str) -> Document {
     let workspace = ikilint::workspace::load_sources(vec![(name.to_string(), text.to_string())], Lang::En);
-    assert!(
-        !workspace.diagnostics.iter().any(|d| d.code == "S001"),
-        "{name} parses"
-    );
+    assert!(!workspace.diagnostics.iter().any(|d| d.code == "S001"), "{name} parses");
     workspace.documents.into_iter().next().expect("a document")
 }
 
@@ -47,7 +44,12 @@ fn value(text: &Option<Text>) -> String {
 /// The table's header, as the layout prints it for `jabatan`.
 fn expected_headers(jabatan: &Jabatan) -> Vec<&'static str> {
     let indicators = || jabatan.sasaran.iter().flat_map(|s| &s.indikator);
-    let mut headers = vec!["NO", "SASARAN KINERJA", "INDIKATOR KINERJA", "FORMULASI PERHITUNGAN/ PENJELASAN"];
+    let mut headers = vec![
+        "NO",
+        "SASARAN KINERJA",
+        "INDIKATOR KINERJA",
+        "FORMULASI PERHITUNGAN/ PENJELASAN",
+    ];
     if indicators().any(|i| i.satuan.is_some()) {
         headers.push("SATUAN");
     }
@@ -99,12 +101,22 @@ fn assert_docx_prints(document: &Document, bytes: &[u8]) {
         })
         .collect();
     assert_eq!(titles.len(), document.jabatan.len(), "one section per position");
-    assert!(!titles[0].1 && titles[1..].iter().all(|t| t.1), "a new page for each position after the first");
+    assert!(
+        !titles[0].1 && titles[1..].iter().all(|t| t.1),
+        "a new page for each position after the first"
+    );
     let tables = docx.tables();
-    assert_eq!(tables.len(), 2 * document.jabatan.len(), "a table and a signature block per position");
+    assert_eq!(
+        tables.len(),
+        2 * document.jabatan.len(),
+        "a table and a signature block per position"
+    );
     let paragraphs = docx.paragraphs();
     let unit = value(&document.dokumen.as_ref().unwrap().unit);
-    assert_eq!(paragraphs.iter().filter(|p| **p == unit).count(), document.jabatan.len());
+    assert_eq!(
+        paragraphs.iter().filter(|p| **p == unit).count(),
+        document.jabatan.len()
+    );
     for (index, jabatan) in document.jabatan.iter().enumerate() {
         let line = format!("1. JABATAN : {}", value(&jabatan.nama));
         assert!(paragraphs.contains(&line.as_str()), "{line}");
@@ -309,7 +321,11 @@ fn awkward_text_columns_and_titles_print_in_both_formats() {
     assert!(paragraphs.contains(&"Kecamatan <Uji> & \"Coba\""));
     assert!(paragraphs.contains(&"- tab\there"));
     let table = read.tables()[0];
-    assert_eq!(table.rows[1][1].text(), "Meningkatnya <kualitas> & 'mutu' layanan", "U+0001 is dropped");
+    assert_eq!(
+        table.rows[1][1].text(),
+        "Meningkatnya <kualitas> & 'mutu' layanan",
+        "U+0001 is dropped"
+    );
     assert_eq!(table.rows[1][3].text(), "baris satu\nbaris dua");
     assert_eq!(table.rows[1][4].text(), "persen");
     assert_eq!(table.rows[2][5].text(), "12", "a number target prints as written");
@@ -380,7 +396,12 @@ print(json.dumps({"docx": texts, "sheets": wb.sheetnames, "cells": cells}))
             String::from_utf8_lossy(&output.stderr)
         );
         let read: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
-        let docx_texts: Vec<&str> = read["docx"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
+        let docx_texts: Vec<&str> = read["docx"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_str().unwrap())
+            .collect();
         let cells: Vec<(&str, &str)> = read["cells"]
             .as_array()
             .unwrap()
@@ -461,7 +482,11 @@ fn an_output_that_is_an_input_is_refused() {
         .assert()
         .code(2)
         .stderr(predicates::str::contains("is the input document"));
-    assert_eq!(std::fs::read_to_string(&input).unwrap(), AWKWARD, "the YAML is untouched");
+    assert_eq!(
+        std::fs::read_to_string(&input).unwrap(),
+        AWKWARD,
+        "the YAML is untouched"
+    );
 }
 
 #[test]
@@ -513,7 +538,10 @@ fn usage_errors_and_unreadable_paths_exit_2() {
         .stderr(predicates::str::contains("missing.yaml"));
     // No -o, an unknown format: clap's usage errors.
     ikilint().args(["export", "-f", "docx", "x.yaml"]).assert().code(2);
-    ikilint().args(["export", "-f", "pdf", "x.yaml", "-o", "x.pdf"]).assert().code(2);
+    ikilint()
+        .args(["export", "-f", "pdf", "x.yaml", "-o", "x.pdf"])
+        .assert()
+        .code(2);
     // A folder without any IKI document.
     let empty = dir.path().join("empty");
     std::fs::create_dir(&empty).unwrap();

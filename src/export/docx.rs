@@ -71,7 +71,8 @@ enum Align {
 #[derive(Clone, Copy)]
 struct Place {
     align: Align,
-    /// Left indent and hanging indent in twips (a list entry's text aligns after its dash).
+    /// The hanging indent in twips: the first line starts that far in, the next lines twice as far, after the
+    /// dash of a list entry.
     hanging: Option<u32>,
     page_break_before: bool,
     space_after: u32,
@@ -123,8 +124,9 @@ impl Xml {
         let after = place.space_after.to_string();
         self.empty("w:spacing", &[("w:after", &after)])?;
         if let Some(hanging) = place.hanging {
+            let left = (2 * hanging).to_string();
             let hanging = hanging.to_string();
-            self.empty("w:ind", &[("w:left", &hanging), ("w:hanging", &hanging)])?;
+            self.empty("w:ind", &[("w:left", &left), ("w:hanging", &hanging)])?;
         }
         if place.align == Align::Center {
             self.empty("w:jc", &[("w:val", "center")])?;
@@ -227,7 +229,7 @@ fn write_section(xml: &mut Xml, printed: &Printed, section: &Section, new_page: 
         xml.paragraph(&item.line(), Look::default(), Place::PLAIN)?;
         // A list entry's lines align after its dash.
         let indented = Place {
-            hanging: Some(567),
+            hanging: Some(227),
             ..Place::PLAIN
         };
         for entry in item.entries() {
@@ -357,8 +359,22 @@ fn write_group(xml: &mut Xml, group: &Group, widths: &[u32]) -> std::io::Result<
         xml.empty("w:cantSplit", &[])?;
         xml.close("w:trPr")?;
         let plain = Look::default();
-        cell(xml, widths[0], merge, std::slice::from_ref(&group.number), plain, Align::Center)?;
-        cell(xml, widths[1], merge, std::slice::from_ref(&group.sasaran), plain, Align::Left)?;
+        cell(
+            xml,
+            widths[0],
+            merge,
+            std::slice::from_ref(&group.number),
+            plain,
+            Align::Center,
+        )?;
+        cell(
+            xml,
+            widths[1],
+            merge,
+            std::slice::from_ref(&group.sasaran),
+            plain,
+            Align::Left,
+        )?;
         for (lines, width) in row.cells.iter().zip(&widths[2..]) {
             cell(xml, *width, Merge::None, lines, plain, Align::Left)?;
         }

@@ -37,12 +37,12 @@ impl Column {
     /// The column's share of the table's width, in relative units: the text columns get the room.
     pub fn weight(self) -> u32 {
         match self {
-            Column::No => 4,
+            Column::No => 6,
             Column::Sasaran => 22,
             Column::Indikator => 24,
             Column::Formula => 30,
-            Column::Satuan => 9,
-            Column::Target => 10,
+            Column::Satuan => 12,
+            Column::Target => 12,
             Column::SumberData => 20,
         }
     }

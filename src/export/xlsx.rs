@@ -85,14 +85,16 @@ fn width(column: Column) -> f64 {
     f64::from(column.weight()) * 1.5
 }
 
-/// Rows of a merged cell do not grow with their text: enough 15-point lines for `text` in `chars_per_line`.
-fn height_for(text: &str, chars_per_line: f64) -> f64 {
-    let lines: f64 = text
-        .split('\n')
-        .map(|line| (line.chars().count() as f64 / chars_per_line.max(1.0)).ceil().max(1.0))
-        .sum();
-    lines.max(1.0) * 15.0
+/// Neither Excel nor LibreOffice grows a row to wrapped text on opening a written file: each row gets the
+/// height of its tallest cell, estimated as lines of `text` in a column `width` characters wide (a character of
+/// the 11–12 pt serif text is about one width unit).
+fn lines_in(text: &str, width: f64) -> f64 {
+    text.split('\n')
+        .map(|line| (line.chars().count() as f64 / width.max(1.0)).ceil().max(1.0))
+        .sum()
 }
+
+const LINE_HEIGHT: f64 = 15.0;
 
 struct Formats {
     title: Format,
@@ -163,7 +165,7 @@ fn write_sheet(sheet: &mut Worksheet, printed: &Printed, section: &Section) -> R
         lines.extend(item.entries());
         for line in lines {
             span(sheet, row, 0, last, &line, &formats.line)?;
-            sheet.set_row_height(row, height_for(&line, full_width * 1.1))?;
+            sheet.set_row_height(row, lines_in(&line, full_width) * LINE_HEIGHT)?;
             row += 1;
         }
     }
@@ -175,17 +177,31 @@ fn write_sheet(sheet: &mut Worksheet, printed: &Printed, section: &Section) -> R
     }
     sheet.set_repeat_rows(header_row, header_row)?;
     row += 1;
+    let widths: Vec<f64> = section.columns.iter().map(|c| width(*c)).collect();
     for group in &section.groups {
         let first = row;
+        let mut heights = Vec::new();
         for indicator in &group.rows {
-            for (offset, lines) in indicator.cells.iter().enumerate() {
-                let text = printable(&lines.join("\n")).into_owned();
+            let mut lines: f64 = 1.0;
+            for (offset, cell) in indicator.cells.iter().enumerate() {
+                let text = printable(&cell.join("\n")).into_owned();
+                lines = lines.max(lines_in(&text, widths[offset + 2]));
                 sheet.write_string_with_format(row, offset as u16 + 2, &text, &formats.cell)?;
             }
+            heights.push(lines * LINE_HEIGHT);
             row += 1;
         }
         let end = row - 1;
         let sasaran = printable(&group.sasaran);
+        // The merged sasaran needs its lines over all its rows: the last row takes what the others leave.
+        let needed = lines_in(&sasaran, widths[1]) * LINE_HEIGHT;
+        let others: f64 = heights[..heights.len() - 1].iter().sum();
+        if let Some(last) = heights.last_mut() {
+            *last = last.max(needed - others);
+        }
+        for (offset, height) in heights.iter().enumerate() {
+            sheet.set_row_height(first + offset as u32, *height)?;
+        }
         if end > first {
             sheet.merge_range(first, 0, end, 0, &group.number, &formats.center)?;
             sheet.merge_range(first, 1, end, 1, &sasaran, &formats.cell)?;

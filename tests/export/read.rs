@@ -72,10 +72,11 @@ impl Docx {
 }
 
 fn attribute(e: &quick_xml::events::BytesStart, name: &str) -> Option<String> {
-    e.attributes()
-        .flatten()
-        .find(|a| a.key.as_ref() == name)
-        .map(|a| a.normalized_value(quick_xml::XmlVersion::Implicit1_0).unwrap().into_owned())
+    e.attributes().flatten().find(|a| a.key.as_ref() == name).map(|a| {
+        a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
+            .unwrap()
+            .into_owned()
+    })
 }
 
 pub fn read_docx(bytes: &[u8]) -> Docx {
