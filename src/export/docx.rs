@@ -3,7 +3,7 @@
 //! indicator table with full borders and its header row repeated on every page, the sasaran and NO cells merged
 //! down their indicators (`w:vMerge`), and the signature block as a borderless two-column table.
 
-use super::layout::{Column, Group, Printed, Section, SignerLines, TITLE};
+use super::layout::{Column, Group, Printed, Section, Signature, SignerLines, TITLE};
 use super::printable;
 use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
@@ -238,8 +238,13 @@ fn write_section(xml: &mut Xml, printed: &Printed, section: &Section, new_page: 
     }
     xml.paragraph("", Look::default(), Place::PLAIN)?;
     write_table(xml, section)?;
-    xml.paragraph("", Look::default(), Place::PLAIN)?;
-    write_signature(xml, section)
+    match &section.signature {
+        Some(signature) => {
+            xml.paragraph("", Look::default(), Place::PLAIN)?;
+            write_signature(xml, signature)
+        }
+        None => Ok(()),
+    }
 }
 
 /// Each column's width in twips: the text width shared by the columns' weights.
@@ -384,9 +389,8 @@ fn write_group(xml: &mut Xml, group: &Group, widths: &[u32]) -> std::io::Result<
 }
 
 /// Place and date over the holder's column; the titles; room to sign; the names; the NIPs.
-fn write_signature(xml: &mut Xml, section: &Section) -> std::io::Result<()> {
+fn write_signature(xml: &mut Xml, signature: &Signature) -> std::io::Result<()> {
     let half = TEXT_WIDTH / 2;
-    let signature = &section.signature;
     xml.open("w:tbl", &[])?;
     table_properties(xml, TEXT_WIDTH, "nil")?;
     grid(xml, &[half, half])?;

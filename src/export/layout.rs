@@ -65,7 +65,9 @@ pub struct Section {
     pub items: Vec<HeaderItem>,
     pub columns: Vec<Column>,
     pub groups: Vec<Group>,
-    pub signature: Signature,
+    /// `None` for a position with neither `tanda_tangan` nor `pemangku`: nobody to print, and a block of blank
+    /// lines would read back as a signature that the YAML does not have.
+    pub signature: Option<Signature>,
 }
 
 /// A numbered header item: "1. JABATAN : Camat", or "2. TUGAS :" followed by its list ("-" when empty).
@@ -255,30 +257,31 @@ fn section(document: &Document, jabatan: &Jabatan, place: &str) -> Section {
     }
 }
 
-/// The block as the YAML writes it; without `tanda_tangan`, the holder and the direct superior of the same
-/// document with their holders, so that the printed IKI can still be signed.
-fn signature(document: &Document, jabatan: &Jabatan, place: &str) -> Signature {
+/// The block as the YAML writes it; without `tanda_tangan`, the holder (`pemangku`) and the direct superior of
+/// the same document with its holder, so that the printed IKI can still be signed.
+fn signature(document: &Document, jabatan: &Jabatan, place: &str) -> Option<Signature> {
     if let Some(block) = &jabatan.tanda_tangan {
         let place_date = block
             .tempat_tanggal
             .as_ref()
             .map(|t| t.value.clone())
             .unwrap_or_else(|| place.to_string());
-        return Signature {
+        return Some(Signature {
             place_date,
             atasan: block.atasan.as_ref().map(SignerLines::of_signer).unwrap_or_default(),
             pegawai: block.pegawai.as_ref().map(SignerLines::of_signer).unwrap_or_default(),
-        };
+        });
     }
+    jabatan.pemangku.as_ref()?;
     let superior = jabatan.atasan.as_ref().and_then(|reference| {
         document
             .jabatan
             .iter()
             .find(|other| other.id.as_ref().is_some_and(|id| id.value == reference.value))
     });
-    Signature {
+    Some(Signature {
         place_date: place.to_string(),
         atasan: superior.map(SignerLines::of_position).unwrap_or_default(),
         pegawai: SignerLines::of_position(jabatan),
-    }
+    })
 }

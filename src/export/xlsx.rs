@@ -3,7 +3,7 @@
 //! A4 landscape fitted to the page width, and the signature block below. Every text (NIPs included) is written
 //! as a string: an NIP stored as a number loses its digits.
 
-use super::layout::{Column, Printed, Section, TITLE};
+use super::layout::{Column, Printed, Section, Signature, TITLE};
 use super::printable;
 use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
 use std::collections::HashSet;
@@ -210,19 +210,20 @@ fn write_sheet(sheet: &mut Worksheet, printed: &Printed, section: &Section) -> R
             sheet.write_string_with_format(first, 1, sasaran.as_ref(), &formats.cell)?;
         }
     }
-    row += 1;
-    write_signature(sheet, section, row, last, &formats)
+    match &section.signature {
+        Some(signature) => write_signature(sheet, signature, row + 1, last, &formats),
+        None => Ok(()),
+    }
 }
 
 /// The superior under columns NO–INDIKATOR, the holder under FORMULASI to the last column.
 fn write_signature(
     sheet: &mut Worksheet,
-    section: &Section,
+    signature: &Signature,
     mut row: u32,
     last: u16,
     formats: &Formats,
 ) -> Result<(), XlsxError> {
-    let signature = &section.signature;
     let (left, right) = ((0, 2), (3, last));
     let mut pair = |row: u32, atasan: &str, pegawai: &str, format: &Format| -> Result<(), XlsxError> {
         if !atasan.is_empty() {
