@@ -730,7 +730,19 @@ fn run_export(request: &ExportRequest, out: &mut dyn WriteColor, err: &mut dyn W
     // Every file is made before any is written: a document that cannot be printed leaves the others unwritten.
     let mut files = Vec::new();
     for ((document, source), target) in workspace.documents.iter().zip(&sources).zip(&targets) {
-        let bytes = crate::export::render(document, request.format).map_err(|reason| {
+        let bytes = crate::export::render(document, request.format).map_err(|e| {
+            let reason = match e {
+                crate::export::ExportError::CellTooLong {
+                    position,
+                    column,
+                    chars,
+                } => tr(
+                    lang,
+                    "export.cell-too-long",
+                    &[("position", &position), ("column", &column), ("chars", &chars)],
+                ),
+                crate::export::ExportError::Writer(words) => words.trim_end_matches('.').to_string(),
+            };
             tr(
                 lang,
                 "export.not-rendered",

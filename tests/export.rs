@@ -554,6 +554,32 @@ fn a_document_that_does_not_read_as_written_is_not_exported() {
 use predicates::prelude::PredicateBooleanExt;
 
 #[test]
+fn a_text_longer_than_an_excel_cell_is_refused_for_xlsx_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("long.yaml");
+    let formula = "x".repeat(40_000);
+    std::fs::write(&input, AWKWARD.replace("baris satu\\nbaris dua", &formula)).unwrap();
+    ikilint()
+        .args(["export", "-f", "xlsx"])
+        .arg(&input)
+        .arg("-o")
+        .arg(dir.path().join("long.xlsx"))
+        .assert()
+        .code(2)
+        .stderr(predicates::str::contains(
+            "FORMULASI PERHITUNGAN/ PENJELASAN has 40000 characters",
+        ));
+    assert!(!dir.path().join("long.xlsx").exists());
+    ikilint()
+        .args(["export", "-f", "docx"])
+        .arg(&input)
+        .arg("-o")
+        .arg(dir.path().join("long.docx"))
+        .assert()
+        .code(0);
+}
+
+#[test]
 fn usage_errors_and_unreadable_paths_exit_2() {
     let dir = tempfile::tempdir().unwrap();
     let missing = dir.path().join("missing.yaml");

@@ -142,15 +142,16 @@ impl Xml {
         self.open("w:r", &[])?;
         if look.bold || look.underline || look.size.is_some() {
             self.open("w:rPr", &[])?;
+            // In the order the schema gives (b, sz, szCs, u): Word refuses a file whose run properties are not.
             if look.bold {
                 self.empty("w:b", &[])?;
-            }
-            if look.underline {
-                self.empty("w:u", &[("w:val", "single")])?;
             }
             if let Some(size) = look.size {
                 self.empty("w:sz", &[("w:val", size)])?;
                 self.empty("w:szCs", &[("w:val", size)])?;
+            }
+            if look.underline {
+                self.empty("w:u", &[("w:val", "single")])?;
             }
             self.close("w:rPr")?;
         }

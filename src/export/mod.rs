@@ -30,18 +30,36 @@ impl OfficeFormat {
     }
 }
 
-/// The bytes of the office file printing `document`, or the writer's own words on why it could not be written
-/// (a text longer than an Excel cell holds, say).
-pub fn render(document: &Document, format: OfficeFormat) -> Result<Vec<u8>, String> {
+/// Why a document could not be printed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ExportError {
+    /// A text longer than an Excel cell holds (32,767 characters): which position, which column, how long.
+    CellTooLong {
+        position: String,
+        column: &'static str,
+        chars: usize,
+    },
+    /// The writer's own words (an I/O or format error that a well-formed document does not cause).
+    Writer(String),
+}
+
+/// The bytes of the office file printing `document`.
+pub fn render(document: &Document, format: OfficeFormat) -> Result<Vec<u8>, ExportError> {
     let printed = layout::of_document(document);
     match format {
-        OfficeFormat::Docx => docx::write(&printed).map_err(|e| e.to_string()),
-        OfficeFormat::Xlsx => xlsx::write(&printed).map_err(|e| e.to_string()),
+        OfficeFormat::Docx => docx::write(&printed).map_err(|e| ExportError::Writer(e.to_string())),
+        OfficeFormat::Xlsx => {
+            if let Some(too_long) = xlsx::too_long(&printed) {
+                return Err(too_long);
+            }
+            xlsx::write(&printed).map_err(|e| ExportError::Writer(e.to_string()))
+        }
     }
 }
 
-/// `text` without the characters XML 1.0 cannot hold (control characters other than tab and line feed, which
-/// and the two non-characters U+FFFE and U+FFFF, which a YAML escape can put in a string): Word and Excel refuse a file that has one.
+/// `text` without the characters XML 1.0 cannot hold: control characters other than tab and line feed, and the
+/// non-characters U+FFFE and U+FFFF, which a YAML escape can put in a string. Word and Excel refuse a file that
+/// has one.
 pub fn printable(text: &str) -> Cow<'_, str> {
     let allowed = |c: char| (!c.is_control() || c == '\t' || c == '\n') && !matches!(c, '\u{FFFE}' | '\u{FFFF}');
     if text.chars().all(allowed) {

@@ -4,7 +4,7 @@
 //! as a string: an NIP stored as a number loses its digits.
 
 use super::layout::{Column, Printed, Section, Signature, TITLE};
-use super::printable;
+use super::{ExportError, printable};
 use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
 use std::collections::HashSet;
 
@@ -13,6 +13,8 @@ const SHEET_NAME_MAX: usize = 31;
 const SHEET_NAME_FORBIDDEN: [char; 7] = ['[', ']', ':', '*', '?', '/', '\\'];
 /// Excel keeps this name for itself.
 const RESERVED: &str = "history";
+/// The most characters an Excel cell holds.
+const CELL_MAX: usize = 32_767;
 /// Paper size 9 is A4 in Excel's numbering.
 const A4: u8 = 9;
 
@@ -31,6 +33,37 @@ pub fn write(printed: &Printed) -> Result<Vec<u8>, XlsxError> {
         workbook.add_worksheet();
     }
     workbook.save_to_buffer()
+}
+
+/// The first text of `printed` longer than an Excel cell holds, located by position and column.
+pub fn too_long(printed: &Printed) -> Option<ExportError> {
+    for section in &printed.sections {
+        let items = section.items.iter().flat_map(|item| {
+            std::iter::once((item.label, item.line())).chain(item.entries().into_iter().map(|e| (item.label, e)))
+        });
+        let table = section.groups.iter().flat_map(|group| {
+            std::iter::once((Column::Sasaran.header(), group.sasaran.clone())).chain(group.rows.iter().flat_map(
+                |row| {
+                    section.columns[2..]
+                        .iter()
+                        .zip(&row.cells)
+                        .map(|(column, lines)| (column.header(), lines.join("\n")))
+                },
+            ))
+        });
+        for (column, text) in items.chain(table) {
+            // Excel counts UTF-16 units.
+            let chars = text.encode_utf16().count();
+            if chars > CELL_MAX {
+                return Some(ExportError::CellTooLong {
+                    position: section.title.clone(),
+                    column,
+                    chars,
+                });
+            }
+        }
+    }
+    None
 }
 
 /// A name Excel accepts for the sheet of a position titled `title`: without the characters it forbids, at most
