@@ -65,6 +65,16 @@ fn signs(jabatan: &Jabatan) -> bool {
     jabatan.tanda_tangan.is_some() || jabatan.pemangku.is_some()
 }
 
+/// The heading printed over each position: the title, the unit in capitals, the year, as lines of one text.
+fn heading_of(document: &Document) -> String {
+    let dokumen = document.dokumen.as_ref().unwrap();
+    format!(
+        "INDIKATOR KINERJA INDIVIDU\n{}\nTAHUN {}",
+        value(&dokumen.unit).to_uppercase(),
+        dokumen.tahun.as_ref().unwrap().value
+    )
+}
+
 /// The NIPs a position's signature block prints, as "NIP. …" (those of `tanda_tangan`; else the holder's).
 fn expected_nips(jabatan: &Jabatan) -> Vec<String> {
     let Some(block) = &jabatan.tanda_tangan else {
@@ -106,7 +116,7 @@ fn assert_docx_prints(document: &Document, bytes: &[u8]) {
             DocxBlock::Paragraph {
                 text,
                 page_break_before,
-            } if text == "INDIKATOR KINERJA INDIVIDU" => Some((i, *page_break_before)),
+            } if text.starts_with("INDIKATOR KINERJA INDIVIDU\n") => Some((i, *page_break_before)),
             _ => None,
         })
         .collect();
@@ -124,10 +134,11 @@ fn assert_docx_prints(document: &Document, bytes: &[u8]) {
     );
     let mut next_table = tables.iter();
     let paragraphs = docx.paragraphs();
-    let unit = value(&document.dokumen.as_ref().unwrap().unit);
+    let heading = heading_of(document);
     assert_eq!(
-        paragraphs.iter().filter(|p| **p == unit).count(),
-        document.jabatan.len()
+        paragraphs.iter().filter(|p| **p == heading).count(),
+        document.jabatan.len(),
+        "one heading paragraph (title, unit, year) per position"
     );
     for jabatan in &document.jabatan {
         let line = format!("1. JABATAN : {}", value(&jabatan.nama));
@@ -215,7 +226,7 @@ fn assert_xlsx_prints(document: &Document, bytes: &[u8]) {
     for (sheet, jabatan) in sheets.iter().zip(&document.jabatan) {
         assert!(sheet.name.encode_utf16().count() <= 31);
         assert!(!sheet.name.contains(['[', ']', ':', '*', '?', '/', '\\']));
-        assert_eq!(sheet.text(0, 0), Some("INDIKATOR KINERJA INDIVIDU"));
+        assert_eq!(sheet.text(0, 0), Some(heading_of(document).as_str()));
         let line = format!("1. JABATAN : {}", value(&jabatan.nama));
         assert!(sheet.row_of(&[&line]).is_some(), "{line}");
         let headers = expected_headers(jabatan);
@@ -248,8 +259,8 @@ fn assert_xlsx_prints(document: &Document, bytes: &[u8]) {
             let cell = sheet
                 .cells
                 .values()
-                .find(|c| matches!(c, calamine::Data::String(s) if *s == nip));
-            assert!(cell.is_some(), "{nip} is a string cell of {}", sheet.name);
+                .find(|c| matches!(c, calamine::Data::String(s) if s.lines().any(|l| l == nip)));
+            assert!(cell.is_some(), "{nip} is a line of a string cell of {}", sheet.name);
         }
         assert!(
             !sheet
@@ -340,7 +351,7 @@ fn awkward_text_columns_and_titles_print_in_both_formats() {
     assert_docx_prints(&document, &docx);
     let read = read_docx(&docx);
     let paragraphs = read.paragraphs();
-    assert!(paragraphs.contains(&"Kecamatan <Uji> & \"Coba\""));
+    assert!(paragraphs.contains(&"INDIKATOR KINERJA INDIVIDU\nKECAMATAN <UJI> & \"COBA\"\nTAHUN 2024"));
     assert!(paragraphs.contains(&"- tab\there"));
     let table = read.tables()[0];
     assert_eq!(
@@ -357,7 +368,11 @@ fn awkward_text_columns_and_titles_print_in_both_formats() {
         .iter()
         .map(|r| r.iter().map(|c| c.text()).collect())
         .collect();
-    assert_eq!(signature[0], ["", "Sukamaju"], "the place of `dokumen.tempat`");
+    assert_eq!(
+        signature[0],
+        ["", "Sukamaju,              2024"],
+        "`dokumen.tempat` with room to write the date"
+    );
     assert!(signature.contains(&vec!["Drs. BUDI & SANTOSO".to_string(), "SITI".to_string()]));
     assert!(signature.contains(&vec![
         "NIP. 19700512 199503 1 002".to_string(),
@@ -452,7 +467,12 @@ print(json.dumps({"docx": texts, "sheets": wb.sheetnames, "cells": cells}))
             }
             for nip in expected_nips(jabatan) {
                 assert!(docx_texts.contains(&nip.as_str()));
-                assert!(cells.contains(&("s", nip.as_str())), "{nip} is a string for openpyxl");
+                assert!(
+                    cells
+                        .iter()
+                        .any(|(kind, text)| *kind == "s" && text.lines().any(|l| l == nip)),
+                    "{nip} is in a string cell for openpyxl"
+                );
             }
         }
     }

@@ -3,7 +3,7 @@
 //! indicator table with full borders and its header row repeated on every page, the sasaran and NO cells merged
 //! down their indicators (`w:vMerge`), and the signature block as a borderless two-column table.
 
-use super::layout::{Column, Group, Printed, Section, Signature, SignerLines, TITLE};
+use super::layout::{Column, Group, Printed, Section, Signature, SignerLines};
 use super::printable;
 use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesEnd, BytesStart, BytesText, Event};
@@ -215,17 +215,13 @@ fn write_section(xml: &mut Xml, printed: &Printed, section: &Section, new_page: 
         bold: true,
         ..Look::default()
     };
+    // One paragraph, its lines broken: a reader takes the title, unit and year as one heading.
     let first = Place {
         page_break_before: new_page,
-        ..Place::CENTER
-    };
-    xml.paragraph(TITLE, heading, first)?;
-    xml.paragraph(&printed.unit, heading, Place::CENTER)?;
-    let year_place = Place {
         space_after: 240,
         ..Place::CENTER
     };
-    xml.paragraph(&printed.year, heading, year_place)?;
+    xml.paragraph(&printed.heading, heading, first)?;
     for item in &section.items {
         xml.paragraph(&item.line(), Look::default(), Place::PLAIN)?;
         // A list entry's lines align after its dash.

@@ -51,9 +51,9 @@ impl Column {
 /// The whole printed document: one [`Section`] per position, in the order of the YAML.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Printed {
-    pub unit: String,
-    /// "TAHUN 2024", or empty when the document has no year.
-    pub year: String,
+    /// The heading over each position: "INDIKATOR KINERJA INDIVIDU", the unit in capitals, "TAHUN 2024" (the
+    /// lines a document has). One block of text, as offices print it, so that a reader takes it as one heading.
+    pub heading: String,
     pub sections: Vec<Section>,
 }
 
@@ -175,15 +175,33 @@ impl SignerLines {
 /// The printed form of `document`.
 pub fn of_document(document: &Document) -> Printed {
     let dokumen = document.dokumen.as_ref();
-    let place = dokumen.map(|d| text(&d.tempat)).unwrap_or_default();
+    let unit = dokumen.map(|d| text(&d.unit)).unwrap_or_default();
+    let year = document.tahun().map(|y| format!("TAHUN {y}"));
+    let heading = [Some(TITLE.to_string()), Some(unit.trim().to_uppercase()), year]
+        .into_iter()
+        .flatten()
+        .filter(|line| !line.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n");
+    let place = place_line(document);
     Printed {
-        unit: dokumen.map(|d| text(&d.unit)).unwrap_or_default(),
-        year: document.tahun().map(|y| format!("TAHUN {y}")).unwrap_or_default(),
+        heading,
         sections: document
             .jabatan
             .iter()
             .map(|jabatan| section(document, jabatan, &place))
             .collect(),
+    }
+}
+
+/// The place line of a block whose YAML has no `tempat_tanggal`: `dokumen.tempat`, a comma, room to write the day
+/// and month by hand, and the year ("Sukamaju,              2024"), as unfilled copies are printed.
+fn place_line(document: &Document) -> String {
+    let place = document.dokumen.as_ref().map(|d| text(&d.tempat)).unwrap_or_default();
+    match (place.trim(), document.tahun()) {
+        ("", _) => String::new(),
+        (place, Some(year)) => format!("{place},{:14}{year}", ""),
+        (place, None) => place.to_string(),
     }
 }
 

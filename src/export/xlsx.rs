@@ -3,7 +3,7 @@
 //! A4 landscape fitted to the page width, and the signature block below. Every text (NIPs included) is written
 //! as a string: an NIP stored as a number loses its digits.
 
-use super::layout::{Column, Printed, Section, Signature, TITLE};
+use super::layout::{Column, Printed, Section, Signature, SignerLines};
 use super::{ExportError, printable};
 use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook, Worksheet, XlsxError};
 use std::collections::HashSet;
@@ -136,7 +136,6 @@ struct Formats {
     cell: Format,
     center: Format,
     signer: Format,
-    name: Format,
 }
 
 impl Formats {
@@ -158,11 +157,6 @@ impl Formats {
             cell: bordered.clone(),
             center: bordered.set_align(FormatAlign::Center),
             signer: base.clone().set_bold().set_align(FormatAlign::Center),
-            name: base
-                .clone()
-                .set_bold()
-                .set_underline(rust_xlsxwriter::FormatUnderline::Single)
-                .set_align(FormatAlign::Center),
         }
     }
 }
@@ -188,11 +182,10 @@ fn write_sheet(sheet: &mut Worksheet, printed: &Printed, section: &Section) -> R
     let full_width: f64 = section.columns.iter().map(|c| width(*c)).sum();
 
     let mut row = 0;
-    for line in [TITLE, printed.unit.as_str(), printed.year.as_str()] {
-        span(sheet, row, 0, last, line, &formats.title)?;
-        row += 1;
-    }
-    row += 1;
+    // One cell, its lines broken: a reader takes the title, unit and year as one heading.
+    span(sheet, row, 0, last, &printed.heading, &formats.title)?;
+    sheet.set_row_height(row, lines_in(&printed.heading, full_width) * LINE_HEIGHT)?;
+    row += 2;
     for item in &section.items {
         let mut lines = vec![item.line()];
         lines.extend(item.entries());
@@ -249,37 +242,44 @@ fn write_sheet(sheet: &mut Worksheet, printed: &Printed, section: &Section) -> R
     }
 }
 
-/// The superior under columns NO–INDIKATOR, the holder under FORMULASI to the last column.
+/// The superior under columns NO–INDIKATOR, the holder under FORMULASI to the last column: each signer's lines
+/// in one cell (place and date, title, room to sign, name, NIP), so that the block is one row of two cells that
+/// a reader takes column by column. A block with one signer is a row per line instead: a lone cell of several
+/// lines would read as one paragraph.
 fn write_signature(
     sheet: &mut Worksheet,
     signature: &Signature,
-    mut row: u32,
+    row: u32,
     last: u16,
     formats: &Formats,
 ) -> Result<(), XlsxError> {
-    let (left, right) = ((0, 2), (3, last));
-    let mut pair = |row: u32, atasan: &str, pegawai: &str, format: &Format| -> Result<(), XlsxError> {
-        if !atasan.is_empty() {
-            span(sheet, row, left.0, left.1, atasan, format)?;
+    let lines = |place: &str, signer: &SignerLines| -> Vec<String> {
+        // Three empty lines to sign in.
+        let mut lines: Vec<String> = [place, &signer.jabatan, "", "", "", &signer.nama, &signer.nip]
+            .map(str::to_string)
+            .to_vec();
+        while lines.last().is_some_and(String::is_empty) {
+            lines.pop();
         }
-        if !pegawai.is_empty() {
-            span(sheet, row, right.0, right.1, pegawai, format)?;
-        }
-        Ok(())
+        lines
     };
-    pair(row, "", &signature.place_date, &formats.signer)?;
-    row += 1;
-    pair(
-        row,
-        &signature.atasan.jabatan,
-        &signature.pegawai.jabatan,
-        &formats.signer,
-    )?;
-    // Three empty rows to sign in.
-    row += 4;
-    pair(row, &signature.atasan.nama, &signature.pegawai.nama, &formats.name)?;
-    row += 1;
-    pair(row, &signature.atasan.nip, &signature.pegawai.nip, &formats.signer)
+    let atasan = lines("", &signature.atasan);
+    let pegawai = lines(&signature.place_date, &signature.pegawai);
+    let (left, right) = ((0, 2), (3, last));
+    if !atasan.is_empty() && !pegawai.is_empty() {
+        span(sheet, row, left.0, left.1, &atasan.join("\n"), &formats.signer)?;
+        span(sheet, row, right.0, right.1, &pegawai.join("\n"), &formats.signer)?;
+        let height = atasan.len().max(pegawai.len()) as f64 * LINE_HEIGHT;
+        sheet.set_row_height(row, height)?;
+        return Ok(());
+    }
+    let (first, end) = if atasan.is_empty() { right } else { left };
+    for (row, line) in (row..).zip(atasan.iter().chain(&pegawai)) {
+        if !line.is_empty() {
+            span(sheet, row, first, end, line, &formats.signer)?;
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]
