@@ -75,21 +75,31 @@ fn heading_of(document: &Document) -> String {
     )
 }
 
-/// The NIPs a position's signature block prints, as "NIP. …" (those of `tanda_tangan`; else the holder's).
+/// An NIP as printed: after "NIP. ", unless written with its label (the blank "Nip." of an unfilled copy).
+fn nip_printed(nip: &Text) -> String {
+    let nip = nip.value.trim();
+    if nip.to_lowercase().starts_with("nip") {
+        nip.to_string()
+    } else {
+        format!("NIP. {nip}")
+    }
+}
+
+/// The NIPs a position's signature block prints (those of `tanda_tangan`; else the holder's).
 fn expected_nips(jabatan: &Jabatan) -> Vec<String> {
     let Some(block) = &jabatan.tanda_tangan else {
         return jabatan
             .pemangku
             .iter()
             .filter_map(|p| p.nip.as_ref())
-            .map(|n| format!("NIP. {}", n.value.trim()))
+            .map(nip_printed)
             .collect();
     };
     [&block.atasan, &block.pegawai]
         .into_iter()
         .flatten()
         .filter_map(|s| s.nip.as_ref())
-        .map(|n| format!("NIP. {}", n.value.trim()))
+        .map(nip_printed)
         .collect()
 }
 
@@ -143,8 +153,8 @@ fn assert_docx_prints(document: &Document, bytes: &[u8]) {
     for jabatan in &document.jabatan {
         let line = format!("1. JABATAN : {}", value(&jabatan.nama));
         assert!(paragraphs.contains(&line.as_str()), "{line}");
-        for tugas in &jabatan.tugas {
-            let entry = format!("- {}", tugas.value);
+        for (number, tugas) in jabatan.tugas.iter().enumerate() {
+            let entry = format!("{}. {}", number + 1, tugas.value);
             assert!(paragraphs.contains(&entry.as_str()), "{entry}");
         }
         if jabatan.fungsi.is_empty() {
@@ -352,7 +362,7 @@ fn awkward_text_columns_and_titles_print_in_both_formats() {
     let read = read_docx(&docx);
     let paragraphs = read.paragraphs();
     assert!(paragraphs.contains(&"INDIKATOR KINERJA INDIVIDU\nKECAMATAN <UJI> & \"COBA\"\nTAHUN 2024"));
-    assert!(paragraphs.contains(&"- tab\there"));
+    assert!(paragraphs.contains(&"2. tab\there"));
     let table = read.tables()[0];
     assert_eq!(
         table.rows[1][1].text(),

@@ -72,7 +72,7 @@ enum Align {
 struct Place {
     align: Align,
     /// The hanging indent in twips: the first line starts that far in, the next lines twice as far, after the
-    /// dash of a list entry.
+    /// number of a list entry.
     hanging: Option<u32>,
     page_break_before: bool,
     space_after: u32,
@@ -224,7 +224,7 @@ fn write_section(xml: &mut Xml, printed: &Printed, section: &Section, new_page: 
     xml.paragraph(&printed.heading, heading, first)?;
     for item in &section.items {
         xml.paragraph(&item.line(), Look::default(), Place::PLAIN)?;
-        // A list entry's lines align after its dash.
+        // A list entry's lines align after its number.
         let indented = Place {
             hanging: Some(227),
             ..Place::PLAIN

@@ -70,7 +70,7 @@ pub struct Section {
     pub signature: Option<Signature>,
 }
 
-/// A numbered header item: "1. JABATAN : Camat", or "2. TUGAS :" followed by its list ("-" when empty).
+/// A numbered header item: "1. JABATAN : Camat", or "2. TUGAS :" followed by its numbered list ("-" when empty).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct HeaderItem {
     pub number: usize,
@@ -95,10 +95,15 @@ impl HeaderItem {
         }
     }
 
-    /// The lines printed under the item: its list entries, each after a dash.
+    /// The lines printed under the item: its list entries, numbered "1.", "2.", … A number, unlike a dash, keeps
+    /// an entry that starts in lower case after one ending in "dan" from reading as that entry's continuation.
     pub fn entries(&self) -> Vec<String> {
         match &self.value {
-            ItemValue::List(list) => list.iter().map(|entry| format!("- {entry}")).collect(),
+            ItemValue::List(list) => list
+                .iter()
+                .enumerate()
+                .map(|(index, entry)| format!("{}. {entry}", index + 1))
+                .collect(),
             ItemValue::Inline(_) => Vec::new(),
         }
     }
@@ -145,8 +150,10 @@ fn texts(values: &[Text]) -> Vec<String> {
     values.iter().map(|t| t.value.clone()).collect()
 }
 
+/// "NIP. 19680125 198611 1 001"; an NIP written with its label (a blank "Nip." of an unfilled copy) as written.
 fn nip_line(nip: &Option<Text>) -> String {
     match nip.as_ref().map(|n| n.value.trim()) {
+        Some(nip) if nip.get(..3).is_some_and(|label| label.eq_ignore_ascii_case("nip")) => nip.to_string(),
         Some(nip) if !nip.is_empty() => format!("NIP. {nip}"),
         _ => String::new(),
     }
