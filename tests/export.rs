@@ -583,6 +583,41 @@ fn a_document_that_does_not_read_as_written_is_not_exported() {
 
 use predicates::prelude::PredicateBooleanExt;
 
+/// Every row height an XLSX sets, in points.
+fn row_heights(xlsx: &[u8]) -> Vec<f64> {
+    use std::io::Read;
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(xlsx)).unwrap();
+    let mut heights = Vec::new();
+    for index in 0..archive.len() {
+        let mut part = archive.by_index(index).unwrap();
+        if !part.name().unwrap().starts_with("xl/worksheets/") {
+            continue;
+        }
+        let mut xml = String::new();
+        part.read_to_string(&mut xml).unwrap();
+        for (at, _) in xml.match_indices(" ht=\"") {
+            let rest = &xml[at + 5..];
+            heights.push(rest[..rest.find('"').unwrap()].parse().unwrap());
+        }
+    }
+    heights
+}
+
+#[test]
+fn a_long_text_fits_excel_rows_at_most_409_points_high() {
+    let document = load(
+        "long.yaml",
+        &AWKWARD.replace("baris satu\\nbaris dua", &"kata ".repeat(4_000)),
+    );
+    let heights = row_heights(&render(&document, OfficeFormat::Xlsx).unwrap());
+    // Points become whole pixels in the file: 409 pt is written as 545 px, read back as 408.75 pt.
+    assert!(
+        heights.iter().any(|h| *h > 408.0),
+        "the long formula's row is as tall as Excel allows: {heights:?}"
+    );
+    assert!(heights.iter().all(|h| *h <= 409.0), "{heights:?}");
+}
+
 #[test]
 fn a_text_longer_than_an_excel_cell_is_refused_for_xlsx_only() {
     let dir = tempfile::tempdir().unwrap();

@@ -128,6 +128,13 @@ fn lines_in(text: &str, width: f64) -> f64 {
 }
 
 const LINE_HEIGHT: f64 = 15.0;
+/// Excel's tallest row, in points: a taller one makes Excel report the file as damaged.
+const MAX_ROW_HEIGHT: f64 = 409.0;
+
+fn set_height(sheet: &mut Worksheet, row: u32, height: f64) -> Result<(), XlsxError> {
+    sheet.set_row_height(row, height.min(MAX_ROW_HEIGHT))?;
+    Ok(())
+}
 
 struct Formats {
     title: Format,
@@ -184,24 +191,31 @@ fn write_sheet(sheet: &mut Worksheet, printed: &Printed, section: &Section) -> R
     let mut row = 0;
     // One cell, its lines broken: a reader takes the title, unit and year as one heading.
     span(sheet, row, 0, last, &printed.heading, &formats.title)?;
-    sheet.set_row_height(row, lines_in(&printed.heading, full_width) * LINE_HEIGHT)?;
+    set_height(sheet, row, lines_in(&printed.heading, full_width) * LINE_HEIGHT)?;
     row += 2;
     for item in &section.items {
         let mut lines = vec![item.line()];
         lines.extend(item.entries());
         for line in lines {
             span(sheet, row, 0, last, &line, &formats.line)?;
-            sheet.set_row_height(row, lines_in(&line, full_width) * LINE_HEIGHT)?;
+            set_height(sheet, row, lines_in(&line, full_width) * LINE_HEIGHT)?;
             row += 1;
         }
     }
-    row += 1;
+    let row = write_table(sheet, section, row + 1, &formats)?;
+    match &section.signature {
+        Some(signature) => write_signature(sheet, signature, row + 1, last, &formats),
+        None => Ok(()),
+    }
+}
 
-    let header_row = row;
+/// The indicator table from `row` on: its header (repeated on every printed page), then each sasaran's rows with
+/// NO and SASARAN merged down them. Returns the row after the table.
+fn write_table(sheet: &mut Worksheet, section: &Section, mut row: u32, formats: &Formats) -> Result<u32, XlsxError> {
     for (index, column) in section.columns.iter().enumerate() {
         sheet.write_string_with_format(row, index as u16, column.header(), &formats.header)?;
     }
-    sheet.set_repeat_rows(header_row, header_row)?;
+    sheet.set_repeat_rows(row, row)?;
     row += 1;
     let widths: Vec<f64> = section.columns.iter().map(|c| width(*c)).collect();
     for group in &section.groups {
@@ -226,7 +240,7 @@ fn write_sheet(sheet: &mut Worksheet, printed: &Printed, section: &Section) -> R
             *last = last.max(needed - others);
         }
         for (offset, height) in heights.iter().enumerate() {
-            sheet.set_row_height(first + offset as u32, *height)?;
+            set_height(sheet, first + offset as u32, *height)?;
         }
         if end > first {
             sheet.merge_range(first, 0, end, 0, &group.number, &formats.center)?;
@@ -236,10 +250,7 @@ fn write_sheet(sheet: &mut Worksheet, printed: &Printed, section: &Section) -> R
             sheet.write_string_with_format(first, 1, sasaran.as_ref(), &formats.cell)?;
         }
     }
-    match &section.signature {
-        Some(signature) => write_signature(sheet, signature, row + 1, last, &formats),
-        None => Ok(()),
-    }
+    Ok(row)
 }
 
 /// The superior under columns NO–INDIKATOR, the holder under FORMULASI to the last column: each signer's lines
@@ -270,8 +281,7 @@ fn write_signature(
         span(sheet, row, left.0, left.1, &atasan.join("\n"), &formats.signer)?;
         span(sheet, row, right.0, right.1, &pegawai.join("\n"), &formats.signer)?;
         let height = atasan.len().max(pegawai.len()) as f64 * LINE_HEIGHT;
-        sheet.set_row_height(row, height)?;
-        return Ok(());
+        return set_height(sheet, row, height);
     }
     let (first, end) = if atasan.is_empty() { right } else { left };
     for (row, line) in (row..).zip(atasan.iter().chain(&pegawai)) {
