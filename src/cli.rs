@@ -669,6 +669,150 @@ fn civil_date(days: u64) -> (u64, u64, u64) {
     (year, month, day)
 }
 
+pub struct ExportRequest {
+    pub paths: Vec<PathBuf>,
+    pub format: crate::export::OfficeFormat,
+    /// The file to write for one document; the folder to write into for several (or when it is a folder).
+    pub output: PathBuf,
+    pub lang: Lang,
+}
+
+/// The findings that make a document unfit to print: the YAML does not parse (S001), a value has the wrong type
+/// or a required key is missing (S002), a key is unknown (S003, its value would be left out) or repeated (S006,
+/// one of its values would be left out). What is printed would not be what is written.
+const NOT_PRINTABLE: [&str; 4] = ["S001", "S002", "S003", "S006"];
+
+/// `ikilint export`: print each document under `paths` as a Word or Excel file. Exit 0 when every file is
+/// written; 1 when a document does not read as written (its findings are printed as `check` prints them, and
+/// nothing is written); 2 for a usage error, an unreadable path, an output that is an input, or a file that could
+/// not be written.
+pub fn export(request: &ExportRequest, out: &mut dyn WriteColor, err: &mut dyn Write) -> i32 {
+    match run_export(request, out, err) {
+        Ok(code) => code,
+        Err(Failure::ClosedPipe) => EXIT_OK,
+        Err(Failure::Message(message)) => {
+            let _ = writeln!(err, "{message}");
+            EXIT_ERROR
+        }
+    }
+}
+
+fn run_export(request: &ExportRequest, out: &mut dyn WriteColor, err: &mut dyn Write) -> Result<i32, Failure> {
+    let lang = request.lang;
+    let workspace = load_workspace(&request.paths, lang)?;
+    let mut blocking: Vec<_> = workspace
+        .diagnostics
+        .iter()
+        .filter(|d| NOT_PRINTABLE.contains(&d.code) && d.severity == crate::diagnostic::Severity::Error)
+        .cloned()
+        .collect();
+    if !blocking.is_empty() {
+        crate::lint::sort(&mut blocking);
+        let count = blocking.len();
+        let report = crate::Report {
+            files: workspace.files,
+            diagnostics: blocking,
+            skipped: Vec::new(),
+        };
+        render::human::render(&report, lang, out).map_err(io)?;
+        writeln!(err, "{}", tr(lang, "export.not-printable", &[("count", &count)])).map_err(io)?;
+        return Ok(crate::EXIT_FINDINGS);
+    }
+    if workspace.documents.is_empty() {
+        let paths: Vec<String> = request.paths.iter().map(|p| format!("`{}`", p.display())).collect();
+        return Err(tr(lang, "export.no-document", &[("paths", &paths.join(", "))]).into());
+    }
+    let sources: Vec<PathBuf> = workspace
+        .documents
+        .iter()
+        .map(|d| PathBuf::from(workspace.files.name(d.file)))
+        .collect();
+    let targets = export_targets(&sources, &request.output, request.format, lang)?;
+    for target in &targets {
+        if let Some(source) = sources.iter().find(|s| same_file(s, target)) {
+            return Err(tr(
+                lang,
+                "export.same-as-input",
+                &[("path", &target.display()), ("input", &source.display())],
+            )
+            .into());
+        }
+    }
+    // Every file is made before any is written: a document that cannot be printed leaves the others unwritten.
+    let mut files = Vec::new();
+    for ((document, source), target) in workspace.documents.iter().zip(&sources).zip(&targets) {
+        let bytes = crate::export::render(document, request.format).map_err(|e| {
+            let reason = match e {
+                crate::export::ExportError::CellTooLong {
+                    position,
+                    column,
+                    chars,
+                } => tr(
+                    lang,
+                    "export.cell-too-long",
+                    &[("position", &position), ("column", &column), ("chars", &chars)],
+                ),
+                crate::export::ExportError::Writer(words) => words.trim_end_matches('.').to_string(),
+            };
+            tr(
+                lang,
+                "export.not-rendered",
+                &[("path", &source.display()), ("reason", &reason)],
+            )
+        })?;
+        files.push((target, bytes));
+    }
+    for (target, bytes) in files {
+        write_file(target, &bytes, lang)?;
+        writeln!(out, "{}", tr(lang, "export.written", &[("path", &target.display())])).map_err(io)?;
+    }
+    Ok(EXIT_OK)
+}
+
+/// Where each source's file goes: `output` itself for one document (unless it is a folder), else
+/// `output/<source's name>.<extension>` in a folder made when missing. Two sources of the same name are refused
+/// rather than one written over the other.
+fn export_targets(
+    sources: &[PathBuf],
+    output: &Path,
+    format: crate::export::OfficeFormat,
+    lang: Lang,
+) -> Result<Vec<PathBuf>, String> {
+    if sources.len() == 1 && !output.is_dir() {
+        return Ok(vec![output.to_path_buf()]);
+    }
+    let mut targets: Vec<PathBuf> = Vec::new();
+    for (index, source) in sources.iter().enumerate() {
+        // The name keeps its dots (`iki.2024.yaml` gives `iki.2024.docx`).
+        let mut name = source.file_stem().map_or_else(|| "iki".into(), |s| s.to_os_string());
+        name.push(".");
+        name.push(format.extension());
+        let target = output.join(name);
+        if let Some(earlier) = targets.iter().position(|t| t == &target) {
+            let args: &[(&str, &dyn std::fmt::Display)] = &[
+                ("first", &sources[earlier].display()),
+                ("second", &sources[index].display()),
+                ("path", &target.display()),
+            ];
+            return Err(tr(lang, "export.same-name", args));
+        }
+        targets.push(target);
+    }
+    std::fs::create_dir_all(output).map_err(|e| {
+        let reason = crate::workspace::io_reason(&e);
+        path_error(lang, "export.error-folder", output, &reason)
+    })?;
+    Ok(targets)
+}
+
+/// `a` and `b` name one existing file (through links, `..` or another spelling).
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (std::fs::canonicalize(a), std::fs::canonicalize(b)) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}
+
 /// `ikilint server`: serve the Language Server Protocol on stdin/stdout until the client exits.
 pub fn server(err: &mut dyn Write) -> i32 {
     match crate::server::run_stdio() {

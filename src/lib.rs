@@ -12,6 +12,7 @@ pub mod config;
 pub mod data;
 pub mod diagnostic;
 pub mod dictionary;
+pub mod export;
 pub mod fix;
 pub mod fsread;
 pub mod i18n;

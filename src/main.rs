@@ -92,6 +92,25 @@ enum Command {
         #[arg(long, value_enum)]
         lang: Option<LangArg>,
     },
+    /// Print each IKI document as the official Word or Excel document, to print and sign.
+    #[command(after_help = concat!(
+        "Exit codes:\n  0  every file was written\n  1  a document does not read as written (its findings are printed; nothing is written)\n  2  usage error, a path that does not exist or cannot be read, an output that is an input, or a file that could not be written",
+        "\n\nExamples:\n  ikilint export --format docx examples/contoh-bersih-2024.yaml -o IKI-2024.docx\n  ikilint export --format xlsx examples/ -o cetak/"
+    ))]
+    Export {
+        /// docx (Word: one section per position) or xlsx (Excel: one sheet per position).
+        #[arg(short, long, value_enum)]
+        format: OfficeFormatArg,
+        /// IKI documents: YAML files, or folders walked as `check` walks them.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// The file to write for one document; for several, the folder to write `<name>.docx`/`<name>.xlsx` in.
+        #[arg(short = 'o', long, value_name = "OUT")]
+        output: PathBuf,
+        /// Language of the messages: id or en (default: IKILINT_LANG, else LC_ALL/LANG, else en).
+        #[arg(long, value_enum)]
+        lang: Option<LangArg>,
+    },
     /// Print the documentation of a rule.
     #[command(after_help = concat!(
         "Exit codes:\n  0  success\n  2  no rule has that code or name, or a usage error",
@@ -220,6 +239,12 @@ enum FormatArg {
     JsonLines,
     Sarif,
     Github,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum OfficeFormatArg {
+    Docx,
+    Xlsx,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -370,6 +395,25 @@ fn main() -> ExitCode {
                 no_config: config.no_config,
             };
             cli::report(&request, &mut std::io::stdout(), &mut stderr)
+        }
+        Command::Export {
+            format,
+            paths,
+            output,
+            lang: l,
+        } => {
+            use ikilint::export::OfficeFormat;
+            let request = cli::ExportRequest {
+                paths,
+                format: match format {
+                    OfficeFormatArg::Docx => OfficeFormat::Docx,
+                    OfficeFormatArg::Xlsx => OfficeFormat::Xlsx,
+                },
+                output,
+                lang: lang(l),
+            };
+            let mut stdout = StandardStream::stdout(color_choice(ColorArg::Auto));
+            cli::export(&request, &mut stdout, &mut stderr)
         }
         Command::Explain { code, lang: l } => cli::explain(&code, lang(l), &mut std::io::stdout(), &mut stderr),
         Command::Server => cli::server(&mut stderr),
