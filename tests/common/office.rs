@@ -118,3 +118,31 @@ pub fn large_xlsx(positions: usize) -> Vec<u8> {
     }
     workbook.save_to_buffer().unwrap()
 }
+
+/// A one-sheet `.xlsx` written part by part: `data` is the sheet's `sheetData` content, `merges` its merged
+/// ranges (`A1:B2`), for sheets no writer library would make (a range over the whole sheet).
+pub fn xlsx_of(data: &str, merges: &[&str]) -> Vec<u8> {
+    let main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+    let relationships = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+    let package = "http://schemas.openxmlformats.org/package/2006/relationships";
+    let merge_cells: String = merges.iter().map(|m| format!(r#"<mergeCell ref="{m}"/>"#)).collect();
+    let sheet = format!(
+        r#"<worksheet xmlns="{main}"><sheetData>{data}</sheetData><mergeCells count="{}">{merge_cells}</mergeCells></worksheet>"#,
+        merges.len()
+    );
+    let workbook = format!(
+        r#"<workbook xmlns="{main}" xmlns:r="{relationships}"><sheets><sheet name="Lembar1" sheetId="1" r:id="rId1"/></sheets></workbook>"#
+    );
+    let workbook_rels = format!(
+        r#"<Relationships xmlns="{package}"><Relationship Id="rId1" Type="{relationships}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>"#
+    );
+    let root_rels = format!(
+        r#"<Relationships xmlns="{package}"><Relationship Id="rId1" Type="{relationships}/officeDocument" Target="xl/workbook.xml"/></Relationships>"#
+    );
+    zip_of(&[
+        ("_rels/.rels", root_rels.as_bytes()),
+        ("xl/workbook.xml", workbook.as_bytes()),
+        ("xl/_rels/workbook.xml.rels", workbook_rels.as_bytes()),
+        ("xl/worksheets/sheet1.xml", sheet.as_bytes()),
+    ])
+}

@@ -18,6 +18,10 @@ use std::io::Cursor;
 /// on every one).
 const MAX_COLUMNS: u32 = 1024;
 
+/// Rows that only show a merged range from above, with nothing of their own, followed through at most this
+/// many in a row: a range over a million empty rows is not an IKI table.
+const MAX_COVERED_ROWS: u32 = 64;
+
 /// The body of the `.xlsx` file in `bytes`: every worksheet's blocks in sheet order. A workbook with no
 /// worksheet or only empty ones gives an empty body (the layout then reports that no IKI was found).
 pub fn read(bytes: &[u8]) -> Result<Body, ReadError> {
@@ -185,6 +189,9 @@ impl Sheet {
         let mut pending = merges.into_iter().peekable();
         let mut active: Vec<&Dimensions> = Vec::new();
         let mut placed_rows = Vec::new();
+        // A range reaching past the last filled column shows nothing there.
+        let last_column = self.rows.values().filter_map(|r| r.keys().next_back()).max().copied().unwrap_or(0);
+        let mut covered_only = 0;
         let mut row = *self.rows.keys().next().expect("a last row was found");
         if let Some(first_merge) = pending.peek() {
             row = row.min(first_merge.start.0);
@@ -210,7 +217,7 @@ impl Sheet {
             for merge in &active {
                 let carrier = merge.start;
                 let value = self.value_at(carrier.0, carrier.1).expect("merges kept have a value");
-                for column in merge.start.1..=merge.end.1.min(MAX_COLUMNS - 1) {
+                for column in merge.start.1..=merge.end.1.min(last_column) {
                     if (row, column) != carrier {
                         let merged = Placed {
                             value: value.clone(),
@@ -224,12 +231,15 @@ impl Sheet {
             if !placed.is_empty() {
                 placed_rows.push((row, placed));
             }
-            // Rows with nothing in them and no range over them are skipped at once.
-            row = match (active.is_empty(), self.rows.range(row + 1..).next(), pending.peek()) {
-                (false, _, _) => row + 1,
-                (true, Some((&next, _)), Some(merge)) => next.min(merge.start.0),
-                (true, Some((&next, _)), None) => next,
-                (true, None, _) => break,
+            covered_only = if self.rows.contains_key(&row) { 0 } else { covered_only + 1 };
+            // Rows with nothing in them and no range over them are skipped at once, and so are the rows of a
+            // range that runs on far past its neighbours (the jump ends any table, as an empty row would).
+            let follow_range = !active.is_empty() && covered_only < MAX_COVERED_ROWS;
+            row = match (follow_range, self.rows.range(row + 1..).next(), pending.peek()) {
+                (true, _, _) => row + 1,
+                (false, Some((&next, _)), Some(merge)) => next.min(merge.start.0).max(row + 1),
+                (false, Some((&next, _)), None) => next,
+                (false, None, _) => break,
             };
         }
         placed_rows
