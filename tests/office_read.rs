@@ -48,7 +48,12 @@ fn table(block: &Block) -> &Table {
 }
 
 fn fixture(name: &str) -> Vec<u8> {
-    std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/office").join(name)).unwrap()
+    std::fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/office")
+            .join(name),
+    )
+    .unwrap()
 }
 
 #[test]
@@ -323,7 +328,10 @@ fn bad_office_files_are_each_a_clear_reason() {
         ("word/document.xml", b"<w:document/>"),
         ("word/numbering.xml", b"<w:numbering><w:num>"),
     ]);
-    assert_eq!(docx::read(&broken_numbering).unwrap_err().part.as_deref(), Some("word/numbering.xml"));
+    assert_eq!(
+        docx::read(&broken_numbering).unwrap_err().part.as_deref(),
+        Some("word/numbering.xml")
+    );
 }
 
 #[test]
@@ -444,7 +452,13 @@ fn fixture_with_two_positions_in_one_table() {
     assert_eq!(rows[1], header_row(2));
     assert_eq!(
         texts(&rows[2]),
-        ["1", "Tertibnya administrasi", "Persentase surat diproses", "Surat diproses / surat masuk", "Agenda"]
+        [
+            "1",
+            "Tertibnya administrasi",
+            "Persentase surat diproses",
+            "Surat diproses / surat masuk",
+            "Agenda"
+        ]
     );
     assert_eq!(rows[3], spanning(4, "JABATAN : KEPALA SUBBAGIAN KEUANGAN"));
     assert_eq!(texts(&rows[5])[2], "Opini BPK");
@@ -473,7 +487,11 @@ fn fixture_with_a_cover_letter_before_the_iki() {
         vec![
             paragraph("Kepada Yth.", false, 1),
             paragraph("Kepala Badan Kepegawaian Daerah", false, 2),
-            paragraph("Dengan hormat, bersama ini kami sampaikan Indikator Kinerja Individu tahun 2024.", false, 3),
+            paragraph(
+                "Dengan hormat, bersama ini kami sampaikan Indikator Kinerja Individu tahun 2024.",
+                false,
+                3
+            ),
             paragraph("Hormat kami,", false, 4),
             paragraph("INDIKATOR KINERJA INDIVIDU", true, 6),
             paragraph("1. JABATAN : CAMAT", false, 7),
@@ -482,7 +500,10 @@ fn fixture_with_a_cover_letter_before_the_iki() {
             paragraph("a. perumusan kebijakan", false, 10),
         ]
     );
-    assert_eq!(texts(&table(read.blocks.last().unwrap()).rows[1])[1], "Meningkatnya pelayanan");
+    assert_eq!(
+        texts(&table(read.blocks.last().unwrap()).rows[1])[1],
+        "Meningkatnya pelayanan"
+    );
 }
 
 fn sheet_cell(sheet: &str, reference: &str, row: u32) -> Origin {

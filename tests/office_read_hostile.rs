@@ -12,7 +12,12 @@ use std::path::Path;
 use zip::write::SimpleFileOptions;
 
 fn fixture(name: &str) -> Vec<u8> {
-    std::fs::read(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/office").join(name)).unwrap()
+    std::fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/office")
+            .join(name),
+    )
+    .unwrap()
 }
 
 /// The same package with every part stored uncompressed.
@@ -65,7 +70,9 @@ proptest! {
 fn a_hostile_span_or_merge_is_cut_not_allocated() {
     let body = r#"<w:tbl><w:tr><w:trPr><w:gridBefore w:val="4000000000"/></w:trPr><w:tc><w:tcPr><w:gridSpan w:val="4000000000"/></w:tcPr><w:p><w:r><w:t>x</w:t></w:r></w:p></w:tc></w:tr></w:tbl>"#;
     let read = docx::read(&office::docx(body, None, None)).unwrap();
-    let Block::Table(table) = &read.blocks[0] else { panic!("a table") };
+    let Block::Table(table) = &read.blocks[0] else {
+        panic!("a table")
+    };
     assert_eq!(table.rows[0].cells.len(), 1024);
 
     let data = r#"<row r="1"><c r="A1" t="inlineStr"><is><t>seluruh lembar</t></is></c></row><row r="6"><c r="B6" t="inlineStr"><is><t>tertutup</t></is></c></row><row r="1048576"><c r="A1048576" t="inlineStr"><is><t>ujung</t></is></c></row>"#;
@@ -73,7 +80,9 @@ fn a_hostile_span_or_merge_is_cut_not_allocated() {
     // The range hides the cells under it: its text once, as a paragraph; the million rows it covers are not
     // walked through one by one.
     assert_eq!(read.blocks.len(), 1, "{read:?}");
-    let Block::Paragraph(only) = &read.blocks[0] else { panic!("a paragraph") };
+    let Block::Paragraph(only) = &read.blocks[0] else {
+        panic!("a paragraph")
+    };
     assert_eq!(only.text, "seluruh lembar");
 }
 
@@ -84,15 +93,25 @@ fn generated_files_of_many_positions_are_read_whole() {
     let tables: Vec<_> = read.blocks.iter().filter(|b| matches!(b, Block::Table(_))).collect();
     assert_eq!(tables.len(), positions);
     assert_eq!(read.blocks.len(), positions * 4);
-    let Block::Table(last) = tables[positions - 1] else { unreachable!() };
+    let Block::Table(last) = tables[positions - 1] else {
+        unreachable!()
+    };
     assert_eq!(last.rows.len(), 15);
-    assert_eq!(last.rows[2].cells[1].text, format!("Meningkatnya kualitas layanan 1 pada jabatan {positions}"));
+    assert_eq!(
+        last.rows[2].cells[1].text,
+        format!("Meningkatnya kualitas layanan 1 pada jabatan {positions}")
+    );
     assert!(last.rows[2].cells[1].merged);
 
     let read = xlsx::read(&office::large_xlsx(positions)).unwrap();
     assert_eq!(read.blocks.len(), positions * 2);
-    let Block::Table(last) = &read.blocks[positions * 2 - 1] else { panic!("a table") };
+    let Block::Table(last) = &read.blocks[positions * 2 - 1] else {
+        panic!("a table")
+    };
     assert_eq!(last.rows.len(), 15);
-    assert_eq!(last.rows[1].cells[1].text, format!("Meningkatnya kualitas layanan 1 pada jabatan {positions}"));
+    assert_eq!(
+        last.rows[1].cells[1].text,
+        format!("Meningkatnya kualitas layanan 1 pada jabatan {positions}")
+    );
     assert!(last.rows[1].cells[1].merged);
 }

@@ -9,8 +9,8 @@
 
 pub mod docx;
 mod package;
-mod xml;
 pub mod xlsx;
+mod xml;
 
 use crate::i18n::{Lang, tr};
 use crate::source::Span;

@@ -32,7 +32,10 @@ impl<'a> Package<'a> {
         let archive =
             ZipArchive::new(Cursor::new(bytes)).map_err(|_| ReadError::new("common.reason-office-corrupt"))?;
         // A data-descriptor entry does not say its size up front; reading still counts it.
-        if archive.decompressed_size().is_some_and(|total| total > u128::from(limit)) {
+        if archive
+            .decompressed_size()
+            .is_some_and(|total| total > u128::from(limit))
+        {
             return Err(ReadError::new("common.reason-office-too-large"));
         }
         Ok(Package { archive, budget: limit })
@@ -129,7 +132,9 @@ impl<R: Read> Bounded<R> {
 impl<R: Read> Read for Bounded<R> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
         // One byte more than allowed is asked for, so that reaching the limit exactly is not taken for an overrun.
-        let want = buf.len().min(usize::try_from(self.left.saturating_add(1)).unwrap_or(usize::MAX));
+        let want = buf
+            .len()
+            .min(usize::try_from(self.left.saturating_add(1)).unwrap_or(usize::MAX));
         let got = self.inner.read(&mut buf[..want])?;
         if got as u64 > self.left {
             self.overrun.set(true);
@@ -171,7 +176,10 @@ mod tests {
     #[test]
     fn the_kind_of_non_zip_is_told_apart() {
         let ole = [&OLE_MAGIC[..], &[0; 504]].concat();
-        assert_eq!(Package::open(&ole, 1 << 20).err().unwrap().reason, "common.reason-office-ole");
+        assert_eq!(
+            Package::open(&ole, 1 << 20).err().unwrap().reason,
+            "common.reason-office-ole"
+        );
         assert_eq!(
             Package::open(b"plain text", 1 << 20).err().unwrap().reason,
             "common.reason-office-not-zip"
@@ -185,7 +193,10 @@ mod tests {
     #[test]
     fn an_announced_size_over_the_limit_is_refused_before_inflating() {
         let bytes = zip_of(&[("a.xml", &[b' '; 4096])]);
-        assert_eq!(Package::open(&bytes, 4000).err().unwrap().reason, "common.reason-office-too-large");
+        assert_eq!(
+            Package::open(&bytes, 4000).err().unwrap().reason,
+            "common.reason-office-too-large"
+        );
         assert!(Package::open(&bytes, 4096).is_ok());
     }
 
@@ -209,7 +220,10 @@ mod tests {
         let mut package = Package::open(&bytes, 2000).unwrap();
         package.budget = 1000;
         assert!(package.read("a.xml").is_ok());
-        assert_eq!(package.read("b.xml").err().unwrap().reason, "common.reason-office-too-large");
+        assert_eq!(
+            package.read("b.xml").err().unwrap().reason,
+            "common.reason-office-too-large"
+        );
     }
 
     #[test]

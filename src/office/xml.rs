@@ -109,7 +109,11 @@ pub(super) fn attribute(element: &BytesStart<'_>, local: &str) -> Option<String>
         .attributes()
         .flatten()
         .find(|a| a.key.local_name().as_ref() == local)
-        .and_then(|a| a.normalized_value(quick_xml::XmlVersion::Implicit1_0).ok().map(|v| v.into_owned()))
+        .and_then(|a| {
+            a.normalized_value(quick_xml::XmlVersion::Implicit1_0)
+                .ok()
+                .map(|v| v.into_owned())
+        })
 }
 
 /// A number attribute (`w:val="2"`), `None` when absent or not a number.
@@ -119,5 +123,8 @@ pub(super) fn number_attribute(element: &BytesStart<'_>, local: &str) -> Option<
 
 /// An on/off property (`<w:b/>`, `<w:b w:val="0"/>`): on unless its value says off.
 pub(super) fn is_on(element: &BytesStart<'_>) -> bool {
-    !matches!(attribute(element, "val").as_deref(), Some("0" | "false" | "off" | "none"))
+    !matches!(
+        attribute(element, "val").as_deref(),
+        Some("0" | "false" | "off" | "none")
+    )
 }

@@ -21,11 +21,16 @@ pub fn zip_of(parts: &[(&str, &[u8])]) -> Vec<u8> {
 /// A `.docx` whose body is `body` (the XML inside `w:body`), with `numbering` and `styles` as the content of
 /// `w:numbering` and `w:styles` when given.
 pub fn docx(body: &str, numbering: Option<&str>, styles: Option<&str>) -> Vec<u8> {
-    let document = format!(r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document {NAMESPACES}><w:body>{body}</w:body></w:document>"#);
+    let document = format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document {NAMESPACES}><w:body>{body}</w:body></w:document>"#
+    );
     let numbering = numbering.map(|n| format!("<w:numbering {NAMESPACES}>{n}</w:numbering>"));
     let styles = styles.map(|s| format!("<w:styles {NAMESPACES}>{s}</w:styles>"));
     let mut parts: Vec<(&str, &[u8])> = vec![
-        ("[Content_Types].xml", br#"<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>"#),
+        (
+            "[Content_Types].xml",
+            br#"<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>"#,
+        ),
         ("word/document.xml", document.as_bytes()),
     ];
     if let Some(n) = &numbering {
@@ -102,7 +107,9 @@ pub fn large_xlsx(positions: usize) -> Vec<u8> {
     let plain = Format::new();
     let mut row = 0u32;
     for n in 1..=positions {
-        sheet.write_string(row, 0, format!("1. JABATAN : KEPALA SEKSI {n}")).unwrap();
+        sheet
+            .write_string(row, 0, format!("1. JABATAN : KEPALA SEKSI {n}"))
+            .unwrap();
         row += 1;
         for (index, cells) in position_rows(n).iter().enumerate() {
             for (column, text) in cells.iter().enumerate() {

@@ -140,7 +140,10 @@ impl Numbering {
         let mut label = String::new();
         let mut chars = definition.text.chars().peekable();
         while let Some(c) = chars.next() {
-            let referenced = chars.peek().and_then(|d| d.to_digit(10)).filter(|d| (1..=9).contains(d));
+            let referenced = chars
+                .peek()
+                .and_then(|d| d.to_digit(10))
+                .filter(|d| (1..=9).contains(d));
             match (c, referenced) {
                 ('%', Some(d)) => {
                     chars.next();
@@ -183,7 +186,13 @@ fn format_of(value: Option<&str>) -> Format {
 /// outside that font.
 fn bullet(text: &str) -> String {
     text.chars()
-        .map(|c| if ('\u{F000}'..='\u{F0FF}').contains(&c) { '•' } else { c })
+        .map(|c| {
+            if ('\u{F000}'..='\u{F0FF}').contains(&c) {
+                '•'
+            } else {
+                c
+            }
+        })
         .collect()
 }
 

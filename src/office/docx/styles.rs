@@ -38,7 +38,11 @@ impl Styles {
                         let kind = attribute(e, "type");
                         let paragraph = kind.as_deref().is_none_or(|k| k == "paragraph");
                         let id = attribute(e, "styleId").unwrap_or_default();
-                        if paragraph && attribute(e, "default").as_deref().is_some_and(|v| v == "1" || v == "true") {
+                        if paragraph
+                            && attribute(e, "default")
+                                .as_deref()
+                                .is_some_and(|v| v == "1" || v == "true")
+                        {
                             styles.default_paragraph = Some(id.clone());
                         }
                         if paragraph || kind.as_deref() == Some("character") {
@@ -57,7 +61,11 @@ impl Styles {
                 }
                 Item::Close(Space::Word, "style") => {
                     if let Some((_, paragraph, id, style)) = current.take_if(|c| c.0 == depth) {
-                        let table = if paragraph { &mut styles.paragraph } else { &mut styles.character };
+                        let table = if paragraph {
+                            &mut styles.paragraph
+                        } else {
+                            &mut styles.character
+                        };
                         table.insert(id, style);
                     }
                 }
@@ -68,11 +76,7 @@ impl Styles {
         Ok(styles)
     }
 
-    fn inherited<T>(
-        table: &HashMap<String, Style>,
-        id: &str,
-        property: impl Fn(&Style) -> Option<T>,
-    ) -> Option<T> {
+    fn inherited<T>(table: &HashMap<String, Style>, id: &str, property: impl Fn(&Style) -> Option<T>) -> Option<T> {
         let mut at = table.get(id);
         for _ in 0..MAX_CHAIN {
             let style = at?;

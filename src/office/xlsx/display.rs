@@ -26,7 +26,11 @@ pub(super) fn general(value: f64) -> String {
     let decimals = GENERAL_WIDTH.saturating_sub(sign + integer_digits + 1);
     let text = trim_fraction(format!("{value:.decimals$}"));
     // Rounding may carry into one more integer digit (99999999999.5): written in scientific form then.
-    if text.len() > GENERAL_WIDTH { scientific(value) } else { text }
+    if text.len() > GENERAL_WIDTH {
+        scientific(value)
+    } else {
+        text
+    }
 }
 
 fn scientific(value: f64) -> String {
@@ -118,7 +122,10 @@ pub(super) fn date(parts: DateParts, code: &str) -> String {
         let run = chars[at..].iter().take_while(|d| d.eq_ignore_ascii_case(&c)).count();
         match c.to_ascii_lowercase() {
             '"' => {
-                let close = chars[at + 1..].iter().position(|d| *d == '"').map_or(chars.len(), |p| at + 1 + p);
+                let close = chars[at + 1..]
+                    .iter()
+                    .position(|d| *d == '"')
+                    .map_or(chars.len(), |p| at + 1 + p);
                 out.extend(&chars[at + 1..close]);
                 at = close + 1;
                 continue;
@@ -129,14 +136,20 @@ pub(super) fn date(parts: DateParts, code: &str) -> String {
                 continue;
             }
             '[' => {
-                at = chars[at..].iter().position(|d| *d == ']').map_or(chars.len(), |p| at + p + 1);
+                at = chars[at..]
+                    .iter()
+                    .position(|d| *d == ']')
+                    .map_or(chars.len(), |p| at + p + 1);
                 continue;
             }
             '_' | '*' => {
                 at += 2;
                 continue;
             }
-            'a' if section[char_offset(&chars, at)..].to_ascii_uppercase().starts_with("AM/PM") => {
+            'a' if section[char_offset(&chars, at)..]
+                .to_ascii_uppercase()
+                .starts_with("AM/PM") =>
+            {
                 out.push_str(if hour < 12 { "AM" } else { "PM" });
                 at += 5;
                 continue;
@@ -149,21 +162,34 @@ pub(super) fn date(parts: DateParts, code: &str) -> String {
             'd' => match run {
                 1 => out.push_str(&day.to_string()),
                 2 => out.push_str(&format!("{day:02}")),
-                _ => out.push_str(&day.to_string()),
+                3 => out.extend(weekday_name(year, month, day, indonesian).chars().take(3)),
+                _ => out.push_str(weekday_name(year, month, day, indonesian)),
             },
             'h' => {
                 let shown = if twelve_hour { (hour + 11) % 12 + 1 } else { hour };
-                out.push_str(&if run >= 2 { format!("{shown:02}") } else { shown.to_string() });
+                out.push_str(&if run >= 2 {
+                    format!("{shown:02}")
+                } else {
+                    shown.to_string()
+                });
                 after_hour = true;
             }
-            's' => out.push_str(&if run >= 2 { format!("{second:02}") } else { second.to_string() }),
+            's' => out.push_str(&if run >= 2 {
+                format!("{second:02}")
+            } else {
+                second.to_string()
+            }),
             'm' => {
                 let next_is_seconds = chars[at + run..]
                     .iter()
                     .find(|d| d.is_ascii_alphabetic())
                     .is_some_and(|d| d.eq_ignore_ascii_case(&'s'));
                 if (after_hour || next_is_seconds) && run <= 2 {
-                    out.push_str(&if run == 2 { format!("{minute:02}") } else { minute.to_string() });
+                    out.push_str(&if run == 2 {
+                        format!("{minute:02}")
+                    } else {
+                        minute.to_string()
+                    });
                 } else {
                     match run {
                         1 => out.push_str(&month.to_string()),
@@ -183,6 +209,29 @@ pub(super) fn date(parts: DateParts, code: &str) -> String {
         at += run;
     }
     out
+}
+
+/// The name of the day of the week of a date (Sakamoto's method).
+fn weekday_name(year: u16, month: u8, day: u8, indonesian: bool) -> &'static str {
+    const OFFSETS: [u32; 12] = [0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4];
+    const DAYS_EN: [&str; 7] = [
+        "Sunday",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+    ];
+    const DAYS_ID: [&str; 7] = ["Minggu", "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu"];
+    let month = usize::from(month.clamp(1, 12));
+    let year = u32::from(year).saturating_sub(u32::from(month < 3));
+    let index = (year + year / 4 - year / 100 + year / 400 + OFFSETS[month - 1] + u32::from(day)) % 7;
+    if indonesian {
+        DAYS_ID[index as usize]
+    } else {
+        DAYS_EN[index as usize]
+    }
 }
 
 fn char_offset(chars: &[char], at: usize) -> usize {
@@ -236,6 +285,11 @@ mod tests {
         assert_eq!(date(parts, "d-mmm-yy"), "2-Jan-24");
         assert_eq!(date(parts, "[$-421]d mmmm yyyy;@"), "2 Januari 2024");
         assert_eq!(date(parts, "d mmmm yyyy"), "2 January 2024");
+        assert_eq!(date(parts, "dddd, d mmm yyyy"), "Tuesday, 2 Jan 2024");
+        assert_eq!(
+            date((2024, 8, 17, 0, 0, 0), "[$-421]dddd, dd mmmm yyyy"),
+            "Sabtu, 17 Agustus 2024"
+        );
         assert_eq!(date((2024, 1, 2, 13, 5, 9), "hh:mm:ss"), "13:05:09");
         assert_eq!(date((2024, 1, 2, 13, 5, 9), "h:mm AM/PM"), "1:05 PM");
         assert_eq!(iso_date(parts), "2024-01-02");

@@ -137,7 +137,9 @@ fn read_sheet(workbook: &mut Xlsx<Cursor<&[u8]>>, name: &str) -> Result<Sheet, X
             continue;
         }
         let bold = look.bold;
-        rows.entry(row).or_default().insert(column, Value { text, numeric, bold });
+        rows.entry(row)
+            .or_default()
+            .insert(column, Value { text, numeric, bold });
     }
     Ok(Sheet { rows, merges })
 }
@@ -190,7 +192,13 @@ impl Sheet {
         let mut active: Vec<&Dimensions> = Vec::new();
         let mut placed_rows = Vec::new();
         // A range reaching past the last filled column shows nothing there.
-        let last_column = self.rows.values().filter_map(|r| r.keys().next_back()).max().copied().unwrap_or(0);
+        let last_column = self
+            .rows
+            .values()
+            .filter_map(|r| r.keys().next_back())
+            .max()
+            .copied()
+            .unwrap_or(0);
         let mut covered_only = 0;
         let mut row = *self.rows.keys().next().expect("a last row was found");
         if let Some(first_merge) = pending.peek() {
@@ -231,7 +239,11 @@ impl Sheet {
             if !placed.is_empty() {
                 placed_rows.push((row, placed));
             }
-            covered_only = if self.rows.contains_key(&row) { 0 } else { covered_only + 1 };
+            covered_only = if self.rows.contains_key(&row) {
+                0
+            } else {
+                covered_only + 1
+            };
             // Rows with nothing in them and no range over them are skipped at once, and so are the rows of a
             // range that runs on far past its neighbours (the jump ends any table, as an empty row would).
             let follow_range = !active.is_empty() && covered_only < MAX_COVERED_ROWS;
