@@ -262,7 +262,8 @@ mod tests {
         assert_eq!(general(12345678901.0), "12345678901");
         assert_eq!(general(0.75), "0.75");
         assert_eq!(general(-3.5), "-3.5");
-        assert_eq!(general(3.14159265358979), "3.141592654");
+        assert_eq!(general(1.23456789012345), "1.23456789");
+        assert_eq!(general(12.3456789012345), "12.3456789");
         assert_eq!(general(0.1 + 0.2), "0.3");
         assert_eq!(general(0.000001234), "1.234E-06");
         assert_eq!(general(-197308081998031001.0), "-1.9731E+17");
