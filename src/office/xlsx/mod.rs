@@ -18,6 +18,9 @@ use std::io::Cursor;
 /// on every one).
 const MAX_COLUMNS: u32 = 1024;
 
+/// Excel's number of rows.
+const EXCEL_ROWS: u32 = 1 << 20;
+
 /// Rows that only show a merged range from above, with nothing of their own, followed through at most this
 /// many in a row: a range over a million empty rows is not an IKI table.
 const MAX_COVERED_ROWS: u32 = 64;
@@ -133,7 +136,8 @@ fn read_sheet(workbook: &mut Xlsx<Cursor<&[u8]>>, name: &str) -> Result<Sheet, X
         let Some((text, numeric)) = shown(cell.get_value(), look) else {
             continue;
         };
-        if column >= MAX_COLUMNS || text.is_empty() {
+        // Excel has no row past 1,048,576; a hostile row number beyond it would overflow the arithmetic below.
+        if column >= MAX_COLUMNS || row >= EXCEL_ROWS || text.is_empty() {
             continue;
         }
         let bold = look.bold;
@@ -160,7 +164,7 @@ fn reference(row: u32, column: u32) -> String {
         letters.push(char::from(b'A' + ((n - 1) % 26) as u8));
         n = (n - 1) / 26;
     }
-    letters.iter().rev().chain(std::iter::empty()).collect::<String>() + &(row + 1).to_string()
+    letters.iter().rev().collect::<String>() + &(row + 1).to_string()
 }
 
 fn origin_of(sheet: &str, (row, column): (u32, u32)) -> Origin {
