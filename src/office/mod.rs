@@ -7,6 +7,12 @@
 //! This module sits on the bottom floor with `source` and `model`: it may use them, `nip`, `names`,
 //! `similarity`, `words` and `i18n`, never `rules`, `lint` or anything above.
 
+pub mod docx;
+mod package;
+pub mod xlsx;
+mod xml;
+
+use crate::i18n::{Lang, tr};
 use crate::source::Span;
 use serde::{Deserialize, Serialize};
 
@@ -110,6 +116,32 @@ pub struct Cell {
 pub struct ReadError {
     /// A key of the `common` catalogue (e.g. `common.reason-office-corrupt`), or the system's own words.
     pub reason: String,
+    /// The part of the package the reason is about (`word/document.xml`, a sheet's name), filled into the
+    /// message's `{part}`.
+    pub part: Option<String>,
+}
+
+impl ReadError {
+    pub fn new(reason: &str) -> Self {
+        ReadError {
+            reason: reason.to_string(),
+            part: None,
+        }
+    }
+
+    /// A reason about one part of the package.
+    pub fn in_part(reason: &str, part: &str) -> Self {
+        ReadError {
+            reason: reason.to_string(),
+            part: Some(part.to_string()),
+        }
+    }
+
+    /// The reason in `lang`, the part named.
+    pub fn text(&self, lang: Lang) -> String {
+        let part = self.part.as_deref().unwrap_or_default();
+        tr(lang, &self.reason, &[("part", &part)])
+    }
 }
 
 /// Where the values of an imported document's YAML came from: the YAML span of each value printed from an office

@@ -1,0 +1,298 @@
+//! A number cell's text as Excel shows it: General format as in a column of the default width (at most 11
+//! characters, so an 18-digit NIP shows as `1.97308E+17`, never as digits it no longer has), percentages, and
+//! dates written with the cell's own date format.
+
+/// The widest number Excel's General format writes in a default-width column.
+const GENERAL_WIDTH: usize = 11;
+
+/// `value` in Excel's General format.
+pub(super) fn general(value: f64) -> String {
+    if !value.is_finite() {
+        return "#NUM!".to_string();
+    }
+    if value == 0.0 {
+        return "0".to_string();
+    }
+    let magnitude = value.abs();
+    if !(1e-5..1e11).contains(&magnitude) {
+        return scientific(value);
+    }
+    let sign = usize::from(value < 0.0);
+    let integer_digits = if magnitude < 1.0 {
+        1
+    } else {
+        magnitude.log10().floor() as usize + 1
+    };
+    let decimals = GENERAL_WIDTH.saturating_sub(sign + integer_digits + 1);
+    let text = trim_fraction(format!("{value:.decimals$}"));
+    // Rounding may carry into one more integer digit (99999999999.5): written in scientific form then.
+    if text.len() > GENERAL_WIDTH {
+        scientific(value)
+    } else {
+        text
+    }
+}
+
+fn scientific(value: f64) -> String {
+    let mut exponent = value.abs().log10().floor() as i32;
+    let sign = usize::from(value < 0.0);
+    let exponent_text = |e: i32| format!("E{}{:02}", if e < 0 { '-' } else { '+' }, e.abs());
+    let decimals = GENERAL_WIDTH.saturating_sub(sign + exponent_text(exponent).len() + 2);
+    let mut mantissa = value / 10f64.powi(exponent);
+    let mut written = format!("{mantissa:.decimals$}");
+    // 9.999999 rounds to 10.00000: one more in the exponent.
+    if written.trim_start_matches('-').starts_with("10") {
+        exponent += 1;
+        mantissa = value / 10f64.powi(exponent);
+        written = format!("{mantissa:.decimals$}");
+    }
+    format!("{}{}", trim_fraction(written), exponent_text(exponent))
+}
+
+fn trim_fraction(text: String) -> String {
+    if text.contains('.') {
+        text.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        text
+    }
+}
+
+/// `value` in a percent format with `decimals` decimals (`0%`, `0.00%`).
+pub(super) fn percent(value: f64, decimals: usize) -> String {
+    format!("{:.*}%", decimals.min(15), value * 100.0)
+}
+
+/// The decimals of a percent format code, or `None` when the code is not a percent format.
+pub(super) fn percent_decimals(code: &str) -> Option<usize> {
+    let section = code.split(';').next().unwrap_or_default();
+    if !section.contains('%') || section.contains('"') {
+        return None;
+    }
+    let fraction = section.split_once('.').map_or("", |(_, f)| f);
+    Some(fraction.chars().take_while(|c| *c == '0' || *c == '#').count())
+}
+
+const MONTHS_EN: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+const MONTHS_ID: [&str; 12] = [
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+];
+
+/// The parts of a date and time: year, month, day, hour, minute, second.
+pub(super) type DateParts = (u16, u8, u8, u8, u8, u8);
+
+/// A date written with an Excel date format `code` (`dd/mm/yyyy`, `d mmmm yyyy`, `[$-421]dd mmmm yyyy`); month
+/// names in Indonesian where the code asks for the Indonesian locale (`[$-421]`, `[$-id-ID]`), else in English.
+pub(super) fn date(parts: DateParts, code: &str) -> String {
+    let (year, month, day, hour, minute, second) = parts;
+    let section = code.split(';').next().unwrap_or_default();
+    let indonesian = section.contains("-421") || section.to_ascii_lowercase().contains("id-id");
+    let months = if indonesian { MONTHS_ID } else { MONTHS_EN };
+    let month_name = months[usize::from(month.clamp(1, 12)) - 1];
+    let twelve_hour = section.to_ascii_uppercase().contains("AM/PM");
+    let chars: Vec<char> = section.chars().collect();
+    let mut out = String::new();
+    let mut after_hour = false;
+    let mut at = 0;
+    while at < chars.len() {
+        let c = chars[at];
+        let run = chars[at..].iter().take_while(|d| d.eq_ignore_ascii_case(&c)).count();
+        match c.to_ascii_lowercase() {
+            '"' => {
+                let close = chars[at + 1..]
+                    .iter()
+                    .position(|d| *d == '"')
+                    .map_or(chars.len(), |p| at + 1 + p);
+                out.extend(&chars[at + 1..close]);
+                at = close + 1;
+                continue;
+            }
+            '\\' => {
+                out.extend(chars.get(at + 1));
+                at += 2;
+                continue;
+            }
+            '[' => {
+                at = chars[at..]
+                    .iter()
+                    .position(|d| *d == ']')
+                    .map_or(chars.len(), |p| at + p + 1);
+                continue;
+            }
+            '_' | '*' => {
+                at += 2;
+                continue;
+            }
+            'a' if section[char_offset(&chars, at)..]
+                .to_ascii_uppercase()
+                .starts_with("AM/PM") =>
+            {
+                out.push_str(if hour < 12 { "AM" } else { "PM" });
+                at += 5;
+                continue;
+            }
+            'y' => out.push_str(&if run <= 2 {
+                format!("{:02}", year % 100)
+            } else {
+                year.to_string()
+            }),
+            'd' => match run {
+                1 => out.push_str(&day.to_string()),
+                2 => out.push_str(&format!("{day:02}")),
+                3 => out.extend(weekday_name(year, month, day, indonesian).chars().take(3)),
+                _ => out.push_str(weekday_name(year, month, day, indonesian)),
+            },
+            'h' => {
+                let shown = if twelve_hour { (hour + 11) % 12 + 1 } else { hour };
+                out.push_str(&if run >= 2 {
+                    format!("{shown:02}")
+                } else {
+                    shown.to_string()
+                });
+                after_hour = true;
+            }
+            's' => out.push_str(&if run >= 2 {
+                format!("{second:02}")
+            } else {
+                second.to_string()
+            }),
+            'm' => {
+                let next_is_seconds = chars[at + run..]
+                    .iter()
+                    .find(|d| d.is_ascii_alphabetic())
+                    .is_some_and(|d| d.eq_ignore_ascii_case(&'s'));
+                if (after_hour || next_is_seconds) && run <= 2 {
+                    out.push_str(&if run == 2 {
+                        format!("{minute:02}")
+                    } else {
+                        minute.to_string()
+                    });
+                } else {
+                    match run {
+                        1 => out.push_str(&month.to_string()),
+                        2 => out.push_str(&format!("{month:02}")),
+                        3 => out.extend(month_name.chars().take(3)),
+                        _ => out.push_str(month_name),
+                    }
+                }
+            }
+            '@' => {}
+            _ => {
+                out.push(c);
+                at += 1;
+                continue;
+            }
+        }
+        at += run;
+    }
+    out
+}
+
+/// The name of the day of the week of a date (Sakamoto's method).
+fn weekday_name(year: u16, month: u8, day: u8, indonesian: bool) -> &'static str {
+    const OFFSETS: [u32; 12] = [0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4];
+    const DAYS_EN: [&str; 7] = [
+        "Sunday",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+    ];
+    const DAYS_ID: [&str; 7] = ["Minggu", "Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu"];
+    let month = usize::from(month.clamp(1, 12));
+    let year = u32::from(year).saturating_sub(u32::from(month < 3));
+    let index = (year + year / 4 - year / 100 + year / 400 + OFFSETS[month - 1] + u32::from(day)) % 7;
+    if indonesian {
+        DAYS_ID[index as usize]
+    } else {
+        DAYS_EN[index as usize]
+    }
+}
+
+fn char_offset(chars: &[char], at: usize) -> usize {
+    chars[..at].iter().map(|c| c.len_utf8()).sum()
+}
+
+/// A date where the format says nothing usable: year-month-day, with the time when there is one.
+pub(super) fn iso_date(parts: DateParts) -> String {
+    let (year, month, day, hour, minute, second) = parts;
+    if (hour, minute, second) == (0, 0, 0) {
+        format!("{year:04}-{month:02}-{day:02}")
+    } else {
+        format!("{year:04}-{month:02}-{day:02} {hour:02}:{minute:02}:{second:02}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn general_format_writes_what_a_default_column_shows() {
+        assert_eq!(general(197308081998031001.0), "1.97308E+17");
+        assert_eq!(general(199001012020122003.0), "1.99001E+17");
+        assert_eq!(general(1e17), "1E+17");
+        assert_eq!(general(100.0), "100");
+        assert_eq!(general(2024.0), "2024");
+        assert_eq!(general(12345678901.0), "12345678901");
+        assert_eq!(general(0.75), "0.75");
+        assert_eq!(general(-3.5), "-3.5");
+        assert_eq!(general(1.23456789012345), "1.23456789");
+        assert_eq!(general(12.3456789012345), "12.3456789");
+        assert_eq!(general(0.1 + 0.2), "0.3");
+        assert_eq!(general(0.000001234), "1.234E-06");
+        assert_eq!(general(-197308081998031001.0), "-1.9731E+17");
+        assert_eq!(general(9.999999999e16), "1E+17");
+    }
+
+    #[test]
+    fn percent_formats_keep_their_decimals() {
+        assert_eq!(percent_decimals("0%"), Some(0));
+        assert_eq!(percent_decimals("0.00%"), Some(2));
+        assert_eq!(percent_decimals("General"), None);
+        assert_eq!(percent(1.0, 0), "100%");
+        assert_eq!(percent(0.875, 1), "87.5%");
+    }
+
+    #[test]
+    fn dates_follow_the_cell_format() {
+        let parts = (2024, 1, 2, 0, 0, 0);
+        assert_eq!(date(parts, "dd/mm/yyyy"), "02/01/2024");
+        assert_eq!(date(parts, "d-mmm-yy"), "2-Jan-24");
+        assert_eq!(date(parts, "[$-421]d mmmm yyyy;@"), "2 Januari 2024");
+        assert_eq!(date(parts, "d mmmm yyyy"), "2 January 2024");
+        assert_eq!(date(parts, "dddd, d mmm yyyy"), "Tuesday, 2 Jan 2024");
+        assert_eq!(
+            date((2024, 8, 17, 0, 0, 0), "[$-421]dddd, dd mmmm yyyy"),
+            "Sabtu, 17 Agustus 2024"
+        );
+        assert_eq!(date((2024, 1, 2, 13, 5, 9), "hh:mm:ss"), "13:05:09");
+        assert_eq!(date((2024, 1, 2, 13, 5, 9), "h:mm AM/PM"), "1:05 PM");
+        assert_eq!(iso_date(parts), "2024-01-02");
+    }
+}
