@@ -7,8 +7,85 @@
 //! This module sits on the bottom floor with `source` and `model`: it may use them, `nip`, `names`,
 //! `similarity`, `words` and `i18n`, never `rules`, `lint` or anything above.
 
+pub mod emit;
+pub mod layout;
+pub mod text;
+
 use crate::source::Span;
 use serde::{Deserialize, Serialize};
+
+/// What an import gives: the YAML text, what the importer could not do cleanly (each located in that YAML), and
+/// where each printed value came from.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Imported {
+    pub yaml: String,
+    pub problems: Vec<Problem>,
+    pub origins: OriginMap,
+    /// How many positions were recognised: a text found by walking with none is not an IKI document.
+    pub positions: usize,
+}
+
+/// Read the office file `name` (its `bytes` in `format`) and print it as schema-v1 YAML.
+pub fn import(format: Format, name: &str, bytes: &[u8]) -> Result<Imported, ReadError> {
+    let (body, notes) = match format {
+        Format::Text => {
+            let text = std::str::from_utf8(bytes).map_err(|_| ReadError {
+                reason: "common.reason-office-text-encoding".to_string(),
+            })?;
+            text::read(text)
+        }
+        // The Word and Excel readers are written beside this one; the integrator puts them here at merge.
+        Format::Docx | Format::Xlsx => {
+            return Err(ReadError {
+                reason: "common.reason-office-unsupported".to_string(),
+            })
+        }
+    };
+    let document = layout::recognise(&body, notes);
+    Ok(emit::emit(name, &document))
+}
+
+/// What the importer reports about a piece of the office file, before it is placed in the YAML.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Note {
+    pub kind: NoteKind,
+    pub origin: Origin,
+    pub args: Vec<(String, String)>,
+}
+
+impl Note {
+    pub fn new(kind: NoteKind, origin: Origin, args: &[(&str, &str)]) -> Note {
+        Note {
+            kind,
+            origin,
+            args: args.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect(),
+        }
+    }
+}
+
+/// The kinds of import findings; each is one S rule (see `rules::structure`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum NoteKind {
+    /// A table column whose header means none of the IKI columns (S009).
+    UnknownColumn,
+    /// An IKI table before any position's "Jabatan" item (S010).
+    TableWithoutPosition,
+    /// Text the importer could not place in the schema, kept as a comment (S011).
+    TextNotPlaced,
+    /// An NIP stored as a number in a spreadsheet: digits may be lost (S012).
+    NipAsNumber,
+    /// Two pieces joined, or a row moved, on a guess about the extraction (S013).
+    UncertainJoin,
+}
+
+/// An import finding located in the imported YAML: data until the loader turns it into a diagnostic.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    pub kind: NoteKind,
+    pub span: Span,
+    pub origin: Origin,
+    pub args: Vec<(String, String)>,
+}
 
 /// Which office format a file is, by its name (and, for a zip, its first bytes).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
