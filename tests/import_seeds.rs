@@ -67,6 +67,24 @@ fn values(yaml: &str) -> BTreeMap<String, String> {
     out
 }
 
+/// Each sasaran's `mendukung` and each position's `atasan`, by path (the links the importer infers).
+fn links(yaml: &str) -> BTreeMap<String, String> {
+    let workspace = ikilint::workspace::load_sources(vec![("x.yaml".into(), yaml.into())], Lang::En);
+    let mut out = BTreeMap::new();
+    for jabatan in &workspace.documents[0].jabatan {
+        let nama = jabatan.nama.as_ref().map_or(String::new(), |n| n.value.to_lowercase());
+        if let Some(a) = &jabatan.atasan {
+            out.insert(format!("{nama}/atasan"), a.value.clone());
+        }
+        for (s, sasaran) in jabatan.sasaran.iter().enumerate() {
+            if let Some(m) = &sasaran.mendukung {
+                out.insert(format!("{nama}/sasaran[{s}]/mendukung"), m.value.clone());
+            }
+        }
+    }
+    out
+}
+
 /// (agreeing values, values compared, the difference list).
 fn measure(seed: &str, example: &str) -> (usize, usize, String) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -91,6 +109,31 @@ fn measure(seed: &str, example: &str) -> (usize, usize, String) {
         writeln!(diff, "+ {path}\n    got  {v:?}").unwrap();
     }
     let compared = expected.len() + extra.len();
+    // Links: ids differ between the importer and the transcriber, so `atasan` is counted present/absent only and
+    // `mendukung` (a sasaran id of the superior) exactly.
+    let (want, got) = (
+        links(&std::fs::read_to_string(root.join("examples").join(example)).unwrap()),
+        links(&imported.yaml),
+    );
+    let count = |suffix: &str, exact: bool| {
+        let inferred = got.keys().filter(|k| k.ends_with(suffix)).count();
+        let right = got
+            .iter()
+            .filter(|(k, v)| k.ends_with(suffix) && want.get(*k).is_some_and(|w| !exact || w == *v))
+            .count();
+        let expected = want.keys().filter(|k| k.ends_with(suffix)).count();
+        (inferred, right, expected)
+    };
+    for (suffix, exact) in [("/atasan", false), ("/mendukung", true)] {
+        let (inferred, right, expected) = count(suffix, exact);
+        println!("{seed}: {suffix}: {inferred} inferred, {right} as transcribed, {expected} transcribed");
+        assert_eq!(inferred, right, "{seed}: an inferred {suffix} the transcriber did not write");
+        for (k, v) in got.iter().filter(|(k, _)| k.ends_with(suffix)) {
+            if want.get(k).is_none_or(|w| exact && w != v) {
+                writeln!(diff, "! {k}: inferred {v:?}, transcribed {:?}", want.get(k)).unwrap();
+            }
+        }
+    }
     std::fs::write(out.join(format!("{seed}.diff")), &diff).unwrap();
     (agree, compared, diff)
 }

@@ -182,7 +182,10 @@ fn clean_line(raw: &str) -> (String, bool) {
 
 /// A table cell without its markup: list items (`<li>`) and paragraphs (`<p>`) become lines.
 fn clean_cell(raw: &str) -> String {
-    let text = raw.replace("<li>", "\n").replace("</p><p>", "\n").replace("**", "");
+    let mut text = raw.replace("**", "");
+    for tag in ["<li>", "<p>", "<br>", "<br/>", "<br />"] {
+        text = text.replace(tag, "\n");
+    }
     let text = strip_markup(&text);
     text.lines()
         .map(collapse_spaces)
@@ -319,7 +322,8 @@ mod tests {
 
     #[test]
     fn other_angle_brackets_and_entities_are_text() {
-        let (body, _) = read("nilai < 5 &amp; a <x>\n");
+        let (body, _) = read("nilai < 5 &amp; a <x>\nA\t<p>x</p> <p>y</p>\n");
+        assert_eq!(table(&body, 0), vec![vec!["A", "x\ny"]]);
         assert_eq!(paragraphs(&body), vec![("nilai < 5 & a <x>", false)]);
     }
 }

@@ -87,6 +87,17 @@ pub fn is_marked_entry(text: &str) -> bool {
     strip_marker(text).is_some()
 }
 
+/// A bulleted line ("- kelancaran …") whose text starts in lower case: when the item above ends without
+/// punctuation, the rest of that item, printed as a new bullet by the extraction.
+pub fn is_broken_entry(text: &str) -> bool {
+    let t = text.trim_start();
+    let Some(rest) = t.strip_prefix('-').or_else(|| t.strip_prefix('•')) else {
+        return false;
+    };
+    let rest = rest.trim_start();
+    strip_marker(rest).is_none() && rest.starts_with(char::is_lowercase)
+}
+
 /// The entry without its markers; `None` for a lone "-" or nothing (the list is empty).
 pub fn list_entry(text: &str) -> Option<String> {
     let entry = strip_markers(text);

@@ -198,16 +198,17 @@ impl State {
             return;
         }
         if let Some(list) = self.list {
+            if header::is_broken_entry(&p.text) && self.continue_entry(list, &p.text, &p.origin) {
+                return;
+            }
             if header::is_marked_entry(&p.text) {
                 if let Some(entry) = header::list_entry(&p.text) {
                     self.push_entry(list, Value::new(entry, p.origin.clone()));
                 }
                 return;
             }
-            if p.text.chars().next().is_some_and(char::is_lowercase) {
-                if self.continue_entry(list, p) {
-                    return;
-                }
+            if p.text.chars().next().is_some_and(char::is_lowercase) && self.continue_entry(list, &p.text, &p.origin) {
+                return;
             }
         }
         let value = Value::new(p.text.clone(), p.origin.clone());
@@ -233,8 +234,9 @@ impl State {
         items.extend(parts.into_iter().map(|text| Value::new(text, value.origin.clone())));
     }
 
-    /// An unmarked line starting in lower case after a list item: the item's sentence broken over two lines.
-    fn continue_entry(&mut self, list: header::List, p: &Paragraph) -> bool {
+    /// A line starting in lower case after a list item that ends without punctuation: the item's sentence broken
+    /// over two lines.
+    fn continue_entry(&mut self, list: header::List, text: &str, origin: &Origin) -> bool {
         let Some(position) = self.doc.positions.last_mut() else {
             return false;
         };
@@ -242,14 +244,14 @@ impl State {
             header::List::Tugas => &mut position.tugas,
             header::List::Fungsi => &mut position.fungsi,
         };
-        let Some(last) = items.last_mut() else {
+        let Some(last) = items.last_mut().filter(|l| !l.text.ends_with(['.', ';', ':'])) else {
             return false;
         };
         last.text.push(' ');
-        last.text.push_str(&p.text);
+        last.text.push_str(header::list_entry(text).as_deref().unwrap_or(text));
         self.doc.notes.push(Note::new(
             NoteKind::UncertainJoin,
-            p.origin.clone(),
+            origin.clone(),
             &[("detail", "the line continues the list item above it; joined")],
         ));
         true

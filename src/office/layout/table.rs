@@ -20,7 +20,9 @@ pub enum Column {
 
 /// What a header cell means, from its words in any case.
 pub fn column_of(header: &str) -> Option<Column> {
-    let words = crate::words::lowercase(header);
+    // "99KINERJA UTAMA": a stray number typed into the header cell is not part of its words.
+    let letters: String = header.chars().map(|c| if c.is_ascii_digit() { ' ' } else { c }).collect();
+    let words = crate::words::lowercase(&letters);
     let has = |w: &str| words.iter().any(|x| x == w);
     if has("indikator") {
         Some(Column::Indikator)
@@ -181,7 +183,7 @@ impl Rows {
                 _ => !open || position.sasaran.is_empty(),
             };
             if starts {
-                let uraian = sasaran_cell.map(|(_, v, _)| v).unwrap_or_default();
+                let uraian = sasaran_cell.map(|(_, v, _)| one_line(v)).unwrap_or_default();
                 position.sasaran.push(Sasaran {
                     uraian,
                     ..Sasaran::default()
@@ -196,20 +198,25 @@ impl Rows {
     }
 
     fn indikator(&self, row: &[Cell]) -> Option<Indikator> {
+        // Paragraphs of one cell are one text, joined by a space; only sources are a list.
         let text = |column| {
             self.cell(row, column)
-                .map(|(_, v, _)| v)
+                .map(|(_, v, _)| one_line(v))
                 .filter(|v| !v.text.trim().is_empty())
         };
+        let sumber = self
+            .cell(row, Column::Sumber)
+            .map(|(_, v, _)| v)
+            .filter(|v| !v.text.trim().is_empty());
         let mut indikator = Indikator {
             uraian: self
                 .cell(row, Column::Indikator)
-                .map(|(_, v, _)| v)
+                .map(|(_, v, _)| one_line(v))
                 .unwrap_or_default(),
             satuan: text(Column::Satuan),
             formula: text(Column::Formula),
             target: text(Column::Target),
-            sumber_data: text(Column::Sumber).map(sources).unwrap_or_default(),
+            sumber_data: sumber.map(sources).unwrap_or_default(),
             extra: Vec::new(),
         };
         for (at, column) in self.columns.iter().enumerate() {
@@ -227,6 +234,11 @@ impl Rows {
             && indikator.extra.is_empty();
         (!empty).then_some(indikator)
     }
+}
+
+fn one_line(value: Value) -> Value {
+    let text = value.text.lines().map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(" ");
+    Value::new(text, value.origin)
 }
 
 /// A row whose only text (repeated over merged cells) is a "Jabatan : …" item: a second position in one table.
@@ -269,5 +281,6 @@ mod tests {
         assert_eq!(column_of("NO"), Some(Column::No));
         assert_eq!(column_of("Target"), Some(Column::Target));
         assert_eq!(column_of("Keterangan"), None);
+        assert_eq!(column_of("99KINERJA UTAMA"), Some(Column::Sasaran));
     }
 }
