@@ -275,6 +275,9 @@ fn check_fix(
     let (fixed, paths) = crate::fix::fix_paths(&request.paths, &loaded.data, &loaded.settings, fix.options)
         .map_err(|e| path_error(lang, "common.error-path", &e.path, &e.reason))?;
     no_document_gate(&fixed.report, request, lang, err)?;
+    for name in &fixed.office_fixable {
+        writeln!(err, "{}", tr(lang, "common.fix-office", &[("file", name)])).map_err(io)?;
+    }
     let remaining = fixed.report.diagnostics.len();
     let args: [(&str, &dyn std::fmt::Display); 3] = [
         ("fixes", &fixed.fixes),

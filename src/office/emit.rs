@@ -240,12 +240,14 @@ impl Writer {
             .then(|| self.comments.iter().find(|(_, o)| same_place(o)).map(|(s, _)| *s))
             .flatten()
             .or_else(|| {
-                self.entries
+                let matches: Vec<Span> = self.entries.iter().filter(|(_, o)| same_place(o)).map(|(s, _)| *s).collect();
+                // The first value from that place that holds no other one (a position's whole entry holds its
+                // title's value).
+                matches
                     .iter()
-                    .filter(|(_, o)| same_place(o))
-                    // The innermost value: the shortest span.
-                    .min_by_key(|(s, _)| s.end - s.start)
-                    .map(|(s, _)| *s)
+                    .filter(|s| !matches.iter().any(|t| t != *s && s.start <= t.start && t.end <= s.end))
+                    .min_by_key(|s| s.start)
+                    .copied()
             })
             .unwrap_or_else(|| Span::new(0, self.buf.find('\n').unwrap_or(0)));
         Problem {
@@ -257,28 +259,9 @@ impl Writer {
     }
 }
 
-/// Where a piece of the office file is, in words for a comment ("line 12", "table 2, row 3").
-pub fn describe(origin: &Origin) -> String {
-    let mut parts = Vec::new();
-    if let Some(sheet) = &origin.sheet {
-        parts.push(format!("sheet {sheet}"));
-    }
-    if let Some(cell) = &origin.cell {
-        parts.push(format!("cell {cell}"));
-    }
-    if let Some(table) = origin.table {
-        parts.push(format!("table {table}"));
-    }
-    if let Some(row) = origin.row {
-        parts.push(format!("row {row}"));
-    }
-    if let Some(paragraph) = origin.paragraph {
-        parts.push(format!("paragraph {paragraph}"));
-    }
-    if let Some(line) = origin.line {
-        parts.push(format!("line {line}"));
-    }
-    parts.join(", ")
+/// Where a piece of the office file is, for a comment (comments are in English, as the keys are).
+fn describe(origin: &Origin) -> String {
+    origin.describe(crate::i18n::Lang::En)
 }
 
 /// A double-quoted YAML scalar (JSON string syntax).

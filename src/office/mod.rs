@@ -128,6 +128,24 @@ pub struct Origin {
     pub line: Option<u32>,
 }
 
+impl Origin {
+    /// The parts that are set, in words of `lang`, outermost first ("sheet IKI, cell C7", "tabel 3, baris 4, kolom
+    /// Formulasi").
+    pub fn describe(&self, lang: crate::i18n::Lang) -> String {
+        let number = |key: &str, n: u32| crate::i18n::tr(lang, key, &[("n", &n)]);
+        let name = |key: &str, v: &str| crate::i18n::tr(lang, key, &[("name", &v)]);
+        let mut parts = Vec::new();
+        parts.extend(self.sheet.as_deref().map(|v| name("common.origin-sheet", v)));
+        parts.extend(self.cell.as_deref().map(|v| name("common.origin-cell", v)));
+        parts.extend(self.table.map(|n| number("common.origin-table", n)));
+        parts.extend(self.row.map(|n| number("common.origin-row", n)));
+        parts.extend(self.column.as_deref().map(|v| name("common.origin-column", v)));
+        parts.extend(self.paragraph.map(|n| number("common.origin-paragraph", n)));
+        parts.extend(self.line.map(|n| number("common.origin-line", n)));
+        parts.join(", ")
+    }
+}
+
 /// The content of an office file in reading order, as the readers give it to the layout.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Body {

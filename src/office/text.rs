@@ -61,12 +61,16 @@ impl Reader {
         let mut after_repeated_header = false;
         for (line, mut cells) in rows {
             let number = out.len() as u32 + 1;
-            let origin = |column: usize| Origin {
+            let cell_origin = |column: usize| Origin {
                 table: Some(table),
                 row: Some(number),
                 line: Some(line),
                 column: Some((column + 1).to_string()),
                 ..Origin::default()
+            };
+            let row_origin = Origin {
+                column: None,
+                ..cell_origin(0)
             };
             if !out.is_empty() && cells == header {
                 // The header printed again at the top of a page: the rows after it continue the table.
@@ -77,12 +81,12 @@ impl Reader {
                 // A row missing cells lost its leading empty ones (an empty merged cell is not printed): the
                 // text belongs to the rightmost columns.
                 let missing = width - cells.len();
-                self.note(origin(0), &format!("{missing} empty cell(s) added at the start of the row"));
+                self.note(row_origin.clone(), "row-padded", &missing.to_string());
                 let mut padded = vec![String::new(); missing];
                 padded.append(&mut cells);
                 cells = padded;
             } else if shifted_left(&cells, &header) {
-                self.note(origin(0), "the row's cells are moved one column to the right");
+                self.note(row_origin.clone(), "row-shifted", "1");
                 cells.pop();
                 cells.insert(0, String::new());
             }
@@ -90,8 +94,16 @@ impl Reader {
             if after_repeated_header && out.len() > 1 && (continues_above(&cells) || unnumbered(&cells, numbered_above))
             {
                 // A row cut by a page break: the rest of each cell is printed under the repeated header.
-                self.note(origin(0), "the row continues the row above it after a page break; joined");
                 let above = out.last_mut().expect("checked above");
+                let at = Origin {
+                    column: None,
+                    ..above.cells[0].origin.clone()
+                };
+                self.notes.push(Note::new(
+                    NoteKind::UncertainJoin,
+                    at,
+                    &[("detail", "row-continued"), ("count", "1")],
+                ));
                 for (cell, rest) in above.cells.iter_mut().zip(&cells) {
                     if !rest.is_empty() {
                         if !cell.text.is_empty() {
@@ -110,7 +122,7 @@ impl Reader {
                 .map(|(column, text)| Cell {
                     text,
                     merged: false,
-                    origin: origin(column),
+                    origin: cell_origin(column),
                     numeric: false,
                 })
                 .collect();
@@ -125,9 +137,13 @@ impl Reader {
         }));
     }
 
-    fn note(&mut self, origin: Origin, detail: &str) {
-        self.notes
-            .push(Note::new(NoteKind::UncertainJoin, origin, &[("detail", detail)]));
+    /// An uncertain join: `detail` names its message (`S013.message-<detail>`), `count` the cells concerned.
+    fn note(&mut self, origin: Origin, detail: &str, count: &str) {
+        self.notes.push(Note::new(
+            NoteKind::UncertainJoin,
+            origin,
+            &[("detail", detail), ("count", count)],
+        ));
     }
 }
 

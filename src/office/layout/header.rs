@@ -254,7 +254,6 @@ mod tests {
     fn line(text: &str) -> Line {
         Line {
             text: text.into(),
-            bold: true,
             origin: Origin::default(),
             numeric: false,
         }

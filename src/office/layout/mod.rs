@@ -126,7 +126,6 @@ pub fn recognise(body: &Body, notes: Vec<Note>) -> Recognised {
 #[derive(Clone, Debug)]
 pub(crate) struct Line {
     pub text: String,
-    pub bold: bool,
     pub origin: Origin,
     /// A spreadsheet number (an NIP in one may have lost digits).
     pub numeric: bool,
@@ -136,7 +135,6 @@ impl Line {
     fn of(p: &Paragraph) -> Line {
         Line {
             text: p.text.clone(),
-            bold: p.bold,
             origin: p.origin.clone(),
             numeric: false,
         }
@@ -198,7 +196,7 @@ impl State {
             return;
         }
         if let Some(list) = self.list {
-            if header::is_broken_entry(&p.text) && self.continue_entry(list, &p.text, &p.origin) {
+            if header::is_broken_entry(&p.text) && self.continue_entry(list, &p.text) {
                 return;
             }
             if header::is_marked_entry(&p.text) {
@@ -207,7 +205,7 @@ impl State {
                 }
                 return;
             }
-            if p.text.chars().next().is_some_and(char::is_lowercase) && self.continue_entry(list, &p.text, &p.origin) {
+            if p.text.chars().next().is_some_and(char::is_lowercase) && self.continue_entry(list, &p.text) {
                 return;
             }
         }
@@ -221,7 +219,7 @@ impl State {
             self.doc.notes.push(Note::new(
                 NoteKind::UncertainJoin,
                 value.origin.clone(),
-                &[("detail", "one line holds several list items after \" - \"; split")],
+                &[("detail", "items-split"), ("count", &parts.len().to_string())],
             ));
         }
         let Some(position) = self.current() else {
@@ -236,7 +234,7 @@ impl State {
 
     /// A line starting in lower case after a list item that ends without punctuation: the item's sentence broken
     /// over two lines.
-    fn continue_entry(&mut self, list: header::List, text: &str, origin: &Origin) -> bool {
+    fn continue_entry(&mut self, list: header::List, text: &str) -> bool {
         let Some(position) = self.doc.positions.last_mut() else {
             return false;
         };
@@ -249,10 +247,12 @@ impl State {
         };
         last.text.push(' ');
         last.text.push_str(header::list_entry(text).as_deref().unwrap_or(text));
+        // Located at the item joined into, which is what the YAML shows.
+        let at = last.origin.clone();
         self.doc.notes.push(Note::new(
             NoteKind::UncertainJoin,
-            origin.clone(),
-            &[("detail", "the line continues the list item above it; joined")],
+            at,
+            &[("detail", "item-continued"), ("count", "1")],
         ));
         true
     }

@@ -272,8 +272,7 @@ mod tests {
             .enumerate()
             .map(|(i, t)| Line {
                 text: t.to_string(),
-                bold: true,
-                origin: Origin {
+                    origin: Origin {
                     line: Some(i as u32 + 1),
                     ..Origin::default()
                 },

@@ -106,7 +106,6 @@ fn lines_by_column(table: &Table) -> Vec<Line> {
             for text in cell.text.lines().map(str::trim).filter(|t| !t.is_empty()) {
                 lines.push(Line {
                     text: text.to_string(),
-                    bold: false,
                     origin: cell.origin.clone(),
                     numeric: cell.numeric,
                 });
