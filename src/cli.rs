@@ -10,6 +10,9 @@ use codespan_reporting::term::termcolor::{Color, ColorSpec, NoColor, WriteColor}
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+mod import;
+pub use import::{ImportRequest, import};
+
 pub struct CheckRequest {
     pub paths: Vec<PathBuf>,
     /// The paths were named by the user (not the default `.`): a run that finds no document there fails.
