@@ -167,6 +167,22 @@ impl Candidates {
             .collect()
     }
 
+    /// Per sasaran, in order: its best score against any of `texts` (every text compared, for a caller that
+    /// needs the runner-up as well as the best, such as the importer's "clearly the best" test).
+    pub fn scores(&self, texts: &[&str]) -> Vec<(String, f64)> {
+        let queries: Vec<Vec<String>> = texts.iter().map(|t| self.words(t)).filter(|q| !q.is_empty()).collect();
+        let mut scores: Vec<(String, f64)> = self.sasaran.iter().map(|(id, _)| (id.clone(), 0.0)).collect();
+        for (sasaran, words) in &self.texts {
+            for query in &queries {
+                let score = words_similarity(query, words);
+                if score > scores[*sasaran].1 {
+                    scores[*sasaran].1 = score;
+                }
+            }
+        }
+        scores
+    }
+
     /// The sasaran most similar to any of `texts`, comparing with each sasaran's `uraian` and with the `uraian` of
     /// its indicators (a staff sasaran often repeats its superior's indicator). Ties go to the earlier sasaran.
     /// `None` when the superior has no sasaran; a sasaran scoring 0 when no text shares a word with them (a score

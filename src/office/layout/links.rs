@@ -6,12 +6,17 @@ use super::signature::titles_match;
 use super::{Inferred, Position, Recognised};
 use crate::sasaran_match::{Candidates, SasaranTexts};
 
-/// At or above this score a sasaran's best match among its superior's sasaran is written as an inferred
-/// `mendukung`. Measured on the Masama seed (the one whose signature blocks give `atasan`) against the
-/// transcriber's links: at 0.5, 22 of the 60 transcribed links are inferred and all 22 agree; at 0.4, 24 of 24;
-/// at 0.3, 35 inferred of which 6 disagree. 0.5 keeps a margin above the first wrong guess. The test
+/// A sasaran's best match among its superior's sasaran is written as an inferred `mendukung` when it scores at
+/// least [`MENDUKUNG_THRESHOLD`] and at least [`MENDUKUNG_MARGIN`] above the runner-up ("clearly the best").
+/// Measured on the Masama seed (the one whose signature blocks give `atasan`; 24 of 24 superiors inferred as
+/// transcribed) against the transcriber's 60 links: without a margin, 0.5 infers 40 links of which 3 disagree
+/// (near-ties between two office-equipment sasaran); with the margin 0.12, 0.5 infers 31, all as transcribed; 0.4
+/// infers 33 (all agree) and 0.3 infers 43 of which 5 disagree. 0.5 keeps a margin above the first wrong guess.
 /// `tests/import_seeds.rs` prints the counts and fails on any inferred link the transcriber did not write.
 pub const MENDUKUNG_THRESHOLD: f64 = 0.5;
+
+/// How far the best sasaran must score above the next one to count as clearly the best.
+pub const MENDUKUNG_MARGIN: f64 = 0.12;
 
 pub fn infer(doc: &mut Recognised) {
     let superiors: Vec<Option<Inferred>> = (0..doc.positions.len()).map(|i| atasan(&doc.positions, i)).collect();
@@ -20,23 +25,32 @@ pub fn infer(doc: &mut Recognised) {
     }
     let place: Vec<String> = doc.unit.iter().chain(&doc.place).map(|v| v.text.clone()).collect();
     let place: Vec<&str> = place.iter().map(String::as_str).collect();
+    let mut inferred = Vec::new();
     for i in 0..doc.positions.len() {
         let Some(superior) = doc.positions[i].atasan.as_ref().map(|a| a.target) else {
             continue;
         };
         let candidates = candidates(&place, &doc.positions[superior]);
-        for sasaran in &mut doc.positions[i].sasaran {
+        for (s, sasaran) in doc.positions[i].sasaran.iter().enumerate() {
             let mut texts = vec![sasaran.uraian.text.as_str()];
             texts.extend(sasaran.indikator.iter().map(|k| k.uraian.text.as_str()));
-            let Some(best) = candidates.best(&texts) else { continue };
-            if best.score >= MENDUKUNG_THRESHOLD {
-                let target: usize = best.id.parse::<usize>().map_or(0, |n| n.saturating_sub(1));
-                sasaran.mendukung = Some(Inferred {
+            let mut scores = candidates.scores(&texts);
+            scores.sort_by(|a, b| b.1.total_cmp(&a.1));
+            let (Some((id, best)), runner_up) = (scores.first(), scores.get(1).map_or(0.0, |s| s.1)) else {
+                continue;
+            };
+            if *best >= MENDUKUNG_THRESHOLD && best - runner_up >= MENDUKUNG_MARGIN {
+                let target: usize = id.parse::<usize>().map_or(0, |n| n.saturating_sub(1));
+                let text = &doc.positions[superior].sasaran[target].uraian.text;
+                inferred.push((i, s, Inferred {
                     target,
-                    because: format!("closest sasaran of the superior (score {:.2}): \"{}\"", best.score, best.text),
-                });
+                    because: format!("closest sasaran of the superior (score {best:.2}, next {runner_up:.2}): \"{text}\""),
+                }));
             }
         }
+    }
+    for (i, s, link) in inferred {
+        doc.positions[i].sasaran[s].mendukung = Some(link);
     }
 }
 
@@ -63,23 +77,27 @@ fn nip_digits(text: &str) -> String {
 fn atasan(positions: &[Position], i: usize) -> Option<Inferred> {
     let signer = positions[i].signature.as_ref()?.atasan.as_ref()?;
     let others = || (0..positions.len()).filter(move |&j| j != i);
+    let names = crate::names::Names::default();
+    // An NIP copied from another signer is a known slip: the NIP counts only when the names agree too.
+    let same_name = |holder: &super::Signer| match (&holder.nama, &signer.nama) {
+        (Some(a), Some(b)) => names.same(&a.text, &b.text),
+        _ => true,
+    };
     if let Some(nip) = signer.nip.as_ref().map(|n| nip_digits(&n.text)).filter(|d| d.len() >= 18) {
         let by_nip: Vec<usize> = others()
             .filter(|&j| {
-                positions[j]
-                    .pemangku()
-                    .and_then(|p| p.nip.as_ref())
-                    .is_some_and(|n| nip_digits(&n.text) == nip)
+                positions[j].pemangku().is_some_and(|p| {
+                    p.nip.as_ref().is_some_and(|n| nip_digits(&n.text) == nip) && same_name(p)
+                })
             })
             .collect();
         if let [one] = by_nip.as_slice() {
             return Some(Inferred {
                 target: *one,
-                because: format!("the superior who signs this block has the holder's NIP {}", nip),
+                because: format!("the superior who signs this block holds it (NIP {})", nip),
             });
         }
     }
-    let names = crate::names::Names::default();
     if let Some(name) = &signer.nama {
         let by_name: Vec<usize> = others()
             .filter(|&j| {
@@ -92,7 +110,7 @@ fn atasan(positions: &[Position], i: usize) -> Option<Inferred> {
         if let [one] = by_name.as_slice() {
             return Some(Inferred {
                 target: *one,
-                because: format!("the superior who signs this block is its holder, {}", name.text),
+                because: format!("the superior who signs this block holds it ({})", name.text),
             });
         }
     }
