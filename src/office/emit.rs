@@ -307,6 +307,85 @@ fn position_ids(positions: &[Position]) -> Vec<String> {
 mod tests {
     use super::*;
 
+    use crate::office::layout::{Indikator, Position, Sasaran, Signature, Signer};
+
+    fn value(text: &str, line: u32) -> Value {
+        Value::new(
+            text,
+            Origin {
+                line: Some(line),
+                ..Origin::default()
+            },
+        )
+    }
+
+    #[test]
+    fn texts_that_yaml_would_misread_come_back_as_written_with_their_origins() {
+        let tricky = ["- Renja: #1 \"x\"", "19680125 198611 1 001", "yes", "ikilint: allow(T001)", "@a\n b"];
+        let doc = Recognised {
+            positions: vec![Position {
+                nama: Some(value(tricky[0], 1)),
+                tugas: vec![value(tricky[2], 2)],
+                sasaran: vec![Sasaran {
+                    uraian: value(tricky[4], 3),
+                    indikator: vec![Indikator {
+                        uraian: value("Indeks", 4),
+                        ..Indikator::default()
+                    }],
+                    ..Sasaran::default()
+                }],
+                signature: Some(Signature {
+                    pegawai: Some(Signer {
+                        nama: Some(value("ANI", 5)),
+                        nip: Some(value(tricky[1], 5)),
+                        jabatan: None,
+                    }),
+                    ..Signature::default()
+                }),
+                unplaced: vec![value(tricky[3], 6)],
+                ..Position::default()
+            }],
+            unit: Some(value("Kecamatan Maju", 7)),
+            year: Some((2024, Origin::default())),
+            ..Recognised::default()
+        };
+        let imported = emit("a.txt", &doc);
+        let document = crate::typed::read(&imported.yaml, crate::source::FileId(0))
+            .unwrap_or_else(|| panic!("not read back:\n{}", imported.yaml));
+        let jabatan = &document.jabatan[0];
+        let nama = jabatan.nama.as_ref().unwrap();
+        assert_eq!(nama.value, tricky[0]);
+        assert_eq!(jabatan.tugas[0].value, "yes");
+        assert_eq!(jabatan.sasaran[0].uraian.as_ref().unwrap().value, tricky[4]);
+        let nip = jabatan.pemangku.as_ref().unwrap().nip.as_ref().unwrap();
+        assert_eq!(nip.value, tricky[1]);
+        assert_eq!(imported.origins.lookup(nama.span).and_then(|o| o.line), Some(1));
+        assert_eq!(imported.origins.lookup(nip.span).and_then(|o| o.line), Some(5));
+        // The text not placed is a comment that no reader takes for a suppression.
+        assert!(imported.yaml.contains("# not placed (line 6): ikilint : allow(T001)"));
+        assert!(imported.yaml.starts_with("# Imported by ikilint from a.txt."));
+    }
+
+    #[test]
+    fn ids_are_unique() {
+        let doc = Recognised {
+            positions: vec![
+                Position {
+                    nama: Some(value("Pengolah Data", 1)),
+                    ..Position::default()
+                },
+                Position {
+                    nama: Some(value("PENGOLAH DATA", 2)),
+                    ..Position::default()
+                },
+            ],
+            ..Recognised::default()
+        };
+        let yaml = emit("a.txt", &doc).yaml;
+        assert!(yaml.contains("- id: pengolah-data\n"));
+        assert!(yaml.contains("- id: pengolah-data-2\n"));
+    }
+
     #[test]
     fn slugs_and_quotes() {
         assert_eq!(slug("KASUBBAG UMUM & KEPEGAWAIAN"), "kasubbag-umum-kepegawaian");

@@ -304,7 +304,7 @@ mod tests {
 
     #[test]
     fn a_short_row_is_right_aligned_and_a_shifted_row_moved_with_a_note() {
-        let text = "A\tB\tC\tD\nw\tx\ty\tz\nx2\ty2\tz2\n\tf\ts\t\n1.\tp\tq\t\n";
+        let text = "A\tB\tC\tD\nw\tx\ty\tz\nx2\ty2\tz2\n\tF\tS\t\n1.\tp\tq\t\n";
         let (body, notes) = read(text);
         assert_eq!(
             table(&body, 0),
@@ -312,7 +312,7 @@ mod tests {
                 vec!["A", "B", "C", "D"],
                 vec!["w", "x", "y", "z"],
                 vec!["", "x2", "y2", "z2"],
-                vec!["", "", "f", "s"],
+                vec!["", "", "F", "S"],
                 vec!["1.", "p", "q", ""],
             ]
         );

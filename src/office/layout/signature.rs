@@ -126,7 +126,9 @@ pub fn read(lines: &[Line]) -> ReadSignature {
             out.unplaced.push(line.value());
             continue;
         }
-        if let Some(nip) = nip_of(&line.text) {
+        // A number cell of a spreadsheet holding an NIP has no "NIP." label (a label would make it text).
+        let number_nip = line.numeric && line.text.chars().filter(char::is_ascii_digit).count() >= 9;
+        if let Some(nip) = nip_of(&line.text).or(number_nip.then_some(line.text.trim())) {
             if line.numeric {
                 out.notes.push(Note::new(NoteKind::NipAsNumber, line.origin.clone(), &[("nip", nip)]));
             }
