@@ -94,7 +94,10 @@ fn atasan(positions: &[Position], i: usize) -> Option<Inferred> {
         if let [one] = by_nip.as_slice() {
             return Some(Inferred {
                 target: *one,
-                because: format!("the superior who signs this block holds it (NIP {})", nip),
+                because: format!(
+                    "the superior who signs this block holds it (NIP {})",
+                    signer.nip.as_ref().map_or("", |n| n.text.as_str())
+                ),
             });
         }
     }

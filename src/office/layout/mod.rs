@@ -258,11 +258,7 @@ impl State {
     }
 
     fn not_placed(&mut self, value: Value) {
-        self.doc.notes.push(Note::new(
-            NoteKind::TextNotPlaced,
-            value.origin.clone(),
-            &[("text", &crate::words::shorten(&value.text, 60))],
-        ));
+        self.doc.notes.push(not_placed_note(&value));
         match self.doc.positions.last_mut() {
             Some(position) => position.unplaced.push(value),
             None => self.doc.unplaced.push(value),
@@ -335,7 +331,10 @@ impl State {
             ));
         }
         self.doc.positions[at].signature = Some(read.signature);
-        self.doc.positions[last].unplaced.extend(read.unplaced);
+        for value in read.unplaced {
+            self.doc.notes.push(not_placed_note(&value));
+            self.doc.positions[at].unplaced.push(value);
+        }
     }
 
     /// The title lines give the unit and year; other text before the first position is not placed.
@@ -351,11 +350,7 @@ impl State {
         }
         for (i, line) in preamble.iter().enumerate() {
             if !title.contains(&i) && !header::is_title(&line.text) {
-                self.doc.notes.push(Note::new(
-                    NoteKind::TextNotPlaced,
-                    line.origin.clone(),
-                    &[("text", &crate::words::shorten(&line.text, 60))],
-                ));
+                self.doc.notes.push(not_placed_note(&line.value()));
                 self.doc.unplaced.push(line.value());
             }
         }
@@ -363,6 +358,15 @@ impl State {
             self.doc.unit = header::unit_from_positions(&self.doc.positions);
         }
     }
+}
+
+/// S011 for a text kept as a comment, quoting its start.
+fn not_placed_note(value: &Value) -> Note {
+    Note::new(
+        NoteKind::TextNotPlaced,
+        value.origin.clone(),
+        &[("text", &crate::words::shorten(&value.text, 60))],
+    )
 }
 
 #[cfg(test)]
