@@ -2,8 +2,8 @@
 //! values (titles, names, NIPs, tasks, functions, sasaran, indicators, formulas, sources, signatures) that agree
 //! exactly. The differences are written to `target/tmp/import-seeds/<seed>.diff` to read.
 
-use ikilint::office::{import, Format};
 use ikilint::i18n::Lang;
+use ikilint::office::{Format, import};
 use std::collections::BTreeMap;
 use std::fmt::Write;
 use std::path::Path;
@@ -40,7 +40,11 @@ fn values(yaml: &str) -> BTreeMap<String, String> {
             }
             for (k, ind) in sasaran.indikator.iter().enumerate() {
                 let ip = format!("{sp}/indikator[{k}]");
-                for (key, v) in [("uraian", &ind.uraian), ("formula", &ind.formula), ("target", &ind.target)] {
+                for (key, v) in [
+                    ("uraian", &ind.uraian),
+                    ("formula", &ind.formula),
+                    ("target", &ind.target),
+                ] {
                     if let Some(v) = v {
                         out.insert(format!("{ip}/{key}"), v.value.clone());
                     }
@@ -56,7 +60,11 @@ fn values(yaml: &str) -> BTreeMap<String, String> {
             }
             for (role, signer) in [("atasan", &tt.atasan), ("pegawai", &tt.pegawai)] {
                 let Some(signer) = signer else { continue };
-                for (key, v) in [("jabatan", &signer.jabatan), ("nama", &signer.nama), ("nip", &signer.nip)] {
+                for (key, v) in [
+                    ("jabatan", &signer.jabatan),
+                    ("nama", &signer.nama),
+                    ("nip", &signer.nip),
+                ] {
                     if let Some(v) = v {
                         out.insert(format!("{p}/tanda_tangan/{role}/{key}"), v.value.clone());
                     }
@@ -154,9 +162,19 @@ fn seeds_import_as_their_transcriptions() {
         ("tanjung-redeb-2022.txt", "tanjung-redeb-2022.yaml"),
     ] {
         let (agree, compared, wrong_links) = measure(seed, example);
-        assert_eq!(wrong_links, 0, "{seed}: inferred links the transcriber did not write (see the .diff)");
+        assert_eq!(
+            wrong_links, 0,
+            "{seed}: inferred links the transcriber did not write (see the .diff)"
+        );
         let share = agree as f64 / compared as f64;
-        println!("{seed}: {agree} of {compared} values agree exactly ({:.1}%)", share * 100.0);
-        assert!(share >= 0.95, "{seed}: {:.1}% (see target/tmp/import-seeds/{seed}.diff)", share * 100.0);
+        println!(
+            "{seed}: {agree} of {compared} values agree exactly ({:.1}%)",
+            share * 100.0
+        );
+        assert!(
+            share >= 0.95,
+            "{seed}: {:.1}% (see target/tmp/import-seeds/{seed}.diff)",
+            share * 100.0
+        );
     }
 }

@@ -60,7 +60,9 @@ fn s009_an_unknown_column_and_its_near_miss() {
         .replace("\tSumber Data\n", "\tSumber Data\tKeterangan\n")
         .replace("\tLaporan survei\n", "\tLaporan survei\tprioritas\n");
     assert_eq!(codes(dir.path(), "a.txt", &with), ["S009"]);
-    let near = CLEAN.replace("\tSumber Data\n", "\tSumber Data\tTarget\n").replace("\tLaporan survei\n", "\tLaporan survei\t80\n");
+    let near = CLEAN
+        .replace("\tSumber Data\n", "\tSumber Data\tTarget\n")
+        .replace("\tLaporan survei\n", "\tLaporan survei\t80\n");
     assert_eq!(codes(dir.path(), "b.txt", &near), Vec::<String>::new());
 }
 
@@ -87,11 +89,7 @@ fn s011_text_not_placed_and_its_near_miss() {
 #[test]
 fn s013_an_uncertain_join_and_its_near_miss() {
     let dir = tempfile::tempdir().unwrap();
-    let with = CLEAN.replace(
-        "kecamatan;\n3.",
-        "kecamatan dan\n\nkelurahan;\n3.",
-    );
-    let with = with.replace("  - a. memimpin penyelenggaraan pemerintahan kecamatan dan", "  - a. memimpin penyelenggaraan pemerintahan kecamatan dan");
+    let with = CLEAN.replace("kecamatan;\n3.", "kecamatan dan\n\nkelurahan;\n3.");
     assert_eq!(codes(dir.path(), "a.txt", &with), ["S013"]);
     // An item that ends its sentence is not continued by the next line.
     let near = CLEAN.replace("kecamatan;\n3.", "kecamatan;\n  - b. membina kelurahan;\n3.");
@@ -120,8 +118,18 @@ fn import_prints_one_file_and_writes_several_without_overwriting() {
         .code(2)
         .stderr(predicate::str::contains("-o DIR"));
     let out = dir.path().join("yaml");
-    ikilint().arg("import").args([&a, &b]).arg("-o").arg(&out).assert().code(0);
-    assert!(std::fs::read_to_string(out.join("b.yaml")).unwrap().contains("Lurah Maju"));
+    ikilint()
+        .arg("import")
+        .args([&a, &b])
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .code(0);
+    assert!(
+        std::fs::read_to_string(out.join("b.yaml"))
+            .unwrap()
+            .contains("Lurah Maju")
+    );
     ikilint()
         .arg("import")
         .args([&a, &b])
@@ -130,7 +138,14 @@ fn import_prints_one_file_and_writes_several_without_overwriting() {
         .assert()
         .code(2)
         .stderr(predicate::str::contains("--force"));
-    ikilint().arg("import").args([&a, &b, ]).arg("-o").arg(&out).arg("--force").assert().code(0);
+    ikilint()
+        .arg("import")
+        .args([&a, &b])
+        .arg("-o")
+        .arg(&out)
+        .arg("--force")
+        .assert()
+        .code(0);
     // The written YAML is an IKI document `check` reads without a structure finding.
     ikilint()
         .args(["check", "--no-cache", "--fail-on", "warning"])
@@ -143,7 +158,11 @@ fn import_prints_one_file_and_writes_several_without_overwriting() {
 fn import_check_lints_in_the_same_step_with_the_exit_codes_of_check() {
     let dir = tempfile::tempdir().unwrap();
     let a = dir.path().join("a.txt");
-    std::fs::write(&a, CLEAN.replace("1.\tMeningkatnya kualitas pelayanan publik kecamatan", "1.\t")).unwrap();
+    std::fs::write(
+        &a,
+        CLEAN.replace("1.\tMeningkatnya kualitas pelayanan publik kecamatan", "1.\t"),
+    )
+    .unwrap();
     // The YAML stays on stdout; the findings go to stderr.
     ikilint()
         .arg("import")
@@ -153,7 +172,12 @@ fn import_check_lints_in_the_same_step_with_the_exit_codes_of_check() {
         .code(1)
         .stdout(predicate::str::starts_with("# Imported by ikilint"))
         .stderr(predicate::str::contains("S005"));
-    ikilint().arg("import").arg(&a).args(["--check", "--fail-on", "never"]).assert().code(0);
+    ikilint()
+        .arg("import")
+        .arg(&a)
+        .args(["--check", "--fail-on", "never"])
+        .assert()
+        .code(0);
 }
 
 #[test]
@@ -167,10 +191,20 @@ fn unreadable_and_unsupported_files_exit_2_with_a_clear_message() {
         .stderr(predicate::str::contains("tidak-ada.txt"));
     let bad = dir.path().join("latin1.txt");
     std::fs::write(&bad, b"Jabatan : Camat \xe9\n").unwrap();
-    ikilint().arg("import").arg(&bad).assert().code(2).stderr(predicate::str::contains("UTF-8"));
+    ikilint()
+        .arg("import")
+        .arg(&bad)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("UTF-8"));
     let yaml = dir.path().join("a.yaml");
     std::fs::write(&yaml, "x: 1\n").unwrap();
-    ikilint().arg("import").arg(&yaml).assert().code(2).stderr(predicate::str::contains(".docx, .xlsx or .txt"));
+    ikilint()
+        .arg("import")
+        .arg(&yaml)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(".docx, .xlsx or .txt"));
 }
 
 #[test]
@@ -210,9 +244,13 @@ fn fix_leaves_an_office_file_alone_and_says_so() {
 }
 
 fn imported(seed: &str) -> String {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/office").join(seed);
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/office")
+        .join(seed);
     let bytes = std::fs::read(&path).unwrap();
-    ikilint::office::import(ikilint::office::Format::Text, seed, &bytes).unwrap().yaml
+    ikilint::office::import(ikilint::office::Format::Text, seed, &bytes)
+        .unwrap()
+        .yaml
 }
 
 #[test]
@@ -223,4 +261,29 @@ fn masama_import_output() {
 #[test]
 fn tanjung_redeb_import_output() {
     insta::assert_snapshot!(imported("tanjung-redeb-2022.txt"));
+}
+
+#[test]
+fn a_cached_run_shows_the_imported_yaml_not_the_office_file() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("ikilint.toml"), "").unwrap();
+    let a = dir.path().join("a.txt");
+    std::fs::write(
+        &a,
+        CLEAN.replace("1.\tMeningkatnya kualitas pelayanan publik kecamatan", "1.\t"),
+    )
+    .unwrap();
+    for _ in 0..2 {
+        ikilint()
+            .current_dir(dir.path())
+            .args(["check", "--fail-on", "never", "a.txt"])
+            .assert()
+            .code(0)
+            .stdout(predicate::str::contains("uraian: \"\""))
+            .stdout(predicate::str::contains("┌─ a.txt:"));
+    }
+    assert!(
+        dir.path().join(".ikilint_cache").exists(),
+        "the second run read the cache"
+    );
 }

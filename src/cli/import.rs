@@ -78,8 +78,8 @@ fn run(request: &ImportRequest, lang: Lang, out: &mut dyn Write, err: &mut dyn W
             .ok_or_else(|| path_error(lang, "common.error-path", file, "common.reason-not-office"))?;
         let bytes = crate::fsread::read(file, crate::fsread::Kind::Document)
             .map_err(|reason| path_error(lang, "common.error-path", file, &reason))?;
-        let result = import_office(format, &name, &bytes)
-            .map_err(|e| path_error(lang, "common.error-path", file, &e.reason))?;
+        let result =
+            import_office(format, &name, &bytes).map_err(|e| path_error(lang, "common.error-path", file, &e.reason))?;
         imported.push((file, result));
     }
     let Some(dir) = &request.output else {
@@ -87,7 +87,8 @@ fn run(request: &ImportRequest, lang: Lang, out: &mut dyn Write, err: &mut dyn W
         out.write_all(result.yaml.as_bytes()).map_err(|e| e.to_string())?;
         return Ok(Vec::new());
     };
-    std::fs::create_dir_all(dir).map_err(|e| path_error(lang, "common.error-path", dir, &crate::paths::io_reason(&e)))?;
+    std::fs::create_dir_all(dir)
+        .map_err(|e| path_error(lang, "common.error-path", dir, &crate::paths::io_reason(&e)))?;
     let targets: Vec<PathBuf> = imported.iter().map(|(file, _)| target(dir, file)).collect();
     // Nothing is written when any target is taken, or two files would write the same one.
     for (i, path) in targets.iter().enumerate() {
@@ -114,6 +115,8 @@ fn run(request: &ImportRequest, lang: Lang, out: &mut dyn Write, err: &mut dyn W
 
 /// `DIR/<stem>.yaml` for `file`.
 fn target(dir: &Path, file: &Path) -> PathBuf {
-    let stem = file.file_stem().map_or_else(|| "iki".into(), |s| s.to_string_lossy().into_owned());
+    let stem = file
+        .file_stem()
+        .map_or_else(|| "iki".into(), |s| s.to_string_lossy().into_owned());
     dir.join(format!("{stem}.yaml"))
 }

@@ -37,7 +37,8 @@ pub fn emit(name: &str, doc: &Recognised) -> Imported {
             out.line(2, &format!("tahun: {year}"));
             out.origin(start, out.buf.len() - 1, origin);
         }
-        None => out.line(2, "tahun: 0"),
+        // Left empty for the schema reader to report where the year must be written.
+        None => out.line(2, "tahun: null"),
     }
     if let Some(place) = &doc.place {
         out.text(2, "tempat", place);
@@ -173,11 +174,9 @@ impl Writer {
 
     fn signer_fields(&mut self, indent: usize, signer: &Signer, with_title: bool) {
         let mut any = false;
-        if with_title {
-            if let Some(jabatan) = &signer.jabatan {
-                self.text(indent, "jabatan", jabatan);
-                any = true;
-            }
+        if with_title && let Some(jabatan) = &signer.jabatan {
+            self.text(indent, "jabatan", jabatan);
+            any = true;
         }
         for (key, value) in [("nama", &signer.nama), ("nip", &signer.nip)] {
             if let Some(value) = value {
@@ -227,20 +226,35 @@ impl Writer {
     /// A note placed in the YAML: at the comment holding its text, else at the value from its place in the
     /// office file, else at the header comment.
     fn locate(&self, note: &Note) -> Problem {
+        // A part the note leaves open matches any value's; a note with no place at all goes to the header.
         let same_place = |o: &Origin| {
-            o.line == note.origin.line
-                && o.table == note.origin.table
-                && (note.origin.row.is_none() || o.row == note.origin.row)
-                && o.sheet == note.origin.sheet
-                && o.paragraph == note.origin.paragraph
-                && (note.origin.cell.is_none() || o.cell == note.origin.cell)
+            fn fits<T: PartialEq>(want: &Option<T>, have: &Option<T>) -> bool {
+                want.is_none() || want == have
+            }
+            let n = &note.origin;
+            *n != Origin::default()
+                && fits(&n.line, &o.line)
+                && fits(&n.table, &o.table)
+                && fits(&n.row, &o.row)
+                && fits(&n.sheet, &o.sheet)
+                && fits(&n.cell, &o.cell)
+                && fits(&n.paragraph, &o.paragraph)
+                && fits(&n.column, &o.column)
         };
-        let in_comments = matches!(note.kind, NoteKind::TextNotPlaced | NoteKind::TableWithoutPosition);
+        let in_comments = matches!(
+            note.kind,
+            NoteKind::TextNotPlaced | NoteKind::TableWithoutPosition | NoteKind::UnknownColumn
+        );
         let span = in_comments
             .then(|| self.comments.iter().find(|(_, o)| same_place(o)).map(|(s, _)| *s))
             .flatten()
             .or_else(|| {
-                let matches: Vec<Span> = self.entries.iter().filter(|(_, o)| same_place(o)).map(|(s, _)| *s).collect();
+                let matches: Vec<Span> = self
+                    .entries
+                    .iter()
+                    .filter(|(_, o)| same_place(o))
+                    .map(|(s, _)| *s)
+                    .collect();
                 // The first value from that place that holds no other one (a position's whole entry holds its
                 // title's value).
                 matches
@@ -280,11 +294,7 @@ pub fn slug(text: &str) -> String {
         }
     }
     let out = out.trim_end_matches('-').to_string();
-    if out.is_empty() {
-        "jabatan".to_string()
-    } else {
-        out
-    }
+    if out.is_empty() { "jabatan".to_string() } else { out }
 }
 
 /// A unique id per position, from its title (`-2`, `-3`, … for repeats).
@@ -321,7 +331,13 @@ mod tests {
 
     #[test]
     fn texts_that_yaml_would_misread_come_back_as_written_with_their_origins() {
-        let tricky = ["- Renja: #1 \"x\"", "19680125 198611 1 001", "yes", "ikilint: allow(T001)", "@a\n b"];
+        let tricky = [
+            "- Renja: #1 \"x\"",
+            "19680125 198611 1 001",
+            "yes",
+            "ikilint: allow(T001)",
+            "@a\n b",
+        ];
         let doc = Recognised {
             positions: vec![Position {
                 nama: Some(value(tricky[0], 1)),
@@ -389,7 +405,10 @@ mod tests {
     #[test]
     fn slugs_and_quotes() {
         assert_eq!(slug("KASUBBAG UMUM & KEPEGAWAIAN"), "kasubbag-umum-kepegawaian");
-        assert_eq!(slug("Pengolah Data (Pelayanan Perizinan)"), "pengolah-data-pelayanan-perizinan");
+        assert_eq!(
+            slug("Pengolah Data (Pelayanan Perizinan)"),
+            "pengolah-data-pelayanan-perizinan"
+        );
         assert_eq!(slug("***"), "jabatan");
         assert_eq!(quote("a: b # c"), "\"a: b # c\"");
         assert_eq!(quote("19680125 198611 1 001"), "\"19680125 198611 1 001\"");

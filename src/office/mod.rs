@@ -38,7 +38,7 @@ pub fn import(format: Format, name: &str, bytes: &[u8]) -> Result<Imported, Read
         Format::Docx | Format::Xlsx => {
             return Err(ReadError {
                 reason: "common.reason-office-unsupported".to_string(),
-            })
+            });
         }
     };
     let document = layout::recognise(&body, notes);

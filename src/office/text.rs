@@ -184,7 +184,9 @@ fn is_row_number(text: &str) -> bool {
 }
 
 /// Markup the extraction left around text: tags that only style it.
-const STYLE_TAGS: &[&str] = &["b", "i", "u", "em", "strong", "span", "p", "br", "ul", "ol", "sup", "sub"];
+const STYLE_TAGS: &[&str] = &[
+    "b", "i", "u", "em", "strong", "span", "p", "br", "ul", "ol", "sup", "sub",
+];
 
 /// A line outside tables without its markup, and whether it was all bold.
 fn clean_line(raw: &str) -> (String, bool) {
@@ -286,7 +288,11 @@ mod tests {
         let (body, notes) = read("## **INDIKATOR KINERJA**\n\nJabatan : Camat\n<b>KEPALA</b>\n");
         assert_eq!(
             paragraphs(&body),
-            vec![("INDIKATOR KINERJA", true), ("Jabatan : Camat", false), ("KEPALA", true)]
+            vec![
+                ("INDIKATOR KINERJA", true),
+                ("Jabatan : Camat", false),
+                ("KEPALA", true)
+            ]
         );
         assert!(notes.is_empty());
     }

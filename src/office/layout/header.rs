@@ -34,10 +34,10 @@ pub fn is_title(text: &str) -> bool {
 fn strip_marker(text: &str) -> Option<&str> {
     let t = text.trim_start();
     for bullet in ["-", "•", "–", "*", "·"] {
-        if let Some(rest) = t.strip_prefix(bullet) {
-            if rest.is_empty() || rest.starts_with(char::is_whitespace) {
-                return Some(rest.trim_start());
-            }
+        if let Some(rest) = t.strip_prefix(bullet)
+            && (rest.is_empty() || rest.starts_with(char::is_whitespace))
+        {
+            return Some(rest.trim_start());
         }
     }
     let end = t.find(['.', ')'])?;
@@ -129,8 +129,7 @@ pub fn title_run(preamble: &[Line]) -> Range<usize> {
         return 0..0;
     };
     let mut end = start + 1;
-    while end < preamble.len() && end - start < 6 && is_upper(&preamble[end].text) && !is_title(&preamble[end].text)
-    {
+    while end < preamble.len() && end - start < 6 && is_upper(&preamble[end].text) && !is_title(&preamble[end].text) {
         end += 1;
     }
     // "INDIKATOR KINERJA" alone followed by "INDIVIDU …": one heading printed over several lines.
@@ -166,7 +165,9 @@ pub fn unit_and_year(title: &[Line]) -> (Option<Value>, Option<(i64, Origin)>) {
         let text = tokens[after_heading..unit_end].join(" ");
         Value::new(title_case(&text), first.origin.clone())
     });
-    let year = year_at.and_then(|i| year_of(tokens[i])).map(|y| (y, first.origin.clone()));
+    let year = year_at
+        .and_then(|i| year_of(tokens[i]))
+        .map(|y| (y, first.origin.clone()));
     (unit, year)
 }
 
@@ -204,7 +205,10 @@ pub fn unit_from_positions(positions: &[Position]) -> Option<Value> {
         for (head, unit) in HEADS {
             if let Some(rest) = lower.strip_prefix(head).filter(|r| r.starts_with(' ')) {
                 let rest = &nama.text[nama.text.len() - rest.len()..];
-                return Some(Value::new(format!("{unit} {}", title_case(rest.trim())), nama.origin.clone()));
+                return Some(Value::new(
+                    format!("{unit} {}", title_case(rest.trim())),
+                    nama.origin.clone(),
+                ));
             }
         }
         if let Some(rest) = lower.strip_prefix("kepala ").filter(|r| {
@@ -226,7 +230,10 @@ mod tests {
     fn header_items_are_read_with_any_numbering_and_case() {
         assert_eq!(item("1. JABATAN : CAMAT"), Some((Item::Jabatan, "CAMAT".into())));
         assert_eq!(item("I. Jabatan"), Some((Item::Jabatan, String::new())));
-        assert_eq!(item("Jabatan : Camat Masama"), Some((Item::Jabatan, "Camat Masama".into())));
+        assert_eq!(
+            item("Jabatan : Camat Masama"),
+            Some((Item::Jabatan, "Camat Masama".into()))
+        );
         assert_eq!(item("- Tugas :"), Some((Item::List(List::Tugas), String::new())));
         assert_eq!(item("Fungsi : -"), Some((Item::List(List::Fungsi), "-".into())));
         assert_eq!(item("3. FUNGSI :"), Some((Item::List(List::Fungsi), String::new())));
@@ -236,14 +243,23 @@ mod tests {
 
     #[test]
     fn entries_run_together_are_split_before_a_capital_only() {
-        assert_eq!(split_run_together("Renstra - Renja - DPA"), vec!["Renstra", "Renja", "DPA"]);
+        assert_eq!(
+            split_run_together("Renstra - Renja - DPA"),
+            vec!["Renstra", "Renja", "DPA"]
+        );
         assert_eq!(split_run_together("tahun n-1 - n dibagi"), vec!["tahun n-1 - n dibagi"]);
     }
 
     #[test]
     fn list_entries_lose_their_markers_and_a_lone_dash_is_none() {
-        assert_eq!(list_entry("  - a. perumusan kebijakan;"), Some("perumusan kebijakan;".into()));
-        assert_eq!(list_entry("- Merencanakan program"), Some("Merencanakan program".into()));
+        assert_eq!(
+            list_entry("  - a. perumusan kebijakan;"),
+            Some("perumusan kebijakan;".into())
+        );
+        assert_eq!(
+            list_entry("- Merencanakan program"),
+            Some("Merencanakan program".into())
+        );
         assert_eq!(list_entry("-"), None);
         assert_eq!(list_entry("1."), None);
         assert!(is_marked_entry("IV. Pelaporan"));

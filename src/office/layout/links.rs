@@ -42,10 +42,16 @@ pub fn infer(doc: &mut Recognised) {
             if *best >= MENDUKUNG_THRESHOLD && best - runner_up >= MENDUKUNG_MARGIN {
                 let target: usize = id.parse::<usize>().map_or(0, |n| n.saturating_sub(1));
                 let text = &doc.positions[superior].sasaran[target].uraian.text;
-                inferred.push((i, s, Inferred {
-                    target,
-                    because: format!("closest sasaran of the superior (score {best:.2}, next {runner_up:.2}): \"{text}\""),
-                }));
+                inferred.push((
+                    i,
+                    s,
+                    Inferred {
+                        target,
+                        because: format!(
+                            "closest sasaran of the superior (score {best:.2}, next {runner_up:.2}): \"{text}\""
+                        ),
+                    },
+                ));
             }
         }
     }
@@ -83,12 +89,17 @@ fn atasan(positions: &[Position], i: usize) -> Option<Inferred> {
         (Some(a), Some(b)) => names.same(&a.text, &b.text),
         _ => true,
     };
-    if let Some(nip) = signer.nip.as_ref().map(|n| nip_digits(&n.text)).filter(|d| d.len() >= 18) {
+    if let Some(nip) = signer
+        .nip
+        .as_ref()
+        .map(|n| nip_digits(&n.text))
+        .filter(|d| d.len() >= 18)
+    {
         let by_nip: Vec<usize> = others()
             .filter(|&j| {
-                positions[j].pemangku().is_some_and(|p| {
-                    p.nip.as_ref().is_some_and(|n| nip_digits(&n.text) == nip) && same_name(p)
-                })
+                positions[j]
+                    .pemangku()
+                    .is_some_and(|p| p.nip.as_ref().is_some_and(|n| nip_digits(&n.text) == nip) && same_name(p))
             })
             .collect();
         if let [one] = by_nip.as_slice() {
@@ -119,7 +130,12 @@ fn atasan(positions: &[Position], i: usize) -> Option<Inferred> {
     }
     let title = signer.jabatan.as_ref()?;
     let by_title: Vec<usize> = others()
-        .filter(|&j| positions[j].nama.as_ref().is_some_and(|n| titles_match(&title.text, &n.text)))
+        .filter(|&j| {
+            positions[j]
+                .nama
+                .as_ref()
+                .is_some_and(|n| titles_match(&title.text, &n.text))
+        })
         .collect();
     match by_title.as_slice() {
         [one] => Some(Inferred {

@@ -270,7 +270,9 @@ impl State {
         match table::read(t) {
             table::Read::Iki(rows) => {
                 if self.doc.positions.is_empty() {
-                    self.doc.notes.push(Note::new(NoteKind::TableWithoutPosition, t.origin.clone(), &[]));
+                    self.doc
+                        .notes
+                        .push(Note::new(NoteKind::TableWithoutPosition, t.origin.clone(), &[]));
                     for value in rows.texts() {
                         self.doc.unplaced.push(value);
                     }

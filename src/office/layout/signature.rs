@@ -39,8 +39,13 @@ fn role_label(text: &str) -> Option<Role> {
     let words = crate::words::lowercase(text);
     let joined = words.join(" ");
     match joined.as_str() {
-        "atasan langsung" | "pejabat penilai" | "pejabat penilai kinerja" | "yang menilai" | "mengetahui"
-        | "menyetujui" | "atasan pejabat penilai" => Some(Role::Atasan),
+        "atasan langsung"
+        | "pejabat penilai"
+        | "pejabat penilai kinerja"
+        | "yang menilai"
+        | "mengetahui"
+        | "menyetujui"
+        | "atasan pejabat penilai" => Some(Role::Atasan),
         "pegawai yang dinilai" | "yang dinilai" | "pejabat yang dinilai" | "pegawai negeri sipil yang dinilai" => {
             Some(Role::Pegawai)
         }
@@ -109,13 +114,13 @@ pub fn read(lines: &[Line]) -> ReadSignature {
     let mut pending: Vec<&Line> = Vec::new();
     let mut role: Option<Role> = None;
     for line in lines {
-        if out.signature.tempat_tanggal.is_none() {
-            if let Some((place, year)) = place_date(&line.text) {
-                out.signature.tempat_tanggal = Some(line.value());
-                out.place = Some(Value::new(place, line.origin.clone()));
-                out.year = year.map(|y| (y, line.origin.clone()));
-                continue;
-            }
+        if out.signature.tempat_tanggal.is_none()
+            && let Some((place, year)) = place_date(&line.text)
+        {
+            out.signature.tempat_tanggal = Some(line.value());
+            out.place = Some(Value::new(place, line.origin.clone()));
+            out.year = year.map(|y| (y, line.origin.clone()));
+            continue;
         }
         if let Some(r) = role_label(&line.text) {
             close_without_nip(&mut pending, role.take(), &mut signers);
@@ -130,7 +135,8 @@ pub fn read(lines: &[Line]) -> ReadSignature {
         let number_nip = line.numeric && line.text.chars().filter(char::is_ascii_digit).count() >= 9;
         if let Some(nip) = nip_of(&line.text).or(number_nip.then_some(line.text.trim())) {
             if line.numeric {
-                out.notes.push(Note::new(NoteKind::NipAsNumber, line.origin.clone(), &[("nip", nip)]));
+                out.notes
+                    .push(Note::new(NoteKind::NipAsNumber, line.origin.clone(), &[("nip", nip)]));
             }
             let name = pending.pop();
             // Lines before an NIP-less signer's name belong to that signer: "BUPATI", "Ir. H. …", then ours.
@@ -140,7 +146,11 @@ pub fn read(lines: &[Line]) -> ReadSignature {
                 close_without_nip(&mut before, role.take(), &mut signers);
             }
             // A blank NIP ("NIP. ......") is kept as written, for the N rules to report.
-            let written = if crate::nip::is_placeholder(nip) { line.text.trim() } else { nip };
+            let written = if crate::nip::is_placeholder(nip) {
+                line.text.trim()
+            } else {
+                nip
+            };
             signers.push((
                 role.take(),
                 Signer {
@@ -167,8 +177,12 @@ fn share_titles(signers: &mut [(Option<Role>, Signer)]) {
         if signers[i].1.jabatan.is_some() {
             continue;
         }
-        let Some(title) = signers[i - 1].1.jabatan.as_mut() else { continue };
-        let Some((first, last)) = title.text.rsplit_once('\n') else { continue };
+        let Some(title) = signers[i - 1].1.jabatan.as_mut() else {
+            continue;
+        };
+        let Some((first, last)) = title.text.rsplit_once('\n') else {
+            continue;
+        };
         let last = Value::new(last, title.origin.clone());
         title.text = first.to_string();
         signers[i].1.jabatan = Some(last);
@@ -242,12 +256,21 @@ pub fn owner(positions: &[Position], signature: &Signature) -> usize {
     let Some(title) = signature.pegawai.as_ref().and_then(|s| s.jabatan.as_ref()) else {
         return last;
     };
-    if positions[last].nama.as_ref().is_some_and(|n| titles_match(&title.text, &n.text)) {
+    if positions[last]
+        .nama
+        .as_ref()
+        .is_some_and(|n| titles_match(&title.text, &n.text))
+    {
         return last;
     }
     let others: Vec<usize> = (0..last)
         .filter(|&i| positions[i].signature.is_none())
-        .filter(|&i| positions[i].nama.as_ref().is_some_and(|n| titles_match(&title.text, &n.text)))
+        .filter(|&i| {
+            positions[i]
+                .nama
+                .as_ref()
+                .is_some_and(|n| titles_match(&title.text, &n.text))
+        })
         .collect();
     match others.as_slice() {
         [one] => *one,
@@ -274,7 +297,7 @@ mod tests {
             .enumerate()
             .map(|(i, t)| Line {
                 text: t.to_string(),
-                    origin: Origin {
+                origin: Origin {
                     line: Some(i as u32 + 1),
                     ..Origin::default()
                 },

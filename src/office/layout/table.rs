@@ -21,7 +21,10 @@ pub enum Column {
 /// What a header cell means, from its words in any case.
 pub fn column_of(header: &str) -> Option<Column> {
     // "99KINERJA UTAMA": a stray number typed into the header cell is not part of its words.
-    let letters: String = header.chars().map(|c| if c.is_ascii_digit() { ' ' } else { c }).collect();
+    let letters: String = header
+        .chars()
+        .map(|c| if c.is_ascii_digit() { ' ' } else { c })
+        .collect();
     let words = crate::words::lowercase(&letters);
     let has = |w: &str| words.iter().any(|x| x == w);
     if has("indikator") {
@@ -75,7 +78,11 @@ fn is_numbering(row: &[Cell]) -> bool {
 }
 
 pub fn read(table: &Table) -> Read {
-    let header_at = table.rows.iter().take(3).position(|r| header_columns(&r.cells).is_some());
+    let header_at = table
+        .rows
+        .iter()
+        .take(3)
+        .position(|r| header_columns(&r.cells).is_some());
     let Some(at) = header_at else {
         return Read::Lines(lines_by_column(table));
     };
@@ -127,7 +134,10 @@ impl Rows {
                     .map(|c| c.text.replace('\n', " "))
                     .collect::<Vec<_>>()
                     .join(" | ");
-                let origin = row.first().map(|c| c.origin.clone()).unwrap_or_else(|| self.origin.clone());
+                let origin = row
+                    .first()
+                    .map(|c| c.origin.clone())
+                    .unwrap_or_else(|| self.origin.clone());
                 Value::new(text, origin)
             })
             .collect()
@@ -190,7 +200,12 @@ impl Rows {
             }
             open = true;
             if let Some(indikator) = self.indikator(row) {
-                position.sasaran.last_mut().expect("pushed above").indikator.push(indikator);
+                position
+                    .sasaran
+                    .last_mut()
+                    .expect("pushed above")
+                    .indikator
+                    .push(indikator);
             }
         }
         (notes, started)
@@ -219,10 +234,11 @@ impl Rows {
             extra: Vec::new(),
         };
         for (at, column) in self.columns.iter().enumerate() {
-            if let (None, Some(cell)) = (column, row.get(at)) {
-                if !cell.text.trim().is_empty() && !cell.merged {
-                    indikator.extra.push((self.headers[at].clone(), self.value(cell, at)));
-                }
+            if let (None, Some(cell)) = (column, row.get(at))
+                && !cell.text.trim().is_empty()
+                && !cell.merged
+            {
+                indikator.extra.push((self.headers[at].clone(), self.value(cell, at)));
             }
         }
         let empty = indikator.uraian.text.trim().is_empty()
@@ -236,7 +252,13 @@ impl Rows {
 }
 
 fn one_line(value: Value) -> Value {
-    let text = value.text.lines().map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(" ");
+    let text = value
+        .text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
     Value::new(text, value.origin)
 }
 

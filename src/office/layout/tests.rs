@@ -49,7 +49,13 @@ fn table(n: u32, rows: &[&[&str]]) -> Block {
     })
 }
 
-const HEADER: &[&str] = &["No", "Sasaran Kinerja", "Indikator Kinerja", "Cara Perhitungan", "Sumber Data"];
+const HEADER: &[&str] = &[
+    "No",
+    "Sasaran Kinerja",
+    "Indikator Kinerja",
+    "Cara Perhitungan",
+    "Sumber Data",
+];
 
 fn kinds(doc: &Recognised) -> Vec<NoteKind> {
     doc.notes.iter().map(|n| n.kind).collect()
@@ -66,9 +72,27 @@ fn merged_sasaran_cells_make_one_sasaran_over_its_indicators() {
                 &[
                     HEADER,
                     &["1", "2", "3", "4", "5"],
-                    &["1.", "Meningkatnya derajat kesehatan", "Angka kematian ibu", "Jumlah kematian ibu", "Profil"],
-                    &["^1.", "^Meningkatnya derajat kesehatan", "Angka kematian bayi", "Jumlah kematian bayi", ""],
-                    &["2.", "Meningkatnya derajat kesehatan", "Usia harapan hidup", "BPS", "BPS"],
+                    &[
+                        "1.",
+                        "Meningkatnya derajat kesehatan",
+                        "Angka kematian ibu",
+                        "Jumlah kematian ibu",
+                        "Profil",
+                    ],
+                    &[
+                        "^1.",
+                        "^Meningkatnya derajat kesehatan",
+                        "Angka kematian bayi",
+                        "Jumlah kematian bayi",
+                        "",
+                    ],
+                    &[
+                        "2.",
+                        "Meningkatnya derajat kesehatan",
+                        "Usia harapan hidup",
+                        "BPS",
+                        "BPS",
+                    ],
                 ],
             ),
         ],
@@ -81,7 +105,10 @@ fn merged_sasaran_cells_make_one_sasaran_over_its_indicators() {
     let sasaran = &position.sasaran[0];
     assert_eq!(sasaran.indikator.len(), 3);
     assert_eq!(sasaran.indikator[1].uraian.text, "Angka kematian bayi");
-    assert_eq!(sasaran.indikator[0].formula.as_ref().unwrap().origin.column.as_deref(), Some("Cara Perhitungan"));
+    assert_eq!(
+        sasaran.indikator[0].formula.as_ref().unwrap().origin.column.as_deref(),
+        Some("Cara Perhitungan")
+    );
     assert!(sasaran.indikator[1].sumber_data.is_empty());
     assert_eq!(doc.unit.as_ref().unwrap().text, "Dinas Kesehatan");
     assert!(kinds(&doc).is_empty());
@@ -95,10 +122,30 @@ fn two_positions_in_one_table_and_a_signature_table() {
             table(
                 1,
                 &[
-                    &["Sasaran", "Indikator Kinerja Utama", "Formulasi Perhitungan", "Sumber Data"],
-                    &["Meningkatnya pelayanan", "Indeks kepuasan", "Hasil survei", "- Laporan SKM"],
-                    &["Jabatan : Sekretaris", "^Jabatan : Sekretaris", "^Jabatan : Sekretaris", "^Jabatan : Sekretaris"],
-                    &["Tertibnya administrasi", "Persentase surat tepat waktu", "Surat tepat / surat x 100%", ""],
+                    &[
+                        "Sasaran",
+                        "Indikator Kinerja Utama",
+                        "Formulasi Perhitungan",
+                        "Sumber Data",
+                    ],
+                    &[
+                        "Meningkatnya pelayanan",
+                        "Indeks kepuasan",
+                        "Hasil survei",
+                        "- Laporan SKM",
+                    ],
+                    &[
+                        "Jabatan : Sekretaris",
+                        "^Jabatan : Sekretaris",
+                        "^Jabatan : Sekretaris",
+                        "^Jabatan : Sekretaris",
+                    ],
+                    &[
+                        "Tertibnya administrasi",
+                        "Persentase surat tepat waktu",
+                        "Surat tepat / surat x 100%",
+                        "",
+                    ],
                 ],
             ),
             table(
@@ -115,13 +162,19 @@ fn two_positions_in_one_table_and_a_signature_table() {
     };
     let doc = recognise(&body, Vec::new());
     assert_eq!(doc.positions.len(), 2);
-    assert_eq!(doc.positions[0].sasaran[0].indikator[0].sumber_data[0].text, "Laporan SKM");
+    assert_eq!(
+        doc.positions[0].sasaran[0].indikator[0].sumber_data[0].text,
+        "Laporan SKM"
+    );
     let sekretaris = &doc.positions[1];
     assert_eq!(sekretaris.nama.as_ref().unwrap().text, "Sekretaris");
     assert_eq!(sekretaris.sasaran[0].uraian.text, "Tertibnya administrasi");
     let signature = sekretaris.signature.as_ref().unwrap();
     assert_eq!(signature.tempat_tanggal.as_ref().unwrap().text, "Maju, Januari 2024");
-    assert_eq!(signature.atasan.as_ref().unwrap().nama.as_ref().unwrap().text, "Drs. BUDI");
+    assert_eq!(
+        signature.atasan.as_ref().unwrap().nama.as_ref().unwrap().text,
+        "Drs. BUDI"
+    );
     let holder = sekretaris.pemangku().unwrap();
     assert_eq!(holder.nama.as_ref().unwrap().text, "SITI AMINAH, SE");
     // The NIP is kept as displayed, and reported: a number cell may have lost digits.
@@ -147,8 +200,22 @@ fn a_cover_letter_before_the_iki_and_an_unknown_column_are_kept_and_reported() {
             table(
                 1,
                 &[
-                    &["Kinerja Utama", "Indikator", "Formula", "Keterangan", "Target", "Sumber Data"],
-                    &["Meningkatnya pelayanan", "Indeks kepuasan", "Hasil survei", "prioritas", "80", "SKM"],
+                    &[
+                        "Kinerja Utama",
+                        "Indikator",
+                        "Formula",
+                        "Keterangan",
+                        "Target",
+                        "Sumber Data",
+                    ],
+                    &[
+                        "Meningkatnya pelayanan",
+                        "Indeks kepuasan",
+                        "Hasil survei",
+                        "prioritas",
+                        "80",
+                        "SKM",
+                    ],
                 ],
             ),
         ],
@@ -156,7 +223,10 @@ fn a_cover_letter_before_the_iki_and_an_unknown_column_are_kept_and_reported() {
     let doc = recognise(&body, Vec::new());
     assert_eq!(doc.unit.as_ref().unwrap().text, "Kecamatan Maju");
     assert_eq!(doc.year.as_ref().unwrap().0, 2024);
-    assert_eq!(doc.unplaced[0].text, "Dengan hormat, bersama ini kami sampaikan IKI kecamatan.");
+    assert_eq!(
+        doc.unplaced[0].text,
+        "Dengan hormat, bersama ini kami sampaikan IKI kecamatan."
+    );
     let position = &doc.positions[0];
     assert_eq!(position.tugas[0].text, "memimpin kecamatan;");
     assert!(position.fungsi.is_empty());
@@ -172,7 +242,10 @@ fn a_cover_letter_before_the_iki_and_an_unknown_column_are_kept_and_reported() {
 #[test]
 fn a_table_before_any_position_is_kept_and_reported() {
     let body = Body {
-        blocks: vec![table(1, &[HEADER, &["1.", "Meningkatnya pelayanan", "Indeks", "Survei", "SKM"]])],
+        blocks: vec![table(
+            1,
+            &[HEADER, &["1.", "Meningkatnya pelayanan", "Indeks", "Survei", "SKM"]],
+        )],
     };
     let doc = recognise(&body, Vec::new());
     assert!(doc.positions.is_empty());
@@ -185,7 +258,13 @@ fn a_table_split_over_pages_with_its_header_repeated_continues_the_sasaran() {
     let body = Body {
         blocks: vec![
             paragraph(1, "Jabatan : Lurah Maju"),
-            table(1, &[HEADER, &["1.", "Meningkatnya pelayanan", "Indeks kepuasan", "Survei", "SKM"]]),
+            table(
+                1,
+                &[
+                    HEADER,
+                    &["1.", "Meningkatnya pelayanan", "Indeks kepuasan", "Survei", "SKM"],
+                ],
+            ),
             table(2, &[HEADER, &["", "", "Jumlah layanan", "Hitung", "Register"]]),
         ],
     };
@@ -202,7 +281,13 @@ fn a_near_miss_document_has_no_notes() {
     let body = Body {
         blocks: vec![
             paragraph(1, "Jabatan : Lurah Maju"),
-            table(1, &[HEADER, &["1.", "Meningkatnya pelayanan", "Indeks kepuasan", "Survei", "SKM"]]),
+            table(
+                1,
+                &[
+                    HEADER,
+                    &["1.", "Meningkatnya pelayanan", "Indeks kepuasan", "Survei", "SKM"],
+                ],
+            ),
             paragraph(2, "Maju, Januari 2024"),
             paragraph(3, "CAMAT MAJU"),
             paragraph(4, "Drs. BUDI"),

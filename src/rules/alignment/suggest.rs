@@ -4,8 +4,8 @@
 use crate::cascade::{Cascade, PosId};
 use crate::diagnostic::{Edit, Fix};
 use crate::model::Document;
-pub use crate::sasaran_match::{Candidates, Suggestion};
 use crate::sasaran_match::SasaranTexts;
+pub use crate::sasaran_match::{Candidates, Suggestion};
 use crate::source::{FileId, Span};
 
 /// At or above this score a candidate is named as the likely target and offered as a fix; below it the help lists
