@@ -287,3 +287,65 @@ fn a_cached_run_shows_the_imported_yaml_not_the_office_file() {
         "the second run read the cache"
     );
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+
+    /// Any text, however broken, imports to YAML that loads: no panic, no hang.
+    #[test]
+    fn any_text_imports_without_panicking(
+        lines in proptest::collection::vec(
+            proptest::prop_oneof![
+                proptest::string::string_regex("[A-Za-z0-9 .,:;()/#&*<>İ\\-]{0,30}").unwrap(),
+                proptest::string::string_regex("([A-Za-z0-9 .\\-]{0,12}\t){1,6}[A-Za-z0-9 ]{0,12}").unwrap(),
+                proptest::sample::select(vec![
+                    "Jabatan : Camat Maju".to_string(),
+                    "Tugas :".to_string(),
+                    "- a. memimpin".to_string(),
+                    "NO\tSASARAN\tINDIKATOR\tFORMULA\tSUMBER DATA".to_string(),
+                    "NIP. 19700101 199003 1 001".to_string(),
+                    "Maju, .....2024".to_string(),
+                    "INDIKATOR KINERJA INDIVIDU".to_string(),
+                    "  -".to_string(),
+                ]),
+            ],
+            0..40,
+        )
+    ) {
+        let text = lines.join("\n");
+        let imported = ikilint::office::import(ikilint::office::Format::Text, "p.txt", text.as_bytes()).unwrap();
+        let workspace = ikilint::workspace::load_sources(
+            vec![("p.yaml".into(), imported.yaml.clone())],
+            ikilint::i18n::Lang::En,
+        );
+        proptest::prop_assert!(
+            !workspace.diagnostics.iter().any(|d| d.code == "S001"),
+            "not YAML:\n{}",
+            imported.yaml
+        );
+        for problem in &imported.problems {
+            proptest::prop_assert!(problem.span.end <= imported.yaml.len());
+        }
+    }
+}
+
+#[test]
+fn five_thousand_positions_import_in_linear_time() {
+    let mut text = String::from("INDIKATOR KINERJA INDIVIDU\nDINAS BESAR TAHUN 2024\n");
+    for i in 0..5000 {
+        text.push_str(&format!(
+            "Jabatan : Pengolah Data {i}\nTugas :\n- a. mengolah data {i};\n\
+             No\tSasaran\tIndikator\tFormula\tSumber Data\n1.\tTersedianya data {i}\tJumlah data {i}\tHitung\tRegister\n\
+             Besar, Januari 2024\nKEPALA DINAS BESAR\nBUDI\nNIP. 19700101 199003 1 001\n\
+             PENGOLAH DATA {i}\nORANG {i}\nNIP. 19800101 2005{:02} 1 {:03}\n",
+            i % 100,
+            i % 1000
+        ));
+    }
+    let started = std::time::Instant::now();
+    let imported = ikilint::office::import(ikilint::office::Format::Text, "big.txt", text.as_bytes()).unwrap();
+    let elapsed = started.elapsed();
+    println!("5,000 positions ({} KB) imported in {elapsed:?}", text.len() / 1024);
+    assert_eq!(imported.positions, 5000);
+    assert!(elapsed.as_secs() < 20, "{elapsed:?}");
+}

@@ -199,24 +199,26 @@ fn title_case(text: &str) -> String {
 /// "Lurah X" "Kelurahan X", "Kepala Dinas X" "Dinas X".
 pub fn unit_from_positions(positions: &[Position]) -> Option<Value> {
     const HEADS: &[(&str, &str)] = &[("camat", "Kecamatan"), ("lurah", "Kelurahan"), ("kepala desa", "Desa")];
+    // The heads are ASCII: compared on the written text's bytes, so the rest is sliced where it really starts.
+    let after = |text: &'_ str, head: &str| -> Option<String> {
+        text.get(..head.len())
+            .filter(|h| h.eq_ignore_ascii_case(head))
+            .and_then(|_| text.get(head.len()..))
+            .filter(|rest| rest.starts_with(' '))
+            .map(|rest| rest.trim().to_string())
+    };
     for position in positions {
         let Some(nama) = &position.nama else { continue };
-        let lower = nama.text.to_lowercase();
         for (head, unit) in HEADS {
-            if let Some(rest) = lower.strip_prefix(head).filter(|r| r.starts_with(' ')) {
-                let rest = &nama.text[nama.text.len() - rest.len()..];
-                return Some(Value::new(
-                    format!("{unit} {}", title_case(rest.trim())),
-                    nama.origin.clone(),
-                ));
+            if let Some(rest) = after(&nama.text, head) {
+                return Some(Value::new(format!("{unit} {}", title_case(&rest)), nama.origin.clone()));
             }
         }
-        if let Some(rest) = lower.strip_prefix("kepala ").filter(|r| {
-            let first = r.split_whitespace().next().unwrap_or("");
-            ["dinas", "badan", "kantor", "bagian"].contains(&first)
+        if let Some(rest) = after(&nama.text, "kepala").filter(|r| {
+            let first = r.split_whitespace().next().unwrap_or("").to_lowercase();
+            ["dinas", "badan", "kantor", "bagian"].contains(&first.as_str())
         }) {
-            let rest = &nama.text[nama.text.len() - rest.len()..];
-            return Some(Value::new(title_case(rest.trim()), nama.origin.clone()));
+            return Some(Value::new(title_case(&rest), nama.origin.clone()));
         }
     }
     None

@@ -5,6 +5,7 @@
 use super::signature::titles_match;
 use super::{Inferred, Position, Recognised};
 use crate::sasaran_match::{Candidates, SasaranTexts};
+use std::collections::HashMap;
 
 /// A sasaran's best match among its superior's sasaran is written as an inferred `mendukung` when it scores at
 /// least [`MENDUKUNG_THRESHOLD`] and at least [`MENDUKUNG_MARGIN`] above the runner-up ("clearly the best").
@@ -19,7 +20,10 @@ pub const MENDUKUNG_THRESHOLD: f64 = 0.5;
 pub const MENDUKUNG_MARGIN: f64 = 0.12;
 
 pub fn infer(doc: &mut Recognised) {
-    let superiors: Vec<Option<Inferred>> = (0..doc.positions.len()).map(|i| atasan(&doc.positions, i)).collect();
+    let holders = Holders::of(&doc.positions);
+    let superiors: Vec<Option<Inferred>> = (0..doc.positions.len())
+        .map(|i| atasan(&doc.positions, &holders, i))
+        .collect();
     for (position, superior) in doc.positions.iter_mut().zip(superiors) {
         position.atasan = superior;
     }
@@ -79,57 +83,96 @@ fn nip_digits(text: &str) -> String {
     text.chars().filter(char::is_ascii_digit).collect()
 }
 
-/// The position whose holder or title is the superior signer of position `i`'s block.
-fn atasan(positions: &[Position], i: usize) -> Option<Inferred> {
-    let signer = positions[i].signature.as_ref()?.atasan.as_ref()?;
-    let others = || (0..positions.len()).filter(move |&j| j != i);
-    let names = crate::names::Names::default();
-    // An NIP copied from another signer is a known slip: the NIP counts only when the names agree too.
-    let same_name = |holder: &super::Signer| match (&holder.nama, &signer.nama) {
-        (Some(a), Some(b)) => names.same(&a.text, &b.text),
-        _ => true,
-    };
-    if let Some(nip) = signer
-        .nip
-        .as_ref()
-        .map(|n| nip_digits(&n.text))
-        .filter(|d| d.len() >= 18)
-    {
-        let by_nip: Vec<usize> = others()
-            .filter(|&j| {
-                positions[j]
-                    .pemangku()
-                    .is_some_and(|p| p.nip.as_ref().is_some_and(|n| nip_digits(&n.text) == nip) && same_name(p))
-            })
-            .collect();
-        if let [one] = by_nip.as_slice() {
-            return Some(Inferred {
-                target: *one,
-                because: format!(
-                    "the superior who signs this block holds it (NIP {})",
-                    signer.nip.as_ref().map_or("", |n| n.text.as_str())
-                ),
-            });
+/// The positions of a file by their holder's NIP, their holder's name and the words of their title, built once so
+/// that finding every superior stays linear in the number of positions.
+struct Holders {
+    names: crate::names::Names,
+    by_nip: HashMap<String, Vec<usize>>,
+    by_name: HashMap<String, Vec<usize>>,
+    by_word: HashMap<String, Vec<usize>>,
+}
+
+impl Holders {
+    fn of(positions: &[Position]) -> Holders {
+        let mut holders = Holders {
+            names: crate::names::Names::default(),
+            by_nip: HashMap::new(),
+            by_name: HashMap::new(),
+            by_word: HashMap::new(),
+        };
+        for (j, position) in positions.iter().enumerate() {
+            if let Some(holder) = position.pemangku() {
+                if let Some(nip) = &holder.nip {
+                    holders.by_nip.entry(nip_digits(&nip.text)).or_default().push(j);
+                }
+                if let Some(name) = &holder.nama {
+                    let key = holders.names.normalize(&name.text);
+                    if !key.is_empty() {
+                        holders.by_name.entry(key).or_default().push(j);
+                    }
+                }
+            }
+            if let Some(nama) = &position.nama {
+                let mut words = crate::words::lowercase(&nama.text);
+                words.dedup();
+                for word in words {
+                    holders.by_word.entry(word).or_default().push(j);
+                }
+            }
         }
+        holders
     }
-    if let Some(name) = &signer.nama {
-        let by_name: Vec<usize> = others()
-            .filter(|&j| {
-                positions[j]
-                    .pemangku()
-                    .and_then(|p| p.nama.as_ref())
-                    .is_some_and(|n| names.same(&n.text, &name.text))
-            })
-            .collect();
-        if let [one] = by_name.as_slice() {
-            return Some(Inferred {
-                target: *one,
-                because: format!("the superior who signs this block holds it ({})", name.text),
-            });
+
+    /// The one position among `found` other than `i`, if exactly one.
+    fn one(found: Option<&Vec<usize>>, i: usize, keep: impl Fn(usize) -> bool) -> Option<usize> {
+        let mut matching = found.into_iter().flatten().copied().filter(|&j| j != i && keep(j));
+        let first = matching.next()?;
+        matching.next().is_none().then_some(first)
+    }
+}
+
+/// The position whose holder or title is the superior signer of position `i`'s block.
+fn atasan(positions: &[Position], holders: &Holders, i: usize) -> Option<Inferred> {
+    let signer = positions[i].signature.as_ref()?.atasan.as_ref()?;
+    let name = signer
+        .nama
+        .as_ref()
+        .map(|n| holders.names.normalize(&n.text))
+        .filter(|k| !k.is_empty());
+    // An NIP copied from another signer is a known slip: the NIP counts only when the names agree too.
+    let same_name = |j: usize| {
+        let holder = positions[j].pemangku().and_then(|p| p.nama.as_ref());
+        match (holder, &name) {
+            (Some(h), Some(n)) => holders.names.normalize(&h.text) == *n,
+            _ => true,
         }
+    };
+    if let Some(nip) = signer.nip.as_ref().filter(|n| nip_digits(&n.text).len() >= 18)
+        && let Some(j) = Holders::one(holders.by_nip.get(&nip_digits(&nip.text)), i, same_name)
+    {
+        return Some(Inferred {
+            target: j,
+            because: format!("the superior who signs this block holds it (NIP {})", nip.text),
+        });
+    }
+    if let (Some(key), Some(written)) = (&name, &signer.nama)
+        && let Some(j) = Holders::one(holders.by_name.get(key), i, |_| true)
+    {
+        return Some(Inferred {
+            target: j,
+            because: format!("the superior who signs this block holds it ({})", written.text),
+        });
     }
     let title = signer.jabatan.as_ref()?;
-    let by_title: Vec<usize> = others()
+    // Every word of the shorter title is in the longer: a match shares the signer's first word, or holds all of
+    // its own words in the signer's title.
+    let words = crate::words::lowercase(&title.text);
+    let mut found: Vec<usize> = words
+        .iter()
+        .filter_map(|w| holders.by_word.get(w))
+        .flatten()
+        .copied()
+        .filter(|&j| j != i)
         .filter(|&j| {
             positions[j]
                 .nama
@@ -137,7 +180,9 @@ fn atasan(positions: &[Position], i: usize) -> Option<Inferred> {
                 .is_some_and(|n| titles_match(&title.text, &n.text))
         })
         .collect();
-    match by_title.as_slice() {
+    found.sort_unstable();
+    found.dedup();
+    match found.as_slice() {
         [one] => Some(Inferred {
             target: *one,
             because: format!("the superior who signs this block is titled \"{}\"", title.text),

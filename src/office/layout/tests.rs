@@ -301,3 +301,41 @@ fn a_near_miss_document_has_no_notes() {
     assert!(doc.notes.is_empty(), "{:?}", doc.notes);
     assert_eq!(doc.positions[0].pemangku().unwrap().nama.as_ref().unwrap().text, "ANI");
 }
+
+#[test]
+fn an_nip_written_as_text_in_a_signature_table_is_no_finding() {
+    let body = Body {
+        blocks: vec![
+            paragraph(1, "Jabatan : Lurah Maju"),
+            table(
+                1,
+                &[
+                    HEADER,
+                    &["1.", "Meningkatnya pelayanan", "Indeks kepuasan", "Survei", "SKM"],
+                ],
+            ),
+            table(2, &[&["LURAH MAJU"], &["ANI"], &["NIP. 19800101 200501 2 002"]]),
+        ],
+    };
+    let doc = recognise(&body, Vec::new());
+    assert!(doc.notes.is_empty(), "{:?}", doc.notes);
+    let holder = doc.positions[0].pemangku().unwrap();
+    assert_eq!(holder.nip.as_ref().unwrap().text, "19800101 200501 2 002");
+}
+
+#[test]
+fn the_unit_comes_from_the_head_in_any_script() {
+    let position = |nama: &str| Position {
+        nama: Some(Value::new(nama, Origin::default())),
+        ..Position::default()
+    };
+    let unit = |nama: &str| header::unit_from_positions(&[position(nama)]).map(|v| v.text);
+    assert_eq!(unit("CAMAT MASAMA").as_deref(), Some("Kecamatan Masama"));
+    assert_eq!(
+        unit("Kepala Badan Pendapatan Daerah").as_deref(),
+        Some("Badan Pendapatan Daerah")
+    );
+    assert_eq!(unit("Kepala Seksi Umum"), None);
+    assert_eq!(unit("İİ camat"), None);
+    assert_eq!(unit("Camat İİİİİİ").as_deref(), Some("Kecamatan İi̇i̇i̇i̇i̇"));
+}
