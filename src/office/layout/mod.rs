@@ -109,6 +109,7 @@ pub fn recognise(body: &Body, notes: Vec<Note>) -> Recognised {
         preamble: Vec::new(),
         tail: Vec::new(),
         has_table: false,
+        header: None,
     };
     for block in &body.blocks {
         match block {
@@ -154,6 +155,8 @@ struct State {
     /// Paragraphs after the current position's table: its signature block.
     tail: Vec<Line>,
     has_table: bool,
+    /// The header of the current position's last table, for its continuation on the next page.
+    header: Option<table::Header>,
 }
 
 impl State {
@@ -267,7 +270,17 @@ impl State {
 
     fn table(&mut self, t: &super::Table) {
         self.list = None;
-        match table::read(t) {
+        let read = match (table::read(t), &self.header) {
+            // A table without a header right after the position's table, as wide: its rest after a page break
+            // (the page footer between them, if any, is kept as text not placed).
+            (table::Read::Lines(lines), Some(header))
+                if self.has_table && header.fits(t) && !signature::looks_like(&lines) =>
+            {
+                table::Read::Iki(header.rows(t))
+            }
+            (read, _) => read,
+        };
+        match read {
             table::Read::Iki(rows) => {
                 if self.doc.positions.is_empty() {
                     self.doc
@@ -285,6 +298,7 @@ impl State {
                     }
                 }
                 self.has_table = true;
+                self.header = Some(rows.header());
                 let (notes, starts) = rows.apply(&mut self.doc.positions);
                 self.doc.notes.extend(notes);
                 if starts {
@@ -307,6 +321,7 @@ impl State {
     fn close_position(&mut self) {
         self.list = None;
         self.has_table = false;
+        self.header = None;
         let tail = std::mem::take(&mut self.tail);
         if tail.is_empty() || self.doc.positions.is_empty() {
             return;

@@ -59,6 +59,9 @@ pub struct Rows {
     headers: Vec<String>,
     rows: Vec<Vec<Cell>>,
     origin: Origin,
+    /// The rest of a table after a page break, read under the header of its first part (its unknown columns
+    /// were reported there).
+    continued: bool,
 }
 
 fn header_columns(row: &[Cell]) -> Option<Vec<Option<Column>>> {
@@ -98,6 +101,7 @@ pub fn read(table: &Table) -> Read {
         headers,
         rows,
         origin: table.origin.clone(),
+        continued: false,
     })
 }
 
@@ -122,7 +126,39 @@ fn lines_by_column(table: &Table) -> Vec<Line> {
     lines
 }
 
+/// The columns of a table, kept to read its continuation on the next page.
+#[derive(Clone, Debug)]
+pub struct Header {
+    columns: Vec<Option<Column>>,
+    headers: Vec<String>,
+}
+
+impl Header {
+    /// `table` is as wide as this header.
+    pub fn fits(&self, table: &Table) -> bool {
+        table.rows.iter().all(|r| r.cells.len() == self.columns.len())
+    }
+
+    /// Every row of `table` as data rows under this header.
+    pub fn rows(&self, table: &Table) -> Rows {
+        Rows {
+            columns: self.columns.clone(),
+            headers: self.headers.clone(),
+            rows: table.rows.iter().map(|r| r.cells.clone()).collect(),
+            origin: table.origin.clone(),
+            continued: true,
+        }
+    }
+}
+
 impl Rows {
+    pub fn header(&self) -> Header {
+        Header {
+            columns: self.columns.clone(),
+            headers: self.headers.clone(),
+        }
+    }
+
     /// Every cell's text, for a table that cannot be placed.
     pub fn texts(&self) -> Vec<Value> {
         self.rows
@@ -160,7 +196,7 @@ impl Rows {
     pub fn apply(self, positions: &mut Vec<Position>) -> (Vec<Note>, bool) {
         let mut notes = Vec::new();
         for (at, column) in self.columns.iter().enumerate() {
-            if column.is_none() && !self.headers[at].trim().is_empty() {
+            if !self.continued && column.is_none() && !self.headers[at].trim().is_empty() {
                 let mut origin = self.origin.clone();
                 origin.column = Some(self.headers[at].clone());
                 notes.push(Note::new(

@@ -339,3 +339,34 @@ fn the_unit_comes_from_the_head_in_any_script() {
     assert_eq!(unit("İİ camat"), None);
     assert_eq!(unit("Camat İİİİİİ").as_deref(), Some("Kecamatan İi̇i̇i̇i̇i̇"));
 }
+
+#[test]
+fn a_table_continued_after_a_page_footer_without_its_header() {
+    let body = Body {
+        blocks: vec![
+            paragraph(1, "Jabatan : Lurah Maju"),
+            table(
+                1,
+                &[
+                    HEADER,
+                    &["1.", "Meningkatnya pelayanan", "Indeks kepuasan", "Survei", "SKM"],
+                ],
+            ),
+            paragraph(2, "Halaman 1 dari 2"),
+            table(
+                2,
+                &[&["2.", "Tertibnya administrasi", "Jumlah surat", "Register", "Agenda"]],
+            ),
+        ],
+    };
+    let doc = recognise(&body, Vec::new());
+    let position = &doc.positions[0];
+    assert_eq!(position.sasaran.len(), 2);
+    assert_eq!(
+        position.sasaran[1].indikator[0].formula.as_ref().unwrap().text,
+        "Register"
+    );
+    // The footer is kept and reported, not taken for a signature.
+    assert_eq!(position.unplaced[0].text, "Halaman 1 dari 2");
+    assert_eq!(kinds(&doc), vec![NoteKind::TextNotPlaced]);
+}
