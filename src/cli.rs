@@ -10,6 +10,9 @@ use codespan_reporting::term::termcolor::{Color, ColorSpec, NoColor, WriteColor}
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
+mod import;
+pub use import::{ImportRequest, import};
+
 pub struct CheckRequest {
     pub paths: Vec<PathBuf>,
     /// The paths were named by the user (not the default `.`): a run that finds no document there fails.
@@ -275,6 +278,9 @@ fn check_fix(
     let (fixed, paths) = crate::fix::fix_paths(&request.paths, &loaded.data, &loaded.settings, fix.options)
         .map_err(|e| path_error(lang, "common.error-path", &e.path, &e.reason))?;
     no_document_gate(&fixed.report, request, lang, err)?;
+    for name in &fixed.office_fixable {
+        writeln!(err, "{}", tr(lang, "common.fix-office", &[("file", name)])).map_err(io)?;
+    }
     let remaining = fixed.report.diagnostics.len();
     let args: [(&str, &dyn std::fmt::Display); 3] = [
         ("fixes", &fixed.fixes),

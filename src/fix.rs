@@ -123,6 +123,8 @@ pub struct Fixed {
     pub original: BTreeMap<FileId, String>,
     /// How many fixes were applied over all rounds.
     pub fixes: usize,
+    /// Office files with fixable findings, left alone: their fixes would land in YAML that exists nowhere.
+    pub office_fixable: Vec<String>,
 }
 
 /// Fix `report` (a linted set) to a fixed point. `relint` lints `(name, text)` sources as one set, keeping
@@ -135,7 +137,23 @@ pub fn fix_to_fixed_point(
     // Re-linting sees only the linted files: the skipped ones are the first reading's.
     let skipped = std::mem::take(&mut report.skipped);
     let mut original: BTreeMap<FileId, String> = BTreeMap::new();
-    let mut frozen: HashSet<FileId> = HashSet::new();
+    // An office file is linted as the YAML imported from it, which exists nowhere on disk: never written.
+    let mut frozen: HashSet<FileId> = report
+        .files
+        .iter()
+        .filter(|(_, f)| crate::office::Format::of_name(&f.name).is_some())
+        .map(|(id, _)| id)
+        .collect();
+    let office_fixable: Vec<String> = frozen
+        .iter()
+        .filter(|file| {
+            report
+                .diagnostics
+                .iter()
+                .any(|d| d.primary.file == **file && d.fix.as_ref().is_some_and(|f| options.accepts(f)))
+        })
+        .map(|file| report.files.name(*file).to_string())
+        .collect();
     let mut fixes = 0;
     for _ in 0..MAX_ROUNDS {
         let applied = apply(&report.files, &report.diagnostics, options, &frozen);
@@ -187,10 +205,13 @@ pub fn fix_to_fixed_point(
     // A file fixed and then fixed back is not changed.
     original.retain(|file, text| report.files.get(*file).text != *text);
     report.skipped = skipped;
+    let mut office_fixable = office_fixable;
+    office_fixable.sort();
     Fixed {
         report,
         original,
         fixes,
+        office_fixable,
     }
 }
 

@@ -29,6 +29,7 @@ pub mod per_file;
 pub mod render;
 pub mod rules;
 pub mod run;
+pub mod sasaran_match;
 pub mod schema;
 pub mod server;
 pub mod similarity;

@@ -111,6 +111,31 @@ enum Command {
         #[arg(long, value_enum)]
         lang: Option<LangArg>,
     },
+    /// Read office documents (.docx, .xlsx, extracted .txt) and write their schema-v1 YAML.
+    #[command(after_help = concat!(
+        "Exit codes:\n  0  imported (with --check: no finding at or above --fail-on)\n  1  with --check: a finding at or above --fail-on\n  2  usage error, a file that cannot be read or imported, or a YAML file that exists (see --force)",
+        "\n\nExamples:\n  ikilint import IKI-2024.txt > iki-2024.yaml\n  ikilint import dokumen/*.docx -o iki/ --check"
+    ))]
+    Import {
+        /// The office documents to import.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// Write DIR/<name>.yaml for each file instead of printing the YAML (needed for several files).
+        #[arg(short = 'o', long, value_name = "DIR")]
+        output: Option<PathBuf>,
+        /// Replace YAML files that already exist in DIR.
+        #[arg(long)]
+        force: bool,
+        /// Lint what was imported, as `check` does (exit codes as `check`).
+        #[arg(long)]
+        check: bool,
+        /// With --check: the lowest severity that fails the run (error, warning, info, never).
+        #[arg(long, value_enum)]
+        fail_on: Option<FailOnArg>,
+        /// Language of the messages: id or en (default: IKILINT_LANG, else LC_ALL/LANG, else en).
+        #[arg(long, value_enum)]
+        lang: Option<LangArg>,
+    },
     /// Print the documentation of a rule.
     #[command(after_help = concat!(
         "Exit codes:\n  0  success\n  2  no rule has that code or name, or a usage error",
@@ -414,6 +439,32 @@ fn main() -> ExitCode {
             };
             let mut stdout = StandardStream::stdout(color_choice(ColorArg::Auto));
             cli::export(&request, &mut stdout, &mut stderr)
+        }
+        Command::Import {
+            files,
+            output,
+            force,
+            check,
+            fail_on,
+            lang: l,
+        } => {
+            let request = cli::ImportRequest {
+                files,
+                output,
+                force,
+                check,
+                lang: lang_flag(l),
+                fail_on: fail_on.map(|f| match f {
+                    FailOnArg::Error => FailOn::Error,
+                    FailOnArg::Warning => FailOn::Warning,
+                    FailOnArg::Info => FailOn::Info,
+                    FailOnArg::Never => FailOn::Never,
+                }),
+            };
+            let color = color_choice(ColorArg::Auto);
+            let mut stdout = StandardStream::stdout(color);
+            let mut diagnostics = StandardStream::stderr(color);
+            cli::import(&request, &mut stdout, &mut diagnostics, &mut stderr)
         }
         Command::Explain { code, lang: l } => cli::explain(&code, lang(l), &mut std::io::stdout(), &mut stderr),
         Command::Server => cli::server(&mut stderr),

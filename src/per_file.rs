@@ -28,6 +28,9 @@ pub struct FileFacts {
     pub suppression: Option<Vec<(usize, Anchor)>>,
     /// For an office file (read as the YAML `ikilint import` prints for it): where each value came from.
     pub origins: Option<crate::office::OriginMap>,
+    /// An office file that could not be read at all: the reason (a named file stops the run with it).
+    #[serde(default)]
+    pub unreadable: Option<String>,
 }
 
 /// Run the per-document `checks` on `document` (whose file is in `files`), appending their findings to `out`.
@@ -54,7 +57,7 @@ pub fn lint_file(
     lang: Lang,
     data: &Data,
 ) -> (SourceFile, FileFacts) {
-    let loaded = crate::workspace::load_one(name, bytes, explicit, lang);
+    let loaded = crate::workspace::load_file(name, bytes, explicit, lang);
     let mut files = Files::new();
     let id = files.add(SourceFile::new(loaded.name, loaded.text));
     debug_assert_eq!(id, LOCAL);
@@ -66,6 +69,8 @@ pub fn lint_file(
     let has_directives = suppress::may_have_directives(&source.text);
     let mut facts = FileFacts {
         skipped: loaded.skipped,
+        origins: loaded.origins,
+        unreadable: loaded.unreadable,
         suppression: has_directives.then(Vec::new),
         ..FileFacts::default()
     };

@@ -52,7 +52,7 @@ fn lint_fresh(
         && prior.stamp.explicit == stamp.explicit
         && let Some(facts) = prior.decode()
     {
-        let source = SourceFile::new(name.clone(), String::from_utf8_lossy(&bytes).into_owned());
+        let source = SourceFile::new(name.clone(), crate::workspace::shown_text(&name, bytes));
         return Outcome {
             name,
             path: candidate.path.clone(),
@@ -138,7 +138,16 @@ pub fn run(
                 });
             }
             match crate::fsread::read(&candidate.path, crate::fsread::Kind::Document) {
-                Ok(bytes) => Ok(lint_fresh(candidate, stamp, bytes, prior, &checks, data, settings)),
+                Ok(bytes) => {
+                    let outcome = lint_fresh(candidate, stamp, bytes, prior, &checks, data, settings);
+                    match &outcome.facts.unreadable {
+                        Some(reason) if candidate.explicit => Err(PathError {
+                            path: candidate.path.clone(),
+                            reason: reason.clone(),
+                        }),
+                        _ => Ok(outcome),
+                    }
+                }
                 // One unreadable file found by walking is a finding about it; the others are still linted.
                 Err(reason) if !candidate.explicit => Ok(unreadable(candidate, &reason, settings)),
                 Err(reason) => Err(PathError {
@@ -166,7 +175,9 @@ pub fn run(
         }
         let file = match outcome.source {
             Some(source) => gathered.files.add(source),
-            None => gathered.files.add_deferred(outcome.name, outcome.path),
+            None => gathered
+                .files
+                .add_deferred(outcome.name, outcome.path, crate::workspace::shown_text),
         };
         let mut diagnostics = facts.diagnostics;
         for diagnostic in &mut diagnostics {

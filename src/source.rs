@@ -157,6 +157,8 @@ pub struct Files {
 #[derive(Debug, Clone)]
 struct Deferred {
     path: std::path::PathBuf,
+    /// The text shown for a file's bytes (an office file's is its imported YAML, never its zip bytes).
+    shown: fn(&str, Vec<u8>) -> String,
     loaded: std::sync::OnceLock<SourceFile>,
 }
 
@@ -172,11 +174,18 @@ impl Files {
     }
 
     /// Register a file without its text, which is read from `path` when first asked for (an unreadable file
-    /// then reads as empty: its findings were made from the text the cache was filled with).
-    pub fn add_deferred(&mut self, name: String, path: std::path::PathBuf) -> FileId {
+    /// then reads as empty: its findings were made from the text the cache was filled with). `shown` turns the
+    /// file's name and bytes into the text its findings point into.
+    pub fn add_deferred(
+        &mut self,
+        name: String,
+        path: std::path::PathBuf,
+        shown: fn(&str, Vec<u8>) -> String,
+    ) -> FileId {
         self.files.push(SourceFile::new(name, String::new()));
         self.deferred.push(Some(Deferred {
             path,
+            shown,
             loaded: std::sync::OnceLock::new(),
         }));
         FileId(self.files.len() - 1)
@@ -186,8 +195,9 @@ impl Files {
         match &self.deferred[id.0] {
             None => &self.files[id.0],
             Some(deferred) => deferred.loaded.get_or_init(|| {
+                let name = &self.files[id.0].name;
                 let text = std::fs::read(&deferred.path)
-                    .map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
+                    .map(|bytes| (deferred.shown)(name, bytes))
                     .unwrap_or_default();
                 SourceFile::new(self.files[id.0].name.clone(), text)
             }),

@@ -49,7 +49,12 @@ fn is_yaml(path: &Path) -> bool {
     matches!(path.extension().and_then(|e| e.to_str()), Some("yaml" | "yml"))
 }
 
-/// The YAML files under `paths`: directories walked recursively honouring `.gitignore`, `.ignore` and hidden
+/// A file a walk picks up: YAML, or an office document (a `.txt` is linted only when it turns out to be an IKI).
+fn is_lintable(path: &Path) -> bool {
+    is_yaml(path) || crate::office::Format::of_name(&path.to_string_lossy()).is_some()
+}
+
+/// The YAML and office files under `paths`: directories walked recursively honouring `.gitignore`, `.ignore` and hidden
 /// files as git would; files named directly are kept whatever their extension. Sorted, without repeats.
 pub fn discover(paths: &[PathBuf]) -> Result<Vec<Candidate>, PathError> {
     let mut found = Vec::new();
@@ -73,7 +78,7 @@ pub fn discover(paths: &[PathBuf]) -> Result<Vec<Candidate>, PathError> {
                 path: path.clone(),
                 reason: e.to_string(),
             })?;
-            if entry.file_type().is_some_and(|t| t.is_file()) && is_yaml(entry.path()) {
+            if entry.file_type().is_some_and(|t| t.is_file()) && is_lintable(entry.path()) {
                 found.push(Candidate {
                     path: entry.into_path(),
                     explicit: false,
@@ -95,6 +100,10 @@ pub(crate) struct Loaded {
     pub skipped: bool,
     pub document: Option<Document>,
     pub diagnostics: Vec<Diagnostic>,
+    /// For an office file: where each value of its imported YAML (`text`) came from.
+    pub origins: Option<crate::office::OriginMap>,
+    /// An office file that could not be read at all: the reason (a named file stops the run with it).
+    pub unreadable: Option<String>,
 }
 
 const PENDING: FileId = FileId(usize::MAX);
@@ -127,6 +136,8 @@ pub(crate) fn load_one(name: String, bytes: Vec<u8>, explicit: bool, lang: Lang)
         skipped: false,
         document: None,
         diagnostics: Vec::new(),
+        origins: None,
+        unreadable: None,
     };
     if let Some(span) = bad_utf8 {
         loaded.diagnostics.push(utf8_finding(span, lang));
@@ -154,13 +165,89 @@ pub(crate) fn load_one(name: String, bytes: Vec<u8>, explicit: bool, lang: Lang)
     loaded
 }
 
+/// A file read from disk: an office file (by its name) is imported and its YAML loaded in its place, the
+/// importer's findings added; any other file is loaded as YAML.
+pub(crate) fn load_file(name: String, bytes: Vec<u8>, explicit: bool, lang: Lang) -> Loaded {
+    let Some(format) = crate::office::Format::of_name(&name) else {
+        return load_one(name, bytes, explicit, lang);
+    };
+    let imported = match crate::office::import(format, &name, &bytes) {
+        Ok(imported) => imported,
+        // A text found by walking that cannot be read is not taken for an IKI document.
+        Err(_) if !explicit && format == crate::office::Format::Text => return skipped(name),
+        Err(error) => {
+            let reason = error.text(lang);
+            let mut loaded = unreadable(name, &reason, lang);
+            loaded.unreadable = Some(reason);
+            return loaded;
+        }
+    };
+    if imported.positions == 0 && !explicit && format == crate::office::Format::Text {
+        return skipped(name);
+    }
+    let mut loaded = load_one(name, imported.yaml.into_bytes(), explicit, lang);
+    for problem in &imported.problems {
+        loaded.diagnostics.push(import_finding(problem, lang));
+    }
+    loaded.origins = Some(imported.origins);
+    loaded
+}
+
+fn skipped(name: String) -> Loaded {
+    Loaded {
+        name,
+        text: String::new(),
+        skipped: true,
+        document: None,
+        diagnostics: Vec::new(),
+        origins: None,
+        unreadable: None,
+    }
+}
+
+/// An import problem as the finding of its S rule, naming the place in the office file.
+fn import_finding(problem: &crate::office::Problem, lang: Lang) -> Diagnostic {
+    let rule = crate::rules::structure::of_import(problem.kind);
+    let at = problem.origin.describe(lang);
+    let mut args: Vec<(&str, &dyn std::fmt::Display)> = vec![("at", &at)];
+    for (key, value) in &problem.args {
+        args.push((key.as_str(), value));
+    }
+    let finding = rule.report(lang, PENDING, problem.span, &args);
+    let finding = match problem.args.iter().find(|(k, _)| k == "detail") {
+        Some((_, detail)) => finding.message(&format!("message-{detail}"), &args),
+        None => finding,
+    };
+    finding.label("label", &args).help("help", &args).build()
+}
+
+/// The text shown for a file's findings: an office file's imported YAML (re-imported when a cached run shows
+/// it), any other file's bytes as UTF-8.
+pub fn shown_text(name: &str, bytes: Vec<u8>) -> String {
+    if let Some(format) = crate::office::Format::of_name(name) {
+        return crate::office::import(format, name, &bytes)
+            .map(|imported| imported.yaml)
+            .unwrap_or_default();
+    }
+    String::from_utf8_lossy(&bytes).into_owned()
+}
+
 /// Load the files in `candidates` (read and parsed in parallel) as one set. A file named by the user that cannot
 /// be read stops the run; one found by walking is a finding, and the others are still linted.
 pub fn load(candidates: &[Candidate], lang: Lang) -> Result<Workspace, PathError> {
     let loaded: Vec<Result<Loaded, PathError>> = candidates
         .par_iter()
         .map(|c| match crate::fsread::read(&c.path, crate::fsread::Kind::Document) {
-            Ok(bytes) => Ok(load_one(display_name(&c.path), bytes, c.explicit, lang)),
+            Ok(bytes) => {
+                let loaded = load_file(display_name(&c.path), bytes, c.explicit, lang);
+                match &loaded.unreadable {
+                    Some(reason) if c.explicit => Err(PathError {
+                        path: c.path.clone(),
+                        reason: reason.clone(),
+                    }),
+                    _ => Ok(loaded),
+                }
+            }
             Err(reason) if !c.explicit => Ok(unreadable(display_name(&c.path), &reason, lang)),
             Err(reason) => Err(PathError {
                 path: c.path.clone(),
@@ -249,6 +336,8 @@ pub(crate) fn unreadable(name: String, reason: &str, lang: Lang) -> Loaded {
         skipped: false,
         document: None,
         diagnostics: vec![finding],
+        origins: None,
+        unreadable: None,
     }
 }
 

@@ -881,7 +881,7 @@ fn many_broken_references_stay_fast_and_suggest_within_a_budget() {
 /// with the score of the best candidate and whether that candidate is the sasaran it is linked to.
 fn scored_links() -> Vec<(f64, bool)> {
     use ikilint::cascade::{Cascade, Link, Relation};
-    use ikilint::rules::alignment::suggest::Candidates;
+    use ikilint::rules::alignment::suggest::candidates;
     let sources = ["examples/masama-2020.yaml", "examples/tanjung-redeb-2022.yaml"]
         .iter()
         .map(|p| (p.to_string(), std::fs::read_to_string(p).unwrap()))
@@ -894,7 +894,7 @@ fn scored_links() -> Vec<(f64, bool)> {
         let Some(superior) = cascade.superior(pos) else {
             continue;
         };
-        let candidates = Candidates::of(documents, &cascade, superior);
+        let candidates = candidates(documents, &cascade, superior);
         let (_, jabatan) = cascade.jabatan(documents, pos);
         for (s, sasaran_info) in info.sasaran.iter().enumerate() {
             let Link::Resolved {

@@ -8,13 +8,83 @@
 //! `similarity`, `words` and `i18n`, never `rules`, `lint` or anything above.
 
 pub mod docx;
+pub mod emit;
+pub mod layout;
 mod package;
+pub mod text;
 pub mod xlsx;
 mod xml;
 
 use crate::i18n::{Lang, tr};
 use crate::source::Span;
 use serde::{Deserialize, Serialize};
+
+/// What an import gives: the YAML text, what the importer could not do cleanly (each located in that YAML), and
+/// where each printed value came from.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Imported {
+    pub yaml: String,
+    pub problems: Vec<Problem>,
+    pub origins: OriginMap,
+    /// How many positions were recognised: a text found by walking with none is not an IKI document.
+    pub positions: usize,
+}
+
+/// Read the office file `name` (its `bytes` in `format`) and print it as schema-v1 YAML.
+pub fn import(format: Format, name: &str, bytes: &[u8]) -> Result<Imported, ReadError> {
+    let (body, notes) = match format {
+        Format::Text => {
+            let text = std::str::from_utf8(bytes).map_err(|_| ReadError::new("common.reason-office-text-encoding"))?;
+            text::read(text)
+        }
+        Format::Docx => (docx::read(bytes)?, Vec::new()),
+        Format::Xlsx => (xlsx::read(bytes)?, Vec::new()),
+    };
+    let document = layout::recognise(&body, notes);
+    Ok(emit::emit(name, &document))
+}
+
+/// What the importer reports about a piece of the office file, before it is placed in the YAML.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Note {
+    pub kind: NoteKind,
+    pub origin: Origin,
+    pub args: Vec<(String, String)>,
+}
+
+impl Note {
+    pub fn new(kind: NoteKind, origin: Origin, args: &[(&str, &str)]) -> Note {
+        Note {
+            kind,
+            origin,
+            args: args.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect(),
+        }
+    }
+}
+
+/// The kinds of import findings; each is one S rule (see `rules::structure`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum NoteKind {
+    /// A table column whose header means none of the IKI columns (S009).
+    UnknownColumn,
+    /// An IKI table before any position's "Jabatan" item (S010).
+    TableWithoutPosition,
+    /// Text the importer could not place in the schema, kept as a comment (S011).
+    TextNotPlaced,
+    /// An NIP stored as a number in a spreadsheet: digits may be lost (S012).
+    NipAsNumber,
+    /// Two pieces joined, or a row moved, on a guess about the extraction (S013).
+    UncertainJoin,
+}
+
+/// An import finding located in the imported YAML: data until the loader turns it into a diagnostic.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    pub kind: NoteKind,
+    pub span: Span,
+    pub origin: Origin,
+    pub args: Vec<(String, String)>,
+}
 
 /// Which office format a file is, by its name (and, for a zip, its first bytes).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -55,6 +125,27 @@ pub struct Origin {
     pub paragraph: Option<u32>,
     /// The line's number (text).
     pub line: Option<u32>,
+}
+
+impl Origin {
+    /// The parts that are set, in words of `lang`, outermost first ("sheet IKI, cell C7", "tabel 3, baris 4, kolom
+    /// Formulasi").
+    pub fn describe(&self, lang: crate::i18n::Lang) -> String {
+        let number = |key: &str, n: u32| crate::i18n::tr(lang, key, &[("n", &n)]);
+        let name = |key: &str, v: &str| crate::i18n::tr(lang, key, &[("name", &v)]);
+        let mut parts = Vec::new();
+        parts.extend(self.sheet.as_deref().map(|v| name("common.origin-sheet", v)));
+        parts.extend(self.cell.as_deref().map(|v| name("common.origin-cell", v)));
+        parts.extend(self.table.map(|n| number("common.origin-table", n)));
+        // An Excel cell's reference names its row already.
+        if self.cell.is_none() {
+            parts.extend(self.row.map(|n| number("common.origin-row", n)));
+        }
+        parts.extend(self.column.as_deref().map(|v| name("common.origin-column", v)));
+        parts.extend(self.paragraph.map(|n| number("common.origin-paragraph", n)));
+        parts.extend(self.line.map(|n| number("common.origin-line", n)));
+        parts.join(", ")
+    }
 }
 
 /// The content of an office file in reading order, as the readers give it to the layout.

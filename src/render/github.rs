@@ -37,7 +37,7 @@ pub fn line(report: &Report, d: &Diagnostic, lang: Lang) -> String {
     // The lines of an office file's imported YAML are not lines of the file GitHub shows: the annotation is on
     // the file, and the message names the table cell.
     if let Some(origin) = report.files.origin(d.primary.file, d.primary.span) {
-        let part = crate::render::origin_part(origin, lang);
+        let part = origin.describe(lang);
         return format!(
             "::{severity} file={file},title={title}::{}",
             escape_data(&format!("{part}: {message}"))

@@ -48,7 +48,7 @@ fn to_codespan(files: &Files, d: &Diagnostic, lang: Lang) -> cs::Diagnostic<File
             "{} [{}] ({})",
             d.message,
             d.name,
-            crate::render::origin_part(origin, lang)
+            origin.describe(lang)
         ),
         None => format!("{} [{}]", d.message, d.name),
     };

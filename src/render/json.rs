@@ -78,7 +78,7 @@ impl Serialize for OriginView<'_> {
         map.serialize_entry("cell", &origin.cell)?;
         map.serialize_entry("column", &origin.column)?;
         map.serialize_entry("paragraph", &origin.paragraph)?;
-        map.serialize_entry("part", &crate::render::origin_part(origin, lang))?;
+        map.serialize_entry("part", &origin.describe(lang))?;
         map.serialize_entry("row", &origin.row)?;
         map.serialize_entry("sheet", &origin.sheet)?;
         map.serialize_entry("table", &origin.table)?;

@@ -48,37 +48,6 @@ pub fn escape_html(text: &str) -> String {
     })
 }
 
-/// Where in its office file a value came from, in words of `lang` ("tabel 3, baris 4, kolom Formulasi").
-pub fn origin_part(origin: &crate::office::Origin, lang: Lang) -> String {
-    let mut parts = Vec::new();
-    let mut part = |key: &str, name: &str, value: &dyn std::fmt::Display| {
-        parts.push(tr(lang, &format!("common.origin-{key}"), &[(name, value)]));
-    };
-    if let Some(sheet) = &origin.sheet {
-        part("sheet", "name", sheet);
-    }
-    if let Some(cell) = &origin.cell {
-        part("cell", "cell", cell);
-    }
-    if let Some(table) = origin.table {
-        part("table", "number", &table);
-    }
-    // An Excel cell names its row already.
-    if let (Some(row), None) = (origin.row, &origin.cell) {
-        part("row", "number", &row);
-    }
-    if let Some(column) = &origin.column {
-        part("column", "name", column);
-    }
-    if let Some(paragraph) = origin.paragraph {
-        part("paragraph", "number", &paragraph);
-    }
-    if let Some(line) = origin.line {
-        part("line", "number", &line);
-    }
-    parts.join(", ")
-}
-
 /// The text a streaming renderer writes, for callers that want it whole (tests, library users).
 pub(crate) fn into_string(write: impl FnOnce(&mut Vec<u8>) -> std::io::Result<()>) -> String {
     let mut bytes = Vec::new();

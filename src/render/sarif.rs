@@ -148,7 +148,7 @@ fn result(report: &Report, d: &Diagnostic, fingerprint: &str, lang: Lang) -> Val
         // the file, and the table cell is named as a logical location.
         Some(origin) => json!({
             "physicalLocation": { "artifactLocation": artifact_location(files, d.primary.file) },
-            "logicalLocations": [{ "name": crate::render::origin_part(origin, lang), "kind": "element" }],
+            "logicalLocations": [{ "name": origin.describe(lang), "kind": "element" }],
         }),
         None => json!({ "physicalLocation": physical_location(files, d.primary.file, d.primary.span) }),
     };

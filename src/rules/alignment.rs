@@ -170,7 +170,7 @@ fn feeds_nothing(cx: &Context, out: &mut Vec<Diagnostic>) {
             });
             let candidates = candidates
                 .entry(superior)
-                .or_insert_with(|| suggest::Candidates::of(cx.documents, &cascade, superior));
+                .or_insert_with(|| suggest::candidates(cx.documents, &cascade, superior));
             let args: [(&str, &dyn std::fmt::Display); 3] = [
                 ("sasaran", &sasaran.id.value),
                 ("position", position_name),
@@ -249,7 +249,7 @@ fn with_suggestion(
     } = *hint;
     match candidates.best(texts) {
         None => finding.help("help-none", &[("superior", &superior_name)]),
-        Some(s) if s.is_close() => {
+        Some(s) if suggest::is_close(&s) => {
             let finding = finding.help(
                 help_key,
                 &[("target", &s.id), ("text", &s.text), ("superior", &superior_name)],
@@ -449,7 +449,7 @@ fn misdirected(
         Some(superior) => {
             let superior_name = cascade.name(cx.documents, superior, Some(info.doc));
             match suggest::best(cx.documents, cascade, superior, &[target_text]) {
-                Some(s) if s.is_close() => finding.help(
+                Some(s) if suggest::is_close(&s) => finding.help(
                     "help",
                     &[("superior", &superior_name), ("suggestion", &s.id), ("text", &s.text)],
                 ),

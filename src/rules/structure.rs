@@ -1,6 +1,7 @@
 //! S — the file as YAML and as schema. S001–S003, S005 and S006 are found while reading a file
 //! ([`crate::workspace`], [`crate::schema`]); S004 looks across the set; S007 and S008 come from the
-//! suppression pass of the engine.
+//! suppression pass of the engine. S009–S013 are the importer's findings on an office file
+//! ([`crate::office::import`]), turned into diagnostics when the file is loaded.
 
 use super::{Check, Context, Family, Rule};
 use crate::diagnostic::{Diagnostic, Severity};
@@ -72,6 +73,60 @@ pub const UNKNOWN_CODE: Rule = Rule {
     check: Check::Engine,
 };
 
+// S009–S013: what `ikilint import` (and `check` on an office file) could not read cleanly; found while loading.
+
+pub const UNKNOWN_COLUMN: Rule = Rule {
+    code: "S009",
+    name: "unknown-column",
+    family: Family::Structure,
+    severity: Severity::Warning,
+    check: Check::Loading,
+};
+
+pub const TABLE_WITHOUT_POSITION: Rule = Rule {
+    code: "S010",
+    name: "table-without-position",
+    family: Family::Structure,
+    severity: Severity::Warning,
+    check: Check::Loading,
+};
+
+pub const TEXT_NOT_PLACED: Rule = Rule {
+    code: "S011",
+    name: "text-not-placed",
+    family: Family::Structure,
+    severity: Severity::Info,
+    check: Check::Loading,
+};
+
+pub const NIP_AS_NUMBER: Rule = Rule {
+    code: "S012",
+    name: "nip-stored-as-number",
+    family: Family::Structure,
+    severity: Severity::Error,
+    check: Check::Loading,
+};
+
+pub const UNCERTAIN_JOIN: Rule = Rule {
+    code: "S013",
+    name: "uncertain-join",
+    family: Family::Structure,
+    severity: Severity::Info,
+    check: Check::Loading,
+};
+
+/// The rule of an import finding.
+pub fn of_import(kind: crate::office::NoteKind) -> &'static Rule {
+    use crate::office::NoteKind;
+    match kind {
+        NoteKind::UnknownColumn => &UNKNOWN_COLUMN,
+        NoteKind::TableWithoutPosition => &TABLE_WITHOUT_POSITION,
+        NoteKind::TextNotPlaced => &TEXT_NOT_PLACED,
+        NoteKind::NipAsNumber => &NIP_AS_NUMBER,
+        NoteKind::UncertainJoin => &UNCERTAIN_JOIN,
+    }
+}
+
 pub const RULES: &[Rule] = &[
     YAML_SYNTAX,
     SCHEMA_MISMATCH,
@@ -81,6 +136,11 @@ pub const RULES: &[Rule] = &[
     DUPLICATE_KEY,
     UNUSED_SUPPRESSION,
     UNKNOWN_CODE,
+    UNKNOWN_COLUMN,
+    TABLE_WITHOUT_POSITION,
+    TEXT_NOT_PLACED,
+    NIP_AS_NUMBER,
+    UNCERTAIN_JOIN,
 ];
 
 /// Reports every repeat of an id within its scope, pointing back at the first.

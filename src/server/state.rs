@@ -244,6 +244,10 @@ impl State {
             let Ok(candidates) = workspace::discover(std::slice::from_ref(root)) else {
                 continue;
             };
+            // Office files are linted by `ikilint check` and `import`; the editor works on YAML.
+            let candidates = candidates
+                .into_iter()
+                .filter(|c| crate::office::Format::of_name(&c.path.to_string_lossy()).is_none());
             for candidate in candidates {
                 let Ok(text) = crate::fsread::read_to_string(&candidate.path, crate::fsread::Kind::Document) else {
                     continue;

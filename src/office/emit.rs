@@ -1,0 +1,416 @@
+//! A recognised document printed as schema-v1 YAML: a header comment naming the source file, ids made from the
+//! titles, a comment on every inferred link, every text that could not be placed kept as a comment, and the
+//! YAML span of each printed value with its origin. Every text is written double-quoted (JSON string syntax,
+//! which YAML reads the same), so a `#`, a `: `, a leading `-` or an NIP of digits stays text.
+
+use super::layout::{Inferred, Position, Recognised, Sasaran, Signer, Value};
+use super::{Imported, Note, NoteKind, Origin, OriginMap, Problem};
+use crate::source::Span;
+
+pub fn emit(name: &str, doc: &Recognised) -> Imported {
+    let mut out = Writer::default();
+    out.comment(0, &format!("Imported by ikilint from {name}."));
+    out.comment(
+        0,
+        "Links marked \"inferred\" are not printed in the source: check them before relying on them.",
+    );
+    let ids = position_ids(&doc.positions);
+    for value in &doc.unplaced {
+        out.unplaced(0, value);
+    }
+    out.line(0, "dokumen:");
+    let year = doc.year.as_ref().map(|(y, _)| *y);
+    let id_base = match (&doc.unit, year) {
+        (Some(unit), Some(year)) => format!("{} {year}", unit.text),
+        (Some(unit), None) => unit.text.clone(),
+        (None, Some(year)) => format!("iki {year}"),
+        (None, None) => "iki".to_string(),
+    };
+    out.line(2, &format!("id: {}", slug(&id_base)));
+    match &doc.unit {
+        Some(unit) => out.text(2, "unit", unit),
+        None => out.line(2, "unit: \"\""),
+    }
+    match &doc.year {
+        Some((year, origin)) => {
+            let start = out.buf.len() + 2 + "tahun: ".len();
+            out.line(2, &format!("tahun: {year}"));
+            out.origin(start, out.buf.len() - 1, origin);
+        }
+        // Left empty for the schema reader to report where the year must be written.
+        None => out.line(2, "tahun: null"),
+    }
+    if let Some(place) = &doc.place {
+        out.text(2, "tempat", place);
+    }
+    out.line(0, "jabatan:");
+    for (index, position) in doc.positions.iter().enumerate() {
+        out.position(position, &ids[index], &ids, doc);
+    }
+    let problems = doc.notes.iter().map(|note| out.locate(note)).collect();
+    Imported {
+        yaml: out.buf,
+        problems,
+        origins: OriginMap::new(out.entries),
+        positions: doc.positions.len(),
+    }
+}
+
+#[derive(Default)]
+struct Writer {
+    buf: String,
+    entries: Vec<(Span, Origin)>,
+    /// Comments holding text that was not placed, by the origin of that text.
+    comments: Vec<(Span, Origin)>,
+}
+
+impl Writer {
+    fn line(&mut self, indent: usize, text: &str) {
+        self.buf.push_str(&" ".repeat(indent));
+        self.buf.push_str(text);
+        self.buf.push('\n');
+    }
+
+    /// A comment line per line of `text`; "ikilint:" is broken so that a comment never reads as a suppression.
+    fn comment(&mut self, indent: usize, text: &str) -> Span {
+        let start = self.buf.len();
+        for line in text.lines() {
+            let line = line.replace("ikilint:", "ikilint :");
+            self.line(indent, &format!("# {line}"));
+        }
+        Span::new(start, self.buf.len().saturating_sub(1).max(start))
+    }
+
+    fn unplaced(&mut self, indent: usize, value: &Value) {
+        let at = describe(&value.origin);
+        let span = self.comment(indent, &format!("not placed ({at}): {}", value.text));
+        self.comments.push((span, value.origin.clone()));
+    }
+
+    fn origin(&mut self, start: usize, end: usize, origin: &Origin) {
+        if *origin != Origin::default() {
+            self.entries.push((Span::new(start, end), origin.clone()));
+        }
+    }
+
+    /// `key: "text"` with the span of the quoted value.
+    fn text(&mut self, indent: usize, key: &str, value: &Value) {
+        let quoted = quote(&value.text);
+        let start = self.buf.len() + indent + key.len() + 2;
+        self.line(indent, &format!("{key}: {quoted}"));
+        self.origin(start, start + quoted.len(), &value.origin);
+    }
+
+    /// `- "text"` with the span of the quoted value.
+    fn item(&mut self, indent: usize, value: &Value) {
+        let quoted = quote(&value.text);
+        let start = self.buf.len() + indent + 2;
+        self.line(indent, &format!("- {quoted}"));
+        self.origin(start, start + quoted.len(), &value.origin);
+    }
+
+    fn list(&mut self, indent: usize, key: &str, values: &[Value]) {
+        if values.is_empty() {
+            return;
+        }
+        self.line(indent, &format!("{key}:"));
+        for value in values {
+            self.item(indent + 2, value);
+        }
+    }
+
+    fn inferred(&mut self, indent: usize, key: &str, reference: &str, link: &Inferred) {
+        let text = format!("{key}: {reference}  # inferred: {}", link.because.replace('\n', " "));
+        self.line(indent, &text.replace("ikilint:", "ikilint :"));
+    }
+
+    fn position(&mut self, position: &Position, id: &str, ids: &[String], doc: &Recognised) {
+        let start = self.buf.len();
+        for remark in &position.remarks {
+            self.comment(2, remark);
+        }
+        self.line(2, &format!("- id: {id}"));
+        match &position.nama {
+            Some(nama) => self.text(4, "nama", nama),
+            None => self.line(4, "nama: \"\""),
+        }
+        if let Some(link) = &position.atasan {
+            self.inferred(4, "atasan", &ids[link.target], link);
+        }
+        if let Some(holder) = position.pemangku() {
+            self.line(4, "pemangku:");
+            self.signer_fields(6, holder, false);
+        }
+        self.list(4, "tugas", &position.tugas);
+        self.list(4, "fungsi", &position.fungsi);
+        if position.sasaran.is_empty() {
+            self.line(4, "sasaran: []");
+        } else {
+            self.line(4, "sasaran:");
+        }
+        let superior = position.atasan.as_ref().map(|a| &doc.positions[a.target]);
+        for (n, sasaran) in position.sasaran.iter().enumerate() {
+            self.sasaran(sasaran, n, superior);
+        }
+        if let Some(signature) = &position.signature {
+            self.line(4, "tanda_tangan:");
+            if let Some(tt) = &signature.tempat_tanggal {
+                self.text(6, "tempat_tanggal", tt);
+            }
+            for (key, signer) in [("atasan", &signature.atasan), ("pegawai", &signature.pegawai)] {
+                if let Some(signer) = signer {
+                    self.line(6, &format!("{key}:"));
+                    self.signer_fields(8, signer, true);
+                }
+            }
+        }
+        for value in &position.unplaced {
+            self.unplaced(4, value);
+        }
+        if let Some(nama) = &position.nama {
+            self.origin(start, self.buf.len(), &nama.origin);
+        }
+    }
+
+    fn signer_fields(&mut self, indent: usize, signer: &Signer, with_title: bool) {
+        let mut any = false;
+        if with_title && let Some(jabatan) = &signer.jabatan {
+            self.text(indent, "jabatan", jabatan);
+            any = true;
+        }
+        for (key, value) in [("nama", &signer.nama), ("nip", &signer.nip)] {
+            if let Some(value) = value {
+                self.text(indent, key, value);
+                any = true;
+            }
+        }
+        if !any {
+            self.line(indent, "nama: \"\"");
+        }
+    }
+
+    fn sasaran(&mut self, sasaran: &Sasaran, n: usize, superior: Option<&Position>) {
+        self.line(6, &format!("- id: S{}", n + 1));
+        self.text(8, "uraian", &sasaran.uraian);
+        if let (Some(link), Some(_)) = (&sasaran.mendukung, superior) {
+            self.inferred(8, "mendukung", &format!("S{}", link.target + 1), link);
+        }
+        if sasaran.indikator.is_empty() {
+            self.line(8, "indikator: []");
+            return;
+        }
+        self.line(8, "indikator:");
+        for indikator in &sasaran.indikator {
+            let start = self.buf.len() + 12;
+            let quoted = quote(&indikator.uraian.text);
+            self.line(10, &format!("- uraian: {quoted}"));
+            self.origin(start, start + quoted.len(), &indikator.uraian.origin);
+            for (key, value) in [
+                ("satuan", &indikator.satuan),
+                ("formula", &indikator.formula),
+                ("target", &indikator.target),
+            ] {
+                if let Some(value) = value {
+                    self.text(12, key, value);
+                }
+            }
+            self.list(12, "sumber_data", &indikator.sumber_data);
+            for (header, value) in &indikator.extra {
+                let text = format!("column \"{}\" ({}): {}", header, describe(&value.origin), value.text);
+                let span = self.comment(12, &text);
+                self.comments.push((span, value.origin.clone()));
+            }
+        }
+    }
+
+    /// A note placed in the YAML: at the comment holding its text, else at the value from its place in the
+    /// office file, else at the header comment.
+    fn locate(&self, note: &Note) -> Problem {
+        // A part the note leaves open matches any value's; a note with no place at all goes to the header.
+        let same_place = |o: &Origin| {
+            fn fits<T: PartialEq>(want: &Option<T>, have: &Option<T>) -> bool {
+                want.is_none() || want == have
+            }
+            let n = &note.origin;
+            *n != Origin::default()
+                && fits(&n.line, &o.line)
+                && fits(&n.table, &o.table)
+                && fits(&n.row, &o.row)
+                && fits(&n.sheet, &o.sheet)
+                && fits(&n.cell, &o.cell)
+                && fits(&n.paragraph, &o.paragraph)
+                && fits(&n.column, &o.column)
+        };
+        let in_comments = matches!(
+            note.kind,
+            NoteKind::TextNotPlaced | NoteKind::TableWithoutPosition | NoteKind::UnknownColumn
+        );
+        let span = in_comments
+            .then(|| self.comments.iter().find(|(_, o)| same_place(o)).map(|(s, _)| *s))
+            .flatten()
+            .or_else(|| {
+                let matches: Vec<Span> = self
+                    .entries
+                    .iter()
+                    .filter(|(_, o)| same_place(o))
+                    .map(|(s, _)| *s)
+                    .collect();
+                // The first value from that place that holds no other one (a position's whole entry holds its
+                // title's value).
+                matches
+                    .iter()
+                    .filter(|s| !matches.iter().any(|t| t != *s && s.start <= t.start && t.end <= s.end))
+                    .min_by_key(|s| s.start)
+                    .copied()
+            })
+            .unwrap_or_else(|| Span::new(0, self.buf.find('\n').unwrap_or(0)));
+        Problem {
+            kind: note.kind,
+            span,
+            origin: note.origin.clone(),
+            args: note.args.clone(),
+        }
+    }
+}
+
+/// Where a piece of the office file is, for a comment (comments are in English, as the keys are).
+fn describe(origin: &Origin) -> String {
+    origin.describe(crate::i18n::Lang::En)
+}
+
+/// A double-quoted YAML scalar (JSON string syntax).
+pub fn quote(text: &str) -> String {
+    serde_json::to_string(text).expect("a string always serialises")
+}
+
+/// An id from a title: lowercase letters and digits, other characters as single `-`.
+pub fn slug(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.chars().flat_map(char::to_lowercase) {
+        if c.is_ascii_alphanumeric() {
+            out.push(c);
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    let out = out.trim_end_matches('-').to_string();
+    if out.is_empty() { "jabatan".to_string() } else { out }
+}
+
+/// A unique id per position, from its title (`-2`, `-3`, … for repeats).
+fn position_ids(positions: &[Position]) -> Vec<String> {
+    let mut ids: Vec<String> = Vec::with_capacity(positions.len());
+    for position in positions {
+        let base = slug(position.nama.as_ref().map_or("jabatan", |n| n.text.as_str()));
+        let mut id = base.clone();
+        let mut n = 2;
+        while ids.contains(&id) {
+            id = format!("{base}-{n}");
+            n += 1;
+        }
+        ids.push(id);
+    }
+    ids
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    use crate::office::layout::{Indikator, Position, Sasaran, Signature, Signer};
+
+    fn value(text: &str, line: u32) -> Value {
+        Value::new(
+            text,
+            Origin {
+                line: Some(line),
+                ..Origin::default()
+            },
+        )
+    }
+
+    #[test]
+    fn texts_that_yaml_would_misread_come_back_as_written_with_their_origins() {
+        let tricky = [
+            "- Renja: #1 \"x\"",
+            "19680125 198611 1 001",
+            "yes",
+            "ikilint: allow(T001)",
+            "@a\n b",
+        ];
+        let doc = Recognised {
+            positions: vec![Position {
+                nama: Some(value(tricky[0], 1)),
+                tugas: vec![value(tricky[2], 2)],
+                sasaran: vec![Sasaran {
+                    uraian: value(tricky[4], 3),
+                    indikator: vec![Indikator {
+                        uraian: value("Indeks", 4),
+                        ..Indikator::default()
+                    }],
+                    ..Sasaran::default()
+                }],
+                signature: Some(Signature {
+                    pegawai: Some(Signer {
+                        nama: Some(value("ANI", 5)),
+                        nip: Some(value(tricky[1], 5)),
+                        jabatan: None,
+                    }),
+                    ..Signature::default()
+                }),
+                unplaced: vec![value(tricky[3], 6)],
+                ..Position::default()
+            }],
+            unit: Some(value("Kecamatan Maju", 7)),
+            year: Some((2024, Origin::default())),
+            ..Recognised::default()
+        };
+        let imported = emit("a.txt", &doc);
+        let document = crate::typed::read(&imported.yaml, crate::source::FileId(0))
+            .unwrap_or_else(|| panic!("not read back:\n{}", imported.yaml));
+        let jabatan = &document.jabatan[0];
+        let nama = jabatan.nama.as_ref().unwrap();
+        assert_eq!(nama.value, tricky[0]);
+        assert_eq!(jabatan.tugas[0].value, "yes");
+        assert_eq!(jabatan.sasaran[0].uraian.as_ref().unwrap().value, tricky[4]);
+        let nip = jabatan.pemangku.as_ref().unwrap().nip.as_ref().unwrap();
+        assert_eq!(nip.value, tricky[1]);
+        assert_eq!(imported.origins.lookup(nama.span).and_then(|o| o.line), Some(1));
+        assert_eq!(imported.origins.lookup(nip.span).and_then(|o| o.line), Some(5));
+        // The text not placed is a comment that no reader takes for a suppression.
+        assert!(imported.yaml.contains("# not placed (line 6): ikilint : allow(T001)"));
+        assert!(imported.yaml.starts_with("# Imported by ikilint from a.txt."));
+    }
+
+    #[test]
+    fn ids_are_unique() {
+        let doc = Recognised {
+            positions: vec![
+                Position {
+                    nama: Some(value("Pengolah Data", 1)),
+                    ..Position::default()
+                },
+                Position {
+                    nama: Some(value("PENGOLAH DATA", 2)),
+                    ..Position::default()
+                },
+            ],
+            ..Recognised::default()
+        };
+        let yaml = emit("a.txt", &doc).yaml;
+        assert!(yaml.contains("- id: pengolah-data\n"));
+        assert!(yaml.contains("- id: pengolah-data-2\n"));
+    }
+
+    #[test]
+    fn slugs_and_quotes() {
+        assert_eq!(slug("KASUBBAG UMUM & KEPEGAWAIAN"), "kasubbag-umum-kepegawaian");
+        assert_eq!(
+            slug("Pengolah Data (Pelayanan Perizinan)"),
+            "pengolah-data-pelayanan-perizinan"
+        );
+        assert_eq!(slug("***"), "jabatan");
+        assert_eq!(quote("a: b # c"), "\"a: b # c\"");
+        assert_eq!(quote("19680125 198611 1 001"), "\"19680125 198611 1 001\"");
+    }
+}

@@ -1,0 +1,390 @@
+//! The IKI layout recognised in a [`Body`] (SPEC.md section 7): the title with the unit and year, then per position
+//! its header items (Jabatan, Tugas, Fungsi), its table of sasaran and indicators, and its signature block. Words are
+//! matched by meaning (labels and column headers in any case and numbering), never by a seed's exact text, and
+//! whatever cannot be placed is kept with its origin so that the YAML loses nothing.
+
+mod header;
+mod links;
+mod signature;
+mod table;
+
+use super::{Block, Body, Note, NoteKind, Origin, Paragraph};
+pub use signature::{Signature, Signer};
+
+/// A text of the office file with where it came from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Value {
+    pub text: String,
+    pub origin: Origin,
+}
+
+impl Value {
+    pub fn new(text: impl Into<String>, origin: Origin) -> Value {
+        Value {
+            text: text.into(),
+            origin,
+        }
+    }
+}
+
+/// A link the importer inferred (documents do not print links): the target, and why it was chosen.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Inferred {
+    /// A position's index (for `atasan`) or a sasaran's number, 0-based, in the superior (for `mendukung`).
+    pub target: usize,
+    /// What the inference rests on, in words for the YAML comment.
+    pub because: String,
+}
+
+/// One recognised IKI document.
+#[derive(Clone, Debug, Default)]
+pub struct Recognised {
+    pub unit: Option<Value>,
+    pub year: Option<(i64, Origin)>,
+    /// The place of the first signature line ("Masama, .....2020" → "Masama").
+    pub place: Option<Value>,
+    pub positions: Vec<Position>,
+    /// Text before the first position that is not the title (a cover letter, a preface), kept as comments.
+    pub unplaced: Vec<Value>,
+    pub notes: Vec<Note>,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Position {
+    pub nama: Option<Value>,
+    pub atasan: Option<Inferred>,
+    pub tugas: Vec<Value>,
+    pub fungsi: Vec<Value>,
+    pub sasaran: Vec<Sasaran>,
+    pub signature: Option<Signature>,
+    /// Text of this position the importer could not place, kept as comments after it.
+    pub unplaced: Vec<Value>,
+    /// Comments on what the importer decided for this position (a signature block moved to it).
+    pub remarks: Vec<String>,
+}
+
+impl Position {
+    /// The holder: the signer of the signature block who is the employee assessed.
+    pub fn pemangku(&self) -> Option<&Signer> {
+        self.signature
+            .as_ref()
+            .and_then(|s| s.pegawai.as_ref())
+            // A blank left to fill in ("....." and "NIP.") names nobody.
+            .filter(|p| p.nama.as_ref().is_some_and(|n| !crate::nip::is_placeholder(&n.text)))
+    }
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Sasaran {
+    pub uraian: Value,
+    pub mendukung: Option<Inferred>,
+    pub indikator: Vec<Indikator>,
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Indikator {
+    pub uraian: Value,
+    pub satuan: Option<Value>,
+    pub formula: Option<Value>,
+    pub target: Option<Value>,
+    pub sumber_data: Vec<Value>,
+    /// Cells of columns the importer does not know: (the column's header, the cell).
+    pub extra: Vec<(String, Value)>,
+}
+
+impl Default for Value {
+    fn default() -> Self {
+        Value::new("", Origin::default())
+    }
+}
+
+/// The IKI document in `body`; `notes` are the reader's, kept with the layout's own.
+pub fn recognise(body: &Body, notes: Vec<Note>) -> Recognised {
+    let mut state = State {
+        doc: Recognised {
+            notes,
+            ..Recognised::default()
+        },
+        list: None,
+        preamble: Vec::new(),
+        tail: Vec::new(),
+        has_table: false,
+        header: None,
+    };
+    for block in &body.blocks {
+        match block {
+            Block::Paragraph(p) => state.paragraph(p),
+            Block::Table(t) => state.table(t),
+        }
+    }
+    state.close_position();
+    state.finish_preamble();
+    links::infer(&mut state.doc);
+    state.doc
+}
+
+/// A paragraph kept for later: the signature block and the title are read once they are complete.
+#[derive(Clone, Debug)]
+pub(crate) struct Line {
+    pub text: String,
+    pub origin: Origin,
+    /// A spreadsheet number (an NIP in one may have lost digits).
+    pub numeric: bool,
+}
+
+impl Line {
+    fn of(p: &Paragraph) -> Line {
+        Line {
+            text: p.text.clone(),
+            origin: p.origin.clone(),
+            numeric: false,
+        }
+    }
+
+    fn value(&self) -> Value {
+        Value::new(self.text.clone(), self.origin.clone())
+    }
+}
+
+struct State {
+    doc: Recognised,
+    /// The header list being read (Tugas or Fungsi) of the current position.
+    list: Option<header::List>,
+    /// Paragraphs before the first position.
+    preamble: Vec<Line>,
+    /// Paragraphs after the current position's table: its signature block.
+    tail: Vec<Line>,
+    has_table: bool,
+    /// The header of the current position's last table, for its continuation on the next page.
+    header: Option<table::Header>,
+}
+
+impl State {
+    fn current(&mut self) -> Option<&mut Position> {
+        self.doc.positions.last_mut()
+    }
+
+    fn paragraph(&mut self, p: &Paragraph) {
+        if header::is_title(&p.text) {
+            self.list = None;
+            if self.doc.positions.is_empty() {
+                self.preamble.push(Line::of(p));
+            }
+            return;
+        }
+        match header::item(&p.text) {
+            Some((header::Item::Jabatan, value)) => {
+                self.close_position();
+                self.doc.positions.push(Position {
+                    nama: Some(Value::new(value, p.origin.clone())),
+                    ..Position::default()
+                });
+                return;
+            }
+            Some((header::Item::List(list), value)) if self.current().is_some() && !self.has_table => {
+                self.list = Some(list);
+                if let Some(first) = header::list_entry(&value) {
+                    self.push_entry(list, Value::new(first, p.origin.clone()));
+                }
+                return;
+            }
+            _ => {}
+        }
+        if self.doc.positions.is_empty() {
+            self.preamble.push(Line::of(p));
+            return;
+        }
+        if self.has_table {
+            self.tail.push(Line::of(p));
+            return;
+        }
+        if let Some(list) = self.list {
+            if header::is_broken_entry(&p.text) && self.continue_entry(list, &p.text) {
+                return;
+            }
+            if header::is_marked_entry(&p.text) {
+                if let Some(entry) = header::list_entry(&p.text) {
+                    self.push_entry(list, Value::new(entry, p.origin.clone()));
+                }
+                return;
+            }
+            if p.text.chars().next().is_some_and(char::is_lowercase) && self.continue_entry(list, &p.text) {
+                return;
+            }
+        }
+        let value = Value::new(p.text.clone(), p.origin.clone());
+        self.not_placed(value);
+    }
+
+    fn push_entry(&mut self, list: header::List, value: Value) {
+        let parts = header::split_run_together(&value.text);
+        if parts.len() > 1 {
+            self.doc.notes.push(Note::new(
+                NoteKind::UncertainJoin,
+                value.origin.clone(),
+                &[("detail", "items-split"), ("count", &parts.len().to_string())],
+            ));
+        }
+        let Some(position) = self.current() else {
+            return;
+        };
+        let items = match list {
+            header::List::Tugas => &mut position.tugas,
+            header::List::Fungsi => &mut position.fungsi,
+        };
+        items.extend(parts.into_iter().map(|text| Value::new(text, value.origin.clone())));
+    }
+
+    /// A line starting in lower case after a list item that ends without punctuation: the item's sentence broken
+    /// over two lines.
+    fn continue_entry(&mut self, list: header::List, text: &str) -> bool {
+        let Some(position) = self.doc.positions.last_mut() else {
+            return false;
+        };
+        let items = match list {
+            header::List::Tugas => &mut position.tugas,
+            header::List::Fungsi => &mut position.fungsi,
+        };
+        let Some(last) = items.last_mut().filter(|l| !l.text.ends_with(['.', ';', ':'])) else {
+            return false;
+        };
+        last.text.push(' ');
+        last.text.push_str(header::list_entry(text).as_deref().unwrap_or(text));
+        // Located at the item joined into, which is what the YAML shows.
+        let at = last.origin.clone();
+        self.doc.notes.push(Note::new(
+            NoteKind::UncertainJoin,
+            at,
+            &[("detail", "item-continued"), ("count", "1")],
+        ));
+        true
+    }
+
+    fn not_placed(&mut self, value: Value) {
+        self.doc.notes.push(not_placed_note(&value));
+        match self.doc.positions.last_mut() {
+            Some(position) => position.unplaced.push(value),
+            None => self.doc.unplaced.push(value),
+        }
+    }
+
+    fn table(&mut self, t: &super::Table) {
+        self.list = None;
+        let read = match (table::read(t), &self.header) {
+            // A table without a header right after the position's table, as wide: its rest after a page break
+            // (the page footer between them, if any, is kept as text not placed).
+            (table::Read::Lines(lines), Some(header))
+                if self.has_table && header.fits(t) && !signature::looks_like(&lines) =>
+            {
+                table::Read::Iki(header.rows(t))
+            }
+            (read, _) => read,
+        };
+        match read {
+            table::Read::Iki(rows) => {
+                if self.doc.positions.is_empty() {
+                    self.doc
+                        .notes
+                        .push(Note::new(NoteKind::TableWithoutPosition, t.origin.clone(), &[]));
+                    for value in rows.texts() {
+                        self.doc.unplaced.push(value);
+                    }
+                    return;
+                }
+                if self.has_table && !self.tail.is_empty() {
+                    // Paragraphs between two tables of one position are not a signature block.
+                    for line in std::mem::take(&mut self.tail) {
+                        self.not_placed(line.value());
+                    }
+                }
+                self.has_table = true;
+                self.header = Some(rows.header());
+                let (notes, starts) = rows.apply(&mut self.doc.positions);
+                self.doc.notes.extend(notes);
+                if starts {
+                    self.tail.clear();
+                }
+            }
+            table::Read::Lines(lines) if self.current().is_some() && signature::looks_like(&lines) => {
+                self.has_table = true;
+                self.tail.extend(lines);
+            }
+            table::Read::Lines(lines) => {
+                for line in lines {
+                    self.not_placed(line.value());
+                }
+            }
+        }
+    }
+
+    /// The current position is complete: read its signature block.
+    fn close_position(&mut self) {
+        self.list = None;
+        self.has_table = false;
+        self.header = None;
+        let tail = std::mem::take(&mut self.tail);
+        if tail.is_empty() || self.doc.positions.is_empty() {
+            return;
+        }
+        let read = signature::read(&tail);
+        self.doc.notes.extend(read.notes);
+        if self.doc.place.is_none() {
+            self.doc.place = read.place.clone();
+        }
+        if self.doc.year.is_none() {
+            self.doc.year = read.year.clone();
+        }
+        let at = signature::owner(&self.doc.positions, &read.signature);
+        let last = self.doc.positions.len() - 1;
+        if at != last {
+            let title = read
+                .signature
+                .pegawai
+                .as_ref()
+                .and_then(|s| s.jabatan.as_ref())
+                .map_or(String::new(), |j| j.text.clone());
+            self.doc.positions[at].remarks.push(format!(
+                "signature block printed after another position's table; placed here by its title \"{title}\""
+            ));
+        }
+        self.doc.positions[at].signature = Some(read.signature);
+        for value in read.unplaced {
+            self.doc.notes.push(not_placed_note(&value));
+            self.doc.positions[at].unplaced.push(value);
+        }
+    }
+
+    /// The title lines give the unit and year; other text before the first position is not placed.
+    fn finish_preamble(&mut self) {
+        let preamble = std::mem::take(&mut self.preamble);
+        let title = header::title_run(&preamble);
+        let (unit, year) = header::unit_and_year(&preamble[title.clone()]);
+        if unit.is_some() {
+            self.doc.unit = unit;
+        }
+        if year.is_some() {
+            self.doc.year = year;
+        }
+        for (i, line) in preamble.iter().enumerate() {
+            if !title.contains(&i) && !header::is_title(&line.text) {
+                self.doc.notes.push(not_placed_note(&line.value()));
+                self.doc.unplaced.push(line.value());
+            }
+        }
+        if self.doc.unit.is_none() {
+            self.doc.unit = header::unit_from_positions(&self.doc.positions);
+        }
+    }
+}
+
+/// S011 for a text kept as a comment, quoting its start.
+fn not_placed_note(value: &Value) -> Note {
+    Note::new(
+        NoteKind::TextNotPlaced,
+        value.origin.clone(),
+        &[("text", &crate::words::shorten(&value.text, 60))],
+    )
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,372 @@
+//! The layout on hand-built bodies: what a Word or Excel reader gives, without a file.
+
+use super::*;
+use crate::office::{Cell, Row, Table};
+
+fn origin(table: u32, row: u32, column: usize) -> Origin {
+    Origin {
+        table: Some(table),
+        row: Some(row),
+        cell: Some(format!("{}{}", (b'A' + column as u8) as char, row)),
+        ..Origin::default()
+    }
+}
+
+fn paragraph(n: u32, text: &str) -> Block {
+    Block::Paragraph(Paragraph {
+        text: text.to_string(),
+        bold: false,
+        origin: Origin {
+            paragraph: Some(n),
+            ..Origin::default()
+        },
+    })
+}
+
+/// A table from rows of cells; a cell written `^text` is covered by a merge carrying `text`, `#text` is a number.
+fn table(n: u32, rows: &[&[&str]]) -> Block {
+    Block::Table(Table {
+        rows: rows
+            .iter()
+            .enumerate()
+            .map(|(r, cells)| Row {
+                cells: cells
+                    .iter()
+                    .enumerate()
+                    .map(|(c, text)| Cell {
+                        text: text.trim_start_matches(['^', '#']).to_string(),
+                        merged: text.starts_with('^'),
+                        origin: origin(n, r as u32 + 1, c),
+                        numeric: text.starts_with('#'),
+                    })
+                    .collect(),
+            })
+            .collect(),
+        origin: Origin {
+            table: Some(n),
+            ..Origin::default()
+        },
+    })
+}
+
+const HEADER: &[&str] = &[
+    "No",
+    "Sasaran Kinerja",
+    "Indikator Kinerja",
+    "Cara Perhitungan",
+    "Sumber Data",
+];
+
+fn kinds(doc: &Recognised) -> Vec<NoteKind> {
+    doc.notes.iter().map(|n| n.kind).collect()
+}
+
+#[test]
+fn merged_sasaran_cells_make_one_sasaran_over_its_indicators() {
+    let body = Body {
+        blocks: vec![
+            paragraph(1, "INDIKATOR KINERJA INDIVIDU"),
+            paragraph(2, "I. Jabatan : Kepala Dinas Kesehatan"),
+            table(
+                1,
+                &[
+                    HEADER,
+                    &["1", "2", "3", "4", "5"],
+                    &[
+                        "1.",
+                        "Meningkatnya derajat kesehatan",
+                        "Angka kematian ibu",
+                        "Jumlah kematian ibu",
+                        "Profil",
+                    ],
+                    &[
+                        "^1.",
+                        "^Meningkatnya derajat kesehatan",
+                        "Angka kematian bayi",
+                        "Jumlah kematian bayi",
+                        "",
+                    ],
+                    &[
+                        "2.",
+                        "Meningkatnya derajat kesehatan",
+                        "Usia harapan hidup",
+                        "BPS",
+                        "BPS",
+                    ],
+                ],
+            ),
+        ],
+    };
+    let doc = recognise(&body, Vec::new());
+    let position = &doc.positions[0];
+    assert_eq!(position.nama.as_ref().unwrap().text, "Kepala Dinas Kesehatan");
+    // The merged cell continues the sasaran; the same text written again (not merged) is the same sasaran too.
+    assert_eq!(position.sasaran.len(), 1);
+    let sasaran = &position.sasaran[0];
+    assert_eq!(sasaran.indikator.len(), 3);
+    assert_eq!(sasaran.indikator[1].uraian.text, "Angka kematian bayi");
+    assert_eq!(
+        sasaran.indikator[0].formula.as_ref().unwrap().origin.column.as_deref(),
+        Some("Cara Perhitungan")
+    );
+    assert!(sasaran.indikator[1].sumber_data.is_empty());
+    assert_eq!(doc.unit.as_ref().unwrap().text, "Dinas Kesehatan");
+    assert!(kinds(&doc).is_empty());
+}
+
+#[test]
+fn two_positions_in_one_table_and_a_signature_table() {
+    let body = Body {
+        blocks: vec![
+            paragraph(1, "Jabatan : Camat Maju"),
+            table(
+                1,
+                &[
+                    &[
+                        "Sasaran",
+                        "Indikator Kinerja Utama",
+                        "Formulasi Perhitungan",
+                        "Sumber Data",
+                    ],
+                    &[
+                        "Meningkatnya pelayanan",
+                        "Indeks kepuasan",
+                        "Hasil survei",
+                        "- Laporan SKM",
+                    ],
+                    &[
+                        "Jabatan : Sekretaris",
+                        "^Jabatan : Sekretaris",
+                        "^Jabatan : Sekretaris",
+                        "^Jabatan : Sekretaris",
+                    ],
+                    &[
+                        "Tertibnya administrasi",
+                        "Persentase surat tepat waktu",
+                        "Surat tepat / surat x 100%",
+                        "",
+                    ],
+                ],
+            ),
+            table(
+                2,
+                &[
+                    &["Maju, Januari 2024", ""],
+                    &["Atasan Langsung", "Pegawai yang Dinilai"],
+                    &["CAMAT MAJU", "SEKRETARIS"],
+                    &["Drs. BUDI", "SITI AMINAH, SE"],
+                    &["NIP. 19700101 199003 1 001", "#198001012005012002"],
+                ],
+            ),
+        ],
+    };
+    let doc = recognise(&body, Vec::new());
+    assert_eq!(doc.positions.len(), 2);
+    assert_eq!(
+        doc.positions[0].sasaran[0].indikator[0].sumber_data[0].text,
+        "Laporan SKM"
+    );
+    let sekretaris = &doc.positions[1];
+    assert_eq!(sekretaris.nama.as_ref().unwrap().text, "Sekretaris");
+    assert_eq!(sekretaris.sasaran[0].uraian.text, "Tertibnya administrasi");
+    let signature = sekretaris.signature.as_ref().unwrap();
+    assert_eq!(signature.tempat_tanggal.as_ref().unwrap().text, "Maju, Januari 2024");
+    assert_eq!(
+        signature.atasan.as_ref().unwrap().nama.as_ref().unwrap().text,
+        "Drs. BUDI"
+    );
+    let holder = sekretaris.pemangku().unwrap();
+    assert_eq!(holder.nama.as_ref().unwrap().text, "SITI AMINAH, SE");
+    // The NIP is kept as displayed, and reported: a number cell may have lost digits.
+    assert_eq!(holder.nip.as_ref().unwrap().text, "198001012005012002");
+    assert_eq!(kinds(&doc), vec![NoteKind::NipAsNumber]);
+    // The superior is found by title: "CAMAT MAJU" is the position "Camat Maju".
+    assert_eq!(sekretaris.atasan.as_ref().unwrap().target, 0);
+    assert_eq!(doc.place.as_ref().unwrap().text, "Maju");
+    assert_eq!(doc.year.as_ref().unwrap().0, 2024);
+}
+
+#[test]
+fn a_cover_letter_before_the_iki_and_an_unknown_column_are_kept_and_reported() {
+    let body = Body {
+        blocks: vec![
+            paragraph(1, "Dengan hormat, bersama ini kami sampaikan IKI kecamatan."),
+            paragraph(2, "INDIKATOR KINERJA INDIVIDU"),
+            paragraph(3, "KECAMATAN MAJU TAHUN 2024"),
+            paragraph(4, "1. JABATAN : CAMAT"),
+            paragraph(5, "2. TUGAS :"),
+            paragraph(6, "a. memimpin kecamatan;"),
+            paragraph(7, "3. FUNGSI : -"),
+            table(
+                1,
+                &[
+                    &[
+                        "Kinerja Utama",
+                        "Indikator",
+                        "Formula",
+                        "Keterangan",
+                        "Target",
+                        "Sumber Data",
+                    ],
+                    &[
+                        "Meningkatnya pelayanan",
+                        "Indeks kepuasan",
+                        "Hasil survei",
+                        "prioritas",
+                        "80",
+                        "SKM",
+                    ],
+                ],
+            ),
+        ],
+    };
+    let doc = recognise(&body, Vec::new());
+    assert_eq!(doc.unit.as_ref().unwrap().text, "Kecamatan Maju");
+    assert_eq!(doc.year.as_ref().unwrap().0, 2024);
+    assert_eq!(
+        doc.unplaced[0].text,
+        "Dengan hormat, bersama ini kami sampaikan IKI kecamatan."
+    );
+    let position = &doc.positions[0];
+    assert_eq!(position.tugas[0].text, "memimpin kecamatan;");
+    assert!(position.fungsi.is_empty());
+    let indikator = &position.sasaran[0].indikator[0];
+    assert_eq!(indikator.target.as_ref().unwrap().text, "80");
+    assert_eq!(indikator.extra[0].0, "Keterangan");
+    assert_eq!(indikator.extra[0].1.text, "prioritas");
+    let mut found = kinds(&doc);
+    found.sort_by_key(|k| *k as u8);
+    assert_eq!(found, vec![NoteKind::UnknownColumn, NoteKind::TextNotPlaced]);
+}
+
+#[test]
+fn a_table_before_any_position_is_kept_and_reported() {
+    let body = Body {
+        blocks: vec![table(
+            1,
+            &[HEADER, &["1.", "Meningkatnya pelayanan", "Indeks", "Survei", "SKM"]],
+        )],
+    };
+    let doc = recognise(&body, Vec::new());
+    assert!(doc.positions.is_empty());
+    assert_eq!(kinds(&doc), vec![NoteKind::TableWithoutPosition]);
+    assert!(doc.unplaced[0].text.contains("Meningkatnya pelayanan"));
+}
+
+#[test]
+fn a_table_split_over_pages_with_its_header_repeated_continues_the_sasaran() {
+    let body = Body {
+        blocks: vec![
+            paragraph(1, "Jabatan : Lurah Maju"),
+            table(
+                1,
+                &[
+                    HEADER,
+                    &["1.", "Meningkatnya pelayanan", "Indeks kepuasan", "Survei", "SKM"],
+                ],
+            ),
+            table(2, &[HEADER, &["", "", "Jumlah layanan", "Hitung", "Register"]]),
+        ],
+    };
+    let doc = recognise(&body, Vec::new());
+    let position = &doc.positions[0];
+    assert_eq!(position.sasaran.len(), 1);
+    assert_eq!(position.sasaran[0].indikator.len(), 2);
+    // Paragraphs between two tables of a position are no signature block.
+    assert!(position.signature.is_none());
+}
+
+#[test]
+fn a_near_miss_document_has_no_notes() {
+    let body = Body {
+        blocks: vec![
+            paragraph(1, "Jabatan : Lurah Maju"),
+            table(
+                1,
+                &[
+                    HEADER,
+                    &["1.", "Meningkatnya pelayanan", "Indeks kepuasan", "Survei", "SKM"],
+                ],
+            ),
+            paragraph(2, "Maju, Januari 2024"),
+            paragraph(3, "CAMAT MAJU"),
+            paragraph(4, "Drs. BUDI"),
+            paragraph(5, "NIP. 19700101 199003 1 001"),
+            paragraph(6, "LURAH MAJU"),
+            paragraph(7, "ANI"),
+            paragraph(8, "NIP. 19800101 200501 2 002"),
+        ],
+    };
+    let doc = recognise(&body, Vec::new());
+    assert!(doc.notes.is_empty(), "{:?}", doc.notes);
+    assert_eq!(doc.positions[0].pemangku().unwrap().nama.as_ref().unwrap().text, "ANI");
+}
+
+#[test]
+fn an_nip_written_as_text_in_a_signature_table_is_no_finding() {
+    let body = Body {
+        blocks: vec![
+            paragraph(1, "Jabatan : Lurah Maju"),
+            table(
+                1,
+                &[
+                    HEADER,
+                    &["1.", "Meningkatnya pelayanan", "Indeks kepuasan", "Survei", "SKM"],
+                ],
+            ),
+            table(2, &[&["LURAH MAJU"], &["ANI"], &["NIP. 19800101 200501 2 002"]]),
+        ],
+    };
+    let doc = recognise(&body, Vec::new());
+    assert!(doc.notes.is_empty(), "{:?}", doc.notes);
+    let holder = doc.positions[0].pemangku().unwrap();
+    assert_eq!(holder.nip.as_ref().unwrap().text, "19800101 200501 2 002");
+}
+
+#[test]
+fn the_unit_comes_from_the_head_in_any_script() {
+    let position = |nama: &str| Position {
+        nama: Some(Value::new(nama, Origin::default())),
+        ..Position::default()
+    };
+    let unit = |nama: &str| header::unit_from_positions(&[position(nama)]).map(|v| v.text);
+    assert_eq!(unit("CAMAT MASAMA").as_deref(), Some("Kecamatan Masama"));
+    assert_eq!(
+        unit("Kepala Badan Pendapatan Daerah").as_deref(),
+        Some("Badan Pendapatan Daerah")
+    );
+    assert_eq!(unit("Kepala Seksi Umum"), None);
+    assert_eq!(unit("İİ camat"), None);
+    assert_eq!(unit("Camat İİİİİİ").as_deref(), Some("Kecamatan İi̇i̇i̇i̇i̇"));
+}
+
+#[test]
+fn a_table_continued_after_a_page_footer_without_its_header() {
+    let body = Body {
+        blocks: vec![
+            paragraph(1, "Jabatan : Lurah Maju"),
+            table(
+                1,
+                &[
+                    HEADER,
+                    &["1.", "Meningkatnya pelayanan", "Indeks kepuasan", "Survei", "SKM"],
+                ],
+            ),
+            paragraph(2, "Halaman 1 dari 2"),
+            table(
+                2,
+                &[&["2.", "Tertibnya administrasi", "Jumlah surat", "Register", "Agenda"]],
+            ),
+        ],
+    };
+    let doc = recognise(&body, Vec::new());
+    let position = &doc.positions[0];
+    assert_eq!(position.sasaran.len(), 2);
+    assert_eq!(
+        position.sasaran[1].indikator[0].formula.as_ref().unwrap().text,
+        "Register"
+    );
+    // The footer is kept and reported, not taken for a signature.
+    assert_eq!(position.unplaced[0].text, "Halaman 1 dari 2");
+    assert_eq!(kinds(&doc), vec![NoteKind::TextNotPlaced]);
+}

@@ -1,0 +1,351 @@
+//! `ikilint import` and `ikilint check` on office documents (extracted text here; the Word and Excel readers plug
+//! into the same import): the import findings S009–S013 each with a fixture that triggers them and a near miss,
+//! exit codes, output files, and the seeds' imported YAML pinned as snapshots.
+
+mod common;
+use common::ikilint;
+use predicates::prelude::*;
+use serde_json::Value;
+use std::path::Path;
+
+/// A clean extracted IKI: title, header items, a table, a signature block with two signers.
+const CLEAN: &str = "\
+INDIKATOR KINERJA INDIVIDU
+KECAMATAN MAJU TAHUN 2024
+
+1. JABATAN : Camat Maju
+2. TUGAS :
+  - a. memimpin penyelenggaraan pemerintahan kecamatan;
+3. FUNGSI : -
+
+No\tSasaran Kinerja\tIndikator Kinerja\tFormulasi Perhitungan\tSumber Data
+1.\tMeningkatnya kualitas pelayanan publik kecamatan\tIndeks Kepuasan Masyarakat\tHasil survei kepuasan masyarakat\tLaporan survei
+
+Maju, Januari 2024
+BUPATI MAJU
+Ir. H. ANDI
+CAMAT MAJU
+BUDI SANTOSO, S.Sos
+NIP. 19700101 199003 1 001
+";
+
+fn codes(dir: &Path, name: &str, text: &str) -> Vec<String> {
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    let output = ikilint()
+        .args(["check", "--no-cache", "--fail-on", "never", "-f", "json"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    let json: Value = serde_json::from_slice(&output.stdout).unwrap();
+    json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["code"].as_str().unwrap().to_string())
+        .filter(|c| c.starts_with('S'))
+        .collect()
+}
+
+#[test]
+fn a_clean_extracted_document_has_no_structure_finding() {
+    let dir = tempfile::tempdir().unwrap();
+    assert_eq!(codes(dir.path(), "iki.txt", CLEAN), Vec::<String>::new());
+}
+
+#[test]
+fn s009_an_unknown_column_and_its_near_miss() {
+    let dir = tempfile::tempdir().unwrap();
+    let with = CLEAN
+        .replace("\tSumber Data\n", "\tSumber Data\tKeterangan\n")
+        .replace("\tLaporan survei\n", "\tLaporan survei\tprioritas\n");
+    assert_eq!(codes(dir.path(), "a.txt", &with), ["S009"]);
+    let near = CLEAN
+        .replace("\tSumber Data\n", "\tSumber Data\tTarget\n")
+        .replace("\tLaporan survei\n", "\tLaporan survei\t80\n");
+    assert_eq!(codes(dir.path(), "b.txt", &near), Vec::<String>::new());
+}
+
+#[test]
+fn s010_a_table_without_a_position_and_its_near_miss() {
+    let dir = tempfile::tempdir().unwrap();
+    let table = "No\tSasaran Kinerja\tIndikator Kinerja\tFormulasi Perhitungan\tSumber Data\n1.\tMeningkatnya kualitas air\tIndeks kualitas air\tHasil uji\tLaporan uji\n\n";
+    let with = CLEAN.replace("1. JABATAN", &format!("{table}1. JABATAN"));
+    assert!(codes(dir.path(), "a.txt", &with).contains(&"S010".to_string()));
+    let near = CLEAN.replace("3. FUNGSI : -\n", &format!("3. FUNGSI : -\n\n{table}"));
+    assert!(!codes(dir.path(), "b.txt", &near).contains(&"S010".to_string()));
+}
+
+#[test]
+fn s011_text_not_placed_and_its_near_miss() {
+    let dir = tempfile::tempdir().unwrap();
+    let with = format!("Dengan hormat, bersama ini kami sampaikan dokumen IKI kecamatan.\n\n{CLEAN}");
+    assert_eq!(codes(dir.path(), "a.txt", &with), ["S011"]);
+    // A title printed over several lines is the title, not stray text.
+    let near = CLEAN.replace("INDIKATOR KINERJA INDIVIDU\n", "INDIKATOR KINERJA\nINDIVIDU\n");
+    assert_eq!(codes(dir.path(), "b.txt", &near), Vec::<String>::new());
+}
+
+#[test]
+fn s013_an_uncertain_join_and_its_near_miss() {
+    let dir = tempfile::tempdir().unwrap();
+    let with = CLEAN.replace("kecamatan;\n3.", "kecamatan dan\n\nkelurahan;\n3.");
+    assert_eq!(codes(dir.path(), "a.txt", &with), ["S013"]);
+    // An item that ends its sentence is not continued by the next line.
+    let near = CLEAN.replace("kecamatan;\n3.", "kecamatan;\n  - b. membina kelurahan;\n3.");
+    assert_eq!(codes(dir.path(), "b.txt", &near), Vec::<String>::new());
+}
+
+#[test]
+fn import_prints_one_file_and_writes_several_without_overwriting() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("a.txt");
+    let b = dir.path().join("b.txt");
+    std::fs::write(&a, CLEAN).unwrap();
+    std::fs::write(&b, CLEAN.replace("Camat Maju", "Lurah Maju")).unwrap();
+    ikilint()
+        .arg("import")
+        .arg(&a)
+        .assert()
+        .code(0)
+        .stdout(predicate::str::starts_with("# Imported by ikilint from"))
+        .stdout(predicate::str::contains("nama: \"Camat Maju\""))
+        .stdout(predicate::str::contains("nip: \"19700101 199003 1 001\""));
+    ikilint()
+        .arg("import")
+        .args([&a, &b])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("-o DIR"));
+    let out = dir.path().join("yaml");
+    ikilint()
+        .arg("import")
+        .args([&a, &b])
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .code(0);
+    assert!(
+        std::fs::read_to_string(out.join("b.yaml"))
+            .unwrap()
+            .contains("Lurah Maju")
+    );
+    ikilint()
+        .arg("import")
+        .args([&a, &b])
+        .arg("-o")
+        .arg(&out)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("--force"));
+    ikilint()
+        .arg("import")
+        .args([&a, &b])
+        .arg("-o")
+        .arg(&out)
+        .arg("--force")
+        .assert()
+        .code(0);
+    // The written YAML is an IKI document `check` reads without a structure finding.
+    ikilint()
+        .args(["check", "--no-cache", "--fail-on", "warning"])
+        .arg(out.join("a.yaml"))
+        .assert()
+        .stdout(predicate::str::contains("[S0").not());
+}
+
+#[test]
+fn import_check_lints_in_the_same_step_with_the_exit_codes_of_check() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("a.txt");
+    std::fs::write(
+        &a,
+        CLEAN.replace("1.\tMeningkatnya kualitas pelayanan publik kecamatan", "1.\t"),
+    )
+    .unwrap();
+    // The YAML stays on stdout; the findings go to stderr.
+    ikilint()
+        .arg("import")
+        .arg(&a)
+        .arg("--check")
+        .assert()
+        .code(1)
+        .stdout(predicate::str::starts_with("# Imported by ikilint"))
+        .stderr(predicate::str::contains("S005"));
+    ikilint()
+        .arg("import")
+        .arg(&a)
+        .args(["--check", "--fail-on", "never"])
+        .assert()
+        .code(0);
+}
+
+#[test]
+fn unreadable_and_unsupported_files_exit_2_with_a_clear_message() {
+    let dir = tempfile::tempdir().unwrap();
+    ikilint()
+        .arg("import")
+        .arg(dir.path().join("tidak-ada.txt"))
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("tidak-ada.txt"));
+    let bad = dir.path().join("latin1.txt");
+    std::fs::write(&bad, b"Jabatan : Camat \xe9\n").unwrap();
+    ikilint()
+        .arg("import")
+        .arg(&bad)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("UTF-8"));
+    let yaml = dir.path().join("a.yaml");
+    std::fs::write(&yaml, "x: 1\n").unwrap();
+    ikilint()
+        .arg("import")
+        .arg(&yaml)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(".docx, .xlsx or .txt"));
+}
+
+#[test]
+fn check_names_the_office_file_and_walks_only_text_that_is_an_iki() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("iki.txt"), CLEAN.replace("Laporan survei", "")).unwrap();
+    std::fs::write(dir.path().join("catatan.txt"), "belanja: beras, gula\n").unwrap();
+    let output = ikilint()
+        .args(["check", "--no-cache", "--fail-on", "never", "-f", "json"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    let json: Value = serde_json::from_slice(&output.stdout).unwrap();
+    assert_eq!(json["summary"]["files"], 1, "{json}");
+    // A text named explicitly is linted whatever it holds.
+    ikilint()
+        .args(["check", "--no-cache"])
+        .arg(dir.path().join("catatan.txt"))
+        .assert()
+        .code(1)
+        .stdout(predicate::str::contains("catatan.txt"));
+}
+
+#[test]
+fn fix_leaves_an_office_file_alone_and_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("a.txt");
+    let text = CLEAN.replace("Indeks Kepuasan Masyarakat", "Prosentase kepuasan masyarakat");
+    std::fs::write(&a, &text).unwrap();
+    ikilint()
+        .args(["check", "--no-cache", "--fix", "--fail-on", "never"])
+        .arg(&a)
+        .assert()
+        .code(0)
+        .stderr(predicate::str::contains("not written to an office document"));
+    assert_eq!(std::fs::read_to_string(&a).unwrap(), text);
+}
+
+fn imported(seed: &str) -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/office")
+        .join(seed);
+    let bytes = std::fs::read(&path).unwrap();
+    ikilint::office::import(ikilint::office::Format::Text, seed, &bytes)
+        .unwrap()
+        .yaml
+}
+
+#[test]
+fn masama_import_output() {
+    insta::assert_snapshot!(imported("masama-2020.txt"));
+}
+
+#[test]
+fn tanjung_redeb_import_output() {
+    insta::assert_snapshot!(imported("tanjung-redeb-2022.txt"));
+}
+
+#[test]
+fn a_cached_run_shows_the_imported_yaml_not_the_office_file() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("ikilint.toml"), "").unwrap();
+    let a = dir.path().join("a.txt");
+    std::fs::write(
+        &a,
+        CLEAN.replace("1.\tMeningkatnya kualitas pelayanan publik kecamatan", "1.\t"),
+    )
+    .unwrap();
+    for _ in 0..2 {
+        ikilint()
+            .current_dir(dir.path())
+            .args(["check", "--fail-on", "never", "a.txt"])
+            .assert()
+            .code(0)
+            .stdout(predicate::str::contains("uraian: \"\""))
+            .stdout(predicate::str::contains("┌─ a.txt:"));
+    }
+    assert!(
+        dir.path().join(".ikilint_cache").exists(),
+        "the second run read the cache"
+    );
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
+
+    /// Any text, however broken, imports to YAML that loads: no panic, no hang.
+    #[test]
+    fn any_text_imports_without_panicking(
+        lines in proptest::collection::vec(
+            proptest::prop_oneof![
+                proptest::string::string_regex("[A-Za-z0-9 .,:;()/#&*<>İ\\-]{0,30}").unwrap(),
+                proptest::string::string_regex("([A-Za-z0-9 .\\-]{0,12}\t){1,6}[A-Za-z0-9 ]{0,12}").unwrap(),
+                proptest::sample::select(vec![
+                    "Jabatan : Camat Maju".to_string(),
+                    "Tugas :".to_string(),
+                    "- a. memimpin".to_string(),
+                    "NO\tSASARAN\tINDIKATOR\tFORMULA\tSUMBER DATA".to_string(),
+                    "NIP. 19700101 199003 1 001".to_string(),
+                    "Maju, .....2024".to_string(),
+                    "INDIKATOR KINERJA INDIVIDU".to_string(),
+                    "  -".to_string(),
+                ]),
+            ],
+            0..40,
+        )
+    ) {
+        let text = lines.join("\n");
+        let imported = ikilint::office::import(ikilint::office::Format::Text, "p.txt", text.as_bytes()).unwrap();
+        let workspace = ikilint::workspace::load_sources(
+            vec![("p.yaml".into(), imported.yaml.clone())],
+            ikilint::i18n::Lang::En,
+        );
+        proptest::prop_assert!(
+            !workspace.diagnostics.iter().any(|d| d.code == "S001"),
+            "not YAML:\n{}",
+            imported.yaml
+        );
+        for problem in &imported.problems {
+            proptest::prop_assert!(problem.span.end <= imported.yaml.len());
+        }
+    }
+}
+
+#[test]
+fn five_thousand_positions_import_in_linear_time() {
+    let mut text = String::from("INDIKATOR KINERJA INDIVIDU\nDINAS BESAR TAHUN 2024\n");
+    for i in 0..5000 {
+        text.push_str(&format!(
+            "Jabatan : Pengolah Data {i}\nTugas :\n- a. mengolah data {i};\n\
+             No\tSasaran\tIndikator\tFormula\tSumber Data\n1.\tTersedianya data {i}\tJumlah data {i}\tHitung\tRegister\n\
+             Besar, Januari 2024\nKEPALA DINAS BESAR\nBUDI\nNIP. 19700101 199003 1 001\n\
+             PENGOLAH DATA {i}\nORANG {i}\nNIP. 19800101 2005{:02} 1 {:03}\n",
+            i % 100,
+            i % 1000
+        ));
+    }
+    let started = std::time::Instant::now();
+    let imported = ikilint::office::import(ikilint::office::Format::Text, "big.txt", text.as_bytes()).unwrap();
+    let elapsed = started.elapsed();
+    println!("5,000 positions ({} KB) imported in {elapsed:?}", text.len() / 1024);
+    assert_eq!(imported.positions, 5000);
+    assert!(elapsed.as_secs() < 20, "{elapsed:?}");
+}
