@@ -268,7 +268,8 @@ fn finish_set(
 }
 
 /// The engine's own work on a run's findings: drop the rules turned off and per-file ignores, apply the inline
-/// suppressions (adding S007/S008), set the configured severities, sort.
+/// suppressions (adding S007/S008), set the configured severities, drop the fixes of office files (their edits
+/// would land in YAML that exists only in memory), sort.
 fn filter_and_order(
     files: &Files,
     with_directives: &[FileId],
@@ -298,6 +299,9 @@ fn filter_and_order(
     for diagnostic in &mut diagnostics {
         if let Some(severity) = settings.severity.get(diagnostic.code) {
             diagnostic.severity = *severity;
+        }
+        if diagnostic.fix.is_some() && files.has_origins(diagnostic.primary.file) {
+            diagnostic.fix = None;
         }
     }
     sort(&mut diagnostics);

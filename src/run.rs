@@ -183,6 +183,9 @@ pub fn run(
         for diagnostic in &mut diagnostics {
             diagnostic.set_file(file);
         }
+        if let Some(origins) = facts.origins {
+            gathered.files.set_origins(file, origins);
+        }
         if let Some(mut document) = facts.document {
             document.file = file;
             gathered.documents.push(document);

@@ -259,6 +259,11 @@ impl Files {
         self.origins.insert(id, origins);
     }
 
+    /// Whether file `id` was read from an office file.
+    pub fn has_origins(&self, id: FileId) -> bool {
+        self.origins.contains_key(&id)
+    }
+
     /// Where in its office file the value holding `span` of file `id` came from; `None` for a YAML file.
     pub fn origin(&self, id: FileId, span: Span) -> Option<&Origin> {
         self.origins.get(&id)?.lookup(span)

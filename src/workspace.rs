@@ -286,6 +286,9 @@ fn assemble(loaded: Vec<Loaded>) -> Workspace {
     workspace.skipped = skipped.into_iter().map(|l| l.name).collect();
     for item in loaded {
         let id = workspace.files.add(SourceFile::new(item.name, item.text));
+        if let Some(origins) = item.origins {
+            workspace.files.set_origins(id, origins);
+        }
         if let Some(mut document) = item.document {
             document.file = id;
             workspace.documents.push(document);
