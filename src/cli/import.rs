@@ -78,8 +78,8 @@ fn run(request: &ImportRequest, lang: Lang, out: &mut dyn Write, err: &mut dyn W
             .ok_or_else(|| path_error(lang, "common.error-path", file, "common.reason-not-office"))?;
         let bytes = crate::fsread::read(file, crate::fsread::Kind::Document)
             .map_err(|reason| path_error(lang, "common.error-path", file, &reason))?;
-        let result =
-            import_office(format, &name, &bytes).map_err(|e| path_error(lang, "common.error-path", file, &e.text(lang)))?;
+        let result = import_office(format, &name, &bytes)
+            .map_err(|e| path_error(lang, "common.error-path", file, &e.text(lang)))?;
         imported.push((file, result));
     }
     let Some(dir) = &request.output else {

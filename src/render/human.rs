@@ -44,12 +44,7 @@ fn to_codespan(files: &Files, d: &Diagnostic, lang: Lang) -> cs::Diagnostic<File
     }
     // A finding on an office file is shown in the YAML it was read as; the header names the table cell.
     let header = match files.origin(d.primary.file, d.primary.span) {
-        Some(origin) => format!(
-            "{} [{}] ({})",
-            d.message,
-            d.name,
-            origin.describe(lang)
-        ),
+        Some(origin) => format!("{} [{}] ({})", d.message, d.name, origin.describe(lang)),
         None => format!("{} [{}]", d.message, d.name),
     };
     cs::Diagnostic::new(severity)
