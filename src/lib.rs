@@ -30,6 +30,7 @@ pub mod rules;
 pub mod run;
 pub mod schema;
 pub mod server;
+pub mod skp;
 pub mod similarity;
 pub mod source;
 pub mod suppress;

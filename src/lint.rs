@@ -6,8 +6,9 @@ use crate::data::Data;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::i18n::Lang;
 use crate::model::Document;
+use crate::skp::SkpDocument;
 use crate::paths;
-use crate::per_file::check_document;
+use crate::per_file::{check_document, check_skp};
 use crate::rules::{self, Check, Context, DocumentCheck};
 use crate::source::{FileId, Files};
 use crate::suppress::Anchors;
@@ -132,6 +133,7 @@ fn enabled(settings: &Settings) -> impl Iterator<Item = &'static rules::Rule> + 
 pub struct Gathered {
     pub files: Files,
     pub documents: Vec<Document>,
+    pub skps: Vec<SkpDocument>,
     pub diagnostics: Vec<Diagnostic>,
     with_directives: Vec<FileId>,
     anchors: Anchors,
@@ -171,13 +173,29 @@ pub fn lint(workspace: &Workspace, data: &Data, settings: &Settings) -> Vec<Diag
         diagnostics: workspace.diagnostics.clone(),
         ..Gathered::default()
     };
-    for (file, diagnostics) in per_document {
+    let per_skp: Vec<(FileId, Vec<Diagnostic>)> = workspace
+        .skps
+        .par_iter()
+        .map(|skp| {
+            let mut out = Vec::new();
+            check_skp(&workspace.files, skp, settings.lang, data, &mut out);
+            (skp.file, out)
+        })
+        .collect();
+    for (file, diagnostics) in per_document.into_iter().chain(per_skp) {
         gathered.add(file, diagnostics, None);
     }
     let (with_directives, anchors) = suppression_of(workspace);
     gathered.with_directives = with_directives;
     gathered.anchors = anchors;
-    finish_set(&workspace.files, &workspace.documents, gathered, data, settings)
+    finish_set(
+        &workspace.files,
+        &workspace.documents,
+        &workspace.skps,
+        gathered,
+        data,
+        settings,
+    )
 }
 
 /// The files of a workspace that may hold suppression comments, and the anchors of their multi-line texts.
@@ -233,7 +251,8 @@ pub fn finish(workspace: &Workspace, settings: &Settings, diagnostics: Vec<Diagn
 pub fn finish_run(mut gathered: Gathered, data: &Data, settings: &Settings) -> (Files, Vec<Diagnostic>) {
     let files = std::mem::take(&mut gathered.files);
     let documents = std::mem::take(&mut gathered.documents);
-    let diagnostics = finish_set(&files, &documents, gathered, data, settings);
+    let skps = std::mem::take(&mut gathered.skps);
+    let diagnostics = finish_set(&files, &documents, &skps, gathered, data, settings);
     (files, diagnostics)
 }
 
@@ -242,11 +261,12 @@ pub fn finish_run(mut gathered: Gathered, data: &Data, settings: &Settings) -> (
 fn finish_set(
     files: &Files,
     documents: &[Document],
+    skps: &[SkpDocument],
     gathered: Gathered,
     data: &Data,
     settings: &Settings,
 ) -> Vec<Diagnostic> {
-    let cx = Context::new(files, documents, settings.lang, data);
+    let cx = Context::new(files, documents, settings.lang, data).with_skps(skps);
     let per_set = set_findings(&cx, settings);
     let diagnostics = gathered.diagnostics.into_iter().chain(per_set).collect();
     filter_and_order(

@@ -32,6 +32,13 @@ impl Suggestion {
     }
 }
 
+/// One target a link may name, for [`Candidates::from_targets`].
+pub struct Target<'t> {
+    pub id: &'t str,
+    pub uraian: Option<&'t str>,
+    pub indicators: Vec<&'t str>,
+}
+
 /// The most content words of one text that are compared: a sasaran says what it is about in far fewer, and the
 /// bound keeps one comparison constant-time whatever a file holds.
 const MAX_WORDS: usize = 32;
@@ -70,21 +77,33 @@ impl Candidates {
             .flatten()
             .flat_map(|t| content_words(&t.value))
             .collect();
+        let targets = jabatan.sasaran.iter().map(|sasaran| Target {
+            id: &sasaran.id.value,
+            uraian: sasaran.uraian.as_ref().map(|u| u.value.as_str()),
+            indicators: sasaran
+                .indikator
+                .iter()
+                .filter_map(|i| i.uraian.as_ref())
+                .map(|u| u.value.as_str())
+                .collect(),
+        });
+        Candidates::from_targets(place, targets)
+    }
+
+    /// The candidates of any kind of target (an IKI sasaran, an SKP's RHK): its id, its text and the texts of its
+    /// indicators. `place` are the words of the unit's own name, ignored on both sides.
+    pub fn from_targets<'t>(place: Vec<String>, targets: impl Iterator<Item = Target<'t>>) -> Candidates {
         let mut candidates = Candidates {
             place,
-            sasaran: Vec::with_capacity(jabatan.sasaran.len()),
+            sasaran: Vec::new(),
             texts: Vec::new(),
             postings: HashMap::new(),
             by_length: Vec::new(),
             near: RefCell::default(),
         };
-        for (index, sasaran) in jabatan.sasaran.iter().enumerate() {
-            let texts = sasaran
-                .uraian
-                .iter()
-                .chain(sasaran.indikator.iter().filter_map(|i| i.uraian.as_ref()));
-            for text in texts {
-                let words = candidates.words(&text.value);
+        for (index, target) in targets.enumerate() {
+            for text in target.uraian.into_iter().chain(target.indicators) {
+                let words = candidates.words(text);
                 let t = candidates.texts.len();
                 for word in &words {
                     let posting = candidates.postings.entry(word.clone()).or_default();
@@ -95,8 +114,9 @@ impl Candidates {
                 }
                 candidates.texts.push((index, words));
             }
-            let text = sasaran.uraian.as_ref().map_or_else(String::new, |u| u.value.clone());
-            candidates.sasaran.push((sasaran.id.value.clone(), text));
+            candidates
+                .sasaran
+                .push((target.id.to_string(), target.uraian.unwrap_or_default().to_string()));
         }
         candidates.by_length = candidates
             .postings
@@ -267,6 +287,11 @@ pub fn yaml_value(reference: &str) -> String {
 /// line after the `uraian` value, indented like the `uraian` key. `None` when the mapping is not written in the
 /// plain block style this can edit safely (a flow mapping `{ … }`, a key on a line with other content).
 pub fn insert_mendukung(source: &str, file: FileId, uraian: Span, value: &str) -> Option<Fix> {
+    insert_link(source, file, uraian, "mendukung", value)
+}
+
+/// [`insert_mendukung`] for any link key (`intervensi` of an SKP's RHK).
+pub fn insert_link(source: &str, file: FileId, uraian: Span, link_key: &str, value: &str) -> Option<Fix> {
     let line_start = source.get(..uraian.start)?.rfind('\n').map_or(0, |i| i + 1);
     let prefix = source.get(line_start..uraian.start)?;
     let key = prefix.trim_end().strip_suffix(':')?.trim_end().strip_suffix("uraian")?;
@@ -291,7 +316,7 @@ pub fn insert_mendukung(source: &str, file: FileId, uraian: Span, value: &str) -
         file,
         span: Span::new(at, at),
         replacement: format!(
-            "{before}{}mendukung: {}{newline}",
+            "{before}{}{link_key}: {}{newline}",
             " ".repeat(column),
             yaml_value(value)
         ),
