@@ -262,7 +262,10 @@ impl SkpDocument {
     }
 
     pub fn is_puncak(&self) -> bool {
-        self.skp.as_ref().and_then(|s| s.puncak.as_ref()).is_some_and(|p| p.value)
+        self.skp
+            .as_ref()
+            .and_then(|s| s.puncak.as_ref())
+            .is_some_and(|p| p.value)
     }
 
     pub fn is_jpt(&self) -> bool {

@@ -112,7 +112,8 @@ pub(super) fn target_in_indikator(cx: &Context, skp: &SkpDocument, out: &mut Vec
                 let year = t.text.len() == 4 && t.text.parse::<i64>().is_ok_and(|y| (1945..=2100).contains(&y));
                 let before = i.checked_sub(1).map(|p| toks[p]);
                 let after = toks.get(i + 1);
-                let named = before.is_some_and(|b| b.kind == TokKind::Word && NOT_TARGET_BEFORE.contains(&b.lower().as_str()));
+                let named =
+                    before.is_some_and(|b| b.kind == TokKind::Word && NOT_TARGET_BEFORE.contains(&b.lower().as_str()));
                 let counted = after.is_some_and(|a| a.kind == TokKind::Word || a.is_sym('%') || a.is_sym('('));
                 !year && !named && counted
             });
@@ -146,7 +147,11 @@ pub(super) fn rhk_activity(cx: &Context, skp: &SkpDocument, out: &mut Vec<Diagno
         };
         let exact = crate::locate::locate(source, uraian, first.range.clone());
         let text = crate::words::shorten(&uraian.value[first.range.start..], 60);
-        let label = if first.form == Form::Noun { "label-noun" } else { "label-verb" };
+        let label = if first.form == Form::Noun {
+            "label-noun"
+        } else {
+            "label-verb"
+        };
         let finding = cx
             .report(
                 &RHK_ACTIVITY,
@@ -235,10 +240,15 @@ pub(super) fn perilaku_incomplete(cx: &Context, skp: &SkpDocument, out: &mut Vec
         .count();
     if missing.len() > misspelt {
         let span = skp.perilaku_span.unwrap_or(skp.span);
-        cx.report(&PERILAKU_INCOMPLETE, skp.file, span, &[("missing", &missing.join(", "))])
-            .label("label", &[("count", &missing.len())])
-            .help("help", &[("missing", &missing.join(", "))])
-            .emit(out);
+        cx.report(
+            &PERILAKU_INCOMPLETE,
+            skp.file,
+            span,
+            &[("missing", &missing.join(", "))],
+        )
+        .label("label", &[("count", &missing.len())])
+        .help("help", &[("missing", &missing.join(", "))])
+        .emit(out);
     }
 }
 

@@ -34,12 +34,21 @@ fn parts(reference: &str) -> Option<Vec<&str>> {
 }
 
 fn rhk_ids(skp: &SkpDocument) -> String {
-    skp.rhk.iter().map(|r| r.id.value.as_str()).collect::<Vec<_>>().join(", ")
+    skp.rhk
+        .iter()
+        .map(|r| r.id.value.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn sasaran_ids(documents: &[Document], position: Position) -> String {
     let jabatan = &documents[position.0].jabatan[position.1];
-    jabatan.sasaran.iter().map(|s| s.id.value.as_str()).collect::<Vec<_>>().join(", ")
+    jabatan
+        .sasaran
+        .iter()
+        .map(|s| s.id.value.as_str())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// `<rhk-id>` of an SKP, with did-you-mean.
@@ -57,7 +66,12 @@ fn rhk_in(cx: &Context, k: usize, id: &str) -> Result<Target, Unresolved> {
             Err(Unresolved::new(
                 "message-rhk",
                 help,
-                &[("name", id.to_string()), ("skp", skp_id), ("suggestion", extra.clone()), ("known", extra)],
+                &[
+                    ("name", id.to_string()),
+                    ("skp", skp_id),
+                    ("suggestion", extra.clone()),
+                    ("known", extra),
+                ],
             ))
         }
     }
@@ -90,12 +104,20 @@ fn resolve_intervensi(cx: &Context, index: &SkpIndex, s: usize, value: &str) -> 
             Found::Missing => {
                 let penilai = cx.skps[s].pejabat_penilai.as_ref().and_then(|p| p.nip.as_ref());
                 let nip = penilai.map_or_else(String::new, |n| n.value.clone());
-                Err(Unresolved::new("message-no-superior", "help-no-superior", &[("nip", nip)]))
+                Err(Unresolved::new(
+                    "message-no-superior",
+                    "help-no-superior",
+                    &[("nip", nip)],
+                ))
             }
         },
         Some([skp, id]) => match index.skp(skp) {
             Some(k) => rhk_in(cx, k, id),
-            None => Err(Unresolved::new("message-skp", "help-check", &[("name", skp.to_string())])),
+            None => Err(Unresolved::new(
+                "message-skp",
+                "help-check",
+                &[("name", skp.to_string())],
+            )),
         },
         Some([doc, jab, sas]) => iki_sasaran(cx, index, doc, jab, sas),
         _ => Err(Unresolved::new(
@@ -213,7 +235,11 @@ fn superior_candidates(cx: &Context, index: &SkpIndex, s: usize) -> Option<(Cand
     let targets = jabatan.sasaran.iter().map(|sasaran| Candidate {
         id: &sasaran.id.value,
         uraian: sasaran.uraian.as_deref_value(),
-        indicators: sasaran.indikator.iter().filter_map(|i| i.uraian.as_deref_value()).collect(),
+        indicators: sasaran
+            .indikator
+            .iter()
+            .filter_map(|i| i.uraian.as_deref_value())
+            .collect(),
     });
     let prefix = format!("{}/", position_name(cx.documents, position));
     let known = jabatan
@@ -236,7 +262,13 @@ impl AsDerefValue for Option<Text> {
     }
 }
 
-fn report_unresolved(cx: &Context, file: crate::source::FileId, value: &Text, why: Unresolved, out: &mut Vec<Diagnostic>) {
+fn report_unresolved(
+    cx: &Context,
+    file: crate::source::FileId,
+    value: &Text,
+    why: Unresolved,
+    out: &mut Vec<Diagnostic>,
+) {
     let args: Vec<(&str, &dyn Display)> = why.args.iter().map(|(k, v)| (*k, v as &dyn Display)).collect();
     cx.report(&INTERVENSI_UNKNOWN, file, value.span, &args)
         .message(why.key, &args)
@@ -251,9 +283,10 @@ pub(super) fn intervensi_unknown(cx: &Context, out: &mut Vec<Diagnostic>) {
     }
     let index = cx.index::<SkpIndex>();
     for (s, skp) in cx.skps.iter().enumerate() {
-        if let Some(jabatan) = skp.skp.as_ref().and_then(|h| h.jabatan.as_ref())
-            && index.holder_position[s].is_none()
-        {
+        let jabatan = skp.skp.as_ref().and_then(|h| h.jabatan.as_ref());
+        // A `jabatan` that names nothing is reported once, not again at every bare `sasaran` it leaves unresolved.
+        let broken_jabatan = jabatan.is_some() && index.holder_position[s].is_none();
+        if let Some(jabatan) = jabatan.filter(|_| broken_jabatan) {
             let why = Unresolved::new("message-jabatan", "help-jabatan", &[("name", jabatan.value.clone())]);
             report_unresolved(cx, skp.file, jabatan, why, out);
         }
@@ -264,6 +297,7 @@ pub(super) fn intervensi_unknown(cx: &Context, out: &mut Vec<Diagnostic>) {
                 report_unresolved(cx, skp.file, value, why, out);
             }
             if let Some(value) = &rhk.sasaran
+                && !(broken_jabatan && !value.value.contains('/'))
                 && let Err(why) = resolve_sasaran(cx, &index, s, &value.value)
             {
                 report_unresolved(cx, skp.file, value, why, out);
@@ -301,10 +335,15 @@ pub(super) fn intervensi_not_penilai(cx: &Context, out: &mut Vec<Diagnostic>) {
             if let (Some(penilai), Some(nip)) = (&penilai, nip)
                 && *penilai != nip
             {
-                cx.report(&INTERVENSI_NOT_PENILAI, skp.file, value.span, &[("value", &value.value), ("owner", &owner)])
-                    .label("label", &[])
-                    .help("help", &[])
-                    .emit(out);
+                cx.report(
+                    &INTERVENSI_NOT_PENILAI,
+                    skp.file,
+                    value.span,
+                    &[("value", &value.value), ("owner", &owner)],
+                )
+                .label("label", &[])
+                .help("help", &[])
+                .emit(out);
             }
         }
         if let Some(value) = &rhk.sasaran
@@ -374,8 +413,22 @@ fn sasaran_words(sasaran: &crate::model::Sasaran) -> Vec<String> {
         .collect()
 }
 
-fn share_a_word(a: &[String], b: &[String]) -> bool {
-    a.iter().any(|w| b.iter().any(|v| word_match(w, v) > 0.0))
+/// Whether two word lists share a word (or a near spelling of one) other than the words of the unit's own name
+/// (`Kecamatan Masama` recurs in every plan of the unit and says nothing about what a plan is about).
+fn share_a_word(a: &[String], b: &[String], place: &[String]) -> bool {
+    a.iter()
+        .filter(|w| !place.contains(w))
+        .any(|w| b.iter().any(|v| word_match(w, v) > 0.0))
+}
+
+fn place_words(document: &Document) -> Vec<String> {
+    document
+        .dokumen
+        .iter()
+        .flat_map(|d| [&d.unit, &d.tempat])
+        .flatten()
+        .flat_map(|t| content_words(&t.value))
+        .collect()
 }
 
 pub(super) fn skp_iki_mismatch(cx: &Context, out: &mut Vec<Diagnostic>) {
@@ -392,27 +445,48 @@ pub(super) fn skp_iki_mismatch(cx: &Context, out: &mut Vec<Diagnostic>) {
         if let Some(value) = &rhk.sasaran {
             if let Ok(Target::Sasaran((d, j), x)) = resolve_sasaran(cx, &index, s, &value.value) {
                 let sasaran = &cx.documents[d].jabatan[j].sasaran[x];
-                if !share_a_word(&words, &sasaran_words(sasaran)) {
+                if !share_a_word(&words, &sasaran_words(sasaran), &place_words(&cx.documents[d])) {
                     let text = sasaran.uraian.as_deref_value().unwrap_or("");
                     cx.report(&SKP_IKI_MISMATCH, skp.file, span, &[("rhk", &rhk.id.value)])
-                        .message("message-sasaran", &[("rhk", &rhk.id.value), ("sasaran", &value.value), ("text", &text)])
+                        .message(
+                            "message-sasaran",
+                            &[("rhk", &rhk.id.value), ("sasaran", &value.value), ("text", &text)],
+                        )
                         .label("label", &[])
-                        .secondary(cx.documents[d].file, sasaran.uraian.as_ref().map_or(sasaran.span, |u| u.span), "label-sasaran", &[])
+                        .secondary(
+                            cx.documents[d].file,
+                            sasaran.uraian.as_ref().map_or(sasaran.span, |u| u.span),
+                            "label-sasaran",
+                            &[],
+                        )
                         .help("help-sasaran", &[])
                         .emit(out);
                 }
             }
             continue;
         }
-        let Some((d, j)) = index.holder_position[s] else { continue };
+        let Some((d, j)) = index.holder_position[s] else {
+            continue;
+        };
         let jabatan = &cx.documents[d].jabatan[j];
-        if jabatan.sasaran.is_empty() || jabatan.sasaran.iter().any(|x| share_a_word(&words, &sasaran_words(x))) {
+        let place = place_words(&cx.documents[d]);
+        if jabatan.sasaran.is_empty()
+            || jabatan
+                .sasaran
+                .iter()
+                .any(|x| share_a_word(&words, &sasaran_words(x), &place))
+        {
             continue;
         }
         let position = position_name(cx.documents, (d, j));
-        cx.report(&SKP_IKI_MISMATCH, skp.file, span, &[("rhk", &rhk.id.value), ("position", &position)])
-            .label("label", &[])
-            .help("help", &[("position", &position)])
-            .emit(out);
+        cx.report(
+            &SKP_IKI_MISMATCH,
+            skp.file,
+            span,
+            &[("rhk", &rhk.id.value), ("position", &position)],
+        )
+        .label("label", &[])
+        .help("help", &[("position", &position)])
+        .emit(out);
     }
 }
