@@ -110,8 +110,6 @@ fn r002_unknown_rhk_gets_did_you_mean() {
 
 #[test]
 fn r002_missing_superior_skp() {
-    let report = set(CAMAT, KASI, STAF).diagnostics.len();
-    let _ = report;
     // Without the Camat's SKP the Kasi's bare `intervensi` names nothing.
     let report = lint_files(&[("masama-2020.yaml", IKI), (KASI_FILE, KASI), (STAF_FILE, STAF)]);
     let found = with_code(&report, "R002");
