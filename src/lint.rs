@@ -117,7 +117,7 @@ impl Settings {
 pub fn document_checks(settings: &Settings) -> Vec<DocumentCheck> {
     enabled(settings)
         .filter_map(|r| match r.check {
-            Check::Document(check) => Some(check),
+            Check::Document(check) | Check::DocumentAndSkp(check, _) => Some(check),
             _ => None,
         })
         .collect()

@@ -465,3 +465,49 @@ fn check_on_the_example_skp_set_with_its_iki_is_clean_for_the_skp_files() {
         .count();
     assert_eq!(in_skp, 0, "{json:#}");
 }
+
+#[test]
+fn n003_eighteen_digits_without_spaces_are_fine_in_an_skp_but_other_groupings_are_not() {
+    let report = set(CAMAT, KASI, STAF);
+    assert!(with_code(&report, "N003").is_empty());
+    let staf = edit(
+        STAF,
+        "  nip: \"197006142007011023\"",
+        "  nip: \"19700614-200701-1-023\"",
+    );
+    let report = set(CAMAT, KASI, &staf);
+    let d = only(&report, "N003");
+    assert_eq!(file_of(&report, d), STAF_FILE);
+}
+
+#[test]
+fn n002_impossible_birth_date_in_an_skp_nip() {
+    let staf = edit(STAF, "  nip: \"197006142007011023\"", "  nip: \"197002302007011023\"");
+    let report = set(CAMAT, KASI, &staf);
+    assert_eq!(file_of(&report, only(&report, "N002")), STAF_FILE);
+}
+
+#[test]
+fn n004_an_skp_pegawai_with_the_nip_of_another_iki_holder() {
+    // The staff SKP carries the Kasi Pembangunan's NIP (a copy-paste slip): one NIP, two people.
+    let staf = edit(STAF, "  nip: \"197006142007011023\"", "  nip: \"196903152007012010\"");
+    let report = set(CAMAT, KASI, &staf);
+    let found: Vec<_> = with_code(&report, "N004")
+        .into_iter()
+        .filter(|d| {
+            file_of(&report, d) == STAF_FILE || d.secondary.iter().any(|l| report.files.get(l.file).name == STAF_FILE)
+        })
+        .collect();
+    assert_eq!(found.len(), 1, "{:#?}", with_code(&report, "N004"));
+}
+
+#[test]
+fn n004_near_miss_the_same_person_in_the_iki_and_the_skp() {
+    // MAWARTI, SH holds kasi-pip in the IKI and writes the Kasi's SKP: the same NIP, the same person.
+    let report = set(CAMAT, KASI, STAF);
+    let in_skp = with_code(&report, "N004")
+        .into_iter()
+        .filter(|d| file_of(&report, d) != "masama-2020.yaml")
+        .count();
+    assert_eq!(in_skp, 0);
+}

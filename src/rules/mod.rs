@@ -72,6 +72,9 @@ pub enum Check {
     Set(SetCheck),
     /// Looks at one SKP document at a time (SPEC.md section 6).
     Skp(SkpCheck),
+    /// A rule of IKI documents that applies to SKP documents too (SPEC.md section 6: the S, N and T families,
+    /// U003, U004, U010): one check for each kind.
+    DocumentAndSkp(DocumentCheck, SkpCheck),
 }
 
 pub struct Rule {
@@ -199,7 +202,7 @@ pub fn skp_checks() -> Vec<SkpCheck> {
     all()
         .iter()
         .filter_map(|r| match r.check {
-            Check::Skp(check) => Some(check),
+            Check::Skp(check) | Check::DocumentAndSkp(_, check) => Some(check),
             _ => None,
         })
         .collect()
