@@ -47,10 +47,16 @@ fn codes(report: &Report) -> Vec<&'static str> {
     skp_findings(report).iter().map(|d| d.code).collect()
 }
 
+/// The one finding of `code` in the SKP files.
 fn only<'r>(report: &'r Report, code: &str) -> &'r Diagnostic {
-    let found = with_code(report, code);
-    assert_eq!(found.len(), 1, "{code}: {:#?}", report.diagnostics);
+    let found = in_skp(report, code);
+    assert_eq!(found.len(), 1, "{code}: {found:#?}");
     found[0]
+}
+
+/// The findings of `code` in the SKP files.
+fn in_skp<'r>(report: &'r Report, code: &str) -> Vec<&'r Diagnostic> {
+    skp_findings(report).into_iter().filter(|d| d.code == code).collect()
 }
 
 fn file_of<'r>(report: &'r Report, d: &Diagnostic) -> &'r str {
@@ -510,4 +516,52 @@ fn n004_near_miss_the_same_person_in_the_iki_and_the_skp() {
         .filter(|d| file_of(&report, d) != "masama-2020.yaml")
         .count();
     assert_eq!(in_skp, 0);
+}
+
+#[test]
+fn t001_and_t003_on_skp_prose() {
+    let kasi = edit(
+        KASI,
+        "uraian: Terlaksananya survei kepuasan masyarakat",
+        "uraian: Terlaksananya survey survey kepuasan masyarakat",
+    );
+    let report = set(CAMAT, &kasi, STAF);
+    assert_eq!(file_of(&report, only(&report, "T003")), KASI_FILE);
+    let kasi = edit(
+        KASI,
+        "ekspektasi: Memahami standar pelayanan perizinan",
+        "ekspektasi: Memahami standar pelayanan perijinan",
+    );
+    let report = set(CAMAT, &kasi, STAF);
+    let d = only(&report, "T001");
+    assert_eq!(primary_text(&report, d), "perijinan");
+}
+
+#[test]
+fn t001_near_miss_names_are_not_prose() {
+    // A name is written as its bearer writes it.
+    let staf = edit(
+        STAF,
+        "  nama: \"DOMINGGUS ERBET KAINAMA\"",
+        "  nama: \"DOMINGGUS PERIJINAN\"",
+    );
+    assert!(in_skp(&set(CAMAT, KASI, &staf), "T001").is_empty());
+}
+
+#[test]
+fn u004_and_u010_on_skp_indicators() {
+    let kasi = edit(
+        KASI,
+        "target: 40, satuan: pengaduan",
+        "target: \"40 (empat) pengaduan\", satuan: pengaduan",
+    );
+    let report = set(CAMAT, &kasi, STAF);
+    assert_eq!(file_of(&report, only(&report, "U004")), KASI_FILE);
+    let kasi = edit(
+        KASI,
+        "target: 100, satuan: persen",
+        "target: semua rekomendasi, satuan: persen",
+    );
+    let report = set(CAMAT, &kasi, STAF);
+    assert_eq!(primary_text(&report, only(&report, "U010")), "semua");
 }
