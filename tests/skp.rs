@@ -565,3 +565,81 @@ fn u004_and_u010_on_skp_indicators() {
     let report = set(CAMAT, &kasi, STAF);
     assert_eq!(primary_text(&report, only(&report, "U010")), "semua");
 }
+
+/// Run `ikilint check --format json` in a folder holding the example set and `config` as `ikilint.toml`, and
+/// return the codes found in the SKP files.
+fn codes_with_config(camat: &str, kasi: &str, staf: &str, config: &str) -> (Vec<String>, String) {
+    let dir = temp_files(&[
+        ("masama-2020.yaml", IKI),
+        (CAMAT_FILE, camat),
+        (KASI_FILE, kasi),
+        (STAF_FILE, staf),
+        ("ikilint.toml", config),
+    ]);
+    let out = ikilint()
+        .current_dir(dir.path())
+        .args(["check", "--no-cache", "--format", "json", "."])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    if out.status.code() == Some(2) {
+        return (Vec::new(), stderr);
+    }
+    let json = json_output(&out);
+    let found = json["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|d| !d["file"].as_str().unwrap().contains("masama-2020"))
+        .map(|d| d["code"].as_str().unwrap().to_string())
+        .collect();
+    (found, stderr)
+}
+
+#[test]
+fn config_skp_mandiri_allows_an_rhk_marked_mandiri() {
+    // The Camat's R1 is then intervened by nobody (R004, in camat.yaml), whatever the configuration says.
+    let kasi = edit(KASI, "    intervensi: R1\n", "    mandiri: true\n");
+    let (found, _) = codes_with_config(CAMAT, &kasi, STAF, "");
+    assert_eq!(found, ["R004", "R001"]);
+    let (found, _) = codes_with_config(CAMAT, &kasi, STAF, "[skp]\nmandiri = true\n");
+    assert_eq!(found, ["R004"]);
+    // Allowing mandiri does not excuse an RHK that is not marked.
+    let kasi = edit(KASI, "    intervensi: R1\n", "");
+    let (found, _) = codes_with_config(CAMAT, &kasi, STAF, "[skp]\nmandiri = true\n");
+    assert_eq!(found, ["R004", "R001"]);
+}
+
+#[test]
+fn config_skp_aspek_without_biaya() {
+    let kasi = edit(
+        KASI,
+        "aspek: waktu, uraian: Lama penerbitan",
+        "aspek: biaya, uraian: Lama penerbitan",
+    );
+    let (found, _) = codes_with_config(CAMAT, &kasi, STAF, "");
+    assert!(found.is_empty(), "{found:?}");
+    let (found, _) = codes_with_config(
+        CAMAT,
+        &kasi,
+        STAF,
+        "[skp]\naspek = [\"kuantitas\", \"kualitas\", \"waktu\"]\n",
+    );
+    assert_eq!(found, ["R005"]);
+}
+
+#[test]
+fn config_skp_rejects_an_unknown_aspek() {
+    let (found, stderr) = codes_with_config(CAMAT, KASI, STAF, "[skp]\naspek = [\"kuantitas\", \"manfaat\"]\n");
+    assert!(found.is_empty());
+    assert!(stderr.contains("manfaat"), "{stderr}");
+}
+
+#[test]
+fn config_r006_and_r012_are_relaxed_like_any_rule() {
+    let staf = edit(STAF, "    ekspektasi: Menjaga kerahasiaan data pemohon\n", "");
+    let (found, _) = codes_with_config(CAMAT, KASI, &staf, "");
+    assert_eq!(found, ["R012"]);
+    let (found, _) = codes_with_config(CAMAT, KASI, &staf, "ignore = [\"R012\"]\n");
+    assert!(found.is_empty(), "{found:?}");
+}

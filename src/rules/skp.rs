@@ -7,6 +7,44 @@ mod links;
 
 use super::{Check, Family, Rule};
 use crate::diagnostic::Severity;
+use serde::Deserialize;
+
+/// What varies between offices' SKP forms (`rules/skp.yaml`, the `[skp]` table of `ikilint.toml`).
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SkpPractice {
+    /// The aspek an indicator may have (R005).
+    pub aspek: Option<Vec<String>>,
+    /// An RHK utama marked `mandiri: true` needs no intervensi (R001).
+    pub mandiri: Option<bool>,
+}
+
+impl crate::data::Table for SkpPractice {
+    const FILE: &'static str = "skp.yaml";
+
+    fn merge(&mut self, later: Self) {
+        if later.aspek.is_some() {
+            self.aspek = later.aspek;
+        }
+        if later.mandiri.is_some() {
+            self.mandiri = later.mandiri;
+        }
+    }
+}
+
+impl SkpPractice {
+    /// The aspek of this office's form, lowercase.
+    pub fn aspek(&self) -> Vec<&str> {
+        match &self.aspek {
+            Some(list) => list.iter().map(String::as_str).collect(),
+            None => crate::skp::ASPEK.to_vec(),
+        }
+    }
+
+    pub fn allows_mandiri(&self) -> bool {
+        self.mandiri.unwrap_or(false)
+    }
+}
 
 pub const RHK_NO_INTERVENSI: Rule = Rule {
     code: "R001",

@@ -136,6 +136,9 @@ pub struct Rhk {
     /// For a JPT SKP: `penerima-layanan`, `proses-bisnis`, `penguatan-internal` or `anggaran`.
     #[schemars(with = "Option<Perspektif>")]
     pub perspektif: Option<Text>,
+    /// Optional. `true` for an RHK utama the office plans without intervensi (\"mandiri\"); accepted only where `ikilint.toml` allows it (`[skp] mandiri = true`).
+    #[schemars(with = "Option<bool>")]
+    pub mandiri: Option<Sp<bool>>,
     #[schemars(skip)]
     pub indikator_span: Option<Span>,
     /// Required. The indicators, one per aspek for the kuantitatif approach.

@@ -31,6 +31,7 @@ const RHK_KEYS: &[&str] = &[
     "intervensi",
     "sasaran",
     "perspektif",
+    "mandiri",
     "indikator",
 ];
 const INDIKATOR_KEYS: &[&str] = &["aspek", "uraian", "target", "satuan"];
@@ -181,6 +182,7 @@ impl Reader<'_> {
             intervensi: self.text(&fields, "intervensi", false, Expect::Text),
             sasaran: self.text(&fields, "sasaran", false, Expect::Text),
             perspektif: self.text(&fields, "perspektif", false, Expect::Text),
+            mandiri: self.flag(&fields, "mandiri"),
             indikator_span: indikator_list.map(|(span, _)| span),
             indikator,
         })

@@ -5,7 +5,7 @@ use crate::diagnostic::{Applicability, Diagnostic, Edit, Fix};
 use crate::model::Text;
 use crate::rules::Context;
 use crate::rules::alignment::activity::activity_word;
-use crate::skp::{ASPEK, BERAKHLAK, PERSPEKTIF, SkpDocument};
+use crate::skp::{BERAKHLAK, PERSPEKTIF, SkpDocument};
 use crate::source::Span;
 use crate::units::{Satuan, TokKind, tokenize};
 use crate::wording::{Form, Hasil, Lexicon, result_form};
@@ -19,12 +19,14 @@ fn normal(value: &str) -> String {
 }
 
 pub(super) fn aspek_invalid(cx: &Context, skp: &SkpDocument, out: &mut Vec<Diagnostic>) {
+    let practice = cx.data.table::<SkpPractice>();
+    let allowed = practice.aspek();
     for rhk in &skp.rhk {
         for aspek in rhk.indikator.iter().filter_map(|i| i.aspek.as_ref()) {
-            if ASPEK.contains(&normal(&aspek.value).as_str()) {
+            if allowed.contains(&normal(&aspek.value).as_str()) {
                 continue;
             }
-            closed_set_finding(cx, &ASPEK_INVALID, skp, aspek, ASPEK, out);
+            closed_set_finding(cx, &ASPEK_INVALID, skp, aspek, &allowed, out);
         }
     }
 }

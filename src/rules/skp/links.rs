@@ -177,6 +177,7 @@ pub(super) fn rhk_no_intervensi(cx: &Context, out: &mut Vec<Diagnostic>) {
         return;
     }
     let index = cx.index::<SkpIndex>();
+    let mandiri_allowed = cx.data.table::<SkpPractice>().allows_mandiri();
     for (s, skp) in cx.skps.iter().enumerate() {
         if skp.is_puncak() {
             continue;
@@ -184,9 +185,19 @@ pub(super) fn rhk_no_intervensi(cx: &Context, out: &mut Vec<Diagnostic>) {
         let candidates = superior_candidates(cx, &index, s);
         for rhk in skp.rhk.iter().filter(|r| is_utama(r) && r.intervensi.is_none()) {
             let Some(uraian) = &rhk.uraian else { continue };
+            let mandiri = rhk.mandiri.as_ref().is_some_and(|m| m.value);
+            if mandiri && mandiri_allowed {
+                continue;
+            }
             let finding = cx
                 .report(&RHK_NO_INTERVENSI, skp.file, uraian.span, &[("rhk", &rhk.id.value)])
                 .label("label", &[]);
+            // An RHK marked mandiri where the office has not allowed it: say how to allow it.
+            let finding = if mandiri {
+                finding.note("note-mandiri", &[])
+            } else {
+                finding
+            };
             let Some((candidates, prefix, known)) = &candidates else {
                 finding.help("help-none", &[]).emit(out);
                 continue;
