@@ -643,3 +643,37 @@ fn config_r006_and_r012_are_relaxed_like_any_rule() {
     let (found, _) = codes_with_config(CAMAT, KASI, &staf, "ignore = [\"R012\"]\n");
     assert!(found.is_empty(), "{found:?}");
 }
+
+/// The defects set of `tests/fixtures/skp-cacat/`: the findings an office typically gets, pinned as printed.
+#[test]
+fn the_defects_set_prints_its_findings() {
+    let out = ikilint()
+        .args(["check", "--no-cache", "--color", "never", "tests/fixtures/skp-cacat"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    insta::assert_snapshot!(String::from_utf8_lossy(&out.stdout));
+}
+
+#[test]
+fn the_safe_fixes_of_the_defects_set() {
+    let out = ikilint()
+        .args([
+            "check",
+            "--no-cache",
+            "--color",
+            "never",
+            "--diff",
+            "tests/fixtures/skp-cacat",
+        ])
+        .output()
+        .unwrap();
+    let diff = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        diff.contains("+periode: { mulai: 2024-01-01, selesai: 2024-12-31 }"),
+        "{diff}"
+    );
+    assert!(diff.contains("aspek: kualitas"), "{diff}");
+    // Unsafe fixes (R001's intervensi, R009's rewording) are not applied without `--unsafe-fixes`.
+    assert!(!diff.contains("+    intervensi:"), "{diff}");
+}

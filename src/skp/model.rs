@@ -34,6 +34,7 @@ pub struct SkpDocument {
     /// Required, at least one utama. The Rencana Hasil Kerja (work results planned).
     #[schemars(length(min = 1))]
     pub rhk: Vec<Rhk>,
+    /// The `perilaku` key, when present.
     #[schemars(skip)]
     pub perilaku_span: Option<Span>,
     /// The seven BerAKHLAK work behaviours, each once, with the leader's specific expectation.

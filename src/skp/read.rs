@@ -90,8 +90,9 @@ impl Reader<'_> {
                 .filter_map(|(i, item)| self.rhk(item, i))
                 .collect();
         }
-        if let Some((span, items)) = self.list(&fields, "perilaku") {
-            document.perilaku_span = Some(span);
+        if let Some((_, items)) = self.list(&fields, "perilaku") {
+            // R011 names what the list lacks at its key, the line a reader looks for.
+            document.perilaku_span = fields.get("perilaku").map(|(key, _)| key.span);
             document.perilaku = items.iter().filter_map(|item| self.perilaku(item)).collect();
         }
         if let Some((_, node)) = fields.get("lampiran") {

@@ -304,6 +304,7 @@ pub(super) fn intervensi_unknown(cx: &Context, out: &mut Vec<Diagnostic>) {
         for rhk in &skp.rhk {
             if let Some(value) = &rhk.intervensi
                 && let Err(why) = resolve_intervensi(cx, &index, s, &value.value)
+                && !(why.key == "message-no-superior" && penilai_is_pegawai(skp))
             {
                 report_unresolved(cx, skp.file, value, why, out);
             }
@@ -315,6 +316,12 @@ pub(super) fn intervensi_unknown(cx: &Context, out: &mut Vec<Diagnostic>) {
             }
         }
     }
+}
+
+/// The penilai's NIP is the pegawai's own: R014 reports that, and the superior SKP it hides is not another finding.
+fn penilai_is_pegawai(skp: &SkpDocument) -> bool {
+    let own = nip_digits(skp.pegawai.as_ref().and_then(|p| p.nip.as_ref()));
+    own.is_some() && own == nip_digits(skp.pejabat_penilai.as_ref().and_then(|p| p.nip.as_ref()))
 }
 
 pub(super) fn intervensi_not_penilai(cx: &Context, out: &mut Vec<Diagnostic>) {
