@@ -547,7 +547,7 @@ fn run_graph(request: &GraphRequest, out: &mut dyn Write) -> Result<(), String> 
         root,
         depth: request.depth,
     };
-    let text = render::graph::render(&workspace.documents, &cascade, &options, lang);
+    let text = render::graph::render_with_skps(&workspace.documents, &workspace.skps, &cascade, &options, lang);
     emit(&text, request.output.as_deref(), lang, out)
 }
 

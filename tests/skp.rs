@@ -677,3 +677,40 @@ fn the_safe_fixes_of_the_defects_set() {
     // Unsafe fixes (R001's intervensi, R009's rewording) are not applied without `--unsafe-fixes`.
     assert!(!diff.contains("+    intervensi:"), "{diff}");
 }
+
+fn graph_of(files: &[(&str, &str)]) -> String {
+    let dir = temp_files(files);
+    let out = ikilint()
+        .current_dir(dir.path())
+        .args(["graph", "--format", "mermaid", "."])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn graph_draws_skps_their_superior_and_intervensi_arrows() {
+    let text = graph_of(&[
+        (CAMAT_FILE, CAMAT),
+        (KASI_FILE, KASI),
+        (STAF_FILE, STAF),
+        ("masama-2020.yaml", IKI),
+    ]);
+    // camat.yaml, kasi.yaml, staf.yaml are read in name order: k0 the Camat, k1 the Kasi, k2 the staff.
+    assert!(text.contains("subgraph k1[\"SKP MAWARTI, SH"), "{text}");
+    assert!(text.contains("  k1 -.-> k0\n"), "{text}");
+    assert!(text.contains("  k2r1 --> k1r1\n"), "{text}");
+}
+
+#[test]
+fn graph_draws_an_intervensi_of_an_iki_sasaran() {
+    // Without the Camat's SKP, the Kasi intervenes the Camat's IKI sasaran S2.
+    let kasi = edit(KASI, "    intervensi: R1\n", "    intervensi: masama-2020/camat/S2\n");
+    let text = graph_of(&[(KASI_FILE, &kasi), ("masama-2020.yaml", IKI)]);
+    let arrow = text
+        .lines()
+        .find(|l| l.trim_start().starts_with("k0r0 --> "))
+        .unwrap_or_else(|| panic!("{text}"));
+    assert!(arrow.trim_end().ends_with("s1"), "{arrow}");
+}

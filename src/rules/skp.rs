@@ -3,7 +3,7 @@
 
 mod document;
 pub mod index;
-mod links;
+pub mod links;
 
 use super::{Check, Family, Rule};
 use crate::diagnostic::Severity;

@@ -52,11 +52,11 @@ fn sasaran_ids(documents: &[Document], position: Position) -> String {
 }
 
 /// `<rhk-id>` of an SKP, with did-you-mean.
-fn rhk_in(cx: &Context, k: usize, id: &str) -> Result<Target, Unresolved> {
-    match rhk_of(cx.skps, k, id) {
+fn rhk_in(skps: &[SkpDocument], k: usize, id: &str) -> Result<Target, Unresolved> {
+    match rhk_of(skps, k, id) {
         Some(r) => Ok(Target::Rhk(k, r)),
         None => {
-            let target = &cx.skps[k];
+            let target = &skps[k];
             let skp_id = target.id().unwrap_or("?").to_string();
             let suggestion = closest_id(id, target.rhk.iter().map(|r| r.id.value.as_str()));
             let (help, extra) = match suggestion {
@@ -78,11 +78,17 @@ fn rhk_in(cx: &Context, k: usize, id: &str) -> Result<Target, Unresolved> {
 }
 
 /// `<dokumen-id>/<jabatan-id>/<sasaran-id>` of an IKI document.
-fn iki_sasaran(cx: &Context, index: &SkpIndex, doc: &str, jab: &str, sas: &str) -> Result<Target, Unresolved> {
+fn iki_sasaran(
+    documents: &[Document],
+    index: &SkpIndex,
+    doc: &str,
+    jab: &str,
+    sas: &str,
+) -> Result<Target, Unresolved> {
     let position = index
         .position(&format!("{doc}/{jab}"))
         .ok_or_else(|| Unresolved::new("message-position", "help-check", &[("name", format!("{doc}/{jab}"))]))?;
-    match sasaran_of(cx.documents, position, sas) {
+    match sasaran_of(documents, position, sas) {
         Some(s) => Ok(Target::Sasaran(position, s)),
         None => Err(Unresolved::new(
             "message-sasaran",
@@ -90,19 +96,40 @@ fn iki_sasaran(cx: &Context, index: &SkpIndex, doc: &str, jab: &str, sas: &str) 
             &[
                 ("name", sas.to_string()),
                 ("position", format!("{doc}/{jab}")),
-                ("known", sasaran_ids(cx.documents, position)),
+                ("known", sasaran_ids(documents, position)),
             ],
         )),
     }
 }
 
+/// What the `intervensi` of an RHK of SKP `s` names, when it resolves (for the graph and the language server).
+pub fn intervensi_target(
+    documents: &[Document],
+    skps: &[SkpDocument],
+    index: &SkpIndex,
+    s: usize,
+    value: &str,
+) -> Option<Target> {
+    resolve_intervensi_in(documents, skps, index, s, value).ok()
+}
+
 fn resolve_intervensi(cx: &Context, index: &SkpIndex, s: usize, value: &str) -> Result<Target, Unresolved> {
+    resolve_intervensi_in(cx.documents, cx.skps, index, s, value)
+}
+
+fn resolve_intervensi_in(
+    documents: &[Document],
+    skps: &[SkpDocument],
+    index: &SkpIndex,
+    s: usize,
+    value: &str,
+) -> Result<Target, Unresolved> {
     match parts(value).as_deref() {
         Some([id]) => match index.superior[s] {
-            Found::One(k) => rhk_in(cx, k, id),
+            Found::One(k) => rhk_in(skps, k, id),
             Found::Several => Err(Unresolved::new("message-several", "help-several", &[])),
             Found::Missing => {
-                let penilai = cx.skps[s].pejabat_penilai.as_ref().and_then(|p| p.nip.as_ref());
+                let penilai = skps[s].pejabat_penilai.as_ref().and_then(|p| p.nip.as_ref());
                 let nip = penilai.map_or_else(String::new, |n| n.value.clone());
                 Err(Unresolved::new(
                     "message-no-superior",
@@ -112,14 +139,14 @@ fn resolve_intervensi(cx: &Context, index: &SkpIndex, s: usize, value: &str) -> 
             }
         },
         Some([skp, id]) => match index.skp(skp) {
-            Some(k) => rhk_in(cx, k, id),
+            Some(k) => rhk_in(skps, k, id),
             None => Err(Unresolved::new(
                 "message-skp",
                 "help-check",
                 &[("name", skp.to_string())],
             )),
         },
-        Some([doc, jab, sas]) => iki_sasaran(cx, index, doc, jab, sas),
+        Some([doc, jab, sas]) => iki_sasaran(documents, index, doc, jab, sas),
         _ => Err(Unresolved::new(
             "message-malformed",
             "help-malformed-intervensi",
@@ -145,7 +172,7 @@ fn resolve_sasaran(cx: &Context, index: &SkpIndex, s: usize, value: &str) -> Res
             },
             None => Err(Unresolved::new("message-no-position", "help-no-position", &[])),
         },
-        Some([doc, jab, sas]) => iki_sasaran(cx, index, doc, jab, sas),
+        Some([doc, jab, sas]) => iki_sasaran(cx.documents, index, doc, jab, sas),
         _ => Err(Unresolved::new(
             "message-malformed",
             "help-malformed-sasaran",
