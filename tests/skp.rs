@@ -3,6 +3,8 @@
 //! links to; each test changes one thing in it.
 
 mod common;
+#[path = "common/lsp.rs"]
+mod lsp;
 use common::*;
 use ikilint::Report;
 use ikilint::diagnostic::{Applicability, Diagnostic};
@@ -713,4 +715,41 @@ fn graph_draws_an_intervensi_of_an_iki_sasaran() {
         .find(|l| l.trim_start().starts_with("k0r0 --> "))
         .unwrap_or_else(|| panic!("{text}"));
     assert!(arrow.trim_end().ends_with("s1"), "{arrow}");
+}
+
+/// The LSP position of `needle` in `text`, plus `shift` characters.
+fn lsp_position(uri: &str, text: &str, needle: &str, shift: usize) -> serde_json::Value {
+    let offset = text.find(needle).expect("needle") + shift;
+    let line = text[..offset].matches('\n').count();
+    let character = offset - text[..offset].rfind('\n').map_or(0, |i| i + 1);
+    serde_json::json!({ "textDocument": { "uri": uri }, "position": { "line": line, "character": character } })
+}
+
+#[test]
+fn server_hover_and_definition_follow_intervensi() {
+    let dir = temp_files(&[(CAMAT_FILE, CAMAT), (KASI_FILE, KASI), ("masama-2020.yaml", IKI)]);
+    let root = dir.path().canonicalize().unwrap();
+    let (camat, kasi) = (lsp::uri(&root.join(CAMAT_FILE)), lsp::uri(&root.join(KASI_FILE)));
+    let mut client = lsp::Client::start(&root, serde_json::json!({ "lang": "en" }));
+    client.open(&kasi, KASI);
+    client.diagnostics_until(&kasi, |_| true);
+    let hover = client.request("textDocument/hover", lsp_position(&kasi, KASI, "intervensi: R2", 12));
+    let text = hover["contents"]["value"].as_str().expect("markdown");
+    assert!(text.starts_with("**SKP KAMALUDDIN DJANO, S.Pd., SH · R2**"), "{text}");
+    assert!(
+        text.contains("Meningkatnya akuntabilitas kinerja Kecamatan Masama"),
+        "{text}"
+    );
+    let location = client.request(
+        "textDocument/definition",
+        lsp_position(&kasi, KASI, "intervensi: R2", 12),
+    );
+    assert_eq!(location["uri"].as_str(), Some(camat.as_str()), "{location}");
+    let line = CAMAT[..CAMAT.find("  - id: R2").unwrap()].matches('\n').count();
+    assert_eq!(
+        location["range"]["start"]["line"].as_u64(),
+        Some(line as u64),
+        "{location}"
+    );
+    client.shutdown();
 }
