@@ -751,5 +751,19 @@ fn server_hover_and_definition_follow_intervensi() {
         Some(line as u64),
         "{location}"
     );
+    let symbols = client.request(
+        "textDocument/documentSymbol",
+        serde_json::json!({ "textDocument": { "uri": kasi } }),
+    );
+    assert_eq!(symbols[0]["name"].as_str(), Some("kasi-pip-masama-2023"), "{symbols}");
+    let rhk: Vec<&str> = symbols[0]["children"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(rhk.len(), 3, "{rhk:?}");
+    assert!(rhk[1].starts_with("R2 · Tersusunnya laporan akuntabilitas"), "{rhk:?}");
+    assert_eq!(symbols[0]["children"][1]["detail"].as_str(), Some("→ R2"));
     client.shutdown();
 }
