@@ -336,7 +336,7 @@ pub(super) fn intervensi_unknown(cx: &Context, out: &mut Vec<Diagnostic>) {
                 report_unresolved(cx, skp.file, value, why, out);
             }
             if let Some(value) = &rhk.sasaran
-                && !(broken_jabatan && !value.value.contains('/'))
+                && (!broken_jabatan || value.value.contains('/'))
                 && let Err(why) = resolve_sasaran(cx, &index, s, &value.value)
             {
                 report_unresolved(cx, skp.file, value, why, out);
