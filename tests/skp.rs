@@ -767,3 +767,22 @@ fn server_hover_and_definition_follow_intervensi() {
     assert_eq!(symbols[0]["children"][1]["detail"].as_str(), Some("→ R2"));
     client.shutdown();
 }
+
+#[test]
+fn an_allow_comment_suppresses_an_r_finding() {
+    let kasi = edit(
+        KASI,
+        "uraian: Tersusunnya laporan akuntabilitas",
+        "uraian: Menyusun laporan akuntabilitas",
+    );
+    assert_eq!(in_skp(&set(CAMAT, &kasi, STAF), "R009").len(), 1);
+    let line_end = "Informasi dan Pengaduan\n    intervensi: R2";
+    let kasi = edit(
+        &kasi,
+        line_end,
+        "Informasi dan Pengaduan  # ikilint: allow(R009)\n    intervensi: R2",
+    );
+    let report = set(CAMAT, &kasi, STAF);
+    assert!(in_skp(&report, "R009").is_empty());
+    assert!(in_skp(&report, "S007").is_empty());
+}
