@@ -135,8 +135,8 @@ mod tests {
         for example in [
             include_str!("../examples/masama-2020.yaml"),
             include_str!("../examples/tanjung-redeb-2022.yaml"),
-            include_str!("../examples/skp-masama/camat-masama-2023.yaml"),
-            include_str!("../examples/skp-masama/pengolah-data-perizinan-masama-2023.yaml"),
+            include_str!("../examples/skp-camat-masama-2023.yaml"),
+            include_str!("../examples/skp-pengolah-data-perizinan-masama-2023.yaml"),
         ] {
             let root = crate::yaml::parse(example).expect("parses").expect("not empty");
             let mut found = Vec::new();

@@ -137,6 +137,8 @@ pub(crate) fn load_one(name: String, bytes: Vec<u8>, explicit: bool, lang: Lang)
         loaded.diagnostics.push(utf8_finding(span, lang));
     } else if let Some(document) = crate::typed::read(&text, PENDING) {
         loaded.document = Some(document);
+    } else if let Some(skp) = crate::typed::read_skp(&text, PENDING) {
+        loaded.skp = Some(skp);
     } else {
         match crate::yaml::parse(&text) {
             Ok(None) if explicit => schema::report_empty_file(PENDING, lang, &mut loaded.diagnostics),
