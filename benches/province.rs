@@ -6,6 +6,9 @@
 //! the bare parse (wall), `check --quiet` cold (no cache) and warm (cache filled, nothing changed), warm after one
 //! file changed, `--format json` cold, each with its peak memory; positions per second; and the ratio of the cold
 //! run to the bare parse. Run it on an idle machine: the numbers are wall-clock times.
+//!
+//! Then a kabupaten's SKPs (SPEC.md section 6): 5,000 files, one per employee, about 4 KB each
+//! (`IKILINT_BENCH_SKP=20000` for another count, `0` to skip), timed the same way against a bare typed parse.
 
 mod corpus;
 
@@ -82,6 +85,134 @@ struct BareTandaTangan {
     tempat_tanggal: Option<String>,
     atasan: Option<BarePerson>,
     pegawai: Option<BarePerson>,
+}
+
+/// An SKP as plain typed structs without spans, for the bare parse of the SKP corpus.
+#[derive(Deserialize)]
+#[allow(dead_code)]
+struct BareSkpDocument {
+    skp: BareSkp,
+    pegawai: BareSkpPerson,
+    pejabat_penilai: BareSkpPerson,
+    atasan_penilai: Option<BareSkpPerson>,
+    periode: BarePeriode,
+    rhk: Vec<BareRhk>,
+    #[serde(default)]
+    perilaku: Vec<BarePerilaku>,
+    lampiran: Option<BareLampiran>,
+}
+
+#[derive(Deserialize)]
+#[allow(dead_code)]
+struct BareSkp {
+    id: String,
+    tahun: i64,
+    pendekatan: String,
+    jpt: Option<bool>,
+    puncak: Option<bool>,
+    jabatan: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[allow(dead_code)]
+struct BareSkpPerson {
+    nama: String,
+    nip: Option<String>,
+    jabatan: Option<String>,
+    unit: Option<String>,
+    pangkat: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[allow(dead_code)]
+struct BarePeriode {
+    mulai: String,
+    selesai: String,
+}
+
+#[derive(Deserialize)]
+#[allow(dead_code)]
+struct BareRhk {
+    id: Option<String>,
+    jenis: Option<String>,
+    uraian: String,
+    intervensi: Option<String>,
+    sasaran: Option<String>,
+    perspektif: Option<String>,
+    indikator: Vec<BareRhkIndikator>,
+}
+
+#[derive(Deserialize)]
+#[allow(dead_code)]
+struct BareRhkIndikator {
+    aspek: Option<String>,
+    uraian: String,
+    target: Option<serde_json::Value>,
+    satuan: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[allow(dead_code)]
+struct BarePerilaku {
+    aspek: String,
+    ekspektasi: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[allow(dead_code)]
+struct BareLampiran {
+    #[serde(default)]
+    dukungan_sumber_daya: Vec<String>,
+    #[serde(default)]
+    skema_pertanggungjawaban: Vec<String>,
+    #[serde(default)]
+    konsekuensi: Vec<String>,
+}
+
+/// Read and parse every SKP file on all cores; seconds of wall time.
+fn bare_parse_skp(files: &[PathBuf]) -> f64 {
+    let start = Instant::now();
+    let rhk: usize = files
+        .par_iter()
+        .map(|path| {
+            let text = std::fs::read_to_string(path).unwrap();
+            let document: BareSkpDocument = serde_saphyr::from_str(&text).unwrap();
+            document.rhk.len()
+        })
+        .sum();
+    assert!(rhk > 0);
+    start.elapsed().as_secs_f64()
+}
+
+/// The SKP corpus of `employees` files: the bare parse, `check --quiet` cold and warm.
+fn skp_corpus(root: &Path, employees: usize) {
+    let dir = root.join(format!("skp-{employees}"));
+    if !dir.join("complete").exists() {
+        let _ = std::fs::remove_dir_all(&dir);
+        corpus::skp::write(&dir, employees).expect("SKP corpus written");
+        std::fs::write(dir.join("complete"), "").unwrap();
+    }
+    let files = yaml_files(&dir);
+    let bytes: u64 = files.iter().map(|f| f.metadata().unwrap().len()).sum();
+    let _ = std::fs::remove_dir_all(dir.join(".ikilint_cache"));
+    let bare = bare_parse_skp(&files);
+    let cold = run(&dir, &["check", "--quiet", "--no-cache"]);
+    run(&dir, &["check", "--quiet"]);
+    let warm = run(&dir, &["check", "--quiet"]);
+    assert!(cold.exit == 0 || cold.exit == 1, "check failed with exit {}", cold.exit);
+    let cell = |t: &Timed| format!("{:.2} s, {:.0} MiB", t.wall, t.peak_mib);
+    println!();
+    println!("| SKP files | MB | bare parse | cold | warm | files/s cold | cold / bare |");
+    println!("|---|---|---|---|---|---|---|");
+    println!(
+        "| {} | {:.1} | {bare:.2} s | {} | {} | {:.0} | {:.2} |",
+        files.len(),
+        bytes as f64 / 1e6,
+        cell(&cold),
+        cell(&warm),
+        files.len() as f64 / cold.wall,
+        cold.wall / bare
+    );
 }
 
 fn yaml_files(dir: &Path) -> Vec<PathBuf> {
@@ -186,5 +317,12 @@ fn main() {
             positions as f64 / cold.wall,
             cold.wall / bare
         );
+    }
+    let skp: usize = std::env::var("IKILINT_BENCH_SKP")
+        .ok()
+        .and_then(|v| v.trim().parse().ok())
+        .unwrap_or(5000);
+    if skp > 0 {
+        skp_corpus(&root, skp);
     }
 }

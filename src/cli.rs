@@ -218,6 +218,7 @@ fn run_check(request: &CheckRequest, out: &mut dyn WriteColor, err: &mut dyn Wri
         return Ok(EXIT_OK);
     }
 
+    report.drop_office_fixes(lang);
     let mut notes = Vec::new();
     if let Some((path, baseline)) = &baseline {
         let applied = baseline.apply(&mut report);
@@ -275,9 +276,10 @@ fn check_fix(
     err: &mut dyn Write,
 ) -> Result<i32, Failure> {
     let lang = loaded.lang;
-    let (fixed, paths) = crate::fix::fix_paths(&request.paths, &loaded.data, &loaded.settings, fix.options)
+    let (mut fixed, paths) = crate::fix::fix_paths(&request.paths, &loaded.data, &loaded.settings, fix.options)
         .map_err(|e| path_error(lang, "common.error-path", &e.path, &e.reason))?;
     no_document_gate(&fixed.report, request, lang, err)?;
+    fixed.report.drop_office_fixes(lang);
     for name in &fixed.office_fixable {
         writeln!(err, "{}", tr(lang, "common.fix-office", &[("file", name)])).map_err(io)?;
     }
@@ -562,7 +564,7 @@ fn run_graph(request: &GraphRequest, out: &mut dyn Write) -> Result<(), String> 
         root,
         depth: request.depth,
     };
-    let text = render::graph::render(&workspace.documents, &cascade, &options, lang);
+    let text = render::graph::render_with_skps(&workspace.documents, &workspace.skps, &cascade, &options, lang);
     emit(&text, request.output.as_deref(), lang, out)
 }
 
@@ -619,7 +621,7 @@ pub fn report(request: &ReportRequest, out: &mut dyn Write, err: &mut dyn Write)
         let diagnostics = crate::lint::lint(&workspace, &loaded.data, &loaded.settings);
         let cascade = crate::cascade::Cascade::new(&workspace.documents);
         let mut files = workspace.files;
-        crate::lint::mark_concerns(&mut files, &workspace.documents);
+        crate::lint::mark_concerns(&mut files, &workspace.documents, &workspace.skps);
         let report = crate::Report {
             files,
             diagnostics,

@@ -29,6 +29,7 @@ const KEYS: &[&str] = &[
     "lang",
     "per-file-ignores",
     "extra-rules",
+    "skp",
 ];
 
 #[derive(Deserialize, Default)]
@@ -42,6 +43,15 @@ struct Raw {
     lang: Option<Spanned<String>>,
     per_file_ignores: Option<BTreeMap<Spanned<String>, Vec<Spanned<String>>>>,
     extra_rules: Option<Vec<Spanned<String>>>,
+    skp: Option<RawSkp>,
+}
+
+/// `[skp]`: what varies between offices' SKP forms (SPEC.md section 6).
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RawSkp {
+    mandiri: Option<bool>,
+    aspek: Option<Vec<Spanned<String>>>,
 }
 
 /// A configuration problem: the run stops with exit code 2.
@@ -93,6 +103,10 @@ pub struct Config {
     pub per_file_ignores: Vec<(String, Vec<String>)>,
     /// Directories, resolved against the configuration file's directory.
     pub extra_rules: Vec<PathBuf>,
+    /// `[skp] mandiri`: an RHK utama marked `mandiri: true` needs no intervensi (R001).
+    pub skp_mandiri: Option<bool>,
+    /// `[skp] aspek`: the aspek an SKP indicator may have (R005), lowercase.
+    pub skp_aspek: Option<Vec<String>>,
 }
 
 /// The configuration file that applies to `start`: `ikilint.toml` in it (or in its directory, for a file) or
@@ -281,6 +295,20 @@ impl Config {
                 .per_file_ignores
                 .push((pattern.get_ref().clone(), selectors(Some(codes))?));
         }
+        if let Some(skp) = raw.skp {
+            config.skp_mandiri = skp.mandiri;
+            if let Some(list) = skp.aspek {
+                let mut aspek = Vec::new();
+                for value in list {
+                    let word = value.get_ref().trim().to_lowercase();
+                    if !crate::skp::ASPEK.contains(&word.as_str()) {
+                        return Err(bad_value(&value, "skp.aspek", &crate::skp::ASPEK.join(", ")));
+                    }
+                    aspek.push(word);
+                }
+                config.skp_aspek = Some(aspek);
+            }
+        }
         config.extra_rules = raw
             .extra_rules
             .unwrap_or_default()
@@ -348,12 +376,40 @@ impl Config {
 
     /// The rule data: built in, extended by the `extra-rules` directories; errors in `lang`.
     pub fn data(&self, lang: Lang) -> Result<Data, ConfigError> {
-        if self.extra_rules.is_empty() {
+        let mut data = if self.extra_rules.is_empty() {
             let data = Data::builtin();
             data.validate()?;
-            return Ok(data);
+            data
+        } else {
+            Data::with_extra_dirs_in(&self.extra_rules, lang)?
+        };
+        // The `[skp]` table reaches the rules as the last `skp.yaml`, over the built-in one and any extra one.
+        if let Some(text) = self.skp_practice() {
+            data.push_file(crate::data::DataFile {
+                name: "skp.yaml".to_string(),
+                origin: format!(
+                    "{} [skp]",
+                    self.path.as_ref().map_or(FILE_NAME.into(), |p| p.display().to_string())
+                ),
+                text,
+            });
         }
-        Ok(Data::with_extra_dirs_in(&self.extra_rules, lang)?)
+        Ok(data)
+    }
+
+    /// The `[skp]` table as the YAML of an `skp.yaml` rules file, when the configuration has one.
+    fn skp_practice(&self) -> Option<String> {
+        if self.skp_mandiri.is_none() && self.skp_aspek.is_none() {
+            return None;
+        }
+        let mut text = String::new();
+        if let Some(mandiri) = self.skp_mandiri {
+            text.push_str(&format!("mandiri: {mandiri}\n"));
+        }
+        if let Some(aspek) = &self.skp_aspek {
+            text.push_str(&format!("aspek: [{}]\n", aspek.join(", ")));
+        }
+        Some(text)
     }
 
     /// The effective configuration as TOML, for `ikilint config`.
@@ -393,6 +449,15 @@ impl Config {
         out.push_str("\n[severity]\n");
         for (code, severity) in changed {
             out.push_str(&format!("{code} = {:?}\n", severity.as_str()));
+        }
+        if self.skp_mandiri.is_some() || self.skp_aspek.is_some() {
+            out.push_str("\n[skp]\n");
+            if let Some(mandiri) = self.skp_mandiri {
+                out.push_str(&format!("mandiri = {mandiri}\n"));
+            }
+            if let Some(aspek) = &self.skp_aspek {
+                out.push_str(&format!("aspek = {}\n", list(aspek)));
+            }
         }
         out.push_str("\n[per-file-ignores]\n");
         for (pattern, codes) in &self.per_file_ignores {

@@ -22,6 +22,7 @@ pub const BUILTIN: &[(&str, &str)] = &[
     ("istilah.yaml", include_str!("../rules/istilah.yaml")),
     ("kata.yaml", include_str!("../rules/kata.yaml")),
     ("hasil.yaml", include_str!("../rules/hasil.yaml")),
+    ("skp.yaml", include_str!("../rules/skp.yaml")),
 ];
 
 /// One data file: built in, or from an extra directory.
@@ -70,6 +71,7 @@ const TABLES: &[(&str, Validator)] = &[
     ("istilah.yaml", validate_table::<crate::rules::text::tables::Istilah>),
     ("kata.yaml", validate_table::<crate::rules::text::tables::Kata>),
     ("hasil.yaml", validate_table::<crate::wording::Hasil>),
+    ("skp.yaml", validate_table::<crate::rules::skp::SkpPractice>),
 ];
 
 #[derive(Default)]
@@ -119,6 +121,12 @@ impl Data {
         }
         data.validate()?;
         Ok(data)
+    }
+
+    /// Add one more file (after the others, so it overrides them), e.g. the `[skp]` table of a configuration.
+    pub fn push_file(&mut self, file: DataFile) {
+        self.files.push(file);
+        self.tables.lock().unwrap_or_else(|e| e.into_inner()).clear();
     }
 
     pub fn files(&self) -> &[DataFile] {

@@ -56,6 +56,7 @@ const EN: &[(&str, &str)] = &[
     ("units", include_str!("../i18n/en/units.yaml")),
     ("identity", include_str!("../i18n/en/identity.yaml")),
     ("text", include_str!("../i18n/en/text.yaml")),
+    ("skp", include_str!("../i18n/en/skp.yaml")),
     ("ci", include_str!("../i18n/en/ci.yaml")),
     ("report", include_str!("../i18n/en/report.yaml")),
 ];
@@ -67,6 +68,7 @@ const ID: &[(&str, &str)] = &[
     ("units", include_str!("../i18n/id/units.yaml")),
     ("identity", include_str!("../i18n/id/identity.yaml")),
     ("text", include_str!("../i18n/id/text.yaml")),
+    ("skp", include_str!("../i18n/id/skp.yaml")),
     ("ci", include_str!("../i18n/id/ci.yaml")),
     ("report", include_str!("../i18n/id/report.yaml")),
 ];

@@ -13,6 +13,8 @@ pub struct SasaranId;
 pub struct AtasanRef;
 /// `mendukung`: `<sasaran-id>`, `<jabatan-id>/<sasaran-id>` or `<dokumen-id>/<jabatan-id>/<sasaran-id>`.
 pub struct MendukungRef;
+/// `intervensi`: `<rhk-id>`, `<skp-id>/<rhk-id>` or `<dokumen-id>/<jabatan-id>/<sasaran-id>`.
+pub struct IntervensiRef;
 /// Text, or a number kept as written (targets, formulas, NIPs written without quotes).
 pub struct TextOrNumber;
 
@@ -38,6 +40,7 @@ string_schema!(Id, "Id", "^[a-z0-9-]+$");
 string_schema!(SasaranId, "SasaranId", "^[^/\\s]+$");
 string_schema!(AtasanRef, "AtasanRef", "^([a-z0-9-]+/)?[a-z0-9-]+$");
 string_schema!(MendukungRef, "MendukungRef", "^(([a-z0-9-]+/){1,2})?[^/\\s]+$");
+string_schema!(IntervensiRef, "IntervensiRef", "^(([a-z0-9-]+/){1,2})?[^/\\s]+$");
 
 impl JsonSchema for TextOrNumber {
     fn inline_schema() -> bool {
@@ -57,9 +60,19 @@ impl JsonSchema for TextOrNumber {
 pub fn generate() -> String {
     let mut settings = SchemaSettings::draft07();
     settings.meta_schema = Some("http://json-schema.org/draft-07/schema#".into());
-    let schema = settings
-        .into_generator()
-        .into_root_schema_for::<crate::model::Document>();
+    // One file is one document of either kind: an IKI (`dokumen`, `jabatan`) or an SKP (`skp`).
+    let mut generator = settings.into_generator();
+    let iki = generator.subschema_for::<crate::model::Document>();
+    let skp = generator.subschema_for::<crate::skp::SkpDocument>();
+    let mut schema = json_schema!({
+        "title": "ikilint schema v1: an IKI or an SKP document",
+        "oneOf": [iki, skp],
+    });
+    schema.insert("$schema".into(), "http://json-schema.org/draft-07/schema#".into());
+    let definitions = generator.take_definitions(true);
+    if !definitions.is_empty() {
+        schema.insert("definitions".into(), serde_json::Value::Object(definitions));
+    }
     let mut text = serde_json::to_string_pretty(&schema).expect("a schema always serializes");
     text.push('\n');
     text
@@ -122,6 +135,8 @@ mod tests {
         for example in [
             include_str!("../examples/masama-2020.yaml"),
             include_str!("../examples/tanjung-redeb-2022.yaml"),
+            include_str!("../examples/skp-camat-masama-2023.yaml"),
+            include_str!("../examples/skp-pengolah-data-perizinan-masama-2023.yaml"),
         ] {
             let root = crate::yaml::parse(example).expect("parses").expect("not empty");
             let mut found = Vec::new();

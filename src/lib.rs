@@ -33,6 +33,7 @@ pub mod sasaran_match;
 pub mod schema;
 pub mod server;
 pub mod similarity;
+pub mod skp;
 pub mod source;
 pub mod suppress;
 pub mod typed;
@@ -91,6 +92,20 @@ pub const EXIT_FINDINGS: i32 = 1;
 pub const EXIT_ERROR: i32 = 2;
 
 impl Report {
+    /// Take the fixes off the findings of office files, for output: their edits are in YAML that exists only in
+    /// memory, so no program can apply them; a note says where they can be applied instead.
+    pub fn drop_office_fixes(&mut self, lang: i18n::Lang) {
+        for diagnostic in &mut self.diagnostics {
+            if diagnostic.fix.is_some() && self.files.has_origins(diagnostic.primary.file) {
+                diagnostic.fix = None;
+                let file = self.files.name(diagnostic.primary.file);
+                diagnostic
+                    .notes
+                    .push(i18n::tr(lang, "common.fix-office-note", &[("file", &file)]));
+            }
+        }
+    }
+
     /// `1` when a finding is at or above `fail_on`, else `0`.
     pub fn exit_code(&self, fail_on: FailOn) -> i32 {
         match fail_on.threshold() {
@@ -121,7 +136,7 @@ pub fn check_sources(sources: Vec<(String, String)>, data: &data::Data, settings
     let workspace = workspace::load_sources(sources, settings.lang);
     let diagnostics = lint::lint(&workspace, data, settings);
     let mut files = workspace.files;
-    lint::mark_concerns(&mut files, &workspace.documents);
+    lint::mark_concerns(&mut files, &workspace.documents, &workspace.skps);
     Report {
         files,
         diagnostics,

@@ -7,9 +7,10 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::i18n::Lang;
 use crate::model::Document;
 use crate::paths;
-use crate::per_file::check_document;
+use crate::per_file::{check_document, check_skp};
 use crate::rules::{self, Check, Context, DocumentCheck};
-use crate::source::{FileId, Files};
+use crate::skp::SkpDocument;
+use crate::source::{FileId, Files, Span};
 use crate::suppress::Anchors;
 use crate::workspace::Workspace;
 use rayon::prelude::*;
@@ -116,7 +117,7 @@ impl Settings {
 pub fn document_checks(settings: &Settings) -> Vec<DocumentCheck> {
     enabled(settings)
         .filter_map(|r| match r.check {
-            Check::Document(check) => Some(check),
+            Check::Document(check) | Check::DocumentAndSkp(check, _) => Some(check),
             _ => None,
         })
         .collect()
@@ -132,6 +133,7 @@ fn enabled(settings: &Settings) -> impl Iterator<Item = &'static rules::Rule> + 
 pub struct Gathered {
     pub files: Files,
     pub documents: Vec<Document>,
+    pub skps: Vec<SkpDocument>,
     pub diagnostics: Vec<Diagnostic>,
     with_directives: Vec<FileId>,
     anchors: Anchors,
@@ -171,13 +173,29 @@ pub fn lint(workspace: &Workspace, data: &Data, settings: &Settings) -> Vec<Diag
         diagnostics: workspace.diagnostics.clone(),
         ..Gathered::default()
     };
-    for (file, diagnostics) in per_document {
+    let per_skp: Vec<(FileId, Vec<Diagnostic>)> = workspace
+        .skps
+        .par_iter()
+        .map(|skp| {
+            let mut out = Vec::new();
+            check_skp(&workspace.files, skp, settings.lang, data, &mut out);
+            (skp.file, out)
+        })
+        .collect();
+    for (file, diagnostics) in per_document.into_iter().chain(per_skp) {
         gathered.add(file, diagnostics, None);
     }
     let (with_directives, anchors) = suppression_of(workspace);
     gathered.with_directives = with_directives;
     gathered.anchors = anchors;
-    finish_set(&workspace.files, &workspace.documents, gathered, data, settings)
+    finish_set(
+        &workspace.files,
+        &workspace.documents,
+        &workspace.skps,
+        gathered,
+        data,
+        settings,
+    )
 }
 
 /// The files of a workspace that may hold suppression comments, and the anchors of their multi-line texts.
@@ -233,16 +251,22 @@ pub fn finish(workspace: &Workspace, settings: &Settings, diagnostics: Vec<Diagn
 pub fn finish_run(mut gathered: Gathered, data: &Data, settings: &Settings) -> (Files, Vec<Diagnostic>) {
     let mut files = std::mem::take(&mut gathered.files);
     let documents = std::mem::take(&mut gathered.documents);
-    let diagnostics = finish_set(&files, &documents, gathered, data, settings);
-    mark_concerns(&mut files, &documents);
+    let skps = std::mem::take(&mut gathered.skps);
+    let diagnostics = finish_set(&files, &documents, &skps, gathered, data, settings);
+    mark_concerns(&mut files, &documents, &skps);
     (files, diagnostics)
 }
 
-/// Record in `files` which position each part of every document concerns, so that an output can name it with a
-/// finding (SPEC.md section 7: `jabatan`).
-pub fn mark_concerns(files: &mut Files, documents: &[Document]) {
+/// Record in `files` which position each part of every IKI document concerns, and that an SKP file concerns its
+/// SKP, so that an output can name it with a finding (SPEC.md section 7: `jabatan`).
+pub fn mark_concerns(files: &mut Files, documents: &[Document], skps: &[SkpDocument]) {
     for document in documents {
         files.set_concerns(document.file, document.concerns());
+    }
+    for skp in skps {
+        if let Some(id) = skp.skp.as_ref().and_then(|s| s.id.as_ref()) {
+            files.set_concerns(skp.file, vec![(Span::new(0, usize::MAX), id.as_str().into())]);
+        }
     }
 }
 
@@ -251,11 +275,12 @@ pub fn mark_concerns(files: &mut Files, documents: &[Document]) {
 fn finish_set(
     files: &Files,
     documents: &[Document],
+    skps: &[SkpDocument],
     gathered: Gathered,
     data: &Data,
     settings: &Settings,
 ) -> Vec<Diagnostic> {
-    let cx = Context::new(files, documents, settings.lang, data);
+    let cx = Context::new(files, documents, settings.lang, data).with_skps(skps);
     let per_set = set_findings(&cx, settings);
     let diagnostics = gathered.diagnostics.into_iter().chain(per_set).collect();
     filter_and_order(
@@ -268,8 +293,7 @@ fn finish_set(
 }
 
 /// The engine's own work on a run's findings: drop the rules turned off and per-file ignores, apply the inline
-/// suppressions (adding S007/S008), set the configured severities, drop the fixes of office files (their edits
-/// would land in YAML that exists only in memory), sort.
+/// suppressions (adding S007/S008), set the configured severities, sort.
 fn filter_and_order(
     files: &Files,
     with_directives: &[FileId],
@@ -299,9 +323,6 @@ fn filter_and_order(
     for diagnostic in &mut diagnostics {
         if let Some(severity) = settings.severity.get(diagnostic.code) {
             diagnostic.severity = *severity;
-        }
-        if diagnostic.fix.is_some() && files.has_origins(diagnostic.primary.file) {
-            diagnostic.fix = None;
         }
     }
     sort(&mut diagnostics);

@@ -7,6 +7,7 @@ use crate::diagnostic::Diagnostic;
 use crate::i18n::Lang;
 use crate::model::Document;
 use crate::rules::{Context, DocumentCheck};
+use crate::skp::SkpDocument;
 use crate::source::{FileId, Files, SourceFile};
 use crate::suppress::{self, Anchor};
 use serde::{Deserialize, Serialize};
@@ -24,6 +25,8 @@ pub struct FileFacts {
     pub diagnostics: Vec<Diagnostic>,
     /// What the cross-file rules read of the document ([`Document::into_skeleton`]), with file id [`LOCAL`].
     pub document: Option<Document>,
+    /// What the cross-file rules read of an SKP document ([`SkpDocument::into_skeleton`]), with file id [`LOCAL`].
+    pub skp: Option<SkpDocument>,
     /// The anchors of the multi-line texts when the file may hold suppression comments; `None` when it has none.
     pub suppression: Option<Vec<(usize, Anchor)>>,
     /// For an office file (read as the YAML `ikilint import` prints for it): where each value came from.
@@ -45,6 +48,14 @@ pub fn check_document(
     let cx = Context::new(files, std::slice::from_ref(document), lang, data);
     for check in checks {
         check(&cx, document, out);
+    }
+}
+
+/// Run the per-document SKP rules on `skp` (whose file is in `files`), appending their findings to `out`.
+pub fn check_skp(files: &Files, skp: &SkpDocument, lang: Lang, data: &Data, out: &mut Vec<Diagnostic>) {
+    let cx = Context::new(files, &[], lang, data).with_skps(std::slice::from_ref(skp));
+    for check in crate::rules::skp_checks() {
+        check(&cx, skp, out);
     }
 }
 
@@ -81,6 +92,11 @@ pub fn lint_file(
             facts.suppression = Some(suppress::of_document(source, &document));
         }
         facts.document = Some(document.into_skeleton());
+    }
+    if let Some(mut skp) = loaded.skp {
+        skp.file = LOCAL;
+        check_skp(&files, &skp, lang, data, &mut diagnostics);
+        facts.skp = Some(skp.into_skeleton());
     }
     facts.diagnostics = diagnostics;
     let source = files.into_sources().pop().expect("the one file added above");

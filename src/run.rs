@@ -190,6 +190,10 @@ pub fn run(
             document.file = file;
             gathered.documents.push(document);
         }
+        if let Some(mut skp) = facts.skp {
+            skp.file = file;
+            gathered.skps.push(skp);
+        }
         gathered.add(file, diagnostics, facts.suppression);
     }
     if let Some(cache) = &cache

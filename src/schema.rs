@@ -37,6 +37,26 @@ pub fn is_iki_document(root: &Node) -> bool {
     })
 }
 
+/// Whether a top-level mapping is an SKP document (SPEC.md section 6): it has `skp`.
+pub fn is_skp_document(root: &Node) -> bool {
+    root.get("skp").is_some()
+}
+
+/// A top-level mapping with both an `skp` key and an IKI key (`dokumen` or `jabatan`): S002 at the `skp` key, and
+/// the file is read as neither kind.
+pub fn report_both_kinds(file: FileId, root: &Node, lang: Lang, out: &mut Vec<Diagnostic>) {
+    let span = root
+        .entries()
+        .and_then(|entries| entries.iter().find(|(k, _)| k.as_str() == Some("skp")))
+        .map_or(root.span, |(k, _)| k.span);
+    SCHEMA_MISMATCH
+        .report(lang, file, span, &[])
+        .message("message-both-kinds", &[])
+        .label("label-both-kinds", &[])
+        .help("help-both-kinds", &[])
+        .emit(out);
+}
+
 /// Build the model of one parsed file, appending schema findings to `out`.
 pub fn read_document(file: FileId, source: &str, root: &Node, lang: Lang, out: &mut Vec<Diagnostic>) -> Document {
     let mut reader = Reader {
@@ -48,22 +68,23 @@ pub fn read_document(file: FileId, source: &str, root: &Node, lang: Lang, out: &
     reader.document(root)
 }
 
-struct Reader<'a> {
-    file: FileId,
-    source: &'a str,
-    lang: Lang,
-    out: &'a mut Vec<Diagnostic>,
+/// The schema reader; its helpers are shared with the SKP reader ([`crate::skp::read`]).
+pub(crate) struct Reader<'a> {
+    pub(crate) file: FileId,
+    pub(crate) source: &'a str,
+    pub(crate) lang: Lang,
+    pub(crate) out: &'a mut Vec<Diagnostic>,
 }
 
 /// The entries of one mapping after repeated and unknown keys have been reported.
-struct Fields<'n> {
+pub(crate) struct Fields<'n> {
     /// The mapping node, and where a missing key is reported: its first key (a mapping's own span is empty).
-    anchor: Span,
+    pub(crate) anchor: Span,
     entries: Vec<(&'static str, &'n Node, &'n Node)>,
 }
 
 impl<'n> Fields<'n> {
-    fn get(&self, key: &str) -> Option<(&'n Node, &'n Node)> {
+    pub(crate) fn get(&self, key: &str) -> Option<(&'n Node, &'n Node)> {
         self.entries
             .iter()
             .find(|(k, _, _)| *k == key)
@@ -71,7 +92,7 @@ impl<'n> Fields<'n> {
     }
 }
 
-enum Expect {
+pub(crate) enum Expect {
     Text,
     /// Text, or a number kept as written (targets, NIPs written without quotes).
     TextOrNumber,
@@ -86,7 +107,7 @@ impl<'a> Reader<'a> {
         Catalog::get(self.lang).text(&format!("common.{key}"), &[])
     }
 
-    fn wrong_type(&mut self, key: &str, node: &Node, expected: &str) {
+    pub(crate) fn wrong_type(&mut self, key: &str, node: &Node, expected: &str) {
         let found = self.type_name(node);
         let expected = self.common(expected);
         SCHEMA_MISMATCH
@@ -101,7 +122,7 @@ impl<'a> Reader<'a> {
             .emit(self.out);
     }
 
-    fn missing(&mut self, key: &str, parent: &str, anchor: Span) {
+    pub(crate) fn missing(&mut self, key: &str, parent: &str, anchor: Span) {
         SCHEMA_MISMATCH
             .report(self.lang, self.file, anchor, &[])
             .message("message-missing", &[("key", &key), ("parent", &parent)])
@@ -110,7 +131,7 @@ impl<'a> Reader<'a> {
             .emit(self.out);
     }
 
-    fn empty(&mut self, key: &str, span: Span) {
+    pub(crate) fn empty(&mut self, key: &str, span: Span) {
         EMPTY_VALUE
             .report(self.lang, self.file, span, &[("key", &key)])
             .label("label", &[])
@@ -119,7 +140,7 @@ impl<'a> Reader<'a> {
     }
 
     /// Report repeated and unknown keys of a mapping; `parent` names it in messages.
-    fn fields<'n>(
+    pub(crate) fn fields<'n>(
         &mut self,
         node: &'n Node,
         known: &[&'static str],
@@ -204,7 +225,7 @@ impl<'a> Reader<'a> {
         Some(fields)
     }
 
-    fn text(&mut self, fields: &Fields, key: &str, required: bool, expect: Expect) -> Option<Text> {
+    pub(crate) fn text(&mut self, fields: &Fields, key: &str, required: bool, expect: Expect) -> Option<Text> {
         let (_, node) = fields.get(key)?;
         let value = match &node.kind {
             NodeKind::Str(s) => s.clone(),
@@ -228,7 +249,7 @@ impl<'a> Reader<'a> {
         Some(Sp::new(value, node_span(node, self.source)))
     }
 
-    fn id(&mut self, fields: &Fields, key: &str, required: bool) -> Option<Text> {
+    pub(crate) fn id(&mut self, fields: &Fields, key: &str, required: bool) -> Option<Text> {
         let id = self.text(fields, key, required, Expect::Text)?;
         let valid = !id.value.is_empty()
             && id
@@ -247,7 +268,7 @@ impl<'a> Reader<'a> {
         Some(id)
     }
 
-    fn text_list(&mut self, fields: &Fields, key: &str) -> Vec<Text> {
+    pub(crate) fn text_list(&mut self, fields: &Fields, key: &str) -> Vec<Text> {
         let Some((_, node)) = fields.get(key) else {
             return Vec::new();
         };
@@ -277,7 +298,7 @@ impl<'a> Reader<'a> {
     }
 
     /// The items of a list value; `None` when the key is absent.
-    fn list<'n>(&mut self, fields: &Fields<'n>, key: &str) -> Option<(Span, &'n [Node])> {
+    pub(crate) fn list<'n>(&mut self, fields: &Fields<'n>, key: &str) -> Option<(Span, &'n [Node])> {
         let (_, node) = fields.get(key)?;
         match &node.kind {
             NodeKind::Seq(items) => Some((node_span(node, self.source), items)),
@@ -314,7 +335,19 @@ impl<'a> Reader<'a> {
 
     fn dokumen(&mut self, node: &Node) -> Option<Dokumen> {
         let fields = self.fields(node, DOKUMEN_KEYS, &["id", "unit", "tahun"], "dokumen")?;
-        let tahun = fields.get("tahun").and_then(|(_, node)| match node.kind {
+        let tahun = self.year(&fields);
+        Some(Dokumen {
+            span: fields.anchor,
+            id: self.id(&fields, "id", true),
+            unit: self.text(&fields, "unit", true, Expect::Text),
+            tahun,
+            tempat: self.text(&fields, "tempat", false, Expect::Text),
+        })
+    }
+
+    /// The `tahun` of a mapping: a plausible whole year.
+    pub(crate) fn year(&mut self, fields: &Fields) -> Option<Sp<i64>> {
+        fields.get("tahun").and_then(|(_, node)| match node.kind {
             NodeKind::Int(year) if PLAUSIBLE_YEARS.contains(&year) => Some(Sp::new(year, node.span)),
             NodeKind::Int(_) | NodeKind::Float(_) => {
                 let written = self.source.get(node.span.range()).unwrap_or("").trim().to_string();
@@ -330,13 +363,6 @@ impl<'a> Reader<'a> {
                 self.wrong_type("tahun", node, "type-year");
                 None
             }
-        });
-        Some(Dokumen {
-            span: fields.anchor,
-            id: self.id(&fields, "id", true),
-            unit: self.text(&fields, "unit", true, Expect::Text),
-            tahun,
-            tempat: self.text(&fields, "tempat", false, Expect::Text),
         })
     }
 
@@ -443,7 +469,7 @@ impl<'a> Reader<'a> {
 
 /// The span to point at for a value: a quoted scalar's span covers its quotes, which is what the user sees; a
 /// block scalar's is trimmed to its text.
-fn node_span(node: &Node, source: &str) -> Span {
+pub(crate) fn node_span(node: &Node, source: &str) -> Span {
     let Some(text) = source.get(node.span.range()) else {
         return node.span;
     };
@@ -452,7 +478,7 @@ fn node_span(node: &Node, source: &str) -> Span {
 }
 
 /// A valid id made from an invalid one, for the help line: `Kasi Pembangunan` → `kasi-pembangunan`.
-fn slug(text: &str) -> String {
+pub(crate) fn slug(text: &str) -> String {
     let mut out = String::new();
     for c in text.to_lowercase().chars() {
         if c.is_ascii_alphanumeric() {

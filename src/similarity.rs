@@ -14,6 +14,19 @@ pub fn closest<'c>(input: &str, candidates: impl IntoIterator<Item = &'c str>, t
     best.map(|(c, _)| c)
 }
 
+/// The one word of a closed set that `input` misspells: the only candidate at Jaro-Winkler `threshold` or more
+/// (case-insensitive), or `None` when none or several are that close. For fixes that must not pick wrongly.
+pub fn unique_closest<'c>(input: &str, candidates: &[&'c str], threshold: f64) -> Option<&'c str> {
+    let input = input.trim().to_lowercase();
+    let mut close = candidates
+        .iter()
+        .filter(|c| strsim::jaro_winkler(&input, &c.to_lowercase()) >= threshold);
+    match (close.next(), close.next()) {
+        (Some(only), None) => Some(only),
+        _ => None,
+    }
+}
+
 /// The identifier nearest to `input` for a did-you-mean on references: the fewest edits (a transposition counts as
 /// one, so `uij` finds `uji`), at most one edit per three characters (at least one), ties broken by Jaro-Winkler
 /// and then by order. Case-insensitive.

@@ -134,6 +134,8 @@ trait Fields: Default {
     const NAME: &'static str;
     /// Read the value of `key`; `Ok(false)` for a key this mapping does not have.
     fn field<'de, A: MapAccess<'de>>(&mut self, key: &str, map: &mut A) -> Result<bool, A::Error>;
+    /// Where `key` is written, for a mapping that keeps a key's span (the SKP's `perilaku`).
+    fn key_at(&mut self, _key: &str, _span: Span) {}
 }
 
 /// A mapping of the schema with the span of its first key (where the schema reader anchors it), or `None` when
@@ -152,7 +154,9 @@ impl<'de, T: Fields> Deserialize<'de> for Record<T> {
                 let mut fields = T::default();
                 let mut anchor = None;
                 while let Some(key) = map.next_key::<Spanned<String>>()? {
-                    anchor.get_or_insert_with(|| crate::yaml::location_span(&key.referenced));
+                    let key_span = crate::yaml::location_span(&key.referenced);
+                    anchor.get_or_insert(key_span);
+                    fields.key_at(&key.value, key_span);
                     if !fields.field(&key.value, &mut map)? {
                         return Err(de::Error::custom("unknown key"));
                     }
@@ -395,6 +399,9 @@ impl Convert<'_> {
         })
     }
 }
+
+mod skp;
+pub use skp::read_skp;
 
 #[cfg(test)]
 mod tests {

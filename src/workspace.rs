@@ -5,6 +5,7 @@ use crate::i18n::Lang;
 use crate::model::Document;
 use crate::rules::structure::YAML_SYNTAX;
 use crate::schema;
+use crate::skp::SkpDocument;
 use crate::source::{FileId, Files, SourceFile, Span};
 use crate::yaml::{ParseError, Problem};
 use rayon::prelude::*;
@@ -15,6 +16,8 @@ use std::path::{Path, PathBuf};
 pub struct Workspace {
     pub files: Files,
     pub documents: Vec<Document>,
+    /// The SKP documents (SPEC.md section 6), linted with the IKI documents as one set.
+    pub skps: Vec<SkpDocument>,
     /// Findings of reading and parsing (S001, S002, S003, S005, S006).
     pub diagnostics: Vec<Diagnostic>,
     /// The YAML files found by walking that are not IKI documents (for `--verbose` and the no-document warning).
@@ -99,6 +102,7 @@ pub(crate) struct Loaded {
     /// Found by walking and not an IKI document.
     pub skipped: bool,
     pub document: Option<Document>,
+    pub skp: Option<SkpDocument>,
     pub diagnostics: Vec<Diagnostic>,
     /// For an office file: where each value of its imported YAML (`text`) came from.
     pub origins: Option<crate::office::OriginMap>,
@@ -135,6 +139,7 @@ pub(crate) fn load_one(name: String, bytes: Vec<u8>, explicit: bool, lang: Lang)
         text: String::new(),
         skipped: false,
         document: None,
+        skp: None,
         diagnostics: Vec::new(),
         origins: None,
         unreadable: None,
@@ -143,9 +148,24 @@ pub(crate) fn load_one(name: String, bytes: Vec<u8>, explicit: bool, lang: Lang)
         loaded.diagnostics.push(utf8_finding(span, lang));
     } else if let Some(document) = crate::typed::read(&text, PENDING) {
         loaded.document = Some(document);
+    } else if let Some(skp) = crate::typed::read_skp(&text, PENDING) {
+        loaded.skp = Some(skp);
     } else {
         match crate::yaml::parse(&text) {
             Ok(None) if explicit => schema::report_empty_file(PENDING, lang, &mut loaded.diagnostics),
+            Ok(Some(root)) if schema::is_skp_document(&root) => {
+                if schema::is_iki_document(&root) {
+                    schema::report_both_kinds(PENDING, &root, lang, &mut loaded.diagnostics);
+                } else {
+                    loaded.skp = Some(crate::skp::read::read_skp(
+                        PENDING,
+                        &text,
+                        &root,
+                        lang,
+                        &mut loaded.diagnostics,
+                    ));
+                }
+            }
             Ok(Some(root)) if explicit || schema::is_iki_document(&root) => {
                 loaded.document = Some(schema::read_document(
                     PENDING,
@@ -199,6 +219,7 @@ fn skipped(name: String) -> Loaded {
         text: String::new(),
         skipped: true,
         document: None,
+        skp: None,
         diagnostics: Vec::new(),
         origins: None,
         unreadable: None,
@@ -293,6 +314,10 @@ fn assemble(loaded: Vec<Loaded>) -> Workspace {
             document.file = id;
             workspace.documents.push(document);
         }
+        if let Some(mut skp) = item.skp {
+            skp.file = id;
+            workspace.skps.push(skp);
+        }
         for mut diagnostic in item.diagnostics {
             diagnostic.set_file(id);
             workspace.diagnostics.push(diagnostic);
@@ -338,6 +363,7 @@ pub(crate) fn unreadable(name: String, reason: &str, lang: Lang) -> Loaded {
         text: String::new(),
         skipped: false,
         document: None,
+        skp: None,
         diagnostics: vec![finding],
         origins: None,
         unreadable: None,

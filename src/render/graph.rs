@@ -6,6 +6,8 @@
 //! across 20,000 pixels. Solid arrows go from a sasaran to the superior sasaran it feeds; they never move a box.
 //! A sasaran that feeds nothing (A001) or that no subordinate supports (A004) is red, with the reason written.
 
+mod skp;
+
 use crate::cascade::{Cascade, Link, PosId, Relation};
 use crate::i18n::{Lang, tr};
 use crate::model::{Document, Text};
@@ -215,10 +217,27 @@ pub fn mermaid_text(text: &str) -> String {
 
 /// The cascade of `documents` as `options` asks; labels that the tool adds are in `lang`.
 pub fn render(documents: &[Document], cascade: &Cascade, options: &GraphOptions, lang: Lang) -> String {
+    render_with_skps(documents, &[], cascade, options, lang)
+}
+
+/// [`render`] with the SKP documents of the set: their boxes, the links to the superior SKP and the intervensi
+/// arrows (to an RHK, or to an IKI sasaran). A picture drawn from one position down (`root`) leaves them out.
+pub fn render_with_skps(
+    documents: &[Document],
+    skps: &[crate::skp::SkpDocument],
+    cascade: &Cascade,
+    options: &GraphOptions,
+    lang: Lang,
+) -> String {
     let tree = Tree::new(documents, cascade, options, lang);
+    let skps = if options.root.is_some() { &[] } else { skps };
     match options.format {
-        GraphFormat::Dot => dot(&tree, options.direction),
-        GraphFormat::Mermaid => mermaid(&tree, options.direction),
+        GraphFormat::Dot => dot(&tree, skps, options.direction),
+        GraphFormat::Mermaid => {
+            let mut out = mermaid(&tree, options.direction);
+            skp::mermaid(&tree, skps, &mut out);
+            out
+        }
     }
 }
 
@@ -254,7 +273,7 @@ fn dot_box_label(tree: &Tree, b: &Box) -> String {
     )
 }
 
-fn dot(tree: &Tree, direction: Direction) -> String {
+fn dot(tree: &Tree, skps: &[crate::skp::SkpDocument], direction: Direction) -> String {
     let mut out = String::new();
     // Arrows point from a subordinate up to its superior; BT/RL puts the superior first.
     let rankdir = match direction {
@@ -290,6 +309,7 @@ fn dot(tree: &Tree, direction: Direction) -> String {
             "  {from}:p{pos}s{sas} -> {target}:p{to}s{to_sas} [constraint=false{colour}];"
         );
     }
+    skp::dot(tree, skps, &mut out);
     let _ = writeln!(out, "}}");
     out
 }

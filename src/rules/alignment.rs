@@ -3,7 +3,7 @@
 //! no cascade findings besides, because they would follow from the one mistake. A009 reads how each sasaran is
 //! worded: the result a sasaran names is what the cascade hands down.
 
-mod activity;
+pub(crate) mod activity;
 pub mod suggest;
 
 use super::{Check, Context, Family, Rule};

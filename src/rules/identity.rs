@@ -16,6 +16,7 @@ use crate::diagnostic::{Diagnostic, Edit, Fix, Severity};
 use crate::model::{Document, Text};
 use crate::names::{self, Gelar};
 use crate::nip::{self, FieldError, Kind, Malformed, Nip};
+use crate::skp::SkpDocument;
 use crate::source::{FileId, Span};
 use std::collections::HashMap;
 
@@ -24,7 +25,7 @@ pub const NIP_MALFORMED: Rule = Rule {
     name: "nip-malformed",
     family: Family::Identity,
     severity: Severity::Error,
-    check: Check::Document(nip_malformed),
+    check: Check::DocumentAndSkp(nip_malformed, skp_nip_malformed),
 };
 
 pub const NIP_INVALID_DATE: Rule = Rule {
@@ -32,7 +33,7 @@ pub const NIP_INVALID_DATE: Rule = Rule {
     name: "nip-invalid-date",
     family: Family::Identity,
     severity: Severity::Error,
-    check: Check::Document(nip_invalid_date),
+    check: Check::DocumentAndSkp(nip_invalid_date, skp_nip_invalid_date),
 };
 
 pub const NIP_GROUPING: Rule = Rule {
@@ -40,7 +41,7 @@ pub const NIP_GROUPING: Rule = Rule {
     name: "nip-grouping",
     family: Family::Identity,
     severity: Severity::Warning,
-    check: Check::Document(nip_grouping),
+    check: Check::DocumentAndSkp(nip_grouping, skp_nip_grouping),
 };
 
 pub const NIP_SHARED: Rule = Rule {
@@ -96,7 +97,7 @@ pub const NIP_UNUSUAL_AGE: Rule = Rule {
     name: "nip-unusual-age",
     family: Family::Identity,
     severity: Severity::Warning,
-    check: Check::Document(nip_unusual_age),
+    check: Check::DocumentAndSkp(nip_unusual_age, skp_nip_unusual_age),
 };
 
 pub const UNSIGNED: Rule = Rule {
@@ -179,9 +180,18 @@ impl WrittenNip<'_> {
 }
 
 fn written_nips(document: &Document) -> Vec<WrittenNip<'_>> {
+    written_nips_of(nips(document))
+}
+
+/// The NIPs written in an SKP (pegawai, penilai, atasan penilai), as [`written_nips`] reads them.
+fn skp_written_nips(skp: &SkpDocument) -> Vec<WrittenNip<'_>> {
+    written_nips_of(skp.people().filter_map(|(_, p)| p.nip.as_ref()))
+}
+
+fn written_nips_of<'d>(texts: impl Iterator<Item = &'d Text>) -> Vec<WrittenNip<'d>> {
     let mut written: Vec<WrittenNip> = Vec::new();
     let mut seen: HashMap<&str, usize> = HashMap::new();
-    for text in nips(document).filter(|w| !nip::is_placeholder(w.as_str())) {
+    for text in texts.filter(|w| !nip::is_placeholder(w.as_str())) {
         match seen.get(text.as_str().trim()) {
             Some(&at) => written[at].copies.push(text),
             None => {
@@ -210,7 +220,7 @@ fn nip_invalid_date(cx: &Context, document: &Document, out: &mut Vec<Diagnostic>
     for written in written_nips(document) {
         if let Ok(parsed) = &written.parsed {
             field_errors(cx, document.file, &written, parsed, true, out);
-            invalid_age(cx, document, &written, parsed, out);
+            invalid_age(cx, document.file, document.tahun(), &written, parsed, out);
         }
     }
 }
@@ -227,6 +237,44 @@ fn nip_unusual_age(cx: &Context, document: &Document, out: &mut Vec<Diagnostic>)
     for written in written_nips(document) {
         if let Ok(parsed) = &written.parsed {
             unusual_age(cx, document.file, &written, parsed, out);
+        }
+    }
+}
+
+fn skp_nip_malformed(cx: &Context, skp: &SkpDocument, out: &mut Vec<Diagnostic>) {
+    for written in skp_written_nips(skp) {
+        match &written.parsed {
+            Err(error) => malformed(cx, skp.file, &written, error.clone(), out),
+            Ok(parsed) => field_errors(cx, skp.file, &written, parsed, false, out),
+        }
+    }
+}
+
+fn skp_nip_invalid_date(cx: &Context, skp: &SkpDocument, out: &mut Vec<Diagnostic>) {
+    for written in skp_written_nips(skp) {
+        if let Ok(parsed) = &written.parsed {
+            field_errors(cx, skp.file, &written, parsed, true, out);
+            invalid_age(cx, skp.file, skp.tahun(), &written, parsed, out);
+        }
+    }
+}
+
+/// In an SKP, the 18 digits without spaces that e-Kinerja prints are as good as the 8-6-1-3 grouping (SPEC.md
+/// section 6); any other grouping is reported as in an IKI.
+fn skp_nip_grouping(cx: &Context, skp: &SkpDocument, out: &mut Vec<Diagnostic>) {
+    for written in skp_written_nips(skp) {
+        if let Ok(parsed) = &written.parsed
+            && nip::body(written.first.as_str()) != parsed.digits()
+        {
+            grouping(cx, skp.file, &written, parsed, out);
+        }
+    }
+}
+
+fn skp_nip_unusual_age(cx: &Context, skp: &SkpDocument, out: &mut Vec<Diagnostic>) {
+    for written in skp_written_nips(skp) {
+        if let Ok(parsed) = &written.parsed {
+            unusual_age(cx, skp.file, &written, parsed, out);
         }
     }
 }
@@ -308,9 +356,15 @@ fn field_errors(
 }
 
 /// N002: TMT before the age of 18, or after the document's year.
-fn invalid_age(cx: &Context, document: &Document, written: &WrittenNip, parsed: &Nip, out: &mut Vec<Diagnostic>) {
+fn invalid_age(
+    cx: &Context,
+    file: FileId,
+    tahun: Option<i64>,
+    written: &WrittenNip,
+    parsed: &Nip,
+    out: &mut Vec<Diagnostic>,
+) {
     let Ok(decoded) = parsed.decode() else { return };
-    let file = document.file;
     let canonical = parsed.canonical();
     let age = decoded.age_at_tmt();
     let tmt = decoded.tmt_text();
@@ -326,7 +380,7 @@ fn invalid_age(cx: &Context, document: &Document, written: &WrittenNip, parsed: 
             .label_copies(cx, file, finding, None)
             .help("help-young", &args)
             .emit(out);
-    } else if let Some(year) = document.tahun().filter(|&y| i64::from(decoded.tmt_year) > y) {
+    } else if let Some(year) = tahun.filter(|&y| i64::from(decoded.tmt_year) > y) {
         let args: [(&str, &dyn std::fmt::Display); 3] = [("nip", &canonical), ("tmt", &tmt), ("year", &year)];
         let finding = cx
             .report(&NIP_INVALID_DATE, file, written.first.span, &args)

@@ -5,6 +5,7 @@
 
 pub mod alignment;
 pub mod identity;
+pub mod skp;
 pub mod structure;
 pub mod text;
 pub mod units;
@@ -13,6 +14,7 @@ use crate::data::Data;
 use crate::diagnostic::{Diagnostic, Fix, Label, Severity};
 use crate::i18n::{Catalog, Lang};
 use crate::model::Document;
+use crate::skp::SkpDocument;
 use crate::source::{FileId, Files, Span};
 use std::any::{Any, TypeId};
 use std::collections::HashMap;
@@ -26,6 +28,7 @@ pub enum Family {
     Units,
     Identity,
     Text,
+    Skp,
 }
 
 impl Family {
@@ -36,6 +39,7 @@ impl Family {
             Family::Units => "U",
             Family::Identity => "N",
             Family::Text => "T",
+            Family::Skp => "R",
         }
     }
 
@@ -47,12 +51,14 @@ impl Family {
             Family::Units => "common.family-units",
             Family::Identity => "common.family-identity",
             Family::Text => "common.family-text",
+            Family::Skp => "common.family-skp",
         }
     }
 }
 
 pub type DocumentCheck = fn(&Context, &Document, &mut Vec<Diagnostic>);
 pub type SetCheck = fn(&Context, &mut Vec<Diagnostic>);
+pub type SkpCheck = fn(&Context, &SkpDocument, &mut Vec<Diagnostic>);
 
 #[derive(Clone, Copy)]
 pub enum Check {
@@ -64,6 +70,11 @@ pub enum Check {
     Document(DocumentCheck),
     /// Looks across everything linted together, through the indexes of [`Context::index`].
     Set(SetCheck),
+    /// Looks at one SKP document at a time (SPEC.md section 6).
+    Skp(SkpCheck),
+    /// A rule of IKI documents that applies to SKP documents too (SPEC.md section 6: the S, N and T families,
+    /// U003, U004, U010): one check for each kind.
+    DocumentAndSkp(DocumentCheck, SkpCheck),
 }
 
 pub struct Rule {
@@ -176,6 +187,7 @@ pub fn all() -> &'static [&'static Rule] {
             units::RULES,
             identity::RULES,
             text::RULES,
+            skp::RULES,
         ]
         .into_iter()
         .flat_map(|family| family.iter())
@@ -183,6 +195,17 @@ pub fn all() -> &'static [&'static Rule] {
         rules.sort_by_key(|r| (r.family, r.code));
         rules
     })
+}
+
+/// The per-document checks of SKP files, every one: the engine drops the findings of rules turned off.
+pub fn skp_checks() -> Vec<SkpCheck> {
+    all()
+        .iter()
+        .filter_map(|r| match r.check {
+            Check::Skp(check) | Check::DocumentAndSkp(_, check) => Some(check),
+            _ => None,
+        })
+        .collect()
 }
 
 pub fn by_code(code: &str) -> Option<&'static Rule> {
@@ -212,6 +235,8 @@ type Cell = Arc<OnceLock<Arc<dyn Any + Send + Sync>>>;
 pub struct Context<'a> {
     pub files: &'a Files,
     pub documents: &'a [Document],
+    /// The SKP documents of the set (none unless [`Context::with_skps`] gave them).
+    pub skps: &'a [SkpDocument],
     pub lang: Lang,
     pub data: &'a Data,
     indexes: Mutex<HashMap<TypeId, Cell>>,
@@ -222,10 +247,17 @@ impl<'a> Context<'a> {
         Context {
             files,
             documents,
+            skps: &[],
             lang,
             data,
             indexes: Mutex::new(HashMap::new()),
         }
+    }
+
+    /// The same context with the SKP documents of the set.
+    pub fn with_skps(mut self, skps: &'a [SkpDocument]) -> Self {
+        self.skps = skps;
+        self
     }
 
     /// The index of type `T`, built on first use; concurrent callers wait for the one build.

@@ -188,4 +188,14 @@ fn duplicate_id(cx: &Context, out: &mut Vec<Diagnostic>) {
             }
         }
     }
+    // `skp.id` shares the namespace of `dokumen.id` (SPEC.md section 6): references name either.
+    for skp in cx.skps {
+        if let Some(id) = skp.skp.as_ref().and_then(|s| s.id.as_ref()) {
+            documents.see(cx, skp.file, id, "message-dokumen", out);
+        }
+        let mut rhk_ids = FirstSeen::new();
+        for rhk in &skp.rhk {
+            rhk_ids.see(cx, skp.file, &rhk.id, "message-rhk", out);
+        }
+    }
 }

@@ -14,13 +14,14 @@ mod year;
 use super::{Check, Family, Rule};
 use crate::diagnostic::Severity;
 use crate::model::{Document, Text};
+use crate::skp::SkpDocument;
 
 pub const NON_STANDARD_SPELLING: Rule = Rule {
     code: "T001",
     name: "non-standard-spelling",
     family: Family::Text,
     severity: Severity::Warning,
-    check: Check::Document(spelling::non_standard),
+    check: Check::DocumentAndSkp(spelling::non_standard, spelling::non_standard_skp),
 };
 
 pub const MISSPELLED_TERM: Rule = Rule {
@@ -36,7 +37,7 @@ pub const REPEATED_WORDS: Rule = Rule {
     name: "repeated-words",
     family: Family::Text,
     severity: Severity::Warning,
-    check: Check::Document(repeat::repeated_words),
+    check: Check::DocumentAndSkp(repeat::repeated_words, repeat::repeated_words_skp),
 };
 
 pub const YEAR_MISMATCH: Rule = Rule {
@@ -93,6 +94,14 @@ pub const SPELLING: &[&Rule] = &[
 /// Fields that hold a person's name: written as the person writes it, so never checked for spelling.
 fn is_name_field(key: &str) -> bool {
     matches!(key, "pemangku.nama" | "tanda_tangan.nama")
+}
+
+/// The free-text values of an SKP whose words are checked: every one but names.
+fn skp_prose(skp: &SkpDocument) -> impl Iterator<Item = &Text> {
+    skp.texts()
+        .into_iter()
+        .filter(|(key, _)| *key != "nama")
+        .map(|(_, text)| text)
 }
 
 /// The free-text values of a document whose words are checked for spelling: every one but names.

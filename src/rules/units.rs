@@ -45,7 +45,7 @@ pub const NUMERAL_WORDS_MISMATCH: Rule = Rule {
     name: "numeral-words-mismatch",
     family: Family::Units,
     severity: Severity::Error,
-    check: Check::Document(counts::numeral_words_mismatch),
+    check: Check::DocumentAndSkp(counts::numeral_words_mismatch, counts::numeral_words_mismatch_skp),
 };
 
 pub const COUNT_LIST_MISMATCH: Rule = Rule {
@@ -93,7 +93,7 @@ pub const ABSOLUTE_TARGET: Rule = Rule {
     name: "absolute-target",
     family: Family::Units,
     severity: Severity::Info,
-    check: Check::Document(values::absolute_target),
+    check: Check::DocumentAndSkp(values::absolute_target, values::absolute_target_skp),
 };
 
 pub const ACTIVITY_INDICATOR: Rule = Rule {

@@ -95,9 +95,11 @@ fn resolve(node: &Value) -> &Value {
     node
 }
 
-/// The keys the schema allows in the mapping at `path`, with their descriptions.
-fn keys_at(path: &[String]) -> Vec<(String, String)> {
-    let mut node = schema();
+/// The keys the schema allows in the mapping at `path` of an IKI document, or of an SKP document when `skp`, with
+/// their descriptions.
+fn keys_at(path: &[String], skp: bool) -> Vec<(String, String)> {
+    // The schema's root is one of the two kinds (`oneOf`: IKI first, then SKP).
+    let mut node = resolve(&schema()["oneOf"][usize::from(skp)]);
     for key in path {
         node = resolve(&node["properties"][key.as_str()]);
     }
@@ -179,7 +181,8 @@ pub fn completion(
             let column = before.len() - typed.len();
             let path = path_at(&lines, line, column);
             let edit = range_from(column);
-            keys_at(&path)
+            let skp = lines.iter().any(|l| l.starts_with("skp:"));
+            keys_at(&path, skp)
                 .into_iter()
                 .map(|(key, description)| {
                     let mut item = item(
@@ -369,8 +372,14 @@ mod tests {
     fn keys_come_from_the_schema_at_each_level() {
         let keys = |path: &[&str]| {
             let path: Vec<String> = path.iter().map(|s| s.to_string()).collect();
-            keys_at(&path).into_iter().map(|(k, _)| k).collect::<Vec<_>>()
+            keys_at(&path, false).into_iter().map(|(k, _)| k).collect::<Vec<_>>()
         };
+        let skp_keys = |path: &[&str]| {
+            let path: Vec<String> = path.iter().map(|s| s.to_string()).collect();
+            keys_at(&path, true).into_iter().map(|(k, _)| k).collect::<Vec<_>>()
+        };
+        assert!(skp_keys(&[]).contains(&"pejabat_penilai".to_string()));
+        assert!(skp_keys(&["rhk", "indikator"]).contains(&"aspek".to_string()));
         assert_eq!(keys(&[]), ["dokumen", "jabatan"]);
         assert!(keys(&["jabatan", "sasaran", "indikator"]).contains(&"satuan".to_string()));
         assert!(keys(&["jabatan", "pemangku"]).contains(&"nip".to_string()));

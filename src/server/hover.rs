@@ -184,6 +184,8 @@ pub fn hover(analysis: &Analysis, lang: Lang, params: &lsp::HoverParams) -> Opti
         symbol_at(documents, analysis.cascade(), &source.text, file, offset)
     {
         (span, fed_sasaran_markdown(analysis, lang, pos, sas))
+    } else if let Some(found) = super::skp::hover(analysis, lang, file, offset) {
+        found
     } else {
         let d = analysis
             .diagnostics
@@ -204,12 +206,12 @@ pub fn definition(analysis: &Analysis, params: &lsp::GotoDefinitionParams) -> Op
     let position = &params.text_document_position_params;
     let file = analysis.file_of(&position.text_document.uri)?;
     let offset = convert::offset(analysis.workspace.files.get(file), position.position);
-    let (target_file, span) = match target_at(&analysis.workspace.documents, analysis.cascade(), file, offset)? {
-        Target::Nip(_) => return None,
-        Target::Jabatan { document, jabatan, .. } => {
+    let (target_file, span) = match target_at(&analysis.workspace.documents, analysis.cascade(), file, offset) {
+        Some(Target::Nip(_)) => return None,
+        Some(Target::Jabatan { document, jabatan, .. }) => {
             (document.file, jabatan.id.as_ref().map_or(jabatan.span, |id| id.span))
         }
-        Target::Sasaran { document, sasaran, .. } => {
+        Some(Target::Sasaran { document, sasaran, .. }) => {
             let span = if sasaran.id_written {
                 sasaran.id.span
             } else {
@@ -217,6 +219,7 @@ pub fn definition(analysis: &Analysis, params: &lsp::GotoDefinitionParams) -> Op
             };
             (document.file, span)
         }
+        None => super::skp::definition(analysis, file, offset)?,
     };
     let uri = analysis.uris.get(target_file.0)?.clone();
     Some(lsp::Location::new(

@@ -97,14 +97,23 @@ impl Cache {
     /// Lint `workspace` from scratch, keeping each file's findings.
     pub fn full(workspace: &Workspace, data: &Data, settings: &Settings) -> (Cache, Outcome) {
         let files = workspace.files.len();
-        let cx = Context::new(&workspace.files, &workspace.documents, settings.lang, data);
+        let cx = Context::new(&workspace.files, &workspace.documents, settings.lang, data).with_skps(&workspace.skps);
         let mut own = by_file(files, workspace.diagnostics.clone());
         let checked: Vec<(FileId, Vec<Diagnostic>)> = workspace
             .documents
             .par_iter()
             .map(|document| (document.file, lint::document_findings(&cx, document, settings)))
             .collect();
-        for (file, findings) in checked {
+        let checked_skps: Vec<(FileId, Vec<Diagnostic>)> = workspace
+            .skps
+            .par_iter()
+            .map(|skp| {
+                let mut out = Vec::new();
+                crate::per_file::check_skp(&workspace.files, skp, settings.lang, data, &mut out);
+                (skp.file, out)
+            })
+            .collect();
+        for (file, findings) in checked.into_iter().chain(checked_skps) {
             own[file.0].extend(findings);
         }
         let set = by_file(files, lint::set_findings(&cx, settings));
@@ -160,6 +169,21 @@ impl Cache {
             }
             (Err(_), None) => {}
         }
+        let skp_slot = workspace.skps.binary_search_by_key(&file, |d| d.file);
+        match (skp_slot, alone.skps.pop()) {
+            (Ok(at), Some(mut skp)) => {
+                skp.file = file;
+                workspace.skps[at] = skp;
+            }
+            (Err(at), Some(mut skp)) => {
+                skp.file = file;
+                workspace.skps.insert(at, skp);
+            }
+            (Ok(at), None) => {
+                workspace.skps.remove(at);
+            }
+            (Err(_), None) => {}
+        }
         let mut own: Vec<Diagnostic> = alone.diagnostics;
         own.iter_mut().for_each(|d| set_file(d, file));
         workspace.diagnostics.retain(|d| d.primary.file != file);
@@ -171,9 +195,13 @@ impl Cache {
                 .binary_search_by_key(&file, |d| d.file)
                 .ok()
                 .map(|at| &workspace.documents[at]);
-            let cx = Context::new(&workspace.files, &workspace.documents, settings.lang, data);
+            let cx =
+                Context::new(&workspace.files, &workspace.documents, settings.lang, data).with_skps(&workspace.skps);
             if let Some(document) = document {
                 own.extend(lint::document_findings(&cx, document, settings));
+            }
+            if let Ok(at) = workspace.skps.binary_search_by_key(&file, |d| d.file) {
+                crate::per_file::check_skp(&workspace.files, &workspace.skps[at], settings.lang, data, &mut own);
             }
             self.own[file.0] = own;
             let set = by_file(workspace.files.len(), lint::set_findings(&cx, settings));

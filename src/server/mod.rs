@@ -23,6 +23,7 @@ pub mod incremental;
 pub mod outline;
 pub mod references;
 pub mod rename;
+pub mod skp;
 pub mod state;
 
 use lsp_server::{Connection, ErrorCode, Message, Notification, Request, RequestId, Response};

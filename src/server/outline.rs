@@ -91,6 +91,9 @@ pub fn document_symbols(analysis: &Analysis, params: &lsp::DocumentSymbolParams)
         return Vec::new();
     };
     let source = analysis.workspace.files.get(file);
+    if let Some(skp) = analysis.workspace.skps.iter().find(|skp| skp.file == file) {
+        return skp_symbols(source, skp);
+    }
     let Some(document) = analysis.document(file) else {
         return Vec::new();
     };
@@ -165,6 +168,68 @@ pub fn document_symbols(analysis: &Analysis, params: &lsp::DocumentSymbolParams)
         Span::new(document.span.start, end),
         selection,
         positions,
+    )]
+}
+
+/// The outline of an SKP: the SKP → its RHK (→ the RHK it intervenes) → their indicators (with the aspek).
+fn skp_symbols(source: &SourceFile, skp: &crate::skp::SkpDocument) -> Vec<lsp::DocumentSymbol> {
+    let rhk_symbols = skp
+        .rhk
+        .iter()
+        .map(|rhk| {
+            let indicators: Vec<lsp::DocumentSymbol> = rhk
+                .indikator
+                .iter()
+                .map(|i| {
+                    let texts = [&i.aspek, &i.uraian, &i.target, &i.satuan].into_iter().flatten();
+                    symbol(
+                        source,
+                        text_or(&i.uraian, "").to_string(),
+                        i.aspek.as_ref().map(|a| a.value.clone()),
+                        lsp::SymbolKind::PROPERTY,
+                        reach(i.span, texts),
+                        i.uraian.as_ref().map(|u| u.span),
+                        Vec::new(),
+                    )
+                })
+                .collect();
+            let texts = [&rhk.jenis, &rhk.uraian, &rhk.intervensi, &rhk.sasaran, &rhk.perspektif]
+                .into_iter()
+                .flatten()
+                .chain([&rhk.id]);
+            let end = reach(rhk.span, texts).end;
+            let end = rhk
+                .indikator
+                .iter()
+                .flat_map(|i| [&i.aspek, &i.uraian, &i.target, &i.satuan].into_iter().flatten())
+                .fold(end, |e, t| e.max(t.span.end));
+            symbol(
+                source,
+                format!("{} · {}", rhk.id.value, text_or(&rhk.uraian, "")),
+                rhk.intervensi.as_ref().map(|m| format!("→ {}", m.value)),
+                lsp::SymbolKind::FIELD,
+                Span::new(rhk.span.start, end),
+                Some(rhk.id.span).filter(|_| rhk.id_written),
+                indicators,
+            )
+        })
+        .collect();
+    let header = skp.skp.as_ref();
+    let name = header.map_or("?", |h| text_or(&h.id, "?")).to_string();
+    let detail = skp
+        .pegawai
+        .as_ref()
+        .and_then(|p| p.nama.as_ref())
+        .map(|n| n.value.clone());
+    let selection = header.and_then(|h| h.id.as_ref()).map(|i| i.span);
+    vec![symbol(
+        source,
+        name,
+        detail,
+        lsp::SymbolKind::MODULE,
+        Span::new(skp.span.start, source.text.len()),
+        selection,
+        rhk_symbols,
     )]
 }
 

@@ -79,14 +79,14 @@ pub fn load_settings(roots: &[PathBuf], client: &ClientSettings) -> Result<confi
     Ok(effective)
 }
 
-/// Whether a text is linted when found in a workspace: an IKI document, or a file that does not parse (it may
+/// Whether a text is linted when found in a workspace: an IKI or SKP document, or a file that does not parse (it may
 /// be one whose key line is the broken one), as `ikilint check` decides for files found by walking.
 pub fn is_linted(text: &str) -> bool {
     // Fast path, so that an IKI buffer is not parsed twice per keystroke: a top-level `dokumen:`/`jabatan:` key
     // at the start of a line makes the root a mapping with that key, or else a syntax error (also linted).
     let top_level_key = text.lines().any(|line| {
         let line = line.trim_start_matches('\u{feff}');
-        ["dokumen", "jabatan"].iter().any(|key| {
+        ["dokumen", "jabatan", "skp"].iter().any(|key| {
             line.strip_prefix(key)
                 .is_some_and(|rest| rest.trim_start().starts_with(':'))
         })
@@ -95,7 +95,7 @@ pub fn is_linted(text: &str) -> bool {
         return true;
     }
     match crate::yaml::parse(text) {
-        Ok(Some(root)) => crate::schema::is_iki_document(&root),
+        Ok(Some(root)) => crate::schema::is_iki_document(&root) || crate::schema::is_skp_document(&root),
         Ok(None) => false,
         Err(_) => true,
     }

@@ -9,6 +9,40 @@ use crate::rules::Context;
 use crate::units::{Satuan, TokKind, skip_list_number, tokenize};
 use crate::wording::{Form, Hasil, Lexicon, Wording, classify, has_result_word, result_form};
 
+/// The first word of a text (after a list number) when it words an activity rather than a result.
+pub(crate) struct ActivityWord<'t> {
+    pub text: &'t str,
+    /// Its byte range in the text.
+    pub range: std::ops::Range<usize>,
+    pub form: Form,
+    /// An alternative follows after a slash (`Penerbitan/ pemberian …`): it needs rewording too, so no fix.
+    pub alternatives: bool,
+}
+
+/// The activity word that opens `text`, if it opens with one: shared by A009 (sasaran) and R009 (SKP RHK).
+pub(crate) fn activity_word<'t>(text: &'t str, lex: Lexicon) -> Option<ActivityWord<'t>> {
+    let toks = tokenize(text);
+    let start = skip_list_number(&toks);
+    let first = toks.get(start).filter(|t| t.kind == TokKind::Word)?;
+    let Wording::Activity(form) = classify(first.text, lex) else {
+        return None;
+    };
+    // A noun followed by its result (`Pendapatan asli daerah meningkat`) states the result after all.
+    let rest = toks[start + 1..]
+        .iter()
+        .filter(|t| t.kind == TokKind::Word)
+        .map(|t| t.text);
+    if form == Form::Noun && has_result_word(rest, lex) {
+        return None;
+    }
+    Some(ActivityWord {
+        text: first.text,
+        range: first.range(),
+        form,
+        alternatives: toks.get(start + 1).is_some_and(|t| t.is_sym('/')),
+    })
+}
+
 pub(super) fn sasaran_activity(cx: &Context, document: &Document, out: &mut Vec<Diagnostic>) {
     let satuan = cx.data.table::<Satuan>();
     let hasil = cx.data.table::<Hasil>();
@@ -19,27 +53,14 @@ pub(super) fn sasaran_activity(cx: &Context, document: &Document, out: &mut Vec<
     let source = cx.source(document.file);
     for sasaran in document.jabatan.iter().flat_map(|j| j.sasaran.iter()) {
         let Some(uraian) = &sasaran.uraian else { continue };
-        let toks = tokenize(&uraian.value);
-        let start = skip_list_number(&toks);
-        let Some(first) = toks.get(start).filter(|t| t.kind == TokKind::Word) else {
+        let Some(first) = activity_word(&uraian.value, lex) else {
             continue;
         };
-        let Wording::Activity(form) = classify(first.text, lex) else {
-            continue;
-        };
-        // A noun followed by its result (`Pendapatan asli daerah meningkat`) states the result after all.
-        let rest = toks[start + 1..]
-            .iter()
-            .filter(|t| t.kind == TokKind::Word)
-            .map(|t| t.text);
-        if form == Form::Noun && has_result_word(rest, lex) {
-            continue;
-        }
-        let exact = crate::locate::locate(source, uraian, first.range());
-        // `Penerbitan/ pemberian …`: the alternative after the slash needs rewording too, so no fix.
-        let alternatives = toks.get(start + 1).is_some_and(|t| t.is_sym('/'));
+        let form = first.form;
+        let exact = crate::locate::locate(source, uraian, first.range.clone());
+        let alternatives = first.alternatives;
         let span = exact.unwrap_or(uraian.span);
-        let name = crate::words::shorten(&uraian.value[first.start..], 60);
+        let name = crate::words::shorten(&uraian.value[first.range.start..], 60);
         let args: &[(&str, &dyn std::fmt::Display)] = &[("sasaran", &sasaran.id.value), ("word", &first.text)];
         let label = if form == Form::Noun { "label-noun" } else { "label-verb" };
         let finding = cx

@@ -86,6 +86,11 @@ pub fn yaml_value(reference: &str) -> String {
 /// line after the `uraian` value, indented like the `uraian` key. `None` when the mapping is not written in the
 /// plain block style this can edit safely (a flow mapping `{ … }`, a key on a line with other content).
 pub fn insert_mendukung(source: &str, file: FileId, uraian: Span, value: &str) -> Option<Fix> {
+    insert_link(source, file, uraian, "mendukung", value)
+}
+
+/// [`insert_mendukung`] for any link key (`intervensi` of an SKP's RHK).
+pub fn insert_link(source: &str, file: FileId, uraian: Span, link_key: &str, value: &str) -> Option<Fix> {
     let line_start = source.get(..uraian.start)?.rfind('\n').map_or(0, |i| i + 1);
     let prefix = source.get(line_start..uraian.start)?;
     let key = prefix.trim_end().strip_suffix(':')?.trim_end().strip_suffix("uraian")?;
@@ -110,7 +115,7 @@ pub fn insert_mendukung(source: &str, file: FileId, uraian: Span, value: &str) -
         file,
         span: Span::new(at, at),
         replacement: format!(
-            "{before}{}mendukung: {}{newline}",
+            "{before}{}{link_key}: {}{newline}",
             " ".repeat(column),
             yaml_value(value)
         ),

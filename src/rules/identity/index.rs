@@ -18,11 +18,14 @@ pub enum Role {
     Pegawai,
     /// `tanda_tangan.atasan`.
     Atasan,
+    /// A person named on an SKP: `pegawai`, `pejabat_penilai` or `atasan_penilai` (SPEC.md section 6).
+    Skp,
 }
 
 /// One place where a person is written.
 #[derive(Clone, Debug)]
 pub struct Place {
+    /// The document: an index of [`Context::documents`], or for an SKP its index of [`Context::skps`] after them.
     pub doc: usize,
     pub jabatan: usize,
     pub role: Role,
@@ -191,7 +194,7 @@ impl People {
         let mut pairs = Vec::new();
         for (index, place) in self.places.iter().enumerate() {
             let holder = match place.role {
-                Role::Holder => None,
+                Role::Holder | Role::Skp => None,
                 Role::Pegawai => self.holders.get(&(place.doc, place.jabatan)).copied(),
                 Role::Atasan => self
                     .superior((place.doc, place.jabatan))
@@ -220,6 +223,21 @@ impl Index for People {
         };
         for (doc, document) in cx.documents.iter().enumerate() {
             people.collect(doc, document);
+        }
+        for (s, skp) in cx.skps.iter().enumerate() {
+            for (_, person) in skp.people() {
+                people.add_place(Place {
+                    doc: cx.documents.len() + s,
+                    jabatan: 0,
+                    role: Role::Skp,
+                    file: skp.file,
+                    span: person.span,
+                    name: person.nama.clone(),
+                    key: None,
+                    nip: person.nip.clone(),
+                    digits: None,
+                });
+            }
         }
         // `atasan` references are resolved once, by the cascade.
         let cascade = cx.index::<Cascade>();

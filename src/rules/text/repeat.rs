@@ -56,8 +56,21 @@ fn may_be_plural(word: &str) -> bool {
 }
 
 pub fn repeated_words(cx: &Context, document: &Document, out: &mut Vec<Diagnostic>) {
-    let source = cx.source(document.file);
-    for (_, text) in document.texts() {
+    repeated_in(cx, document.file, document.texts().into_iter().map(|(_, t)| t), out);
+}
+
+pub fn repeated_words_skp(cx: &Context, skp: &crate::skp::SkpDocument, out: &mut Vec<Diagnostic>) {
+    repeated_in(cx, skp.file, skp.texts().into_iter().map(|(_, t)| t), out);
+}
+
+fn repeated_in<'t>(
+    cx: &Context,
+    file: crate::source::FileId,
+    texts: impl Iterator<Item = &'t crate::model::Text>,
+    out: &mut Vec<Diagnostic>,
+) {
+    let source = cx.source(file);
+    for text in texts {
         let value = text.value.as_str();
         let ws = words(value);
         let found = repeats(value, &ws);
@@ -70,7 +83,7 @@ pub fn repeated_words(cx: &Context, document: &Document, out: &mut Vec<Diagnosti
             let finding = cx
                 .report(
                     &REPEATED_WORDS,
-                    document.file,
+                    file,
                     whole.unwrap_or(text.span),
                     &[("phrase", &phrase)],
                 )
@@ -85,7 +98,7 @@ pub fn repeated_words(cx: &Context, document: &Document, out: &mut Vec<Diagnosti
                 );
             match (whole, repeat) {
                 (Some(_), Some(repeat)) => finding
-                    .fix(Fix::replace(Applicability::Safe, document.file, repeat, ""))
+                    .fix(Fix::replace(Applicability::Safe, file, repeat, ""))
                     .emit(out),
                 _ => finding.emit(out),
             }

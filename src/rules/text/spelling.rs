@@ -1,20 +1,32 @@
 //! T001 non-standard spelling (KBBI list) and T002 misspelled term (near miss of a known term or acronym).
 
 use super::tables::{Istilah, Kata, Kbbi, Term};
-use super::{MISSPELLED_TERM, NON_STANDARD_SPELLING, prose};
+use super::{MISSPELLED_TERM, NON_STANDARD_SPELLING, prose, skp_prose};
 use crate::diagnostic::{Applicability, Diagnostic, Fix};
 use crate::locate::Locator;
-use crate::model::Document;
+use crate::model::{Document, Text};
 use crate::rules::Context;
+use crate::skp::SkpDocument;
+use crate::source::FileId;
 use crate::words::{Word, match_case, words};
 use std::collections::HashMap;
 
 pub fn non_standard(cx: &Context, document: &Document, out: &mut Vec<Diagnostic>) {
     super::patterns::by_pattern(cx, document, out);
     super::decimal::decimal_point(cx, document, out);
+    kbbi_forms(cx, document.file, prose(document), out);
+}
+
+/// T001 on an SKP: the KBBI list on its prose (the IKI-only patterns of the formula and target cells do not apply).
+pub fn non_standard_skp(cx: &Context, skp: &SkpDocument, out: &mut Vec<Diagnostic>) {
+    kbbi_forms(cx, skp.file, skp_prose(skp), out);
+}
+
+/// The non-standard forms of the KBBI list in `texts` of `file`, each with a safe fix to the standard form.
+fn kbbi_forms<'t>(cx: &Context, file: FileId, texts: impl Iterator<Item = &'t Text>, out: &mut Vec<Diagnostic>) {
     let kbbi = cx.data.table::<Kbbi>();
-    let source = cx.source(document.file);
-    for text in prose(document) {
+    let source = cx.source(file);
+    for text in texts {
         let locator = Locator::new(source, text);
         for word in words(&text.value) {
             let Some(entry) = kbbi.get(&word.text.to_lowercase()) else {
@@ -25,13 +37,13 @@ pub fn non_standard(cx: &Context, document: &Document, out: &mut Vec<Diagnostic>
             let args: &[(&str, &dyn std::fmt::Display)] = &[("word", &word.text), ("standard", &standard)];
             let span = locator.locate(word.start..word.end);
             let finding = cx
-                .report(&NON_STANDARD_SPELLING, document.file, span.unwrap_or(text.span), args)
+                .report(&NON_STANDARD_SPELLING, file, span.unwrap_or(text.span), args)
                 .label("label", &[])
                 .note("note-source", &[("source", &sumber)])
                 .help("help", args);
             match span {
                 Some(span) => finding
-                    .fix(Fix::replace(Applicability::Safe, document.file, span, standard.clone()))
+                    .fix(Fix::replace(Applicability::Safe, file, span, standard.clone()))
                     .emit(out),
                 None => finding.emit(out),
             }

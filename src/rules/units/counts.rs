@@ -13,12 +13,25 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 pub(super) fn numeral_words_mismatch(cx: &Context, document: &Document, out: &mut Vec<Diagnostic>) {
-    for (_, text) in document.texts() {
+    numeral_words_in(cx, document.file, document.texts().into_iter().map(|(_, t)| t), out);
+}
+
+pub(super) fn numeral_words_mismatch_skp(cx: &Context, skp: &crate::skp::SkpDocument, out: &mut Vec<Diagnostic>) {
+    numeral_words_in(cx, skp.file, skp.texts().into_iter().map(|(_, t)| t), out);
+}
+
+fn numeral_words_in<'t>(
+    cx: &Context,
+    file: crate::source::FileId,
+    texts: impl Iterator<Item = &'t Text>,
+    out: &mut Vec<Diagnostic>,
+) {
+    for text in texts {
         if !text.value.contains('(') {
             continue;
         }
         let toks = tokenize(&text.value);
-        let locator = Locator::new(cx.source(document.file), text);
+        let locator = Locator::new(cx.source(file), text);
         for pair in numeral_words(&toks) {
             let Some(value) = pair.words_value else { continue };
             if value == pair.numeral {
@@ -29,13 +42,13 @@ pub(super) fn numeral_words_mismatch(cx: &Context, document: &Document, out: &mu
             let value_numeral = value.to_string();
             cx.report(
                 &NUMERAL_WORDS_MISMATCH,
-                document.file,
+                file,
                 locator.locate_or_whole(pair.words_range.clone()),
                 &[("numeral", &pair.numeral), ("words", &written), ("value", &value)],
             )
             .label("label", &[("value", &value)])
             .secondary(
-                document.file,
+                file,
                 locator.locate_or_whole(pair.numeral_range.clone()),
                 "label-numeral",
                 &[],

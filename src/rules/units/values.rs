@@ -223,30 +223,53 @@ pub(super) fn absolute_target(cx: &Context, document: &Document, out: &mut Vec<D
             texts.push(f);
         }
         for text in texts {
-            let toks = tokenize(&text.value);
-            let found = (0..toks.len()).find_map(|i| {
-                ABSOLUTE.iter().find_map(|phrase| {
-                    let matched = phrase
-                        .iter()
-                        .enumerate()
-                        .all(|(k, w)| toks.get(i + k).is_some_and(|t| t.kind == TokKind::Word && t.is(w)));
-                    // `setiap bulan` is a frequency, not an absolute.
-                    let frequency =
-                        *phrase == ["setiap"] && toks.get(i + 1).is_some_and(|t| lex.is_period_noun(t.text));
-                    (matched && !frequency).then(|| toks[i].start..toks[i + phrase.len() - 1].end)
-                })
-            });
-            let Some(range) = found else { continue };
-            let word = words(text, &range);
-            cx.report(
-                &ABSOLUTE_TARGET,
-                document.file,
-                span_of(cx, document, text, range.clone()),
-                &[("word", &word)],
-            )
-            .label("label", &[])
-            .help("help", &[("word", &word)])
-            .emit(out);
+            absolute_in(cx, document.file, text, &lex, out);
         }
     }
+}
+
+/// U010 on an SKP: the targets of its indicators.
+pub(super) fn absolute_target_skp(cx: &Context, skp: &crate::skp::SkpDocument, out: &mut Vec<Diagnostic>) {
+    let lex = cx.data.table::<Satuan>();
+    for target in skp
+        .rhk
+        .iter()
+        .flat_map(|r| &r.indikator)
+        .filter_map(|i| i.target.as_ref())
+    {
+        absolute_in(cx, skp.file, target, &lex, out);
+    }
+}
+
+/// An absolute word in one target (or fixed-value formula) text.
+fn absolute_in(
+    cx: &Context,
+    file: crate::source::FileId,
+    text: &crate::model::Text,
+    lex: &Satuan,
+    out: &mut Vec<Diagnostic>,
+) {
+    let toks = tokenize(&text.value);
+    let found = (0..toks.len()).find_map(|i| {
+        ABSOLUTE.iter().find_map(|phrase| {
+            let matched = phrase
+                .iter()
+                .enumerate()
+                .all(|(k, w)| toks.get(i + k).is_some_and(|t| t.kind == TokKind::Word && t.is(w)));
+            // `setiap bulan` is a frequency, not an absolute.
+            let frequency = *phrase == ["setiap"] && toks.get(i + 1).is_some_and(|t| lex.is_period_noun(t.text));
+            (matched && !frequency).then(|| toks[i].start..toks[i + phrase.len() - 1].end)
+        })
+    });
+    let Some(range) = found else { return };
+    let word = words(text, &range);
+    cx.report(
+        &ABSOLUTE_TARGET,
+        file,
+        crate::locate::locate_or_whole(cx.source(file), text, range.clone()),
+        &[("word", &word)],
+    )
+    .label("label", &[])
+    .help("help", &[("word", &word)])
+    .emit(out);
 }

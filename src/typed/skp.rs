@@ -1,0 +1,334 @@
+//! The fast path for SKP files: one typed pass, as for IKI documents ([`super::read`]), giving exactly the model
+//! the SKP schema reader ([`crate::skp::read`]) builds, or `None` wherever that reader would report something.
+
+use super::*;
+use crate::skp::*;
+
+/// Read `text` as an SKP document, or `None` when the schema reader must look at it.
+pub fn read_skp(text: &str, file: FileId) -> Option<SkpDocument> {
+    let mut options = Options::default();
+    options.budget = Some(crate::yaml::budget_for(text.len()));
+    options.strict_booleans = true;
+    let root: Spanned<Record<RawSkpDocument>> = serde_saphyr::from_str_with_options(text, options).ok()?;
+    let span = crate::yaml::location_span(&root.referenced);
+    let raw = root.value.0?.1;
+    let cx = Convert { source: text };
+    let rhk_list = raw.rhk?;
+    if rhk_list.value.0.is_empty() {
+        return None;
+    }
+    let rhk = rhk_list
+        .value
+        .0
+        .into_iter()
+        .enumerate()
+        .map(|(i, r)| cx.rhk(r, i))
+        .collect::<Option<Vec<_>>>()?;
+    let perilaku = match raw.perilaku {
+        Some(list) => list.0.into_iter().map(|p| cx.perilaku(p)).collect::<Option<Vec<_>>>()?,
+        None => Vec::new(),
+    };
+    Some(SkpDocument {
+        file,
+        span,
+        skp: Some(cx.skp(raw.skp?)?),
+        pegawai: Some(cx.skp_person(raw.pegawai?, &["nama", "nip", "jabatan"])??),
+        pejabat_penilai: Some(cx.skp_person(raw.pejabat_penilai?, &["nama"])??),
+        atasan_penilai: match raw.atasan_penilai {
+            Some(person) => cx.skp_person(person, &[])?,
+            None => None,
+        },
+        periode: Some(cx.periode(raw.periode?)?),
+        rhk_span: Some(cx.span(&rhk_list.referenced)),
+        rhk,
+        perilaku_span: raw.perilaku_key,
+        perilaku,
+        lampiran: match raw.lampiran.and_then(|l| l.0) {
+            Some((span, l)) => Some(Lampiran {
+                span,
+                dukungan_sumber_daya: cx.texts(l.dukungan_sumber_daya)?,
+                skema_pertanggungjawaban: cx.texts(l.skema_pertanggungjawaban)?,
+                konsekuensi: cx.texts(l.konsekuensi)?,
+            }),
+            None => None,
+        },
+    })
+}
+
+/// The top level of an SKP file; written by hand to keep where `perilaku` is written (R011 points there).
+#[derive(Default)]
+struct RawSkpDocument {
+    skp: Option<Record<RawSkp>>,
+    pegawai: Option<Record<RawSkpPerson>>,
+    pejabat_penilai: Option<Record<RawSkpPerson>>,
+    atasan_penilai: Option<Record<RawSkpPerson>>,
+    periode: Option<Record<RawPeriode>>,
+    rhk: Option<Spanned<List<Record<RawRhk>>>>,
+    perilaku: Option<List<Record<RawPerilaku>>>,
+    perilaku_key: Option<Span>,
+    lampiran: Option<Record<RawLampiran>>,
+}
+
+impl Fields for RawSkpDocument {
+    const NAME: &'static str = "SKP";
+
+    fn field<'de, A: MapAccess<'de>>(&mut self, key: &str, map: &mut A) -> Result<bool, A::Error> {
+        match key {
+            "skp" => self.skp = Some(map.next_value()?),
+            "pegawai" => self.pegawai = Some(map.next_value()?),
+            "pejabat_penilai" => self.pejabat_penilai = Some(map.next_value()?),
+            "atasan_penilai" => self.atasan_penilai = Some(map.next_value()?),
+            "periode" => self.periode = Some(map.next_value()?),
+            "rhk" => self.rhk = Some(map.next_value()?),
+            "perilaku" => self.perilaku = Some(map.next_value()?),
+            "lampiran" => self.lampiran = Some(map.next_value()?),
+            _ => return Ok(false),
+        }
+        Ok(true)
+    }
+
+    fn key_at(&mut self, key: &str, span: Span) {
+        if key == "perilaku" {
+            self.perilaku_key = Some(span);
+        }
+    }
+}
+
+records! {
+    RawSkp ("skp") {
+        id: Spanned<Scalar>,
+        tahun: Spanned<Year>,
+        pendekatan: Spanned<Scalar>,
+        jpt: Spanned<bool>,
+        puncak: Spanned<bool>,
+        jabatan: Spanned<Scalar>,
+    }
+    RawSkpPerson ("person") {
+        nama: Spanned<Scalar>,
+        nip: Spanned<Scalar>,
+        jabatan: Spanned<Scalar>,
+        unit: Spanned<Scalar>,
+        pangkat: Spanned<Scalar>,
+    }
+    RawPeriode ("periode") { mulai: Spanned<Scalar>, selesai: Spanned<Scalar> }
+    RawRhk ("rhk") {
+        id: Spanned<Scalar>,
+        jenis: Spanned<Scalar>,
+        uraian: Spanned<Scalar>,
+        intervensi: Spanned<Scalar>,
+        sasaran: Spanned<Scalar>,
+        perspektif: Spanned<Scalar>,
+        mandiri: Spanned<bool>,
+        indikator: Spanned<List<Record<RawRhkIndikator>>>,
+    }
+    RawRhkIndikator ("indikator") {
+        aspek: Spanned<Scalar>,
+        uraian: Spanned<Scalar>,
+        target: Spanned<Scalar>,
+        satuan: Spanned<Scalar>,
+    }
+    RawPerilaku ("perilaku") { aspek: Spanned<Scalar>, ekspektasi: Spanned<Scalar> }
+    RawLampiran ("lampiran") {
+        dukungan_sumber_daya: List<Spanned<Scalar>>,
+        skema_pertanggungjawaban: List<Spanned<Scalar>>,
+        konsekuensi: List<Spanned<Scalar>>,
+    }
+}
+
+impl Convert<'_> {
+    /// A text that may also be a number kept as written; `required` as [`Convert::required`].
+    fn text_or_number(&self, value: Value, required: bool) -> Option<Option<Text>> {
+        let text = self.text(value, true)?;
+        match text {
+            Some(t) if t.value.trim().is_empty() && required => None,
+            None if required => None,
+            other => Some(other),
+        }
+    }
+
+    fn flag(&self, value: Option<Spanned<bool>>) -> Option<Sp<bool>> {
+        value.map(|v| Sp::new(v.value, crate::yaml::location_span(&v.referenced)))
+    }
+
+    fn skp(&self, raw: Record<RawSkp>) -> Option<Skp> {
+        let (anchor, raw) = raw.0?;
+        let tahun = raw.tahun?;
+        let year = tahun.value.0.filter(|y| (1945..=2100).contains(y))?;
+        Some(Skp {
+            span: anchor,
+            id: self.id(raw.id)?,
+            tahun: Some(Sp::new(year, crate::yaml::location_span(&tahun.referenced))),
+            pendekatan: self.required(raw.pendekatan)?,
+            jpt: self.flag(raw.jpt),
+            puncak: self.flag(raw.puncak),
+            jabatan: self.text(raw.jabatan, false)?,
+        })
+    }
+
+    /// A person; `required` lists the keys the schema reader requires (present and not blank). `Some(None)` is an
+    /// optional person left empty.
+    fn skp_person(&self, raw: Record<RawSkpPerson>, required: &[&str]) -> Option<Option<SkpPerson>> {
+        let Some((span, raw)) = raw.0 else {
+            return required.is_empty().then_some(None);
+        };
+        let text = |value: Value, key: &str| {
+            if required.contains(&key) {
+                self.required(value)
+            } else {
+                self.text(value, false)
+            }
+        };
+        Some(Some(SkpPerson {
+            span,
+            nama: text(raw.nama, "nama")?,
+            nip: self.text_or_number(raw.nip, required.contains(&"nip"))?,
+            jabatan: text(raw.jabatan, "jabatan")?,
+            unit: text(raw.unit, "unit")?,
+            pangkat: text(raw.pangkat, "pangkat")?,
+        }))
+    }
+
+    fn periode(&self, raw: Record<RawPeriode>) -> Option<Periode> {
+        let (span, raw) = raw.0?;
+        Some(Periode {
+            span,
+            mulai: self.text_or_number(raw.mulai, true)?,
+            selesai: self.text_or_number(raw.selesai, true)?,
+        })
+    }
+
+    fn rhk(&self, raw: Record<RawRhk>, index: usize) -> Option<Rhk> {
+        let (anchor, raw) = raw.0?;
+        let written = self.text(raw.id, true)?;
+        if written
+            .as_ref()
+            .is_some_and(|id| id.value.contains('/') || id.value.chars().any(char::is_whitespace))
+        {
+            return None;
+        }
+        let indikator_list = raw.indikator?;
+        let indikator_span = self.span(&indikator_list.referenced);
+        let indikator = indikator_list
+            .value
+            .0
+            .into_iter()
+            .map(|i| self.rhk_indikator(i))
+            .collect::<Option<Vec<_>>>()?;
+        Some(Rhk {
+            span: anchor,
+            id_written: written.is_some(),
+            id: written.unwrap_or_else(|| Sp::new(format!("R{}", index + 1), anchor)),
+            jenis: self.text(raw.jenis, false)?,
+            uraian: self.required(raw.uraian)?,
+            intervensi: self.text(raw.intervensi, false)?,
+            sasaran: self.text(raw.sasaran, false)?,
+            perspektif: self.text(raw.perspektif, false)?,
+            mandiri: self.flag(raw.mandiri),
+            indikator_span: Some(indikator_span),
+            indikator,
+        })
+    }
+
+    fn rhk_indikator(&self, raw: Record<RawRhkIndikator>) -> Option<RhkIndikator> {
+        let (span, raw) = raw.0?;
+        Some(RhkIndikator {
+            span,
+            aspek: self.text(raw.aspek, false)?,
+            uraian: self.required(raw.uraian)?,
+            target: self.text(raw.target, true)?,
+            satuan: self.text(raw.satuan, false)?,
+        })
+    }
+
+    fn perilaku(&self, raw: Record<RawPerilaku>) -> Option<Perilaku> {
+        let (span, raw) = raw.0?;
+        Some(Perilaku {
+            span,
+            aspek: self.required(raw.aspek)?,
+            ekspektasi: self.text(raw.ekspektasi, false)?,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+
+    /// The model the SKP schema reader builds, when it reports nothing.
+    fn thorough(text: &str) -> Option<SkpDocument> {
+        let root = crate::yaml::parse(text).ok()??;
+        let mut out = Vec::new();
+        let document = crate::skp::read::read_skp(FileId(0), text, &root, Lang::En, &mut out);
+        out.is_empty().then_some(document)
+    }
+
+    fn same(text: &str) {
+        let fast = read_skp(text, FileId(0));
+        let slow = thorough(text);
+        match (&fast, &slow) {
+            (Some(fast), Some(slow)) => assert_eq!(format!("{fast:?}"), format!("{slow:?}"), "{text}"),
+            (Some(_), None) => panic!("the fast path accepted what the schema reader reports:\n{text}"),
+            _ => {}
+        }
+    }
+
+    const EXAMPLES: [&str; 3] = [
+        include_str!("../../examples/skp-camat-masama-2023.yaml"),
+        include_str!("../../examples/skp-kasi-pip-masama-2023.yaml"),
+        include_str!("../../examples/skp-pengolah-data-perizinan-masama-2023.yaml"),
+    ];
+
+    #[test]
+    fn the_examples_read_the_same_both_ways_and_take_the_fast_path() {
+        for text in EXAMPLES {
+            assert!(read_skp(text, FileId(0)).is_some(), "{text}");
+            same(text);
+        }
+    }
+
+    #[test]
+    fn anything_the_schema_reader_reports_falls_back() {
+        let base = EXAMPLES[1];
+        for (from, to) in [
+            ("  pendekatan: kuantitatif\n", "  pendekatn: kuantitatif\n"),
+            ("  pendekatan: kuantitatif\n", "  pendekatan: ''\n"),
+            ("  tahun: 2023\n", "  tahun: '2023'\n"),
+            ("  id: kasi-pip-masama-2023\n", "  id: Kasi PIP\n"),
+            (
+                "  jabatan: masama-2020/kasi-pip\n",
+                "  jabatan: masama-2020/kasi-pip\n  puncak: ya\n",
+            ),
+            ("periode: { mulai: 2023-01-01, selesai: 2023-12-31 }\n", ""),
+            ("    jenis: utama\n", "    jenis: utama\n    jenis: tambahan\n"),
+            ("  - id: R2\n", "  - id: R 2\n"),
+            ("  nama: \"MAWARTI, SH\"\n", "  nama: \"\"\n"),
+            ("  - aspek: loyal\n", "  - aspek: \"\"\n"),
+        ] {
+            assert!(base.contains(from), "{from}");
+            let text = base.replacen(from, to, 1);
+            assert!(read_skp(&text, FileId(0)).is_none(), "{text}");
+            assert!(
+                thorough(&text).is_none(),
+                "the schema reader reports nothing for:\n{text}"
+            );
+        }
+        for (from, to) in [
+            (
+                "  jabatan: masama-2020/kasi-pip\n",
+                "  jabatan: masama-2020/kasi-pip\n  jpt: false\n",
+            ),
+            ("  nip: \"197312312010011013\"\n", "  nip: 197312312010011013\n"),
+            ("    intervensi: R2\n", "    intervensi: R2\n    mandiri: true\n"),
+            (
+                "perilaku:\n",
+                "lampiran:\n  konsekuensi: [\"Tunjangan kinerja\"]\nperilaku:\n",
+            ),
+        ] {
+            assert!(base.contains(from), "{from}");
+            let text = base.replacen(from, to, 1);
+            assert!(read_skp(&text, FileId(0)).is_some(), "{text}");
+            same(&text);
+        }
+    }
+}
