@@ -349,3 +349,97 @@ fn five_thousand_positions_import_in_linear_time() {
     assert_eq!(imported.positions, 5000);
     assert!(elapsed.as_secs() < 20, "{elapsed:?}");
 }
+
+/// A one-sheet workbook in the layout offices use, whose holder's NIP is on a row of its own: typed as a number
+/// (as Excel keeps what looks like one) or as text.
+fn workbook_with_nip(path: &Path, nip_as_number: bool) {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    let rows: &[&[&str]] = &[
+        &["INDIKATOR KINERJA INDIVIDU"],
+        &["KECAMATAN MAJU TAHUN 2024"],
+        &["1. JABATAN : CAMAT MAJU"],
+        &["2. TUGAS : memimpin penyelenggaraan pemerintahan kecamatan"],
+        &[],
+        &[
+            "NO",
+            "SASARAN KINERJA",
+            "INDIKATOR KINERJA",
+            "FORMULASI PERHITUNGAN",
+            "SUMBER DATA",
+        ],
+        &[
+            "1",
+            "Meningkatnya kualitas pelayanan publik",
+            "Indeks Kepuasan Masyarakat",
+            "Hasil survei kepuasan masyarakat",
+            "Laporan SKM",
+        ],
+        &[],
+        &["Maju, 2 Januari 2024"],
+        &["CAMAT MAJU"],
+        &["Drs. BUDI SANTOSO"],
+    ];
+    for (r, row) in rows.iter().enumerate() {
+        for (c, text) in row.iter().enumerate() {
+            sheet.write_string(r as u32, c as u16, *text).unwrap();
+        }
+    }
+    if nip_as_number {
+        sheet.write_number(11, 0, 197001011990031001.0).unwrap();
+    } else {
+        sheet.write_string(11, 0, "NIP. 19700101 199003 1 001").unwrap();
+    }
+    book.save(path).unwrap();
+}
+
+#[test]
+fn s012_an_nip_typed_as_a_number_in_excel_and_its_near_miss() {
+    let dir = tempfile::tempdir().unwrap();
+    let number = dir.path().join("angka.xlsx");
+    workbook_with_nip(&number, true);
+    let found = ikilint()
+        .args(["check", "--no-cache", "--format", "json-lines", "--fail-on", "never"])
+        .arg(&number)
+        .output()
+        .unwrap();
+    let lines: Vec<Value> = String::from_utf8(found.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let s012: Vec<&Value> = lines.iter().filter(|d| d["code"] == "S012").collect();
+    assert_eq!(s012.len(), 1, "{lines:#?}");
+    assert_eq!(s012[0]["origin"]["cell"], "A12", "{:#}", s012[0]);
+
+    let text = dir.path().join("teks.xlsx");
+    workbook_with_nip(&text, false);
+    let found = ikilint()
+        .args(["check", "--no-cache", "--format", "json-lines", "--fail-on", "never"])
+        .arg(&text)
+        .output()
+        .unwrap();
+    let out = String::from_utf8(found.stdout).unwrap();
+    assert!(!out.contains("\"S012\""), "{out}");
+}
+
+#[test]
+fn a_damaged_word_file_stops_the_run_when_named_and_is_a_finding_when_found() {
+    let dir = tempfile::tempdir().unwrap();
+    let damaged = dir.path().join("IKI rusak.docx");
+    std::fs::write(&damaged, b"PK\x03\x04 not really a zip").unwrap();
+    ikilint()
+        .args(["check", "--no-cache"])
+        .arg(&damaged)
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("IKI rusak.docx"));
+    let found = ikilint()
+        .args(["check", "--no-cache", "--format", "json-lines"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(found.status.code(), Some(1), "{found:?}");
+    let out = String::from_utf8(found.stdout).unwrap();
+    assert!(out.contains("\"S001\"") && out.contains("IKI rusak.docx"), "{out}");
+}

@@ -16,6 +16,7 @@ fn paragraph(text: &str, bold: bool, number: u32) -> Block {
             paragraph: Some(number),
             ..Origin::default()
         },
+        numeric: false,
     })
 }
 
@@ -532,6 +533,7 @@ fn fixture_workbook_with_an_nip_stored_as_a_number() {
             text: "INDIKATOR KINERJA INDIVIDU".to_string(),
             bold: true,
             origin: o("A1", 1),
+            numeric: false,
         }),
         Block::Table(Table {
             rows: vec![Row {

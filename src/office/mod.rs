@@ -168,6 +168,8 @@ pub struct Paragraph {
     /// Every run of the paragraph is bold (titles and signers' names are).
     pub bold: bool,
     pub origin: Origin,
+    /// A number the sheet stores as a number (Excel, a row with one filled cell): see [`Cell::numeric`].
+    pub numeric: bool,
 }
 
 /// A table (Word) or the used range of a sheet (Excel), rows in order.

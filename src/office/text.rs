@@ -45,6 +45,7 @@ impl Reader {
                 line: Some(number),
                 ..Origin::default()
             },
+            numeric: false,
         }));
     }
 

@@ -309,6 +309,7 @@ impl BodyReader {
                 paragraph: Some(self.paragraphs_outside_tables),
                 ..Origin::default()
             },
+            numeric: false,
         }));
     }
 

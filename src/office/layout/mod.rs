@@ -137,7 +137,7 @@ impl Line {
         Line {
             text: p.text.clone(),
             origin: p.origin.clone(),
-            numeric: false,
+            numeric: p.numeric,
         }
     }
 

@@ -131,8 +131,10 @@ pub fn read(lines: &[Line]) -> ReadSignature {
             out.unplaced.push(line.value());
             continue;
         }
-        // A number cell of a spreadsheet holding an NIP has no "NIP." label (a label would make it text).
-        let number_nip = line.numeric && line.text.chars().filter(char::is_ascii_digit).count() >= 9;
+        // A number cell of a spreadsheet holding an NIP has no "NIP." label (a label would make it text), and
+        // shows in Excel's General format: 18 digits as `1.97308E+17`, or all of them in a wide column.
+        let number_nip =
+            line.numeric && (is_shown_large(&line.text) || line.text.chars().filter(char::is_ascii_digit).count() >= 9);
         if let Some(nip) = nip_of(&line.text).or(number_nip.then_some(line.text.trim())) {
             if line.numeric {
                 out.notes
@@ -285,6 +287,15 @@ pub fn titles_match(a: &str, b: &str) -> bool {
     let b = crate::words::lowercase(b);
     let (short, long) = if a.len() <= b.len() { (&a, &b) } else { (&b, &a) };
     !short.is_empty() && short.iter().all(|w| long.contains(w))
+}
+
+/// A spreadsheet number shown in scientific notation with an exponent of 9 or more (`1.97308E+17`): too large to
+/// be anything on a signature line but an NIP typed as a number.
+fn is_shown_large(text: &str) -> bool {
+    text.trim()
+        .rsplit_once("E+")
+        .and_then(|(mantissa, exponent)| Some((mantissa.parse::<f64>().ok()?, exponent.parse::<u32>().ok()?)))
+        .is_some_and(|(_, exponent)| exponent >= 9)
 }
 
 #[cfg(test)]

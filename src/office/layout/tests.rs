@@ -20,6 +20,7 @@ fn paragraph(n: u32, text: &str) -> Block {
             paragraph: Some(n),
             ..Origin::default()
         },
+        numeric: false,
     })
 }
 

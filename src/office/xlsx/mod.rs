@@ -284,6 +284,7 @@ impl Sheet {
                         text: value.text.clone(),
                         bold: value.bold,
                         origin: origin_of(name, carrier),
+                        numeric: value.numeric,
                     }));
                 }
                 // A row that only shows the lower part of a range merged from above stays in the table it is
