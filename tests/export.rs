@@ -2,6 +2,7 @@
 //! quick-xml, calamine, and python-docx/openpyxl where installed), the structure checked against the YAML, and
 //! the command's exit codes and refusals.
 
+mod common;
 #[path = "export/read.rs"]
 mod read;
 
@@ -10,26 +11,7 @@ use ikilint::export::{OfficeFormat, render};
 use ikilint::i18n::Lang;
 use ikilint::model::{Document, Jabatan, Text};
 use read::{DocxBlock, VMerge, read_docx, read_xlsx};
-use std::path::{Path, PathBuf};
-
-fn examples() -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
-        // The SKP examples are another kind of document, which export does not print.
-        .filter(|p| {
-            std::fs::read_to_string(p)
-                .unwrap()
-                .lines()
-                .any(|l| l.starts_with("dokumen:"))
-        })
-        .collect();
-    paths.sort();
-    assert!(paths.len() >= 3, "the examples are there");
-    paths
-}
+use std::path::Path;
 
 fn load(name: &str, text: &str) -> Document {
     let workspace = ikilint::workspace::load_sources(vec![(name.to_string(), text.to_string())], Lang::En);
@@ -291,7 +273,7 @@ fn assert_xlsx_prints(document: &Document, bytes: &[u8]) {
 
 #[test]
 fn every_example_prints_as_docx_and_reads_back() {
-    for path in examples() {
+    for path in common::iki_examples() {
         let document = load_file(&path);
         let bytes = render(&document, OfficeFormat::Docx).unwrap();
         assert_docx_prints(&document, &bytes);
@@ -300,7 +282,7 @@ fn every_example_prints_as_docx_and_reads_back() {
 
 #[test]
 fn every_example_prints_as_xlsx_and_reads_back() {
-    for path in examples() {
+    for path in common::iki_examples() {
         let document = load_file(&path);
         let bytes = render(&document, OfficeFormat::Xlsx).unwrap();
         assert_xlsx_prints(&document, &bytes);
@@ -309,7 +291,7 @@ fn every_example_prints_as_xlsx_and_reads_back() {
 
 #[test]
 fn the_same_yaml_gives_the_same_docx_bytes() {
-    let path = &examples()[0];
+    let path = &common::iki_examples()[0];
     let document = load_file(path);
     assert_eq!(
         render(&document, OfficeFormat::Docx).unwrap(),
@@ -421,7 +403,7 @@ fn python_docx_and_openpyxl_open_the_files() {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
-    let mut documents: Vec<Document> = examples().iter().map(|p| load_file(p)).collect();
+    let mut documents: Vec<Document> = common::iki_examples().iter().map(|p| load_file(p)).collect();
     documents.push(load("awkward.yaml", AWKWARD));
     for (index, document) in documents.iter().enumerate() {
         let docx = dir.path().join(format!("{index}.docx"));
@@ -529,7 +511,7 @@ fn several_documents_are_written_into_the_folder_named() {
         .arg(&out)
         .assert()
         .code(0);
-    for path in examples() {
+    for path in common::iki_examples() {
         let name = format!("{}.xlsx", path.file_stem().unwrap().to_str().unwrap());
         assert_xlsx_prints(&load_file(&path), &std::fs::read(out.join(name)).unwrap());
     }

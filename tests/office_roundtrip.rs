@@ -7,30 +7,11 @@ mod common;
 #[path = "common/document_values.rs"]
 mod document_values;
 
-use common::ikilint;
+use common::{iki_examples, ikilint};
 use document_values::values;
 use ikilint::office::{Format, import};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
-
-/// The IKI documents of `examples/` (the SKP examples are another kind, which export does not print).
-fn iki_examples() -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
-    let mut found: Vec<PathBuf> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
-        .filter(|p| {
-            std::fs::read_to_string(p)
-                .unwrap()
-                .lines()
-                .any(|l| l.starts_with("dokumen:"))
-        })
-        .collect();
-    found.sort();
-    assert!(found.len() >= 3, "the IKI examples: {found:?}");
-    found
-}
 
 fn export(yaml: &Path, format: &str, dir: &Path) -> PathBuf {
     let out = dir.join(format!("{}.{format}", yaml.file_stem().unwrap().to_string_lossy()));

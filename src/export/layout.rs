@@ -9,17 +9,7 @@ use crate::model::{Document, Jabatan, Person, Signer, Text};
 
 pub const TITLE: &str = "INDIKATOR KINERJA INDIVIDU";
 
-/// A column of the indicator table.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Column {
-    No,
-    Sasaran,
-    Indikator,
-    Formula,
-    Satuan,
-    Target,
-    SumberData,
-}
+pub use crate::office::Column;
 
 impl Column {
     pub fn header(self) -> &'static str {

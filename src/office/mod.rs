@@ -86,6 +86,18 @@ pub struct Problem {
     pub args: Vec<(String, String)>,
 }
 
+/// A column of the IKI indicator table: what the importer recognises a header as, and what export prints.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Column {
+    No,
+    Sasaran,
+    Indikator,
+    Formula,
+    Satuan,
+    Target,
+    SumberData,
+}
+
 /// Which office format a file is, by its name (and, for a zip, its first bytes).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Format {

@@ -81,3 +81,22 @@ pub fn temp_files(files: &[(&str, &str)]) -> tempfile::TempDir {
     }
     dir
 }
+
+/// The IKI documents of `examples/`, sorted (the SKP examples beside them are another kind of document).
+pub fn iki_examples() -> Vec<std::path::PathBuf> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+    let mut found: Vec<std::path::PathBuf> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
+        .filter(|p| {
+            std::fs::read_to_string(p)
+                .unwrap()
+                .lines()
+                .any(|l| l.starts_with("dokumen:"))
+        })
+        .collect();
+    found.sort();
+    assert!(found.len() >= 3, "the IKI examples: {found:?}");
+    found
+}

@@ -5,18 +5,7 @@
 
 use super::header::{self, Item};
 use super::{Indikator, Line, Position, Sasaran, Value};
-use crate::office::{Cell, Note, NoteKind, Origin, Table};
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Column {
-    No,
-    Sasaran,
-    Indikator,
-    Formula,
-    Satuan,
-    Target,
-    Sumber,
-}
+use crate::office::{Cell, Column, Note, NoteKind, Origin, Table};
 
 /// What a header cell means, from its words in any case.
 pub fn column_of(header: &str) -> Option<Column> {
@@ -32,7 +21,7 @@ pub fn column_of(header: &str) -> Option<Column> {
     } else if has("formula") || has("formulasi") || has("perhitungan") || has("penjelasan") || has("rumus") {
         Some(Column::Formula)
     } else if has("sumber") {
-        Some(Column::Sumber)
+        Some(Column::SumberData)
     } else if has("sasaran") || (has("kinerja") && has("utama")) {
         Some(Column::Sasaran)
     } else if has("satuan") {
@@ -255,7 +244,7 @@ impl Rows {
                 .filter(|v| !v.text.trim().is_empty())
         };
         let sumber = self
-            .cell(row, Column::Sumber)
+            .cell(row, Column::SumberData)
             .map(|(_, v, _)| v)
             .filter(|v| !v.text.trim().is_empty());
         let mut indikator = Indikator {
@@ -334,7 +323,7 @@ mod tests {
         assert_eq!(column_of("KINERJA UTAMA"), Some(Column::Sasaran));
         assert_eq!(column_of("INDIKATOR KINERJA UTAMA"), Some(Column::Indikator));
         assert_eq!(column_of("Sasaran Kinerja"), Some(Column::Sasaran));
-        assert_eq!(column_of("sumber data"), Some(Column::Sumber));
+        assert_eq!(column_of("sumber data"), Some(Column::SumberData));
         assert_eq!(column_of("NO"), Some(Column::No));
         assert_eq!(column_of("Target"), Some(Column::Target));
         assert_eq!(column_of("Keterangan"), None);

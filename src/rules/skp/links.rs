@@ -257,16 +257,7 @@ fn superior_candidates(cx: &Context, index: &SkpIndex, s: usize) -> Option<(Cand
             .rhk
             .iter()
             .filter(|r| is_utama(r))
-            .map(|r| SasaranTexts {
-                id: r.id.value.clone(),
-                uraian: r.uraian.as_deref_value().map(str::to_string),
-                indikator: r
-                    .indikator
-                    .iter()
-                    .filter_map(|i| i.uraian.as_deref_value())
-                    .map(str::to_string)
-                    .collect(),
-            })
+            .map(|r| target_texts(&r.id, &r.uraian, r.indikator.iter().map(|i| &i.uraian)))
             .collect();
         let known = superior
             .rhk
@@ -284,15 +275,12 @@ fn superior_candidates(cx: &Context, index: &SkpIndex, s: usize) -> Option<(Cand
     let targets: Vec<SasaranTexts> = jabatan
         .sasaran
         .iter()
-        .map(|sasaran| SasaranTexts {
-            id: sasaran.id.value.clone(),
-            uraian: sasaran.uraian.as_deref_value().map(str::to_string),
-            indikator: sasaran
-                .indikator
-                .iter()
-                .filter_map(|i| i.uraian.as_deref_value())
-                .map(str::to_string)
-                .collect(),
+        .map(|sasaran| {
+            target_texts(
+                &sasaran.id,
+                &sasaran.uraian,
+                sasaran.indikator.iter().map(|i| &i.uraian),
+            )
         })
         .collect();
     let prefix = format!("{}/", position_name(cx.documents, position));
@@ -303,6 +291,23 @@ fn superior_candidates(cx: &Context, index: &SkpIndex, s: usize) -> Option<(Cand
         .collect::<Vec<_>>()
         .join("; ");
     Some((Candidates::new(&[], &targets), prefix, known))
+}
+
+/// A link target (an RHK or a sasaran) as the texts the suggestion scoring compares: its id, its uraian and the
+/// uraian of its indicators.
+fn target_texts<'t>(
+    id: &Text,
+    uraian: &Option<Text>,
+    indicators: impl Iterator<Item = &'t Option<Text>>,
+) -> SasaranTexts {
+    SasaranTexts {
+        id: id.value.clone(),
+        uraian: uraian.as_deref_value().map(str::to_string),
+        indikator: indicators
+            .filter_map(|u| u.as_deref_value())
+            .map(str::to_string)
+            .collect(),
+    }
 }
 
 /// The text of an optional spanned text.
