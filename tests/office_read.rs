@@ -5,8 +5,7 @@
 mod office;
 
 use ikilint::office::{Block, Body, Cell, Origin, Paragraph, Row, Table, docx, xlsx};
-use office::{p, tc};
-use std::path::Path;
+use office::{fixture, p, tc};
 
 fn paragraph(text: &str, bold: bool, number: u32) -> Block {
     Block::Paragraph(Paragraph {
@@ -46,15 +45,6 @@ fn table(block: &Block) -> &Table {
         Block::Table(t) => t,
         Block::Paragraph(p) => panic!("a paragraph where a table was expected: {p:?}"),
     }
-}
-
-fn fixture(name: &str) -> Vec<u8> {
-    std::fs::read(
-        Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/fixtures/office")
-            .join(name),
-    )
-    .unwrap()
 }
 
 #[test]

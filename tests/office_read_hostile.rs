@@ -6,19 +6,10 @@
 mod office;
 
 use ikilint::office::{Block, docx, xlsx};
+use office::fixture;
 use proptest::prelude::*;
 use std::io::{Cursor, Read, Write};
-use std::path::Path;
 use zip::write::SimpleFileOptions;
-
-fn fixture(name: &str) -> Vec<u8> {
-    std::fs::read(
-        Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("tests/fixtures/office")
-            .join(name),
-    )
-    .unwrap()
-}
 
 /// The same package with every part stored uncompressed.
 fn stored(bytes: &[u8]) -> Vec<u8> {

@@ -56,6 +56,11 @@ impl<'a> Package<'a> {
         let Some(index) = self.archive.index_for_name(name) else {
             return Ok(None);
         };
+        self.open_part(index).map(Some)
+    }
+
+    /// The part at `index`, counted against the budget.
+    fn open_part(&mut self, index: usize) -> Result<Bounded<impl Read + '_>, ReadError> {
         let file = self
             .archive
             .by_index(index)
@@ -63,7 +68,7 @@ impl<'a> Package<'a> {
         // A part may not unpack to more than it declares: more is a damaged or hostile package.
         let allowed = file.size().min(self.budget);
         self.budget -= allowed;
-        Ok(Some(Bounded::new(file, allowed)))
+        Ok(Bounded::new(file, allowed))
     }
 
     /// The whole part `name`, or `None` when the package has no such part.
@@ -83,13 +88,7 @@ impl<'a> Package<'a> {
     /// sees parts that unpack within the budget and to the size they declare.
     pub fn check_every_part(&mut self) -> Result<(), ReadError> {
         for index in 0..self.archive.len() {
-            let file = self
-                .archive
-                .by_index(index)
-                .map_err(|_| ReadError::new("common.reason-office-corrupt"))?;
-            let allowed = file.size().min(self.budget);
-            self.budget -= allowed;
-            let mut part = Bounded::new(file, allowed);
+            let mut part = self.open_part(index)?;
             if io::copy(&mut part, &mut io::sink()).is_err() {
                 return Err(part.failure());
             }

@@ -153,3 +153,13 @@ pub fn xlsx_of(data: &str, merges: &[&str]) -> Vec<u8> {
         ("xl/worksheets/sheet1.xml", sheet.as_bytes()),
     ])
 }
+
+/// The bytes of a committed fixture under `tests/fixtures/office/`.
+pub fn fixture(name: &str) -> Vec<u8> {
+    std::fs::read(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/fixtures/office")
+            .join(name),
+    )
+    .unwrap()
+}
