@@ -89,7 +89,7 @@ pub const PLACEHOLDER: Rule = Rule {
     name: "placeholder",
     family: Family::Identity,
     severity: Severity::Error,
-    check: Check::Document(placeholders),
+    check: Check::Position(placeholders),
 };
 
 pub const NIP_UNUSUAL_AGE: Rule = Rule {

@@ -9,7 +9,7 @@ use crate::data::Data;
 use crate::diagnostic::Diagnostic;
 use crate::lint::{self, Settings};
 use crate::model::Shift;
-use crate::reparse::reread_position;
+use crate::reparse::{PositionEdit, reread_position};
 use crate::rules::Context;
 use crate::source::{FileId, SourceFile};
 use crate::workspace::{self, Workspace};
@@ -106,6 +106,55 @@ fn own_findings(
         &mut out,
     );
     out
+}
+
+/// The findings of the per-document rules on `document` after `edit` of one of its positions, from `kept`, those
+/// before it: the rules that look at one position at a time ([`Check::Position`]) check that position alone, and
+/// keep (moved) their findings elsewhere; the other rules check the whole document again.
+fn own_findings_after(
+    files: &crate::source::Files,
+    document: &crate::model::Document,
+    edit: &PositionEdit,
+    kept: Vec<Diagnostic>,
+    data: &Data,
+    settings: &Settings,
+) -> Vec<Diagnostic> {
+    let file = document.file;
+    let (position_checks, document_checks) = lint::document_checks_by_scope(settings);
+    let one_position = |code: &str| {
+        crate::rules::by_code(code)
+            .and_then(|r| r.check.document())
+            .is_some_and(|(_, one_position)| one_position)
+    };
+    let new_item = edit.old_item.start..edit.old_item.end.saturating_add_signed(edit.delta);
+    let alone = crate::model::Document {
+        file,
+        span: document.span,
+        dokumen: document.dokumen.clone(),
+        jabatan: vec![document.jabatan[edit.index].clone()],
+    };
+    let check = |document: &crate::model::Document, checks: &[crate::rules::DocumentCheck]| {
+        let mut out = Vec::new();
+        crate::per_file::check_document(files, document, checks, settings.lang, data, &mut out);
+        out
+    };
+    let (in_position, in_document) =
+        rayon::join(|| check(&alone, &position_checks), || check(document, &document_checks));
+    let mut own: Vec<Diagnostic> = kept
+        .into_iter()
+        .filter(|d| one_position(d.code) && !edit.old_item.contains(&d.primary.span.start))
+        .map(|mut d| {
+            d.shift_in(file, edit.from, edit.delta);
+            d
+        })
+        .collect();
+    own.extend(
+        in_position
+            .into_iter()
+            .filter(|d| new_item.contains(&d.primary.span.start)),
+    );
+    own.extend(in_document);
+    own
 }
 
 /// The files a finding is shown in besides its own: the other places of a duplicate (see [`MIRRORED`]).
@@ -305,7 +354,8 @@ impl Cache {
         let name = workspace.files.get(file).name.clone();
         workspace.files.replace(file, SourceFile::new(name, text));
         let document = &workspace.documents[at];
-        self.own[file.0] = own_findings(&workspace.files, document, data, settings);
+        let kept = std::mem::take(&mut self.own[file.0]);
+        self.own[file.0] = own_findings_after(&workspace.files, document, &edit, kept, data, settings);
 
         let mut before = edit.old.into_skeleton();
         before.shift(edit.from, edit.delta);
