@@ -28,6 +28,8 @@ pub struct Cache {
     finished: Vec<Vec<Diagnostic>>,
     /// The cascade graph of the last run of the set rules.
     cascade: Arc<Cascade>,
+    /// An edit changed what the set rules read since they last ran: see [`Cache::complete`].
+    set_stale: bool,
 }
 
 /// The findings of a lint, the cascade graph it built, and the files whose findings (or findings shown in them)
@@ -198,6 +200,7 @@ impl Cache {
             set,
             finished,
             cascade: cascade.clone(),
+            set_stale: false,
         };
         let outcome = Outcome {
             diagnostics,
@@ -296,15 +299,16 @@ impl Cache {
             }
         }
         self.cascade = cascade.clone();
-        self.refinish(workspace, file, refinish, BTreeSet::new(), settings, cascade)
+        self.set_stale = false;
+        self.refinish(workspace, Some(file), refinish, BTreeSet::new(), settings, cascade)
     }
 
-    /// Finish again the findings of the files in `refinish` (the edited `file` among them), and say which files'
-    /// shown findings changed: those, and the files in `changed` already.
+    /// Finish again the findings of the files in `refinish` (the edited `file` among them, always shown), and
+    /// say which files' shown findings changed: those, and the files in `changed` already.
     fn refinish(
         &mut self,
         workspace: &mut Workspace,
-        file: FileId,
+        file: Option<FileId>,
         refinish: BTreeSet<FileId>,
         mut changed: BTreeSet<FileId>,
         settings: &Settings,
@@ -313,7 +317,7 @@ impl Cache {
         for g in refinish {
             let findings = self.own[g.0].iter().chain(&self.set[g.0]).cloned().collect();
             let finished = finish_file(workspace, g, findings, settings);
-            if finished != self.finished[g.0] || g == file {
+            if finished != self.finished[g.0] || Some(g) == file {
                 changed.insert(g);
                 changed.extend(mirrored_into(&self.finished[g.0]));
                 changed.extend(mirrored_into(&finished));
@@ -360,41 +364,61 @@ impl Cache {
         let mut before = edit.old.into_skeleton();
         before.shift(edit.from, edit.delta);
         let links_kept = before == document.jabatan[edit.index].clone().into_skeleton();
-        let mut refinish = BTreeSet::from([file]);
+        // The set rules' findings, moved with the text, are right when what they read is the same; otherwise
+        // they stand until `complete` runs the set rules again (see there).
+        self.set_stale |= !links_kept;
         let mut changed = BTreeSet::new();
-        let cascade = if links_kept {
-            // What the set rules read is the same, moved: so are their findings, in this file and wherever
-            // another file's finding points into it.
-            for (g, findings) in self.set.iter_mut().enumerate() {
-                for finding in findings.iter_mut() {
-                    finding.shift_in(file, edit.from, edit.delta);
-                }
-                let finished = &mut self.finished[g];
-                let mut moved = false;
-                for finding in finished.iter_mut().filter(|_| g != file.0) {
-                    let before = (finding.primary.span, finding.secondary.clone());
-                    finding.shift_in(file, edit.from, edit.delta);
-                    moved |= before != (finding.primary.span, finding.secondary.clone());
-                }
-                if moved {
-                    changed.insert(FileId(g));
-                }
+        for (g, findings) in self.set.iter_mut().enumerate() {
+            for finding in findings.iter_mut() {
+                finding.shift_in(file, edit.from, edit.delta);
             }
-            self.cascade.clone()
-        } else {
-            let cx =
-                Context::new(&workspace.files, &workspace.documents, settings.lang, data).with_skps(&workspace.skps);
-            let set = by_file(workspace.files.len(), lint::set_findings(&cx, settings));
-            for (g, findings) in set.into_iter().enumerate() {
-                if self.set[g] != findings {
-                    self.set[g] = findings;
-                    refinish.insert(FileId(g));
-                }
+            let mut moved = false;
+            for finding in self.finished[g].iter_mut().filter(|_| g != file.0) {
+                let before = (finding.primary.span, finding.secondary.clone());
+                finding.shift_in(file, edit.from, edit.delta);
+                moved |= before != (finding.primary.span, finding.secondary.clone());
             }
-            cx.index::<Cascade>()
-        };
+            if moved {
+                changed.insert(FileId(g));
+            }
+        }
+        let cascade = self.cascade.clone();
+        Ok(self.refinish(
+            workspace,
+            Some(file),
+            BTreeSet::from([file]),
+            changed,
+            settings,
+            cascade,
+        ))
+    }
+
+    /// Whether the set rules' findings are those of an earlier text ([`Cache::complete`] brings them up to date).
+    pub fn is_set_stale(&self) -> bool {
+        self.set_stale
+    }
+
+    /// Run the set rules again after edits that changed what they read. An edit publishes its file's own
+    /// findings at once, with the set rules' findings of the text before (moved with the text); the set rules,
+    /// whose work grows with the workspace, then run once the editor is idle (edits typed meanwhile are
+    /// coalesced), and before any request reads the cascade. `None` when nothing waits.
+    pub fn complete(&mut self, workspace: &mut Workspace, data: &Data, settings: &Settings) -> Option<Outcome> {
+        if !std::mem::take(&mut self.set_stale) {
+            return None;
+        }
+        let cx = Context::new(&workspace.files, &workspace.documents, settings.lang, data).with_skps(&workspace.skps);
+        let set = by_file(workspace.files.len(), lint::set_findings(&cx, settings));
+        let mut refinish = BTreeSet::new();
+        for (g, findings) in set.into_iter().enumerate() {
+            if self.set[g] != findings {
+                self.set[g] = findings;
+                refinish.insert(FileId(g));
+            }
+        }
+        let cascade = cx.index::<Cascade>();
+        drop(cx);
         self.cascade = cascade.clone();
-        Ok(self.refinish(workspace, file, refinish, changed, settings, cascade))
+        Some(self.refinish(workspace, None, refinish, BTreeSet::new(), settings, cascade))
     }
 }
 
@@ -402,6 +426,7 @@ impl Cache {
 mod tests {
     use super::*;
     use crate::i18n::Lang;
+    use crate::rules::Check;
 
     fn examples() -> Vec<(String, String)> {
         let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/examples");
@@ -414,6 +439,21 @@ mod tests {
             .collect();
         out.sort();
         out
+    }
+
+    /// An edit, then the set rules once it is done: the findings the editor ends with.
+    fn settle(
+        cache: &mut Cache,
+        workspace: &mut Workspace,
+        file: FileId,
+        text: String,
+        data: &Data,
+        settings: &Settings,
+    ) -> Vec<Diagnostic> {
+        let first = cache.update(workspace, file, text, data, settings);
+        cache
+            .complete(workspace, data, settings)
+            .map_or(first.diagnostics, |o| o.diagnostics)
     }
 
     /// Each edit is applied to one file incrementally, and the findings must be those of linting the edited set
@@ -438,9 +478,7 @@ mod tests {
             first.clone(),
         ];
         for (round, text) in edits.into_iter().enumerate() {
-            let incremental = cache
-                .update(&mut workspace, FileId(0), text.clone(), &data, &settings)
-                .diagnostics;
+            let incremental = settle(&mut cache, &mut workspace, FileId(0), text.clone(), &data, &settings);
             sources[0].1 = text;
             let scratch = lint::lint(&workspace::load_sources(sources.clone(), Lang::En), &data, &settings);
             assert_eq!(incremental, scratch, "edit {round}");
@@ -491,12 +529,24 @@ mod tests {
                 let clean = !workspace.diagnostics.iter().any(|d| d.primary.file == file);
                 let by_position = reread_position(&workspace.files.get(file).text, &new, &mut probe).is_some();
                 tried += usize::from(clean && by_position);
-                let incremental = cache
+                let first = cache
                     .update(&mut workspace, file, new.clone(), &data, &settings)
                     .diagnostics;
+                let settled = cache
+                    .complete(&mut workspace, &data, &settings)
+                    .map_or_else(|| first.clone(), |o| o.diagnostics);
                 sources[edited].1 = new;
                 let scratch = lint::lint(&workspace::load_sources(sources.clone(), Lang::En), &data, &settings);
-                assert_eq!(incremental, scratch, "{} edit {round}", sources[edited].0);
+                assert_eq!(settled, scratch, "{} edit {round}", sources[edited].0);
+                // Published at once, before the set rules run again: the file's own findings are already right.
+                let own = |all: &[Diagnostic]| -> Vec<Diagnostic> {
+                    let set_rule = |code| crate::rules::by_code(code).is_some_and(|r| matches!(r.check, Check::Set(_)));
+                    all.iter()
+                        .filter(|d| d.primary.file == file && !set_rule(d.code))
+                        .cloned()
+                        .collect()
+                };
+                assert_eq!(own(&first), own(&scratch), "{} edit {round}, first", sources[edited].0);
             }
         }
         assert!(tried >= 6, "only {tried} edits were read by their position");

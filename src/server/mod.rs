@@ -155,7 +155,7 @@ pub fn serve(connection: &Connection) -> Result<(), String> {
                 if connection.handle_shutdown(&request).map_err(|e| e.to_string())? {
                     return Ok(());
                 }
-                if state.is_stale() {
+                if state.is_stale() || state.is_set_stale() {
                     relint_and_publish(connection, &mut state, delivery);
                 }
                 let id = request.id.clone();
@@ -180,20 +180,34 @@ pub fn serve(connection: &Connection) -> Result<(), String> {
             }
             Message::Response(_) => {}
         }
-        // Edits that arrive while one is being checked are all applied before the next lint.
+        // Edits that arrive while one is being checked are all applied before the next lint; the set rules
+        // wait until no edit is queued (see `State::complete`).
         if state.is_stale() && connection.receiver.is_empty() {
-            relint_and_publish(connection, &mut state, delivery);
+            guarded(connection, || {
+                state.relint_edits();
+                publish(connection, &mut state, delivery);
+            });
+        }
+        if state.is_set_stale() && connection.receiver.is_empty() {
+            guarded(connection, || {
+                state.complete();
+                publish(connection, &mut state, delivery);
+            });
         }
     }
     Ok(())
 }
 
 fn relint_and_publish(connection: &Connection, state: &mut State, delivery: Delivery) {
-    let outcome = catch_unwind(AssertUnwindSafe(|| {
+    guarded(connection, || {
         state.relint();
         publish(connection, state, delivery);
-    }));
-    if outcome.is_err() {
+    });
+}
+
+/// Check files without letting a bug in a rule stop the server: the user is told in the log.
+fn guarded(connection: &Connection, check: impl FnOnce()) {
+    if catch_unwind(AssertUnwindSafe(check)).is_err() {
         log(connection, "ikilint: internal error while checking the files");
     }
 }

@@ -386,7 +386,43 @@ impl State {
     }
 
     /// Lint the set again: only the edited files are re-read when nothing else changed, else everything.
+    /// Lint what changed since the last lint, the set rules included ([`State::relint_edits`], then
+    /// [`State::complete`]).
     pub fn relint(&mut self) {
+        self.relint_edits();
+        self.complete();
+    }
+
+    /// Whether the set rules wait to run again after edits ([`Cache::complete`]).
+    pub fn is_set_stale(&self) -> bool {
+        self.cache.is_set_stale()
+    }
+
+    /// Run the set rules again when edits changed what they read ([`Cache::complete`]).
+    pub fn complete(&mut self) {
+        if !self.cache.is_set_stale() {
+            return;
+        }
+        let mut analysis = std::mem::take(&mut self.analysis);
+        self.analysis = match self.cache.complete(&mut analysis.workspace, &self.data, &self.settings) {
+            Some(outcome) => {
+                if let (Some(affected), Some(changed)) = (&mut self.affected, outcome.changed) {
+                    affected.extend(changed);
+                }
+                Analysis::new(
+                    analysis.workspace,
+                    outcome.diagnostics,
+                    analysis.uris,
+                    Some(outcome.cascade),
+                )
+            }
+            None => analysis,
+        };
+    }
+
+    /// Read and check again the files edited since the last lint (or everything when the set changed). After
+    /// an edit inside one position the set rules may wait: see [`Cache::complete`].
+    pub fn relint_edits(&mut self) {
         self.lints += 1;
         let edited = std::mem::take(&mut self.edited);
         if !std::mem::take(&mut self.restructured) && self.analysis.uris.len() == self.analysis.workspace.files.len() {
