@@ -7,6 +7,8 @@ use super::layout::{Inferred, Position, Recognised, Sasaran, Signer, Value};
 use super::{Imported, Note, NoteKind, Origin, OriginMap, Problem};
 use crate::source::Span;
 
+pub mod skp;
+
 pub fn emit(name: &str, doc: &Recognised) -> Imported {
     let mut out = Writer::default();
     out.comment(0, &format!("Imported by ikilint from {name}."));
@@ -53,6 +55,8 @@ pub fn emit(name: &str, doc: &Recognised) -> Imported {
         problems,
         origins: OriginMap::new(out.entries),
         positions: doc.positions.len(),
+        printed: Vec::new(),
+        skp: None,
     }
 }
 

@@ -3,7 +3,6 @@
 //! positions and sasaran that `intervensi` and `sasaran` may name.
 
 use crate::model::Document;
-use crate::nip::Nip;
 use crate::rules::{Context, Index};
 use crate::skp::SkpDocument;
 use std::collections::HashMap;
@@ -44,10 +43,7 @@ pub struct SkpIndex {
     pub holder_position: Vec<Option<Position>>,
 }
 
-/// The 18 digits of a written NIP, when it is one.
-pub fn nip_digits(written: Option<&crate::model::Text>) -> Option<String> {
-    Nip::parse(&written?.value).ok().map(|n| n.digits().to_string())
-}
+pub use crate::skp::printed::nip_digits;
 
 impl Index for SkpIndex {
     fn build(cx: &Context) -> Self {
