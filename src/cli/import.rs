@@ -114,7 +114,12 @@ fn run(request: &ImportRequest, lang: Lang, out: &mut dyn Write, err: &mut dyn W
             ("positions", &result.positions),
             ("problems", &result.problems.len()),
         ];
-        writeln!(err, "{}", tr(lang, "common.import-written", &args)).map_err(|e| e.to_string())?;
+        let key = if result.skp.is_some() {
+            "common.import-written-skp"
+        } else {
+            "common.import-written"
+        };
+        writeln!(err, "{}", tr(lang, key, &args)).map_err(|e| e.to_string())?;
     }
     Ok(targets)
 }
