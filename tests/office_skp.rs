@@ -41,7 +41,10 @@ fn values(skp: &SkpDocument) -> BTreeMap<String, String> {
     put("periode/selesai".into(), &periode.selesai);
     for (r, rhk) in skp.rhk.iter().enumerate() {
         let jenis = rhk.jenis.as_ref().map_or("utama".to_string(), |j| j.value.clone());
-        put(format!("rhk{r}/jenis"), &Some(ikilint::model::Sp::new(jenis, Default::default())));
+        put(
+            format!("rhk{r}/jenis"),
+            &Some(ikilint::model::Sp::new(jenis, Default::default())),
+        );
         put(format!("rhk{r}/uraian"), &rhk.uraian);
         for (i, indikator) in rhk.indikator.iter().enumerate() {
             put(format!("rhk{r}/{i}/aspek"), &indikator.aspek);
@@ -69,7 +72,9 @@ fn values(skp: &SkpDocument) -> BTreeMap<String, String> {
 }
 
 fn out_year(put: &mut impl FnMut(String, &Option<ikilint::model::Text>), skp: &SkpDocument) {
-    let year = skp.tahun().map(|y| ikilint::model::Sp::new(y.to_string(), Default::default()));
+    let year = skp
+        .tahun()
+        .map(|y| ikilint::model::Sp::new(y.to_string(), Default::default()));
     put("skp/tahun".into(), &year);
 }
 
@@ -77,7 +82,11 @@ fn differences(left: &BTreeMap<String, String>, right: &BTreeMap<String, String>
     let mut out = String::new();
     for key in left.keys().chain(right.keys().filter(|k| !left.contains_key(*k))) {
         if left.get(key) != right.get(key) {
-            out.push_str(&format!("{key}\n  yaml:     {:?}\n  imported: {:?}\n", left.get(key), right.get(key)));
+            out.push_str(&format!(
+                "{key}\n  yaml:     {:?}\n  imported: {:?}\n",
+                left.get(key),
+                right.get(key)
+            ));
         }
     }
     out
@@ -146,7 +155,11 @@ fn the_links_between_the_three_example_skps_come_back_from_the_printed_texts() {
             .iter()
             .map(|(path, skp)| {
                 let printed = pieces(skp, superior(skp, &all), &Options::default());
-                let bytes = if extension == "docx" { to_docx(&printed) } else { to_xlsx(&printed) };
+                let bytes = if extension == "docx" {
+                    to_docx(&printed)
+                } else {
+                    to_xlsx(&printed)
+                };
                 let name = format!("{}.{extension}", path.file_stem().unwrap().to_string_lossy());
                 imported(format, &name, &bytes)
             })
@@ -158,10 +171,18 @@ fn the_links_between_the_three_example_skps_come_back_from_the_printed_texts() {
             let Some(sup) = superior(skp, &all) else { continue };
             let k = all.iter().position(|(_, s)| std::ptr::eq(s, sup)).unwrap();
             let expected = links_of(skp, back[k].id().unwrap());
-            let found: Vec<Option<String>> = again.rhk.iter().map(|r| r.intervensi.as_ref().map(|i| i.value.clone())).collect();
+            let found: Vec<Option<String>> = again
+                .rhk
+                .iter()
+                .map(|r| r.intervensi.as_ref().map(|i| i.value.clone()))
+                .collect();
             assert_eq!(found, expected, "{extension}:\n{}", result.yaml);
             linked += expected.iter().flatten().count();
-            assert!(result.yaml.contains("# inferred: the printed superior RHK is its text"), "{}", result.yaml);
+            assert!(
+                result.yaml.contains("# inferred: the printed superior RHK is its text"),
+                "{}",
+                result.yaml
+            );
         }
         assert_eq!(linked, 4, "kasi PIP R1, R2 and pengolah data R1, R2");
     }
@@ -171,7 +192,11 @@ fn write_prints(dir: &Path, extension: &str, options: &Options) {
     let all = examples();
     for (path, skp) in &all {
         let printed = pieces(skp, superior(skp, &all), options);
-        let bytes = if extension == "docx" { to_docx(&printed) } else { to_xlsx(&printed) };
+        let bytes = if extension == "docx" {
+            to_docx(&printed)
+        } else {
+            to_xlsx(&printed)
+        };
         let name = format!("{}.{extension}", path.file_stem().unwrap().to_string_lossy());
         std::fs::write(dir.join(name), bytes).unwrap();
     }
@@ -187,7 +212,9 @@ fn check(path: &Path) -> (BTreeMap<String, usize>, Option<i32>) {
     let mut counted = BTreeMap::new();
     for line in String::from_utf8(run.stdout).unwrap().lines() {
         let finding: serde_json::Value = serde_json::from_str(line).unwrap();
-        *counted.entry(finding["code"].as_str().unwrap().to_string()).or_default() += 1;
+        *counted
+            .entry(finding["code"].as_str().unwrap().to_string())
+            .or_default() += 1;
     }
     (counted, run.status.code())
 }
@@ -221,9 +248,19 @@ fn import_of_the_three_prints_together_writes_the_inferred_links() {
     let dir = tempfile::tempdir().unwrap();
     write_prints(dir.path(), "docx", &Options::default());
     let out = dir.path().join("yaml");
-    let mut files: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().path()).collect();
+    let mut files: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
     files.sort();
-    let run = ikilint().arg("import").args(&files).arg("-o").arg(&out).arg("--check").output().unwrap();
+    let run = ikilint()
+        .arg("import")
+        .args(&files)
+        .arg("-o")
+        .arg(&out)
+        .arg("--check")
+        .output()
+        .unwrap();
     assert_eq!(run.status.code(), Some(0), "{run:?}");
     let kasi = std::fs::read_to_string(out.join("skp-kasi-pip-masama-2023.yaml")).unwrap();
     assert!(
@@ -237,7 +274,11 @@ fn import_of_the_three_prints_together_writes_the_inferred_links() {
         .output()
         .unwrap();
     let yaml = String::from_utf8(alone.stdout).unwrap();
-    assert!(yaml.contains("# RHK atasan yang diintervensi (printed): Meningkatnya kualitas pelayanan publik Kecamatan Masama"));
+    assert!(
+        yaml.contains(
+            "# RHK atasan yang diintervensi (printed): Meningkatnya kualitas pelayanan publik Kecamatan Masama"
+        )
+    );
     assert!(!yaml.contains("intervensi:"));
 }
 
@@ -245,9 +286,20 @@ fn import_of_the_three_prints_together_writes_the_inferred_links() {
 fn import_output_of_an_skp_print() {
     let dir = tempfile::tempdir().unwrap();
     let all = examples();
-    let (_, skp) = all.iter().find(|(p, _)| p.ends_with("skp-pengolah-data-perizinan-masama-2023.yaml")).unwrap();
-    std::fs::write(dir.path().join("skp.docx"), to_docx(&pieces(skp, superior(skp, &all), &Options::default()))).unwrap();
-    let run = ikilint().current_dir(dir.path()).args(["import", "skp.docx"]).output().unwrap();
+    let (_, skp) = all
+        .iter()
+        .find(|(p, _)| p.ends_with("skp-pengolah-data-perizinan-masama-2023.yaml"))
+        .unwrap();
+    std::fs::write(
+        dir.path().join("skp.docx"),
+        to_docx(&pieces(skp, superior(skp, &all), &Options::default())),
+    )
+    .unwrap();
+    let run = ikilint()
+        .current_dir(dir.path())
+        .args(["import", "skp.docx"])
+        .output()
+        .unwrap();
     assert_eq!(run.status.code(), Some(0));
     insta::assert_snapshot!(String::from_utf8(run.stdout).unwrap());
 }
@@ -261,19 +313,50 @@ fn edited(name: &str, edit: impl Fn(String) -> String) -> SkpDocument {
 #[test]
 fn layout_variants_merged_rhk_sections_targets_and_kualitatif() {
     let all = examples();
-    let (_, camat) = all.iter().find(|(p, _)| p.ends_with("skp-camat-masama-2023.yaml")).unwrap();
+    let (_, camat) = all
+        .iter()
+        .find(|(p, _)| p.ends_with("skp-camat-masama-2023.yaml"))
+        .unwrap();
     // A merged RHK cell over three aspek rows is one RHK with three indicators.
-    let back = read(&imported(Format::Docx, "c.docx", &to_docx(&pieces(camat, None, &Options::default()))).yaml);
+    let back = read(
+        &imported(
+            Format::Docx,
+            "c.docx",
+            &to_docx(&pieces(camat, None, &Options::default())),
+        )
+        .yaml,
+    );
     assert_eq!(back.rhk.len(), 2);
     assert_eq!(back.rhk[0].indikator.len(), 3);
     // Utama and Tambahan sections set `jenis`.
-    let (_, kasi) = all.iter().find(|(p, _)| p.ends_with("skp-kasi-pip-masama-2023.yaml")).unwrap();
-    let back = read(&imported(Format::Xlsx, "k.xlsx", &to_xlsx(&pieces(kasi, Some(camat), &Options::default()))).yaml);
-    let jenis: Vec<&str> = back.rhk.iter().map(|r| r.jenis.as_ref().unwrap().value.as_str()).collect();
+    let (_, kasi) = all
+        .iter()
+        .find(|(p, _)| p.ends_with("skp-kasi-pip-masama-2023.yaml"))
+        .unwrap();
+    let back = read(
+        &imported(
+            Format::Xlsx,
+            "k.xlsx",
+            &to_xlsx(&pieces(kasi, Some(camat), &Options::default())),
+        )
+        .yaml,
+    );
+    let jenis: Vec<&str> = back
+        .rhk
+        .iter()
+        .map(|r| r.jenis.as_ref().unwrap().value.as_str())
+        .collect();
     assert_eq!(jenis, ["utama", "utama", "tambahan"]);
     // A target without satuan stays a bare target; a satuan column is read as the satuan.
     let bare = edited("skp-camat-masama-2023.yaml", |t| t.replace(", satuan: indeks", ""));
-    let back = read(&imported(Format::Docx, "b.docx", &to_docx(&pieces(&bare, None, &Options::default()))).yaml);
+    let back = read(
+        &imported(
+            Format::Docx,
+            "b.docx",
+            &to_docx(&pieces(&bare, None, &Options::default())),
+        )
+        .yaml,
+    );
     let first = &back.rhk[0].indikator[0];
     assert_eq!(first.target.as_ref().unwrap().value, "82");
     assert!(first.satuan.is_none());
@@ -286,7 +369,10 @@ fn layout_variants_merged_rhk_sections_targets_and_kualitatif() {
     // A kualitatif SKP without an Aspek column: narrative indicators and targets, no aspek.
     let kualitatif = edited("skp-pengolah-data-perizinan-masama-2023.yaml", |t| {
         t.replace("pendekatan: kuantitatif", "pendekatan: kualitatif")
-            .replace("target: 12, satuan: rekap bulanan", "target: Rekap tersusun setiap bulan")
+            .replace(
+                "target: 12, satuan: rekap bulanan",
+                "target: Rekap tersusun setiap bulan",
+            )
             .replace("aspek: kuantitas, ", "")
             .replace("aspek: kualitas, ", "")
             .replace("aspek: waktu, ", "")
@@ -300,18 +386,62 @@ fn layout_variants_merged_rhk_sections_targets_and_kualitatif() {
     let back = read(&result.yaml);
     assert!(!back.is_kuantitatif());
     assert_eq!(values(&back), values(&kualitatif));
-    assert_eq!(back.rhk[0].indikator[0].target.as_ref().unwrap().value, "Rekap tersusun setiap bulan");
+    assert_eq!(
+        back.rhk[0].indikator[0].target.as_ref().unwrap().value,
+        "Rekap tersusun setiap bulan"
+    );
+}
+
+#[test]
+fn a_jpt_form_gives_each_rhk_its_perspektif() {
+    let jpt = edited("skp-camat-masama-2023.yaml", |t| {
+        t.replace("  puncak: true\n", "  puncak: true\n  jpt: true\n")
+            .replace(
+                "    sasaran: S2\n",
+                "    sasaran: S2\n    perspektif: penerima-layanan\n",
+            )
+            .replace("    sasaran: S1\n", "    sasaran: S1\n    perspektif: proses-bisnis\n")
+    });
+    assert!(jpt.is_jpt());
+    for (format, bytes) in [
+        (Format::Docx, to_docx(&pieces(&jpt, None, &Options::default()))),
+        (Format::Xlsx, to_xlsx(&pieces(&jpt, None, &Options::default()))),
+    ] {
+        let result = imported(format, "jpt", &bytes);
+        assert!(result.problems.is_empty(), "{:?}", result.problems);
+        let back = read(&result.yaml);
+        assert!(back.is_jpt(), "{}", result.yaml);
+        let perspektif: Vec<&str> = back
+            .rhk
+            .iter()
+            .map(|r| r.perspektif.as_ref().unwrap().value.as_str())
+            .collect();
+        assert_eq!(perspektif, ["penerima-layanan", "proses-bisnis"]);
+        assert_eq!(values(&back), values(&jpt));
+    }
 }
 
 #[test]
 fn perilaku_descriptions_are_the_form_and_the_ekspektasi_is_the_leaders() {
     let all = examples();
     let (_, camat) = &all[0];
-    let yaml = imported(Format::Docx, "c.docx", &to_docx(&pieces(camat, None, &Options::default()))).yaml;
+    let yaml = imported(
+        Format::Docx,
+        "c.docx",
+        &to_docx(&pieces(camat, None, &Options::default())),
+    )
+    .yaml;
     let back = read(&yaml);
-    let aspek: Vec<&str> = back.perilaku.iter().map(|p| p.aspek.as_ref().unwrap().value.as_str()).collect();
+    let aspek: Vec<&str> = back
+        .perilaku
+        .iter()
+        .map(|p| p.aspek.as_ref().unwrap().value.as_str())
+        .collect();
     assert_eq!(aspek, ikilint::skp::BERAKHLAK);
-    assert!(!yaml.contains("Ramah, cekatan"), "the printed descriptions are the form's, not the SKP's");
+    assert!(
+        !yaml.contains("Ramah, cekatan"),
+        "the printed descriptions are the form's, not the SKP's"
+    );
     assert!(!yaml.contains("Ekspektasi Khusus Pimpinan"));
 }
 
@@ -337,7 +467,11 @@ fn a_missing_column_and_an_unknown_one() {
             && rows.iter().any(|r| r.iter().any(|c| c.text == "RENCANA HASIL KERJA"))
         {
             for row in rows.iter_mut() {
-                let text = if row.iter().any(|c| c.text == "RENCANA HASIL KERJA") { "KETERANGAN" } else { "catatan" };
+                let text = if row.iter().any(|c| c.text == "RENCANA HASIL KERJA") {
+                    "KETERANGAN"
+                } else {
+                    "catatan"
+                };
                 if row.len() == 1 {
                     row[0].span += 1;
                 } else {
@@ -394,14 +528,29 @@ fn an_iki_is_not_taken_for_an_skp_nor_an_skp_for_an_iki() {
     let iki = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/masama-2020.yaml");
     for extension in ["docx", "xlsx"] {
         let out = dir.path().join(format!("iki.{extension}"));
-        let run = ikilint().args(["export", "--format", extension]).arg(&iki).arg("-o").arg(&out).output().unwrap();
+        let run = ikilint()
+            .args(["export", "--format", extension])
+            .arg(&iki)
+            .arg("-o")
+            .arg(&out)
+            .output()
+            .unwrap();
         assert_eq!(run.status.code(), Some(0));
-        let format = if extension == "docx" { Format::Docx } else { Format::Xlsx };
+        let format = if extension == "docx" {
+            Format::Docx
+        } else {
+            Format::Xlsx
+        };
         let yaml = imported(format, "iki", &std::fs::read(&out).unwrap()).yaml;
         assert!(yaml.contains("\ndokumen:\n") && !yaml.contains("\nskp:\n"), "{yaml}");
     }
     let all = examples();
-    let yaml = imported(Format::Docx, "skp", &to_docx(&pieces(&all[0].1, None, &Options::default()))).yaml;
+    let yaml = imported(
+        Format::Docx,
+        "skp",
+        &to_docx(&pieces(&all[0].1, None, &Options::default())),
+    )
+    .yaml;
     assert!(yaml.contains("\nskp:\n") && !yaml.contains("\ndokumen:\n"), "{yaml}");
 }
 
@@ -412,8 +561,12 @@ fn an_iki_is_not_taken_for_an_skp_nor_an_skp_for_an_iki() {
 fn reworded_printed_texts_match_their_rhk_or_none_and_unrelated_ones_none() {
     use ikilint::skp::printed::find;
     let all = examples();
-    let uraian_of =
-        |skp: &SkpDocument| -> Vec<String> { skp.rhk.iter().map(|r| r.uraian.as_ref().unwrap().value.clone()).collect() };
+    let uraian_of = |skp: &SkpDocument| -> Vec<String> {
+        skp.rhk
+            .iter()
+            .map(|r| r.uraian.as_ref().unwrap().value.clone())
+            .collect()
+    };
     let (mut matched, mut reworded_total, mut refused, mut own_total) = (0, 0, 0, 0);
     for (_, skp) in &all {
         let Some(superior) = superior(skp, &all) else { continue };
@@ -426,7 +579,10 @@ fn reworded_printed_texts_match_their_rhk_or_none_and_unrelated_ones_none() {
             words[1] = words[1].replacen('a', "e", 1);
             let reworded = words.join(" ").to_uppercase();
             let found = find(&reworded, &candidates);
-            assert!(found.as_ref().is_none_or(|f| f.index == index), "{reworded:?} taken for another RHK");
+            assert!(
+                found.as_ref().is_none_or(|f| f.index == index),
+                "{reworded:?} taken for another RHK"
+            );
             matched += usize::from(found.is_some());
             reworded_total += 1;
             // The exact copy is always found.
@@ -434,11 +590,17 @@ fn reworded_printed_texts_match_their_rhk_or_none_and_unrelated_ones_none() {
         }
         for own in uraian_of(skp) {
             let found = find(&own, &candidates);
-            assert!(found.is_none(), "{own:?} taken for {:?}", found.map(|f| candidates[f.index]));
+            assert!(
+                found.is_none(),
+                "{own:?} taken for {:?}",
+                found.map(|f| candidates[f.index])
+            );
             refused += 1;
             own_total += 1;
         }
     }
-    eprintln!("reworded printed texts found: {matched} of {reworded_total}; own RHK texts refused: {refused} of {own_total}");
+    eprintln!(
+        "reworded printed texts found: {matched} of {reworded_total}; own RHK texts refused: {refused} of {own_total}"
+    );
     assert_eq!((matched, reworded_total, refused, own_total), (4, 5, 5, 5));
 }

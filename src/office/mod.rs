@@ -88,7 +88,9 @@ pub fn link_skps(imported: &mut [Imported]) {
         if print.rhk.iter().all(|r| r.intervensi.is_none()) {
             continue;
         }
-        let Some(penilai) = digits(&print.penilai.nip) else { continue };
+        let Some(penilai) = digits(&print.penilai.nip) else {
+            continue;
+        };
         let year = print.tahun.as_ref().map(|(y, _)| *y);
         let superiors: Vec<&SkpSource> = prints
             .iter()

@@ -128,7 +128,10 @@ mod tests {
 
     #[test]
     fn the_same_words_match_whatever_the_case_and_spacing() {
-        let uraian = ["Meningkatnya kualitas pelayanan publik", "Meningkatnya akuntabilitas kinerja"];
+        let uraian = [
+            "Meningkatnya kualitas pelayanan publik",
+            "Meningkatnya akuntabilitas kinerja",
+        ];
         let found = find("MENINGKATNYA  AKUNTABILITAS KINERJA.", &uraian).unwrap();
         assert_eq!(found.index, 1);
         assert!(find("Tersedianya sarana olahraga desa", &uraian).is_none());
@@ -137,10 +140,19 @@ mod tests {
 
     #[test]
     fn a_reworded_text_matches_only_when_clearly_closest() {
-        let uraian = ["Meningkatnya kualitas pelayanan publik kecamatan", "Meningkatnya akuntabilitas kinerja"];
-        assert_eq!(find("Meningkatnya kwalitas pelayanan publik", &uraian).unwrap().index, 0);
+        let uraian = [
+            "Meningkatnya kualitas pelayanan publik kecamatan",
+            "Meningkatnya akuntabilitas kinerja",
+        ];
+        assert_eq!(
+            find("Meningkatnya kwalitas pelayanan publik", &uraian).unwrap().index,
+            0
+        );
         // Two RHK alike: neither is clearly named.
-        let alike = ["Tersusunnya laporan keuangan triwulan", "Tersusunnya laporan keuangan tahunan"];
+        let alike = [
+            "Tersusunnya laporan keuangan triwulan",
+            "Tersusunnya laporan keuangan tahunan",
+        ];
         assert!(find("Tersusunnya laporan keuangan", &alike).is_none());
     }
 }

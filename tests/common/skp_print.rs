@@ -45,7 +45,17 @@ pub enum Piece {
 }
 
 const MONTHS: [&str; 12] = [
-    "JANUARI", "FEBRUARI", "MARET", "APRIL", "MEI", "JUNI", "JULI", "AGUSTUS", "SEPTEMBER", "OKTOBER", "NOVEMBER",
+    "JANUARI",
+    "FEBRUARI",
+    "MARET",
+    "APRIL",
+    "MEI",
+    "JUNI",
+    "JULI",
+    "AGUSTUS",
+    "SEPTEMBER",
+    "OKTOBER",
+    "NOVEMBER",
     "DESEMBER",
 ];
 
@@ -59,13 +69,34 @@ fn printed_date(iso: &str) -> String {
 }
 
 const DESCRIPTIONS: &[(&str, &str)] = &[
-    ("berorientasi-pelayanan", "Berorientasi Pelayanan\n- Memahami dan memenuhi kebutuhan masyarakat\n- Ramah, cekatan, solutif dan dapat diandalkan\n- Melakukan perbaikan tiada henti"),
-    ("akuntabel", "Akuntabel\n- Melaksanakan tugas dengan jujur, bertanggung jawab, cermat, disiplin dan berintegritas tinggi\n- Menggunakan kekayaan dan barang milik negara secara bertanggung jawab, efektif, dan efisien"),
-    ("kompeten", "Kompeten\n- Meningkatkan kompetensi diri untuk menjawab tantangan yang selalu berubah\n- Membantu orang lain belajar"),
-    ("harmonis", "Harmonis\n- Menghargai setiap orang apapun latar belakangnya\n- Suka menolong orang lain"),
-    ("loyal", "Loyal\n- Memegang teguh ideologi Pancasila dan Undang-Undang Dasar 1945\n- Menjaga nama baik sesama ASN, pimpinan, instansi, dan negara"),
-    ("adaptif", "Adaptif\n- Cepat menyesuaikan diri menghadapi perubahan\n- Terus berinovasi dan mengembangkan kreativitas"),
-    ("kolaboratif", "Kolaboratif\n- Memberi kesempatan kepada berbagai pihak untuk berkontribusi\n- Terbuka dalam bekerja sama untuk menghasilkan nilai tambah"),
+    (
+        "berorientasi-pelayanan",
+        "Berorientasi Pelayanan\n- Memahami dan memenuhi kebutuhan masyarakat\n- Ramah, cekatan, solutif dan dapat diandalkan\n- Melakukan perbaikan tiada henti",
+    ),
+    (
+        "akuntabel",
+        "Akuntabel\n- Melaksanakan tugas dengan jujur, bertanggung jawab, cermat, disiplin dan berintegritas tinggi\n- Menggunakan kekayaan dan barang milik negara secara bertanggung jawab, efektif, dan efisien",
+    ),
+    (
+        "kompeten",
+        "Kompeten\n- Meningkatkan kompetensi diri untuk menjawab tantangan yang selalu berubah\n- Membantu orang lain belajar",
+    ),
+    (
+        "harmonis",
+        "Harmonis\n- Menghargai setiap orang apapun latar belakangnya\n- Suka menolong orang lain",
+    ),
+    (
+        "loyal",
+        "Loyal\n- Memegang teguh ideologi Pancasila dan Undang-Undang Dasar 1945\n- Menjaga nama baik sesama ASN, pimpinan, instansi, dan negara",
+    ),
+    (
+        "adaptif",
+        "Adaptif\n- Cepat menyesuaikan diri menghadapi perubahan\n- Terus berinovasi dan mengembangkan kreativitas",
+    ),
+    (
+        "kolaboratif",
+        "Kolaboratif\n- Memberi kesempatan kepada berbagai pihak untuk berkontribusi\n- Terbuka dalam bekerja sama untuk menghasilkan nilai tambah",
+    ),
 ];
 
 /// How a print differs from the plain e-Kinerja layout, for the variant tests.
@@ -95,7 +126,13 @@ pub fn pieces(skp: &SkpDocument, superior: Option<&SkpDocument>, options: &Optio
     )));
     let person = |p: &Option<ikilint::skp::SkpPerson>| -> Vec<String> {
         match p {
-            Some(p) => vec![text(&p.nama), text(&p.nip), text(&p.pangkat), text(&p.jabatan), text(&p.unit)],
+            Some(p) => vec![
+                text(&p.nama),
+                text(&p.nip),
+                text(&p.pangkat),
+                text(&p.jabatan),
+                text(&p.unit),
+            ],
             None => vec![String::new(); 5],
         }
     };
@@ -141,6 +178,11 @@ pub fn pieces(skp: &SkpDocument, superior: Option<&SkpDocument>, options: &Optio
     if options.no_aspek {
         header.remove(3);
     }
+    // A JPT form prints each RHK's perspektif beside it.
+    let jpt = skp.is_jpt();
+    if jpt {
+        header.insert(3, c("PERSPEKTIF"));
+    }
     if options.satuan_column {
         header.push(c("SATUAN"));
     }
@@ -169,13 +211,27 @@ pub fn pieces(skp: &SkpDocument, superior: Option<&SkpDocument>, options: &Optio
             for (k, indikator) in rhk.indikator.iter().enumerate() {
                 let mut row = if k == 0 {
                     vec![
-                        C { down, ..c(&(n + 1).to_string()) },
+                        C {
+                            down,
+                            ..c(&(n + 1).to_string())
+                        },
                         C { down, ..c(&intervensi) },
-                        C { down, ..c(&text(&rhk.uraian)) },
+                        C {
+                            down,
+                            ..c(&text(&rhk.uraian))
+                        },
                     ]
                 } else {
                     vec![covered(), covered(), covered()]
                 };
+                if jpt {
+                    let perspektif = text(&rhk.perspektif).replace('-', " ");
+                    row.push(if k == 0 {
+                        C { down, ..c(&perspektif) }
+                    } else {
+                        covered()
+                    });
+                }
                 if !options.no_aspek {
                     row.push(c(&text(&indikator.aspek)));
                 }
@@ -197,7 +253,10 @@ pub fn pieces(skp: &SkpDocument, superior: Option<&SkpDocument>, options: &Optio
     let mut perilaku = vec![vec![wide("PERILAKU KERJA", 3)]];
     for (n, p) in skp.perilaku.iter().enumerate() {
         let aspek = text(&p.aspek);
-        let description = DESCRIPTIONS.iter().find(|(a, _)| *a == aspek).map_or(aspek.clone(), |(_, d)| d.to_string());
+        let description = DESCRIPTIONS
+            .iter()
+            .find(|(a, _)| *a == aspek)
+            .map_or(aspek.clone(), |(_, d)| d.to_string());
         perilaku.push(vec![
             c(&(n + 1).to_string()),
             c(&description),
@@ -257,7 +316,11 @@ pub fn to_docx(pieces: &[Piece]) -> Vec<u8> {
         match piece {
             Piece::Para(t) => body.push_str(&p(&escape(t))),
             Piece::Table(rows) => {
-                let width: usize = rows.iter().map(|r| r.iter().map(|c| c.span).sum::<usize>()).max().unwrap_or(1);
+                let width: usize = rows
+                    .iter()
+                    .map(|r| r.iter().map(|c| c.span).sum::<usize>())
+                    .max()
+                    .unwrap_or(1);
                 body.push_str("<w:tbl><w:tblGrid>");
                 body.push_str(&"<w:gridCol/>".repeat(width));
                 body.push_str("</w:tblGrid>");
@@ -307,9 +370,13 @@ pub fn to_xlsx(pieces: &[Piece]) -> Vec<u8> {
                         if !cell.covered {
                             if cell.span > 1 || cell.down > 1 {
                                 let last_row = row + cell.down as u32 - 1;
-                                sheet.merge_range(row, column, last_row, last_column, &cell.text, &wrap).unwrap();
+                                sheet
+                                    .merge_range(row, column, last_row, last_column, &cell.text, &wrap)
+                                    .unwrap();
                             } else if cell.number {
-                                sheet.write_number(row, column, cell.text.parse::<f64>().unwrap()).unwrap();
+                                sheet
+                                    .write_number(row, column, cell.text.parse::<f64>().unwrap())
+                                    .unwrap();
                             } else if !cell.text.is_empty() {
                                 sheet.write_string_with_format(row, column, &cell.text, &wrap).unwrap();
                             }
@@ -352,7 +419,10 @@ pub fn read(text: &str) -> SkpDocument {
 /// The superior of `skp` among `all`: the SKP whose pegawai NIP is the penilai's.
 pub fn superior<'a>(skp: &SkpDocument, all: &'a [(std::path::PathBuf, SkpDocument)]) -> Option<&'a SkpDocument> {
     let penilai = skp.pejabat_penilai.as_ref()?.nip.as_ref()?.value.clone();
-    all.iter()
-        .map(|(_, s)| s)
-        .find(|s| s.pegawai.as_ref().and_then(|p| p.nip.as_ref()).is_some_and(|n| n.value == penilai))
+    all.iter().map(|(_, s)| s).find(|s| {
+        s.pegawai
+            .as_ref()
+            .and_then(|p| p.nip.as_ref())
+            .is_some_and(|n| n.value == penilai)
+    })
 }

@@ -45,14 +45,7 @@ pub fn emit(name: &str, print: &SkpPrint, links: &[Option<(String, Inferred)>]) 
     }
     out.line(0, "skp:");
     out.line(2, &format!("id: {}", skp_id(print)));
-    match &print.tahun {
-        Some((year, origin)) => {
-            let start = out.buf.len() + 2 + "tahun: ".len();
-            out.line(2, &format!("tahun: {year}"));
-            out.origin(start, out.buf.len() - 1, origin);
-        }
-        None => out.line(2, "tahun: null"),
-    }
+    out.year(&print.tahun);
     match &print.pendekatan {
         Some(p) => out.text(2, "pendekatan", p),
         None => out.line(2, "pendekatan: \"\""),
@@ -109,7 +102,11 @@ pub fn emit(name: &str, print: &SkpPrint, links: &[Option<(String, Inferred)>]) 
         }
         printed.extend(link);
         if let Some(perspektif) = &rhk.perspektif {
-            out.text(4, "perspektif", &Value::new(slug(&perspektif.text), perspektif.origin.clone()));
+            out.text(
+                4,
+                "perspektif",
+                &Value::new(slug(&perspektif.text), perspektif.origin.clone()),
+            );
         }
         if rhk.indikator.is_empty() {
             out.line(4, "indikator: []");
@@ -125,7 +122,10 @@ pub fn emit(name: &str, print: &SkpPrint, links: &[Option<(String, Inferred)>]) 
             let mut key = |out: &mut Writer, k: &str, v: &Value, number: bool| {
                 let indent = if first { 0 } else { 8 };
                 first = false;
-                if number && !v.text.is_empty() && v.text.chars().all(|c| c.is_ascii_digit()) && !v.text.starts_with('0')
+                if number
+                    && !v.text.is_empty()
+                    && v.text.chars().all(|c| c.is_ascii_digit())
+                    && !v.text.starts_with('0')
                 {
                     let at = out.buf.len() + indent + k.len() + 2;
                     out.line(indent, &format!("{k}: {}", v.text));

@@ -362,12 +362,19 @@ pub fn periode(text: &str) -> Option<(String, String, i64)> {
         .map(|t| t.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
         .filter(|t| !t.is_empty())
         .collect();
-    let year = tokens.iter().rev().find_map(|t| header::year_of(t).filter(|_| t.len() == 4))?;
+    let year = tokens
+        .iter()
+        .rev()
+        .find_map(|t| header::year_of(t).filter(|_| t.len() == 4))?;
     let mut dates: Vec<(u32, u32, Option<i64>)> = Vec::new();
     for i in 1..tokens.len() {
         let Some(month) = month_of(&tokens[i]) else { continue };
-        let Ok(day) = tokens[i - 1].parse::<u32>() else { continue };
-        let own_year = tokens.get(i + 1).and_then(|t| header::year_of(t).filter(|_| t.len() == 4));
+        let Ok(day) = tokens[i - 1].parse::<u32>() else {
+            continue;
+        };
+        let own_year = tokens
+            .get(i + 1)
+            .and_then(|t| header::year_of(t).filter(|_| t.len() == 4));
         dates.push((day, month, own_year));
     }
     let [(d1, m1, y1), (d2, m2, y2)] = dates.as_slice() else {
@@ -378,7 +385,11 @@ pub fn periode(text: &str) -> Option<(String, String, i64)> {
         crate::nip::Date::new(y32, m, d).map(|_| format!("{y:04}-{m:02}-{d:02}"))
     };
     let end_year = y2.unwrap_or(year);
-    Some((date(*d1, *m1, y1.unwrap_or(end_year))?, date(*d2, *m2, end_year)?, end_year))
+    Some((
+        date(*d1, *m1, y1.unwrap_or(end_year))?,
+        date(*d2, *m2, end_year)?,
+        end_year,
+    ))
 }
 
 /// A month's number from its Indonesian name or a three-letter (or "agt"/"sept") abbreviation.
@@ -495,7 +506,8 @@ impl State {
         }
         let w = words(&line.text);
         let start = matches!(self.mode, Mode::Start);
-        if w.first().is_some_and(|x| x == "periode") || (start && self.print.mulai.is_none() && periode(&line.text).is_some())
+        if w.first().is_some_and(|x| x == "periode")
+            || (start && self.print.mulai.is_none() && periode(&line.text).is_some())
         {
             if let Some((mulai, selesai, tahun)) = periode(&line.text) {
                 self.print.mulai = Some(Value::new(mulai, line.origin.clone()));
@@ -508,14 +520,17 @@ impl State {
         if w.first().is_some_and(|x| x == "pendekatan")
             || (start && w.iter().any(|x| x == "kuantitatif" || x == "kualitatif"))
         {
-            if let Some(p) = ["kuantitatif", "kualitatif"].into_iter().find(|p| w.iter().any(|x| x == p)) {
+            if let Some(p) = ["kuantitatif", "kualitatif"]
+                .into_iter()
+                .find(|p| w.iter().any(|x| x == p))
+            {
                 self.print.pendekatan = Some(Value::new(p, line.origin.clone()));
                 self.print.title.push(line.value());
                 return;
             }
         }
         match self.mode {
-            Mode::Start if is_upper(&line.text) => self.print.title.push(line.value()),
+            Mode::Start if header::is_upper(&line.text) => self.print.title.push(line.value()),
             Mode::Lampiran if self.list.is_some() && self.tail.is_empty() && !is_signature_line(&line) => {
                 if let Some(entry) = header::list_entry(&line.text) {
                     let list = self.list.expect("checked");
@@ -563,16 +578,14 @@ impl State {
                     || one_text(&r.cells).and_then(heading).is_some()
             });
         if !has_header {
-            let lines = lines_of(table);
+            let lines = super::table::lines_by_column(table);
             if signature::looks_like(&lines) || lines.iter().any(|l| signature::is_role_label(&l.text)) {
                 self.tail.extend(lines);
                 return;
             }
         }
         // A table without a header continues the hasil kerja table only where its columns line up.
-        if !has_header
-            && let Mode::Hasil { columns, offset, .. } = &self.mode
-        {
+        if !has_header && let Mode::Hasil { columns, offset, .. } = &self.mode {
             let fits = match (offset, grid_offset(table)) {
                 (Some(a), Some(b)) => *a == b,
                 _ => table.rows.iter().all(|r| r.cells.len() == columns.len()),
@@ -613,11 +626,14 @@ impl State {
             && let Some(h) = heading(text)
         {
             let origin = cells.iter().find(|c| !c.merged).unwrap_or(&cells[0]).origin.clone();
-            self.heading(h, &Line {
-                text: text.to_string(),
-                origin,
-                numeric: false,
-            });
+            self.heading(
+                h,
+                &Line {
+                    text: text.to_string(),
+                    origin,
+                    numeric: false,
+                },
+            );
             return;
         }
         if let Some(columns) = hasil_header(cells) {
@@ -655,7 +671,7 @@ impl State {
             }
             return;
         }
-        if is_numbering(cells) || cells.iter().all(|c| c.text.trim().is_empty()) {
+        if super::table::is_numbering(cells) || cells.iter().all(|c| c.text.trim().is_empty()) {
             return;
         }
         match self.mode.clone() {
@@ -721,13 +737,11 @@ impl State {
                 let text = cell.text.trim().trim_start_matches(':').trim();
                 if !text.is_empty() && text != "-" {
                     if cell.numeric && f == Field::Nip {
-                        self.print.notes.push(Note::new(
-                            NoteKind::NipAsNumber,
-                            cell.origin.clone(),
-                            &[("nip", text)],
-                        ));
+                        self.print
+                            .notes
+                            .push(Note::new(NoteKind::NipAsNumber, cell.origin.clone(), &[("nip", text)]));
                     }
-                    let value = Value::new(one_line(text), cell.origin.clone());
+                    let value = Value::new(super::table::one_line_text(text), cell.origin.clone());
                     let person = self.person(who);
                     let slot = match f {
                         Field::Nama => &mut person.nama,
@@ -763,7 +777,7 @@ impl State {
         };
         let value = |col: Col| -> Option<Value> {
             let (c, at) = cell(col)?;
-            let text = one_line(&c.text);
+            let text = super::table::one_line_text(&c.text);
             if text.is_empty() || text == "-" {
                 return None;
             }
@@ -813,7 +827,7 @@ impl State {
             {
                 let mut origin = c.origin.clone();
                 origin.column = Some(headers[at].clone());
-                let text = format!("{}: {}", headers[at].trim(), one_line(&c.text));
+                let text = format!("{}: {}", headers[at].trim(), super::table::one_line_text(&c.text));
                 // Reported once, at the column's header (S009).
                 self.print.unplaced.push(Value::new(text, origin));
             }
@@ -837,7 +851,7 @@ impl State {
         };
         let value = match ekspektasi_at.and_then(|i| cells.get(i)) {
             Some(c) => {
-                let text = one_line(&c.text);
+                let text = super::table::one_line_text(&c.text);
                 let text = strip_label(&text);
                 Value::new(text, c.origin.clone())
             }
@@ -911,10 +925,6 @@ fn fill(person: &mut Person, signer: Signer) {
     }
 }
 
-fn is_upper(text: &str) -> bool {
-    text.chars().any(char::is_alphabetic) && !text.chars().any(char::is_lowercase)
-}
-
 /// A line that starts a signature block rather than continuing a list: an NIP, or a place and a date.
 fn is_signature_line(line: &Line) -> bool {
     signature::looks_like(std::slice::from_ref(line)) || signature::is_place_date(&line.text)
@@ -928,56 +938,26 @@ fn strip_label(text: &str) -> String {
     }
 }
 
-/// "1 2 3 4 5 6": the columns' numbers printed under the header.
-fn is_numbering(cells: &[Cell]) -> bool {
-    let filled: Vec<&str> = cells
-        .iter()
-        .filter(|c| !c.merged)
-        .map(|c| c.text.trim())
-        .filter(|t| !t.is_empty())
-        .collect();
-    filled.len() >= 3
-        && filled
-            .iter()
-            .enumerate()
-            .all(|(i, t)| t.trim_end_matches(['.', ')']).trim_start_matches('(').parse::<usize>() == Ok(i + 1))
-}
-
 /// A lampiran row's text: its cells that are not a number, joined.
 fn content_text(cells: &[Cell]) -> Option<Value> {
     let parts: Vec<&Cell> = cells
         .iter()
         .filter(|c| !c.merged && !c.text.trim().is_empty())
-        .filter(|c| !c.text.trim().trim_end_matches(['.', ')']).chars().all(|ch| ch.is_ascii_digit()))
+        .filter(|c| {
+            !c.text
+                .trim()
+                .trim_end_matches(['.', ')'])
+                .chars()
+                .all(|ch| ch.is_ascii_digit())
+        })
         .collect();
     let first = parts.first()?;
-    let text = parts.iter().map(|c| one_line(&c.text)).collect::<Vec<_>>().join(" ");
+    let text = parts
+        .iter()
+        .map(|c| super::table::one_line_text(&c.text))
+        .collect::<Vec<_>>()
+        .join(" ");
     header::list_entry(&text).map(|t| Value::new(t, first.origin.clone()))
-}
-
-fn one_line(text: &str) -> String {
-    text.lines().map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(" ")
-}
-
-/// A borderless table's text, column by column (a signature block has one signer per column).
-fn lines_of(table: &Table) -> Vec<Line> {
-    let width = table.rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
-    let mut lines = Vec::new();
-    for column in 0..width {
-        for row in &table.rows {
-            let Some(cell) = row.cells.get(column).filter(|c| !c.merged) else {
-                continue;
-            };
-            for text in cell.text.lines().map(str::trim).filter(|t| !t.is_empty()) {
-                lines.push(Line {
-                    text: text.to_string(),
-                    origin: cell.origin.clone(),
-                    numeric: cell.numeric,
-                });
-            }
-        }
-    }
-    lines
 }
 
 #[cfg(test)]
@@ -989,7 +969,10 @@ mod tests {
         assert_eq!(split_target("12 dokumen"), ("12".into(), Some("dokumen".into())));
         assert_eq!(split_target("100 %"), ("100".into(), Some("persen".into())));
         assert_eq!(split_target("100%"), ("100".into(), Some("persen".into())));
-        assert_eq!(split_target("12  rekap bulanan"), ("12".into(), Some("rekap bulanan".into())));
+        assert_eq!(
+            split_target("12  rekap bulanan"),
+            ("12".into(), Some("rekap bulanan".into()))
+        );
         assert_eq!(split_target("82"), ("82".into(), None));
         assert_eq!(split_target("3,5 hari"), ("3,5".into(), Some("hari".into())));
         assert_eq!(split_target("Sesuai SOP"), ("Sesuai SOP".into(), None));
@@ -998,8 +981,14 @@ mod tests {
     #[test]
     fn periods_are_read_in_their_printed_variants() {
         let full = ("2023-01-01".to_string(), "2023-12-31".to_string(), 2023);
-        assert_eq!(periode("PERIODE PENILAIAN: 1 JANUARI SD 31 DESEMBER TAHUN 2023"), Some(full.clone()));
-        assert_eq!(periode("Periode Penilaian : 01 Januari 2023 s.d. 31 Desember 2023"), Some(full.clone()));
+        assert_eq!(
+            periode("PERIODE PENILAIAN: 1 JANUARI SD 31 DESEMBER TAHUN 2023"),
+            Some(full.clone())
+        );
+        assert_eq!(
+            periode("Periode Penilaian : 01 Januari 2023 s.d. 31 Desember 2023"),
+            Some(full.clone())
+        );
         assert_eq!(periode("periode 1 Jan - 31 Des 2023"), Some(full));
         assert_eq!(
             periode("PERIODE PENILAIAN: 1 JULI SD 31 DESEMBER 2024"),
@@ -1012,7 +1001,10 @@ mod tests {
     #[test]
     fn headers_and_headings_by_meaning() {
         assert_eq!(column_of("RHK Pimpinan yang Diintervensi"), Some(Col::Intervensi));
-        assert_eq!(column_of("RENCANA HASIL KERJA ATASAN YANG DIINTERVENSI"), Some(Col::Intervensi));
+        assert_eq!(
+            column_of("RENCANA HASIL KERJA ATASAN YANG DIINTERVENSI"),
+            Some(Col::Intervensi)
+        );
         assert_eq!(column_of("Rencana Hasil Kerja"), Some(Col::Rhk));
         assert_eq!(column_of("INDIKATOR KINERJA INDIVIDU"), Some(Col::Indikator));
         assert_eq!(column_of("Aspek"), Some(Col::Aspek));
@@ -1020,7 +1012,10 @@ mod tests {
         assert_eq!(heading("A. Utama"), Some(Heading::Section("utama")));
         assert_eq!(heading("B. HASIL KERJA TAMBAHAN"), Some(Heading::Section("tambahan")));
         assert_eq!(heading("PERILAKU KERJA"), Some(Heading::Perilaku));
-        assert_eq!(heading("LAMPIRAN SASARAN KINERJA PEGAWAI"), Some(Heading::LampiranTitle));
+        assert_eq!(
+            heading("LAMPIRAN SASARAN KINERJA PEGAWAI"),
+            Some(Heading::LampiranTitle)
+        );
         assert_eq!(heading("SASARAN KINERJA PEGAWAI"), Some(Heading::Title));
         assert_eq!(heading("Menyusun sasaran kinerja pegawai bawahan"), None);
         assert_eq!(who("PEJABAT PENILAI KINERJA"), Some(Who::Penilai));
@@ -1028,7 +1023,10 @@ mod tests {
         assert_eq!(who("PEGAWAI YANG DINILAI"), Some(Who::Pegawai));
         assert_eq!(field("PANGKAT/GOL RUANG"), Some(Field::Pangkat));
         assert_eq!(field("UNIT KERJA"), Some(Field::Unit));
-        assert_eq!(berakhlak("Berorientasi Pelayanan\n- Memahami dan memenuhi kebutuhan masyarakat"), Some("berorientasi-pelayanan"));
+        assert_eq!(
+            berakhlak("Berorientasi Pelayanan\n- Memahami dan memenuhi kebutuhan masyarakat"),
+            Some("berorientasi-pelayanan")
+        );
         assert_eq!(berakhlak("6. ADAPTIF"), Some("adaptif"));
         assert_eq!(berakhlak("Menjaga hubungan harmonis dengan rekan kerja"), None);
     }
