@@ -460,6 +460,30 @@ fn a_missing_column_and_an_unknown_one() {
     let (found, _) = check(&path);
     assert_eq!(found.get("R006"), Some(&2), "{found:?}");
     assert!(!found.keys().any(|c| c.starts_with('S')), "{found:?}");
+    // Each finding names the cell of the Word table it rests on, and the SKP it concerns.
+    let run = ikilint()
+        .args(["check", "--no-cache", "--format", "json-lines", "--lang", "en"])
+        .arg(&path)
+        .output()
+        .unwrap();
+    let r006: Vec<serde_json::Value> = String::from_utf8(run.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+        .filter(|f| f["code"] == "R006")
+        .collect();
+    let parts: Vec<&str> = r006.iter().map(|f| f["origin"]["part"].as_str().unwrap()).collect();
+    assert_eq!(
+        parts,
+        [
+            "table 2, row 4, column RENCANA HASIL KERJA",
+            "table 2, row 7, column RENCANA HASIL KERJA"
+        ]
+    );
+    for finding in &r006 {
+        assert_eq!(finding["jabatan"], "kamaluddin-djano-2023");
+        assert_eq!(finding["fix"], serde_json::Value::Null);
+    }
     // An unknown column is S009, its cells kept as comments.
     let mut printed = pieces(camat, None, &Options::default());
     for piece in &mut printed {

@@ -81,7 +81,7 @@ pub fn import(format: Format, name: &str, bytes: &[u8]) -> Result<Imported, Read
 pub fn link_skps(imported: &mut [Imported]) {
     let digits = |v: &Option<layout::Value>| crate::skp::printed::digits_of(&v.as_ref()?.text);
     let prints: Vec<Option<&SkpSource>> = imported.iter().map(|i| i.skp.as_deref()).collect();
-    let mut again: Vec<(usize, Vec<Option<(String, layout::Inferred)>>)> = Vec::new();
+    let mut again: Vec<(usize, Vec<Option<emit::skp::Link>>)> = Vec::new();
     for (s, source) in prints.iter().enumerate() {
         let Some(source) = source else { continue };
         let print = &source.print;

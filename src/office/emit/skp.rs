@@ -28,9 +28,12 @@ pub fn skp_id(print: &SkpPrint) -> String {
     }
 }
 
+/// An inferred `intervensi`: the reference to write and why.
+pub type Link = (String, Inferred);
+
 /// The YAML of `print` read from the file `name`; `links` holds per RHK the `intervensi` inferred from its printed
 /// text (the reference and why), where one was found.
-pub fn emit(name: &str, print: &SkpPrint, links: &[Option<(String, Inferred)>]) -> Imported {
+pub fn emit(name: &str, print: &SkpPrint, links: &[Option<Link>]) -> Imported {
     let mut out = Writer::default();
     out.comment(0, &format!("Imported by ikilint from {name}."));
     out.comment(

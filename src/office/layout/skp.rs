@@ -506,28 +506,24 @@ impl State {
         }
         let w = words(&line.text);
         let start = matches!(self.mode, Mode::Start);
-        if w.first().is_some_and(|x| x == "periode")
-            || (start && self.print.mulai.is_none() && periode(&line.text).is_some())
+        let labelled = |label: &str| w.first().is_some_and(|x| x == label);
+        if (labelled("periode") || (start && self.print.mulai.is_none()))
+            && let Some((mulai, selesai, tahun)) = periode(&line.text)
         {
-            if let Some((mulai, selesai, tahun)) = periode(&line.text) {
-                self.print.mulai = Some(Value::new(mulai, line.origin.clone()));
-                self.print.selesai = Some(Value::new(selesai, line.origin.clone()));
-                self.print.tahun = Some((tahun, line.origin.clone()));
-                self.print.title.push(line.value());
-                return;
-            }
+            self.print.mulai = Some(Value::new(mulai, line.origin.clone()));
+            self.print.selesai = Some(Value::new(selesai, line.origin.clone()));
+            self.print.tahun = Some((tahun, line.origin.clone()));
+            self.print.title.push(line.value());
+            return;
         }
-        if w.first().is_some_and(|x| x == "pendekatan")
-            || (start && w.iter().any(|x| x == "kuantitatif" || x == "kualitatif"))
-        {
-            if let Some(p) = ["kuantitatif", "kualitatif"]
+        if (labelled("pendekatan") || start)
+            && let Some(p) = ["kuantitatif", "kualitatif"]
                 .into_iter()
                 .find(|p| w.iter().any(|x| x == p))
-            {
-                self.print.pendekatan = Some(Value::new(p, line.origin.clone()));
-                self.print.title.push(line.value());
-                return;
-            }
+        {
+            self.print.pendekatan = Some(Value::new(p, line.origin.clone()));
+            self.print.title.push(line.value());
+            return;
         }
         match self.mode {
             Mode::Start if header::is_upper(&line.text) => self.print.title.push(line.value()),
