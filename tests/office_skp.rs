@@ -280,6 +280,24 @@ fn import_of_the_three_prints_together_writes_the_inferred_links() {
         )
     );
     assert!(!yaml.contains("intervensi:"));
+    // Checked alone, its RHK utama have no superior to link to: R001 quotes the printed text.
+    let run = ikilint()
+        .args(["check", "--no-cache", "--format", "json-lines", "--lang", "en"])
+        .arg(dir.path().join("skp-kasi-pip-masama-2023.docx"))
+        .output()
+        .unwrap();
+    let r001: Vec<serde_json::Value> = String::from_utf8(run.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
+        .filter(|f| f["code"] == "R001")
+        .collect();
+    assert_eq!(r001.len(), 2);
+    let note = r001[0]["notes"][0].as_str().unwrap();
+    assert!(
+        note.contains("\"Meningkatnya kualitas pelayanan publik Kecamatan Masama\""),
+        "{note}"
+    );
 }
 
 #[test]

@@ -26,8 +26,8 @@ pub struct Imported {
     pub yaml: String,
     pub problems: Vec<Problem>,
     pub origins: OriginMap,
-    /// How many positions were recognised (an SKP counts one): a text found by walking with none is not an IKI
-    /// or SKP document.
+    /// How many positions were recognised (an SKP with RHK counts one): a text found by walking with none is not
+    /// an IKI or SKP document.
     pub positions: usize,
     /// For an SKP: the printed superior RHK texts, each at the comment that keeps it in `yaml`.
     pub printed: Vec<PrintedLink>,

@@ -173,7 +173,8 @@ pub fn emit(name: &str, print: &SkpPrint, links: &[Option<Link>]) -> Imported {
         yaml: out.buf,
         problems,
         origins: OriginMap::new(out.entries),
-        positions: 1,
+        // A text found by walking with no hasil kerja read is not linted as an SKP.
+        positions: usize::from(!print.rhk.is_empty()),
         printed,
         skp: None,
     }
