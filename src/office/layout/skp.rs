@@ -588,10 +588,17 @@ impl State {
             };
             if !fits {
                 let shift = offset.zip(grid_offset(table)).map(|(a, b)| b - a);
-                if let Some(shift) = shift.filter(|s| *s > 0) {
-                    self.hasil_rows(table, shift as usize);
-                    return;
+                match shift.filter(|s| *s > 0) {
+                    Some(shift) => self.hasil_rows(table, shift as usize),
+                    // Read under columns it does not have, its cells would land in the wrong keys: kept as text.
+                    None => {
+                        self.close_tail();
+                        for row in &table.rows {
+                            self.row_not_placed(&row.cells);
+                        }
+                    }
                 }
+                return;
             }
         }
         self.close_tail();
@@ -816,6 +823,14 @@ impl State {
         let empty = indikator.uraian.text.is_empty() && indikator.target.is_none() && indikator.aspek.is_none();
         if !empty {
             rhk.indikator.push(indikator);
+        }
+        // Cells past the header's width (a row longer than the header) are kept and reported.
+        for c in cells
+            .iter()
+            .skip(columns.len())
+            .filter(|c| !c.merged && !c.text.trim().is_empty())
+        {
+            self.not_placed(Value::new(super::table::one_line_text(&c.text), c.origin.clone()));
         }
         for (at, column) in columns.iter().enumerate() {
             if column.is_none()
