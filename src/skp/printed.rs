@@ -75,17 +75,41 @@ pub fn digits_of(text: &str) -> Option<String> {
     crate::nip::Nip::parse(text).ok().map(|n| n.digits().to_string())
 }
 
-/// The superior SKP of `skps[s]` in `skps`: the one SKP of the same year whose pegawai has the penilai's NIP.
-pub fn superior_of(skps: &[SkpDocument], s: usize) -> Option<usize> {
-    let skp = &skps[s];
-    let penilai = nip_digits(skp.pejabat_penilai.as_ref().and_then(|p| p.nip.as_ref()))?;
-    let mut found = skps.iter().enumerate().filter(|(k, other)| {
-        *k != s
-            && other.tahun() == skp.tahun()
-            && nip_digits(other.pegawai.as_ref().and_then(|p| p.nip.as_ref())).as_deref() == Some(&penilai)
-    });
-    let (k, _) = found.next()?;
-    found.next().is_none().then_some(k)
+/// The SKPs of a set by year and pegawai NIP, built once so that finding every superior is a lookup: the one
+/// index of the superior SKP (SPEC.md section 6), used here and by the R rules.
+#[derive(Default)]
+pub struct Holders(std::collections::HashMap<(i64, String), Vec<usize>>);
+
+impl Holders {
+    pub fn of(skps: &[SkpDocument]) -> Holders {
+        let mut holders = Holders::default();
+        for (k, skp) in skps.iter().enumerate() {
+            let nip = nip_digits(skp.pegawai.as_ref().and_then(|p| p.nip.as_ref()));
+            if let (Some(tahun), Some(nip)) = (skp.tahun(), nip) {
+                holders.0.entry((tahun, nip)).or_default().push(k);
+            }
+        }
+        holders
+    }
+
+    /// The SKPs of the year of `skps[s]` whose pegawai has its penilai's NIP (`skps[s]` itself among them when
+    /// the penilai's NIP is the pegawai's own).
+    pub fn superiors(&self, skps: &[SkpDocument], s: usize) -> &[usize] {
+        let skp = &skps[s];
+        let penilai = nip_digits(skp.pejabat_penilai.as_ref().and_then(|p| p.nip.as_ref()));
+        match (skp.tahun(), penilai) {
+            (Some(tahun), Some(nip)) => self.0.get(&(tahun, nip)).map_or(&[], Vec::as_slice),
+            _ => &[],
+        }
+    }
+
+    /// The superior SKP of `skps[s]`, when exactly one other SKP is.
+    pub fn superior_of(&self, skps: &[SkpDocument], s: usize) -> Option<usize> {
+        match self.superiors(skps, s) {
+            [k] if *k != s => Some(*k),
+            _ => None,
+        }
+    }
 }
 
 /// `skps` with the RHK that carry a printed superior RHK text (from an office file) and no `intervensi` linked
@@ -96,12 +120,15 @@ pub fn link(skps: &[SkpDocument]) -> Option<Vec<SkpDocument>> {
     if !skps.iter().any(pending) {
         return None;
     }
+    let holders = Holders::of(skps);
     let mut linked = skps.to_vec();
     for (s, skp) in skps.iter().enumerate() {
         if !pending(skp) {
             continue;
         }
-        let Some(k) = superior_of(skps, s) else { continue };
+        let Some(k) = holders.superior_of(skps, s) else {
+            continue;
+        };
         let superior = &skps[k];
         let Some(superior_id) = superior.id() else { continue };
         let uraian: Vec<&str> = superior
