@@ -96,6 +96,21 @@ fn imported(format: Format, name: &str, bytes: &[u8]) -> ikilint::office::Import
     import(format, name, bytes).unwrap()
 }
 
+/// `skp` printed in `format` (its superior's RHK texts from `superior`) and imported back.
+fn print_and_import(
+    format: Format,
+    skp: &SkpDocument,
+    superior: Option<&SkpDocument>,
+    options: &Options,
+) -> ikilint::office::Imported {
+    let printed = pieces(skp, superior, options);
+    let bytes = match format {
+        Format::Xlsx => to_xlsx(&printed),
+        _ => to_docx(&printed),
+    };
+    imported(format, "skp", &bytes)
+}
+
 #[test]
 fn every_example_skp_reads_back_from_word_and_excel_as_it_was_written() {
     let all = examples();
@@ -202,21 +217,33 @@ fn write_prints(dir: &Path, extension: &str, options: &Options) {
     }
 }
 
-/// Codes found by `check` on `path`, counted, and the exit code.
-fn check(path: &Path) -> (BTreeMap<String, usize>, Option<i32>) {
+/// The findings of `check` on `path` (JSON lines, English), and the exit code.
+fn findings(path: &Path) -> (Vec<serde_json::Value>, Option<i32>) {
     let run = ikilint()
         .args(["check", "--no-cache", "--format", "json-lines", "--lang", "en"])
         .arg(path)
         .output()
         .unwrap();
+    let lines = String::from_utf8(run.stdout).unwrap();
+    let found = lines.lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    (found, run.status.code())
+}
+
+/// Codes found by `check` on `path`, counted, and the exit code.
+fn check(path: &Path) -> (BTreeMap<String, usize>, Option<i32>) {
+    let (found, exit) = findings(path);
     let mut counted = BTreeMap::new();
-    for line in String::from_utf8(run.stdout).unwrap().lines() {
-        let finding: serde_json::Value = serde_json::from_str(line).unwrap();
+    for finding in found {
         *counted
             .entry(finding["code"].as_str().unwrap().to_string())
             .or_default() += 1;
     }
-    (counted, run.status.code())
+    (counted, exit)
+}
+
+/// The findings of `code` among those of `check` on `path`.
+fn with_code(path: &Path, code: &str) -> Vec<serde_json::Value> {
+    findings(path).0.into_iter().filter(|f| f["code"] == code).collect()
 }
 
 #[test]
@@ -281,17 +308,7 @@ fn import_of_the_three_prints_together_writes_the_inferred_links() {
     );
     assert!(!yaml.contains("intervensi:"));
     // Checked alone, its RHK utama have no superior to link to: R001 quotes the printed text.
-    let run = ikilint()
-        .args(["check", "--no-cache", "--format", "json-lines", "--lang", "en"])
-        .arg(dir.path().join("skp-kasi-pip-masama-2023.docx"))
-        .output()
-        .unwrap();
-    let r001: Vec<serde_json::Value> = String::from_utf8(run.stdout)
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
-        .filter(|f| f["code"] == "R001")
-        .collect();
+    let r001 = with_code(&dir.path().join("skp-kasi-pip-masama-2023.docx"), "R001");
     assert_eq!(r001.len(), 2);
     let note = r001[0]["notes"][0].as_str().unwrap();
     assert!(
@@ -336,14 +353,7 @@ fn layout_variants_merged_rhk_sections_targets_and_kualitatif() {
         .find(|(p, _)| p.ends_with("skp-camat-masama-2023.yaml"))
         .unwrap();
     // A merged RHK cell over three aspek rows is one RHK with three indicators.
-    let back = read(
-        &imported(
-            Format::Docx,
-            "c.docx",
-            &to_docx(&pieces(camat, None, &Options::default())),
-        )
-        .yaml,
-    );
+    let back = read(&print_and_import(Format::Docx, camat, None, &Options::default()).yaml);
     assert_eq!(back.rhk.len(), 2);
     assert_eq!(back.rhk[0].indikator.len(), 3);
     // Utama and Tambahan sections set `jenis`.
@@ -351,14 +361,7 @@ fn layout_variants_merged_rhk_sections_targets_and_kualitatif() {
         .iter()
         .find(|(p, _)| p.ends_with("skp-kasi-pip-masama-2023.yaml"))
         .unwrap();
-    let back = read(
-        &imported(
-            Format::Xlsx,
-            "k.xlsx",
-            &to_xlsx(&pieces(kasi, Some(camat), &Options::default())),
-        )
-        .yaml,
-    );
+    let back = read(&print_and_import(Format::Xlsx, kasi, Some(camat), &Options::default()).yaml);
     let jenis: Vec<&str> = back
         .rhk
         .iter()
@@ -382,7 +385,7 @@ fn layout_variants_merged_rhk_sections_targets_and_kualitatif() {
         satuan_column: true,
         ..Options::default()
     };
-    let back = read(&imported(Format::Xlsx, "s.xlsx", &to_xlsx(&pieces(camat, None, &options))).yaml);
+    let back = read(&print_and_import(Format::Xlsx, camat, None, &options).yaml);
     assert_eq!(values(&back), values(camat));
     // A kualitatif SKP without an Aspek column: narrative indicators and targets, no aspek.
     let kualitatif = edited("skp-pengolah-data-perizinan-masama-2023.yaml", |t| {
@@ -399,7 +402,7 @@ fn layout_variants_merged_rhk_sections_targets_and_kualitatif() {
         no_aspek: true,
         ..Options::default()
     };
-    let result = imported(Format::Docx, "q.docx", &to_docx(&pieces(&kualitatif, None, &options)));
+    let result = print_and_import(Format::Docx, &kualitatif, None, &options);
     assert!(result.problems.is_empty(), "{:?}", result.problems);
     let back = read(&result.yaml);
     assert!(!back.is_kuantitatif());
@@ -479,17 +482,7 @@ fn a_missing_column_and_an_unknown_one() {
     assert_eq!(found.get("R006"), Some(&2), "{found:?}");
     assert!(!found.keys().any(|c| c.starts_with('S')), "{found:?}");
     // Each finding names the cell of the Word table it rests on, and the SKP it concerns.
-    let run = ikilint()
-        .args(["check", "--no-cache", "--format", "json-lines", "--lang", "en"])
-        .arg(&path)
-        .output()
-        .unwrap();
-    let r006: Vec<serde_json::Value> = String::from_utf8(run.stdout)
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap())
-        .filter(|f| f["code"] == "R006")
-        .collect();
+    let r006 = with_code(&path, "R006");
     let parts: Vec<&str> = r006.iter().map(|f| f["origin"]["part"].as_str().unwrap()).collect();
     assert_eq!(
         parts,
