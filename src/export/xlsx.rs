@@ -75,6 +75,7 @@ pub fn write_skp(pieces: &[super::skp::Piece]) -> Result<Vec<u8>, XlsxError> {
                         };
                         let text = printable(&cell.text);
                         if cell.covered {
+                            // Covered by the merged range above: nothing of its own to write.
                         } else if cell.span > 1 || cell.down > 1 {
                             let bottom = row + cell.down.max(1) as u32 - 1;
                             sheet.merge_range(row, column, bottom, last, text.as_ref(), format)?;
