@@ -81,6 +81,16 @@ pub fn import(format: Format, name: &str, bytes: &[u8]) -> Result<Imported, Read
 pub fn link_skps(imported: &mut [Imported]) {
     let digits = |v: &Option<layout::Value>| crate::skp::printed::digits_of(&v.as_ref()?.text);
     let prints: Vec<Option<&SkpSource>> = imported.iter().map(|i| i.skp.as_deref()).collect();
+    let year = |p: &SkpSource| p.print.tahun.as_ref().map(|(y, _)| *y);
+    // The prints by year and pegawai NIP, so that finding each one's superior is a lookup.
+    let mut holders: std::collections::HashMap<(Option<i64>, String), Vec<usize>> = Default::default();
+    for (k, p) in prints.iter().enumerate() {
+        if let Some(p) = p
+            && let Some(nip) = digits(&p.print.pegawai.nip)
+        {
+            holders.entry((year(p), nip)).or_default().push(k);
+        }
+    }
     let mut again: Vec<(usize, Vec<Option<emit::skp::Link>>)> = Vec::new();
     for (s, source) in prints.iter().enumerate() {
         let Some(source) = source else { continue };
@@ -91,16 +101,13 @@ pub fn link_skps(imported: &mut [Imported]) {
         let Some(penilai) = digits(&print.penilai.nip) else {
             continue;
         };
-        let year = print.tahun.as_ref().map(|(y, _)| *y);
-        let superiors: Vec<&SkpSource> = prints
-            .iter()
-            .enumerate()
-            .filter(|(k, _)| *k != s)
-            .filter_map(|(_, p)| *p)
-            .filter(|p| p.print.tahun.as_ref().map(|(y, _)| *y) == year)
-            .filter(|p| digits(&p.print.pegawai.nip).as_deref() == Some(penilai.as_str()))
-            .collect();
-        let [superior] = superiors.as_slice() else { continue };
+        // The one other print of the year whose pegawai has the penilai's NIP, as for `check`.
+        let Some(&[k]) = holders.get(&(year(source), penilai)).map(Vec::as_slice) else {
+            continue;
+        };
+        let Some(superior) = prints[k].filter(|_| k != s) else {
+            continue;
+        };
         let id = emit::skp::skp_id(&superior.print);
         let uraian: Vec<&str> = superior.print.rhk.iter().map(|r| r.uraian.text.as_str()).collect();
         let links = print
