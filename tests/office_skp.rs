@@ -690,3 +690,33 @@ fn reworded_printed_texts_match_their_rhk_or_none_and_unrelated_ones_none() {
     );
     assert_eq!((matched, reworded_total, refused, own_total), (4, 5, 5, 5));
 }
+
+/// The prints committed under `tests/fixtures/office/` for the README's commands are what `ikilint export` prints
+/// for the example SKPs (exported together) and read as their examples.
+/// `IKILINT_WRITE_FIXTURES=1 cargo test --test office_skp committed` writes them again.
+#[test]
+fn committed_skp_fixtures_are_the_exported_examples() {
+    let all = examples();
+    let skps: Vec<SkpDocument> = all.iter().map(|(_, s)| s.clone()).collect();
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/office");
+    for (s, (path, skp)) in all.iter().enumerate() {
+        let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
+        for (extension, format, office) in [
+            ("docx", Format::Docx, ikilint::export::OfficeFormat::Docx),
+            ("xlsx", Format::Xlsx, ikilint::export::OfficeFormat::Xlsx),
+        ] {
+            let fixture = dir.join(format!("{stem}.{extension}"));
+            let exported = ikilint::export::render_skp(&skps, s, &[], office).unwrap();
+            if std::env::var_os("IKILINT_WRITE_FIXTURES").is_some() {
+                std::fs::write(&fixture, &exported).unwrap();
+            }
+            let committed = std::fs::read(&fixture).unwrap();
+            // Word files are the same bytes (a fixed date in the zip); an Excel file carries its writer's time.
+            if extension == "docx" {
+                assert!(committed == exported, "{} is not what export prints", fixture.display());
+            }
+            let result = imported(format, "f", &committed);
+            assert_eq!(values(&read(&result.yaml)), values(skp), "{}", fixture.display());
+        }
+    }
+}
