@@ -474,7 +474,8 @@ pub fn recognise(body: &Body, notes: Vec<Note>) -> SkpPrint {
 fn excel_column(origin: &Origin) -> Option<i64> {
     let cell = origin.cell.as_deref()?;
     let letters: String = cell.chars().take_while(char::is_ascii_uppercase).collect();
-    if letters.is_empty() || origin.sheet.is_none() {
+    // Excel's columns end at XFD: a longer run of letters is no reference.
+    if letters.is_empty() || letters.len() > 3 || origin.sheet.is_none() {
         return None;
     }
     Some(letters.bytes().fold(0i64, |n, b| n * 26 + i64::from(b - b'A' + 1)) - 1)
