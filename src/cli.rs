@@ -726,14 +726,17 @@ fn run_export(request: &ExportRequest, out: &mut dyn WriteColor, err: &mut dyn W
         writeln!(err, "{}", tr(lang, "export.not-printable", &[("count", &count)])).map_err(io)?;
         return Ok(crate::EXIT_FINDINGS);
     }
-    if workspace.documents.is_empty() {
+    if workspace.documents.is_empty() && workspace.skps.is_empty() {
         let paths: Vec<String> = request.paths.iter().map(|p| format!("`{}`", p.display())).collect();
         return Err(tr(lang, "export.no-document", &[("paths", &paths.join(", "))]).into());
     }
+    // IKI documents, then SKPs (whose superior RHK are printed as the texts the SKPs and IKI of the set give).
     let sources: Vec<PathBuf> = workspace
         .documents
         .iter()
-        .map(|d| PathBuf::from(workspace.files.name(d.file)))
+        .map(|d| d.file)
+        .chain(workspace.skps.iter().map(|s| s.file))
+        .map(|file| PathBuf::from(workspace.files.name(file)))
         .collect();
     let targets = export_targets(&sources, &request.output, request.format, lang)?;
     for target in &targets {
@@ -748,8 +751,13 @@ fn run_export(request: &ExportRequest, out: &mut dyn WriteColor, err: &mut dyn W
     }
     // Every file is made before any is written: a document that cannot be printed leaves the others unwritten.
     let mut files = Vec::new();
-    for ((document, source), target) in workspace.documents.iter().zip(&sources).zip(&targets) {
-        let bytes = crate::export::render(document, request.format).map_err(|e| {
+    let count = workspace.documents.len();
+    for (index, (source, target)) in sources.iter().zip(&targets).enumerate() {
+        let rendered = match index.checked_sub(count) {
+            None => crate::export::render(&workspace.documents[index], request.format),
+            Some(s) => crate::export::render_skp(&workspace.skps, s, &workspace.documents, request.format),
+        };
+        let bytes = rendered.map_err(|e| {
             let reason = match e {
                 crate::export::ExportError::CellTooLong {
                     position,

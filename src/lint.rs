@@ -290,6 +290,9 @@ fn finish_set(
     data: &Data,
     settings: &Settings,
 ) -> Vec<Diagnostic> {
+    // The superior RHK printed as text in SKP office files, linked across files before the rules look at links.
+    let linked = crate::skp::printed::link(skps);
+    let skps = linked.as_deref().unwrap_or(skps);
     let cx = Context::new(files, documents, settings.lang, data).with_skps(skps);
     let per_set = set_findings(&cx, settings);
     let diagnostics = gathered.diagnostics.into_iter().chain(per_set).collect();

@@ -206,6 +206,13 @@ pub(crate) fn load_file(name: String, bytes: Vec<u8>, explicit: bool, lang: Lang
         return skipped(name);
     }
     let mut loaded = load_one(name, imported.yaml.into_bytes(), explicit, lang);
+    if let Some(skp) = &mut loaded.skp {
+        for printed in &imported.printed {
+            if let Some(rhk) = skp.rhk.get_mut(printed.rhk) {
+                rhk.printed = Some(crate::model::Sp::new(printed.text.clone(), printed.span));
+            }
+        }
+    }
     for problem in &imported.problems {
         loaded.diagnostics.push(import_finding(problem, lang));
     }

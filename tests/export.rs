@@ -651,7 +651,7 @@ fn usage_errors_and_unreadable_paths_exit_2() {
         .args(["export", "-f", "pdf", "x.yaml", "-o", "x.pdf"])
         .assert()
         .code(2);
-    // A folder without any IKI document.
+    // A folder without any IKI or SKP document.
     let empty = dir.path().join("empty");
     std::fs::create_dir(&empty).unwrap();
     ikilint()
@@ -661,7 +661,7 @@ fn usage_errors_and_unreadable_paths_exit_2() {
         .arg(dir.path().join("out"))
         .assert()
         .code(2)
-        .stderr(predicates::str::contains("no IKI document"));
+        .stderr(predicates::str::contains("no IKI or SKP document"));
     // Two documents of the same name in different folders would write the same file.
     for sub in ["a", "b"] {
         std::fs::create_dir(dir.path().join(sub)).unwrap();

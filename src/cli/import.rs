@@ -82,6 +82,12 @@ fn run(request: &ImportRequest, lang: Lang, out: &mut dyn Write, err: &mut dyn W
             .map_err(|e| path_error(lang, "common.error-path", file, &e.text(lang)))?;
         imported.push((file, result));
     }
+    // SKP prints imported together: each one's printed superior RHK linked to the superior's SKP among them.
+    let mut results: Vec<crate::office::Imported> = imported.iter_mut().map(|(_, r)| std::mem::take(r)).collect();
+    crate::office::link_skps(&mut results);
+    for ((_, slot), result) in imported.iter_mut().zip(results) {
+        *slot = result;
+    }
     let Some(dir) = &request.output else {
         let (_, result) = &imported[0];
         out.write_all(result.yaml.as_bytes()).map_err(|e| e.to_string())?;
@@ -108,7 +114,12 @@ fn run(request: &ImportRequest, lang: Lang, out: &mut dyn Write, err: &mut dyn W
             ("positions", &result.positions),
             ("problems", &result.problems.len()),
         ];
-        writeln!(err, "{}", tr(lang, "common.import-written", &args)).map_err(|e| e.to_string())?;
+        let key = if result.skp.is_some() {
+            "common.import-written-skp"
+        } else {
+            "common.import-written"
+        };
+        writeln!(err, "{}", tr(lang, key, &args)).map_err(|e| e.to_string())?;
     }
     Ok(targets)
 }

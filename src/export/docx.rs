@@ -33,7 +33,11 @@ const STYLES: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 
 /// The `.docx` file of `printed`.
 pub fn write(printed: &Printed) -> std::io::Result<Vec<u8>> {
-    let document = document_xml(printed)?;
+    package(&document_xml(printed)?)
+}
+
+/// The `.docx` package around `document` (the `word/document.xml` part).
+fn package(document: &[u8]) -> std::io::Result<Vec<u8>> {
     let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
     // A fixed date (the zip format's epoch) makes the same YAML give the same bytes.
     let options = zip::write::SimpleFileOptions::default()
@@ -42,7 +46,7 @@ pub fn write(printed: &Printed) -> std::io::Result<Vec<u8>> {
     let parts: [(&str, &[u8]); 5] = [
         ("[Content_Types].xml", CONTENT_TYPES.as_bytes()),
         ("_rels/.rels", PACKAGE_RELS.as_bytes()),
-        ("word/document.xml", &document),
+        ("word/document.xml", document),
         ("word/_rels/document.xml.rels", DOCUMENT_RELS.as_bytes()),
         ("word/styles.xml", STYLES.as_bytes()),
     ];
@@ -176,38 +180,103 @@ impl Xml {
 }
 
 fn document_xml(printed: &Printed) -> std::io::Result<Vec<u8>> {
-    let mut xml = Xml {
-        writer: Writer::new(Vec::new()),
-    };
-    xml.writer
-        .write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), Some("yes"))))?;
-    xml.open("w:document", &[("xmlns:w", W_NS)])?;
-    xml.open("w:body", &[])?;
+    let mut xml = Xml::start()?;
     for (index, section) in printed.sections.iter().enumerate() {
         write_section(&mut xml, printed, section, index > 0)?;
     }
-    let (width, height, margin) = (PAGE_WIDTH.to_string(), PAGE_HEIGHT.to_string(), MARGIN.to_string());
-    xml.open("w:sectPr", &[])?;
-    xml.empty(
-        "w:pgSz",
-        &[("w:w", &width), ("w:h", &height), ("w:orient", "landscape")],
-    )?;
-    xml.empty(
-        "w:pgMar",
-        &[
-            ("w:top", &margin),
-            ("w:right", &margin),
-            ("w:bottom", &margin),
-            ("w:left", &margin),
-            ("w:header", "709"),
-            ("w:footer", "709"),
-            ("w:gutter", "0"),
-        ],
-    )?;
-    xml.close("w:sectPr")?;
-    xml.close("w:body")?;
-    xml.close("w:document")?;
-    Ok(xml.writer.into_inner())
+    xml.finish()
+}
+
+impl Xml {
+    /// A document opened up to its body.
+    fn start() -> std::io::Result<Xml> {
+        let mut xml = Xml {
+            writer: Writer::new(Vec::new()),
+        };
+        xml.writer
+            .write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), Some("yes"))))?;
+        xml.open("w:document", &[("xmlns:w", W_NS)])?;
+        xml.open("w:body", &[])?;
+        Ok(xml)
+    }
+
+    /// The page set-up (A4 landscape) and the closing tags.
+    fn finish(mut self) -> std::io::Result<Vec<u8>> {
+        let xml = &mut self;
+        let (width, height, margin) = (PAGE_WIDTH.to_string(), PAGE_HEIGHT.to_string(), MARGIN.to_string());
+        xml.open("w:sectPr", &[])?;
+        xml.empty(
+            "w:pgSz",
+            &[("w:w", &width), ("w:h", &height), ("w:orient", "landscape")],
+        )?;
+        xml.empty(
+            "w:pgMar",
+            &[
+                ("w:top", &margin),
+                ("w:right", &margin),
+                ("w:bottom", &margin),
+                ("w:left", &margin),
+                ("w:header", "709"),
+                ("w:footer", "709"),
+                ("w:gutter", "0"),
+            ],
+        )?;
+        xml.close("w:sectPr")?;
+        xml.close("w:body")?;
+        xml.close("w:document")?;
+        Ok(self.writer.into_inner())
+    }
+}
+
+/// The `.docx` file of an SKP's print ([`super::skp::pieces`]): headings centred, tables with their merged cells
+/// (`gridSpan` across, `vMerge` down), the grid's width shared equally by its columns.
+pub fn write_skp(pieces: &[super::skp::Piece]) -> std::io::Result<Vec<u8>> {
+    use super::skp::Piece;
+    let mut xml = Xml::start()?;
+    let bold = Look {
+        bold: true,
+        ..Look::default()
+    };
+    for piece in pieces {
+        match piece {
+            Piece::Heading(text) => xml.paragraph(text, bold, Place::CENTER)?,
+            Piece::Line(text) => xml.paragraph(text, Look::default(), Place::PLAIN)?,
+            Piece::Table { rows, bordered } => {
+                let columns = rows
+                    .iter()
+                    .map(|r| r.iter().map(|c| c.span).sum::<usize>())
+                    .max()
+                    .unwrap_or(1)
+                    .max(1);
+                let widths = vec![TEXT_WIDTH / columns as u32; columns];
+                xml.open("w:tbl", &[])?;
+                table_properties(&mut xml, widths.iter().sum(), if *bordered { "single" } else { "nil" })?;
+                grid(&mut xml, &widths)?;
+                for row in rows {
+                    xml.open("w:tr", &[])?;
+                    let mut at = 0;
+                    for c in row {
+                        let end = (at + c.span).min(columns);
+                        let width = widths[at.min(columns)..end].iter().sum();
+                        let merge = match (c.covered, c.down > 1) {
+                            (true, _) => Merge::Continue,
+                            (false, true) => Merge::Restart,
+                            (false, false) => Merge::None,
+                        };
+                        let lines: Vec<String> = c.text.lines().map(str::to_string).collect();
+                        let look = if c.bold { bold } else { Look::default() };
+                        cell_spanning(&mut xml, width, c.span, merge, &lines, look, Align::Left)?;
+                        at = end;
+                    }
+                    xml.close("w:tr")?;
+                }
+                xml.close("w:tbl")?;
+                // Two tables in a row would read as one: an empty paragraph keeps them apart, as Word does.
+                xml.paragraph("", Look::default(), Place::PLAIN)?;
+            }
+        }
+    }
+    package(&xml.finish()?)
 }
 
 fn write_section(xml: &mut Xml, printed: &Printed, section: &Section, new_page: bool) -> std::io::Result<()> {
@@ -293,9 +362,25 @@ enum Merge {
 
 /// One table cell: its paragraphs are `lines` (a continued merge cell holds one empty paragraph, as Word writes it).
 fn cell(xml: &mut Xml, width: u32, merge: Merge, lines: &[String], look: Look, align: Align) -> std::io::Result<()> {
+    cell_spanning(xml, width, 1, merge, lines, look, align)
+}
+
+/// A table cell over `span` grid columns (a heading row across the table).
+fn cell_spanning(
+    xml: &mut Xml,
+    width: u32,
+    span: usize,
+    merge: Merge,
+    lines: &[String],
+    look: Look,
+    align: Align,
+) -> std::io::Result<()> {
     xml.open("w:tc", &[])?;
     xml.open("w:tcPr", &[])?;
     xml.empty("w:tcW", &[("w:w", &width.to_string()), ("w:type", "dxa")])?;
+    if span > 1 {
+        xml.empty("w:gridSpan", &[("w:val", &span.to_string())])?;
+    }
     match merge {
         Merge::Restart => xml.empty("w:vMerge", &[("w:val", "restart")])?,
         Merge::Continue => xml.empty("w:vMerge", &[])?,

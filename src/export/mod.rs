@@ -8,6 +8,7 @@
 
 pub mod docx;
 pub mod layout;
+pub mod skp;
 pub mod xlsx;
 
 use crate::model::Document;
@@ -53,6 +54,34 @@ pub fn render(document: &Document, format: OfficeFormat) -> Result<Vec<u8>, Expo
                 return Err(too_long);
             }
             xlsx::write(&printed).map_err(|e| ExportError::Writer(e.to_string()))
+        }
+    }
+}
+
+/// The bytes of the office file printing the SKP `skps[s]` in e-Kinerja's layout ([`skp`]), with the superior
+/// RHK texts from `skps` and `documents`.
+pub fn render_skp(
+    skps: &[crate::skp::SkpDocument],
+    s: usize,
+    documents: &[Document],
+    format: OfficeFormat,
+) -> Result<Vec<u8>, ExportError> {
+    let pieces = skp::pieces(skps, s, documents);
+    match format {
+        OfficeFormat::Docx => docx::write_skp(&pieces).map_err(|e| ExportError::Writer(e.to_string())),
+        OfficeFormat::Xlsx => {
+            let cells = pieces.iter().flat_map(|p| match p {
+                skp::Piece::Table { rows, .. } => rows.iter().flatten().map(|c| c.text.as_str()).collect(),
+                skp::Piece::Heading(t) | skp::Piece::Line(t) => vec![t.as_str()],
+            });
+            if let Some(long) = cells.map(|t| t.chars().count()).find(|n| *n > xlsx::CELL_MAX) {
+                return Err(ExportError::CellTooLong {
+                    position: skps[s].id().unwrap_or("skp").to_string(),
+                    column: "SKP",
+                    chars: long,
+                });
+            }
+            xlsx::write_skp(&pieces).map_err(|e| ExportError::Writer(e.to_string()))
         }
     }
 }

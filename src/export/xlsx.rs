@@ -14,7 +14,7 @@ const SHEET_NAME_FORBIDDEN: [char; 7] = ['[', ']', ':', '*', '?', '/', '\\'];
 /// Excel keeps this name for itself.
 const RESERVED: &str = "history";
 /// The most characters an Excel cell holds.
-const CELL_MAX: usize = 32_767;
+pub(super) const CELL_MAX: usize = 32_767;
 /// Paper size 9 is A4 in Excel's numbering.
 const A4: u8 = 9;
 
@@ -31,6 +31,70 @@ pub fn write(printed: &Printed) -> Result<Vec<u8>, XlsxError> {
     if printed.sections.is_empty() {
         // A workbook needs a sheet; a document without positions still prints its title.
         workbook.add_worksheet();
+    }
+    workbook.save_to_buffer()
+}
+
+/// The `.xlsx` file of an SKP's print ([`super::skp::pieces`]) on one sheet: headings merged across the used
+/// columns, tables with their merged ranges, the No column's numbers as numbers, an empty row after each piece (so
+/// that a reader tells the tables apart).
+pub fn write_skp(pieces: &[super::skp::Piece]) -> Result<Vec<u8>, XlsxError> {
+    use super::skp::Piece;
+    let formats = Formats::new();
+    let mut workbook = Workbook::new();
+    let sheet = workbook.add_worksheet();
+    sheet.set_name("SKP")?;
+    sheet.set_landscape().set_paper_size(A4).set_print_fit_to_pages(1, 0);
+    let columns = pieces
+        .iter()
+        .filter_map(|p| match p {
+            Piece::Table { rows, .. } => rows.iter().map(|r| r.iter().map(|c| c.span).sum::<usize>()).max(),
+            _ => None,
+        })
+        .max()
+        .unwrap_or(1)
+        .clamp(1, 64) as u16;
+    sheet.set_column_width(0, 6)?;
+    for column in 1..columns {
+        sheet.set_column_width(column, 24)?;
+    }
+    let mut row = 0u32;
+    for piece in pieces {
+        match piece {
+            Piece::Heading(text) => span(sheet, row, 0, columns - 1, text, &formats.title)?,
+            Piece::Line(text) => span(sheet, row, 0, 0, text, &formats.line)?,
+            Piece::Table { rows, bordered } => {
+                for cells in rows {
+                    let mut column = 0u16;
+                    for cell in cells {
+                        let last = column + cell.span.max(1) as u16 - 1;
+                        let format = match (cell.bold, *bordered) {
+                            (true, true) => &formats.header,
+                            (false, true) => &formats.cell,
+                            (_, false) => &formats.signer,
+                        };
+                        let text = printable(&cell.text);
+                        if cell.covered {
+                            // Covered by the merged range above: nothing of its own to write.
+                        } else if cell.span > 1 || cell.down > 1 {
+                            let bottom = row + cell.down.max(1) as u32 - 1;
+                            sheet.merge_range(row, column, bottom, last, text.as_ref(), format)?;
+                        } else if cell.number
+                            && let Ok(n) = text.parse::<f64>()
+                        {
+                            sheet.write_number_with_format(row, column, n, format)?;
+                        } else if text.is_empty() {
+                            sheet.write_blank(row, column, format)?;
+                        } else {
+                            sheet.write_string_with_format(row, column, text.as_ref(), format)?;
+                        }
+                        column = last + 1;
+                    }
+                    row += 1;
+                }
+            }
+        }
+        row += 1;
     }
     workbook.save_to_buffer()
 }

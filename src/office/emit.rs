@@ -7,6 +7,8 @@ use super::layout::{Inferred, Position, Recognised, Sasaran, Signer, Value};
 use super::{Imported, Note, NoteKind, Origin, OriginMap, Problem};
 use crate::source::Span;
 
+pub mod skp;
+
 pub fn emit(name: &str, doc: &Recognised) -> Imported {
     let mut out = Writer::default();
     out.comment(0, &format!("Imported by ikilint from {name}."));
@@ -31,15 +33,7 @@ pub fn emit(name: &str, doc: &Recognised) -> Imported {
         Some(unit) => out.text(2, "unit", unit),
         None => out.line(2, "unit: \"\""),
     }
-    match &doc.year {
-        Some((year, origin)) => {
-            let start = out.buf.len() + 2 + "tahun: ".len();
-            out.line(2, &format!("tahun: {year}"));
-            out.origin(start, out.buf.len() - 1, origin);
-        }
-        // Left empty for the schema reader to report where the year must be written.
-        None => out.line(2, "tahun: null"),
-    }
+    out.year(&doc.year);
     if let Some(place) = &doc.place {
         out.text(2, "tempat", place);
     }
@@ -53,6 +47,8 @@ pub fn emit(name: &str, doc: &Recognised) -> Imported {
         problems,
         origins: OriginMap::new(out.entries),
         positions: doc.positions.len(),
+        printed: Vec::new(),
+        skp: None,
     }
 }
 
@@ -90,6 +86,19 @@ impl Writer {
     fn origin(&mut self, start: usize, end: usize, origin: &Origin) {
         if *origin != Origin::default() {
             self.entries.push((Span::new(start, end), origin.clone()));
+        }
+    }
+
+    /// `  tahun: 2024` with the span of the number, or `tahun: null` for the schema reader to report where the year
+    /// must be written.
+    fn year(&mut self, year: &Option<(i64, Origin)>) {
+        match year {
+            Some((year, origin)) => {
+                let start = self.buf.len() + 2 + "tahun: ".len();
+                self.line(2, &format!("tahun: {year}"));
+                self.origin(start, self.buf.len() - 1, origin);
+            }
+            None => self.line(2, "tahun: null"),
         }
     }
 

@@ -26,8 +26,30 @@ pub struct Imported {
     pub yaml: String,
     pub problems: Vec<Problem>,
     pub origins: OriginMap,
-    /// How many positions were recognised: a text found by walking with none is not an IKI document.
+    /// How many positions were recognised (an SKP with RHK counts one): a text found by walking with none is not
+    /// an IKI or SKP document.
     pub positions: usize,
+    /// For an SKP: the printed superior RHK texts, each at the comment that keeps it in `yaml`.
+    pub printed: Vec<PrintedLink>,
+    /// For an SKP: what was read, to print it again with the links found among the files imported together
+    /// ([`link_skps`]).
+    pub skp: Option<Box<SkpSource>>,
+}
+
+/// The text an SKP print gives for the superior RHK of one of its RHK (by index), and the span of the YAML comment
+/// that keeps it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PrintedLink {
+    pub rhk: usize,
+    pub text: String,
+    pub span: Span,
+}
+
+/// An SKP print as read from the file `name`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SkpSource {
+    pub name: String,
+    pub print: layout::skp::SkpPrint,
 }
 
 /// Read the office file `name` (its `bytes` in `format`) and print it as schema-v1 YAML.
@@ -40,8 +62,78 @@ pub fn import(format: Format, name: &str, bytes: &[u8]) -> Result<Imported, Read
         Format::Docx => (docx::read(bytes)?, Vec::new()),
         Format::Xlsx => (xlsx::read(bytes)?, Vec::new()),
     };
+    if layout::skp::is_skp(&body) {
+        let print = layout::skp::recognise(&body, notes);
+        let mut imported = emit::skp::emit(name, &print, &[]);
+        imported.skp = Some(Box::new(SkpSource {
+            name: name.to_string(),
+            print,
+        }));
+        return Ok(imported);
+    }
     let document = layout::recognise(&body, notes);
     Ok(emit::emit(name, &document))
+}
+
+/// The SKP prints among `imported` (files imported together) printed again with `intervensi` inferred where the
+/// printed superior RHK text names an RHK of the superior's SKP among them (the same year, the pegawai's NIP the
+/// penilai's), by [`crate::skp::printed::find`].
+pub fn link_skps(imported: &mut [Imported]) {
+    let digits = |v: &Option<layout::Value>| crate::skp::printed::digits_of(&v.as_ref()?.text);
+    let prints: Vec<Option<&SkpSource>> = imported.iter().map(|i| i.skp.as_deref()).collect();
+    let year = |p: &SkpSource| p.print.tahun.as_ref().map(|(y, _)| *y);
+    // The prints by year and pegawai NIP, so that finding each one's superior is a lookup.
+    let mut holders: std::collections::HashMap<(Option<i64>, String), Vec<usize>> = Default::default();
+    for (k, p) in prints.iter().enumerate() {
+        if let Some(p) = p
+            && let Some(nip) = digits(&p.print.pegawai.nip)
+        {
+            holders.entry((year(p), nip)).or_default().push(k);
+        }
+    }
+    let mut again: Vec<(usize, Vec<Option<emit::skp::Link>>)> = Vec::new();
+    for (s, source) in prints.iter().enumerate() {
+        let Some(source) = source else { continue };
+        let print = &source.print;
+        if print.rhk.iter().all(|r| r.intervensi.is_none()) {
+            continue;
+        }
+        let Some(penilai) = digits(&print.penilai.nip) else {
+            continue;
+        };
+        // The one other print of the year whose pegawai has the penilai's NIP, as for `check`.
+        let Some(&[k]) = holders.get(&(year(source), penilai)).map(Vec::as_slice) else {
+            continue;
+        };
+        let Some(superior) = prints[k].filter(|_| k != s) else {
+            continue;
+        };
+        let id = emit::skp::skp_id(&superior.print);
+        let uraian: Vec<&str> = superior.print.rhk.iter().map(|r| r.uraian.text.as_str()).collect();
+        let links = print
+            .rhk
+            .iter()
+            .map(|rhk| {
+                let printed = rhk.intervensi.as_ref()?;
+                let found = crate::skp::printed::find(&printed.text, &uraian)?;
+                let because = format!("{} in {}", found.because, superior.name);
+                Some((
+                    format!("{id}/R{}", found.index + 1),
+                    layout::Inferred {
+                        target: found.index,
+                        because,
+                    },
+                ))
+            })
+            .collect();
+        again.push((s, links));
+    }
+    for (s, links) in again {
+        let source = imported[s].skp.take().expect("an SKP print");
+        let mut relinked = emit::skp::emit(&source.name, &source.print, &links);
+        relinked.skp = Some(source);
+        imported[s] = relinked;
+    }
 }
 
 /// What the importer reports about a piece of the office file, before it is placed in the YAML.

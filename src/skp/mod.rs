@@ -3,6 +3,7 @@
 //! and required keys are `Option` so that a document with a missing key is still linted.
 
 mod model;
+pub mod printed;
 pub mod read;
 
 pub use model::*;

@@ -142,6 +142,11 @@ pub struct Rhk {
     pub mandiri: Option<Sp<bool>>,
     #[schemars(skip)]
     pub indikator_span: Option<Span>,
+    /// The superior RHK printed as text in an office file (e-Kinerja prints no id), located at the YAML comment
+    /// that keeps it: linked to the superior SKP's RHK across files (see [`crate::skp::printed`]).
+    #[schemars(skip)]
+    #[serde(default)]
+    pub printed: Option<Text>,
     /// Required. The indicators, one per aspek for the kuantitatif approach.
     #[schemars(length(min = 1))]
     pub indikator: Vec<RhkIndikator>,

@@ -185,6 +185,7 @@ impl Reader<'_> {
             perspektif: self.text(&fields, "perspektif", false, Expect::Text),
             mandiri: self.flag(&fields, "mandiri"),
             indikator_span: indikator_list.map(|(span, _)| span),
+            printed: None,
             indikator,
         })
     }

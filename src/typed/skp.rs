@@ -225,6 +225,7 @@ impl Convert<'_> {
             perspektif: self.text(raw.perspektif, false)?,
             mandiri: self.flag(raw.mandiri),
             indikator_span: Some(indikator_span),
+            printed: None,
             indikator,
         })
     }

@@ -136,7 +136,7 @@ pub fn title_run(preamble: &[Line]) -> Range<usize> {
     start..end
 }
 
-fn is_upper(text: &str) -> bool {
+pub(super) fn is_upper(text: &str) -> bool {
     text.chars().any(char::is_alphabetic) && !text.chars().any(char::is_lowercase)
 }
 

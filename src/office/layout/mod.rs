@@ -6,6 +6,7 @@
 mod header;
 mod links;
 mod signature;
+pub mod skp;
 mod table;
 
 use super::{Block, Body, Note, NoteKind, Origin, Paragraph};

@@ -72,6 +72,16 @@ fn place_date(text: &str) -> Option<(&str, Option<i64>)> {
     (short_place && (year.is_some() || blank) && nip_of(text).is_none()).then_some((place.trim(), year))
 }
 
+/// A role label of a signature block ("Pegawai yang Dinilai", "Pejabat Penilai Kinerja", "Atasan Langsung").
+pub fn is_role_label(text: &str) -> bool {
+    role_label(text).is_some()
+}
+
+/// A line with a place and a date (or a blank for it).
+pub fn is_place_date(text: &str) -> bool {
+    place_date(text).is_some()
+}
+
 /// A rank line ("Pembina Tk. I/ IV b", "Penata Muda (III/a)"): a golongan I–IV next to a slash.
 fn is_rank(text: &str) -> bool {
     let compact: String = text.chars().filter(|c| !c.is_whitespace()).collect();

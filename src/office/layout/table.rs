@@ -60,7 +60,7 @@ fn header_columns(row: &[Cell]) -> Option<Vec<Option<Column>>> {
 }
 
 /// "1 2 3 4": the columns' numbers printed under the header.
-fn is_numbering(row: &[Cell]) -> bool {
+pub(super) fn is_numbering(row: &[Cell]) -> bool {
     let filled: Vec<&str> = row.iter().map(|c| c.text.trim()).filter(|t| !t.is_empty()).collect();
     filled.len() >= 2
         && filled
@@ -94,7 +94,8 @@ pub fn read(table: &Table) -> Read {
     })
 }
 
-fn lines_by_column(table: &Table) -> Vec<Line> {
+/// A table's text column by column, top to bottom (a borderless signature table has one signer per column).
+pub(super) fn lines_by_column(table: &Table) -> Vec<Line> {
     let width = table.rows.iter().map(|r| r.cells.len()).max().unwrap_or(0);
     let mut lines = Vec::new();
     for column in 0..width {
@@ -277,14 +278,16 @@ impl Rows {
 }
 
 fn one_line(value: Value) -> Value {
-    let text = value
-        .text
-        .lines()
+    Value::new(one_line_text(&value.text), value.origin)
+}
+
+/// The lines of a cell's text joined by a space, each trimmed, empty ones dropped.
+pub(super) fn one_line_text(text: &str) -> String {
+    text.lines()
         .map(str::trim)
         .filter(|l| !l.is_empty())
         .collect::<Vec<_>>()
-        .join(" ");
-    Value::new(text, value.origin)
+        .join(" ")
 }
 
 /// A row whose only text (repeated over merged cells) is a "Jabatan : …" item: a second position in one table.

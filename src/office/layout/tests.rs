@@ -371,3 +371,61 @@ fn a_table_continued_after_a_page_footer_without_its_header() {
     assert_eq!(position.unplaced[0].text, "Halaman 1 dari 2");
     assert_eq!(kinds(&doc), vec![NoteKind::TextNotPlaced]);
 }
+
+#[test]
+fn an_skp_of_odd_shapes_loses_no_text_and_never_panics() {
+    let body = Body {
+        blocks: vec![
+            paragraph(1, "SASARAN KINERJA PEGAWAI"),
+            table(1, &[]),
+            table(
+                2,
+                &[
+                    &["No", "Rencana Hasil Kerja", "Indikator Kinerja Individu", "Target"],
+                    &["1", "Tersusunnya laporan kinerja", "Jumlah laporan", "12 laporan"],
+                    &["2"],
+                    &[
+                        "",
+                        "^Tersusunnya laporan kinerja",
+                        "Ketepatan waktu",
+                        "",
+                        "sel tambahan",
+                    ],
+                ],
+            ),
+            table(3, &[&["teks lepas", "lainnya"]]),
+            paragraph(2, "Catatan akhir yang tidak dikenal"),
+        ],
+    };
+    assert!(skp::is_skp(&body));
+    let print = skp::recognise(&body, Vec::new());
+    assert_eq!(print.rhk.len(), 1);
+    let indikator = &print.rhk[0].indikator;
+    assert_eq!(indikator.len(), 2);
+    assert_eq!(indikator[0].target.as_ref().unwrap().text, "12");
+    assert_eq!(indikator[0].satuan.as_ref().unwrap().text, "laporan");
+    let unplaced: Vec<&str> = print.unplaced.iter().map(|v| v.text.as_str()).collect();
+    assert_eq!(
+        unplaced,
+        [
+            "sel tambahan",
+            "teks lepas | lainnya",
+            "Catatan akhir yang tidak dikenal"
+        ]
+    );
+    let imported = crate::office::emit::skp::emit("a.docx", &print, &[]);
+    assert!(
+        imported
+            .yaml
+            .lines()
+            .any(|l| l.starts_with("# not placed (") && l.ends_with("): teks lepas | lainnya")),
+        "{}",
+        imported.yaml
+    );
+    assert_eq!(imported.problems.len(), 3);
+    // An IKI body is no SKP.
+    let iki = Body {
+        blocks: vec![paragraph(1, "INDIKATOR KINERJA INDIVIDU"), table(1, &[HEADER])],
+    };
+    assert!(!skp::is_skp(&iki));
+}

@@ -86,7 +86,7 @@ const MONTHS_EN: [&str; 12] = [
     "November",
     "December",
 ];
-const MONTHS_ID: [&str; 12] = [
+pub(crate) const MONTHS_ID: [&str; 12] = [
     "Januari",
     "Februari",
     "Maret",

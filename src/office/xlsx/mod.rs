@@ -8,6 +8,8 @@
 
 mod display;
 
+pub(crate) use display::MONTHS_ID;
+
 use super::package::Package;
 use super::{Block, Body, Cell, Origin, Paragraph, ReadError, Row, Table};
 use calamine::{DataRef, Dimensions, Reader, SheetType, Style, Xlsx, XlsxError};

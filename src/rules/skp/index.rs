@@ -3,7 +3,6 @@
 //! positions and sasaran that `intervensi` and `sasaran` may name.
 
 use crate::model::Document;
-use crate::nip::Nip;
 use crate::rules::{Context, Index};
 use crate::skp::SkpDocument;
 use std::collections::HashMap;
@@ -33,7 +32,6 @@ pub enum Target {
 #[derive(Default)]
 pub struct SkpIndex {
     by_id: HashMap<String, usize>,
-    by_holder: HashMap<(i64, String), Vec<usize>>,
     documents: HashMap<String, usize>,
     positions: HashMap<(usize, String), usize>,
     /// IKI positions by the digits of their holder's NIP.
@@ -44,10 +42,8 @@ pub struct SkpIndex {
     pub holder_position: Vec<Option<Position>>,
 }
 
-/// The 18 digits of a written NIP, when it is one.
-pub fn nip_digits(written: Option<&crate::model::Text>) -> Option<String> {
-    Nip::parse(&written?.value).ok().map(|n| n.digits().to_string())
-}
+use crate::skp::printed::Holders;
+pub use crate::skp::printed::nip_digits;
 
 impl Index for SkpIndex {
     fn build(cx: &Context) -> Self {
@@ -75,24 +71,13 @@ impl SkpIndex {
             if let Some(id) = skp.id() {
                 index.by_id.entry(id.to_string()).or_insert(s);
             }
-            let nip = nip_digits(skp.pegawai.as_ref().and_then(|p| p.nip.as_ref()));
-            if let (Some(tahun), Some(nip)) = (skp.tahun(), nip) {
-                index.by_holder.entry((tahun, nip)).or_default().push(s);
-            }
         }
-        index.superior = skps
-            .iter()
-            .enumerate()
-            .map(|(s, skp)| {
-                let nip = nip_digits(skp.pejabat_penilai.as_ref().and_then(|p| p.nip.as_ref()));
-                match (skp.tahun(), nip) {
-                    (Some(tahun), Some(nip)) => match index.by_holder.get(&(tahun, nip)).map(Vec::as_slice) {
-                        Some([one]) if *one != s => Found::One(*one),
-                        Some([_, _, ..]) => Found::Several,
-                        _ => Found::Missing,
-                    },
-                    _ => Found::Missing,
-                }
+        let holders = Holders::of(skps);
+        index.superior = (0..skps.len())
+            .map(|s| match holders.superiors(skps, s) {
+                [one] if *one != s => Found::One(*one),
+                [_, _, ..] => Found::Several,
+                _ => Found::Missing,
             })
             .collect();
         index.holder_position = skps

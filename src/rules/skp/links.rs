@@ -226,6 +226,11 @@ pub(super) fn rhk_no_intervensi(cx: &Context, out: &mut Vec<Diagnostic>) {
             } else {
                 finding
             };
+            // A superior RHK printed in an office file that no superior SKP of the set has.
+            let finding = match &rhk.printed {
+                Some(printed) => finding.note("note-printed", &[("text", &printed.value)]),
+                None => finding,
+            };
             let Some((candidates, prefix, known)) = &candidates else {
                 finding.help("help-none", &[]).emit(out);
                 continue;
