@@ -8,6 +8,7 @@ use crate::cascade::Cascade;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::{Document, Text};
 use crate::rules::Context;
+use crate::skp::SkpDocument;
 use std::collections::HashMap;
 
 /// The indicator text compared within a position: without a leading list number ("1."), case, repeated spaces
@@ -100,6 +101,52 @@ pub fn duplicate_indicator(cx: &Context, document: &Document, out: &mut Vec<Diag
                 Some(_) => {}
                 None => {
                     in_document.insert(uraian.as_str(), (p, position, uraian));
+                }
+            }
+        }
+    }
+}
+
+/// T005 on an SKP: the same indicator text twice within one RHK is a warning, as within one position of an IKI.
+/// The same text word for word under two RHK of one SKP is info (`message-copied-rhk`), as between positions:
+/// two results measured by one indicator are often a copied cell, but a shared wording of a time or quality
+/// indicator is sometimes meant. SKPs are compared only with themselves.
+pub fn duplicate_indicator_skp(cx: &Context, skp: &SkpDocument, out: &mut Vec<Diagnostic>) {
+    // Exact text → (RHK index, first indicator) across the SKP.
+    let mut in_skp: HashMap<&str, (usize, &Text)> = HashMap::new();
+    for (r, rhk) in skp.rhk.iter().enumerate() {
+        let mut in_rhk: HashMap<String, &Text> = HashMap::new();
+        for uraian in rhk.indikator.iter().filter_map(|i| i.uraian.as_ref()) {
+            let key = normalise(&uraian.value);
+            if key.is_empty() {
+                continue;
+            }
+            if let Some(first) = in_rhk.get(&key) {
+                cx.report(&DUPLICATE_INDICATOR, skp.file, uraian.span, &[])
+                    .message("message-rhk", &[("rhk", &rhk.id.value)])
+                    .label("label", &[])
+                    .secondary(skp.file, first.span, "label-first", &[])
+                    .help("help", &[])
+                    .emit(out);
+                continue;
+            }
+            in_rhk.insert(key, uraian);
+            match in_skp.get(uraian.as_str()) {
+                Some(&(q, first)) if q != r => {
+                    let other = &skp.rhk[q].id.value;
+                    let mut finding = cx
+                        .report(&DUPLICATE_INDICATOR, skp.file, uraian.span, &[])
+                        .message("message-copied-rhk", &[("other", other)])
+                        .label("label-copied", &[])
+                        .secondary(skp.file, first.span, "label-first-copied-rhk", &[("other", other)])
+                        .help("help-copied-rhk", &[])
+                        .build();
+                    finding.severity = Severity::Info;
+                    out.push(finding);
+                }
+                Some(_) => {}
+                None => {
+                    in_skp.insert(uraian.as_str(), (r, uraian));
                 }
             }
         }
