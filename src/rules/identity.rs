@@ -554,16 +554,25 @@ fn person_placeholders(
 
 /// The first words of the titles of elected officials and ministers, who have no NIP (SPEC.md section 6): a penilai
 /// who holds one of them may write a dash where the NIP would be.
-const WITHOUT_NIP: &[&str] = &["bupati", "walikota", "wali kota", "gubernur", "menteri", "kepala daerah"];
+const WITHOUT_NIP: &[&str] = &[
+    "bupati",
+    "walikota",
+    "wali kota",
+    "gubernur",
+    "menteri",
+    "kepala daerah",
+];
 
 /// Whether a title is that of an elected official or a minister (`Bupati Banggai`, `Wakil Wali Kota …`), not of a
 /// civil servant serving one (`Staf Ahli Bupati`, `Sekretaris Daerah`).
 fn holds_office_without_nip(jabatan: &str) -> bool {
     let lower = jabatan.trim().to_lowercase();
     let title = lower.strip_prefix("wakil ").unwrap_or(&lower);
-    WITHOUT_NIP
-        .iter()
-        .any(|office| title.strip_prefix(office).is_some_and(|rest| rest.is_empty() || rest.starts_with(' ')))
+    WITHOUT_NIP.iter().any(|office| {
+        title
+            .strip_prefix(office)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
+    })
 }
 
 /// N009 on an SKP: the names and NIPs of pegawai, penilai and atasan penilai. A penilai or atasan penilai who is a
@@ -571,7 +580,10 @@ fn holds_office_without_nip(jabatan: &str) -> bool {
 fn skp_placeholders(cx: &Context, skp: &SkpDocument, out: &mut Vec<Diagnostic>) {
     for (key, person) in skp.people() {
         let without_nip = key != "pegawai"
-            && person.jabatan.as_ref().is_some_and(|j| holds_office_without_nip(j.as_str()));
+            && person
+                .jabatan
+                .as_ref()
+                .is_some_and(|j| holds_office_without_nip(j.as_str()));
         let dash = |n: &Text| {
             let body = nip::body(n.as_str());
             !body.is_empty() && body.chars().all(|c| matches!(c, '-' | '–' | '—'))

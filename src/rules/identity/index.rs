@@ -3,10 +3,10 @@
 //! comparisons of N007. Built once per run in linear time; N004–N008 read it.
 
 use crate::cascade::Cascade;
-use crate::rules::skp::index::SkpIndex;
 use crate::model::{Document, Text};
 use crate::names::{Gelar, Names};
 use crate::nip::Nip;
+use crate::rules::skp::index::SkpIndex;
 use crate::rules::{Context, Index};
 use crate::source::{FileId, Span};
 use std::collections::{HashMap, HashSet};
@@ -196,7 +196,11 @@ impl People {
     /// (`skp_positions`, per SKP, with whether `skp.jabatan` names it), its penilai is compared with the holder of
     /// the position above it, and its pegawai with that position's holder when `skp.jabatan` names the position: a
     /// position found by the pegawai's NIP has that NIP by construction, and another name under it is N004's.
-    fn signature_pairs(&self, iki_count: usize, skp_positions: &[Option<((usize, usize), bool)>]) -> Vec<(usize, usize)> {
+    fn signature_pairs(
+        &self,
+        iki_count: usize,
+        skp_positions: &[Option<((usize, usize), bool)>],
+    ) -> Vec<(usize, usize)> {
         let mut pairs = Vec::new();
         for (index, place) in self.places.iter().enumerate() {
             let skp_position = || {

@@ -7,10 +7,10 @@ use super::{
 };
 use crate::diagnostic::Diagnostic;
 use crate::model::{Document, Indikator, Text};
-use crate::units::formula::{self, Formula, Kind};
-use crate::units::quantity::{self, QUnit, Quantity};
 use crate::skp::SkpDocument;
 use crate::source::{FileId, Span};
+use crate::units::formula::{self, Formula, Kind};
+use crate::units::quantity::{self, QUnit, Quantity};
 use crate::units::{Satuan, TokKind, Unit, UnitKind, UnitSource, skip_list_number, tokenize, unit_of};
 use std::ops::Range;
 
@@ -235,7 +235,8 @@ pub(super) fn target_unit_mismatch_skp(cx: &Context, skp: &SkpDocument, out: &mu
             continue;
         };
         let on_satuan = from_satuan && matches!(key, "message-count-on-percent" | "message-percent-on-count");
-        let locate = |text: &Text, range: Range<usize>| crate::locate::locate_or_whole(cx.source(skp.file), text, range);
+        let locate =
+            |text: &Text, range: Range<usize>| crate::locate::locate_or_whole(cx.source(skp.file), text, range);
         let numeral = words(target, &q.span);
         let place = match satuan {
             Some(satuan) if on_satuan => (
