@@ -770,6 +770,197 @@ fn server_hover_and_definition_follow_intervensi() {
     client.shutdown();
 }
 
+/// The labels of completion items in the order the editor shows them (by `sortText`).
+fn labels(items: &serde_json::Value) -> Vec<String> {
+    let mut items = items.as_array().cloned().unwrap_or_default();
+    items.sort_by_key(|i| i["sortText"].as_str().unwrap_or("").to_string());
+    items
+        .iter()
+        .map(|i| i["label"].as_str().unwrap_or("").to_string())
+        .collect()
+}
+
+#[test]
+fn server_completes_intervensi_with_the_superiors_rhk_first_then_others_marked() {
+    let dir = temp_files(&[
+        (CAMAT_FILE, CAMAT),
+        (KASI_FILE, KASI),
+        (STAF_FILE, STAF),
+        ("masama-2020.yaml", IKI),
+    ]);
+    let root = dir.path().canonicalize().unwrap();
+    let kasi = lsp::uri(&root.join(KASI_FILE));
+    let mut client = lsp::Client::start(&root, serde_json::json!({ "lang": "en" }));
+    let typing = edit(KASI, "    intervensi: R2\n", "    intervensi: \n");
+    client.open(&kasi, &typing);
+    client.diagnostics_until(&kasi, |_| true);
+    let items = client.request(
+        "textDocument/completion",
+        lsp_position(&kasi, &typing, "    intervensi: \n", 16),
+    );
+    let got = labels(&items);
+    // The Camat's RHK (the superior SKP, found through the penilai's NIP), then the staff's, marked.
+    assert_eq!(
+        got,
+        [
+            "R1",
+            "R2",
+            "pengolah-data-perizinan-masama-2023/R1",
+            "pengolah-data-perizinan-masama-2023/R2"
+        ],
+        "{items}"
+    );
+    let find = |label: &str| {
+        items
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["label"] == label)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(
+        find("R2")["detail"],
+        "Meningkatnya akuntabilitas kinerja Kecamatan Masama"
+    );
+    let marked = find("pengolah-data-perizinan-masama-2023/R1");
+    assert!(marked["detail"].as_str().unwrap().contains("R003"), "{marked}");
+    client.shutdown();
+}
+
+#[test]
+fn server_completes_intervensi_with_iki_sasaran_where_the_superior_keeps_no_skp() {
+    // Without the Camat's SKP, the Kasi's penilai is found as the holder of the IKI position `camat`.
+    let dir = temp_files(&[(KASI_FILE, KASI), ("masama-2020.yaml", IKI)]);
+    let root = dir.path().canonicalize().unwrap();
+    let kasi = lsp::uri(&root.join(KASI_FILE));
+    let mut client = lsp::Client::start(&root, serde_json::json!({ "lang": "en" }));
+    let typing = edit(KASI, "    intervensi: R2\n", "    intervensi: \n");
+    client.open(&kasi, &typing);
+    client.diagnostics_until(&kasi, |_| true);
+    let items = client.request(
+        "textDocument/completion",
+        lsp_position(&kasi, &typing, "    intervensi: \n", 16),
+    );
+    let got = labels(&items);
+    assert!(!got.is_empty(), "{items}");
+    assert!(got.iter().all(|l| l.starts_with("masama-2020/camat/S")), "{got:?}");
+    client.shutdown();
+}
+
+#[test]
+fn server_completes_the_fixed_values_of_an_skp() {
+    let dir = temp_files(&[(KASI_FILE, KASI)]);
+    let root = dir.path().canonicalize().unwrap();
+    let kasi = lsp::uri(&root.join(KASI_FILE));
+    let mut client = lsp::Client::start(&root, serde_json::json!({ "lang": "en" }));
+    let typing = edit(
+        &edit(
+            &edit(KASI, "  - aspek: loyal\n", "  - aspek: \n"),
+            "    jenis: tambahan\n",
+            "    jenis: \n",
+        ),
+        "      - { aspek: kuantitas, uraian: Jumlah responden survei kepuasan masyarakat, target: 150, satuan: orang }\n",
+        "      - uraian: Jumlah responden survei kepuasan masyarakat\n        aspek: \n",
+    );
+    client.open(&kasi, &typing);
+    client.diagnostics_until(&kasi, |_| true);
+    let complete = |client: &mut lsp::Client, needle: &str| {
+        labels(&client.request(
+            "textDocument/completion",
+            lsp_position(&kasi, &typing, needle, needle.len() - 1),
+        ))
+    };
+    assert_eq!(
+        complete(&mut client, "  - aspek: \n"),
+        [
+            "berorientasi-pelayanan",
+            "akuntabel",
+            "kompeten",
+            "harmonis",
+            "loyal",
+            "adaptif",
+            "kolaboratif"
+        ]
+    );
+    assert_eq!(complete(&mut client, "    jenis: \n"), ["utama", "tambahan"]);
+    assert_eq!(
+        complete(&mut client, "        aspek: \n"),
+        ["kuantitas", "kualitas", "waktu", "biaya"]
+    );
+    client.shutdown();
+}
+
+#[test]
+fn server_hints_intervensi_counts_intervening_rhk_and_finds_their_references() {
+    let dir = temp_files(&[
+        (CAMAT_FILE, CAMAT),
+        (KASI_FILE, KASI),
+        (STAF_FILE, STAF),
+        ("masama-2020.yaml", IKI),
+    ]);
+    let root = dir.path().canonicalize().unwrap();
+    let (camat, kasi) = (lsp::uri(&root.join(CAMAT_FILE)), lsp::uri(&root.join(KASI_FILE)));
+    let mut client = lsp::Client::start(&root, serde_json::json!({ "lang": "en" }));
+    client.open(&kasi, KASI);
+    client.diagnostics_until(&kasi, |_| true);
+    let whole = serde_json::json!({ "start": { "line": 0, "character": 0 }, "end": { "line": 99, "character": 0 } });
+    let hints = client.request(
+        "textDocument/inlayHint",
+        serde_json::json!({ "textDocument": { "uri": kasi }, "range": whole }),
+    );
+    let hints = hints.as_array().expect("hints");
+    assert_eq!(hints.len(), 2, "{hints:?}");
+    let at_r2 = lsp_position(&kasi, KASI, "intervensi: R2", 14);
+    let r2 = hints
+        .iter()
+        .find(|h| h["position"] == at_r2["position"])
+        .expect("a hint after R2");
+    assert!(
+        r2["label"]
+            .as_str()
+            .unwrap()
+            .starts_with("→ Meningkatnya akuntabilitas"),
+        "{r2}"
+    );
+    // The Camat's RHK are each intervened by one RHK of the Kasi.
+    client.open(&camat, CAMAT);
+    client.diagnostics_until(&camat, |_| true);
+    let lenses = client.request(
+        "textDocument/codeLens",
+        serde_json::json!({ "textDocument": { "uri": camat } }),
+    );
+    let titles: Vec<&str> = lenses
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["command"]["title"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        titles,
+        ["intervened by 1 subordinate RHK", "intervened by 1 subordinate RHK"]
+    );
+    // The staff SKP has no subordinate: no lens.
+    let staf = lsp::uri(&root.join(STAF_FILE));
+    client.open(&staf, STAF);
+    client.diagnostics_until(&staf, |_| true);
+    let none = client.request(
+        "textDocument/codeLens",
+        serde_json::json!({ "textDocument": { "uri": staf } }),
+    );
+    assert_eq!(none.as_array().map(Vec::len), Some(0), "{none}");
+    // References of the Camat's R1: the Kasi's `intervensi: R1`.
+    let mut at = lsp_position(&camat, CAMAT, "  - id: R1", 8);
+    at["context"] = serde_json::json!({ "includeDeclaration": false });
+    let found = client.request("textDocument/references", at);
+    let found = found.as_array().expect("locations");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0]["uri"].as_str(), Some(kasi.as_str()));
+    let line = KASI[..KASI.find("intervensi: R1").unwrap()].matches('\n').count();
+    assert_eq!(found[0]["range"]["start"]["line"].as_u64(), Some(line as u64));
+    client.shutdown();
+}
+
 #[test]
 fn an_allow_comment_suppresses_an_r_finding() {
     let kasi = edit(

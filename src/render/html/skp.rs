@@ -6,6 +6,7 @@ use super::{Input, escape, grouped, percent, severity_rank, t, text};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::i18n::tr;
 use crate::rules::skp::index::{SkpIndex, Target};
+use crate::rules::skp::is_utama;
 use crate::rules::skp::links::intervensi_target;
 use crate::skp::{SkpDocument, SkpPerson};
 use crate::source::FileId;
@@ -71,13 +72,7 @@ fn link_of(input: &Input, index: &SkpIndex, s: usize, r: usize) -> Link {
             Some(Target::Sasaran((d, j), q)) => Link::Sasaran(d, j, q),
             None => Link::Broken,
         },
-        None if rhk
-            .jenis
-            .as_ref()
-            .is_some_and(|j| j.value.trim().eq_ignore_ascii_case("tambahan")) =>
-        {
-            Link::NotNeeded("skp-tambahan")
-        }
+        None if !is_utama(rhk) => Link::NotNeeded("skp-tambahan"),
         None if skp.is_puncak() => Link::NotNeeded("skp-puncak"),
         None if rhk.mandiri.as_ref().is_some_and(|m| m.value) => Link::NotNeeded("skp-mandiri"),
         None => Link::Missing,
