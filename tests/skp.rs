@@ -5,33 +5,10 @@
 mod common;
 #[path = "common/lsp.rs"]
 mod lsp;
+use common::skp::*;
 use common::*;
 use ikilint::Report;
 use ikilint::diagnostic::{Applicability, Diagnostic};
-
-const IKI: &str = include_str!("../examples/masama-2020.yaml");
-const CAMAT: &str = include_str!("../examples/skp-camat-masama-2023.yaml");
-const KASI: &str = include_str!("../examples/skp-kasi-pip-masama-2023.yaml");
-const STAF: &str = include_str!("../examples/skp-pengolah-data-perizinan-masama-2023.yaml");
-
-const CAMAT_FILE: &str = "camat.yaml";
-const KASI_FILE: &str = "kasi.yaml";
-const STAF_FILE: &str = "staf.yaml";
-
-fn set(camat: &str, kasi: &str, staf: &str) -> Report {
-    lint_files(&[
-        ("masama-2020.yaml", IKI),
-        (CAMAT_FILE, camat),
-        (KASI_FILE, kasi),
-        (STAF_FILE, staf),
-    ])
-}
-
-/// `text` with `from` replaced once, failing loudly when `from` is not there (a test that cannot fail is a defect).
-fn edit(text: &str, from: &str, to: &str) -> String {
-    assert!(text.contains(from), "{from:?} is not in the fixture");
-    text.replacen(from, to, 1)
-}
 
 /// The findings in the SKP files (the IKI example is transcribed with its real defects).
 fn skp_findings(report: &Report) -> Vec<&Diagnostic> {
@@ -727,14 +704,44 @@ fn lsp_position(uri: &str, text: &str, needle: &str, shift: usize) -> serde_json
     serde_json::json!({ "textDocument": { "uri": uri }, "position": { "line": line, "character": character } })
 }
 
+/// `ikilint server` in English on a folder holding `files`.
+struct Editor {
+    _dir: tempfile::TempDir,
+    root: std::path::PathBuf,
+    client: lsp::Client,
+}
+
+impl Editor {
+    fn start(files: &[(&str, &str)]) -> Editor {
+        let dir = temp_files(files);
+        let root = dir.path().canonicalize().unwrap();
+        let client = lsp::Client::start(&root, serde_json::json!({ "lang": "en" }));
+        Editor {
+            _dir: dir,
+            root,
+            client,
+        }
+    }
+
+    /// The URI of `name` in the folder.
+    fn uri(&self, name: &str) -> String {
+        lsp::uri(&self.root.join(name))
+    }
+
+    /// Open `name` with `text` in the editor and wait until it is checked; its URI.
+    fn open(&mut self, name: &str, text: &str) -> String {
+        let uri = self.uri(name);
+        self.client.open(&uri, text);
+        self.client.diagnostics_until(&uri, |_| true);
+        uri
+    }
+}
+
 #[test]
 fn server_hover_and_definition_follow_intervensi() {
-    let dir = temp_files(&[(CAMAT_FILE, CAMAT), (KASI_FILE, KASI), ("masama-2020.yaml", IKI)]);
-    let root = dir.path().canonicalize().unwrap();
-    let (camat, kasi) = (lsp::uri(&root.join(CAMAT_FILE)), lsp::uri(&root.join(KASI_FILE)));
-    let mut client = lsp::Client::start(&root, serde_json::json!({ "lang": "en" }));
-    client.open(&kasi, KASI);
-    client.diagnostics_until(&kasi, |_| true);
+    let mut editor = Editor::start(&[(CAMAT_FILE, CAMAT), (KASI_FILE, KASI), ("masama-2020.yaml", IKI)]);
+    let (camat, kasi) = (editor.uri(CAMAT_FILE), editor.open(KASI_FILE, KASI));
+    let client = &mut editor.client;
     let hover = client.request("textDocument/hover", lsp_position(&kasi, KASI, "intervensi: R2", 12));
     let text = hover["contents"]["value"].as_str().expect("markdown");
     assert!(text.starts_with("**SKP KAMALUDDIN DJANO, S.Pd., SH · R2**"), "{text}");
@@ -767,38 +774,23 @@ fn server_hover_and_definition_follow_intervensi() {
     assert_eq!(rhk.len(), 3, "{rhk:?}");
     assert!(rhk[1].starts_with("R2 · Tersusunnya laporan akuntabilitas"), "{rhk:?}");
     assert_eq!(symbols[0]["children"][1]["detail"].as_str(), Some("→ R2"));
-    client.shutdown();
+    editor.client.shutdown();
 }
 
-/// The labels of completion items in the order the editor shows them (by `sortText`).
-fn labels(items: &serde_json::Value) -> Vec<String> {
-    let mut items = items.as_array().cloned().unwrap_or_default();
-    items.sort_by_key(|i| i["sortText"].as_str().unwrap_or("").to_string());
-    items
-        .iter()
-        .map(|i| i["label"].as_str().unwrap_or("").to_string())
-        .collect()
+/// The completion items after `intervensi: ` on the Kasi's R2 (its value deleted), in an editor on `files`.
+fn intervensi_completion(files: &[(&str, &str)]) -> (Editor, serde_json::Value) {
+    let mut editor = Editor::start(files);
+    let typing = edit(KASI, "    intervensi: R2\n", "    intervensi: \n");
+    let kasi = editor.open(KASI_FILE, &typing);
+    let at = lsp_position(&kasi, &typing, "    intervensi: \n", 16);
+    let items = editor.client.request("textDocument/completion", at);
+    (editor, items)
 }
 
 #[test]
 fn server_completes_intervensi_with_the_superiors_rhk_first_then_others_marked() {
-    let dir = temp_files(&[
-        (CAMAT_FILE, CAMAT),
-        (KASI_FILE, KASI),
-        (STAF_FILE, STAF),
-        ("masama-2020.yaml", IKI),
-    ]);
-    let root = dir.path().canonicalize().unwrap();
-    let kasi = lsp::uri(&root.join(KASI_FILE));
-    let mut client = lsp::Client::start(&root, serde_json::json!({ "lang": "en" }));
-    let typing = edit(KASI, "    intervensi: R2\n", "    intervensi: \n");
-    client.open(&kasi, &typing);
-    client.diagnostics_until(&kasi, |_| true);
-    let items = client.request(
-        "textDocument/completion",
-        lsp_position(&kasi, &typing, "    intervensi: \n", 16),
-    );
-    let got = labels(&items);
+    let (editor, items) = intervensi_completion(&FILES);
+    let got = lsp::labels(&items);
     // The Camat's RHK (the superior SKP, found through the penilai's NIP), then the staff's, marked.
     assert_eq!(
         got,
@@ -825,35 +817,22 @@ fn server_completes_intervensi_with_the_superiors_rhk_first_then_others_marked()
     );
     let marked = find("pengolah-data-perizinan-masama-2023/R1");
     assert!(marked["detail"].as_str().unwrap().contains("R003"), "{marked}");
-    client.shutdown();
+    editor.client.shutdown();
 }
 
 #[test]
 fn server_completes_intervensi_with_iki_sasaran_where_the_superior_keeps_no_skp() {
     // Without the Camat's SKP, the Kasi's penilai is found as the holder of the IKI position `camat`.
-    let dir = temp_files(&[(KASI_FILE, KASI), ("masama-2020.yaml", IKI)]);
-    let root = dir.path().canonicalize().unwrap();
-    let kasi = lsp::uri(&root.join(KASI_FILE));
-    let mut client = lsp::Client::start(&root, serde_json::json!({ "lang": "en" }));
-    let typing = edit(KASI, "    intervensi: R2\n", "    intervensi: \n");
-    client.open(&kasi, &typing);
-    client.diagnostics_until(&kasi, |_| true);
-    let items = client.request(
-        "textDocument/completion",
-        lsp_position(&kasi, &typing, "    intervensi: \n", 16),
-    );
-    let got = labels(&items);
+    let (editor, items) = intervensi_completion(&[(KASI_FILE, KASI), ("masama-2020.yaml", IKI)]);
+    let got = lsp::labels(&items);
     assert!(!got.is_empty(), "{items}");
     assert!(got.iter().all(|l| l.starts_with("masama-2020/camat/S")), "{got:?}");
-    client.shutdown();
+    editor.client.shutdown();
 }
 
 #[test]
 fn server_completes_the_fixed_values_of_an_skp() {
-    let dir = temp_files(&[(KASI_FILE, KASI)]);
-    let root = dir.path().canonicalize().unwrap();
-    let kasi = lsp::uri(&root.join(KASI_FILE));
-    let mut client = lsp::Client::start(&root, serde_json::json!({ "lang": "en" }));
+    let mut editor = Editor::start(&[(KASI_FILE, KASI)]);
     let typing = edit(
         &edit(
             &edit(KASI, "  - aspek: loyal\n", "  - aspek: \n"),
@@ -863,49 +842,29 @@ fn server_completes_the_fixed_values_of_an_skp() {
         "      - { aspek: kuantitas, uraian: Jumlah responden survei kepuasan masyarakat, target: 150, satuan: orang }\n",
         "      - uraian: Jumlah responden survei kepuasan masyarakat\n        aspek: \n",
     );
-    client.open(&kasi, &typing);
-    client.diagnostics_until(&kasi, |_| true);
+    let kasi = editor.open(KASI_FILE, &typing);
+    let client = &mut editor.client;
     let complete = |client: &mut lsp::Client, needle: &str| {
-        labels(&client.request(
+        lsp::labels(&client.request(
             "textDocument/completion",
             lsp_position(&kasi, &typing, needle, needle.len() - 1),
         ))
     };
+    assert_eq!(complete(client, "  - aspek: \n"), ikilint::skp::BERAKHLAK);
+    assert_eq!(complete(client, "    jenis: \n"), ["utama", "tambahan"]);
     assert_eq!(
-        complete(&mut client, "  - aspek: \n"),
-        [
-            "berorientasi-pelayanan",
-            "akuntabel",
-            "kompeten",
-            "harmonis",
-            "loyal",
-            "adaptif",
-            "kolaboratif"
-        ]
-    );
-    assert_eq!(complete(&mut client, "    jenis: \n"), ["utama", "tambahan"]);
-    assert_eq!(
-        complete(&mut client, "        aspek: \n"),
+        complete(client, "        aspek: \n"),
         ["kuantitas", "kualitas", "waktu", "biaya"]
     );
-    client.shutdown();
+    editor.client.shutdown();
 }
 
 #[test]
 fn server_hints_intervensi_counts_intervening_rhk_and_finds_their_references() {
-    let dir = temp_files(&[
-        (CAMAT_FILE, CAMAT),
-        (KASI_FILE, KASI),
-        (STAF_FILE, STAF),
-        ("masama-2020.yaml", IKI),
-    ]);
-    let root = dir.path().canonicalize().unwrap();
-    let (camat, kasi) = (lsp::uri(&root.join(CAMAT_FILE)), lsp::uri(&root.join(KASI_FILE)));
-    let mut client = lsp::Client::start(&root, serde_json::json!({ "lang": "en" }));
-    client.open(&kasi, KASI);
-    client.diagnostics_until(&kasi, |_| true);
+    let mut editor = Editor::start(&FILES);
+    let kasi = editor.open(KASI_FILE, KASI);
     let whole = serde_json::json!({ "start": { "line": 0, "character": 0 }, "end": { "line": 99, "character": 0 } });
-    let hints = client.request(
+    let hints = editor.client.request(
         "textDocument/inlayHint",
         serde_json::json!({ "textDocument": { "uri": kasi }, "range": whole }),
     );
@@ -924,8 +883,9 @@ fn server_hints_intervensi_counts_intervening_rhk_and_finds_their_references() {
         "{r2}"
     );
     // The Camat's RHK are each intervened by one RHK of the Kasi.
-    client.open(&camat, CAMAT);
-    client.diagnostics_until(&camat, |_| true);
+    let camat = editor.open(CAMAT_FILE, CAMAT);
+    let staf = editor.open(STAF_FILE, STAF);
+    let client = &mut editor.client;
     let lenses = client.request(
         "textDocument/codeLens",
         serde_json::json!({ "textDocument": { "uri": camat } }),
@@ -941,9 +901,6 @@ fn server_hints_intervensi_counts_intervening_rhk_and_finds_their_references() {
         ["intervened by 1 subordinate RHK", "intervened by 1 subordinate RHK"]
     );
     // The staff SKP has no subordinate: no lens.
-    let staf = lsp::uri(&root.join(STAF_FILE));
-    client.open(&staf, STAF);
-    client.diagnostics_until(&staf, |_| true);
     let none = client.request(
         "textDocument/codeLens",
         serde_json::json!({ "textDocument": { "uri": staf } }),
@@ -958,7 +915,7 @@ fn server_hints_intervensi_counts_intervening_rhk_and_finds_their_references() {
     assert_eq!(found[0]["uri"].as_str(), Some(kasi.as_str()));
     let line = KASI[..KASI.find("intervensi: R1").unwrap()].matches('\n').count();
     assert_eq!(found[0]["range"]["start"]["line"].as_u64(), Some(line as u64));
-    client.shutdown();
+    editor.client.shutdown();
 }
 
 #[test]

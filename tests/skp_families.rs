@@ -4,34 +4,11 @@
 //! thing in it.
 
 mod common;
+use common::skp::*;
 use common::*;
 use ikilint::Report;
 use ikilint::diagnostic::{Diagnostic, Severity};
 use ikilint::i18n::{Lang, tr};
-
-const IKI: &str = include_str!("../examples/masama-2020.yaml");
-const CAMAT: &str = include_str!("../examples/skp-camat-masama-2023.yaml");
-const KASI: &str = include_str!("../examples/skp-kasi-pip-masama-2023.yaml");
-const STAF: &str = include_str!("../examples/skp-pengolah-data-perizinan-masama-2023.yaml");
-
-const CAMAT_FILE: &str = "camat.yaml";
-const KASI_FILE: &str = "kasi.yaml";
-const STAF_FILE: &str = "staf.yaml";
-
-fn set(camat: &str, kasi: &str, staf: &str) -> Report {
-    lint_files(&[
-        ("masama-2020.yaml", IKI),
-        (CAMAT_FILE, camat),
-        (KASI_FILE, kasi),
-        (STAF_FILE, staf),
-    ])
-}
-
-/// `text` with `from` replaced once, failing loudly when `from` is not there (a test that cannot fail is a defect).
-fn edit(text: &str, from: &str, to: &str) -> String {
-    assert!(text.contains(from), "{from:?} is not in the fixture");
-    text.replacen(from, to, 1)
-}
 
 /// The findings of `code` whose primary label is in an SKP file.
 fn in_skp<'r>(report: &'r Report, code: &str) -> Vec<&'r Diagnostic> {

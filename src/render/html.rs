@@ -379,15 +379,20 @@ fn grouped(n: usize, lang: Lang) -> String {
     out
 }
 
+/// One figure of a card: its value, the text of `label` under it, and a detail (`2 of 3`).
+fn figure(out: &mut String, lang: Lang, class: &str, value: String, label: &str, detail: String) {
+    let _ = write!(
+        out,
+        "<div class=\"figure{class}\"><div class=\"value\">{}</div><div class=\"label\">{}</div><div class=\"sub\">{}</div></div>",
+        escape(&value),
+        escape(&t(lang, label)),
+        escape(&detail)
+    );
+}
+
 fn card(out: &mut String, lang: Lang, figures: &Figures) {
     let item = |out: &mut String, class: &str, value: String, label: &str, detail: String| {
-        let _ = write!(
-            out,
-            "<div class=\"figure{class}\"><div class=\"value\">{}</div><div class=\"label\">{}</div><div class=\"sub\">{}</div></div>",
-            escape(&value),
-            escape(&t(lang, label)),
-            escape(&detail)
-        );
+        figure(out, lang, class, value, label, detail);
     };
     let of = |(part, whole): (usize, usize)| {
         tr(
@@ -506,6 +511,33 @@ fn units_table(out: &mut String, input: &Input, figures: &[Figures]) {
     out.push_str("</tbody></table></section>");
 }
 
+/// The opening of a document's or an SKP's section: its title and year, its id and its file.
+struct Head<'a> {
+    /// `doc` or `skp`: the section's class, and with its index its id (`doc-0`).
+    class: &'static str,
+    index: usize,
+    title: String,
+    year: String,
+    /// The key of the word before the id (`document`, `skp-id`).
+    kind: &'static str,
+    id: &'a str,
+    file: crate::source::FileId,
+}
+
+fn section_head(out: &mut String, input: &Input, head: &Head) {
+    let (class, index) = (head.class, head.index);
+    let _ = write!(
+        out,
+        "<section class=\"{class}\" id=\"{class}-{index}\" data-{class}=\"{index}\"><h2>{} <span class=\"year\">{}</span></h2><p class=\"meta\">{} <code>{}</code> · {} <code>{}</code></p>",
+        escape(&head.title),
+        escape(&head.year),
+        escape(&t(input.lang, head.kind)),
+        escape(head.id),
+        escape(&t(input.lang, "file")),
+        escape(&input.report.files.get(head.file).name),
+    );
+}
+
 fn document_section(out: &mut String, input: &Input, d: usize, figures: &Figures) {
     let lang = input.lang;
     let document = &input.documents[d];
@@ -515,16 +547,16 @@ fn document_section(out: &mut String, input: &Input, d: usize, figures: &Figures
         .and_then(|x| x.tahun.as_ref())
         .map(|t| t.value.to_string())
         .unwrap_or_default();
-    let _ = write!(
-        out,
-        "<section class=\"doc\" id=\"doc-{d}\" data-doc=\"{d}\"><h2>{} <span class=\"year\">{}</span></h2><p class=\"meta\">{} <code>{}</code> · {} <code>{}</code></p>",
-        escape(unit),
-        escape(&year),
-        escape(&t(lang, "document")),
-        escape(document.id().unwrap_or("?")),
-        escape(&t(lang, "file")),
-        escape(&input.report.files.get(document.file).name),
-    );
+    let head = Head {
+        class: "doc",
+        index: d,
+        title: unit.to_string(),
+        year,
+        kind: "document",
+        id: document.id().unwrap_or("?"),
+        file: document.file,
+    };
+    section_head(out, input, &head);
     card(out, lang, figures);
     let _ = write!(
         out,

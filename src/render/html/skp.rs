@@ -7,7 +7,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::i18n::tr;
 use crate::rules::skp::index::{SkpIndex, Target};
 use crate::rules::skp::is_utama;
-use crate::rules::skp::links::intervensi_target;
+use crate::rules::skp::links::{intervensi_target, position_name};
 use crate::skp::{SkpDocument, SkpPerson};
 use crate::source::FileId;
 use std::collections::HashMap;
@@ -82,31 +82,26 @@ fn link_of(input: &Input, index: &SkpIndex, s: usize, r: usize) -> Link {
 /// The cell of an RHK's link: where it leads (a link into the report), or why there is none.
 fn link_cell(out: &mut String, input: &Input, link: &Link, written: &str) {
     let lang = input.lang;
-    let short = |s: &str| crate::words::shorten(s, 80);
+    let target = |href: String, reference: String, uraian: &Option<crate::model::Text>| {
+        let uraian = crate::words::shorten(text(uraian).unwrap_or(""), 80);
+        format!(
+            "<td class=\"link ok\"><a href=\"#{href}\">{}</a><div class=\"sub\">{}</div></td>",
+            escape(&reference),
+            escape(&uraian)
+        )
+    };
     match *link {
         Link::Rhk(k, q) => {
-            let target = &input.skps[k];
-            let rhk = &target.rhk[q];
-            let _ = write!(
-                out,
-                "<td class=\"link ok\"><a href=\"#skp-{k}\">{}/{}</a><div class=\"sub\">{}</div></td>",
-                escape(target.id().unwrap_or("?")),
-                escape(&rhk.id.value),
-                escape(&short(text(&rhk.uraian).unwrap_or(""))),
-            );
+            let skp = &input.skps[k];
+            let rhk = &skp.rhk[q];
+            let reference = format!("{}/{}", skp.id().unwrap_or("?"), rhk.id.value);
+            out.push_str(&target(format!("skp-{k}"), reference, &rhk.uraian));
         }
         Link::Sasaran(d, j, q) => {
-            let document = &input.documents[d];
-            let jabatan = &document.jabatan[j];
+            let jabatan = &input.documents[d].jabatan[j];
             let sasaran = &jabatan.sasaran[q];
-            let _ = write!(
-                out,
-                "<td class=\"link ok\"><a href=\"#doc-{d}\">{}/{}/{}</a><div class=\"sub\">{}</div></td>",
-                escape(document.id().unwrap_or("?")),
-                escape(text(&jabatan.id).unwrap_or("?")),
-                escape(&sasaran.id.value),
-                escape(&short(text(&sasaran.uraian).unwrap_or(""))),
-            );
+            let reference = format!("{}/{}", position_name(input.documents, (d, j)), sasaran.id.value);
+            out.push_str(&target(format!("doc-{d}"), reference, &sasaran.uraian));
         }
         Link::Broken => {
             let _ = write!(
@@ -193,16 +188,16 @@ pub fn section(out: &mut String, input: &Input, index: &SkpIndex, s: usize, plac
     let skp = &input.skps[s];
     let name = skp.pegawai.as_ref().and_then(|p| text(&p.nama)).unwrap_or("?");
     let year = skp.tahun().map(|y| y.to_string()).unwrap_or_default();
-    let _ = write!(
-        out,
-        "<section class=\"skp\" id=\"skp-{s}\" data-skp=\"{s}\"><h2>SKP {} <span class=\"year\">{}</span></h2><p class=\"meta\">{} <code>{}</code> · {} <code>{}</code></p>",
-        escape(name),
-        escape(&year),
-        escape(&t(lang, "skp-id")),
-        escape(skp.id().unwrap_or("?")),
-        escape(&t(lang, "file")),
-        escape(&input.report.files.get(skp.file).name),
-    );
+    let head = super::Head {
+        class: "skp",
+        index: s,
+        title: format!("SKP {name}"),
+        year,
+        kind: "skp-id",
+        id: skp.id().unwrap_or("?"),
+        file: skp.file,
+    };
+    super::section_head(out, input, &head);
     let links: Vec<Link> = (0..skp.rhk.len()).map(|r| link_of(input, index, s, r)).collect();
     let needed = links.iter().filter(|l| !matches!(l, Link::NotNeeded(_))).count();
     let linked = links
@@ -216,13 +211,7 @@ pub fn section(out: &mut String, input: &Input, index: &SkpIndex, s: usize, plac
             .count()
     };
     let figure = |out: &mut String, value: String, label: &str, sub: String| {
-        let _ = write!(
-            out,
-            "<div class=\"figure\"><div class=\"value\">{}</div><div class=\"label\">{}</div><div class=\"sub\">{}</div></div>",
-            escape(&value),
-            escape(&t(lang, label)),
-            escape(&sub)
-        );
+        super::figure(out, lang, "", value, label, sub);
     };
     out.push_str("<div class=\"card\">");
     figure(out, grouped(skp.rhk.len(), lang), "card-rhk", String::new());
