@@ -126,6 +126,7 @@ pub struct PositionInfo {
     pub in_cycle: bool,
 }
 
+#[derive(Default)]
 pub struct Cascade {
     pub graph: DiGraph<Node, Edge>,
     pub positions: Vec<PositionInfo>,

@@ -142,6 +142,20 @@ impl Diagnostic {
         }
     }
 
+    /// Move the places of the finding in `file` after an edit of that file (see [`Span::shifted`]).
+    pub fn shift_in(&mut self, file: FileId, from: usize, delta: isize) {
+        for label in std::iter::once(&mut self.primary).chain(&mut self.secondary) {
+            if label.file == file {
+                label.span = label.span.shifted(from, delta);
+            }
+        }
+        for edit in self.fix.iter_mut().flat_map(|f| &mut f.edits) {
+            if edit.file == file {
+                edit.span = edit.span.shifted(from, delta);
+            }
+        }
+    }
+
     /// Sort key: file, then position, then code, then message, so that output never depends on thread timing.
     pub fn sort_key(&self) -> (FileId, usize, usize, &'static str, &str) {
         (

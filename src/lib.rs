@@ -27,6 +27,7 @@ pub mod office;
 pub mod paths;
 pub mod per_file;
 pub mod render;
+pub mod reparse;
 pub mod rules;
 pub mod run;
 pub mod sasaran_match;

@@ -116,11 +116,21 @@ impl Settings {
 /// The per-document rules that are turned on, in catalogue order.
 pub fn document_checks(settings: &Settings) -> Vec<DocumentCheck> {
     enabled(settings)
-        .filter_map(|r| match r.check {
-            Check::Document(check) | Check::DocumentAndSkp(check, _) => Some(check),
-            _ => None,
-        })
+        .filter_map(|r| r.check.document())
+        .map(|(check, _)| check)
         .collect()
+}
+
+/// The per-document rules that are turned on, in catalogue order, split into those that look at one position at
+/// a time ([`Check::Position`]) and the others.
+pub fn document_checks_by_scope(settings: &Settings) -> (Vec<DocumentCheck>, Vec<DocumentCheck>) {
+    let (position, document): (Vec<_>, Vec<_>) = enabled(settings)
+        .filter_map(|r| r.check.document())
+        .partition(|(_, one_position)| *one_position);
+    (
+        position.into_iter().map(|(check, _)| check).collect(),
+        document.into_iter().map(|(check, _)| check).collect(),
+    )
 }
 
 fn enabled(settings: &Settings) -> impl Iterator<Item = &'static rules::Rule> + '_ {
@@ -331,4 +341,64 @@ fn filter_and_order(
 
 pub fn sort(diagnostics: &mut [Diagnostic]) {
     diagnostics.par_sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The rules that say they look at one position at a time ([`Check::Position`]) find in a position, checked
+    /// alone with its document's header, exactly what they find there in the whole document: on the IKI examples
+    /// and on the two seed texts as imported (hundreds of findings of every family).
+    #[test]
+    fn a_position_checked_alone_gets_the_findings_it_gets_in_its_document() {
+        let root = env!("CARGO_MANIFEST_DIR");
+        let mut sources = Vec::new();
+        for dir in ["examples", "tests/fixtures/office"] {
+            for entry in std::fs::read_dir(format!("{root}/{dir}")).expect("dir").flatten() {
+                let path = entry.path();
+                if path.extension().is_some_and(|x| x == "yaml" || x == "txt") {
+                    sources.push((path.display().to_string(), std::fs::read(&path).expect("read")));
+                }
+            }
+        }
+        let loaded: Vec<_> = sources
+            .into_iter()
+            .map(|(name, bytes)| crate::workspace::load_file(name, bytes, true, Lang::En))
+            .collect();
+        let data = Data::builtin();
+        let settings = Settings::new(Lang::En);
+        let (position_checks, _) = document_checks_by_scope(&settings);
+        let mut compared = 0;
+        for item in loaded {
+            let Some(document) = item.document else { continue };
+            let mut files = Files::new();
+            let file = files.add(crate::source::SourceFile::new(item.name.clone(), item.text));
+            let document = Document { file, ..document };
+            let mut whole = Vec::new();
+            crate::per_file::check_document(&files, &document, &position_checks, Lang::En, &data, &mut whole);
+            for (k, (region, id)) in document.concerns().into_iter().enumerate() {
+                let alone = Document {
+                    jabatan: vec![document.jabatan[k].clone()],
+                    dokumen: document.dokumen.clone(),
+                    ..document
+                };
+                let mut found = Vec::new();
+                crate::per_file::check_document(&files, &alone, &position_checks, Lang::En, &data, &mut found);
+                let inside = |findings: &[Diagnostic]| {
+                    let mut inside: Vec<Diagnostic> = findings
+                        .iter()
+                        .filter(|d| region.range().contains(&d.primary.span.start))
+                        .cloned()
+                        .collect();
+                    sort(&mut inside);
+                    inside
+                };
+                let expected = inside(&whole);
+                compared += expected.len();
+                assert_eq!(inside(&found), expected, "{} position {id}", item.name);
+            }
+        }
+        assert!(compared > 200, "only {compared} findings compared");
+    }
 }

@@ -29,6 +29,60 @@ impl Sp<String> {
 
 pub type Text = Sp<String>;
 
+/// What moves when an edit of a file moves its bytes: every span of a value, see [`Span::shifted`]. The language
+/// server reads one edited position again and moves the spans of the rest of the document instead of reading it.
+pub trait Shift {
+    fn shift(&mut self, from: usize, delta: isize);
+}
+
+impl Shift for Span {
+    fn shift(&mut self, from: usize, delta: isize) {
+        *self = self.shifted(from, delta);
+    }
+}
+
+impl<T> Shift for Sp<T> {
+    fn shift(&mut self, from: usize, delta: isize) {
+        self.span.shift(from, delta);
+    }
+}
+
+impl<T: Shift> Shift for Option<T> {
+    fn shift(&mut self, from: usize, delta: isize) {
+        if let Some(value) = self {
+            value.shift(from, delta);
+        }
+    }
+}
+
+impl<T: Shift> Shift for Vec<T> {
+    fn shift(&mut self, from: usize, delta: isize) {
+        self.iter_mut().for_each(|value| value.shift(from, delta));
+    }
+}
+
+/// `Shift` for a struct: each listed field moves.
+macro_rules! shift_fields {
+    ($($ty:ty { $($field:ident),* })*) => {$(
+        impl Shift for $ty {
+            fn shift(&mut self, from: usize, delta: isize) {
+                $(self.$field.shift(from, delta);)*
+            }
+        }
+    )*};
+}
+
+shift_fields! {
+    Document { span, dokumen, jabatan }
+    Dokumen { span, id, unit, tahun, tempat }
+    Jabatan { span, id, nama, atasan, pemangku, tugas, fungsi, sasaran_span, sasaran, tanda_tangan }
+    Person { span, nama, nip }
+    Sasaran { span, id, uraian, mendukung, indikator_span, indikator }
+    Indikator { span, uraian, satuan, formula, target, sumber_data, mendukung }
+    TandaTangan { span, tempat_tanggal, atasan, pegawai }
+    Signer { span, jabatan, nama, nip }
+}
+
 /// In the JSON Schema a spanned value is just its value.
 impl<T: JsonSchema> JsonSchema for Sp<T> {
     fn inline_schema() -> bool {
@@ -54,7 +108,7 @@ impl<T: JsonSchema> JsonSchema for Sp<T> {
 // document with a missing key is still read).
 
 /// One IKI document (Indikator Kinerja Individu) of one unit for one year, in ikilint's schema v1.
-#[derive(Clone, Debug, JsonSchema, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, JsonSchema, Serialize, Deserialize)]
 #[schemars(title = "IKI document (ikilint schema v1)", deny_unknown_fields)]
 pub struct Document {
     #[schemars(skip)]
@@ -71,7 +125,7 @@ pub struct Document {
 }
 
 /// Which unit and year this IKI document covers.
-#[derive(Clone, Debug, JsonSchema, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, JsonSchema, Serialize, Deserialize)]
 #[schemars(deny_unknown_fields)]
 pub struct Dokumen {
     #[schemars(skip)]
@@ -90,7 +144,7 @@ pub struct Dokumen {
 }
 
 /// A position (jabatan) with its duties, sasaran and indicators.
-#[derive(Clone, Debug, JsonSchema, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, JsonSchema, Serialize, Deserialize)]
 #[schemars(deny_unknown_fields)]
 pub struct Jabatan {
     #[schemars(skip)]
@@ -123,7 +177,7 @@ pub struct Jabatan {
 }
 
 /// A name with an NIP: the holder of a position, or a signer.
-#[derive(Clone, Debug, JsonSchema, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, JsonSchema, Serialize, Deserialize)]
 #[schemars(deny_unknown_fields)]
 pub struct Person {
     #[schemars(skip)]
@@ -136,7 +190,7 @@ pub struct Person {
 }
 
 /// A performance target (sasaran kinerja) of a position, with its indicators.
-#[derive(Clone, Debug, JsonSchema, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, JsonSchema, Serialize, Deserialize)]
 #[schemars(deny_unknown_fields)]
 pub struct Sasaran {
     #[schemars(skip)]
@@ -161,7 +215,7 @@ pub struct Sasaran {
 }
 
 /// A performance indicator (indikator kinerja).
-#[derive(Clone, Debug, JsonSchema, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, JsonSchema, Serialize, Deserialize)]
 #[schemars(deny_unknown_fields)]
 pub struct Indikator {
     #[schemars(skip)]
@@ -187,7 +241,7 @@ pub struct Indikator {
 }
 
 /// The signature block as printed at the end of the IKI.
-#[derive(Clone, Debug, JsonSchema, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, JsonSchema, Serialize, Deserialize)]
 #[schemars(deny_unknown_fields)]
 pub struct TandaTangan {
     #[schemars(skip)]
@@ -201,7 +255,7 @@ pub struct TandaTangan {
 }
 
 /// One signer as printed: each field optional.
-#[derive(Clone, Debug, JsonSchema, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, JsonSchema, Serialize, Deserialize)]
 #[schemars(deny_unknown_fields)]
 pub struct Signer {
     #[schemars(skip)]
@@ -228,16 +282,7 @@ impl Document {
     /// indicator texts, with their spans. Duties, functions and the indicators' formulas, targets, units and
     /// data sources are per-file matters and are dropped, so that a province's facts stay small.
     pub fn into_skeleton(mut self) -> Document {
-        for jabatan in &mut self.jabatan {
-            jabatan.tugas = Vec::new();
-            jabatan.fungsi = Vec::new();
-            for indikator in jabatan.sasaran.iter_mut().flat_map(|s| &mut s.indikator) {
-                indikator.satuan = None;
-                indikator.formula = None;
-                indikator.target = None;
-                indikator.sumber_data = Vec::new();
-            }
-        }
+        self.jabatan = self.jabatan.into_iter().map(Jabatan::into_skeleton).collect();
         self
     }
 
@@ -292,6 +337,21 @@ impl Document {
             }
         }
         out
+    }
+}
+
+impl Jabatan {
+    /// What the rules that look across files read of this position (see [`Document::into_skeleton`]).
+    pub fn into_skeleton(mut self) -> Jabatan {
+        self.tugas = Vec::new();
+        self.fungsi = Vec::new();
+        for indikator in self.sasaran.iter_mut().flat_map(|s| &mut s.indikator) {
+            indikator.satuan = None;
+            indikator.formula = None;
+            indikator.target = None;
+            indikator.sumber_data = Vec::new();
+        }
+        self
     }
 }
 

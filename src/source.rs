@@ -30,6 +30,19 @@ impl Span {
     pub fn sub(self, start: usize, end: usize) -> Span {
         Span::new(self.start + start, self.start + end)
     }
+
+    /// The span after an edit of its file that moved every byte from offset `from` on by `delta`: each end at or
+    /// after `from` moves, so a span that contains `from` grows or shrinks with the edit.
+    pub fn shifted(self, from: usize, delta: isize) -> Span {
+        let move_one = |offset: usize| {
+            if offset >= from {
+                offset.saturating_add_signed(delta)
+            } else {
+                offset
+            }
+        };
+        Span::new(move_one(self.start), move_one(self.end))
+    }
 }
 
 /// Index of a file in [`Files`].

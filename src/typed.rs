@@ -31,6 +31,17 @@ pub fn read(text: &str, file: FileId) -> Option<Document> {
     })
 }
 
+/// Read `text`, the items of a block sequence of positions as they stand under `jabatan:` (indented, each
+/// starting `- `), as the positions of a document: `None` when the schema reader must look at them. Spans are
+/// relative to `text`.
+pub fn read_positions(text: &str) -> Option<Vec<Jabatan>> {
+    let mut options = Options::default();
+    options.budget = Some(crate::yaml::budget_for(text.len()));
+    options.strict_booleans = true;
+    let list: Spanned<List<Spanned<Record<RawJabatan>>>> = serde_saphyr::from_str_with_options(text, options).ok()?;
+    Convert { source: text }.jabatan_list(list)
+}
+
 /// A scalar as written: text, a number (kept as its source text where the schema allows one), or nothing.
 enum Scalar {
     Text(String),

@@ -66,7 +66,7 @@ pub const EMPTY_SASARAN: Rule = Rule {
     name: "empty-sasaran",
     family: Family::Alignment,
     severity: Severity::Error,
-    check: Check::Document(empty_sasaran),
+    check: Check::Position(empty_sasaran),
 };
 
 pub const SKIPS_LEVEL: Rule = Rule {
@@ -82,7 +82,7 @@ pub const SASARAN_ACTIVITY: Rule = Rule {
     name: "sasaran-activity",
     family: Family::Alignment,
     severity: Severity::Warning,
-    check: Check::Document(activity::sasaran_activity),
+    check: Check::Position(activity::sasaran_activity),
 };
 
 pub const RULES: &[Rule] = &[

@@ -89,7 +89,7 @@ pub const PLACEHOLDER: Rule = Rule {
     name: "placeholder",
     family: Family::Identity,
     severity: Severity::Error,
-    check: Check::DocumentAndSkp(placeholders, skp_placeholders),
+    check: Check::PositionAndSkp(placeholders, skp_placeholders),
 };
 
 pub const NIP_UNUSUAL_AGE: Rule = Rule {

@@ -68,6 +68,9 @@ pub enum Check {
     Engine,
     /// Looks at one document at a time; documents are checked in parallel.
     Document(DocumentCheck),
+    /// Looks at one position at a time (with the document's `dokumen` header): its findings in a position
+    /// depend on nothing else, so the language server checks again only the position edited.
+    Position(DocumentCheck),
     /// Looks across everything linted together, through the indexes of [`Context::index`].
     Set(SetCheck),
     /// Looks at one SKP document at a time (SPEC.md section 6).
@@ -75,6 +78,19 @@ pub enum Check {
     /// A rule of IKI documents that applies to SKP documents too (SPEC.md section 6: the S, N and T families,
     /// U003, U004, U010): one check for each kind.
     DocumentAndSkp(DocumentCheck, SkpCheck),
+    /// [`Check::DocumentAndSkp`] whose IKI check looks at one position at a time, as [`Check::Position`].
+    PositionAndSkp(DocumentCheck, SkpCheck),
+}
+
+impl Check {
+    /// The check of IKI documents, when the rule has one, and whether it looks at one position at a time.
+    pub fn document(self) -> Option<(DocumentCheck, bool)> {
+        match self {
+            Check::Document(check) | Check::DocumentAndSkp(check, _) => Some((check, false)),
+            Check::Position(check) | Check::PositionAndSkp(check, _) => Some((check, true)),
+            _ => None,
+        }
+    }
 }
 
 pub struct Rule {
@@ -202,7 +218,7 @@ pub fn skp_checks() -> Vec<SkpCheck> {
     all()
         .iter()
         .filter_map(|r| match r.check {
-            Check::Skp(check) | Check::DocumentAndSkp(_, check) => Some(check),
+            Check::Skp(check) | Check::DocumentAndSkp(_, check) | Check::PositionAndSkp(_, check) => Some(check),
             _ => None,
         })
         .collect()

@@ -21,7 +21,7 @@ pub const NON_STANDARD_SPELLING: Rule = Rule {
     name: "non-standard-spelling",
     family: Family::Text,
     severity: Severity::Warning,
-    check: Check::DocumentAndSkp(spelling::non_standard, spelling::non_standard_skp),
+    check: Check::PositionAndSkp(spelling::non_standard, spelling::non_standard_skp),
 };
 
 pub const MISSPELLED_TERM: Rule = Rule {
@@ -29,7 +29,7 @@ pub const MISSPELLED_TERM: Rule = Rule {
     name: "misspelled-term",
     family: Family::Text,
     severity: Severity::Warning,
-    check: Check::DocumentAndSkp(spelling::misspelled_term, spelling::misspelled_term_skp),
+    check: Check::PositionAndSkp(spelling::misspelled_term, spelling::misspelled_term_skp),
 };
 
 pub const REPEATED_WORDS: Rule = Rule {
@@ -37,7 +37,7 @@ pub const REPEATED_WORDS: Rule = Rule {
     name: "repeated-words",
     family: Family::Text,
     severity: Severity::Warning,
-    check: Check::DocumentAndSkp(repeat::repeated_words, repeat::repeated_words_skp),
+    check: Check::PositionAndSkp(repeat::repeated_words, repeat::repeated_words_skp),
 };
 
 pub const YEAR_MISMATCH: Rule = Rule {
@@ -45,7 +45,7 @@ pub const YEAR_MISMATCH: Rule = Rule {
     name: "year-mismatch",
     family: Family::Text,
     severity: Severity::Warning,
-    check: Check::DocumentAndSkp(year::year_mismatch, year::year_mismatch_skp),
+    check: Check::PositionAndSkp(year::year_mismatch, year::year_mismatch_skp),
 };
 
 pub const DUPLICATE_INDICATOR: Rule = Rule {
@@ -61,7 +61,7 @@ pub const WORDS_RUN_TOGETHER: Rule = Rule {
     name: "words-run-together",
     family: Family::Text,
     severity: Severity::Info,
-    check: Check::DocumentAndSkp(repeat::run_together, repeat::run_together_skp),
+    check: Check::PositionAndSkp(repeat::run_together, repeat::run_together_skp),
 };
 
 pub const UNKNOWN_WORD: Rule = Rule {

@@ -21,7 +21,7 @@ pub const UNIT_FORMULA_MISMATCH: Rule = Rule {
     name: "unit-formula-mismatch",
     family: Family::Units,
     severity: Severity::Error,
-    check: Check::Document(mismatch::unit_formula_mismatch),
+    check: Check::Position(mismatch::unit_formula_mismatch),
 };
 
 pub const PERCENT_FORMULA_INCOMPLETE: Rule = Rule {
@@ -29,7 +29,7 @@ pub const PERCENT_FORMULA_INCOMPLETE: Rule = Rule {
     name: "percent-formula-incomplete",
     family: Family::Units,
     severity: Severity::Error,
-    check: Check::Document(mismatch::percent_formula_incomplete),
+    check: Check::Position(mismatch::percent_formula_incomplete),
 };
 
 pub const TARGET_UNIT_MISMATCH: Rule = Rule {
@@ -37,7 +37,7 @@ pub const TARGET_UNIT_MISMATCH: Rule = Rule {
     name: "target-unit-mismatch",
     family: Family::Units,
     severity: Severity::Error,
-    check: Check::DocumentAndSkp(mismatch::target_unit_mismatch, mismatch::target_unit_mismatch_skp),
+    check: Check::PositionAndSkp(mismatch::target_unit_mismatch, mismatch::target_unit_mismatch_skp),
 };
 
 pub const NUMERAL_WORDS_MISMATCH: Rule = Rule {
@@ -45,7 +45,7 @@ pub const NUMERAL_WORDS_MISMATCH: Rule = Rule {
     name: "numeral-words-mismatch",
     family: Family::Units,
     severity: Severity::Error,
-    check: Check::DocumentAndSkp(counts::numeral_words_mismatch, counts::numeral_words_mismatch_skp),
+    check: Check::PositionAndSkp(counts::numeral_words_mismatch, counts::numeral_words_mismatch_skp),
 };
 
 pub const COUNT_LIST_MISMATCH: Rule = Rule {
@@ -53,7 +53,7 @@ pub const COUNT_LIST_MISMATCH: Rule = Rule {
     name: "count-list-mismatch",
     family: Family::Units,
     severity: Severity::Error,
-    check: Check::Document(counts::count_list_mismatch),
+    check: Check::Position(counts::count_list_mismatch),
 };
 
 pub const SCORE_OUT_OF_RANGE: Rule = Rule {
@@ -61,7 +61,7 @@ pub const SCORE_OUT_OF_RANGE: Rule = Rule {
     name: "score-out-of-range",
     family: Family::Units,
     severity: Severity::Error,
-    check: Check::Document(values::score_out_of_range),
+    check: Check::Position(values::score_out_of_range),
 };
 
 pub const FORMULA_RESTATES_INDICATOR: Rule = Rule {
@@ -69,7 +69,7 @@ pub const FORMULA_RESTATES_INDICATOR: Rule = Rule {
     name: "formula-restates-indicator",
     family: Family::Units,
     severity: Severity::Info,
-    check: Check::Document(wording::formula_restates_indicator),
+    check: Check::Position(wording::formula_restates_indicator),
 };
 
 pub const TARGET_IN_FORMULA: Rule = Rule {
@@ -77,7 +77,7 @@ pub const TARGET_IN_FORMULA: Rule = Rule {
     name: "target-in-formula",
     family: Family::Units,
     severity: Severity::Warning,
-    check: Check::Document(values::target_in_formula),
+    check: Check::Position(values::target_in_formula),
 };
 
 pub const INDICATOR_NOT_MEASURABLE: Rule = Rule {
@@ -85,7 +85,7 @@ pub const INDICATOR_NOT_MEASURABLE: Rule = Rule {
     name: "indicator-not-measurable",
     family: Family::Units,
     severity: Severity::Warning,
-    check: Check::Document(wording::indicator_not_measurable),
+    check: Check::Position(wording::indicator_not_measurable),
 };
 
 pub const ABSOLUTE_TARGET: Rule = Rule {
@@ -93,7 +93,7 @@ pub const ABSOLUTE_TARGET: Rule = Rule {
     name: "absolute-target",
     family: Family::Units,
     severity: Severity::Info,
-    check: Check::DocumentAndSkp(values::absolute_target, values::absolute_target_skp),
+    check: Check::PositionAndSkp(values::absolute_target, values::absolute_target_skp),
 };
 
 pub const ACTIVITY_INDICATOR: Rule = Rule {
@@ -101,7 +101,7 @@ pub const ACTIVITY_INDICATOR: Rule = Rule {
     name: "activity-indicator",
     family: Family::Units,
     severity: Severity::Info,
-    check: Check::Document(wording::activity_indicator),
+    check: Check::Position(wording::activity_indicator),
 };
 
 pub const UNNAMED_RATIO: Rule = Rule {
@@ -109,7 +109,7 @@ pub const UNNAMED_RATIO: Rule = Rule {
     name: "unnamed-ratio",
     family: Family::Units,
     severity: Severity::Warning,
-    check: Check::Document(mismatch::unnamed_ratio),
+    check: Check::Position(mismatch::unnamed_ratio),
 };
 
 pub const IKM_TARGET_BELOW_B: Rule = Rule {
@@ -117,7 +117,7 @@ pub const IKM_TARGET_BELOW_B: Rule = Rule {
     name: "ikm-target-below-b",
     family: Family::Units,
     severity: Severity::Warning,
-    check: Check::Document(values::ikm_target_below_b),
+    check: Check::Position(values::ikm_target_below_b),
 };
 
 pub const LIST_NUMBERING_GAP: Rule = Rule {
@@ -125,7 +125,7 @@ pub const LIST_NUMBERING_GAP: Rule = Rule {
     name: "list-numbering-gap",
     family: Family::Units,
     severity: Severity::Warning,
-    check: Check::Document(counts::list_numbering_gap),
+    check: Check::Position(counts::list_numbering_gap),
 };
 
 pub const RULES: &[Rule] = &[
