@@ -283,12 +283,7 @@ fn superior_candidates(cx: &Context, index: &SkpIndex, s: usize) -> Option<(Cand
                 .filter(|r| is_utama(r))
                 .map(|r| target_texts(&r.id, &r.uraian, r.indikator.iter().map(|i| &i.uraian)))
                 .collect();
-            let known = superior
-                .rhk
-                .iter()
-                .map(|r| format!("{} \"{}\"", r.id.value, r.uraian.as_deref_value().unwrap_or("")))
-                .collect::<Vec<_>>()
-                .join("; ");
+            let known = listing(superior.rhk.iter().map(|r| (r.id.value.clone(), &r.uraian)));
             return Some((Candidates::new(&[], &targets), String::new(), known));
         }
     };
@@ -305,13 +300,21 @@ fn superior_candidates(cx: &Context, index: &SkpIndex, s: usize) -> Option<(Cand
         })
         .collect();
     let prefix = format!("{}/", position_name(cx.documents, position));
-    let known = jabatan
-        .sasaran
-        .iter()
-        .map(|x| format!("{prefix}{} \"{}\"", x.id.value, x.uraian.as_deref_value().unwrap_or("")))
-        .collect::<Vec<_>>()
-        .join("; ");
+    let known = listing(
+        jabatan
+            .sasaran
+            .iter()
+            .map(|x| (format!("{prefix}{}", x.id.value), &x.uraian)),
+    );
     Some((Candidates::new(&[], &targets), prefix, known))
+}
+
+/// Link targets listed for a help: `R1 "…"; R2 "…"`.
+fn listing<'t>(targets: impl Iterator<Item = (String, &'t Option<Text>)>) -> String {
+    targets
+        .map(|(id, uraian)| format!("{id} \"{}\"", uraian.as_deref_value().unwrap_or("")))
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 /// A link target (an RHK or a sasaran) as the texts the suggestion scoring compares: its id, its uraian and the
