@@ -833,15 +833,19 @@ fn server_completes_intervensi_with_iki_sasaran_where_the_superior_keeps_no_skp(
 #[test]
 fn server_completes_the_fixed_values_of_an_skp() {
     let mut editor = Editor::start(&[(KASI_FILE, KASI)]);
-    let typing = edit(
-        &edit(
-            &edit(KASI, "  - aspek: loyal\n", "  - aspek: \n"),
-            "    jenis: tambahan\n",
-            "    jenis: \n",
+    // Each value being typed: a perilaku's aspek, an RHK's jenis and perspektif, the approach, and the aspek of
+    // an indicator written as a block.
+    let typing = [
+        ("  - aspek: loyal\n", "  - aspek: \n"),
+        ("    jenis: tambahan\n", "    jenis: \n    perspektif: \n"),
+        ("  pendekatan: kuantitatif\n", "  pendekatan: \n"),
+        (
+            "      - { aspek: kuantitas, uraian: Jumlah responden survei kepuasan masyarakat, target: 150, satuan: orang }\n",
+            "      - uraian: Jumlah responden survei kepuasan masyarakat\n        aspek: \n",
         ),
-        "      - { aspek: kuantitas, uraian: Jumlah responden survei kepuasan masyarakat, target: 150, satuan: orang }\n",
-        "      - uraian: Jumlah responden survei kepuasan masyarakat\n        aspek: \n",
-    );
+    ]
+    .into_iter()
+    .fold(KASI.to_string(), |text, (from, to)| edit(&text, from, to));
     let kasi = editor.open(KASI_FILE, &typing);
     let client = &mut editor.client;
     let complete = |client: &mut lsp::Client, needle: &str| {
@@ -852,6 +856,8 @@ fn server_completes_the_fixed_values_of_an_skp() {
     };
     assert_eq!(complete(client, "  - aspek: \n"), ikilint::skp::BERAKHLAK);
     assert_eq!(complete(client, "    jenis: \n"), ["utama", "tambahan"]);
+    assert_eq!(complete(client, "    perspektif: \n"), ikilint::skp::PERSPEKTIF);
+    assert_eq!(complete(client, "  pendekatan: \n"), ["kuantitatif", "kualitatif"]);
     assert_eq!(
         complete(client, "        aspek: \n"),
         ["kuantitas", "kualitas", "waktu", "biaya"]
