@@ -630,6 +630,7 @@ pub fn report(request: &ReportRequest, out: &mut dyn Write, err: &mut dyn Write)
         let date = today();
         let html = render::html::render(&render::html::Input {
             documents: &workspace.documents,
+            skps: &workspace.skps,
             cascade: &cascade,
             report: &report,
             lang,

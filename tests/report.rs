@@ -328,3 +328,96 @@ fn the_card_counts_linked_indicators_and_supported_sasaran() {
     );
     assert!(html.contains("<div class=\"value\">50%</div><div class=\"label\">superior sasaran supported from below</div><div class=\"sub\">1 of 2</div>"));
 }
+
+/// The HTML of the section of the SKP with id `id`.
+fn skp_section<'h>(html: &'h str, id: &str) -> &'h str {
+    let at = html.find(&format!("<code>{id}</code>")).expect("the SKP's section");
+    let start = html[..at].rfind("<section class=\"skp\"").unwrap();
+    &html[start..start + html[start..].find("</section>").unwrap()]
+}
+
+#[test]
+fn skp_files_get_their_own_sections_with_their_findings_under_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let paths = ["examples/", "tests/fixtures/skp-cacat/"];
+    let html = report(&paths, &dir.path().join("r.html"), "en");
+    let data = data(&html);
+    let skps = data["skps"].as_array().unwrap();
+    assert_eq!(skps.len(), 6, "{skps:?}");
+    assert_eq!(html.matches("<section class=\"skp\"").count(), 6);
+    // The clean examples: people, RHK, and the intervensi link of each (to the superior's RHK, or none needed).
+    let kasi = skp_section(&html, "kasi-pip-masama-2023");
+    assert!(
+        kasi.contains("<dt>Pegawai</dt><dd>MAWARTI, SH · NIP 197312312010011013"),
+        "{kasi}"
+    );
+    assert!(kasi.contains("<dt>Pejabat penilai</dt><dd>KAMALUDDIN DJANO"), "{kasi}");
+    assert!(kasi.contains("<a href=\"#skp-0\">camat-masama-2023/R1</a>"), "{kasi}");
+    assert!(kasi.contains("not needed (RHK tambahan)"), "{kasi}");
+    assert!(
+        kasi.contains("<div class=\"value\">100%</div><div class=\"label\">RHK linked"),
+        "{kasi}"
+    );
+    assert!(!kasi.contains("skp-findings"), "{kasi}");
+    let camat = skp_section(&html, "camat-masama-2023");
+    assert!(camat.contains("not needed (top of the cascade)"), "{camat}");
+    // Every finding of `check` in an SKP file is in the data with its SKP, and listed once in its section: under
+    // its RHK when it is in one.
+    let check = check_json(&paths);
+    let findings = data["findings"].as_array().unwrap();
+    let expected = check["diagnostics"].as_array().unwrap();
+    assert_eq!(findings.len(), expected.len());
+    let mut in_skp = 0;
+    for (f, e) in findings.iter().zip(expected) {
+        let file = e["file"].as_str().unwrap();
+        if !file.contains("skp-cacat") {
+            assert!(f.get("k").is_none(), "{f}");
+            continue;
+        }
+        in_skp += 1;
+        let k = f["k"].as_u64().unwrap() as usize;
+        // `check` says which SKP the finding concerns: the same one.
+        assert_eq!(e["jabatan"], skps[k][0], "{e}");
+        let section = skp_section(&html, skps[k][0].as_str().unwrap());
+        let message = f["m"].as_str().unwrap().replace('\'', "&#39;").replace('"', "&quot;");
+        assert!(section.contains(&message), "{message} not in {section}");
+    }
+    assert!(in_skp > 10, "{in_skp}");
+    // R001 of the Kasubbag's R1 is in R1's row; R013 (periode) on the SKP itself.
+    let kasubbag = skp_section(&html, "kasubbag-keuangan-contoh-2024");
+    let row = &kasubbag[kasubbag.find("<tr id=\"skp-").unwrap()..];
+    assert!(row.contains("R001"), "{row}");
+    let own = &kasubbag[..kasubbag.find("<table class=\"rhk\">").unwrap()];
+    assert!(own.contains("R013") && !own.contains("R001"), "{own}");
+    assert!(kasubbag.contains("no intervensi"), "{kasubbag}");
+}
+
+#[test]
+fn in_chromium_skp_findings_are_filtered_by_their_skp() {
+    let Some(browser) = browser::chromium() else { return };
+    let page = screenshots().join("skp-en.html");
+    let data = data(&report(&["examples/", "tests/fixtures/skp-cacat/"], &page, "en"));
+    let url = format!("file://{}", page.display());
+    let dom = browser::run(&browser, &format!("{url}#selftest"), &["--dump-dom"]);
+    let raw = browser::dom_attribute(&dom, "data-selftest").expect("the page's self-test did not run");
+    let result: Value = serde_json::from_str(&raw).unwrap();
+    assert_eq!(
+        result["skpSections"],
+        data["skps"].as_array().unwrap().len(),
+        "{result}"
+    );
+    // Filtering the table by an SKP's id shows exactly its findings, each placed under `SKP <id>`, and its
+    // section lists them all.
+    let expected = result["skpExpected"].as_u64().unwrap();
+    assert!(expected > 0, "{result}");
+    assert_eq!(result["skpRows"], expected, "{result}");
+    assert_eq!(result["skpRowsMatch"], true, "{result}");
+    assert_eq!(result["skpListed"], expected, "{result}");
+    let png = screenshots().join("skp-en.png");
+    browser::run(
+        &browser,
+        &format!("{url}#skp-4"),
+        &["--window-size=1400,2400", &format!("--screenshot={}", png.display())],
+    );
+    assert!(std::fs::metadata(&png).unwrap().len() > 10_000, "{}", png.display());
+}

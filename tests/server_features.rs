@@ -94,15 +94,6 @@ fn doc_position(uri: &str, position: Value) -> Value {
     json!({ "textDocument": { "uri": uri }, "position": position })
 }
 
-fn labels(items: &Value) -> Vec<String> {
-    let mut items = items.as_array().cloned().unwrap_or_default();
-    items.sort_by_key(|i| i["sortText"].as_str().unwrap_or("").to_string());
-    items
-        .iter()
-        .map(|i| i["label"].as_str().unwrap_or("").to_string())
-        .collect()
-}
-
 #[test]
 fn the_outline_shows_positions_sasaran_and_indicators_with_their_titles() {
     let mut f = start();
@@ -138,7 +129,7 @@ fn completion_offers_positions_the_superiors_sasaran_first_units_and_keys() {
     f.client.diagnostics_until(&f.b, |_| true);
     let cursor = at(&typing, "mendukung: ", 0, "mendukung: ".len());
     let items = f.client.request("textDocument/completion", doc_position(&f.b, cursor));
-    let got = labels(&items);
+    let got = lsp::labels(&items);
     assert_eq!(
         got,
         ["S1", "doc-a/camat/S1", "doc-a/camat/S2"],
@@ -162,7 +153,7 @@ fn completion_offers_positions_the_superiors_sasaran_first_units_and_keys() {
         doc_position(&f.b, at(&typing, "atasan: doc", 0, 11)),
     );
     assert_eq!(
-        labels(&items),
+        lsp::labels(&items),
         ["doc-a/camat", "doc-a/sekcam"],
         "every position but the lurah itself"
     );
@@ -179,7 +170,7 @@ fn completion_offers_positions_the_superiors_sasaran_first_units_and_keys() {
     );
     f.client.change(&f.b, 3, &typing);
     f.client.diagnostics_until(&f.b, |_| true);
-    let units = labels(&f.client.request(
+    let units = lsp::labels(&f.client.request(
         "textDocument/completion",
         doc_position(&f.b, at(&typing, "satuan: ", 0, 8)),
     ));
@@ -188,7 +179,7 @@ fn completion_offers_positions_the_superiors_sasaran_first_units_and_keys() {
         "{units:?}"
     );
     let blank = json!({ "line": at(&typing, "satuan: ", 0, 0)["line"].as_u64().unwrap() + 1, "character": 12 });
-    let keys = labels(&f.client.request("textDocument/completion", doc_position(&f.b, blank)));
+    let keys = lsp::labels(&f.client.request("textDocument/completion", doc_position(&f.b, blank)));
     assert!(
         keys.contains(&"formula".to_string()) && keys.contains(&"target".to_string()),
         "{keys:?}"

@@ -5,33 +5,10 @@
 mod common;
 #[path = "common/lsp.rs"]
 mod lsp;
+use common::skp::*;
 use common::*;
 use ikilint::Report;
 use ikilint::diagnostic::{Applicability, Diagnostic};
-
-const IKI: &str = include_str!("../examples/masama-2020.yaml");
-const CAMAT: &str = include_str!("../examples/skp-camat-masama-2023.yaml");
-const KASI: &str = include_str!("../examples/skp-kasi-pip-masama-2023.yaml");
-const STAF: &str = include_str!("../examples/skp-pengolah-data-perizinan-masama-2023.yaml");
-
-const CAMAT_FILE: &str = "camat.yaml";
-const KASI_FILE: &str = "kasi.yaml";
-const STAF_FILE: &str = "staf.yaml";
-
-fn set(camat: &str, kasi: &str, staf: &str) -> Report {
-    lint_files(&[
-        ("masama-2020.yaml", IKI),
-        (CAMAT_FILE, camat),
-        (KASI_FILE, kasi),
-        (STAF_FILE, staf),
-    ])
-}
-
-/// `text` with `from` replaced once, failing loudly when `from` is not there (a test that cannot fail is a defect).
-fn edit(text: &str, from: &str, to: &str) -> String {
-    assert!(text.contains(from), "{from:?} is not in the fixture");
-    text.replacen(from, to, 1)
-}
 
 /// The findings in the SKP files (the IKI example is transcribed with its real defects).
 fn skp_findings(report: &Report) -> Vec<&Diagnostic> {
@@ -727,14 +704,44 @@ fn lsp_position(uri: &str, text: &str, needle: &str, shift: usize) -> serde_json
     serde_json::json!({ "textDocument": { "uri": uri }, "position": { "line": line, "character": character } })
 }
 
+/// `ikilint server` in English on a folder holding `files`.
+struct Editor {
+    _dir: tempfile::TempDir,
+    root: std::path::PathBuf,
+    client: lsp::Client,
+}
+
+impl Editor {
+    fn start(files: &[(&str, &str)]) -> Editor {
+        let dir = temp_files(files);
+        let root = dir.path().canonicalize().unwrap();
+        let client = lsp::Client::start(&root, serde_json::json!({ "lang": "en" }));
+        Editor {
+            _dir: dir,
+            root,
+            client,
+        }
+    }
+
+    /// The URI of `name` in the folder.
+    fn uri(&self, name: &str) -> String {
+        lsp::uri(&self.root.join(name))
+    }
+
+    /// Open `name` with `text` in the editor and wait until it is checked; its URI.
+    fn open(&mut self, name: &str, text: &str) -> String {
+        let uri = self.uri(name);
+        self.client.open(&uri, text);
+        self.client.diagnostics_until(&uri, |_| true);
+        uri
+    }
+}
+
 #[test]
 fn server_hover_and_definition_follow_intervensi() {
-    let dir = temp_files(&[(CAMAT_FILE, CAMAT), (KASI_FILE, KASI), ("masama-2020.yaml", IKI)]);
-    let root = dir.path().canonicalize().unwrap();
-    let (camat, kasi) = (lsp::uri(&root.join(CAMAT_FILE)), lsp::uri(&root.join(KASI_FILE)));
-    let mut client = lsp::Client::start(&root, serde_json::json!({ "lang": "en" }));
-    client.open(&kasi, KASI);
-    client.diagnostics_until(&kasi, |_| true);
+    let mut editor = Editor::start(&[(CAMAT_FILE, CAMAT), (KASI_FILE, KASI), ("masama-2020.yaml", IKI)]);
+    let (camat, kasi) = (editor.uri(CAMAT_FILE), editor.open(KASI_FILE, KASI));
+    let client = &mut editor.client;
     let hover = client.request("textDocument/hover", lsp_position(&kasi, KASI, "intervensi: R2", 12));
     let text = hover["contents"]["value"].as_str().expect("markdown");
     assert!(text.starts_with("**SKP KAMALUDDIN DJANO, S.Pd., SH · R2**"), "{text}");
@@ -767,7 +774,154 @@ fn server_hover_and_definition_follow_intervensi() {
     assert_eq!(rhk.len(), 3, "{rhk:?}");
     assert!(rhk[1].starts_with("R2 · Tersusunnya laporan akuntabilitas"), "{rhk:?}");
     assert_eq!(symbols[0]["children"][1]["detail"].as_str(), Some("→ R2"));
-    client.shutdown();
+    editor.client.shutdown();
+}
+
+/// The completion items after `intervensi: ` on the Kasi's R2 (its value deleted), in an editor on `files`.
+fn intervensi_completion(files: &[(&str, &str)]) -> (Editor, serde_json::Value) {
+    let mut editor = Editor::start(files);
+    let typing = edit(KASI, "    intervensi: R2\n", "    intervensi: \n");
+    let kasi = editor.open(KASI_FILE, &typing);
+    let at = lsp_position(&kasi, &typing, "    intervensi: \n", 16);
+    let items = editor.client.request("textDocument/completion", at);
+    (editor, items)
+}
+
+#[test]
+fn server_completes_intervensi_with_the_superiors_rhk_first_then_others_marked() {
+    let (editor, items) = intervensi_completion(&FILES);
+    let got = lsp::labels(&items);
+    // The Camat's RHK (the superior SKP, found through the penilai's NIP), then the staff's, marked.
+    assert_eq!(
+        got,
+        [
+            "R1",
+            "R2",
+            "pengolah-data-perizinan-masama-2023/R1",
+            "pengolah-data-perizinan-masama-2023/R2"
+        ],
+        "{items}"
+    );
+    let find = |label: &str| {
+        items
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|i| i["label"] == label)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(
+        find("R2")["detail"],
+        "Meningkatnya akuntabilitas kinerja Kecamatan Masama"
+    );
+    let marked = find("pengolah-data-perizinan-masama-2023/R1");
+    assert!(marked["detail"].as_str().unwrap().contains("R003"), "{marked}");
+    editor.client.shutdown();
+}
+
+#[test]
+fn server_completes_intervensi_with_iki_sasaran_where_the_superior_keeps_no_skp() {
+    // Without the Camat's SKP, the Kasi's penilai is found as the holder of the IKI position `camat`.
+    let (editor, items) = intervensi_completion(&[(KASI_FILE, KASI), ("masama-2020.yaml", IKI)]);
+    let got = lsp::labels(&items);
+    assert!(!got.is_empty(), "{items}");
+    assert!(got.iter().all(|l| l.starts_with("masama-2020/camat/S")), "{got:?}");
+    editor.client.shutdown();
+}
+
+#[test]
+fn server_completes_the_fixed_values_of_an_skp() {
+    let mut editor = Editor::start(&[(KASI_FILE, KASI)]);
+    // Each value being typed: a perilaku's aspek, an RHK's jenis and perspektif, the approach, and the aspek of
+    // an indicator written as a block.
+    let typing = [
+        ("  - aspek: loyal\n", "  - aspek: \n"),
+        ("    jenis: tambahan\n", "    jenis: \n    perspektif: \n"),
+        ("  pendekatan: kuantitatif\n", "  pendekatan: \n"),
+        (
+            "      - { aspek: kuantitas, uraian: Jumlah responden survei kepuasan masyarakat, target: 150, satuan: orang }\n",
+            "      - uraian: Jumlah responden survei kepuasan masyarakat\n        aspek: \n",
+        ),
+    ]
+    .into_iter()
+    .fold(KASI.to_string(), |text, (from, to)| edit(&text, from, to));
+    let kasi = editor.open(KASI_FILE, &typing);
+    let client = &mut editor.client;
+    let complete = |client: &mut lsp::Client, needle: &str| {
+        lsp::labels(&client.request(
+            "textDocument/completion",
+            lsp_position(&kasi, &typing, needle, needle.len() - 1),
+        ))
+    };
+    assert_eq!(complete(client, "  - aspek: \n"), ikilint::skp::BERAKHLAK);
+    assert_eq!(complete(client, "    jenis: \n"), ["utama", "tambahan"]);
+    assert_eq!(complete(client, "    perspektif: \n"), ikilint::skp::PERSPEKTIF);
+    assert_eq!(complete(client, "  pendekatan: \n"), ["kuantitatif", "kualitatif"]);
+    assert_eq!(
+        complete(client, "        aspek: \n"),
+        ["kuantitas", "kualitas", "waktu", "biaya"]
+    );
+    editor.client.shutdown();
+}
+
+#[test]
+fn server_hints_intervensi_counts_intervening_rhk_and_finds_their_references() {
+    let mut editor = Editor::start(&FILES);
+    let kasi = editor.open(KASI_FILE, KASI);
+    let whole = serde_json::json!({ "start": { "line": 0, "character": 0 }, "end": { "line": 99, "character": 0 } });
+    let hints = editor.client.request(
+        "textDocument/inlayHint",
+        serde_json::json!({ "textDocument": { "uri": kasi }, "range": whole }),
+    );
+    let hints = hints.as_array().expect("hints");
+    assert_eq!(hints.len(), 2, "{hints:?}");
+    let at_r2 = lsp_position(&kasi, KASI, "intervensi: R2", 14);
+    let r2 = hints
+        .iter()
+        .find(|h| h["position"] == at_r2["position"])
+        .expect("a hint after R2");
+    assert!(
+        r2["label"]
+            .as_str()
+            .unwrap()
+            .starts_with("→ Meningkatnya akuntabilitas"),
+        "{r2}"
+    );
+    // The Camat's RHK are each intervened by one RHK of the Kasi.
+    let camat = editor.open(CAMAT_FILE, CAMAT);
+    let staf = editor.open(STAF_FILE, STAF);
+    let client = &mut editor.client;
+    let lenses = client.request(
+        "textDocument/codeLens",
+        serde_json::json!({ "textDocument": { "uri": camat } }),
+    );
+    let titles: Vec<&str> = lenses
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["command"]["title"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        titles,
+        ["intervened by 1 subordinate RHK", "intervened by 1 subordinate RHK"]
+    );
+    // The staff SKP has no subordinate: no lens.
+    let none = client.request(
+        "textDocument/codeLens",
+        serde_json::json!({ "textDocument": { "uri": staf } }),
+    );
+    assert_eq!(none.as_array().map(Vec::len), Some(0), "{none}");
+    // References of the Camat's R1: the Kasi's `intervensi: R1`.
+    let mut at = lsp_position(&camat, CAMAT, "  - id: R1", 8);
+    at["context"] = serde_json::json!({ "includeDeclaration": false });
+    let found = client.request("textDocument/references", at);
+    let found = found.as_array().expect("locations");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0]["uri"].as_str(), Some(kasi.as_str()));
+    let line = KASI[..KASI.find("intervensi: R1").unwrap()].matches('\n').count();
+    assert_eq!(found[0]["range"]["start"]["line"].as_u64(), Some(line as u64));
+    editor.client.shutdown();
 }
 
 #[test]

@@ -199,6 +199,7 @@ pub fn render(bytes: &[u8]) {
         let cascade = Cascade::new(&workspace.documents);
         let html = render::html::render(&render::html::Input {
             documents: &workspace.documents,
+            skps: &workspace.skps,
             cascade: &cascade,
             report: &report,
             lang,

@@ -14,6 +14,8 @@ use crate::i18n::{Lang, tr};
 use crate::model::{Document, Text};
 use crate::render::tree::{marks, walk};
 use crate::render::{Summary, escape_html as escape};
+use crate::rules::skp::index::SkpIndex;
+use crate::skp::SkpDocument;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write;
@@ -48,6 +50,7 @@ const SCRIPT_TEXTS: &[&str] = &[
 ];
 
 mod facts;
+mod skp;
 
 pub use facts::{Figures, Located, figures, locate, percent};
 
@@ -60,6 +63,8 @@ struct Data<'a> {
     /// Rule code → [name, summary].
     rules: BTreeMap<&'static str, [String; 2]>,
     docs: Vec<DocData<'a>>,
+    /// The SKP files: `[id, pegawai's name]`.
+    skps: Vec<[&'a str; 2]>,
     findings: Vec<FindingData<'a>>,
     /// Texts that thousands of findings share (file names, helps), each once.
     strings: Vec<&'a str>,
@@ -161,6 +166,9 @@ struct FindingData<'a> {
     d: Option<usize>,
     #[serde(skip_serializing_if = "Option::is_none")]
     p: Option<usize>,
+    /// The SKP (index), when the finding is in an SKP file.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    k: Option<usize>,
 }
 
 fn is_zero(n: &u8) -> bool {
@@ -182,6 +190,8 @@ fn severity_rank(severity: Severity) -> u8 {
 /// What the report is built from: the documents and their cascade, and the findings of the same run.
 pub struct Input<'a> {
     pub documents: &'a [Document],
+    /// The SKP documents linted with them (SPEC.md section 6).
+    pub skps: &'a [SkpDocument],
     pub cascade: &'a Cascade,
     pub report: &'a Report,
     pub lang: Lang,
@@ -199,7 +209,7 @@ fn link_target(cascade: &Cascade, link: &Link) -> Option<[usize; 3]> {
     }
 }
 
-fn data<'a>(input: &Input<'a>, located: &[Located]) -> Data<'a> {
+fn data<'a>(input: &Input<'a>, located: &[Located], in_skp: &[skp::InSkp]) -> Data<'a> {
     let (documents, cascade, lang) = (input.documents, input.cascade, input.lang);
     let mut docs: Vec<DocData> = documents
         .iter()
@@ -277,7 +287,7 @@ fn data<'a>(input: &Input<'a>, located: &[Located]) -> Data<'a> {
     let files = &input.report.files;
     let mut findings = Vec::with_capacity(located.len());
     let mut strings = Strings::default();
-    for (index, (d, at)) in input.report.diagnostics.iter().zip(located).enumerate() {
+    for (index, ((d, at), k)) in input.report.diagnostics.iter().zip(located).zip(in_skp).enumerate() {
         let source = files.get(d.primary.file);
         let line = source.position(d.primary.span.start).line;
         let src: String = source.text[source.line_range(line - 1)]
@@ -305,6 +315,7 @@ fn data<'a>(input: &Input<'a>, located: &[Located]) -> Data<'a> {
             src,
             d: at.doc,
             p: jab,
+            k: k.skp,
         });
     }
     let mut rules = BTreeMap::new();
@@ -320,6 +331,14 @@ fn data<'a>(input: &Input<'a>, located: &[Located]) -> Data<'a> {
         t: SCRIPT_TEXTS.iter().map(|k| (*k, t(lang, k))).collect(),
         rules,
         docs,
+        skps: input
+            .skps
+            .iter()
+            .map(|skp| {
+                let name = skp.pegawai.as_ref().and_then(|p| text(&p.nama)).unwrap_or("");
+                [skp.id().unwrap_or(""), name]
+            })
+            .collect(),
         findings,
         strings: strings.list,
     }
@@ -360,15 +379,20 @@ fn grouped(n: usize, lang: Lang) -> String {
     out
 }
 
+/// One figure of a card: its value, the text of `label` under it, and a detail (`2 of 3`).
+fn figure(out: &mut String, lang: Lang, class: &str, value: String, label: &str, detail: String) {
+    let _ = write!(
+        out,
+        "<div class=\"figure{class}\"><div class=\"value\">{}</div><div class=\"label\">{}</div><div class=\"sub\">{}</div></div>",
+        escape(&value),
+        escape(&t(lang, label)),
+        escape(&detail)
+    );
+}
+
 fn card(out: &mut String, lang: Lang, figures: &Figures) {
     let item = |out: &mut String, class: &str, value: String, label: &str, detail: String| {
-        let _ = write!(
-            out,
-            "<div class=\"figure{class}\"><div class=\"value\">{}</div><div class=\"label\">{}</div><div class=\"sub\">{}</div></div>",
-            escape(&value),
-            escape(&t(lang, label)),
-            escape(&detail)
-        );
+        figure(out, lang, class, value, label, detail);
     };
     let of = |(part, whole): (usize, usize)| {
         tr(
@@ -487,6 +511,33 @@ fn units_table(out: &mut String, input: &Input, figures: &[Figures]) {
     out.push_str("</tbody></table></section>");
 }
 
+/// The opening of a document's or an SKP's section: its title and year, its id and its file.
+struct Head<'a> {
+    /// `doc` or `skp`: the section's class, and with its index its id (`doc-0`).
+    class: &'static str,
+    index: usize,
+    title: String,
+    year: String,
+    /// The key of the word before the id (`document`, `skp-id`).
+    kind: &'static str,
+    id: &'a str,
+    file: crate::source::FileId,
+}
+
+fn section_head(out: &mut String, input: &Input, head: &Head) {
+    let (class, index) = (head.class, head.index);
+    let _ = write!(
+        out,
+        "<section class=\"{class}\" id=\"{class}-{index}\" data-{class}=\"{index}\"><h2>{} <span class=\"year\">{}</span></h2><p class=\"meta\">{} <code>{}</code> · {} <code>{}</code></p>",
+        escape(&head.title),
+        escape(&head.year),
+        escape(&t(input.lang, head.kind)),
+        escape(head.id),
+        escape(&t(input.lang, "file")),
+        escape(&input.report.files.get(head.file).name),
+    );
+}
+
 fn document_section(out: &mut String, input: &Input, d: usize, figures: &Figures) {
     let lang = input.lang;
     let document = &input.documents[d];
@@ -496,16 +547,16 @@ fn document_section(out: &mut String, input: &Input, d: usize, figures: &Figures
         .and_then(|x| x.tahun.as_ref())
         .map(|t| t.value.to_string())
         .unwrap_or_default();
-    let _ = write!(
-        out,
-        "<section class=\"doc\" id=\"doc-{d}\" data-doc=\"{d}\"><h2>{} <span class=\"year\">{}</span></h2><p class=\"meta\">{} <code>{}</code> · {} <code>{}</code></p>",
-        escape(unit),
-        escape(&year),
-        escape(&t(lang, "document")),
-        escape(document.id().unwrap_or("?")),
-        escape(&t(lang, "file")),
-        escape(&input.report.files.get(document.file).name),
-    );
+    let head = Head {
+        class: "doc",
+        index: d,
+        title: unit.to_string(),
+        year,
+        kind: "document",
+        id: document.id().unwrap_or("?"),
+        file: document.file,
+    };
+    section_head(out, input, &head);
     card(out, lang, figures);
     let _ = write!(
         out,
@@ -569,6 +620,13 @@ pub fn render(input: &Input) -> String {
     for (d, f) in figures.iter().enumerate() {
         document_section(&mut body, input, d, f);
     }
+    let in_skp = skp::locate(input.skps, &input.report.diagnostics);
+    if !input.skps.is_empty() {
+        let index = SkpIndex::new(input.documents, input.skps);
+        for (s, placed) in skp::place(input.skps, &in_skp).iter().enumerate() {
+            skp::section(&mut body, input, &index, s, placed);
+        }
+    }
     let _ = write!(
         body,
         "<section id=\"findings\" class=\"findings\"><h2>{}</h2><div class=\"filters\">\
@@ -605,7 +663,7 @@ pub fn render(input: &Input) -> String {
          <script type=\"application/json\" id=\"ikilint-data\">{data}</script>\n<script>{SCRIPT}</script></body></html>\n",
         code = lang.code(),
         title = escape(&t(lang, "title")),
-        data = script_json(&data(input, &located)),
+        data = script_json(&data(input, &located, &in_skp)),
     )
 }
 

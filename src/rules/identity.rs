@@ -89,7 +89,7 @@ pub const PLACEHOLDER: Rule = Rule {
     name: "placeholder",
     family: Family::Identity,
     severity: Severity::Error,
-    check: Check::Position(placeholders),
+    check: Check::PositionAndSkp(placeholders, skp_placeholders),
 };
 
 pub const NIP_UNUSUAL_AGE: Rule = Rule {
@@ -520,16 +520,7 @@ fn placeholders(cx: &Context, document: &Document, out: &mut Vec<Diagnostic>) {
             .into_iter()
             .chain(signers.flatten());
         for (nama, nip, known_name, known_nip) in people {
-            let nama = nama.as_ref().filter(|n| names.is_placeholder(n.as_str()));
-            let nip = nip.as_ref().filter(|n| nip::is_placeholder(n.as_str()));
-            match (nama, nip) {
-                (Some(nama), Some(nip)) => {
-                    out.push(report_blank_person(cx, file, nama, nip, known_name.zip(known_nip)));
-                }
-                (Some(nama), None) => report_placeholder(cx, file, nama, "name", known_name, out),
-                (None, Some(nip)) => report_placeholder(cx, file, nip, "nip", known_nip, out),
-                (None, None) => {}
-            }
+            person_placeholders(cx, file, (nama.as_ref(), nip.as_ref()), known_name.zip(known_nip), out);
         }
         if let Some(date) = jabatan.tanda_tangan.as_ref().and_then(|tt| tt.tempat_tanggal.as_ref()) {
             if is_placeholder_date(date.as_str()) {
@@ -538,6 +529,67 @@ fn placeholders(cx: &Context, document: &Document, out: &mut Vec<Diagnostic>) {
                 report_placeholder(cx, file, date, "date-day", None, out);
             }
         }
+    }
+}
+
+/// The placeholders of one person's name and NIP: one finding for both when both are blank. `known` is what the
+/// position's holder has, to suggest.
+fn person_placeholders(
+    cx: &Context,
+    file: FileId,
+    (nama, nip): (Option<&Text>, Option<&Text>),
+    known: Option<(&str, &str)>,
+    out: &mut Vec<Diagnostic>,
+) {
+    let names = cx.data.table::<Gelar>().matcher();
+    let nama = nama.filter(|n| names.is_placeholder(n.as_str()));
+    let nip = nip.filter(|n| nip::is_placeholder(n.as_str()));
+    match (nama, nip) {
+        (Some(nama), Some(nip)) => out.push(report_blank_person(cx, file, nama, nip, known)),
+        (Some(nama), None) => report_placeholder(cx, file, nama, "name", known.map(|k| k.0), out),
+        (None, Some(nip)) => report_placeholder(cx, file, nip, "nip", known.map(|k| k.1), out),
+        (None, None) => {}
+    }
+}
+
+/// The first words of the titles of elected officials and ministers, who have no NIP (SPEC.md section 6): a penilai
+/// who holds one of them may write a dash where the NIP would be.
+const WITHOUT_NIP: &[&str] = &[
+    "bupati",
+    "walikota",
+    "wali kota",
+    "gubernur",
+    "menteri",
+    "kepala daerah",
+];
+
+/// Whether a title is that of an elected official or a minister (`Bupati Banggai`, `Wakil Wali Kota …`), not of a
+/// civil servant serving one (`Staf Ahli Bupati`, `Sekretaris Daerah`).
+fn holds_office_without_nip(jabatan: &str) -> bool {
+    let lower = jabatan.trim().to_lowercase();
+    let title = lower.strip_prefix("wakil ").unwrap_or(&lower);
+    WITHOUT_NIP.iter().any(|office| {
+        title
+            .strip_prefix(office)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with(' '))
+    })
+}
+
+/// N009 on an SKP: the names and NIPs of pegawai, penilai and atasan penilai. A penilai or atasan penilai who is a
+/// regional head or a minister has no NIP: a dash (or no key) there is not a placeholder, filler dots still are.
+fn skp_placeholders(cx: &Context, skp: &SkpDocument, out: &mut Vec<Diagnostic>) {
+    for (key, person) in skp.people() {
+        let without_nip = key != "pegawai"
+            && person
+                .jabatan
+                .as_ref()
+                .is_some_and(|j| holds_office_without_nip(j.as_str()));
+        let dash = |n: &Text| {
+            let body = nip::body(n.as_str());
+            !body.is_empty() && body.chars().all(|c| matches!(c, '-' | '–' | '—'))
+        };
+        let nip = person.nip.as_ref().filter(|n| !(without_nip && dash(n)));
+        person_placeholders(cx, skp.file, (person.nama.as_ref(), nip), None, out);
     }
 }
 

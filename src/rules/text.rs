@@ -29,7 +29,7 @@ pub const MISSPELLED_TERM: Rule = Rule {
     name: "misspelled-term",
     family: Family::Text,
     severity: Severity::Warning,
-    check: Check::Position(spelling::misspelled_term),
+    check: Check::PositionAndSkp(spelling::misspelled_term, spelling::misspelled_term_skp),
 };
 
 pub const REPEATED_WORDS: Rule = Rule {
@@ -45,7 +45,7 @@ pub const YEAR_MISMATCH: Rule = Rule {
     name: "year-mismatch",
     family: Family::Text,
     severity: Severity::Warning,
-    check: Check::Position(year::year_mismatch),
+    check: Check::PositionAndSkp(year::year_mismatch, year::year_mismatch_skp),
 };
 
 pub const DUPLICATE_INDICATOR: Rule = Rule {
@@ -53,7 +53,7 @@ pub const DUPLICATE_INDICATOR: Rule = Rule {
     name: "duplicate-indicator",
     family: Family::Text,
     severity: Severity::Warning,
-    check: Check::Document(duplicate::duplicate_indicator),
+    check: Check::DocumentAndSkp(duplicate::duplicate_indicator, duplicate::duplicate_indicator_skp),
 };
 
 pub const WORDS_RUN_TOGETHER: Rule = Rule {
@@ -61,7 +61,7 @@ pub const WORDS_RUN_TOGETHER: Rule = Rule {
     name: "words-run-together",
     family: Family::Text,
     severity: Severity::Info,
-    check: Check::Position(repeat::run_together),
+    check: Check::PositionAndSkp(repeat::run_together, repeat::run_together_skp),
 };
 
 pub const UNKNOWN_WORD: Rule = Rule {
@@ -69,7 +69,7 @@ pub const UNKNOWN_WORD: Rule = Rule {
     name: "unknown-word",
     family: Family::Text,
     severity: Severity::Warning,
-    check: Check::Document(unknown::unknown_word),
+    check: Check::DocumentAndSkp(unknown::unknown_word, unknown::unknown_word_skp),
 };
 
 pub const RULES: &[Rule] = &[

@@ -37,7 +37,7 @@ pub const TARGET_UNIT_MISMATCH: Rule = Rule {
     name: "target-unit-mismatch",
     family: Family::Units,
     severity: Severity::Error,
-    check: Check::Position(mismatch::target_unit_mismatch),
+    check: Check::PositionAndSkp(mismatch::target_unit_mismatch, mismatch::target_unit_mismatch_skp),
 };
 
 pub const NUMERAL_WORDS_MISMATCH: Rule = Rule {

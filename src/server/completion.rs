@@ -117,7 +117,7 @@ fn keys_at(path: &[String], skp: bool) -> Vec<(String, String)> {
         .unwrap_or_default()
 }
 
-fn item(
+pub(super) fn item(
     label: String,
     detail: String,
     sort: String,
@@ -266,6 +266,9 @@ fn values(
     key: &str,
     edit: lsp::Range,
 ) -> Vec<lsp::CompletionItem> {
+    if let Some(s) = super::skp::skp_of(analysis, file) {
+        return super::skp::values(analysis, data, lang, s, path, key, edit);
+    }
     let documents = &analysis.workspace.documents;
     let Some(d) = documents.iter().position(|doc| doc.file == file) else {
         return Vec::new();
@@ -273,15 +276,7 @@ fn values(
     let in_position = path.first().map(String::as_str) == Some("jabatan");
     let value = lsp::CompletionItemKind::VALUE;
     match (key, path.last().map(String::as_str)) {
-        ("satuan", Some("indikator")) => data
-            .table::<Satuan>()
-            .satuan
-            .iter()
-            .map(|(word, kind)| {
-                let detail = tr(lang, &format!("units.kind-{}", kind.key()), &[]);
-                item(word.clone(), detail, word.clone(), edit, value)
-            })
-            .collect(),
+        ("satuan", Some("indikator")) => satuan_items(data, lang, edit),
         ("atasan", Some("jabatan")) if path.len() == 1 => {
             let here = enclosing_position(analysis, d, offset);
             let cascade = analysis.cascade();
@@ -305,6 +300,18 @@ fn values(
         }
         _ => Vec::new(),
     }
+}
+
+/// The unit vocabulary, each word with the kind of unit it names.
+pub(super) fn satuan_items(data: &Data, lang: Lang, edit: lsp::Range) -> Vec<lsp::CompletionItem> {
+    data.table::<Satuan>()
+        .satuan
+        .iter()
+        .map(|(word, kind)| {
+            let detail = tr(lang, &format!("units.kind-{}", kind.key()), &[]);
+            item(word.clone(), detail, word.clone(), edit, lsp::CompletionItemKind::VALUE)
+        })
+        .collect()
 }
 
 /// The position whose entry holds `offset` in document `d`.

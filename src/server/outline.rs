@@ -237,6 +237,9 @@ pub fn code_lenses(analysis: &Analysis, lang: Lang, params: &lsp::CodeLensParams
     let Some(file) = analysis.file_of(&params.text_document.uri) else {
         return Vec::new();
     };
+    if let Some(k) = super::skp::skp_of(analysis, file) {
+        return super::skp::code_lenses(analysis, lang, k);
+    }
     let Some(d) = analysis.workspace.documents.iter().position(|doc| doc.file == file) else {
         return Vec::new();
     };
@@ -265,7 +268,7 @@ pub fn code_lenses(analysis: &Analysis, lang: Lang, params: &lsp::CodeLensParams
     out
 }
 
-fn hint(source: &SourceFile, after: Span, label: String) -> lsp::InlayHint {
+pub(super) fn hint(source: &SourceFile, after: Span, label: String) -> lsp::InlayHint {
     let (line, character) = source.utf16_position(after.end);
     lsp::InlayHint {
         position: lsp::Position::new(line, character),
@@ -283,12 +286,15 @@ pub fn inlay_hints(analysis: &Analysis, params: &lsp::InlayHintParams) -> Vec<ls
     let Some(file) = analysis.file_of(&params.text_document.uri) else {
         return Vec::new();
     };
+    let source = analysis.workspace.files.get(file);
+    let wanted = convert::span(source, params.range);
+    if let Some(s) = super::skp::skp_of(analysis, file) {
+        return super::skp::inlay_hints(analysis, s, wanted);
+    }
     let Some(d) = analysis.workspace.documents.iter().position(|doc| doc.file == file) else {
         return Vec::new();
     };
     let (documents, cascade) = (&analysis.workspace.documents, analysis.cascade());
-    let source = analysis.workspace.files.get(file);
-    let wanted = convert::span(source, params.range);
     let visible = |span: Span| span.end >= wanted.start && span.start <= wanted.end;
     let mut out = Vec::new();
     for (j, jabatan) in documents[d].jabatan.iter().enumerate() {

@@ -53,14 +53,30 @@ fn location(analysis: &Analysis, occurrence: &Occurrence) -> Option<lsp::Locatio
 }
 
 pub fn references(analysis: &Analysis, params: &lsp::ReferenceParams) -> Vec<lsp::Location> {
-    let Some((_, symbol, _)) = symbol_under(analysis, &params.text_document_position) else {
-        return Vec::new();
+    let at = &params.text_document_position;
+    let occurrences = match rhk_under(analysis, at) {
+        Some(found) => found,
+        None => {
+            let Some((_, symbol, _)) = symbol_under(analysis, at) else {
+                return Vec::new();
+            };
+            all_occurrences(analysis, symbol)
+        }
     };
-    all_occurrences(analysis, symbol)
+    occurrences
         .iter()
         .filter(|o| params.context.include_declaration || !o.definition)
         .filter_map(|o| location(analysis, o))
         .collect()
+}
+
+/// The occurrences of the RHK of an SKP file whose id is under the cursor: its id and the `intervensi` values that
+/// name it.
+fn rhk_under(analysis: &Analysis, at: &lsp::TextDocumentPositionParams) -> Option<Vec<Occurrence>> {
+    let file = analysis.file_of(&at.text_document.uri)?;
+    let k = super::skp::skp_of(analysis, file)?;
+    let offset = convert::offset(analysis.workspace.files.get(file), at.position);
+    super::skp::references(analysis, k, offset)
 }
 
 /// Why `symbol` cannot be renamed, if it cannot: a sasaran whose id is not written (it is its place in the

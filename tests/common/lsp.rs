@@ -41,6 +41,16 @@ fn read_message(reader: &mut impl BufRead) -> Option<Value> {
     serde_json::from_slice(&body).ok()
 }
 
+/// The labels of completion items in the order the editor shows them (by `sortText`).
+pub fn labels(items: &Value) -> Vec<String> {
+    let mut items = items.as_array().cloned().unwrap_or_default();
+    items.sort_by_key(|i| i["sortText"].as_str().unwrap_or("").to_string());
+    items
+        .iter()
+        .map(|i| i["label"].as_str().unwrap_or("").to_string())
+        .collect()
+}
+
 /// The `file:` URI of a path (test paths are plain ASCII).
 pub fn uri(path: &Path) -> String {
     format!("file://{}", path.display())

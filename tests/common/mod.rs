@@ -3,6 +3,7 @@
 
 pub mod browser;
 pub mod large;
+pub mod skp;
 
 use ikilint::data::Data;
 use ikilint::diagnostic::Diagnostic;

@@ -80,13 +80,13 @@ pub struct Located {
 }
 
 /// The last of `starts` (ascending) at or before `offset`.
-fn last_at_or_before(starts: impl Iterator<Item = usize>, offset: usize) -> Option<usize> {
+pub(super) fn last_at_or_before(starts: impl Iterator<Item = usize>, offset: usize) -> Option<usize> {
     starts.take_while(|&start| start <= offset).count().checked_sub(1)
 }
 
 /// Whether `offset` is inside the list that starts at `list` and ends where the first of `siblings` after it
 /// starts (the model keeps where each value starts, not where a list ends).
-fn in_list(list: Option<Span>, siblings: impl Iterator<Item = usize>, offset: usize) -> bool {
+pub(super) fn in_list(list: Option<Span>, siblings: impl Iterator<Item = usize>, offset: usize) -> bool {
     let Some(list) = list else { return false };
     let end = siblings.filter(|&s| s > list.start).min().unwrap_or(usize::MAX);
     list.start <= offset && offset < end

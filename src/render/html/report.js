@@ -328,9 +328,12 @@
         if (p.all.length && added++ < 2000) option(list, p.id, p.n || p.id);
       });
     });
+    D.skps.forEach(function (k) { if (added++ < 2000) option(list, k[0], 'SKP ' + k[1]); });
   })();
 
+  // A finding in an SKP file is placed under its SKP: `SKP <id>` (its pegawai in the title).
   function positionOf(f) {
+    if (f.k !== undefined) return 'SKP ' + D.skps[f.k][0];
     return f.d === undefined || f.p === undefined ? T['position-none'] : positionName(f.d, f.p);
   }
 
@@ -339,7 +342,8 @@
     if (state.sev >= 0 && f.s !== state.sev) return false;
     if (state.pos) {
       var pos = f.p === undefined ? null : D.docs[f.d].pos[f.p];
-      if (!pos || (pos.id.toLowerCase().indexOf(state.pos) < 0 && pos.n.toLowerCase().indexOf(state.pos) < 0)) return false;
+      var names = pos ? [pos.id, pos.n] : f.k !== undefined ? D.skps[f.k] : [];
+      if (!names.some(function (n) { return n.toLowerCase().indexOf(state.pos) >= 0; })) return false;
     }
     if (state.text) {
       var hay = (f.m + ' ' + (f.h || '') + ' ' + f.src).toLowerCase();
@@ -527,6 +531,19 @@
       result.positionRowsMatch = Array.prototype.every.call(tbody.rows, function (r) {
         return r.querySelector('.pos').textContent.indexOf(posInput.value) >= 0;
       });
+    }
+    // An SKP's findings: its section, and the table filtered by its id.
+    result.skpSections = document.querySelectorAll('section.skp').length;
+    var inSkp = F.find(function (f) { return f.k !== undefined; });
+    if (inSkp) {
+      posInput.value = D.skps[inSkp.k][0];
+      posInput.dispatchEvent(new Event('input'));
+      result.skpExpected = F.filter(function (f) { return f.k === inSkp.k; }).length;
+      result.skpRows = tbody.rows.length;
+      result.skpRowsMatch = Array.prototype.every.call(tbody.rows, function (r) {
+        return r.querySelector('.pos').textContent === 'SKP ' + posInput.value;
+      });
+      result.skpListed = document.querySelectorAll('#skp-' + inSkp.k + ' ul.skp-findings > li').length;
     }
     // With every branch of every document open, no two elements share an id.
     D.docs.forEach(function (_, k) { openPositions(k, Infinity); });

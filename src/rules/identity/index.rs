@@ -6,6 +6,7 @@ use crate::cascade::Cascade;
 use crate::model::{Document, Text};
 use crate::names::{Gelar, Names};
 use crate::nip::Nip;
+use crate::rules::skp::index::SkpIndex;
 use crate::rules::{Context, Index};
 use crate::source::{FileId, Span};
 use std::collections::{HashMap, HashSet};
@@ -18,8 +19,9 @@ pub enum Role {
     Pegawai,
     /// `tanda_tangan.atasan`.
     Atasan,
-    /// A person named on an SKP: `pegawai`, `pejabat_penilai` or `atasan_penilai` (SPEC.md section 6).
-    Skp,
+    /// A person named on an SKP, with the key it is written under: `pegawai`, `pejabat_penilai` or
+    /// `atasan_penilai` (SPEC.md section 6).
+    Skp(&'static str),
 }
 
 /// One place where a person is written.
@@ -190,14 +192,34 @@ impl People {
         }
     }
 
-    fn signature_pairs(&self) -> Vec<(usize, usize)> {
+    /// The signers and the holders they must match. On an SKP whose holder's IKI position is known
+    /// (`skp_positions`, per SKP, with whether `skp.jabatan` names it), its penilai is compared with the holder of
+    /// the position above it, and its pegawai with that position's holder when `skp.jabatan` names the position: a
+    /// position found by the pegawai's NIP has that NIP by construction, and another name under it is N004's.
+    fn signature_pairs(
+        &self,
+        iki_count: usize,
+        skp_positions: &[Option<((usize, usize), bool)>],
+    ) -> Vec<(usize, usize)> {
         let mut pairs = Vec::new();
         for (index, place) in self.places.iter().enumerate() {
+            let skp_position = || {
+                place
+                    .doc
+                    .checked_sub(iki_count)
+                    .and_then(|s| skp_positions.get(s).copied().flatten())
+            };
             let holder = match place.role {
-                Role::Holder | Role::Skp => None,
+                Role::Holder | Role::Skp("atasan_penilai") => None,
                 Role::Pegawai => self.holders.get(&(place.doc, place.jabatan)).copied(),
                 Role::Atasan => self
                     .superior((place.doc, place.jabatan))
+                    .and_then(|position| self.holder(position)),
+                Role::Skp("pegawai") => skp_position()
+                    .filter(|(_, written)| *written)
+                    .and_then(|(position, _)| self.holder(position)),
+                Role::Skp(_) => skp_position()
+                    .and_then(|(position, _)| self.superior(position))
                     .and_then(|position| self.holder(position)),
             };
             if let Some(holder) = holder.filter(|&h| h != index) {
@@ -225,11 +247,11 @@ impl Index for People {
             people.collect(doc, document);
         }
         for (s, skp) in cx.skps.iter().enumerate() {
-            for (_, person) in skp.people() {
+            for (key, person) in skp.people() {
                 people.add_place(Place {
                     doc: cx.documents.len() + s,
                     jabatan: 0,
-                    role: Role::Skp,
+                    role: Role::Skp(key),
                     file: skp.file,
                     span: person.span,
                     name: person.nama.clone(),
@@ -249,7 +271,17 @@ impl Index for People {
                     .insert((position.doc, position.jab), (above.doc, above.jab));
             }
         }
-        for (signer, holder) in people.signature_pairs() {
+        let index = cx.index::<SkpIndex>();
+        let skp_positions: Vec<Option<((usize, usize), bool)>> = cx
+            .skps
+            .iter()
+            .zip(&index.holder_position)
+            .map(|(skp, position)| {
+                let written = skp.skp.as_ref().is_some_and(|h| h.jabatan.is_some());
+                position.map(|p| (p, written))
+            })
+            .collect();
+        for (signer, holder) in people.signature_pairs(cx.documents.len(), &skp_positions) {
             if let Some(mismatch) = people.compare(signer, holder) {
                 let same_nip = people.places[signer].digits.is_some()
                     && people.places[signer].digits == people.places[holder].digits;

@@ -6,9 +6,12 @@ use super::index::{Mismatch, People, Place, Role};
 use super::titles::{SingkatanJabatan, Titles, Unit};
 use super::{NAME_VARIANT, NIP_SHARED, PERSON_SEVERAL_NIPS, SIGNER_NOT_HOLDER, TITLE_MISMATCH, value_edit};
 use crate::diagnostic::{Diagnostic, Fix};
+use crate::model::Text;
 use crate::names::is_variant;
 use crate::nip::Nip;
 use crate::rules::Context;
+use crate::rules::skp::index::SkpIndex;
+use crate::source::FileId;
 use std::collections::{HashMap, HashSet};
 
 /// At most this many "also here" labels on one finding.
@@ -229,10 +232,11 @@ pub fn signer_not_holder(cx: &Context, out: &mut Vec<Diagnostic>) {
     let people = cx.index::<People>();
     for comparison in &people.mismatches {
         let (signer, holder) = (&people.places[comparison.signer], &people.places[comparison.holder]);
-        let role = if signer.role == Role::Atasan {
-            "atasan"
-        } else {
-            "pegawai"
+        let role = match signer.role {
+            Role::Atasan => "atasan",
+            Role::Skp("pegawai") => "skp-pegawai",
+            Role::Skp(_) => "skp-penilai",
+            _ => "pegawai",
         };
         let signer_nip = signer
             .nip
@@ -314,21 +318,56 @@ pub fn title_mismatch(cx: &Context, out: &mut Vec<Diagnostic>) {
                 else {
                     continue;
                 };
-                if written.as_str().trim().is_empty()
-                    || titles.same(written.as_str(), &units[doc], title.as_str(), &units[position_doc])
-                {
-                    continue;
-                }
-                let position_file = cx.documents[position_doc].file;
-                let args: [(&str, &dyn std::fmt::Display); 2] =
-                    [("written", &written.as_str().trim()), ("title", &title.as_str().trim())];
-                cx.report(&TITLE_MISMATCH, document.file, written.span, &args)
-                    .message(&format!("message-{role}"), &args)
-                    .label("label", &args)
-                    .secondary(position_file, title.span, "label-title", &args)
-                    .help("help", &args)
-                    .emit(out);
+                let signed = (document.file, written, &units[doc]);
+                let position = (cx.documents[position_doc].file, title, &units[position_doc]);
+                compare_title(cx, &titles, role, signed, position, out);
             }
         }
     }
+    // An SKP whose holder's IKI position is known: its pegawai's title against that position's, its penilai's
+    // against the position above.
+    let skps = cx.index::<SkpIndex>();
+    for (s, skp) in cx.skps.iter().enumerate() {
+        let Some(own) = skps.holder_position[s] else { continue };
+        let title_of = |(d, j): (usize, usize)| cx.documents[d].jabatan[j].nama.as_ref().map(|n| (d, n));
+        let signed = [
+            ("skp-pegawai", skp.pegawai.as_ref(), title_of(own)),
+            (
+                "skp-penilai",
+                skp.pejabat_penilai.as_ref(),
+                people.superior(own).and_then(title_of),
+            ),
+        ];
+        for (role, person, position) in signed {
+            let (Some(person), Some((position_doc, title))) = (person, position) else {
+                continue;
+            };
+            let Some(written) = &person.jabatan else { continue };
+            let unit = Unit::new(person.unit.as_ref().map(|u| u.as_str()), None);
+            let position = (cx.documents[position_doc].file, title, &units[position_doc]);
+            compare_title(cx, &titles, role, (skp.file, written, &unit), position, out);
+        }
+    }
+}
+
+/// N008 when the title `written` (in its file, with its unit) is not the position's `title`.
+fn compare_title(
+    cx: &Context,
+    titles: &Titles,
+    role: &str,
+    (file, written, unit): (FileId, &Text, &Unit),
+    (position_file, title, position_unit): (FileId, &Text, &Unit),
+    out: &mut Vec<Diagnostic>,
+) {
+    if written.as_str().trim().is_empty() || titles.same(written.as_str(), unit, title.as_str(), position_unit) {
+        return;
+    }
+    let args: [(&str, &dyn std::fmt::Display); 2] =
+        [("written", &written.as_str().trim()), ("title", &title.as_str().trim())];
+    cx.report(&TITLE_MISMATCH, file, written.span, &args)
+        .message(&format!("message-{role}"), &args)
+        .label("label", &args)
+        .secondary(position_file, title.span, "label-title", &args)
+        .help("help", &args)
+        .emit(out);
 }

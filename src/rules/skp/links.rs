@@ -182,7 +182,8 @@ fn resolve_sasaran(cx: &Context, index: &SkpIndex, s: usize, value: &str) -> Res
     }
 }
 
-fn position_name(documents: &[Document], (d, j): Position) -> String {
+/// The reference `<dokumen-id>/<jabatan-id>` of an IKI position.
+pub fn position_name(documents: &[Document], (d, j): Position) -> String {
     let document = &documents[d];
     let jabatan = &document.jabatan[j];
     format!(
@@ -253,28 +254,43 @@ pub(super) fn rhk_no_intervensi(cx: &Context, out: &mut Vec<Diagnostic>) {
     }
 }
 
+/// Whose plan an RHK of an SKP intervenes: the superior SKP, else (where the superior keeps no SKP in the set) the
+/// penilai's IKI position.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Superior {
+    Skp(usize),
+    Position(Position),
+}
+
+/// The [`Superior`] of SKP `s`, when it is found: the one superior SKP, else the one IKI position whose holder has
+/// the penilai's NIP.
+pub fn superior_of(skps: &[SkpDocument], index: &SkpIndex, s: usize) -> Option<Superior> {
+    if let Found::One(k) = index.superior[s] {
+        return Some(Superior::Skp(k));
+    }
+    let penilai = nip_digits(skps[s].pejabat_penilai.as_ref().and_then(|p| p.nip.as_ref()))?;
+    match index.iki_positions_of(&penilai) {
+        &[position] => Some(Superior::Position(position)),
+        _ => None,
+    }
+}
+
 /// What an RHK of SKP `s` may intervene: the superior SKP's RHK, else the sasaran of the penilai's IKI position,
 /// with the prefix a reference to them needs and their list for a help.
 fn superior_candidates(cx: &Context, index: &SkpIndex, s: usize) -> Option<(Candidates, String, String)> {
-    if let Found::One(k) = index.superior[s] {
-        let superior = &cx.skps[k];
-        let targets: Vec<SasaranTexts> = superior
-            .rhk
-            .iter()
-            .filter(|r| is_utama(r))
-            .map(|r| target_texts(&r.id, &r.uraian, r.indikator.iter().map(|i| &i.uraian)))
-            .collect();
-        let known = superior
-            .rhk
-            .iter()
-            .map(|r| format!("{} \"{}\"", r.id.value, r.uraian.as_deref_value().unwrap_or("")))
-            .collect::<Vec<_>>()
-            .join("; ");
-        return Some((Candidates::new(&[], &targets), String::new(), known));
-    }
-    let penilai = nip_digits(cx.skps[s].pejabat_penilai.as_ref().and_then(|p| p.nip.as_ref()))?;
-    let &[position] = index.iki_positions_of(&penilai) else {
-        return None;
+    let position = match superior_of(cx.skps, index, s)? {
+        Superior::Position(position) => position,
+        Superior::Skp(k) => {
+            let superior = &cx.skps[k];
+            let targets: Vec<SasaranTexts> = superior
+                .rhk
+                .iter()
+                .filter(|r| is_utama(r))
+                .map(|r| target_texts(&r.id, &r.uraian, r.indikator.iter().map(|i| &i.uraian)))
+                .collect();
+            let known = listing(superior.rhk.iter().map(|r| (r.id.value.clone(), &r.uraian)));
+            return Some((Candidates::new(&[], &targets), String::new(), known));
+        }
     };
     let jabatan = &cx.documents[position.0].jabatan[position.1];
     let targets: Vec<SasaranTexts> = jabatan
@@ -289,13 +305,21 @@ fn superior_candidates(cx: &Context, index: &SkpIndex, s: usize) -> Option<(Cand
         })
         .collect();
     let prefix = format!("{}/", position_name(cx.documents, position));
-    let known = jabatan
-        .sasaran
-        .iter()
-        .map(|x| format!("{prefix}{} \"{}\"", x.id.value, x.uraian.as_deref_value().unwrap_or("")))
-        .collect::<Vec<_>>()
-        .join("; ");
+    let known = listing(
+        jabatan
+            .sasaran
+            .iter()
+            .map(|x| (format!("{prefix}{}", x.id.value), &x.uraian)),
+    );
     Some((Candidates::new(&[], &targets), prefix, known))
+}
+
+/// Link targets listed for a help: `R1 "…"; R2 "…"`.
+fn listing<'t>(targets: impl Iterator<Item = (String, &'t Option<Text>)>) -> String {
+    targets
+        .map(|(id, uraian)| format!("{id} \"{}\"", uraian.as_deref_value().unwrap_or("")))
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 /// A link target (an RHK or a sasaran) as the texts the suggestion scoring compares: its id, its uraian and the

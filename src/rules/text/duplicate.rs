@@ -1,13 +1,14 @@
 //! T005 duplicate indicator: the same indicator text twice in one position (warning), or copied verbatim from
 //! another position of the same document (info, message `message-copied`). Positions with the same title are
 //! several holders of one position, who legitimately share an IKI; the help says "superior" only when the
-//! cascade says so.
+//! cascade says so. On an SKP the RHK play the part of the positions ([`scan`] reads both).
 
 use super::DUPLICATE_INDICATOR;
 use crate::cascade::Cascade;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::{Document, Text};
 use crate::rules::Context;
+use crate::skp::SkpDocument;
 use std::collections::HashMap;
 
 /// The indicator text compared within a position: without a leading list number ("1."), case, repeated spaces
@@ -53,55 +54,118 @@ pub fn duplicate_indicator(cx: &Context, document: &Document, out: &mut Vec<Diag
             .and_then(|ids| ids.get(p).zip(ids.get(q)))
             .is_some_and(|(&a, &b)| cascade.is_superior(a, b) || cascade.is_superior(b, a))
     };
-    // Exact text → (position index, position name, first indicator) across the document.
-    let mut in_document: HashMap<&str, (usize, &str, &Text)> = HashMap::new();
-    for (p, jabatan) in document.jabatan.iter().enumerate() {
-        let mut in_position: HashMap<String, &Text> = HashMap::new();
-        let position = jabatan.nama.as_ref().map_or("?", |n| n.as_str());
-        for indikator in jabatan.sasaran.iter().flat_map(|s| &s.indikator) {
-            let Some(uraian) = &indikator.uraian else {
-                continue;
+    let name = |p: usize| document.jabatan[p].nama.as_ref().map_or("?", |n| n.as_str());
+    let groups = document.jabatan.iter().map(|j| {
+        j.sasaran
+            .iter()
+            .flat_map(|s| &s.indikator)
+            .filter_map(|i| i.uraian.as_ref())
+    });
+    let infos = scan(
+        groups,
+        |p, uraian, first| {
+            cx.report(
+                &DUPLICATE_INDICATOR,
+                document.file,
+                uraian.span,
+                &[("position", &name(p))],
+            )
+            .label("label", &[])
+            .secondary(document.file, first.span, "label-first", &[])
+            .help("help", &[])
+            .emit(out);
+        },
+        |(p, uraian), (q, first)| {
+            // Several holders of one position share its IKI.
+            if same_title(name(q), name(p)) {
+                return None;
+            }
+            let other = name(q);
+            let help = if in_line(p, q) {
+                "help-copied"
+            } else {
+                "help-copied-peer"
             };
+            let finding = cx
+                .report(&DUPLICATE_INDICATOR, document.file, uraian.span, &[])
+                .message("message-copied", &[("other", &other)])
+                .label("label-copied", &[])
+                .secondary(document.file, first.span, "label-first-copied", &[("other", &other)])
+                .help(help, &[]);
+            Some(finding.build())
+        },
+    );
+    out.extend(infos);
+}
+
+/// The indicators of each group (the positions of a document, the RHK of an SKP), in order: `repeated(group,
+/// indicator, first)` for one written again within its group (once the list number, case, spacing and final
+/// punctuation are set aside), and `copied((group, indicator), (earlier group, first))` for one written word for
+/// word in an earlier group, which returns the finding to report as info, if any.
+fn scan<'t>(
+    groups: impl Iterator<Item = impl Iterator<Item = &'t Text>>,
+    mut repeated: impl FnMut(usize, &Text, &Text),
+    mut copied: impl FnMut((usize, &Text), (usize, &Text)) -> Option<Diagnostic>,
+) -> Vec<Diagnostic> {
+    let mut infos = Vec::new();
+    // Exact text → (group, first indicator) across the document.
+    let mut everywhere: HashMap<&str, (usize, &Text)> = HashMap::new();
+    for (g, indicators) in groups.enumerate() {
+        let mut in_group: HashMap<String, &Text> = HashMap::new();
+        for uraian in indicators {
             let key = normalise(&uraian.value);
             if key.is_empty() {
                 continue;
             }
-            if let Some(first) = in_position.get(&key) {
-                cx.report(
-                    &DUPLICATE_INDICATOR,
-                    document.file,
-                    uraian.span,
-                    &[("position", &position)],
-                )
-                .label("label", &[])
-                .secondary(document.file, first.span, "label-first", &[])
-                .help("help", &[])
-                .emit(out);
+            if let Some(first) = in_group.get(&key) {
+                repeated(g, uraian, first);
                 continue;
             }
-            in_position.insert(key, uraian);
-            match in_document.get(uraian.as_str()) {
-                Some(&(q, other, first)) if q != p && !same_title(other, position) => {
-                    let help = if in_line(p, q) {
-                        "help-copied"
-                    } else {
-                        "help-copied-peer"
-                    };
-                    let mut finding = cx
-                        .report(&DUPLICATE_INDICATOR, document.file, uraian.span, &[])
-                        .message("message-copied", &[("other", &other)])
-                        .label("label-copied", &[])
-                        .secondary(document.file, first.span, "label-first-copied", &[("other", &other)])
-                        .help(help, &[])
-                        .build();
-                    finding.severity = Severity::Info;
-                    out.push(finding);
-                }
+            in_group.insert(key, uraian);
+            match everywhere.get(uraian.as_str()) {
+                Some(&(q, first)) if q != g => infos.extend(copied((g, uraian), (q, first))),
                 Some(_) => {}
                 None => {
-                    in_document.insert(uraian.as_str(), (p, position, uraian));
+                    everywhere.insert(uraian.as_str(), (g, uraian));
                 }
             }
         }
     }
+    for finding in &mut infos {
+        finding.severity = Severity::Info;
+    }
+    infos
+}
+
+/// T005 on an SKP: the same indicator text twice within one RHK is a warning, as within one position of an IKI.
+/// The same text word for word under two RHK of one SKP is info (`message-copied-rhk`), as between positions:
+/// two results measured by one indicator are often a copied cell, but a shared wording of a time or quality
+/// indicator is sometimes meant. SKPs are compared only with themselves.
+pub fn duplicate_indicator_skp(cx: &Context, skp: &SkpDocument, out: &mut Vec<Diagnostic>) {
+    let groups = skp
+        .rhk
+        .iter()
+        .map(|r| r.indikator.iter().filter_map(|i| i.uraian.as_ref()));
+    let infos = scan(
+        groups,
+        |r, uraian, first| {
+            cx.report(&DUPLICATE_INDICATOR, skp.file, uraian.span, &[])
+                .message("message-rhk", &[("rhk", &skp.rhk[r].id.value)])
+                .label("label", &[])
+                .secondary(skp.file, first.span, "label-first", &[])
+                .help("help", &[])
+                .emit(out);
+        },
+        |(_, uraian), (q, first)| {
+            let other = &skp.rhk[q].id.value;
+            let finding = cx
+                .report(&DUPLICATE_INDICATOR, skp.file, uraian.span, &[])
+                .message("message-copied-rhk", &[("other", other)])
+                .label("label-copied", &[])
+                .secondary(skp.file, first.span, "label-first-copied-rhk", &[("other", other)])
+                .help("help-copied-rhk", &[]);
+            Some(finding.build())
+        },
+    );
+    out.extend(infos);
 }

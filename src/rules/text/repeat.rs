@@ -2,7 +2,7 @@
 //! together ("atasansesuai").
 
 use super::tables::{Istilah, Kata, Kbbi};
-use super::{REPEATED_WORDS, WORDS_RUN_TOGETHER, prose};
+use super::{REPEATED_WORDS, WORDS_RUN_TOGETHER, prose, skp_prose};
 use crate::diagnostic::{Applicability, Diagnostic, Fix};
 use crate::locate::Locator;
 use crate::model::Document;
@@ -151,11 +151,25 @@ fn capital_split(word: &str) -> Option<usize> {
 }
 
 pub fn run_together(cx: &Context, document: &Document, out: &mut Vec<Diagnostic>) {
+    run_together_in(cx, document.file, prose(document), out);
+}
+
+/// T006 on an SKP: its prose, names aside.
+pub fn run_together_skp(cx: &Context, skp: &crate::skp::SkpDocument, out: &mut Vec<Diagnostic>) {
+    run_together_in(cx, skp.file, skp_prose(skp), out);
+}
+
+fn run_together_in<'t>(
+    cx: &Context,
+    file: crate::source::FileId,
+    texts: impl Iterator<Item = &'t crate::model::Text>,
+    out: &mut Vec<Diagnostic>,
+) {
     let kata = cx.data.table::<Kata>();
     let istilah = cx.data.table::<Istilah>();
     let kbbi = cx.data.table::<Kbbi>();
-    let source = cx.source(document.file);
-    for text in prose(document) {
+    let source = cx.source(file);
+    for text in texts {
         let locator = Locator::new(source, text);
         for word in words(&text.value) {
             if word.text.len() < 2 * MIN_PART || !word.is_alphabetic() || word.is_upper() {
@@ -199,7 +213,7 @@ pub fn run_together(cx: &Context, document: &Document, out: &mut Vec<Diagnostic>
             let finding = cx
                 .report(
                     &WORDS_RUN_TOGETHER,
-                    document.file,
+                    file,
                     span.unwrap_or(text.span),
                     &[("word", &word.text), ("split", &split)],
                 )
@@ -207,7 +221,7 @@ pub fn run_together(cx: &Context, document: &Document, out: &mut Vec<Diagnostic>
                 .help("help", &[("split", &split), ("word", &word.text)]);
             match span {
                 Some(span) if at.len() == 1 => finding
-                    .fix(Fix::replace(Applicability::Unsafe, document.file, span, split.clone()))
+                    .fix(Fix::replace(Applicability::Unsafe, file, span, split.clone()))
                     .emit(out),
                 _ => finding.emit(out),
             }

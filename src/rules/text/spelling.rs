@@ -88,13 +88,23 @@ fn cased(word: &Word, term: &str) -> String {
 }
 
 pub fn misspelled_term(cx: &Context, document: &Document, out: &mut Vec<Diagnostic>) {
+    misspelled_in(cx, document.file, prose(document), out);
+}
+
+/// T002 on an SKP: its prose, names aside.
+pub fn misspelled_term_skp(cx: &Context, skp: &SkpDocument, out: &mut Vec<Diagnostic>) {
+    misspelled_in(cx, skp.file, skp_prose(skp), out);
+}
+
+/// The near misses of known terms in `texts` of `file`.
+fn misspelled_in<'t>(cx: &Context, file: FileId, texts: impl Iterator<Item = &'t Text>, out: &mut Vec<Diagnostic>) {
     let istilah = cx.data.table::<Istilah>();
     let kata = cx.data.table::<Kata>();
     let kbbi = cx.data.table::<Kbbi>();
-    let source = cx.source(document.file);
+    let source = cx.source(file);
     // Words repeat a lot within a document: decide each distinct word once.
     let mut decided: HashMap<String, Vec<(&Term, usize)>> = HashMap::new();
-    for text in prose(document) {
+    for text in texts {
         let locator = Locator::new(source, text);
         for word in words(&text.value) {
             if word.text.len() < 4 || !word.is_alphabetic() {
@@ -122,7 +132,7 @@ pub fn misspelled_term(cx: &Context, document: &Document, out: &mut Vec<Diagnost
             let mut finding = cx
                 .report(
                     &MISSPELLED_TERM,
-                    document.file,
+                    file,
                     span.unwrap_or(text.span),
                     &[("word", &word.text), ("term", &suggestion)],
                 )
@@ -133,7 +143,7 @@ pub fn misspelled_term(cx: &Context, document: &Document, out: &mut Vec<Diagnost
                 }
                 finding = finding.help("help", &[("term", &suggestion)]);
                 if let Some(span) = span {
-                    finding = finding.fix(Fix::replace(Applicability::Unsafe, document.file, span, suggestion));
+                    finding = finding.fix(Fix::replace(Applicability::Unsafe, file, span, suggestion));
                 }
             } else {
                 let list: Vec<String> = ties.iter().map(|t| format!("`{}`", cased(&word, &t.istilah))).collect();

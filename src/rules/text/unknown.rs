@@ -10,13 +10,15 @@
 //! after a place word (`Kecamatan Masama`) are never checked.
 
 use super::tables::{Istilah, Kata, Kbbi};
-use super::{UNKNOWN_WORD, prose};
+use super::{UNKNOWN_WORD, prose, skp_prose};
 use crate::diagnostic::{Applicability, Diagnostic, Fix};
 use crate::dictionary::dictionary;
-use crate::model::Document;
+use crate::model::{Document, Text};
 use crate::names::Gelar;
 use crate::rules::identity::titles::SingkatanJabatan;
 use crate::rules::{Context, Index};
+use crate::skp::SkpDocument;
+use crate::source::FileId;
 use crate::words::{Word, match_case, words};
 use spellbook::Dictionary;
 use std::collections::{HashMap, HashSet};
@@ -89,6 +91,13 @@ impl Index for KnownWords {
                     key,
                     "unit" | "tempat" | "tempat_tanggal" | "pemangku.nama" | "tanda_tangan.nama"
                 ) {
+                    known.insert_words(&text.value);
+                }
+            }
+        }
+        for skp in cx.skps {
+            for (key, text) in skp.texts() {
+                if matches!(key, "nama" | "unit") {
                     known.insert_words(&text.value);
                 }
             }
@@ -196,6 +205,14 @@ fn close_words(dictionary: &Dictionary, lower: &str) -> Option<Vec<String>> {
     if lower.contains('-') && lower.split('-').all(|part| part.is_empty() || dictionary.check(part)) {
         return None;
     }
+    // The clitic `-nya` joins any word, and the dictionary's affix rules do not always add it after a suffix
+    // (`menjelaskannya`, `membagikannya`): a known word with `-nya` is known.
+    if let Some(stem) = lower.strip_suffix("nya")
+        && stem.chars().count() >= 4
+        && dictionary.check(stem)
+    {
+        return None;
+    }
     // Two words of four letters or more with the space lost are T006's finding, not a typo.
     let chars: Vec<(usize, char)> = lower.char_indices().collect();
     let joined = (4..chars.len().saturating_sub(3)).any(|i| {
@@ -246,14 +263,23 @@ fn verdict(dictionary: &Dictionary, lower: &str) -> Option<Vec<String>> {
 }
 
 pub fn unknown_word(cx: &Context, document: &Document, out: &mut Vec<Diagnostic>) {
+    unknown_in(cx, document.file, prose(document), out);
+}
+
+/// T007 on an SKP: its prose; the names of pegawai, penilai and atasan penilai are never checked.
+pub fn unknown_word_skp(cx: &Context, skp: &SkpDocument, out: &mut Vec<Diagnostic>) {
+    unknown_in(cx, skp.file, skp_prose(skp), out);
+}
+
+fn unknown_in<'t>(cx: &Context, file: FileId, texts: impl Iterator<Item = &'t Text>, out: &mut Vec<Diagnostic>) {
     let Some(dictionary) = dictionary() else { return };
     let known = cx.index::<KnownWords>();
     let kata = cx.data.table::<Kata>();
     let kbbi = cx.data.table::<Kbbi>();
     let istilah = cx.data.table::<Istilah>();
-    let source = cx.source(document.file);
+    let source = cx.source(file);
     let mut verdicts: HashMap<String, Option<Vec<String>>> = HashMap::new();
-    for text in prose(document) {
+    for text in texts {
         let codes = code_chunks(&text.value);
         for token in tokens(&text.value) {
             let upper = token.text.chars().any(char::is_alphabetic) && !token.text.chars().any(char::is_lowercase);
@@ -275,13 +301,13 @@ pub fn unknown_word(cx: &Context, document: &Document, out: &mut Vec<Diagnostic>
             let shown: Vec<String> = close.iter().take(3).map(|s| match_case(token.text, s)).collect();
             let args: &[(&str, &dyn std::fmt::Display)] = &[("word", &token.text), ("suggestion", &shown.join("`, `"))];
             let finding = cx
-                .report(&UNKNOWN_WORD, document.file, span, args)
+                .report(&UNKNOWN_WORD, file, span, args)
                 .label("label", args)
                 .note("note-list", &[]);
             if let [only] = shown.as_slice() {
                 finding
                     .help("help", args)
-                    .fix(Fix::replace(Applicability::Unsafe, document.file, span, only.clone()))
+                    .fix(Fix::replace(Applicability::Unsafe, file, span, only.clone()))
                     .emit(out);
             } else {
                 finding.help("help-several", args).emit(out);
@@ -306,7 +332,10 @@ mod tests {
         ] {
             assert!(dictionary.check(word), "{word}");
         }
-        for typo in ["membntu", "orgaisasi", "admistrasi"] {
+        for known in ["menjelaskannya", "membagikannya"] {
+            assert_eq!(close_words(dictionary, known), None, "{known}");
+        }
+        for typo in ["membntu", "orgaisasi", "admistrasi", "membntunya"] {
             assert!(close_words(dictionary, typo).is_some(), "{typo}");
         }
         let membntu = close_words(dictionary, "membntu").unwrap();

@@ -13,6 +13,8 @@ use crate::diagnostic::{Applicability, Diagnostic, Fix};
 use crate::locate::Locator;
 use crate::model::{Document, Text};
 use crate::rules::Context;
+use crate::skp::SkpDocument;
+use crate::source::FileId;
 use crate::words::{Word, words};
 
 fn year_of(word: &Word) -> Option<i64> {
@@ -33,8 +35,20 @@ pub fn year_mismatch(cx: &Context, document: &Document, out: &mut Vec<Diagnostic
         if key == "tempat_tanggal" {
             signature_date(cx, document, source, text, tahun, out);
         } else {
-            cited_year(cx, document, source, text, tahun, out);
+            cited_year(cx, document.file, source, text, tahun, out);
         }
+    }
+}
+
+/// T004 on an SKP: a year cited in its texts against `skp.tahun`. An SKP has no signature date; the years of
+/// `periode` are R013's.
+pub fn year_mismatch_skp(cx: &Context, skp: &SkpDocument, out: &mut Vec<Diagnostic>) {
+    let Some(tahun) = skp.tahun() else {
+        return;
+    };
+    let source = cx.source(skp.file);
+    for (_, text) in skp.texts() {
+        cited_year(cx, skp.file, source, text, tahun, out);
     }
 }
 
@@ -80,7 +94,7 @@ fn is_year_word(word: &str) -> bool {
     word.eq_ignore_ascii_case("tahun") || word.eq_ignore_ascii_case("ta")
 }
 
-fn cited_year(cx: &Context, document: &Document, source: &str, text: &Text, tahun: i64, out: &mut Vec<Diagnostic>) {
+fn cited_year(cx: &Context, file: FileId, source: &str, text: &Text, tahun: i64, out: &mut Vec<Diagnostic>) {
     let value = text.value.as_str();
     let ws = words(value);
     let locator = Locator::new(source, text);
@@ -125,7 +139,7 @@ fn cited_year(cx: &Context, document: &Document, source: &str, text: &Text, tahu
         let span = locator.locate(word.start..word.end);
         cx.report(
             &YEAR_MISMATCH,
-            document.file,
+            file,
             span.unwrap_or(text.span),
             &[("year", &year), ("tahun", &tahun)],
         )

@@ -7,9 +7,12 @@ use super::{
 };
 use crate::diagnostic::Diagnostic;
 use crate::model::{Document, Indikator, Text};
+use crate::skp::SkpDocument;
+use crate::source::{FileId, Span};
 use crate::units::formula::{self, Formula, Kind};
 use crate::units::quantity::{self, QUnit, Quantity};
-use crate::units::{Satuan, TokKind, Unit, UnitKind, skip_list_number, tokenize};
+use crate::units::{Satuan, TokKind, Unit, UnitKind, UnitSource, skip_list_number, tokenize, unit_of};
+use std::ops::Range;
 
 /// What the formula computes, when it clearly disagrees with the unit the indicator claims. Formulas that compute
 /// a percent badly (a division without × 100, × 100 without a division) are U002's; values and counts written
@@ -177,28 +180,95 @@ pub(super) fn target_unit_mismatch(cx: &Context, document: &Document, out: &mut 
         };
         for (text, quantities, is_value) in written_targets(indikator, analysis, &lex) {
             if let Some((q, key)) = target_problem(unit, &quantities, is_value) {
-                let unit_name = kind_name(cx, unit.kind.key());
+                let at = span_of(cx, document, text, q.span.clone());
                 let shown = words(text, &q.span);
-                let unit_words = short_name(indikator);
-                cx.report(
-                    &TARGET_UNIT_MISMATCH,
-                    document.file,
-                    span_of(cx, document, text, q.span.clone()),
-                    &[],
-                )
-                .message(key, &[("target", &shown), ("unit", &unit_name), ("word", &unit_words)])
-                .label(&key.replace("message", "label"), &[("unit", &unit_name)])
-                .secondary(
-                    document.file,
-                    span_of(cx, document, unit_text, unit.words.clone()),
-                    "label-unit",
-                    &[("unit", &unit_name)],
-                )
-                .help(&key.replace("message", "help"), &[("word", &unit_words)])
-                .emit(out);
+                let place = (document.file, at, shown);
+                report_target(cx, place, unit, unit_text, &short_name(indikator), key, out);
             }
         }
     }
+}
+
+/// U003 on an SKP, where the target is a number and its unit is written apart in `satuan`: the target read with
+/// its satuan (`12` + `dokumen` is a count, `120` + `persen` a percent) against the unit the indicator's name says
+/// (`Persentase …`, `Jumlah …`), else against the satuan alone (a percent above 100).
+pub(super) fn target_unit_mismatch_skp(cx: &Context, skp: &SkpDocument, out: &mut Vec<Diagnostic>) {
+    let lex = cx.data.table::<Satuan>();
+    for indikator in skp.rhk.iter().flat_map(|r| &r.indikator) {
+        let Some(target) = &indikator.target else { continue };
+        // The indicator as the IKI readers see it: its name alone, then its name with the satuan.
+        let named = Indikator {
+            span: indikator.span,
+            uraian: indikator.uraian.clone(),
+            satuan: None,
+            formula: None,
+            target: None,
+            sumber_data: Vec::new(),
+            mendukung: None,
+        };
+        let declared = Indikator {
+            satuan: indikator.satuan.clone(),
+            ..named.clone()
+        };
+        let by_satuan = unit_of(&declared, &lex).filter(|u| matches!(u.source, UnitSource::Satuan));
+        let (unit, fields) = match (unit_of(&named, &lex), &by_satuan) {
+            (Some(unit), _) => (unit, &named),
+            (None, Some(unit)) => (unit.clone(), &declared),
+            (None, None) => continue,
+        };
+        let Some(unit_text) = unit.field(fields) else { continue };
+        let mut quantities = quantity::quantities(&target.value, &lex);
+        // A bare number takes the unit of its satuan.
+        let satuan = indikator.satuan.as_ref().filter(|_| by_satuan.is_some());
+        let mut from_satuan = false;
+        if let (Some(satuan), Some(declared_unit)) = (satuan, &by_satuan) {
+            for q in quantities.iter_mut().filter(|q| q.unit == QUnit::Plain) {
+                q.unit = match declared_unit.kind {
+                    UnitKind::Percent => QUnit::Percent,
+                    UnitKind::Count => QUnit::Count(satuan.value.trim().to_lowercase()),
+                    _ => continue,
+                };
+                from_satuan = true;
+            }
+        }
+        let Some((q, key)) = target_problem(&unit, &quantities, true) else {
+            continue;
+        };
+        let on_satuan = from_satuan && matches!(key, "message-count-on-percent" | "message-percent-on-count");
+        let locate =
+            |text: &Text, range: Range<usize>| crate::locate::locate_or_whole(cx.source(skp.file), text, range);
+        let numeral = words(target, &q.span);
+        let place = match satuan {
+            Some(satuan) if on_satuan => (
+                skp.file,
+                locate(satuan, 0..satuan.value.len()),
+                format!("{numeral} {}", satuan.value.trim()),
+            ),
+            _ => (skp.file, locate(target, q.span.clone()), numeral.to_string()),
+        };
+        report_target(cx, place, &unit, unit_text, &short_name(&named), key, out);
+    }
+}
+
+/// Report a target that disagrees with the indicator's unit: `place` is the file, the span of the target (or of
+/// the satuan that gives it its unit) and the target as shown.
+fn report_target(
+    cx: &Context,
+    (file, at, shown): (FileId, Span, impl std::fmt::Display),
+    unit: &Unit,
+    unit_text: &Text,
+    name: &str,
+    key: &str,
+    out: &mut Vec<Diagnostic>,
+) {
+    let unit_name = kind_name(cx, unit.kind.key());
+    let unit_span = crate::locate::locate_or_whole(cx.source(file), unit_text, unit.words.clone());
+    cx.report(&TARGET_UNIT_MISMATCH, file, at, &[])
+        .message(key, &[("target", &shown), ("unit", &unit_name), ("word", &name)])
+        .label(&key.replace("message", "label"), &[("unit", &unit_name)])
+        .secondary(file, unit_span, "label-unit", &[("unit", &unit_name)])
+        .help(&key.replace("message", "help"), &[("word", &name)])
+        .emit(out);
 }
 
 /// The first quantity that disagrees with the unit, and the message key that says how.
