@@ -196,6 +196,9 @@ fn edit_and_request_latency_in_a_4000_position_workspace() {
         symbols.push(started.elapsed());
     }
     // An edit the set rules do not read (a formula): nothing waits after it.
+    state.change(uri.clone(), text.clone());
+    state.relint();
+    state.publications();
     for round in 0..60 {
         let mut edited = text.clone();
         edited.insert_str(formula_at, if round % 2 == 0 { "X" } else { "Y" });
