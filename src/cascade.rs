@@ -9,7 +9,7 @@ use crate::model::{Document, Jabatan, Text};
 use crate::rules::{Context, Index};
 use crate::similarity;
 use petgraph::graph::{DiGraph, NodeIndex};
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 /// Index of a position in [`Cascade::positions`].
 pub type PosId = usize;
@@ -171,10 +171,10 @@ impl<'d> Ids<'d> {
     fn new(documents: &'d [Document]) -> Self {
         let mut ids = Ids {
             documents,
-            docs: HashMap::new(),
-            positions: HashMap::new(),
-            anywhere: HashMap::new(),
-            sasaran: HashMap::new(),
+            docs: HashMap::default(),
+            positions: HashMap::default(),
+            anywhere: HashMap::default(),
+            sasaran: HashMap::default(),
             place: Vec::new(),
             scans_left: std::cell::Cell::new(SUGGESTION_SCANS),
         };

@@ -299,11 +299,11 @@ pub fn load_sources(sources: Vec<(String, String)>, lang: Lang) -> Workspace {
 }
 
 /// Load in-memory files `(name, bytes)` as one set, each as if named on the command line: bytes that are not
-/// UTF-8 are reported as they are when read from disk.
+/// UTF-8 are reported as they are when read from disk, and a Word, Excel or text file (by its name) is imported.
 pub fn load_bytes(sources: Vec<(String, Vec<u8>)>, lang: Lang) -> Workspace {
     let loaded = sources
         .into_par_iter()
-        .map(|(name, bytes)| load_one(name, bytes, true, lang))
+        .map(|(name, bytes)| load_file(name, bytes, true, lang))
         .collect();
     assemble(loaded)
 }

@@ -432,3 +432,44 @@ fn the_server_honours_ikilint_toml_and_reloads_it() {
     client.diagnostics_until(a, |d| with_code(d, "T001").is_empty());
     assert_eq!(client.shutdown(), Some(0));
 }
+
+/// A Word file in the workspace (not edited in the editor) has its findings published, at the start of the file
+/// with the table cell they concern named; renaming a position of a YAML file never edits the Word file.
+#[test]
+fn findings_of_a_word_file_in_the_workspace_name_their_cell() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = dir.path().canonicalize().expect("canonical");
+    let example = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/masama-2020.yaml");
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_ikilint"))
+        .args(["export", "--format", "docx"])
+        .arg(&example)
+        .arg("-o")
+        .arg(root.join("masama.docx"))
+        .status()
+        .expect("ikilint export");
+    assert!(status.success());
+    std::fs::write(root.join("a.yaml"), A.replace("jabatn:", "jabatan:")).expect("write");
+    let docx = uri(&root.join("masama.docx"));
+    let mut client = start(dir.path());
+    let diagnostics = client.diagnostics_until(&docx, |d| !d.is_empty());
+    let zero = json!({ "start": { "line": 0, "character": 0 }, "end": { "line": 0, "character": 0 } });
+    assert!(diagnostics.iter().all(|d| d["range"] == zero), "{diagnostics:?}");
+    let in_a_cell = diagnostics.iter().filter(|d| {
+        let message = d["message"].as_str().unwrap_or("");
+        message.contains("table") && message.contains("row")
+    });
+    assert!(in_a_cell.count() > 0, "no finding names its cell: {diagnostics:?}");
+    let a = uri(&root.join("a.yaml"));
+    client.open(&a, &A.replace("jabatn:", "jabatan:"));
+    let edit = client.request(
+        "textDocument/rename",
+        json!({
+            "textDocument": { "uri": a },
+            "position": position_of(A, "id: camat", 4),
+            "newName": "kepala",
+        }),
+    );
+    let changes = edit["changes"].as_object().expect("changes");
+    assert!(changes.contains_key(&a) && !changes.contains_key(&docx), "{edit}");
+    assert_eq!(client.shutdown(), Some(0));
+}

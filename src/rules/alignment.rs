@@ -11,7 +11,7 @@ use crate::cascade::{Atasan, Cascade, Link, PosId, RefError, Relation};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::{Jabatan, Text};
 use crate::source::{FileId, Span};
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 pub const FEEDS_NOTHING: Rule = Rule {
     code: "A001",
@@ -139,7 +139,7 @@ fn position_span(jabatan: &Jabatan) -> Span {
 fn feeds_nothing(cx: &Context, out: &mut Vec<Diagnostic>) {
     let cascade = cx.index::<Cascade>();
     // Each superior's sasaran, split into words once for all of its subordinates.
-    let mut candidates: HashMap<PosId, suggest::Candidates> = HashMap::new();
+    let mut candidates: HashMap<PosId, suggest::Candidates> = HashMap::default();
     for (pos, info) in cascade.positions.iter().enumerate() {
         let Atasan::Resolved(superior) = info.atasan else {
             continue;

@@ -7,7 +7,7 @@ use super::{Check, Context, Family, Rule};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::Text;
 use crate::source::FileId;
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 pub const YAML_SYNTAX: Rule = Rule {
     code: "S001",
@@ -150,7 +150,7 @@ struct FirstSeen<'a> {
 
 impl<'a> FirstSeen<'a> {
     fn new() -> Self {
-        FirstSeen { first: HashMap::new() }
+        FirstSeen { first: HashMap::default() }
     }
 
     fn see(&mut self, cx: &Context, file: FileId, id: &'a Text, kind: &str, out: &mut Vec<Diagnostic>) {

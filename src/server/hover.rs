@@ -222,8 +222,10 @@ pub fn definition(analysis: &Analysis, params: &lsp::GotoDefinitionParams) -> Op
         None => super::skp::definition(analysis, file, offset)?,
     };
     let uri = analysis.uris.get(target_file.0)?.clone();
-    Some(lsp::Location::new(
-        uri,
-        convert::range(analysis.workspace.files.get(target_file), span),
-    ))
+    // In a Word or Excel file the span is in its YAML, not in what the editor would open: its start.
+    let range = match analysis.workspace.files.has_origins(target_file) {
+        true => lsp::Range::default(),
+        false => convert::range(analysis.workspace.files.get(target_file), span),
+    };
+    Some(lsp::Location::new(uri, range))
 }

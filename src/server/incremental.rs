@@ -273,33 +273,15 @@ impl Cache {
         workspace.diagnostics.retain(|d| d.primary.file != file);
         workspace.diagnostics.extend(own.iter().cloned());
 
-        let (set, cascade) = {
-            let document = workspace
-                .documents
-                .binary_search_by_key(&file, |d| d.file)
-                .ok()
-                .map(|at| &workspace.documents[at]);
-            if let Some(document) = document {
-                own.extend(own_findings(&workspace.files, document, data, settings));
-            }
-            let cx =
-                Context::new(&workspace.files, &workspace.documents, settings.lang, data).with_skps(&workspace.skps);
-            if let Ok(at) = workspace.skps.binary_search_by_key(&file, |d| d.file) {
-                crate::per_file::check_skp(&workspace.files, &workspace.skps[at], settings.lang, data, &mut own);
-            }
-            self.own[file.0] = own;
-            let set = by_file(workspace.files.len(), lint::set_findings(&cx, settings));
-            (set, cx.index::<Cascade>())
-        };
-        let mut refinish = BTreeSet::from([file]);
-        for (g, findings) in set.into_iter().enumerate() {
-            if self.set[g] != findings {
-                self.set[g] = findings;
-                refinish.insert(FileId(g));
-            }
+        if let Ok(at) = workspace.documents.binary_search_by_key(&file, |d| d.file) {
+            own.extend(own_findings(&workspace.files, &workspace.documents[at], data, settings));
         }
-        self.cascade = cascade.clone();
-        self.set_stale = false;
+        if let Ok(at) = workspace.skps.binary_search_by_key(&file, |d| d.file) {
+            crate::per_file::check_skp(&workspace.files, &workspace.skps[at], settings.lang, data, &mut own);
+        }
+        self.own[file.0] = own;
+        let (mut refinish, cascade) = self.rerun_set(workspace, data, settings);
+        refinish.insert(file);
         self.refinish(workspace, Some(file), refinish, BTreeSet::new(), settings, cascade)
     }
 
@@ -393,6 +375,22 @@ impl Cache {
         ))
     }
 
+    /// Run the set rules over the whole set: the files whose findings of them changed, and the cascade graph.
+    fn rerun_set(&mut self, workspace: &Workspace, data: &Data, settings: &Settings) -> (BTreeSet<FileId>, Arc<Cascade>) {
+        let cx = Context::new(&workspace.files, &workspace.documents, settings.lang, data).with_skps(&workspace.skps);
+        let set = by_file(workspace.files.len(), lint::set_findings(&cx, settings));
+        let mut changed = BTreeSet::new();
+        for (g, findings) in set.into_iter().enumerate() {
+            if self.set[g] != findings {
+                self.set[g] = findings;
+                changed.insert(FileId(g));
+            }
+        }
+        self.cascade = cx.index::<Cascade>();
+        self.set_stale = false;
+        (changed, self.cascade.clone())
+    }
+
     /// Whether the set rules' findings are those of an earlier text ([`Cache::complete`] brings them up to date).
     pub fn is_set_stale(&self) -> bool {
         self.set_stale
@@ -403,21 +401,10 @@ impl Cache {
     /// whose work grows with the workspace, then run once the editor is idle (edits typed meanwhile are
     /// coalesced), and before any request reads the cascade. `None` when nothing waits.
     pub fn complete(&mut self, workspace: &mut Workspace, data: &Data, settings: &Settings) -> Option<Outcome> {
-        if !std::mem::take(&mut self.set_stale) {
+        if !self.set_stale {
             return None;
         }
-        let cx = Context::new(&workspace.files, &workspace.documents, settings.lang, data).with_skps(&workspace.skps);
-        let set = by_file(workspace.files.len(), lint::set_findings(&cx, settings));
-        let mut refinish = BTreeSet::new();
-        for (g, findings) in set.into_iter().enumerate() {
-            if self.set[g] != findings {
-                self.set[g] = findings;
-                refinish.insert(FileId(g));
-            }
-        }
-        let cascade = cx.index::<Cascade>();
-        drop(cx);
-        self.cascade = cascade.clone();
+        let (refinish, cascade) = self.rerun_set(workspace, data, settings);
         Some(self.refinish(workspace, None, refinish, BTreeSet::new(), settings, cascade))
     }
 }

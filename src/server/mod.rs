@@ -239,7 +239,7 @@ fn show_config_error(connection: &Connection, state: &mut State) {
 }
 
 fn register_watchers(connection: &Connection) {
-    let watchers = ["**/*.{yaml,yml}", "**/ikilint.toml"]
+    let watchers = ["**/*.{yaml,yml}", "**/*.{docx,xlsx}", "**/ikilint.toml"]
         .map(|glob| lsp::FileSystemWatcher {
             glob_pattern: lsp::GlobPattern::String(glob.to_string()),
             kind: None,

@@ -44,7 +44,12 @@ fn all_occurrences(analysis: &Analysis, symbol: Symbol) -> Vec<Occurrence> {
     )
 }
 
+/// Where an occurrence is in the editor; `None` in a Word or Excel file, which the editor does not edit (its
+/// YAML is read again from the file).
 fn location(analysis: &Analysis, occurrence: &Occurrence) -> Option<lsp::Location> {
+    if analysis.workspace.files.has_origins(occurrence.file) {
+        return None;
+    }
     let uri = analysis.uris.get(occurrence.file.0)?.clone();
     Some(lsp::Location::new(
         uri,

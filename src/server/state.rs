@@ -110,6 +110,9 @@ pub struct Entry {
     pub in_workspace: bool,
     /// [`is_linted`] of the current text.
     pub linted: bool,
+    /// A Word or Excel file: its bytes on disk. The editor does not edit it; its findings are published
+    /// (located by the cell they concern) so that they appear in the editor's list of problems.
+    pub office: Option<Vec<u8>>,
 }
 
 impl Entry {
@@ -118,7 +121,12 @@ impl Entry {
     }
 
     fn refresh(&mut self) {
-        self.linted = self.text().is_some_and(is_linted);
+        self.linted = self.office.is_some() || self.text().is_some_and(is_linted);
+    }
+
+    /// What is linted of the file: the text of its buffer or disk, or an office file's bytes.
+    fn source(&self) -> Option<Vec<u8>> {
+        self.office.clone().or_else(|| self.text().map(|t| t.as_bytes().to_vec()))
     }
 }
 
@@ -199,6 +207,16 @@ pub struct State {
     published: HashMap<lsp::Uri, Vec<lsp::Diagnostic>>,
 }
 
+/// The bytes of a Word or Excel file (by its name); `None` for any other file, or one that cannot be read (it is
+/// then not linted, as a YAML file that cannot be read is not).
+fn office_bytes(path: &Path) -> Option<Vec<u8>> {
+    let format = crate::office::Format::of_name(&path.to_string_lossy())?;
+    // A `.txt` is edited as text in the editor; only the packages are read as office files here.
+    (format != crate::office::Format::Text)
+        .then(|| crate::fsread::read(path, crate::fsread::Kind::Document).ok())
+        .flatten()
+}
+
 /// The name a file is linted under.
 pub fn name_of(uri: &lsp::Uri) -> String {
     match convert::uri_to_path(uri) {
@@ -240,27 +258,39 @@ impl State {
     pub fn rediscover(&mut self) {
         self.restructured = true;
         let mut found: BTreeMap<String, (lsp::Uri, String)> = BTreeMap::new();
+        let mut offices: BTreeMap<String, (lsp::Uri, Vec<u8>)> = BTreeMap::new();
         for root in &self.roots {
             let Ok(candidates) = workspace::discover(std::slice::from_ref(root)) else {
                 continue;
             };
-            // Office files are linted by `ikilint check` and `import`; the editor works on YAML.
-            let candidates = candidates
-                .into_iter()
-                .filter(|c| crate::office::Format::of_name(&c.path.to_string_lossy()).is_none());
             for candidate in candidates {
-                let Ok(text) = crate::fsread::read_to_string(&candidate.path, crate::fsread::Kind::Document) else {
-                    continue;
-                };
-                if let Some(uri) = convert::path_to_uri(&candidate.path) {
-                    found.insert(candidate.path.to_string_lossy().into_owned(), (uri, text));
+                let Some(uri) = convert::path_to_uri(&candidate.path) else { continue };
+                let name = candidate.path.to_string_lossy().into_owned();
+                if let Some(bytes) = office_bytes(&candidate.path) {
+                    offices.insert(name, (uri, bytes));
+                } else if let Ok(text) =
+                    crate::fsread::read_to_string(&candidate.path, crate::fsread::Kind::Document)
+                {
+                    found.insert(name, (uri, text));
                 }
             }
         }
         self.entries.retain(|name, entry| {
             entry.in_workspace = found.contains_key(name);
-            entry.open.is_some()
+            entry.open.is_some() && entry.office.is_none()
         });
+        for (name, (uri, bytes)) in offices {
+            let mut entry = Entry {
+                uri,
+                disk: None,
+                open: None,
+                in_workspace: true,
+                linted: true,
+                office: Some(bytes),
+            };
+            entry.refresh();
+            self.entries.insert(name, entry);
+        }
         for (name, (uri, text)) in found {
             let entry = self.entries.entry(name).or_insert(Entry {
                 uri,
@@ -268,6 +298,7 @@ impl State {
                 open: None,
                 in_workspace: true,
                 linted: false,
+                office: None,
             });
             entry.disk = Some(text);
             entry.in_workspace = true;
@@ -330,6 +361,7 @@ impl State {
             open: None,
             in_workspace: false,
             linted: false,
+            office: None,
         });
         let was_linted = entry.linted;
         if entry.text() == Some(text.as_str()) {
@@ -379,13 +411,18 @@ impl State {
         let name = path.to_string_lossy().into_owned();
         if let Some(entry) = self.entries.get_mut(&name) {
             let was_linted = entry.linted;
+            if entry.office.is_some() {
+                // Read again as a whole set: an office file is never re-read alone.
+                entry.office = office_bytes(path);
+                self.restructured = true;
+                return;
+            }
             entry.disk = crate::fsread::read_to_string(path, crate::fsread::Kind::Document).ok();
             entry.refresh();
             self.text_changed(name, was_linted);
         }
     }
 
-    /// Lint the set again: only the edited files are re-read when nothing else changed, else everything.
     /// Lint what changed since the last lint, the set rules included ([`State::relint_edits`], then
     /// [`State::complete`]).
     pub fn relint(&mut self) {
@@ -458,12 +495,12 @@ impl State {
         let mut sources = Vec::new();
         let mut uris: HashMap<&str, &lsp::Uri> = HashMap::new();
         for (name, entry) in &self.entries {
-            if let (true, Some(text)) = (entry.linted, entry.text()) {
-                sources.push((name.clone(), text.to_string()));
+            if let (true, Some(source)) = (entry.linted, entry.source()) {
+                sources.push((name.clone(), source));
                 uris.insert(name, &entry.uri);
             }
         }
-        let workspace = workspace::load_sources(sources, self.settings.lang);
+        let workspace = workspace::load_bytes(sources, self.settings.lang);
         let (cache, outcome) = Cache::full(&workspace, &self.data, &self.settings);
         self.cache = cache;
         self.affected = None;
@@ -492,11 +529,20 @@ impl State {
             return out;
         }
         let wanted = |file: FileId| files.is_none_or(|f| f.contains(&file));
+        let files_read = &a.workspace.files;
+        // An office file's findings point at the start of the file (its text in the editor is not the YAML the
+        // spans are in) and name the cell they concern in their label.
         let location = |file: FileId, span| {
-            lsp::Location::new(
-                a.uris[file.0].clone(),
-                convert::range(a.workspace.files.get(file), span),
-            )
+            let range = match files_read.has_origins(file) {
+                true => lsp::Range::default(),
+                false => convert::range(files_read.get(file), span),
+            };
+            lsp::Location::new(a.uris[file.0].clone(), range)
+        };
+        let label_at = |file: FileId, span, label: &str| match files_read.origin(file, span) {
+            Some(origin) if label.is_empty() => origin.describe(self.lang),
+            Some(origin) => format!("{}: {label}", origin.describe(self.lang)),
+            None => label.to_string(),
         };
         for d in a.diagnostics.iter() {
             let mirrored = MIRRORED.contains(&d.code);
@@ -519,7 +565,7 @@ impl State {
                 out.entry(here.uri.clone()).or_default().push(convert::diagnostic(
                     d,
                     here.range,
-                    &d.primary.message,
+                    &label_at(d.primary.file, d.primary.span, &d.primary.message),
                     self.lang,
                     related,
                 ));

@@ -9,7 +9,7 @@ use crate::nip::Nip;
 use crate::rules::skp::index::SkpIndex;
 use crate::rules::{Context, Index};
 use crate::source::{FileId, Span};
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashSet};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Role {
@@ -235,13 +235,13 @@ impl Index for People {
         let mut people = People {
             names: cx.data.table::<Gelar>().matcher(),
             places: Vec::new(),
-            by_nip: HashMap::new(),
-            by_key: HashMap::new(),
-            superiors: HashMap::new(),
-            holders: HashMap::new(),
-            own_signatures: HashMap::new(),
+            by_nip: HashMap::default(),
+            by_key: HashMap::default(),
+            superiors: HashMap::default(),
+            holders: HashMap::default(),
+            own_signatures: HashMap::default(),
             mismatches: Vec::new(),
-            reported_by_n007: HashSet::new(),
+            reported_by_n007: HashSet::default(),
         };
         for (doc, document) in cx.documents.iter().enumerate() {
             people.collect(doc, document);

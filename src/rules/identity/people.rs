@@ -12,7 +12,7 @@ use crate::nip::Nip;
 use crate::rules::Context;
 use crate::rules::skp::index::SkpIndex;
 use crate::source::FileId;
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashSet};
 
 /// At most this many "also here" labels on one finding.
 const MAX_ALSO: usize = 5;
@@ -44,7 +44,7 @@ fn clusters<'p>(people: &'p People, group: &[usize]) -> Vec<Vec<&'p Place>> {
                 clusters[i].0.insert(key);
                 clusters[i].1.push(place);
             }
-            None => clusters.push((HashSet::from([key]), vec![place])),
+            None => clusters.push((HashSet::from_iter([key]), vec![place])),
         }
     }
     clusters.into_iter().map(|(_, places)| places).collect()
@@ -136,7 +136,7 @@ pub fn person_several_nips(cx: &Context, out: &mut Vec<Diagnostic>) {
             }
         }
         // The documents each NIP of this name is written in.
-        let mut documents: HashMap<&str, HashSet<usize>> = HashMap::new();
+        let mut documents: HashMap<&str, HashSet<usize>> = HashMap::default();
         for place in &places {
             documents
                 .entry(place.digits.as_deref().unwrap_or(""))
