@@ -21,11 +21,9 @@ pub fn zip_of(parts: &[(&str, &[u8])]) -> Vec<u8> {
 /// A `.docx` whose body is `body` (the XML inside `w:body`), with `numbering` and `styles` as the content of
 /// `w:numbering` and `w:styles` when given.
 pub fn docx(body: &str, numbering: Option<&str>, styles: Option<&str>) -> Vec<u8> {
-    let document = format!(
-        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document {NAMESPACES}><w:body>{body}</w:body></w:document>"#
-    );
-    let numbering = numbering.map(|n| format!("<w:numbering {NAMESPACES}>{n}</w:numbering>"));
-    let styles = styles.map(|s| format!("<w:styles {NAMESPACES}>{s}</w:styles>"));
+    let document = document_xml(body);
+    let numbering = numbering.map(numbering_xml);
+    let styles = styles.map(styles_xml);
     let mut parts: Vec<(&str, &[u8])> = vec![
         (
             "[Content_Types].xml",
@@ -40,6 +38,41 @@ pub fn docx(body: &str, numbering: Option<&str>, styles: Option<&str>) -> Vec<u8
         parts.push(("word/styles.xml", s.as_bytes()));
     }
     zip_of(&parts)
+}
+
+/// A `word/document.xml` part whose body is `body`.
+pub fn document_xml(body: &str) -> String {
+    format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document {NAMESPACES}><w:body>{body}</w:body></w:document>"#
+    )
+}
+
+/// A `word/numbering.xml` part of the definitions `content`.
+pub fn numbering_xml(content: &str) -> String {
+    format!("<w:numbering {NAMESPACES}>{content}</w:numbering>")
+}
+
+/// A `word/styles.xml` part of the styles `content`.
+pub fn styles_xml(content: &str) -> String {
+    format!("<w:styles {NAMESPACES}>{content}</w:styles>")
+}
+
+/// A relationships part (`_rels/.rels`, `word/_rels/document.xml.rels`) of (type, target) pairs; the type is the
+/// last segment of the relationship type (`officeDocument`, `styles`, `numbering`).
+pub fn rels(relationships: &[(&str, &str)]) -> String {
+    let entries: String = relationships
+        .iter()
+        .enumerate()
+        .map(|(i, (kind, target))| {
+            format!(
+                r#"<Relationship Id="rId{}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/{kind}" Target="{target}"/>"#,
+                i + 1
+            )
+        })
+        .collect();
+    format!(
+        r#"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">{entries}</Relationships>"#
+    )
 }
 
 /// A paragraph of plain runs.
