@@ -495,13 +495,7 @@ fn all_codes(path: &Path) -> Vec<String> {
         .arg(path)
         .output()
         .unwrap();
-    let json: Value = serde_json::from_slice(&output.stdout).unwrap();
-    json["diagnostics"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|d| d["code"].as_str().unwrap().to_string())
-        .collect()
+    common::codes(&common::json_output(&output))
 }
 
 #[test]

@@ -63,7 +63,11 @@ fn every_example_reads_back_from_word_and_excel_as_it_was_written() {
                 imported.problems
             );
             let read = values(&imported.yaml);
-            assert_eq!(read.get("dokumen/unit"), written.get("dokumen/unit"), "printed in capitals, kept so");
+            assert_eq!(
+                read.get("dokumen/unit"),
+                written.get("dokumen/unit"),
+                "printed in capitals, kept so"
+            );
             let read = printable(read);
             assert!(
                 written == read,

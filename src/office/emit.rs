@@ -6,6 +6,7 @@
 use super::layout::{Inferred, Position, Recognised, Sasaran, Signer, Value};
 use super::{Imported, Note, NoteKind, Origin, OriginMap, Problem};
 use crate::source::Span;
+use std::collections::{HashMap, HashSet};
 
 pub fn emit(name: &str, doc: &Recognised) -> Imported {
     let mut out = Writer::default();
@@ -47,7 +48,8 @@ pub fn emit(name: &str, doc: &Recognised) -> Imported {
     for (index, position) in doc.positions.iter().enumerate() {
         out.position(position, &ids[index], &ids, doc);
     }
-    let problems = doc.notes.iter().map(|note| out.locate(note)).collect();
+    let places = Places::new(&doc.notes, &out);
+    let problems = doc.notes.iter().map(|note| out.locate(note, &places)).collect();
     Imported {
         yaml: out.buf,
         problems,
@@ -225,15 +227,14 @@ impl Writer {
 
     /// A note placed in the YAML: at the comment holding its text, else at the value from its place in the
     /// office file, else at the header comment.
-    fn locate(&self, note: &Note) -> Problem {
+    fn locate(&self, note: &Note, places: &Places) -> Problem {
         // A part the note leaves open matches any value's; a note with no place at all goes to the header.
         let same_place = |o: &Origin| {
             fn fits<T: PartialEq>(want: &Option<T>, have: &Option<T>) -> bool {
                 want.is_none() || want == have
             }
             let n = &note.origin;
-            *n != Origin::default()
-                && fits(&n.line, &o.line)
+            fits(&n.line, &o.line)
                 && fits(&n.table, &o.table)
                 && fits(&n.row, &o.row)
                 && fits(&n.sheet, &o.sheet)
@@ -241,17 +242,24 @@ impl Writer {
                 && fits(&n.paragraph, &o.paragraph)
                 && fits(&n.column, &o.column)
         };
+        let key = Key::of(&note.origin);
         let in_comments = matches!(
             note.kind,
             NoteKind::TextNotPlaced | NoteKind::TableWithoutPosition | NoteKind::UnknownColumn
         );
         let span = in_comments
-            .then(|| self.comments.iter().find(|(_, o)| same_place(o)).map(|(s, _)| *s))
+            .then(|| {
+                places
+                    .candidates(&places.comments, &key)
+                    .map(|i| &self.comments[i])
+                    .find(|(_, o)| same_place(o))
+                    .map(|(s, _)| *s)
+            })
             .flatten()
             .or_else(|| {
-                let matches: Vec<Span> = self
-                    .entries
-                    .iter()
+                let matches: Vec<Span> = places
+                    .candidates(&places.entries, &key)
+                    .map(|i| &self.entries[i])
                     .filter(|(_, o)| same_place(o))
                     .map(|(s, _)| *s)
                     .collect();
@@ -270,6 +278,90 @@ impl Writer {
             origin: note.origin.clone(),
             args: note.args.clone(),
         }
+    }
+}
+
+/// The most telling part of a note's origin: the values and comments from the note's place all have it, so only
+/// they are compared with the note (a whole document's values compared with each of thousands of notes would
+/// take minutes).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+enum Key {
+    Cell(super::CellRef),
+    Line(u32),
+    Paragraph(u32),
+    TableRow(u32, u32),
+    Row(u32),
+    Table(u32),
+    Column(std::sync::Arc<str>),
+    Sheet(std::sync::Arc<str>),
+}
+
+impl Key {
+    /// The key of a note's origin; `None` for a note with no place.
+    fn of(origin: &Origin) -> Option<Key> {
+        let o = origin;
+        Some(match (o.cell, o.line, o.paragraph, o.table, o.row) {
+            (Some(cell), ..) => Key::Cell(cell),
+            (_, Some(line), ..) => Key::Line(line),
+            (_, _, Some(paragraph), ..) => Key::Paragraph(paragraph),
+            (_, _, _, Some(table), Some(row)) => Key::TableRow(table, row),
+            (_, _, _, None, Some(row)) => Key::Row(row),
+            (_, _, _, Some(table), None) => Key::Table(table),
+            _ => match (&o.column, &o.sheet) {
+                (Some(column), _) => Key::Column(column.clone()),
+                (None, Some(sheet)) => Key::Sheet(sheet.clone()),
+                (None, None) => return None,
+            },
+        })
+    }
+
+    /// Every key a value's origin answers to.
+    fn all(o: &Origin) -> impl Iterator<Item = Key> + '_ {
+        [
+            o.cell.map(Key::Cell),
+            o.line.map(Key::Line),
+            o.paragraph.map(Key::Paragraph),
+            o.table.zip(o.row).map(|(t, r)| Key::TableRow(t, r)),
+            o.row.map(Key::Row),
+            o.table.map(Key::Table),
+            o.column.clone().map(Key::Column),
+            o.sheet.clone().map(Key::Sheet),
+        ]
+        .into_iter()
+        .flatten()
+    }
+}
+
+/// The values and comments of the YAML by the keys the notes ask for, in the order they were written.
+struct Places {
+    entries: HashMap<Key, Vec<usize>>,
+    comments: HashMap<Key, Vec<usize>>,
+}
+
+impl Places {
+    fn new(notes: &[Note], out: &Writer) -> Places {
+        let wanted: HashSet<Key> = notes.iter().filter_map(|n| Key::of(&n.origin)).collect();
+        let index = |placed: &[(Span, Origin)]| {
+            let mut by: HashMap<Key, Vec<usize>> = HashMap::new();
+            for (i, (_, origin)) in placed.iter().enumerate() {
+                for key in Key::all(origin).filter(|k| wanted.contains(k)) {
+                    by.entry(key).or_default().push(i);
+                }
+            }
+            by
+        };
+        Places {
+            entries: index(&out.entries),
+            comments: index(&out.comments),
+        }
+    }
+
+    fn candidates<'p>(&self, by: &'p HashMap<Key, Vec<usize>>, key: &Option<Key>) -> impl Iterator<Item = usize> + 'p {
+        key.as_ref()
+            .and_then(|k| by.get(k))
+            .map_or(&[][..], Vec::as_slice)
+            .iter()
+            .copied()
     }
 }
 

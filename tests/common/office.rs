@@ -104,8 +104,18 @@ fn position_rows(n: usize) -> Vec<[String; 6]> {
     rows
 }
 
-/// A `.docx` of `positions` positions: per position its header items and a table of about 15 rows whose
-/// sasaran cells are merged vertically over their indicators.
+/// The header row of the large files' tables.
+const LARGE_HEADER: [&str; 6] = [
+    "NO",
+    "SASARAN KINERJA",
+    "INDIKATOR KINERJA",
+    "FORMULASI PERHITUNGAN",
+    "TARGET",
+    "SUMBER DATA",
+];
+
+/// A `.docx` of `positions` positions: per position its header items and a table of a header row and 15 rows
+/// whose sasaran cells are merged vertically over their indicators.
 pub fn large_docx(positions: usize) -> Vec<u8> {
     let mut body = String::new();
     for n in 1..=positions {
@@ -113,7 +123,11 @@ pub fn large_docx(positions: usize) -> Vec<u8> {
         body.push_str(&p("2. TUGAS : melaksanakan penyiapan bahan perumusan kebijakan"));
         body.push_str("<w:tbl><w:tblGrid>");
         body.push_str(&"<w:gridCol/>".repeat(6));
-        body.push_str("</w:tblGrid>");
+        body.push_str("</w:tblGrid><w:tr>");
+        for text in LARGE_HEADER {
+            body.push_str(&tc("", text));
+        }
+        body.push_str("</w:tr>");
         for (index, row) in position_rows(n).iter().enumerate() {
             body.push_str("<w:tr>");
             for (column, text) in row.iter().enumerate() {
@@ -143,6 +157,10 @@ pub fn large_xlsx(positions: usize) -> Vec<u8> {
         sheet
             .write_string(row, 0, format!("1. JABATAN : KEPALA SEKSI {n}"))
             .unwrap();
+        row += 1;
+        for (column, text) in LARGE_HEADER.iter().enumerate() {
+            sheet.write_string(row, column as u16, *text).unwrap();
+        }
         row += 1;
         for (index, cells) in position_rows(n).iter().enumerate() {
             for (column, text) in cells.iter().enumerate() {

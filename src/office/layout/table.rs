@@ -268,7 +268,7 @@ impl Rows<'_> {
             satuan: text(Column::Satuan),
             formula: self
                 .cell(row, Column::Formula)
-                .map(|(_, v, _)| trimmed_lines(v))
+                .map(|(_, v, _)| joined_lines(v, "\n"))
                 .filter(|v| !v.text.is_empty()),
             target: text(Column::Target),
             sumber_data: sumber.map(|v| sources(v, extracted)).unwrap_or_default(),
@@ -292,27 +292,21 @@ impl Rows<'_> {
     }
 }
 
-fn one_line(value: Value) -> Value {
+/// A text's lines, each trimmed, blank ones left out, joined by `separator`.
+fn joined_lines(value: Value, separator: &str) -> Value {
     let text = value
         .text
         .lines()
         .map(str::trim)
         .filter(|l| !l.is_empty())
         .collect::<Vec<_>>()
-        .join(" ");
+        .join(separator);
     Value::new(text, value.origin)
 }
 
-/// A text with each line trimmed and blank lines left out, its line breaks kept.
-fn trimmed_lines(value: Value) -> Value {
-    let text = value
-        .text
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty())
-        .collect::<Vec<_>>()
-        .join("\n");
-    Value::new(text, value.origin)
+/// A cell's paragraphs as one line.
+fn one_line(value: Value) -> Value {
+    joined_lines(value, " ")
 }
 
 /// A row whose only text (repeated over merged cells) is a "Jabatan : …" item: a second position in one table.
