@@ -113,6 +113,9 @@ fn generated_files_of_many_positions_are_read_whole() {
     ] {
         let imported = import(format, "besar", &bytes).unwrap();
         assert_eq!(imported.positions, positions, "{format:?}");
-        assert_eq!(imported.yaml.matches("- uraian: \"Persentase capaian").count(), positions * 15);
+        assert_eq!(
+            imported.yaml.matches("- uraian: \"Persentase capaian").count(),
+            positions * 15
+        );
     }
 }

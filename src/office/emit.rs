@@ -8,7 +8,9 @@ use super::{Imported, Note, NoteKind, Origin, OriginMap, Problem};
 use crate::source::Span;
 use std::collections::{HashMap, HashSet};
 
-pub fn emit(name: &str, doc: &Recognised) -> Imported {
+/// The YAML of `doc`, from the office file `name`. Each position is dropped once printed, so a large document and
+/// its YAML are not held whole side by side.
+pub fn emit(name: &str, doc: Recognised) -> Imported {
     let mut out = Writer::default();
     out.comment(0, &format!("Imported by ikilint from {name}."));
     out.comment(
@@ -45,8 +47,9 @@ pub fn emit(name: &str, doc: &Recognised) -> Imported {
         out.text(2, "tempat", place);
     }
     out.line(0, "jabatan:");
-    for (index, position) in doc.positions.iter().enumerate() {
-        out.position(position, &ids[index], &ids, doc);
+    let positions = doc.positions.len();
+    for (index, position) in doc.positions.into_iter().enumerate() {
+        out.position(&position, &ids[index], &ids);
     }
     let places = Places::new(&doc.notes, &out);
     let problems = doc.notes.iter().map(|note| out.locate(note, &places)).collect();
@@ -54,7 +57,7 @@ pub fn emit(name: &str, doc: &Recognised) -> Imported {
         yaml: out.buf,
         problems,
         origins: OriginMap::new(out.entries),
-        positions: doc.positions.len(),
+        positions,
     }
 }
 
@@ -126,7 +129,7 @@ impl Writer {
         self.line(indent, &text.replace("ikilint:", "ikilint :"));
     }
 
-    fn position(&mut self, position: &Position, id: &str, ids: &[String], doc: &Recognised) {
+    fn position(&mut self, position: &Position, id: &str, ids: &[String]) {
         let start = self.buf.len();
         for remark in &position.remarks {
             self.comment(2, remark);
@@ -150,9 +153,9 @@ impl Writer {
         } else {
             self.line(4, "sasaran:");
         }
-        let superior = position.atasan.as_ref().map(|a| &doc.positions[a.target]);
+        let has_superior = position.atasan.is_some();
         for (n, sasaran) in position.sasaran.iter().enumerate() {
-            self.sasaran(sasaran, n, superior);
+            self.sasaran(sasaran, n, has_superior);
         }
         if let Some(signature) = &position.signature {
             self.line(4, "tanda_tangan:");
@@ -191,10 +194,10 @@ impl Writer {
         }
     }
 
-    fn sasaran(&mut self, sasaran: &Sasaran, n: usize, superior: Option<&Position>) {
+    fn sasaran(&mut self, sasaran: &Sasaran, n: usize, has_superior: bool) {
         self.line(6, &format!("- id: S{}", n + 1));
         self.text(8, "uraian", &sasaran.uraian);
-        if let (Some(link), Some(_)) = (&sasaran.mendukung, superior) {
+        if let (Some(link), true) = (&sasaran.mendukung, has_superior) {
             self.inferred(8, "mendukung", &format!("S{}", link.target + 1), link);
         }
         if sasaran.indikator.is_empty() {
@@ -457,7 +460,7 @@ mod tests {
             year: Some((2024, Origin::default())),
             ..Recognised::default()
         };
-        let imported = emit("a.txt", &doc);
+        let imported = emit("a.txt", doc);
         let document = crate::typed::read(&imported.yaml, crate::source::FileId(0))
             .unwrap_or_else(|| panic!("not read back:\n{}", imported.yaml));
         let jabatan = &document.jabatan[0];
@@ -489,7 +492,7 @@ mod tests {
             ],
             ..Recognised::default()
         };
-        let yaml = emit("a.txt", &doc).yaml;
+        let yaml = emit("a.txt", doc).yaml;
         assert!(yaml.contains("- id: pengolah-data\n"));
         assert!(yaml.contains("- id: pengolah-data-2\n"));
     }

@@ -42,7 +42,7 @@ pub fn import(format: Format, name: &str, bytes: &[u8]) -> Result<Imported, Read
         Format::Xlsx => (xlsx::read(bytes)?, Vec::new()),
     };
     let document = layout::recognise(body, notes);
-    Ok(emit::emit(name, &document))
+    Ok(emit::emit(name, document))
 }
 
 /// What the importer reports about a piece of the office file, before it is placed in the YAML.
