@@ -353,6 +353,15 @@ fn five_thousand_positions_import_in_linear_time() {
     assert!(elapsed.as_secs() < 20, "{elapsed:?}");
 }
 
+/// Each row's texts into its cells, from the top left.
+fn write_rows(sheet: &mut rust_xlsxwriter::Worksheet, rows: &[&[&str]]) {
+    for (r, row) in rows.iter().enumerate() {
+        for (c, text) in row.iter().enumerate() {
+            sheet.write_string(r as u32, c as u16, *text).unwrap();
+        }
+    }
+}
+
 /// A one-sheet workbook in the layout offices use, whose holder's NIP is on a row of its own: typed as a number
 /// (as Excel keeps what looks like one) or as text.
 fn workbook_with_nip(path: &Path, nip_as_number: bool) {
@@ -383,11 +392,7 @@ fn workbook_with_nip(path: &Path, nip_as_number: bool) {
         &["CAMAT MAJU"],
         &["Drs. BUDI SANTOSO"],
     ];
-    for (r, row) in rows.iter().enumerate() {
-        for (c, text) in row.iter().enumerate() {
-            sheet.write_string(r as u32, c as u16, *text).unwrap();
-        }
-    }
+    write_rows(sheet, rows);
     if nip_as_number {
         sheet.write_number(11, 0, 197001011990031001.0).unwrap();
     } else {
@@ -456,26 +461,15 @@ fn workbook_with_target(path: &Path, format: Option<&str>) {
         &["KECAMATAN MAJU TAHUN 2024"],
         &["1. JABATAN : CAMAT MAJU"],
         &[],
-        &[
-            "NO",
-            "SASARAN KINERJA",
-            "INDIKATOR KINERJA",
-            "FORMULASI PERHITUNGAN",
-            "TARGET",
-            "SUMBER DATA",
-        ],
+        &office::IKI_HEADER,
         &[
             "1",
             "Meningkatnya kualitas pelayanan publik",
             "Indeks Kepuasan Masyarakat",
-            "Hasil survei kepuasan masyarakat",
+            "Hasil survei",
         ],
     ];
-    for (r, row) in rows.iter().enumerate() {
-        for (c, text) in row.iter().enumerate() {
-            sheet.write_string(r as u32, c as u16, *text).unwrap();
-        }
-    }
+    write_rows(sheet, rows);
     match format {
         Some(code) => {
             let format = rust_xlsxwriter::Format::new().set_num_format(code);

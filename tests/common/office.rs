@@ -104,8 +104,8 @@ fn position_rows(n: usize) -> Vec<[String; 6]> {
     rows
 }
 
-/// The header row of the large files' tables.
-const LARGE_HEADER: [&str; 6] = [
+/// The header row of an IKI table with every column the importer reads.
+pub const IKI_HEADER: [&str; 6] = [
     "NO",
     "SASARAN KINERJA",
     "INDIKATOR KINERJA",
@@ -124,7 +124,7 @@ pub fn large_docx(positions: usize) -> Vec<u8> {
         body.push_str("<w:tbl><w:tblGrid>");
         body.push_str(&"<w:gridCol/>".repeat(6));
         body.push_str("</w:tblGrid><w:tr>");
-        for text in LARGE_HEADER {
+        for text in IKI_HEADER {
             body.push_str(&tc("", text));
         }
         body.push_str("</w:tr>");
@@ -158,7 +158,7 @@ pub fn large_xlsx(positions: usize) -> Vec<u8> {
             .write_string(row, 0, format!("1. JABATAN : KEPALA SEKSI {n}"))
             .unwrap();
         row += 1;
-        for (column, text) in LARGE_HEADER.iter().enumerate() {
+        for (column, text) in IKI_HEADER.iter().enumerate() {
             sheet.write_string(row, column as u16, *text).unwrap();
         }
         row += 1;
