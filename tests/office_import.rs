@@ -353,24 +353,31 @@ fn five_thousand_positions_import_in_linear_time() {
     assert!(elapsed.as_secs() < 20, "{elapsed:?}");
 }
 
-/// Each row's texts into its cells, from the top left.
-fn write_rows(sheet: &mut rust_xlsxwriter::Worksheet, rows: &[&[&str]]) {
-    for (r, row) in rows.iter().enumerate() {
+/// The first rows of the test workbooks: the title with the unit and year, and the position.
+const TITLE_AND_POSITION: [&[&str]; 3] = [
+    &["INDIKATOR KINERJA INDIVIDU"],
+    &["KECAMATAN MAJU TAHUN 2024"],
+    &["1. JABATAN : CAMAT MAJU"],
+];
+
+/// A one-sheet workbook saved at `path`: the title and position rows, then `rows` (each row's texts into its
+/// cells from the left), then whatever `finish` writes.
+fn save_workbook(path: &Path, rows: &[&[&str]], finish: impl FnOnce(&mut rust_xlsxwriter::Worksheet)) {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    for (r, row) in TITLE_AND_POSITION.iter().chain(rows).enumerate() {
         for (c, text) in row.iter().enumerate() {
             sheet.write_string(r as u32, c as u16, *text).unwrap();
         }
     }
+    finish(sheet);
+    book.save(path).unwrap();
 }
 
 /// A one-sheet workbook in the layout offices use, whose holder's NIP is on a row of its own: typed as a number
 /// (as Excel keeps what looks like one) or as text.
 fn workbook_with_nip(path: &Path, nip_as_number: bool) {
-    let mut book = rust_xlsxwriter::Workbook::new();
-    let sheet = book.add_worksheet();
     let rows: &[&[&str]] = &[
-        &["INDIKATOR KINERJA INDIVIDU"],
-        &["KECAMATAN MAJU TAHUN 2024"],
-        &["1. JABATAN : CAMAT MAJU"],
         &["2. TUGAS : memimpin penyelenggaraan pemerintahan kecamatan"],
         &[],
         &[
@@ -392,13 +399,13 @@ fn workbook_with_nip(path: &Path, nip_as_number: bool) {
         &["CAMAT MAJU"],
         &["Drs. BUDI SANTOSO"],
     ];
-    write_rows(sheet, rows);
-    if nip_as_number {
-        sheet.write_number(11, 0, 197001011990031001.0).unwrap();
-    } else {
-        sheet.write_string(11, 0, "NIP. 19700101 199003 1 001").unwrap();
-    }
-    book.save(path).unwrap();
+    save_workbook(path, rows, |sheet| {
+        if nip_as_number {
+            sheet.write_number(11, 0, 197001011990031001.0).unwrap();
+        } else {
+            sheet.write_string(11, 0, "NIP. 19700101 199003 1 001").unwrap();
+        }
+    });
 }
 
 #[test]
@@ -454,12 +461,7 @@ fn a_damaged_word_file_stops_the_run_when_named_and_is_a_finding_when_found() {
 
 /// A workbook of one position whose target (76.5) is a number in the format `format`, or the text `76.50`.
 fn workbook_with_target(path: &Path, format: Option<&str>) {
-    let mut book = rust_xlsxwriter::Workbook::new();
-    let sheet = book.add_worksheet();
     let rows: &[&[&str]] = &[
-        &["INDIKATOR KINERJA INDIVIDU"],
-        &["KECAMATAN MAJU TAHUN 2024"],
-        &["1. JABATAN : CAMAT MAJU"],
         &[],
         &office::IKI_HEADER,
         &[
@@ -469,18 +471,18 @@ fn workbook_with_target(path: &Path, format: Option<&str>) {
             "Hasil survei",
         ],
     ];
-    write_rows(sheet, rows);
-    match format {
-        Some(code) => {
-            let format = rust_xlsxwriter::Format::new().set_num_format(code);
-            sheet.write_number_with_format(5, 4, 76.5, &format).unwrap();
+    save_workbook(path, rows, |sheet| {
+        match format {
+            Some(code) => {
+                let format = rust_xlsxwriter::Format::new().set_num_format(code);
+                sheet.write_number_with_format(5, 4, 76.5, &format).unwrap();
+            }
+            None => {
+                sheet.write_string(5, 4, "76.50").unwrap();
+            }
         }
-        None => {
-            sheet.write_string(5, 4, "76.50").unwrap();
-        }
-    }
-    sheet.write_string(5, 5, "Laporan SKM").unwrap();
-    book.save(path).unwrap();
+        sheet.write_string(5, 5, "Laporan SKM").unwrap();
+    });
 }
 
 fn all_codes(path: &Path) -> Vec<String> {
