@@ -62,7 +62,7 @@ fn import(file: &Path, dir: &Path) -> (f64, f64) {
 fn whole_imports() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench-office");
     std::fs::create_dir_all(root.join("out")).unwrap();
-    println!("| file | positions | packed MB | XML MB | wall | peak RSS | peak / packed | peak / XML |");
+    println!("| file | positions | packed MiB | XML MiB | wall | peak RSS | peak / packed | peak / XML |");
     println!("|---|---|---|---|---|---|---|---|");
     for positions in sizes() {
         for (extension, bytes) in [
