@@ -8,8 +8,8 @@
 use crate::model::{Document, Jabatan, Text};
 use crate::rules::{Context, Index};
 use crate::similarity;
-use petgraph::graph::{DiGraph, NodeIndex};
 use foldhash::HashMap;
+use petgraph::graph::{DiGraph, NodeIndex};
 
 /// Index of a position in [`Cascade::positions`].
 pub type PosId = usize;

@@ -3,7 +3,10 @@
 //! exit codes, output files, and the seeds' imported YAML pinned as snapshots.
 
 mod common;
+#[path = "common/office.rs"]
+mod office;
 use common::ikilint;
+use office::p;
 use predicates::prelude::*;
 use serde_json::Value;
 use std::path::Path;
@@ -350,15 +353,31 @@ fn five_thousand_positions_import_in_linear_time() {
     assert!(elapsed.as_secs() < 20, "{elapsed:?}");
 }
 
+/// The first rows of the test workbooks: the title with the unit and year, and the position.
+const TITLE_AND_POSITION: [&[&str]; 3] = [
+    &["INDIKATOR KINERJA INDIVIDU"],
+    &["KECAMATAN MAJU TAHUN 2024"],
+    &["1. JABATAN : CAMAT MAJU"],
+];
+
+/// A one-sheet workbook saved at `path`: the title and position rows, then `rows` (each row's texts into its
+/// cells from the left), then whatever `finish` writes.
+fn save_workbook(path: &Path, rows: &[&[&str]], finish: impl FnOnce(&mut rust_xlsxwriter::Worksheet)) {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    for (r, row) in TITLE_AND_POSITION.iter().chain(rows).enumerate() {
+        for (c, text) in row.iter().enumerate() {
+            sheet.write_string(r as u32, c as u16, *text).unwrap();
+        }
+    }
+    finish(sheet);
+    book.save(path).unwrap();
+}
+
 /// A one-sheet workbook in the layout offices use, whose holder's NIP is on a row of its own: typed as a number
 /// (as Excel keeps what looks like one) or as text.
 fn workbook_with_nip(path: &Path, nip_as_number: bool) {
-    let mut book = rust_xlsxwriter::Workbook::new();
-    let sheet = book.add_worksheet();
     let rows: &[&[&str]] = &[
-        &["INDIKATOR KINERJA INDIVIDU"],
-        &["KECAMATAN MAJU TAHUN 2024"],
-        &["1. JABATAN : CAMAT MAJU"],
         &["2. TUGAS : memimpin penyelenggaraan pemerintahan kecamatan"],
         &[],
         &[
@@ -380,17 +399,13 @@ fn workbook_with_nip(path: &Path, nip_as_number: bool) {
         &["CAMAT MAJU"],
         &["Drs. BUDI SANTOSO"],
     ];
-    for (r, row) in rows.iter().enumerate() {
-        for (c, text) in row.iter().enumerate() {
-            sheet.write_string(r as u32, c as u16, *text).unwrap();
+    save_workbook(path, rows, |sheet| {
+        if nip_as_number {
+            sheet.write_number(11, 0, 197001011990031001.0).unwrap();
+        } else {
+            sheet.write_string(11, 0, "NIP. 19700101 199003 1 001").unwrap();
         }
-    }
-    if nip_as_number {
-        sheet.write_number(11, 0, 197001011990031001.0).unwrap();
-    } else {
-        sheet.write_string(11, 0, "NIP. 19700101 199003 1 001").unwrap();
-    }
-    book.save(path).unwrap();
+    });
 }
 
 #[test]
@@ -442,4 +457,124 @@ fn a_damaged_word_file_stops_the_run_when_named_and_is_a_finding_when_found() {
     assert_eq!(found.status.code(), Some(1), "{found:?}");
     let out = String::from_utf8(found.stdout).unwrap();
     assert!(out.contains("\"S001\"") && out.contains("IKI rusak.docx"), "{out}");
+}
+
+/// A workbook of one position whose target (76.5) is a number in the format `format`, or the text `76.50`.
+fn workbook_with_target(path: &Path, format: Option<&str>) {
+    let rows: &[&[&str]] = &[
+        &[],
+        &office::IKI_HEADER,
+        &[
+            "1",
+            "Meningkatnya kualitas pelayanan publik",
+            "Indeks Kepuasan Masyarakat",
+            "Hasil survei",
+        ],
+    ];
+    save_workbook(path, rows, |sheet| {
+        match format {
+            Some(code) => {
+                let format = rust_xlsxwriter::Format::new().set_num_format(code);
+                sheet.write_number_with_format(5, 4, 76.5, &format).unwrap();
+            }
+            None => {
+                sheet.write_string(5, 4, "76.50").unwrap();
+            }
+        }
+        sheet.write_string(5, 5, "Laporan SKM").unwrap();
+    });
+}
+
+fn all_codes(path: &Path) -> Vec<String> {
+    let output = ikilint()
+        .args(["check", "--no-cache", "--fail-on", "never", "-f", "json"])
+        .arg(path)
+        .output()
+        .unwrap();
+    common::codes(&common::json_output(&output))
+}
+
+#[test]
+fn an_excel_number_is_imported_as_its_format_shows_it_with_the_decimal_comma() {
+    let dir = tempfile::tempdir().unwrap();
+    let number = dir.path().join("angka.xlsx");
+    workbook_with_target(&number, Some("0.00"));
+    ikilint()
+        .arg("import")
+        .arg(&number)
+        .assert()
+        .success()
+        .stdout(predicate::str::contains("target: \"76,50\""));
+    // Nobody typed a decimal point: T001 has nothing to report.
+    assert!(!all_codes(&number).contains(&"T001".to_string()));
+    // Near miss: a target typed as the text 76.50 is written with a decimal point.
+    let text = dir.path().join("teks.xlsx");
+    workbook_with_target(&text, None);
+    assert!(all_codes(&text).contains(&"T001".to_string()));
+}
+
+/// The YAML imported from a Word file whose body is `body`.
+fn imported_docx(body: &str) -> String {
+    let bytes = office::docx(body, None, None);
+    ikilint::office::import(ikilint::office::Format::Docx, "iki.docx", &bytes)
+        .unwrap()
+        .yaml
+}
+
+#[test]
+fn a_unit_in_capitals_is_kept_as_written() {
+    let body = [
+        p("INDIKATOR KINERJA INDIVIDU"),
+        p("DINAS PUPR TAHUN 2024"),
+        p("1. JABATAN : KEPALA DINAS PUPR"),
+    ]
+    .concat();
+    let yaml = imported_docx(&body);
+    assert!(yaml.contains("  unit: \"DINAS PUPR\"\n"), "{yaml}");
+}
+
+#[test]
+fn a_formula_written_on_several_lines_keeps_its_lines() {
+    let cell = |text: &str| format!("<w:tc>{}</w:tc>", p(text));
+    let formula = format!(
+        "<w:tc>{}{}</w:tc>",
+        p("Jumlah dokumen yang selesai"),
+        p("  dibagi jumlah dokumen x 100  ")
+    );
+    let body = [
+        p("INDIKATOR KINERJA INDIVIDU"),
+        p("1. JABATAN : CAMAT MAJU"),
+        "<w:tbl><w:tr>".to_string(),
+        cell("SASARAN"),
+        cell("INDIKATOR KINERJA"),
+        cell("FORMULASI PERHITUNGAN"),
+        "</w:tr><w:tr>".to_string(),
+        cell("Meningkatnya pelayanan"),
+        cell("Persentase dokumen"),
+        formula,
+        "</w:tr></w:tbl>".to_string(),
+    ]
+    .concat();
+    let yaml = imported_docx(&body);
+    assert!(
+        yaml.contains("formula: \"Jumlah dokumen yang selesai\\ndibagi jumlah dokumen x 100\"\n"),
+        "{yaml}"
+    );
+}
+
+#[test]
+fn a_dash_inside_a_list_entry_of_a_word_file_does_not_split_it() {
+    let body = [
+        p("INDIKATOR KINERJA INDIVIDU"),
+        p("1. JABATAN : CAMAT MAJU"),
+        p("2. TUGAS :"),
+        p("- Menyusun rancangan Peraturan Perundang - Undangan kecamatan"),
+        p("- Melaksanakan koordinasi"),
+    ]
+    .concat();
+    let yaml = imported_docx(&body);
+    assert!(
+        yaml.contains("tugas:\n      - \"Menyusun rancangan Peraturan Perundang - Undangan kecamatan\"\n      - \"Melaksanakan koordinasi\"\n"),
+        "{yaml}"
+    );
 }

@@ -65,7 +65,8 @@ fn paragraphs_keep_tabs_and_breaks_and_are_numbered_in_the_body() {
                 paragraph("Nama\t: Budi\nNIP. 1973", false, 3),
                 // A run of spaces between bold runs does not make the paragraph less bold.
                 paragraph("Kepala Dinas & Badan", true, 4),
-            ]
+            ],
+            extracted: false,
         }
     );
 }
@@ -192,6 +193,132 @@ fn tracked_changes_are_accepted_and_comments_drawings_and_fallbacks_left_out() {
             paragraph("3", false, 3),
         ]
     );
+}
+
+#[test]
+fn the_document_and_its_styles_and_numbering_are_found_through_the_relationships() {
+    // Word Online names the main part document2.xml; the package's relationships say so, and that part's own
+    // relationships name its styles and numbering. A stale word/document.xml beside it is not the document.
+    let styles = office::styles_xml(r#"<w:style w:type="paragraph" w:styleId="Judul"><w:rPr><w:b/></w:rPr></w:style>"#);
+    let document = office::document_xml(
+        &[
+            r#"<w:p><w:pPr><w:pStyle w:val="Judul"/></w:pPr><w:r><w:t>INDIKATOR KINERJA INDIVIDU</w:t></w:r></w:p>"#
+                .to_string(),
+            numbered(2, 0, "JABATAN : CAMAT"),
+        ]
+        .concat(),
+    );
+    let root = office::rels(&[
+        ("extended-properties", "docProps/app.xml"),
+        ("officeDocument", "/word/document2.xml"),
+    ]);
+    let own = office::rels(&[("styles", "gaya.xml"), ("numbering", "../word/penomoran.xml")]);
+    let numbering = office::numbering_xml(NUMBERING);
+    let stale = office::document_xml(&p("lama"));
+    let package = office::zip_of(&[
+        ("_rels/.rels", root.as_bytes()),
+        ("word/document.xml", stale.as_bytes()),
+        ("word/document2.xml", document.as_bytes()),
+        ("word/_rels/document2.xml.rels", own.as_bytes()),
+        ("word/gaya.xml", styles.as_bytes()),
+        ("word/penomoran.xml", numbering.as_bytes()),
+    ]);
+    assert_eq!(
+        docx::read(&package).unwrap().blocks,
+        vec![
+            paragraph("INDIKATOR KINERJA INDIVIDU", true, 1),
+            paragraph("I. JABATAN : CAMAT", false, 2),
+        ]
+    );
+    // Without relationships, the usual names are read.
+    let plain = office::zip_of(&[("word/document.xml", stale.as_bytes())]);
+    assert_eq!(docx::read(&plain).unwrap().blocks, vec![paragraph("lama", false, 1)]);
+    // Relationships naming a part the package does not have: no document.
+    let dangling = office::zip_of(&[("_rels/.rels", root.as_bytes())]);
+    assert_eq!(
+        docx::read(&dangling).unwrap_err().reason,
+        "common.reason-office-no-document"
+    );
+}
+
+/// A text box as Word writes it: the DrawingML box for current readers, and the same text again in a VML box
+/// for older ones.
+fn text_box(paragraphs: &str) -> String {
+    format!(
+        r#"<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:anchor xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"><wp:positionH><wp:posOffset>1270</wp:posOffset></wp:positionH><a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:graphicData><wps:wsp xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:txbx><w:txbxContent>{paragraphs}</w:txbxContent></wps:txbx></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape xmlns:v="urn:schemas-microsoft-com:vml"><v:textbox><w:txbxContent>{paragraphs}</w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>"#
+    )
+}
+
+#[test]
+fn text_boxes_are_read_once_after_the_paragraph_they_are_anchored_in() {
+    let body = [
+        p("INDIKATOR KINERJA INDIVIDU"),
+        format!(
+            "<w:p><w:r><w:t>Jabatan : Camat</w:t></w:r>{}<w:r><w:t> Masama</w:t></w:r></w:p>",
+            text_box(&[p("Tugas :"), p("- memimpin kecamatan")].concat())
+        ),
+        // A box in an empty paragraph, and an old VML box on its own.
+        format!("<w:p>{}</w:p>", text_box(&p("Fungsi : -"))),
+        format!(
+            r#"<w:p><w:r><w:pict><v:shape xmlns:v="urn:schemas-microsoft-com:vml"><v:textbox><w:txbxContent>{}</w:txbxContent></v:textbox></v:shape></w:pict></w:r></w:p>"#,
+            p("Catatan")
+        ),
+        p("Penutup"),
+    ]
+    .concat();
+    let read = docx::read(&office::docx(&body, None, None)).unwrap();
+    assert_eq!(
+        read.blocks,
+        vec![
+            paragraph("INDIKATOR KINERJA INDIVIDU", false, 1),
+            paragraph("Jabatan : Camat Masama", false, 2),
+            // A box's paragraphs are located at the paragraph the box is anchored in.
+            paragraph("Tugas :", false, 2),
+            paragraph("- memimpin kecamatan", false, 2),
+            paragraph("Fungsi : -", false, 3),
+            paragraph("Catatan", false, 4),
+            paragraph("Penutup", false, 5),
+        ]
+    );
+}
+
+#[test]
+fn content_controls_give_their_content_but_not_a_placeholder_prompt() {
+    let control = |properties: &str, content: &str| {
+        format!("<w:sdt><w:sdtPr>{properties}</w:sdtPr><w:sdtContent>{content}</w:sdtContent></w:sdt>")
+    };
+    let body = [
+        control(
+            r#"<w:alias w:val="Jabatan"/><w:tag w:val="jabatan"/>"#,
+            &p("Jabatan : Camat"),
+        ),
+        // A control inside a paragraph, and one around a whole table row's cell.
+        format!(
+            "<w:p><w:r><w:t>Unit : </w:t></w:r>{}</w:p>",
+            control(r#"<w:rPr><w:b/></w:rPr>"#, "<w:r><w:t>Kecamatan Masama</w:t></w:r>")
+        ),
+        control(
+            "<w:showingPlcHdr/>",
+            &p("Klik atau ketuk di sini untuk memasukkan teks."),
+        ),
+        control(r#"<w:showingPlcHdr w:val="0"/>"#, &p("Tahun 2024")),
+        "<w:tbl><w:tr>".to_string(),
+        control("", &tc("", "Sasaran")),
+        tc("", "Indikator"),
+        "</w:tr></w:tbl>".to_string(),
+    ]
+    .concat();
+    let read = docx::read(&office::docx(&body, None, None)).unwrap();
+    assert_eq!(
+        read.blocks[..3],
+        [
+            paragraph("Jabatan : Camat", false, 1),
+            paragraph("Unit : Kecamatan Masama", false, 2),
+            // The prompt of an empty control is not text of the document (its paragraph is still counted).
+            paragraph("Tahun 2024", false, 4),
+        ]
+    );
+    assert_eq!(texts(&table(&read.blocks[3]).rows[0]), ["Sasaran", "Indikator"]);
 }
 
 #[test]
@@ -499,8 +626,8 @@ fn fixture_with_a_cover_letter_before_the_iki() {
 
 fn sheet_cell(sheet: &str, reference: &str, row: u32) -> Origin {
     Origin {
-        sheet: Some(sheet.to_string()),
-        cell: Some(reference.to_string()),
+        sheet: Some(sheet.into()),
+        cell: ikilint::office::CellRef::parse(reference),
         row: Some(row),
         ..Origin::default()
     }
@@ -533,7 +660,7 @@ fn fixture_workbook_with_an_nip_stored_as_a_number() {
                 ],
             }],
             origin: Origin {
-                sheet: Some(sheet.to_string()),
+                sheet: Some(sheet.into()),
                 ..Origin::default()
             },
         }),
@@ -565,7 +692,7 @@ fn fixture_workbook_with_an_nip_stored_as_a_number() {
                 },
             ],
             origin: Origin {
-                sheet: Some(sheet.to_string()),
+                sheet: Some(sheet.into()),
                 ..Origin::default()
             },
         }),
@@ -577,7 +704,7 @@ fn fixture_workbook_with_an_nip_stored_as_a_number() {
                 ],
             }],
             origin: Origin {
-                sheet: Some(sheet.to_string()),
+                sheet: Some(sheet.into()),
                 ..Origin::default()
             },
         }),
@@ -588,4 +715,34 @@ fn fixture_workbook_with_an_nip_stored_as_a_number() {
 #[test]
 fn an_empty_workbook_is_an_empty_body() {
     assert_eq!(xlsx::read(&fixture("empty-workbook.xlsx")).unwrap(), Body::default());
+}
+
+#[test]
+fn numbers_read_as_their_format_shows_them() {
+    use rust_xlsxwriter::{Format, Workbook};
+    // (value, format, as shown): fixed decimals, thousands and percent with the decimal comma of an Indonesian
+    // Excel, the decimal point where the format names a locale that writes it.
+    let cases: [(f64, &str, &str); 8] = [
+        (76.5, "0.00", "76,50"),
+        (1234.5, "#,##0.00", "1.234,50"),
+        (0.875, "0.0%", "87,5%"),
+        (3.0, "0", "3"),
+        (76.5, "[$-409]0.00", "76.50"),
+        (1234.5, "[$-421]#,##0.00", "1.234,50"),
+        (2500000.0, "\"Rp \"#,##0", "Rp 2.500.000"),
+        (76.5, "General", "76.5"),
+    ];
+    let mut workbook = Workbook::new();
+    let sheet = workbook.add_worksheet();
+    for (row, (value, code, _)) in cases.iter().enumerate() {
+        sheet.write_string(row as u32, 0, *code).unwrap();
+        let format = Format::new().set_num_format(*code);
+        sheet.write_number_with_format(row as u32, 1, *value, &format).unwrap();
+    }
+    let read = xlsx::read(&workbook.save_to_buffer().unwrap()).unwrap();
+    let rows = &table(&read.blocks[0]).rows;
+    for (row, (_, code, shown)) in cases.iter().enumerate() {
+        let cell = &rows[row].cells[1];
+        assert_eq!((cell.text.as_str(), cell.numeric), (*shown, true), "{code}");
+    }
 }

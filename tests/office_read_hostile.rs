@@ -5,7 +5,7 @@
 #[path = "common/office.rs"]
 mod office;
 
-use ikilint::office::{Block, docx, xlsx};
+use ikilint::office::{Block, Format, docx, import, xlsx};
 use office::fixture;
 use proptest::prelude::*;
 use std::io::{Cursor, Read, Write};
@@ -87,22 +87,35 @@ fn generated_files_of_many_positions_are_read_whole() {
     let Block::Table(last) = tables[positions - 1] else {
         unreachable!()
     };
-    assert_eq!(last.rows.len(), 15);
+    assert_eq!(last.rows.len(), 16);
     assert_eq!(
-        last.rows[2].cells[1].text,
+        last.rows[3].cells[1].text,
         format!("Meningkatnya kualitas layanan 1 pada jabatan {positions}")
     );
-    assert!(last.rows[2].cells[1].merged);
+    assert!(last.rows[3].cells[1].merged);
 
     let read = xlsx::read(&office::large_xlsx(positions)).unwrap();
     assert_eq!(read.blocks.len(), positions * 2);
     let Block::Table(last) = &read.blocks[positions * 2 - 1] else {
         panic!("a table")
     };
-    assert_eq!(last.rows.len(), 15);
+    assert_eq!(last.rows.len(), 16);
     assert_eq!(
-        last.rows[1].cells[1].text,
+        last.rows[2].cells[1].text,
         format!("Meningkatnya kualitas layanan 1 pada jabatan {positions}")
     );
-    assert!(last.rows[1].cells[1].merged);
+    assert!(last.rows[2].cells[1].merged);
+
+    // They are IKI documents: every position is found with its table.
+    for (format, bytes) in [
+        (Format::Docx, office::large_docx(positions)),
+        (Format::Xlsx, office::large_xlsx(positions)),
+    ] {
+        let imported = import(format, "besar", &bytes).unwrap();
+        assert_eq!(imported.positions, positions, "{format:?}");
+        assert_eq!(
+            imported.yaml.matches("- uraian: \"Persentase capaian").count(),
+            positions * 15
+        );
+    }
 }

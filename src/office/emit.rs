@@ -6,10 +6,13 @@
 use super::layout::{Inferred, Position, Recognised, Sasaran, Signer, Value};
 use super::{Imported, Note, NoteKind, Origin, OriginMap, Problem};
 use crate::source::Span;
+use std::collections::{HashMap, HashSet};
 
 pub mod skp;
 
-pub fn emit(name: &str, doc: &Recognised) -> Imported {
+/// The YAML of `doc`, from the office file `name`. Each position is dropped once printed, so a large document and
+/// its YAML are not held whole side by side.
+pub fn emit(name: &str, doc: Recognised) -> Imported {
     let mut out = Writer::default();
     out.comment(0, &format!("Imported by ikilint from {name}."));
     out.comment(
@@ -38,15 +41,17 @@ pub fn emit(name: &str, doc: &Recognised) -> Imported {
         out.text(2, "tempat", place);
     }
     out.line(0, "jabatan:");
-    for (index, position) in doc.positions.iter().enumerate() {
-        out.position(position, &ids[index], &ids, doc);
+    let positions = doc.positions.len();
+    for (index, position) in doc.positions.into_iter().enumerate() {
+        out.position(&position, &ids[index], &ids);
     }
-    let problems = doc.notes.iter().map(|note| out.locate(note)).collect();
+    let places = Places::new(&doc.notes, &out);
+    let problems = doc.notes.iter().map(|note| out.locate(note, &places)).collect();
     Imported {
         yaml: out.buf,
         problems,
         origins: OriginMap::new(out.entries),
-        positions: doc.positions.len(),
+        positions,
         printed: Vec::new(),
         skp: None,
     }
@@ -133,7 +138,7 @@ impl Writer {
         self.line(indent, &text.replace("ikilint:", "ikilint :"));
     }
 
-    fn position(&mut self, position: &Position, id: &str, ids: &[String], doc: &Recognised) {
+    fn position(&mut self, position: &Position, id: &str, ids: &[String]) {
         let start = self.buf.len();
         for remark in &position.remarks {
             self.comment(2, remark);
@@ -157,9 +162,9 @@ impl Writer {
         } else {
             self.line(4, "sasaran:");
         }
-        let superior = position.atasan.as_ref().map(|a| &doc.positions[a.target]);
+        let has_superior = position.atasan.is_some();
         for (n, sasaran) in position.sasaran.iter().enumerate() {
-            self.sasaran(sasaran, n, superior);
+            self.sasaran(sasaran, n, has_superior);
         }
         if let Some(signature) = &position.signature {
             self.line(4, "tanda_tangan:");
@@ -198,10 +203,10 @@ impl Writer {
         }
     }
 
-    fn sasaran(&mut self, sasaran: &Sasaran, n: usize, superior: Option<&Position>) {
+    fn sasaran(&mut self, sasaran: &Sasaran, n: usize, has_superior: bool) {
         self.line(6, &format!("- id: S{}", n + 1));
         self.text(8, "uraian", &sasaran.uraian);
-        if let (Some(link), Some(_)) = (&sasaran.mendukung, superior) {
+        if let (Some(link), true) = (&sasaran.mendukung, has_superior) {
             self.inferred(8, "mendukung", &format!("S{}", link.target + 1), link);
         }
         if sasaran.indikator.is_empty() {
@@ -234,15 +239,14 @@ impl Writer {
 
     /// A note placed in the YAML: at the comment holding its text, else at the value from its place in the
     /// office file, else at the header comment.
-    fn locate(&self, note: &Note) -> Problem {
+    fn locate(&self, note: &Note, places: &Places) -> Problem {
         // A part the note leaves open matches any value's; a note with no place at all goes to the header.
         let same_place = |o: &Origin| {
             fn fits<T: PartialEq>(want: &Option<T>, have: &Option<T>) -> bool {
                 want.is_none() || want == have
             }
             let n = &note.origin;
-            *n != Origin::default()
-                && fits(&n.line, &o.line)
+            fits(&n.line, &o.line)
                 && fits(&n.table, &o.table)
                 && fits(&n.row, &o.row)
                 && fits(&n.sheet, &o.sheet)
@@ -250,17 +254,24 @@ impl Writer {
                 && fits(&n.paragraph, &o.paragraph)
                 && fits(&n.column, &o.column)
         };
+        let key = Key::of(&note.origin);
         let in_comments = matches!(
             note.kind,
             NoteKind::TextNotPlaced | NoteKind::TableWithoutPosition | NoteKind::UnknownColumn
         );
         let span = in_comments
-            .then(|| self.comments.iter().find(|(_, o)| same_place(o)).map(|(s, _)| *s))
+            .then(|| {
+                places
+                    .candidates(&places.comments, &key)
+                    .map(|i| &self.comments[i])
+                    .find(|(_, o)| same_place(o))
+                    .map(|(s, _)| *s)
+            })
             .flatten()
             .or_else(|| {
-                let matches: Vec<Span> = self
-                    .entries
-                    .iter()
+                let matches: Vec<Span> = places
+                    .candidates(&places.entries, &key)
+                    .map(|i| &self.entries[i])
                     .filter(|(_, o)| same_place(o))
                     .map(|(s, _)| *s)
                     .collect();
@@ -279,6 +290,90 @@ impl Writer {
             origin: note.origin.clone(),
             args: note.args.clone(),
         }
+    }
+}
+
+/// The most telling part of a note's origin: the values and comments from the note's place all have it, so only
+/// they are compared with the note (a whole document's values compared with each of thousands of notes would
+/// take minutes).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+enum Key {
+    Cell(super::CellRef),
+    Line(u32),
+    Paragraph(u32),
+    TableRow(u32, u32),
+    Row(u32),
+    Table(u32),
+    Column(std::sync::Arc<str>),
+    Sheet(std::sync::Arc<str>),
+}
+
+impl Key {
+    /// The key of a note's origin; `None` for a note with no place.
+    fn of(origin: &Origin) -> Option<Key> {
+        let o = origin;
+        Some(match (o.cell, o.line, o.paragraph, o.table, o.row) {
+            (Some(cell), ..) => Key::Cell(cell),
+            (_, Some(line), ..) => Key::Line(line),
+            (_, _, Some(paragraph), ..) => Key::Paragraph(paragraph),
+            (_, _, _, Some(table), Some(row)) => Key::TableRow(table, row),
+            (_, _, _, None, Some(row)) => Key::Row(row),
+            (_, _, _, Some(table), None) => Key::Table(table),
+            _ => match (&o.column, &o.sheet) {
+                (Some(column), _) => Key::Column(column.clone()),
+                (None, Some(sheet)) => Key::Sheet(sheet.clone()),
+                (None, None) => return None,
+            },
+        })
+    }
+
+    /// Every key a value's origin answers to.
+    fn all(o: &Origin) -> impl Iterator<Item = Key> + '_ {
+        [
+            o.cell.map(Key::Cell),
+            o.line.map(Key::Line),
+            o.paragraph.map(Key::Paragraph),
+            o.table.zip(o.row).map(|(t, r)| Key::TableRow(t, r)),
+            o.row.map(Key::Row),
+            o.table.map(Key::Table),
+            o.column.clone().map(Key::Column),
+            o.sheet.clone().map(Key::Sheet),
+        ]
+        .into_iter()
+        .flatten()
+    }
+}
+
+/// The values and comments of the YAML by the keys the notes ask for, in the order they were written.
+struct Places {
+    entries: HashMap<Key, Vec<usize>>,
+    comments: HashMap<Key, Vec<usize>>,
+}
+
+impl Places {
+    fn new(notes: &[Note], out: &Writer) -> Places {
+        let wanted: HashSet<Key> = notes.iter().filter_map(|n| Key::of(&n.origin)).collect();
+        let index = |placed: &[(Span, Origin)]| {
+            let mut by: HashMap<Key, Vec<usize>> = HashMap::new();
+            for (i, (_, origin)) in placed.iter().enumerate() {
+                for key in Key::all(origin).filter(|k| wanted.contains(k)) {
+                    by.entry(key).or_default().push(i);
+                }
+            }
+            by
+        };
+        Places {
+            entries: index(&out.entries),
+            comments: index(&out.comments),
+        }
+    }
+
+    fn candidates<'p>(&self, by: &'p HashMap<Key, Vec<usize>>, key: &Option<Key>) -> impl Iterator<Item = usize> + 'p {
+        key.as_ref()
+            .and_then(|k| by.get(k))
+            .map_or(&[][..], Vec::as_slice)
+            .iter()
+            .copied()
     }
 }
 
@@ -374,7 +469,7 @@ mod tests {
             year: Some((2024, Origin::default())),
             ..Recognised::default()
         };
-        let imported = emit("a.txt", &doc);
+        let imported = emit("a.txt", doc);
         let document = crate::typed::read(&imported.yaml, crate::source::FileId(0))
             .unwrap_or_else(|| panic!("not read back:\n{}", imported.yaml));
         let jabatan = &document.jabatan[0];
@@ -406,7 +501,7 @@ mod tests {
             ],
             ..Recognised::default()
         };
-        let yaml = emit("a.txt", &doc).yaml;
+        let yaml = emit("a.txt", doc).yaml;
         assert!(yaml.contains("- id: pengolah-data\n"));
         assert!(yaml.contains("- id: pengolah-data-2\n"));
     }

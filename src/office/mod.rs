@@ -18,6 +18,7 @@ mod xml;
 use crate::i18n::{Lang, tr};
 use crate::source::Span;
 use serde::{Deserialize, Serialize};
+use std::sync::Arc;
 
 /// What an import gives: the YAML text, what the importer could not do cleanly (each located in that YAML), and
 /// where each printed value came from.
@@ -71,8 +72,8 @@ pub fn import(format: Format, name: &str, bytes: &[u8]) -> Result<Imported, Read
         }));
         return Ok(imported);
     }
-    let document = layout::recognise(&body, notes);
-    Ok(emit::emit(name, &document))
+    let document = layout::recognise(body, notes);
+    Ok(emit::emit(name, document))
 }
 
 /// The SKP prints among `imported` (files imported together) printed again with `intervensi` inferred where the
@@ -212,7 +213,9 @@ impl Format {
 }
 
 /// Where a piece of an office file is: the parts that apply are set, the others are `None`. Numbers are 1-based,
-/// as a person counts them.
+/// as a person counts them. Every grid cell of a large table carries one, so it is kept small: a sheet's name and
+/// a column's header are shared by all the cells that have them, and a cell's reference is two numbers, written
+/// out ("C7") only when shown.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Origin {
     /// The table's number in the document (Word, text).
@@ -220,15 +223,88 @@ pub struct Origin {
     /// The row's number within its table, header rows included (Word, text) or the sheet's row number (Excel).
     pub row: Option<u32>,
     /// The column's header as written in the document (e.g. "FORMULASI PERHITUNGAN/ PENJELASAN").
-    pub column: Option<String>,
+    #[serde(with = "shared_text")]
+    pub column: Option<Arc<str>>,
     /// The sheet's name (Excel).
-    pub sheet: Option<String>,
-    /// The cell's reference (Excel, e.g. "C7").
-    pub cell: Option<String>,
+    #[serde(with = "shared_text")]
+    pub sheet: Option<Arc<str>>,
+    /// The cell (Excel), shown as its reference, e.g. "C7".
+    pub cell: Option<CellRef>,
     /// The paragraph's number in the document body, outside tables (Word).
     pub paragraph: Option<u32>,
     /// The line's number (text).
     pub line: Option<u32>,
+}
+
+/// A shared text (`Option<Arc<str>>`) serialised as an optional string.
+mod shared_text {
+    use serde::{Deserialize, Deserializer, Serializer};
+    use std::sync::Arc;
+
+    pub fn serialize<S: Serializer>(value: &Option<Arc<str>>, serializer: S) -> Result<S::Ok, S::Error> {
+        match value {
+            Some(text) => serializer.serialize_some(&**text),
+            None => serializer.serialize_none(),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Arc<str>>, D::Error> {
+        Ok(Option::<String>::deserialize(deserializer)?.map(Arc::from))
+    }
+}
+
+/// A spreadsheet cell by its 0-based row and column, written as Excel writes its reference ("C7") when shown or
+/// serialised, and read back from that form.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct CellRef {
+    pub row: u32,
+    pub column: u32,
+}
+
+impl CellRef {
+    pub fn new(row: u32, column: u32) -> Self {
+        CellRef { row, column }
+    }
+
+    /// The cell of an `A1` reference; `None` for anything else.
+    pub fn parse(reference: &str) -> Option<CellRef> {
+        let digits = reference.find(|c: char| c.is_ascii_digit())?;
+        let (letters, number) = reference.split_at(digits);
+        if letters.is_empty() || letters.len() > 3 || !letters.bytes().all(|b| b.is_ascii_uppercase()) {
+            return None;
+        }
+        let column = letters.bytes().fold(0u32, |n, b| n * 26 + u32::from(b - b'A') + 1);
+        let row: u32 = number.parse().ok()?;
+        (row >= 1 && number.bytes().all(|b| b.is_ascii_digit())).then(|| CellRef::new(row - 1, column - 1))
+    }
+}
+
+impl std::fmt::Display for CellRef {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let mut letters = [0u8; 8];
+        let mut at = letters.len();
+        let mut n = u64::from(self.column) + 1;
+        while n > 0 {
+            at -= 1;
+            letters[at] = b'A' + ((n - 1) % 26) as u8;
+            n = (n - 1) / 26;
+        }
+        let letters = std::str::from_utf8(&letters[at..]).expect("ASCII letters");
+        write!(f, "{letters}{}", u64::from(self.row) + 1)
+    }
+}
+
+impl Serialize for CellRef {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_str(self)
+    }
+}
+
+impl<'de> Deserialize<'de> for CellRef {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        CellRef::parse(&text).ok_or_else(|| serde::de::Error::custom(format!("not a cell reference: {text}")))
+    }
 }
 
 impl Origin {
@@ -239,7 +315,7 @@ impl Origin {
         let name = |key: &str, v: &str| crate::i18n::tr(lang, key, &[("name", &v)]);
         let mut parts = Vec::new();
         parts.extend(self.sheet.as_deref().map(|v| name("common.origin-sheet", v)));
-        parts.extend(self.cell.as_deref().map(|v| name("common.origin-cell", v)));
+        parts.extend(self.cell.map(|v| name("common.origin-cell", &v.to_string())));
         parts.extend(self.table.map(|n| number("common.origin-table", n)));
         // An Excel cell's reference names its row already.
         if self.cell.is_none() {
@@ -256,6 +332,10 @@ impl Origin {
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Body {
     pub blocks: Vec<Block>,
+    /// Text extracted from a Word or PDF document, whose line breaks the extraction may have lost: a list line
+    /// that starts with a dash and repeats it ("- Renstra - Renja") is read as entries run together. A Word or
+    /// Excel body keeps its real line breaks, so a dash inside a line is text there.
+    pub extracted: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -396,6 +476,26 @@ mod tests {
         assert_eq!(map.lookup(Span::new(25, 26)), Some(&at(1)));
         assert_eq!(map.lookup(Span::new(35, 45)), Some(&at(1)));
         assert_eq!(map.lookup(Span::new(100, 101)), None);
+    }
+
+    #[test]
+    fn cell_references_are_written_and_read_as_excel_does() {
+        for (row, column, reference) in [
+            (0, 0, "A1"),
+            (6, 2, "C7"),
+            (9, 25, "Z10"),
+            (0, 26, "AA1"),
+            (0, 16383, "XFD1"),
+        ] {
+            assert_eq!(CellRef::new(row, column).to_string(), reference);
+            assert_eq!(CellRef::parse(reference), Some(CellRef::new(row, column)));
+        }
+        assert_eq!(CellRef::parse("A0"), None);
+        assert_eq!(CellRef::parse("7"), None);
+        assert_eq!(CellRef::parse("c7"), None);
+        let json = serde_json::to_string(&CellRef::new(6, 2)).unwrap();
+        assert_eq!(json, "\"C7\"");
+        assert_eq!(serde_json::from_str::<CellRef>(&json).unwrap(), CellRef::new(6, 2));
     }
 
     #[test]

@@ -13,6 +13,7 @@ pub fn read(text: &str) -> (Body, Vec<Note>) {
         reader.line(index as u32 + 1, raw);
     }
     reader.finish_table();
+    reader.body.extracted = true;
     (reader.body, reader.notes)
 }
 
@@ -58,6 +59,8 @@ impl Reader {
         let rows = std::mem::take(&mut self.rows);
         let width = rows.iter().map(|(_, cells)| cells.len()).max().unwrap_or(0);
         let header = rows[0].1.clone();
+        // The columns' numbers, shared by the origins of their cells.
+        let numbers: Vec<std::sync::Arc<str>> = (1..=width).map(|n| n.to_string().into()).collect();
         let mut out: Vec<Row> = Vec::with_capacity(rows.len());
         let mut after_repeated_header = false;
         for (line, mut cells) in rows {
@@ -66,7 +69,7 @@ impl Reader {
                 table: Some(table),
                 row: Some(number),
                 line: Some(line),
-                column: Some((column + 1).to_string()),
+                column: numbers.get(column).cloned(),
                 ..Origin::default()
             };
             let row_origin = Origin {

@@ -76,11 +76,11 @@ impl Serialize for OriginView<'_> {
         let OriginView(origin, lang) = *self;
         let mut map = serializer.serialize_map(Some(8))?;
         map.serialize_entry("cell", &origin.cell)?;
-        map.serialize_entry("column", &origin.column)?;
+        map.serialize_entry("column", &origin.column.as_deref())?;
         map.serialize_entry("paragraph", &origin.paragraph)?;
         map.serialize_entry("part", &origin.describe(lang))?;
         map.serialize_entry("row", &origin.row)?;
-        map.serialize_entry("sheet", &origin.sheet)?;
+        map.serialize_entry("sheet", &origin.sheet.as_deref())?;
         map.serialize_entry("table", &origin.table)?;
         map.serialize_entry("text_line", &origin.line)?;
         map.end()

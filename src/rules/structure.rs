@@ -150,7 +150,9 @@ struct FirstSeen<'a> {
 
 impl<'a> FirstSeen<'a> {
     fn new() -> Self {
-        FirstSeen { first: HashMap::default() }
+        FirstSeen {
+            first: HashMap::default(),
+        }
     }
 
     fn see(&mut self, cx: &Context, file: FileId, id: &'a Text, kind: &str, out: &mut Vec<Diagnostic>) {

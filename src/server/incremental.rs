@@ -376,7 +376,12 @@ impl Cache {
     }
 
     /// Run the set rules over the whole set: the files whose findings of them changed, and the cascade graph.
-    fn rerun_set(&mut self, workspace: &Workspace, data: &Data, settings: &Settings) -> (BTreeSet<FileId>, Arc<Cascade>) {
+    fn rerun_set(
+        &mut self,
+        workspace: &Workspace,
+        data: &Data,
+        settings: &Settings,
+    ) -> (BTreeSet<FileId>, Arc<Cascade>) {
         let cx = Context::new(&workspace.files, &workspace.documents, settings.lang, data).with_skps(&workspace.skps);
         let set = by_file(workspace.files.len(), lint::set_findings(&cx, settings));
         let mut changed = BTreeSet::new();

@@ -126,7 +126,9 @@ impl Entry {
 
     /// What is linted of the file: the text of its buffer or disk, or an office file's bytes.
     fn source(&self) -> Option<Vec<u8>> {
-        self.office.clone().or_else(|| self.text().map(|t| t.as_bytes().to_vec()))
+        self.office
+            .clone()
+            .or_else(|| self.text().map(|t| t.as_bytes().to_vec()))
     }
 }
 
@@ -264,13 +266,13 @@ impl State {
                 continue;
             };
             for candidate in candidates {
-                let Some(uri) = convert::path_to_uri(&candidate.path) else { continue };
+                let Some(uri) = convert::path_to_uri(&candidate.path) else {
+                    continue;
+                };
                 let name = candidate.path.to_string_lossy().into_owned();
                 if let Some(bytes) = office_bytes(&candidate.path) {
                     offices.insert(name, (uri, bytes));
-                } else if let Ok(text) =
-                    crate::fsread::read_to_string(&candidate.path, crate::fsread::Kind::Document)
-                {
+                } else if let Ok(text) = crate::fsread::read_to_string(&candidate.path, crate::fsread::Kind::Document) {
                     found.insert(name, (uri, text));
                 }
             }

@@ -21,11 +21,9 @@ pub fn zip_of(parts: &[(&str, &[u8])]) -> Vec<u8> {
 /// A `.docx` whose body is `body` (the XML inside `w:body`), with `numbering` and `styles` as the content of
 /// `w:numbering` and `w:styles` when given.
 pub fn docx(body: &str, numbering: Option<&str>, styles: Option<&str>) -> Vec<u8> {
-    let document = format!(
-        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document {NAMESPACES}><w:body>{body}</w:body></w:document>"#
-    );
-    let numbering = numbering.map(|n| format!("<w:numbering {NAMESPACES}>{n}</w:numbering>"));
-    let styles = styles.map(|s| format!("<w:styles {NAMESPACES}>{s}</w:styles>"));
+    let document = document_xml(body);
+    let numbering = numbering.map(numbering_xml);
+    let styles = styles.map(styles_xml);
     let mut parts: Vec<(&str, &[u8])> = vec![
         (
             "[Content_Types].xml",
@@ -40,6 +38,41 @@ pub fn docx(body: &str, numbering: Option<&str>, styles: Option<&str>) -> Vec<u8
         parts.push(("word/styles.xml", s.as_bytes()));
     }
     zip_of(&parts)
+}
+
+/// A `word/document.xml` part whose body is `body`.
+pub fn document_xml(body: &str) -> String {
+    format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document {NAMESPACES}><w:body>{body}</w:body></w:document>"#
+    )
+}
+
+/// A `word/numbering.xml` part of the definitions `content`.
+pub fn numbering_xml(content: &str) -> String {
+    format!("<w:numbering {NAMESPACES}>{content}</w:numbering>")
+}
+
+/// A `word/styles.xml` part of the styles `content`.
+pub fn styles_xml(content: &str) -> String {
+    format!("<w:styles {NAMESPACES}>{content}</w:styles>")
+}
+
+/// A relationships part (`_rels/.rels`, `word/_rels/document.xml.rels`) of (type, target) pairs; the type is the
+/// last segment of the relationship type (`officeDocument`, `styles`, `numbering`).
+pub fn rels(relationships: &[(&str, &str)]) -> String {
+    let entries: String = relationships
+        .iter()
+        .enumerate()
+        .map(|(i, (kind, target))| {
+            format!(
+                r#"<Relationship Id="rId{}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/{kind}" Target="{target}"/>"#,
+                i + 1
+            )
+        })
+        .collect();
+    format!(
+        r#"<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">{entries}</Relationships>"#
+    )
 }
 
 /// A paragraph of plain runs.
@@ -71,8 +104,18 @@ fn position_rows(n: usize) -> Vec<[String; 6]> {
     rows
 }
 
-/// A `.docx` of `positions` positions: per position its header items and a table of about 15 rows whose
-/// sasaran cells are merged vertically over their indicators.
+/// The header row of an IKI table with every column the importer reads.
+pub const IKI_HEADER: [&str; 6] = [
+    "NO",
+    "SASARAN KINERJA",
+    "INDIKATOR KINERJA",
+    "FORMULASI PERHITUNGAN",
+    "TARGET",
+    "SUMBER DATA",
+];
+
+/// A `.docx` of `positions` positions: per position its header items and a table of a header row and 15 rows
+/// whose sasaran cells are merged vertically over their indicators.
 pub fn large_docx(positions: usize) -> Vec<u8> {
     let mut body = String::new();
     for n in 1..=positions {
@@ -80,7 +123,11 @@ pub fn large_docx(positions: usize) -> Vec<u8> {
         body.push_str(&p("2. TUGAS : melaksanakan penyiapan bahan perumusan kebijakan"));
         body.push_str("<w:tbl><w:tblGrid>");
         body.push_str(&"<w:gridCol/>".repeat(6));
-        body.push_str("</w:tblGrid>");
+        body.push_str("</w:tblGrid><w:tr>");
+        for text in IKI_HEADER {
+            body.push_str(&tc("", text));
+        }
+        body.push_str("</w:tr>");
         for (index, row) in position_rows(n).iter().enumerate() {
             body.push_str("<w:tr>");
             for (column, text) in row.iter().enumerate() {
@@ -110,6 +157,10 @@ pub fn large_xlsx(positions: usize) -> Vec<u8> {
         sheet
             .write_string(row, 0, format!("1. JABATAN : KEPALA SEKSI {n}"))
             .unwrap();
+        row += 1;
+        for (column, text) in IKI_HEADER.iter().enumerate() {
+            sheet.write_string(row, column as u16, *text).unwrap();
+        }
         row += 1;
         for (index, cells) in position_rows(n).iter().enumerate() {
             for (column, text) in cells.iter().enumerate() {

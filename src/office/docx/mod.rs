@@ -1,6 +1,9 @@
-//! The Word reader: the body of `word/document.xml` streamed in order into paragraphs and tables, with list
-//! numbers written out (`numbering.xml`), bold taken from runs and styles (`styles.xml`), merged cells resolved,
-//! tracked changes read as accepted and comments, headers, footers and drawings left out.
+//! The Word reader: the body of the main document part (found through the package's relationships, see
+//! [`parts`]) streamed in order into paragraphs and tables, with list numbers written out (`numbering.xml`), bold
+//! taken from runs and styles (`styles.xml`), merged cells resolved, tracked changes read as accepted, text boxes
+//! read where they are anchored (once: the fallback copy an `mc:AlternateContent` keeps for older readers is
+//! skipped), content controls (`w:sdt`) read as their content unless they only show their placeholder, and
+//! comments, headers, footers and pictures left out.
 //!
 //! It is a streaming pass with quick-xml over the zip crate's parts rather than a DOCX crate: the crates that
 //! read `.docx` either load the whole document tree into memory or do not expose `w:vMerge`/`w:gridSpan`, and
@@ -8,6 +11,7 @@
 
 mod grid;
 mod numbering;
+mod parts;
 mod styles;
 
 use super::package::Package;
@@ -15,43 +19,45 @@ use super::xml::{Item, Space, is_on, number_attribute, walk};
 use super::{Block, Body, Origin, Paragraph, ReadError, Table};
 use grid::{RawCell, RawRow, RawTable, Vertical, folded};
 use numbering::Numbering;
+use parts::Parts;
 use styles::Styles;
-
-const DOCUMENT: &str = "word/document.xml";
 
 /// The body of the `.docx` file in `bytes`.
 pub fn read(bytes: &[u8]) -> Result<Body, ReadError> {
     let mut package = Package::open_document(bytes)?;
-    if !package.has(DOCUMENT) {
+    let Some(parts) = Parts::find(&mut package)? else {
         return Err(ReadError::new("common.reason-office-no-document"));
-    }
-    let styles = match package.stream("word/styles.xml")? {
-        Some(part) => Styles::parse(part)?,
+    };
+    let styles = match parts.styles.as_deref() {
+        Some(name) => Styles::parse(package.stream(name)?.expect("found present"), name)?,
         None => Styles::default(),
     };
-    let numbering = match package.stream("word/numbering.xml")? {
-        Some(part) => Numbering::parse(part)?,
+    let numbering = match parts.numbering.as_deref() {
+        Some(name) => Numbering::parse(package.stream(name)?.expect("found present"), name)?,
         None => Numbering::default(),
     };
     let mut body = BodyReader::new(styles, numbering);
-    let part = package.stream(DOCUMENT)?.expect("the part was found above");
-    walk(part, DOCUMENT, |depth, item| {
+    let part = package.stream(&parts.document)?.expect("found present");
+    walk(part, &parts.document, |depth, item| {
         body.visit(depth, item);
         Ok(())
     })?;
-    Ok(Body { blocks: body.blocks })
+    body.blocks.append(&mut body.anchored);
+    Ok(Body {
+        blocks: body.blocks,
+        extracted: false,
+    })
 }
 
-/// Subtrees whose content is not part of the displayed body: deleted or moved-away text, drawings and text
-/// boxes (laid out apart from the flow), property-change records (the properties before a tracked change).
+/// Subtrees whose content is not part of the displayed body: deleted or moved-away text, embedded objects,
+/// property-change records (the properties before a tracked change). A drawing is read for its text boxes only
+/// (nothing else of it is WordprocessingML).
 fn is_skipped(space: Space, name: &str) -> bool {
     match space {
         Space::Word => matches!(
             name,
             "del"
                 | "moveFrom"
-                | "drawing"
-                | "pict"
                 | "object"
                 | "rPrChange"
                 | "pPrChange"
@@ -106,6 +112,17 @@ struct BodyReader {
     tables: Vec<RawTable>,
     paragraphs_outside_tables: u32,
     top_level_tables: u32,
+    /// The text boxes being read, innermost last: the depth of each `w:txbxContent`, and the paragraph, run and
+    /// place in it of the paragraph the box is anchored in, put back when the box ends.
+    boxes: Vec<(usize, Option<ParagraphState>, Option<RunState>, Inside)>,
+    /// Blocks of text boxes, given after the paragraph they are anchored in.
+    anchored: Vec<Block>,
+    /// The depths of the drawings (`w:drawing`, `w:pict`) being read: only their text boxes are read.
+    drawings: Vec<usize>,
+    /// The content controls (`w:sdt`) being read: the depth of each, and whether it only shows its placeholder
+    /// (its content is then a prompt such as "Click here to enter text", not the document's text: its paragraphs
+    /// are counted, their text left out).
+    controls: Vec<(usize, bool)>,
 }
 
 impl BodyReader {
@@ -121,6 +138,10 @@ impl BodyReader {
             tables: Vec::new(),
             paragraphs_outside_tables: 0,
             top_level_tables: 0,
+            boxes: Vec::new(),
+            anchored: Vec::new(),
+            drawings: Vec::new(),
+            controls: Vec::new(),
         }
     }
 
@@ -136,22 +157,47 @@ impl BodyReader {
                 let name = element.local_name();
                 if is_skipped(space, name.as_ref()) {
                     self.skipping = Some(depth);
-                } else if space == Space::Word {
-                    self.open(name.as_ref(), element);
+                } else if space == Space::Word && matches!(name.as_ref(), "drawing" | "pict") {
+                    self.drawings.push(depth);
+                } else if space == Space::Word && (!self.in_drawing() || name.as_ref() == "txbxContent") {
+                    self.open(depth, name.as_ref(), element);
                 }
             }
-            Item::Close(Space::Word, name) => self.close(name),
+            Item::Close(Space::Word, "drawing" | "pict") if self.drawings.last() == Some(&depth) => {
+                self.drawings.pop();
+            }
+            Item::Close(Space::Word, name) if !self.in_drawing() => self.close(depth, name),
             Item::Close(..) => {}
             Item::Text(text) => {
-                if let (Inside::Text, Some(run)) = (self.inside, &mut self.run) {
+                // The prompt an empty content control shows is not the document's text.
+                let prompt = self.controls.iter().any(|c| c.1);
+                if let (Inside::Text, Some(run), false) = (self.inside, &mut self.run, prompt) {
                     run.text.push_str(text);
                 }
             }
         }
     }
 
-    fn open(&mut self, name: &str, element: &quick_xml::events::BytesStart<'_>) {
+    /// Inside a drawing and not in one of its text boxes.
+    fn in_drawing(&self) -> bool {
+        self.drawings
+            .last()
+            .is_some_and(|d| self.boxes.last().is_none_or(|b| b.0 < *d))
+    }
+
+    fn open(&mut self, depth: usize, name: &str, element: &quick_xml::events::BytesStart<'_>) {
         match (self.inside, name) {
+            (_, "txbxContent") => {
+                let (paragraph, run) = (self.paragraph.take(), self.run.take());
+                self.boxes.push((depth, paragraph, run, self.inside));
+                self.inside = Inside::Elsewhere;
+            }
+            (_, "sdt") => self.controls.push((depth, false)),
+            (_, "showingPlcHdr") => {
+                if let Some(control) = self.controls.last_mut() {
+                    control.1 = is_on(element);
+                }
+            }
             (_, "p") => {
                 self.paragraph = Some(ParagraphState::default());
                 self.inside = Inside::Elsewhere;
@@ -236,8 +282,16 @@ impl BodyReader {
         }
     }
 
-    fn close(&mut self, name: &str) {
+    fn close(&mut self, depth: usize, name: &str) {
         match name {
+            "txbxContent" if self.boxes.last().is_some_and(|b| b.0 == depth) => {
+                self.end_run();
+                let (_, paragraph, run, inside) = self.boxes.pop().expect("checked");
+                (self.paragraph, self.run, self.inside) = (paragraph, run, inside);
+            }
+            "sdt" if self.controls.last().is_some_and(|c| c.0 == depth) => {
+                self.controls.pop();
+            }
             "t" if self.inside == Inside::Text => self.inside = Inside::Elsewhere,
             "rPr" if self.inside == Inside::RunProperties => self.inside = Inside::Elsewhere,
             "pPr" if self.inside == Inside::ParagraphProperties => self.inside = Inside::Elsewhere,
@@ -298,19 +352,34 @@ impl BodyReader {
             }
             return;
         }
-        self.paragraphs_outside_tables += 1;
-        if text.is_empty() {
-            return;
+        // A text box's paragraphs are not paragraphs of the body: they are located at the one they are anchored in.
+        let number = self.paragraphs_outside_tables + 1;
+        if self.boxes.is_empty() {
+            self.paragraphs_outside_tables = number;
         }
-        self.blocks.push(Block::Paragraph(Paragraph {
-            text,
-            bold: paragraph.runs_with_text > 0 && paragraph.bold_runs == paragraph.runs_with_text,
-            origin: Origin {
-                paragraph: Some(self.paragraphs_outside_tables),
-                ..Origin::default()
-            },
-            numeric: false,
-        }));
+        let block = (!text.is_empty()).then(|| {
+            Block::Paragraph(Paragraph {
+                text,
+                bold: paragraph.runs_with_text > 0 && paragraph.bold_runs == paragraph.runs_with_text,
+                origin: Origin {
+                    paragraph: Some(number),
+                    ..Origin::default()
+                },
+                numeric: false,
+            })
+        });
+        self.emit(block);
+    }
+
+    /// A block of the body, in reading order: one read in a text box waits for the end of the paragraph the box
+    /// is anchored in, and follows it.
+    fn emit(&mut self, block: Option<Block>) {
+        if self.boxes.is_empty() {
+            self.blocks.extend(block);
+            self.blocks.append(&mut self.anchored);
+        } else {
+            self.anchored.extend(block);
+        }
     }
 
     fn end_table(&mut self) {
@@ -330,13 +399,13 @@ impl BodyReader {
             None => {
                 let number = self.top_level_tables;
                 let rows = table.into_rows(Some(number));
-                self.blocks.push(Block::Table(Table {
+                self.emit(Some(Block::Table(Table {
                     rows,
                     origin: Origin {
                         table: Some(number),
                         ..Origin::default()
                     },
-                }));
+                })));
             }
             Some(outer) => {
                 let text = folded(&table.into_rows(None));

@@ -54,13 +54,13 @@ pub(super) struct Numbering {
 }
 
 impl Numbering {
-    pub fn parse<R: Read>(source: Bounded<R>) -> Result<Self, ReadError> {
+    pub fn parse<R: Read>(source: Bounded<R>, name: &str) -> Result<Self, ReadError> {
         let mut numbering = Numbering::default();
         let mut abstract_id: Option<u32> = None;
         let mut level: Option<usize> = None;
         let mut list: Option<(u32, List)> = None;
         let mut override_level: Option<usize> = None;
-        walk(source, "word/numbering.xml", |_, item| {
+        walk(source, name, |_, item| {
             match item {
                 Item::Open(Space::Word, e) => match e.local_name().as_ref() {
                     "abstractNum" => {

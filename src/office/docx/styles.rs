@@ -26,11 +26,11 @@ pub(super) struct Styles {
 }
 
 impl Styles {
-    pub fn parse<R: Read>(source: Bounded<R>) -> Result<Self, ReadError> {
+    pub fn parse<R: Read>(source: Bounded<R>, name: &str) -> Result<Self, ReadError> {
         let mut styles = Styles::default();
         // The style being read: its depth, whether it is a paragraph style, its id.
         let mut current: Option<(usize, bool, String, Style)> = None;
-        walk(source, "word/styles.xml", |depth, item| {
+        walk(source, name, |depth, item| {
             match item {
                 Item::Open(Space::Word, e) => {
                     let name = e.local_name();

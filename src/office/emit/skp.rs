@@ -168,7 +168,8 @@ pub fn emit(name: &str, print: &SkpPrint, links: &[Option<Link>]) -> Imported {
         let span = out.comment(0, &format!("signed: {}", tt.text));
         out.origin(span.start, span.end, &tt.origin);
     }
-    let problems = print.notes.iter().map(|note| out.locate(note)).collect();
+    let places = super::Places::new(&print.notes, &out);
+    let problems = print.notes.iter().map(|note| out.locate(note, &places)).collect();
     Imported {
         yaml: out.buf,
         problems,

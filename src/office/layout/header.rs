@@ -104,9 +104,28 @@ pub fn list_entry(text: &str) -> Option<String> {
     (!entry.is_empty() && entry.chars().any(char::is_alphanumeric)).then(|| entry.to_string())
 }
 
+/// The entries of one line of a list, without their markers (none for a lone "-"). A line is one entry, a dash
+/// inside it ("Peraturan Perundang - Undangan") is text; only in extracted text (which loses line breaks) does a
+/// line that starts with a dash and repeats it before a capital ("- Renstra - Renja - DPA") hold the entries the
+/// extraction ran together.
+pub fn line_entries(line: &str, extracted: bool) -> Vec<String> {
+    let Some(entry) = list_entry(line) else {
+        return Vec::new();
+    };
+    let dashed = line
+        .trim_start()
+        .strip_prefix('-')
+        .is_some_and(|r| r.starts_with(char::is_whitespace));
+    if extracted && dashed {
+        split_run_together(&entry)
+    } else {
+        vec![entry]
+    }
+}
+
 /// An entry holding several entries the extraction ran together ("A - B - C", each after " - " and a capital):
 /// the entries. One entry comes back as it is.
-pub fn split_run_together(entry: &str) -> Vec<String> {
+fn split_run_together(entry: &str) -> Vec<String> {
     let mut parts = Vec::new();
     let mut rest = entry;
     while let Some(at) = rest
@@ -162,8 +181,8 @@ pub fn unit_and_year(title: &[Line]) -> (Option<Value>, Option<(i64, Origin)>) {
         None => tokens.len(),
     };
     let unit = (unit_end > after_heading).then(|| {
-        let text = tokens[after_heading..unit_end].join(" ");
-        Value::new(title_case(&text), first.origin.clone())
+        // As written: "DINAS PUPR" stays in capitals (an acronym cannot be told from a word in capitals).
+        Value::new(tokens[after_heading..unit_end].join(" "), first.origin.clone())
     });
     let year = year_at
         .and_then(|i| year_of(tokens[i]))
@@ -178,21 +197,14 @@ pub fn year_of(token: &str) -> Option<i64> {
     (digits.len() == 4 && (1900..2100).contains(&year)).then_some(year)
 }
 
-/// "KECAMATAN TANJUNG REDEB" → "Kecamatan Tanjung Redeb"; words with a digit or a dot are kept as written.
-fn title_case(text: &str) -> String {
-    text.split_whitespace()
-        .map(|w| {
-            if w.chars().any(|c| c.is_ascii_digit() || c == '.') {
-                return w.to_string();
-            }
-            let mut chars = w.chars();
-            match chars.next() {
-                Some(first) => first.to_uppercase().chain(chars.flat_map(char::to_lowercase)).collect(),
-                None => String::new(),
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
+/// The kind of unit a head's title names, before the rest of the title as written: in capitals when the rest is
+/// ("CAMAT MASAMA" heads "KECAMATAN MASAMA"), so that the unit reads as the user wrote the title.
+fn unit_named(kind: &str, rest: &str) -> String {
+    if is_upper(rest) {
+        format!("{} {rest}", kind.to_uppercase())
+    } else {
+        format!("{kind} {rest}")
+    }
 }
 
 /// The unit named by the head's title when the title does not name it: "Camat Masama" heads "Kecamatan Masama",
@@ -211,14 +223,14 @@ pub fn unit_from_positions(positions: &[Position]) -> Option<Value> {
         let Some(nama) = &position.nama else { continue };
         for (head, unit) in HEADS {
             if let Some(rest) = after(&nama.text, head) {
-                return Some(Value::new(format!("{unit} {}", title_case(&rest)), nama.origin.clone()));
+                return Some(Value::new(unit_named(unit, &rest), nama.origin.clone()));
             }
         }
         if let Some(rest) = after(&nama.text, "kepala").filter(|r| {
             let first = r.split_whitespace().next().unwrap_or("").to_lowercase();
             ["dinas", "badan", "kantor", "bagian"].contains(&first.as_str())
         }) {
-            return Some(Value::new(title_case(&rest), nama.origin.clone()));
+            return Some(Value::new(rest, nama.origin.clone()));
         }
     }
     None
@@ -250,6 +262,14 @@ mod tests {
             vec!["Renstra", "Renja", "DPA"]
         );
         assert_eq!(split_run_together("tahun n-1 - n dibagi"), vec!["tahun n-1 - n dibagi"]);
+        // Only a dashed line of extracted text holds entries run together; a dash inside a sentence is text.
+        assert_eq!(line_entries("- Renstra - Renja", true), vec!["Renstra", "Renja"]);
+        assert_eq!(line_entries("- Renstra - Renja", false), vec!["Renstra - Renja"]);
+        assert_eq!(
+            line_entries("Peraturan Perundang - Undangan", true),
+            vec!["Peraturan Perundang - Undangan"]
+        );
+        assert_eq!(line_entries("- ", true), Vec::<String>::new());
     }
 
     #[test]
@@ -286,8 +306,11 @@ mod tests {
         let run = title_run(&lines);
         assert_eq!(run, 0..4);
         let (unit, year) = unit_and_year(&lines[run]);
-        assert_eq!(unit.unwrap().text, "Kecamatan Tanjung Redeb");
+        // As written: capitals are kept (an acronym such as PUPR cannot be told from a word in capitals).
+        assert_eq!(unit.unwrap().text, "KECAMATAN TANJUNG REDEB");
         assert_eq!(year.unwrap().0, 2022);
+        let (unit, _) = unit_and_year(&[line("INDIKATOR KINERJA INDIVIDU DINAS PUPR TAHUN 2024")]);
+        assert_eq!(unit.unwrap().text, "DINAS PUPR");
         let (unit, year) = unit_and_year(&[line("INDIKATOR KINERJA INDIVIDU")]);
         assert!(unit.is_none() && year.is_none());
     }

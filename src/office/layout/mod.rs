@@ -99,8 +99,9 @@ impl Default for Value {
     }
 }
 
-/// The IKI document in `body`; `notes` are the reader's, kept with the layout's own.
-pub fn recognise(body: &Body, notes: Vec<Note>) -> Recognised {
+/// The IKI document in `body`; `notes` are the reader's, kept with the layout's own. Each block is dropped once
+/// read, so a large body and the document made of it are not held whole side by side.
+pub fn recognise(body: Body, notes: Vec<Note>) -> Recognised {
     let mut state = State {
         doc: Recognised {
             notes,
@@ -111,11 +112,12 @@ pub fn recognise(body: &Body, notes: Vec<Note>) -> Recognised {
         tail: Vec::new(),
         has_table: false,
         header: None,
+        extracted: body.extracted,
     };
-    for block in &body.blocks {
+    for block in body.blocks {
         match block {
-            Block::Paragraph(p) => state.paragraph(p),
-            Block::Table(t) => state.table(t),
+            Block::Paragraph(p) => state.paragraph(&p),
+            Block::Table(t) => state.table(&t),
         }
     }
     state.close_position();
@@ -158,6 +160,8 @@ struct State {
     has_table: bool,
     /// The header of the current position's last table, for its continuation on the next page.
     header: Option<table::Header>,
+    /// The body is extracted text: see [`Body::extracted`].
+    extracted: bool,
 }
 
 impl State {
@@ -184,9 +188,7 @@ impl State {
             }
             Some((header::Item::List(list), value)) if self.current().is_some() && !self.has_table => {
                 self.list = Some(list);
-                if let Some(first) = header::list_entry(&value) {
-                    self.push_entry(list, Value::new(first, p.origin.clone()));
-                }
+                self.push_entry(list, &value, &p.origin);
                 return;
             }
             _ => {}
@@ -204,9 +206,7 @@ impl State {
                 return;
             }
             if header::is_marked_entry(&p.text) {
-                if let Some(entry) = header::list_entry(&p.text) {
-                    self.push_entry(list, Value::new(entry, p.origin.clone()));
-                }
+                self.push_entry(list, &p.text, &p.origin);
                 return;
             }
             if p.text.chars().next().is_some_and(char::is_lowercase) && self.continue_entry(list, &p.text) {
@@ -217,12 +217,13 @@ impl State {
         self.not_placed(value);
     }
 
-    fn push_entry(&mut self, list: header::List, value: Value) {
-        let parts = header::split_run_together(&value.text);
+    /// The entries of the list line `line` (several where the extraction ran them together, with a note).
+    fn push_entry(&mut self, list: header::List, line: &str, origin: &Origin) {
+        let parts = header::line_entries(line, self.extracted);
         if parts.len() > 1 {
             self.doc.notes.push(Note::new(
                 NoteKind::UncertainJoin,
-                value.origin.clone(),
+                origin.clone(),
                 &[("detail", "items-split"), ("count", &parts.len().to_string())],
             ));
         }
@@ -233,7 +234,7 @@ impl State {
             header::List::Tugas => &mut position.tugas,
             header::List::Fungsi => &mut position.fungsi,
         };
-        items.extend(parts.into_iter().map(|text| Value::new(text, value.origin.clone())));
+        items.extend(parts.into_iter().map(|text| Value::new(text, origin.clone())));
     }
 
     /// A line starting in lower case after a list item that ends without punctuation: the item's sentence broken
@@ -300,7 +301,7 @@ impl State {
                 }
                 self.has_table = true;
                 self.header = Some(rows.header());
-                let (notes, starts) = rows.apply(&mut self.doc.positions);
+                let (notes, starts) = rows.apply(&mut self.doc.positions, self.extracted);
                 self.doc.notes.extend(notes);
                 if starts {
                     self.tail.clear();

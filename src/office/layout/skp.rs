@@ -472,13 +472,8 @@ pub fn recognise(body: &Body, notes: Vec<Note>) -> SkpPrint {
 
 /// The column of an Excel grid cell from its reference ("C7" → 2), to line up the parts of a sheet's table.
 fn excel_column(origin: &Origin) -> Option<i64> {
-    let cell = origin.cell.as_deref()?;
-    let letters: String = cell.chars().take_while(char::is_ascii_uppercase).collect();
-    // Excel's columns end at XFD: a longer run of letters is no reference.
-    if letters.is_empty() || letters.len() > 3 || origin.sheet.is_none() {
-        return None;
-    }
-    Some(letters.bytes().fold(0i64, |n, b| n * 26 + i64::from(b - b'A' + 1)) - 1)
+    let cell = origin.cell?;
+    origin.sheet.is_some().then_some(i64::from(cell.column))
 }
 
 /// Where a table's first grid column is in its sheet (Excel), from a cell that carries its own text.
@@ -645,7 +640,7 @@ impl State {
             for (at, column) in columns.iter().enumerate() {
                 if column.is_none() && !headers[at].trim().is_empty() && !cells[at].merged {
                     let mut origin = cells[at].origin.clone();
-                    origin.column = Some(headers[at].clone());
+                    origin.column = Some(headers[at].as_str().into());
                     self.print
                         .notes
                         .push(Note::new(NoteKind::UnknownColumn, origin, &[("column", &headers[at])]));
@@ -786,7 +781,7 @@ impl State {
                 return None;
             }
             let mut origin = c.origin.clone();
-            origin.column = Some(headers[at].clone());
+            origin.column = Some(headers[at].as_str().into());
             Some(Value::new(text, origin))
         };
         let uraian = value(Col::Rhk);
@@ -838,7 +833,7 @@ impl State {
                 && let Some(c) = cells.get(at).filter(|c| !c.merged && !c.text.trim().is_empty())
             {
                 let mut origin = c.origin.clone();
-                origin.column = Some(headers[at].clone());
+                origin.column = Some(headers[at].as_str().into());
                 let text = format!("{}: {}", headers[at].trim(), super::table::one_line_text(&c.text));
                 // Reported once, at the column's header (S009).
                 self.print.unplaced.push(Value::new(text, origin));

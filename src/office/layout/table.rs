@@ -6,6 +6,7 @@
 use super::header::{self, Item};
 use super::{Indikator, Line, Position, Sasaran, Value};
 use crate::office::{Cell, Column, Note, NoteKind, Origin, Table};
+use std::sync::Arc;
 
 /// What a header cell means, from its words in any case.
 pub fn column_of(header: &str) -> Option<Column> {
@@ -35,18 +36,21 @@ pub fn column_of(header: &str) -> Option<Column> {
     }
 }
 
-pub enum Read {
+pub enum Read<'t> {
     /// An IKI table: its columns and data rows.
-    Iki(Rows),
+    Iki(Rows<'t>),
     /// Any other table, as lines: each column top to bottom (a borderless signature table has one signer per
     /// column).
     Lines(Vec<Line>),
 }
 
-pub struct Rows {
+/// The data rows of a table under its header, borrowed from the body (a table of thousands of rows is not copied).
+pub struct Rows<'t> {
     columns: Vec<Option<Column>>,
     headers: Vec<String>,
-    rows: Vec<Vec<Cell>>,
+    /// Each header on one line, as the origins of the column's values name it (shared by all of them).
+    names: Vec<Arc<str>>,
+    rows: Vec<&'t [Cell]>,
     origin: Origin,
     /// The rest of a table after a page break, read under the header of its first part (its unknown columns
     /// were reported there).
@@ -69,7 +73,12 @@ pub(super) fn is_numbering(row: &[Cell]) -> bool {
             .all(|(i, t)| t.trim_end_matches('.').parse::<usize>() == Ok(i + 1))
 }
 
-pub fn read(table: &Table) -> Read {
+/// Each header on one line, shared by the origins of its column's values.
+fn names_of(headers: &[String]) -> Vec<Arc<str>> {
+    headers.iter().map(|h| Arc::from(h.replace('\n', " "))).collect()
+}
+
+pub fn read(table: &Table) -> Read<'_> {
     let header_at = table
         .rows
         .iter()
@@ -83,10 +92,11 @@ pub fn read(table: &Table) -> Read {
     let rows = table.rows[at + 1..]
         .iter()
         .filter(|r| !is_numbering(&r.cells) && header_columns(&r.cells).is_none())
-        .map(|r| r.cells.clone())
+        .map(|r| r.cells.as_slice())
         .collect();
     Read::Iki(Rows {
         columns,
+        names: names_of(&headers),
         headers,
         rows,
         origin: table.origin.clone(),
@@ -130,18 +140,19 @@ impl Header {
     }
 
     /// Every row of `table` as data rows under this header.
-    pub fn rows(&self, table: &Table) -> Rows {
+    pub fn rows<'t>(&self, table: &'t Table) -> Rows<'t> {
         Rows {
             columns: self.columns.clone(),
             headers: self.headers.clone(),
-            rows: table.rows.iter().map(|r| r.cells.clone()).collect(),
+            names: names_of(&self.headers),
+            rows: table.rows.iter().map(|r| r.cells.as_slice()).collect(),
             origin: table.origin.clone(),
             continued: true,
         }
     }
 }
 
-impl Rows {
+impl Rows<'_> {
     pub fn header(&self) -> Header {
         Header {
             columns: self.columns.clone(),
@@ -171,7 +182,7 @@ impl Rows {
 
     fn value(&self, cell: &Cell, column: usize) -> Value {
         let mut origin = cell.origin.clone();
-        origin.column = Some(self.headers[column].replace('\n', " "));
+        origin.column = Some(Arc::clone(&self.names[column]));
         Value::new(cell.text.clone(), origin)
     }
 
@@ -182,13 +193,14 @@ impl Rows {
     }
 
     /// Add the rows to the last of `positions` (a full-width row "Jabatan : …" starts another position). Returns
-    /// the notes and whether a position was started.
-    pub fn apply(self, positions: &mut Vec<Position>) -> (Vec<Note>, bool) {
+    /// the notes and whether a position was started. `extracted`: the body is extracted text (see
+    /// [`crate::office::Body::extracted`]).
+    pub fn apply(self, positions: &mut Vec<Position>, extracted: bool) -> (Vec<Note>, bool) {
         let mut notes = Vec::new();
         for (at, column) in self.columns.iter().enumerate() {
             if !self.continued && column.is_none() && !self.headers[at].trim().is_empty() {
                 let mut origin = self.origin.clone();
-                origin.column = Some(self.headers[at].clone());
+                origin.column = Some(Arc::clone(&self.names[at]));
                 notes.push(Note::new(
                     NoteKind::UnknownColumn,
                     origin,
@@ -199,7 +211,7 @@ impl Rows {
         let mut started = false;
         // A new table continues the sasaran of the position's previous one when its first sasaran cell is empty.
         let mut open = !positions.last().is_some_and(|p| p.sasaran.is_empty());
-        for row in &self.rows {
+        for &row in &self.rows {
             if let Some(jabatan) = position_row(row) {
                 positions.push(Position {
                     nama: Some(Value::new(jabatan, row[0].origin.clone())),
@@ -225,7 +237,7 @@ impl Rows {
                 });
             }
             open = true;
-            if let Some(indikator) = self.indikator(row) {
+            if let Some(indikator) = self.indikator(row, extracted) {
                 position
                     .sasaran
                     .last_mut()
@@ -237,8 +249,9 @@ impl Rows {
         (notes, started)
     }
 
-    fn indikator(&self, row: &[Cell]) -> Option<Indikator> {
-        // Paragraphs of one cell are one text, joined by a space; only sources are a list.
+    fn indikator(&self, row: &[Cell], extracted: bool) -> Option<Indikator> {
+        // Paragraphs of one cell are one text, joined by a space, but a formula keeps its lines as written (a
+        // fraction written as numerator, rule and denominator); sources are a list.
         let text = |column| {
             self.cell(row, column)
                 .map(|(_, v, _)| one_line(v))
@@ -254,9 +267,12 @@ impl Rows {
                 .map(|(_, v, _)| one_line(v))
                 .unwrap_or_default(),
             satuan: text(Column::Satuan),
-            formula: text(Column::Formula),
+            formula: self
+                .cell(row, Column::Formula)
+                .map(|(_, v, _)| joined_lines(v, "\n"))
+                .filter(|v| !v.text.is_empty()),
             target: text(Column::Target),
-            sumber_data: sumber.map(sources).unwrap_or_default(),
+            sumber_data: sumber.map(|v| sources(v, extracted)).unwrap_or_default(),
             extra: Vec::new(),
         };
         for (at, column) in self.columns.iter().enumerate() {
@@ -277,17 +293,28 @@ impl Rows {
     }
 }
 
-fn one_line(value: Value) -> Value {
-    Value::new(one_line_text(&value.text), value.origin)
-}
-
-/// The lines of a cell's text joined by a space, each trimmed, empty ones dropped.
-pub(super) fn one_line_text(text: &str) -> String {
+/// A text's lines, each trimmed, blank ones left out, joined by `separator`.
+fn lines_joined(text: &str, separator: &str) -> String {
     text.lines()
         .map(str::trim)
         .filter(|l| !l.is_empty())
         .collect::<Vec<_>>()
-        .join(" ")
+        .join(separator)
+}
+
+/// [`lines_joined`] for a value, keeping its origin.
+fn joined_lines(value: Value, separator: &str) -> Value {
+    Value::new(lines_joined(&value.text, separator), value.origin)
+}
+
+/// The lines of a cell's text joined by a space, each trimmed, empty ones dropped.
+pub(super) fn one_line_text(text: &str) -> String {
+    lines_joined(text, " ")
+}
+
+/// A cell's paragraphs as one line.
+fn one_line(value: Value) -> Value {
+    joined_lines(value, " ")
 }
 
 /// A row whose only text (repeated over merged cells) is a "Jabatan : …" item: a second position in one table.
@@ -304,12 +331,11 @@ fn position_row(row: &[Cell]) -> Option<String> {
 }
 
 /// A sumber data cell as its sources: one per line or list item, list markers removed.
-fn sources(value: Value) -> Vec<Value> {
+fn sources(value: Value, extracted: bool) -> Vec<Value> {
     value
         .text
         .lines()
-        .filter_map(header::list_entry)
-        .flat_map(|entry| header::split_run_together(&entry))
+        .flat_map(|line| header::line_entries(line, extracted))
         .map(|text| Value::new(text, value.origin.clone()))
         .collect()
 }

@@ -1,5 +1,6 @@
 //! A number cell's text as Excel shows it: General format as in a column of the default width (at most 11
-//! characters, so an 18-digit NIP shows as `1.97308E+17`, never as digits it no longer has), percentages, and
+//! characters, so an 18-digit NIP shows as `1.97308E+17`, never as digits it no longer has), number formats with
+//! fixed decimals, thousands and percent (`0.00`, `#,##0.00`, `0.0%`) as an Indonesian Excel shows them, and
 //! dates written with the cell's own date format.
 
 /// The widest number Excel's General format writes in a default-width column.
@@ -57,19 +58,186 @@ fn trim_fraction(text: String) -> String {
     }
 }
 
-/// `value` in a percent format with `decimals` decimals (`0%`, `0.00%`).
-pub(super) fn percent(value: f64, decimals: usize) -> String {
-    format!("{:.*}%", decimals.min(15), value * 100.0)
+/// A number format with digit placeholders (`0`, `0.00`, `#,##0.00`, `0.0%`, `"Rp "#,##0`,
+/// `[$-421]#,##0.00`): how it shows a number.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(super) struct NumberFormat {
+    /// Digits always shown before the decimal separator (`00` pads to two).
+    integer_digits: usize,
+    /// Decimals always shown (`0`) and at most shown (`0` and `#`).
+    min_decimals: usize,
+    max_decimals: usize,
+    grouping: bool,
+    percent: bool,
+    prefix: String,
+    suffix: String,
+    /// The format names a locale that writes the decimal point (`[$-409]`, `[$-en-US]`): Excel shows `76.50` in
+    /// it. Otherwise the number is written as an Indonesian Excel shows it, with the decimal comma and the
+    /// thousands dot (`1.234,50`).
+    point: bool,
 }
 
-/// The decimals of a percent format code, or `None` when the code is not a percent format.
-pub(super) fn percent_decimals(code: &str) -> Option<usize> {
+/// The number format of the first section of `code`, or `None` when it is no plain number format (General, a
+/// date or time, text, scientific, a condition, scaling by thousands): such numbers are shown in General.
+pub(super) fn number_format(code: &str) -> Option<NumberFormat> {
     let section = code.split(';').next().unwrap_or_default();
-    if !section.contains('%') || section.contains('"') {
-        return None;
+    let mut format = NumberFormat {
+        integer_digits: 0,
+        min_decimals: 0,
+        max_decimals: 0,
+        grouping: false,
+        percent: false,
+        prefix: String::new(),
+        suffix: String::new(),
+        point: false,
+    };
+    let chars: Vec<char> = section.chars().collect();
+    let mut digits = false;
+    let mut in_fraction = false;
+    let mut at = 0;
+    let literal = |format: &mut NumberFormat, digits: bool, text: &str| {
+        if digits {
+            format.suffix.push_str(text);
+        } else {
+            format.prefix.push_str(text);
+        }
+    };
+    while at < chars.len() {
+        let c = chars[at];
+        match c {
+            '"' => {
+                let close = chars[at + 1..]
+                    .iter()
+                    .position(|d| *d == '"')
+                    .map_or(chars.len(), |p| at + 1 + p);
+                literal(&mut format, digits, &chars[at + 1..close].iter().collect::<String>());
+                at = close;
+            }
+            '\\' => {
+                literal(
+                    &mut format,
+                    digits,
+                    &chars.get(at + 1).map(char::to_string).unwrap_or_default(),
+                );
+                at += 1;
+            }
+            '[' => {
+                let close = chars[at..]
+                    .iter()
+                    .position(|d| *d == ']')
+                    .map_or(chars.len(), |p| at + p);
+                let inside: String = chars[at + 1..close].iter().collect();
+                let (symbol, locale) = inside.strip_prefix('$')?.split_once('-').unwrap_or((&inside[1..], ""));
+                let locale = locale.to_ascii_lowercase();
+                format.point = !locale.is_empty() && locale != "421" && !locale.starts_with("id");
+                literal(&mut format, digits, symbol);
+                at = close;
+            }
+            '_' | '*' => at += 1,
+            '0' | '#' | '?' => {
+                digits = true;
+                if in_fraction {
+                    format.max_decimals += 1;
+                    format.min_decimals += usize::from(c != '#');
+                } else if c != '#' {
+                    format.integer_digits += 1;
+                }
+            }
+            '.' if !in_fraction => in_fraction = true,
+            ',' if digits && !in_fraction => {
+                // A comma after the last digit scales by a thousand: not read.
+                if !chars[at + 1..].iter().any(|d| matches!(d, '0' | '#' | '?')) {
+                    return None;
+                }
+                format.grouping = true;
+            }
+            '%' => {
+                format.percent = true;
+                literal(&mut format, digits, "%");
+            }
+            ' ' | '-' | '+' | '(' | ')' | ':' | '$' => literal(&mut format, digits, &c.to_string()),
+            // A date, time, text, scientific or fraction format, or one this reader does not know.
+            _ => return None,
+        }
+        at += 1;
     }
-    let fraction = section.split_once('.').map_or("", |(_, f)| f);
-    Some(fraction.chars().take_while(|c| *c == '0' || *c == '#').count())
+    digits.then_some(format)
+}
+
+/// The integer and fraction digits of `value` (not negative) rounded to `decimals` as Excel rounds: on its
+/// 15 significant digits, half away from zero (76.5 shows as 77, 1.005 as 1.01).
+fn rounded(value: f64, decimals: usize) -> (String, String) {
+    let scientific = format!("{value:.14e}");
+    let (mantissa, exponent) = scientific.split_once('e').unwrap_or((&scientific, "0"));
+    let mut digits: Vec<u8> = mantissa.bytes().filter(u8::is_ascii_digit).map(|b| b - b'0').collect();
+    // The value is 0.d1d2d3… × 10^point.
+    let mut point = exponent.parse::<i64>().unwrap_or(0) + 1;
+    let keep = point + decimals as i64;
+    if keep < 0 {
+        return ("0".to_string(), "0".repeat(decimals));
+    }
+    let keep = keep as usize;
+    let round_up = digits.get(keep).is_some_and(|d| *d >= 5);
+    digits.resize(keep, 0);
+    if round_up {
+        let mut at = keep;
+        loop {
+            if at == 0 {
+                digits.insert(0, 1);
+                point += 1;
+                break;
+            }
+            at -= 1;
+            if digits[at] == 9 {
+                digits[at] = 0;
+            } else {
+                digits[at] += 1;
+                break;
+            }
+        }
+    }
+    let text = |d: &[u8]| d.iter().map(|d| char::from(b'0' + d)).collect::<String>();
+    if point <= 0 {
+        let fraction = "0".repeat((-point) as usize) + &text(&digits);
+        return ("0".to_string(), fraction[..decimals].to_string());
+    }
+    let point = point as usize;
+    (text(&digits[..point]), text(&digits[point..]))
+}
+
+/// `value` as `format` shows it.
+pub(super) fn formatted(value: f64, format: &NumberFormat) -> String {
+    if !value.is_finite() {
+        return "#NUM!".to_string();
+    }
+    let value = if format.percent { value * 100.0 } else { value };
+    let (integer, mut fraction) = rounded(value.abs(), format.max_decimals.min(15));
+    while fraction.len() > format.min_decimals && fraction.ends_with('0') {
+        fraction.pop();
+    }
+    let integer = integer.trim_start_matches('0');
+    let integer = format!("{integer:0>width$}", width = format.integer_digits);
+    let (thousands, decimal) = if format.point { (',', '.') } else { ('.', ',') };
+    let mut grouped = String::new();
+    for (i, digit) in integer.chars().enumerate() {
+        if format.grouping && i > 0 && (integer.len() - i) % 3 == 0 {
+            grouped.push(thousands);
+        }
+        grouped.push(digit);
+    }
+    let negative = value < 0.0 && (grouped.chars().chain(fraction.chars())).any(|d| d != '0');
+    let mut out = String::new();
+    if negative {
+        out.push('-');
+    }
+    out.push_str(&format.prefix);
+    out.push_str(&grouped);
+    if !fraction.is_empty() {
+        out.push(decimal);
+        out.push_str(&fraction);
+    }
+    out.push_str(&format.suffix);
+    out
 }
 
 const MONTHS_EN: [&str; 12] = [
@@ -270,13 +438,58 @@ mod tests {
         assert_eq!(general(9.999999999e16), "1E+17");
     }
 
+    fn shown(value: f64, code: &str) -> String {
+        formatted(
+            value,
+            &number_format(code).unwrap_or_else(|| panic!("{code} is a number format")),
+        )
+    }
+
     #[test]
-    fn percent_formats_keep_their_decimals() {
-        assert_eq!(percent_decimals("0%"), Some(0));
-        assert_eq!(percent_decimals("0.00%"), Some(2));
-        assert_eq!(percent_decimals("General"), None);
-        assert_eq!(percent(1.0, 0), "100%");
-        assert_eq!(percent(0.875, 1), "87.5%");
+    fn fixed_decimal_formats_show_their_decimals_with_the_decimal_comma() {
+        assert_eq!(shown(76.5, "0.00"), "76,50");
+        assert_eq!(shown(76.5, "0"), "77");
+        assert_eq!(shown(1234.5, "#,##0.00"), "1.234,50");
+        assert_eq!(shown(1234567.0, "#,##0"), "1.234.567");
+        assert_eq!(shown(0.875, "0.0%"), "87,5%");
+        assert_eq!(shown(1.0, "0%"), "100%");
+        assert_eq!(shown(0.5, "#.##"), ",5");
+        assert_eq!(shown(2.0, "0.##"), "2");
+        assert_eq!(shown(-3.25, "0.0"), "-3,3");
+        assert_eq!(shown(1.005, "0.00"), "1,01");
+        assert_eq!(shown(0.004, "0.00"), "0,00");
+        assert_eq!(shown(0.0456, "0.0%"), "4,6%");
+        assert_eq!(shown(99.995, "0.00"), "100,00");
+        assert_eq!(shown(1e20, "#,##0"), "100.000.000.000.000.000.000");
+        assert_eq!(shown(-0.01, "0.0"), "0,0");
+        assert_eq!(shown(7.0, "00"), "07");
+        assert_eq!(shown(2500000.0, "\"Rp \"#,##0"), "Rp 2.500.000");
+        assert_eq!(shown(2500000.0, "[$Rp-421]#,##0.00"), "Rp2.500.000,00");
+        assert_eq!(shown(76.5, "0.00_);(0.00)"), "76,50");
+    }
+
+    #[test]
+    fn a_format_naming_a_locale_that_writes_the_point_shows_the_point() {
+        assert_eq!(shown(1234.5, "[$-409]#,##0.00"), "1,234.50");
+        assert_eq!(shown(1234.5, "[$$-en-US]#,##0.00"), "$1,234.50");
+        assert_eq!(shown(1234.5, "[$-id-ID]#,##0.00"), "1.234,50");
+    }
+
+    #[test]
+    fn other_formats_are_not_number_formats() {
+        for code in [
+            "General",
+            "@",
+            "dd/mm/yyyy",
+            "0.00E+00",
+            "# ?/?",
+            "[Red]0.00",
+            "[>100]0",
+            "#,##0,",
+            "h:mm",
+        ] {
+            assert_eq!(number_format(code), None, "{code}");
+        }
     }
 
     #[test]

@@ -11,10 +11,11 @@ mod display;
 pub(crate) use display::MONTHS_ID;
 
 use super::package::Package;
-use super::{Block, Body, Cell, Origin, Paragraph, ReadError, Row, Table};
+use super::{Block, Body, Cell, CellRef, Origin, Paragraph, ReadError, Row, Table};
 use calamine::{DataRef, Dimensions, Reader, SheetType, Style, Xlsx, XlsxError};
 use std::collections::BTreeMap;
 use std::io::Cursor;
+use std::sync::Arc;
 
 /// Columns past this one are not read (Excel has 16,384; a merged range over all of them would repeat its text
 /// on every one).
@@ -68,7 +69,7 @@ struct Value {
 
 /// How a style shows a number, and whether its font is bold.
 struct Look {
-    percent: Option<usize>,
+    number: Option<display::NumberFormat>,
     date_code: Option<String>,
     bold: bool,
 }
@@ -78,7 +79,7 @@ impl Look {
         let format = style.number_format.as_ref();
         let code = format.map(|f| f.format_code.as_str()).unwrap_or("General");
         Look {
-            percent: display::percent_decimals(code),
+            number: display::number_format(code),
             // Built-in format 14 is the system's short date; an Indonesian Excel shows it day first.
             date_code: match format.and_then(|f| f.format_id) {
                 Some(14) => Some("dd/mm/yyyy".to_string()),
@@ -91,8 +92,8 @@ impl Look {
 }
 
 fn shown(value: &DataRef<'_>, look: &Look) -> Option<(String, bool)> {
-    let number = |n: f64| match look.percent {
-        Some(decimals) => display::percent(n, decimals),
+    let number = |n: f64| match &look.number {
+        Some(format) => display::formatted(n, format),
         None => display::general(n),
     };
     let text = match value {
@@ -118,7 +119,8 @@ fn shown(value: &DataRef<'_>, look: &Look) -> Option<(String, bool)> {
 
 /// A sheet's filled cells by row and column (0-based), and its merged ranges.
 struct Sheet {
-    rows: BTreeMap<u32, BTreeMap<u32, Value>>,
+    /// Rows in order, each with its filled cells in column order.
+    rows: Vec<(u32, Vec<(u32, Value)>)>,
     merges: Vec<Dimensions>,
 }
 
@@ -127,11 +129,12 @@ fn read_sheet(workbook: &mut Xlsx<Cursor<&[u8]>>, name: &str) -> Result<Sheet, X
     let mut cells = workbook.worksheet_cells_reader(name)?;
     let looks: Vec<Look> = cells.styles().iter().map(Look::of).collect();
     let plain = Look {
-        percent: None,
+        number: None,
         date_code: None,
         bold: false,
     };
-    let mut rows: BTreeMap<u32, BTreeMap<u32, Value>> = BTreeMap::new();
+    let mut rows: Vec<(u32, Vec<(u32, Value)>)> = Vec::new();
+    let mut in_order = true;
     while let Some((cell, style)) = cells.next_cell_with_style_id()? {
         let (row, column) = cell.get_position();
         let look = looks.get(style).unwrap_or(&plain);
@@ -142,10 +145,39 @@ fn read_sheet(workbook: &mut Xlsx<Cursor<&[u8]>>, name: &str) -> Result<Sheet, X
         if column >= MAX_COLUMNS || row >= EXCEL_ROWS || text.is_empty() {
             continue;
         }
-        let bold = look.bold;
-        rows.entry(row)
-            .or_default()
-            .insert(column, Value { text, numeric, bold });
+        let value = Value {
+            text,
+            numeric,
+            bold: look.bold,
+        };
+        match rows.last_mut() {
+            Some((last, cells)) if *last == row => {
+                in_order &= cells.last().is_none_or(|(c, _)| *c < column);
+                cells.push((column, value));
+            }
+            last => {
+                in_order &= last.is_none_or(|(r, _)| *r < row);
+                rows.push((row, vec![(column, value)]));
+            }
+        }
+    }
+    if !in_order {
+        // Excel writes cells in order; a file that does not is read as if it did, the last of a repeated cell
+        // winning.
+        let mut all: Vec<(u32, u32, Value)> = rows
+            .into_iter()
+            .flat_map(|(r, cells)| cells.into_iter().map(move |(c, v)| (r, c, v)))
+            .collect();
+        all.reverse();
+        all.sort_by_key(|(r, c, _)| (*r, *c));
+        all.dedup_by_key(|(r, c, _)| (*r, *c));
+        rows = Vec::new();
+        for (row, column, value) in all {
+            match rows.last_mut() {
+                Some((last, cells)) if *last == row => cells.push((column, value)),
+                _ => rows.push((row, vec![(column, value)])),
+            }
+        }
     }
     Ok(Sheet { rows, merges })
 }
@@ -158,79 +190,80 @@ struct Placed {
     merged: bool,
 }
 
-/// The `A1` reference of a 0-based cell position.
-fn reference(row: u32, column: u32) -> String {
-    let mut letters = Vec::new();
-    let mut n = column + 1;
-    while n > 0 {
-        letters.push(char::from(b'A' + ((n - 1) % 26) as u8));
-        n = (n - 1) / 26;
-    }
-    letters.iter().rev().collect::<String>() + &(row + 1).to_string()
-}
-
-fn origin_of(sheet: &str, (row, column): (u32, u32)) -> Origin {
+fn origin_of(sheet: &Arc<str>, (row, column): (u32, u32)) -> Origin {
     Origin {
-        sheet: Some(sheet.to_string()),
-        cell: Some(reference(row, column)),
+        sheet: Some(Arc::clone(sheet)),
+        cell: Some(CellRef::new(row, column)),
         row: Some(row + 1),
         ..Origin::default()
     }
 }
 
 impl Sheet {
-    fn value_at(&self, row: u32, column: u32) -> Option<&Value> {
-        self.rows.get(&row)?.get(&column)
+    fn row_index(&self, row: u32) -> Result<usize, usize> {
+        self.rows.binary_search_by_key(&row, |(r, _)| *r)
     }
 
-    /// Every row that shows text, in order, as its grid cells: filled cells and the cells merged ranges cover.
-    fn placed_rows(&self) -> Vec<(u32, BTreeMap<u32, Placed>)> {
-        let Some(last) = self.rows.keys().next_back().copied() else {
-            return Vec::new();
+    fn value_at(&self, row: u32, column: u32) -> Option<&Value> {
+        let cells = &self.rows[self.row_index(row).ok()?].1;
+        let at = cells.binary_search_by_key(&column, |(c, _)| *c).ok()?;
+        Some(&cells[at].1)
+    }
+
+    /// Every row that shows text, in order, given to `each` as its grid cells: filled cells and the cells merged
+    /// ranges cover. The cells' values are moved out of the sheet as their rows are given (a range keeps a copy
+    /// of its value for the rows below), so the sheet is never held twice.
+    fn each_placed_row(&mut self, mut each: impl FnMut(u32, BTreeMap<u32, Placed>)) {
+        let Some(last) = self.rows.last().map(|(r, _)| *r) else {
+            return;
         };
-        let mut merges: Vec<&Dimensions> = self
+        let mut merges: Vec<Dimensions> = self
             .merges
             .iter()
             .filter(|m| self.value_at(m.start.0, m.start.1).is_some())
+            .copied()
             .collect();
         merges.sort_by_key(|m| m.start.0);
         let mut pending = merges.into_iter().peekable();
-        let mut active: Vec<&Dimensions> = Vec::new();
-        let mut placed_rows = Vec::new();
+        // The ranges over the current row, with the value each carries.
+        let mut active: Vec<(Dimensions, Value)> = Vec::new();
         // A range reaching past the last filled column shows nothing there.
         let last_column = self
             .rows
-            .values()
-            .filter_map(|r| r.keys().next_back())
+            .iter()
+            .filter_map(|(_, cells)| cells.last().map(|(c, _)| *c))
             .max()
-            .copied()
             .unwrap_or(0);
         let mut covered_only = 0;
-        let mut row = *self.rows.keys().next().expect("a last row was found");
+        let mut row = self.rows[0].0;
         if let Some(first_merge) = pending.peek() {
             row = row.min(first_merge.start.0);
         }
         while row <= last {
+            let index = self.row_index(row);
             while let Some(merge) = pending.next_if(|m| m.start.0 <= row) {
-                active.push(merge);
+                let value = self
+                    .value_at(merge.start.0, merge.start.1)
+                    .expect("merges kept have a value");
+                active.push((merge, value.clone()));
             }
-            active.retain(|m| m.end.0 >= row);
+            active.retain(|(m, _)| m.end.0 >= row);
             let mut placed: BTreeMap<u32, Placed> = BTreeMap::new();
-            if let Some(values) = self.rows.get(&row) {
-                for (&column, value) in values {
+            if let Ok(at) = index {
+                // The ranges starting on this row took a copy of their value above.
+                for (column, value) in std::mem::take(&mut self.rows[at].1) {
                     placed.insert(
                         column,
                         Placed {
-                            value: value.clone(),
+                            value,
                             carrier: (row, column),
                             merged: false,
                         },
                     );
                 }
             }
-            for merge in &active {
+            for (merge, value) in &active {
                 let carrier = merge.start;
-                let value = self.value_at(carrier.0, carrier.1).expect("merges kept have a value");
                 for column in merge.start.1..=merge.end.1.min(last_column) {
                     if (row, column) != carrier {
                         let merged = Placed {
@@ -243,33 +276,30 @@ impl Sheet {
                 }
             }
             if !placed.is_empty() {
-                placed_rows.push((row, placed));
+                each(row, placed);
             }
-            covered_only = if self.rows.contains_key(&row) {
-                0
-            } else {
-                covered_only + 1
-            };
+            covered_only = if index.is_ok() { 0 } else { covered_only + 1 };
             // Rows with nothing in them and no range over them are skipped at once, and so are the rows of a
             // range that runs on far past its neighbours (the jump ends any table, as an empty row would).
             let follow_range = !active.is_empty() && covered_only < MAX_COVERED_ROWS;
-            row = match (follow_range, self.rows.range(row + 1..).next(), pending.peek()) {
+            let next_filled = self.rows.get(index.map_or_else(|i| i, |i| i + 1)).map(|(r, _)| *r);
+            row = match (follow_range, next_filled, pending.peek()) {
                 (true, _, _) => row + 1,
-                (false, Some((&next, _)), Some(merge)) => next.min(merge.start.0).max(row + 1),
-                (false, Some((&next, _)), None) => next,
+                (false, Some(next), Some(merge)) => next.min(merge.start.0).max(row + 1),
+                (false, Some(next), None) => next,
                 (false, None, _) => break,
             };
         }
-        placed_rows
     }
 
-    fn into_blocks(self, name: &str) -> Vec<Block> {
+    fn into_blocks(mut self, name: &str) -> Vec<Block> {
+        let name: Arc<str> = Arc::from(name);
         let mut blocks = Vec::new();
         let mut table: Vec<(u32, BTreeMap<u32, Placed>)> = Vec::new();
         let mut previous: Option<u32> = None;
-        for (row, placed) in self.placed_rows() {
+        self.each_placed_row(|row, placed| {
             if previous.is_some_and(|p| p + 1 != row) {
-                close_table(&mut table, name, &mut blocks);
+                close_table(&mut table, &name, &mut blocks);
             }
             previous = Some(row);
             let mut areas: Vec<(u32, u32)> = placed.values().map(|p| p.carrier).collect();
@@ -277,15 +307,15 @@ impl Sheet {
             areas.dedup();
             let starts_here = areas.iter().any(|a| a.0 == row);
             match areas.len() {
-                0 => close_table(&mut table, name, &mut blocks),
+                0 => close_table(&mut table, &name, &mut blocks),
                 1 if starts_here => {
-                    close_table(&mut table, name, &mut blocks);
+                    close_table(&mut table, &name, &mut blocks);
                     let carrier = areas[0];
-                    let value = &placed.values().next().expect("one area").value;
+                    let value = placed.into_values().next().expect("one area").value;
                     blocks.push(Block::Paragraph(Paragraph {
-                        text: value.text.clone(),
+                        text: value.text,
                         bold: value.bold,
-                        origin: origin_of(name, carrier),
+                        origin: origin_of(&name, carrier),
                         numeric: value.numeric,
                     }));
                 }
@@ -294,13 +324,13 @@ impl Sheet {
                 1 if table.is_empty() => {}
                 _ => table.push((row, placed)),
             }
-        }
-        close_table(&mut table, name, &mut blocks);
+        });
+        close_table(&mut table, &name, &mut blocks);
         blocks
     }
 }
 
-fn close_table(rows: &mut Vec<(u32, BTreeMap<u32, Placed>)>, sheet: &str, blocks: &mut Vec<Block>) {
+fn close_table(rows: &mut Vec<(u32, BTreeMap<u32, Placed>)>, sheet: &Arc<str>, blocks: &mut Vec<Block>) {
     if rows.is_empty() {
         return;
     }
@@ -308,11 +338,11 @@ fn close_table(rows: &mut Vec<(u32, BTreeMap<u32, Placed>)>, sheet: &str, blocks
     let (first, last) = columns.fold((u32::MAX, 0), |(lo, hi), c| (lo.min(c), hi.max(c)));
     let table_rows = rows
         .drain(..)
-        .map(|(row, placed)| Row {
+        .map(|(row, mut placed)| Row {
             cells: (first..=last)
-                .map(|column| match placed.get(&column) {
+                .map(|column| match placed.remove(&column) {
                     Some(p) => Cell {
-                        text: p.value.text.clone(),
+                        text: p.value.text,
                         merged: p.merged,
                         origin: origin_of(sheet, p.carrier),
                         numeric: p.value.numeric,
@@ -330,22 +360,8 @@ fn close_table(rows: &mut Vec<(u32, BTreeMap<u32, Placed>)>, sheet: &str, blocks
     blocks.push(Block::Table(Table {
         rows: table_rows,
         origin: Origin {
-            sheet: Some(sheet.to_string()),
+            sheet: Some(Arc::clone(sheet)),
             ..Origin::default()
         },
     }));
-}
-
-#[cfg(test)]
-mod tests {
-    use super::reference;
-
-    #[test]
-    fn references_are_written_as_excel_does() {
-        assert_eq!(reference(0, 0), "A1");
-        assert_eq!(reference(6, 2), "C7");
-        assert_eq!(reference(9, 25), "Z10");
-        assert_eq!(reference(0, 26), "AA1");
-        assert_eq!(reference(0, 16383), "XFD1");
-    }
 }
