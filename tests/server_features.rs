@@ -533,3 +533,33 @@ fn edits_that_arrive_together_are_checked_once() {
     };
     assert_eq!(publications, [count(&on_disk), count(A)]);
 }
+
+/// While a word of prose is typed, a typo of a common word (as T007 finds it) is offered its dictionary form; a
+/// word the dictionary knows is offered nothing of the kind.
+#[test]
+fn completion_offers_the_dictionary_form_of_a_misspelt_word() {
+    let mut f = start();
+    let first = B.find("uraian: ").expect("an uraian") + "uraian: ".len();
+    for (word, wanted) in [("membntu", true), ("membantu", false)] {
+        let mut typing = B.to_string();
+        typing.insert_str(first, &format!("{word} "));
+        f.client.change(&f.b, if wanted { 2 } else { 3 }, &typing);
+        f.client.diagnostics_until(&f.b, |_| true);
+        let items = f.client.request(
+            "textDocument/completion",
+            doc_position(&f.b, at(&typing, word, 0, word.len())),
+        );
+        let typos: Vec<&Value> = items
+            .as_array()
+            .expect("items")
+            .iter()
+            .filter(|i| i["detail"].as_str().is_some_and(|d| d.contains("T007")))
+            .collect();
+        if wanted {
+            assert!(typos.iter().any(|i| i["label"] == "membantu"), "{items}");
+        } else {
+            assert!(typos.is_empty(), "{items}");
+        }
+    }
+    f.client.shutdown();
+}

@@ -9,6 +9,7 @@ mod repeat;
 mod spelling;
 pub mod tables;
 mod unknown;
+pub use unknown::corrections;
 mod year;
 
 use super::{Check, Family, Rule};

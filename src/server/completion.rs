@@ -252,6 +252,25 @@ fn standard_forms(
     }
     out.sort_by(|a, b| a.label.cmp(&b.label));
     out.truncate(20);
+    // A typo of a common word as T007 finds it (`membntu` → `membantu`), once the word is long enough to judge.
+    if typed.chars().count() >= 5 && !typed.chars().skip(1).any(char::is_uppercase) {
+        for word in crate::rules::text::corrections(data, typed) {
+            let label = match_case(typed, &word);
+            if out.iter().any(|i| i.label == label) {
+                continue;
+            }
+            let detail = tr(lang, "common.server-complete-typo", &[("word", &typed)]);
+            let mut item = item(
+                label.clone(),
+                detail,
+                label,
+                range_from(start),
+                lsp::CompletionItemKind::TEXT,
+            );
+            item.filter_text = Some(typed.to_string());
+            out.push(item);
+        }
+    }
     out
 }
 

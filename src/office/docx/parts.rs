@@ -28,6 +28,10 @@ impl Parts {
         let Some(document) = named.or_else(|| package.has(DOCUMENT).then(|| DOCUMENT.to_string())) else {
             return Ok(None);
         };
+        // A workbook or a presentation renamed `.docx` names its own main part in `_rels/.rels` too.
+        if !is_word_document(package, &document)? {
+            return Ok(None);
+        }
         let (folder, file) = document.rsplit_once('/').unwrap_or(("", &document));
         let own = match folder {
             "" => format!("_rels/{file}.rels"),
@@ -52,6 +56,25 @@ impl Parts {
             document,
         }))
     }
+}
+
+/// Whether the root element of the part `name` is a Word document's (`w:document`), read from its first bytes.
+fn is_word_document(package: &mut Package<'_>, name: &str) -> Result<bool, ReadError> {
+    use std::io::Read;
+    let Some(part) = package.stream(name)? else {
+        return Ok(false);
+    };
+    let mut head = Vec::new();
+    if part.take(4096).read_to_end(&mut head).is_err() {
+        return Ok(false);
+    }
+    let head = String::from_utf8_lossy(&head);
+    let root = head
+        .split('<')
+        .skip(1)
+        .find(|tag| !tag.starts_with(['?', '!']))
+        .and_then(|tag| tag.split(|c: char| c.is_whitespace() || c == '>' || c == '/').next());
+    Ok(root.is_some_and(|name| name.rsplit(':').next() == Some("document")))
 }
 
 /// The relationships of the `.rels` part `name` (none when absent): each as the last segment of its type

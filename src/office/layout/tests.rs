@@ -409,6 +409,7 @@ fn an_skp_of_odd_shapes_loses_no_text_and_never_panics() {
             table(3, &[&["teks lepas", "lainnya"]]),
             paragraph(2, "Catatan akhir yang tidak dikenal"),
         ],
+        extracted: false,
     };
     assert!(skp::is_skp(&body));
     let print = skp::recognise(&body, Vec::new());
@@ -439,6 +440,7 @@ fn an_skp_of_odd_shapes_loses_no_text_and_never_panics() {
     // An IKI body is no SKP.
     let iki = Body {
         blocks: vec![paragraph(1, "INDIKATOR KINERJA INDIVIDU"), table(1, &[HEADER])],
+        extracted: false,
     };
     assert!(!skp::is_skp(&iki));
 }

@@ -262,6 +262,20 @@ fn verdict(dictionary: &Dictionary, lower: &str) -> Option<Vec<String>> {
     found
 }
 
+/// The words T007 would suggest for `word` (any case) on its own: the dictionary's nearest words when neither the
+/// dictionary nor the data files know it; empty when it is known or nothing is close. The editor offers them as
+/// completions while the word is typed.
+pub fn corrections(data: &crate::data::Data, word: &str) -> Vec<String> {
+    let lower = word.to_lowercase();
+    let known = data.table::<Kata>().knows(&lower)
+        || data.table::<Kbbi>().knows(&lower)
+        || data.table::<Istilah>().get(&lower).is_some();
+    match dictionary() {
+        Some(dictionary) if !known => verdict(dictionary, &lower).unwrap_or_default(),
+        _ => Vec::new(),
+    }
+}
+
 pub fn unknown_word(cx: &Context, document: &Document, out: &mut Vec<Diagnostic>) {
     unknown_in(cx, document.file, prose(document), out);
 }
