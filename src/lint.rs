@@ -121,6 +121,19 @@ pub fn document_checks(settings: &Settings) -> Vec<DocumentCheck> {
         .collect()
 }
 
+/// The per-document rules of both kinds that are turned on: what the per-file phase runs.
+pub fn checks(settings: &Settings) -> crate::per_file::Checks {
+    crate::per_file::Checks {
+        document: document_checks(settings),
+        skp: enabled(settings)
+            .filter_map(|r| match r.check {
+                Check::Skp(check) | Check::DocumentAndSkp(_, check) | Check::PositionAndSkp(_, check) => Some(check),
+                _ => None,
+            })
+            .collect(),
+    }
+}
+
 /// The per-document rules that are turned on, in catalogue order, split into those that look at one position at
 /// a time ([`Check::Position`]) and the others.
 pub fn document_checks_by_scope(settings: &Settings) -> (Vec<DocumentCheck>, Vec<DocumentCheck>) {
@@ -169,13 +182,20 @@ impl Gathered {
 /// Lint everything in `workspace` as one set: the per-document rules on each document (in parallel), then the
 /// cross-file phase. The same two phases as a run from disk, for documents already in memory.
 pub fn lint(workspace: &Workspace, data: &Data, settings: &Settings) -> Vec<Diagnostic> {
-    let checks = document_checks(settings);
+    let enabled = checks(settings);
     let per_document: Vec<(FileId, Vec<Diagnostic>)> = workspace
         .documents
         .par_iter()
         .map(|document| {
             let mut out = Vec::new();
-            check_document(&workspace.files, document, &checks, settings.lang, data, &mut out);
+            check_document(
+                &workspace.files,
+                document,
+                &enabled.document,
+                settings.lang,
+                data,
+                &mut out,
+            );
             (document.file, out)
         })
         .collect();
@@ -188,7 +208,7 @@ pub fn lint(workspace: &Workspace, data: &Data, settings: &Settings) -> Vec<Diag
         .par_iter()
         .map(|skp| {
             let mut out = Vec::new();
-            check_skp(&workspace.files, skp, settings.lang, data, &mut out);
+            check_skp(&workspace.files, skp, &enabled.skp, settings.lang, data, &mut out);
             (skp.file, out)
         })
         .collect();

@@ -6,7 +6,7 @@ use crate::data::Data;
 use crate::diagnostic::Diagnostic;
 use crate::i18n::Lang;
 use crate::model::Document;
-use crate::rules::{Context, DocumentCheck};
+use crate::rules::{Context, DocumentCheck, SkpCheck};
 use crate::skp::SkpDocument;
 use crate::source::{FileId, Files, SourceFile};
 use crate::suppress::{self, Anchor};
@@ -51,12 +51,26 @@ pub fn check_document(
     }
 }
 
-/// Run the per-document SKP rules on `skp` (whose file is in `files`), appending their findings to `out`.
-pub fn check_skp(files: &Files, skp: &SkpDocument, lang: Lang, data: &Data, out: &mut Vec<Diagnostic>) {
+/// Run the per-document SKP `checks` on `skp` (whose file is in `files`), appending their findings to `out`.
+pub fn check_skp(
+    files: &Files,
+    skp: &SkpDocument,
+    checks: &[SkpCheck],
+    lang: Lang,
+    data: &Data,
+    out: &mut Vec<Diagnostic>,
+) {
     let cx = Context::new(files, &[], lang, data).with_skps(std::slice::from_ref(skp));
-    for check in crate::rules::skp_checks() {
+    for check in checks {
         check(&cx, skp, out);
     }
+}
+
+/// The per-document rules turned on, of each document kind: what the per-file phase runs.
+#[derive(Clone, Default)]
+pub struct Checks {
+    pub document: Vec<DocumentCheck>,
+    pub skp: Vec<SkpCheck>,
 }
 
 /// The per-file phase for one file's bytes: the file as read (for showing findings) and its facts.
@@ -64,7 +78,7 @@ pub fn lint_file(
     name: String,
     bytes: Vec<u8>,
     explicit: bool,
-    checks: &[DocumentCheck],
+    checks: &Checks,
     lang: Lang,
     data: &Data,
 ) -> (SourceFile, FileFacts) {
@@ -87,7 +101,7 @@ pub fn lint_file(
     };
     if let Some(mut document) = loaded.document {
         document.file = LOCAL;
-        check_document(&files, &document, checks, lang, data, &mut diagnostics);
+        check_document(&files, &document, &checks.document, lang, data, &mut diagnostics);
         if has_directives {
             facts.suppression = Some(suppress::of_document(source, &document));
         }
@@ -95,7 +109,7 @@ pub fn lint_file(
     }
     if let Some(mut skp) = loaded.skp {
         skp.file = LOCAL;
-        check_skp(&files, &skp, lang, data, &mut diagnostics);
+        check_skp(&files, &skp, &checks.skp, lang, data, &mut diagnostics);
         facts.skp = Some(skp.into_skeleton());
     }
     facts.diagnostics = diagnostics;

@@ -40,7 +40,7 @@ fn lint_fresh(
     stamp: Option<Stamp>,
     bytes: Vec<u8>,
     prior: Option<Entry>,
-    checks: &[rules::DocumentCheck],
+    checks: &crate::per_file::Checks,
     data: &Data,
     settings: &Settings,
 ) -> Outcome {
@@ -97,7 +97,7 @@ pub fn run(
     settings: &Settings,
     options: &CacheOptions,
 ) -> Result<Report, PathError> {
-    let checks = lint::document_checks(settings);
+    let checks = lint::checks(settings);
     let enabled: Vec<&str> = rules::all()
         .iter()
         .map(|r| r.code)

@@ -213,17 +213,6 @@ pub fn all() -> &'static [&'static Rule] {
     })
 }
 
-/// The per-document checks of SKP files, every one: the engine drops the findings of rules turned off.
-pub fn skp_checks() -> Vec<SkpCheck> {
-    all()
-        .iter()
-        .filter_map(|r| match r.check {
-            Check::Skp(check) | Check::DocumentAndSkp(_, check) | Check::PositionAndSkp(_, check) => Some(check),
-            _ => None,
-        })
-        .collect()
-}
-
 pub fn by_code(code: &str) -> Option<&'static Rule> {
     all().iter().copied().find(|r| r.code.eq_ignore_ascii_case(code))
 }

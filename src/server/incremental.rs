@@ -178,12 +178,13 @@ impl Cache {
             .par_iter()
             .map(|document| (document.file, own_findings(&workspace.files, document, data, settings)))
             .collect();
+        let skp_checks = lint::checks(settings).skp;
         let checked_skps: Vec<(FileId, Vec<Diagnostic>)> = workspace
             .skps
             .par_iter()
             .map(|skp| {
                 let mut out = Vec::new();
-                crate::per_file::check_skp(&workspace.files, skp, settings.lang, data, &mut out);
+                crate::per_file::check_skp(&workspace.files, skp, &skp_checks, settings.lang, data, &mut out);
                 (skp.file, out)
             })
             .collect();
@@ -277,7 +278,15 @@ impl Cache {
             own.extend(own_findings(&workspace.files, &workspace.documents[at], data, settings));
         }
         if let Ok(at) = workspace.skps.binary_search_by_key(&file, |d| d.file) {
-            crate::per_file::check_skp(&workspace.files, &workspace.skps[at], settings.lang, data, &mut own);
+            let skp_checks = lint::checks(settings).skp;
+            crate::per_file::check_skp(
+                &workspace.files,
+                &workspace.skps[at],
+                &skp_checks,
+                settings.lang,
+                data,
+                &mut own,
+            );
         }
         self.own[file.0] = own;
         let (mut refinish, cascade) = self.rerun_set(workspace, data, settings);

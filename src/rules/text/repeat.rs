@@ -186,9 +186,7 @@ fn run_together_in<'t>(
             let at = match capital_split(word.text) {
                 // `KataKata`: split at the one capital inside, when both halves are words.
                 Some(i) => {
-                    let known = |part: &str| {
-                        kata.contains(part) || crate::dictionary::dictionary().is_some_and(|d| d.check(part))
-                    };
+                    let known = |part: &str| kata.contains(part) || crate::dictionary::knows(part);
                     if known(&lower[..i]) && known(&lower[i..]) {
                         vec![i]
                     } else {

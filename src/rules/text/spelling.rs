@@ -116,7 +116,7 @@ fn misspelled_in<'t>(cx: &Context, file: FileId, texts: impl Iterator<Item = &'t
             if istilah.get(&lower).is_some()
                 || kata.contains(&lower)
                 || kbbi.knows(&lower)
-                || crate::dictionary::dictionary().is_some_and(|d| d.check(&lower))
+                || crate::dictionary::knows(&lower)
             {
                 continue;
             }
