@@ -365,9 +365,9 @@ impl Cache {
             }
             let mut moved = false;
             for finding in self.finished[g].iter_mut().filter(|_| g != file.0) {
-                let before = (finding.primary.span, finding.secondary.clone());
+                let mut labels = std::iter::once(&finding.primary).chain(&finding.secondary);
+                moved |= labels.any(|l| l.file == file && l.span.end >= edit.from);
                 finding.shift_in(file, edit.from, edit.delta);
-                moved |= before != (finding.primary.span, finding.secondary.clone());
             }
             if moved {
                 changed.insert(FileId(g));
