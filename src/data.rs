@@ -58,6 +58,11 @@ pub trait Table: DeserializeOwned + Default + Send + Sync + 'static {
     fn merge(&mut self, later: Self);
 }
 
+/// A value computed from the data's tables: see [`Data::derived`].
+pub trait Derived: Send + Sync + 'static {
+    fn derive(data: &Data) -> Self;
+}
+
 /// How to validate the file of each table; a family adds its table here.
 type Validator = fn(&Data) -> Result<(), DataError>;
 const TABLES: &[(&str, Validator)] = &[
@@ -176,6 +181,27 @@ impl Data {
             .unwrap_or_else(|e| e.into_inner())
             .insert(TypeId::of::<T>(), table.clone());
         Ok(table)
+    }
+
+    /// A value computed from the tables (the words they make known, say) once per set of data, rather than
+    /// once per file that needs it; cleared with the tables when a file is added.
+    pub fn derived<T: Derived>(&self) -> Arc<T> {
+        let found = self
+            .tables
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .get(&TypeId::of::<T>())
+            .cloned();
+        if let Some(found) = found {
+            return found.downcast::<T>().expect("derived cell holds its own type");
+        }
+        // Computed outside the lock: deriving reads tables, which takes the lock.
+        let value = Arc::new(T::derive(self));
+        self.tables
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(TypeId::of::<T>(), value.clone());
+        value
     }
 
     /// The table `T`; data is validated when it is loaded, so a parse failure here cannot happen for loaded data

@@ -22,7 +22,7 @@ use crate::source::FileId;
 use crate::words::{Word, match_case, words};
 use spellbook::Dictionary;
 use std::collections::{HashMap, HashSet};
-use std::sync::{Mutex, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock};
 
 /// Words before a proper noun: the capitalised words after them are a name (`Kecamatan Tanjung Redeb`).
 const PLACE_WORDS: &[&str] = &[
@@ -50,59 +50,81 @@ const PLACE_WORDS: &[&str] = &[
     "lurah",
 ];
 
-/// Words known to the linted set besides the dictionary, lowercase: the data files' words and every word of the
-/// names and places written in the documents.
-pub struct KnownWords {
+/// Lowercase words: what `text` adds to a set of known words.
+fn insert_words(set: &mut HashSet<String>, text: &str) {
+    set.extend(words(text).iter().map(|w| w.text.to_lowercase()));
+}
+
+/// The words the data files make known (terms and their long forms, academic titles, title abbreviations), built
+/// once per run rather than for every file.
+pub struct DataWords {
     words: HashSet<String>,
 }
 
+impl crate::data::Derived for DataWords {
+    fn derive(data: &crate::data::Data) -> Self {
+        let mut words = HashSet::new();
+        for (term, entry) in data.table::<Istilah>().terms() {
+            insert_words(&mut words, term);
+            if let Some(long) = &entry.kepanjangan {
+                insert_words(&mut words, long);
+            }
+        }
+        let gelar = data.table::<Gelar>();
+        for title in gelar.depan.iter().chain(&gelar.belakang) {
+            words.insert(title.replace(['.', ' '], "").to_lowercase());
+            insert_words(&mut words, title);
+        }
+        let singkatan = data.table::<SingkatanJabatan>();
+        for (short, long) in &singkatan.singkatan {
+            insert_words(&mut words, short);
+            long.iter().for_each(|l| insert_words(&mut words, l));
+        }
+        for (written, standard) in &singkatan.ejaan {
+            insert_words(&mut words, written);
+            insert_words(&mut words, standard);
+        }
+        DataWords { words }
+    }
+}
+
+/// Words known to the linted set besides the dictionary, lowercase: the data files' words and every word of the
+/// names and places written in the documents.
+pub struct KnownWords {
+    data: Arc<DataWords>,
+    written: HashSet<String>,
+}
+
 impl KnownWords {
-    fn insert_words(&mut self, text: &str) {
-        self.words.extend(words(text).iter().map(|w| w.text.to_lowercase()));
+    fn contains(&self, lower: &str) -> bool {
+        self.data.words.contains(lower) || self.written.contains(lower)
     }
 }
 
 impl Index for KnownWords {
     fn build(cx: &Context) -> Self {
-        let mut known = KnownWords { words: HashSet::new() };
-        for (term, entry) in cx.data.table::<Istilah>().terms() {
-            known.insert_words(term);
-            if let Some(long) = &entry.kepanjangan {
-                known.insert_words(long);
-            }
-        }
-        let gelar = cx.data.table::<Gelar>();
-        for title in gelar.depan.iter().chain(&gelar.belakang) {
-            known.words.insert(title.replace(['.', ' '], "").to_lowercase());
-            known.insert_words(title);
-        }
-        let singkatan = cx.data.table::<SingkatanJabatan>();
-        for (short, long) in &singkatan.singkatan {
-            known.insert_words(short);
-            long.iter().for_each(|l| known.insert_words(l));
-        }
-        for (written, standard) in &singkatan.ejaan {
-            known.insert_words(written);
-            known.insert_words(standard);
-        }
+        let mut written = HashSet::new();
         for document in cx.documents {
             for (key, text) in document.texts() {
                 if matches!(
                     key,
                     "unit" | "tempat" | "tempat_tanggal" | "pemangku.nama" | "tanda_tangan.nama"
                 ) {
-                    known.insert_words(&text.value);
+                    insert_words(&mut written, &text.value);
                 }
             }
         }
         for skp in cx.skps {
             for (key, text) in skp.texts() {
                 if matches!(key, "nama" | "unit") {
-                    known.insert_words(&text.value);
+                    insert_words(&mut written, &text.value);
                 }
             }
         }
-        known
+        KnownWords {
+            data: cx.data.derived::<DataWords>(),
+            written,
+        }
     }
 }
 
@@ -301,8 +323,7 @@ fn unknown_in<'t>(cx: &Context, file: FileId, texts: impl Iterator<Item = &'t Te
                 continue;
             }
             let lower = token.text.to_lowercase();
-            if known.words.contains(&lower) || kata.knows(&lower) || kbbi.knows(&lower) || istilah.get(&lower).is_some()
-            {
+            if known.contains(&lower) || kata.knows(&lower) || kbbi.knows(&lower) || istilah.get(&lower).is_some() {
                 continue;
             }
             let verdict = verdicts
