@@ -9,7 +9,7 @@ use crate::rules::Context;
 use crate::skp::SkpDocument;
 use crate::source::FileId;
 use crate::words::{Word, match_case, words};
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 pub fn non_standard(cx: &Context, document: &Document, out: &mut Vec<Diagnostic>) {
     super::patterns::by_pattern(cx, document, out);
@@ -103,7 +103,7 @@ fn misspelled_in<'t>(cx: &Context, file: FileId, texts: impl Iterator<Item = &'t
     let kbbi = cx.data.table::<Kbbi>();
     let source = cx.source(file);
     // Words repeat a lot within a document: decide each distinct word once.
-    let mut decided: HashMap<String, Vec<(&Term, usize)>> = HashMap::new();
+    let mut decided: HashMap<String, Vec<(&Term, usize)>> = HashMap::default();
     for text in texts {
         let locator = Locator::new(source, text);
         for word in words(&text.value) {

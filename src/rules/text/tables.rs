@@ -3,7 +3,7 @@
 
 use crate::data::Table;
 use serde::Deserialize;
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashSet};
 
 /// Non-standard spellings (T001), keyed by the lowercase non-standard form.
 #[derive(Deserialize, Default, Debug)]

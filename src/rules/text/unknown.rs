@@ -21,7 +21,7 @@ use crate::skp::SkpDocument;
 use crate::source::FileId;
 use crate::words::{Word, match_case, words};
 use spellbook::Dictionary;
-use std::collections::{HashMap, HashSet};
+use foldhash::{HashMap, HashSet};
 use std::sync::{Arc, Mutex, OnceLock};
 
 /// Words before a proper noun: the capitalised words after them are a name (`Kecamatan Tanjung Redeb`).
@@ -63,7 +63,7 @@ pub struct DataWords {
 
 impl crate::data::Derived for DataWords {
     fn derive(data: &crate::data::Data) -> Self {
-        let mut words = HashSet::new();
+        let mut words = HashSet::default();
         for (term, entry) in data.table::<Istilah>().terms() {
             insert_words(&mut words, term);
             if let Some(long) = &entry.kepanjangan {
@@ -103,7 +103,7 @@ impl KnownWords {
 
 impl Index for KnownWords {
     fn build(cx: &Context) -> Self {
-        let mut written = HashSet::new();
+        let mut written = HashSet::default();
         for document in cx.documents {
             for (key, text) in document.texts() {
                 if matches!(
@@ -314,7 +314,7 @@ fn unknown_in<'t>(cx: &Context, file: FileId, texts: impl Iterator<Item = &'t Te
     let kbbi = cx.data.table::<Kbbi>();
     let istilah = cx.data.table::<Istilah>();
     let source = cx.source(file);
-    let mut verdicts: HashMap<String, Option<Vec<String>>> = HashMap::new();
+    let mut verdicts: HashMap<String, Option<Vec<String>>> = HashMap::default();
     for text in texts {
         let codes = code_chunks(&text.value);
         for token in tokens(&text.value) {
