@@ -2,8 +2,8 @@
 //! documents its own format at its top).
 
 use crate::data::Table;
-use serde::Deserialize;
 use foldhash::{HashMap, HashSet};
+use serde::Deserialize;
 
 /// Non-standard spellings (T001), keyed by the lowercase non-standard form.
 #[derive(Deserialize, Default, Debug)]

@@ -20,8 +20,8 @@ use crate::rules::{Context, Index};
 use crate::skp::SkpDocument;
 use crate::source::FileId;
 use crate::words::{Word, match_case, words};
-use spellbook::Dictionary;
 use foldhash::{HashMap, HashSet};
+use spellbook::Dictionary;
 use std::sync::{Arc, Mutex, OnceLock};
 
 /// Words before a proper noun: the capitalised words after them are a name (`Kecamatan Tanjung Redeb`).
