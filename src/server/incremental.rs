@@ -41,15 +41,6 @@ pub struct Outcome {
     pub changed: Option<BTreeSet<FileId>>,
 }
 
-fn set_file(diagnostic: &mut Diagnostic, file: FileId) {
-    for label in std::iter::once(&mut diagnostic.primary).chain(&mut diagnostic.secondary) {
-        label.file = file;
-    }
-    for edit in diagnostic.fix.iter_mut().flat_map(|f| &mut f.edits) {
-        edit.file = file;
-    }
-}
-
 fn by_file(files: usize, diagnostics: Vec<Diagnostic>) -> Vec<Vec<Diagnostic>> {
     let mut out = vec![Vec::new(); files];
     for d in diagnostics {
@@ -270,7 +261,7 @@ impl Cache {
             (Err(_), None) => {}
         }
         let mut own: Vec<Diagnostic> = alone.diagnostics;
-        own.iter_mut().for_each(|d| set_file(d, file));
+        own.iter_mut().for_each(|d| d.set_file(file));
         workspace.diagnostics.retain(|d| d.primary.file != file);
         workspace.diagnostics.extend(own.iter().cloned());
 
