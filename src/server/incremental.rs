@@ -41,6 +41,19 @@ pub struct Outcome {
     pub changed: Option<BTreeSet<FileId>>,
 }
 
+/// Put `read`, a file's document of one kind read again, at `slot` (where a binary search of `list` by file
+/// found or would insert it), or take out the one that was there when the file holds none any more.
+fn replace_read<T>(list: &mut Vec<T>, slot: Result<usize, usize>, read: Option<T>) {
+    match (slot, read) {
+        (Ok(at), Some(read)) => list[at] = read,
+        (Err(at), Some(read)) => list.insert(at, read),
+        (Ok(at), None) => {
+            list.remove(at);
+        }
+        (Err(_), None) => {}
+    }
+}
+
 fn by_file(files: usize, diagnostics: Vec<Diagnostic>) -> Vec<Vec<Diagnostic>> {
     let mut out = vec![Vec::new(); files];
     for d in diagnostics {
@@ -231,35 +244,11 @@ impl Cache {
                 .replace(FileId(0), SourceFile::new(String::new(), String::new())),
         );
         let slot = workspace.documents.binary_search_by_key(&file, |d| d.file);
-        match (slot, alone.documents.pop()) {
-            (Ok(at), Some(mut document)) => {
-                document.file = file;
-                workspace.documents[at] = document;
-            }
-            (Err(at), Some(mut document)) => {
-                document.file = file;
-                workspace.documents.insert(at, document);
-            }
-            (Ok(at), None) => {
-                workspace.documents.remove(at);
-            }
-            (Err(_), None) => {}
-        }
-        let skp_slot = workspace.skps.binary_search_by_key(&file, |d| d.file);
-        match (skp_slot, alone.skps.pop()) {
-            (Ok(at), Some(mut skp)) => {
-                skp.file = file;
-                workspace.skps[at] = skp;
-            }
-            (Err(at), Some(mut skp)) => {
-                skp.file = file;
-                workspace.skps.insert(at, skp);
-            }
-            (Ok(at), None) => {
-                workspace.skps.remove(at);
-            }
-            (Err(_), None) => {}
-        }
+        let document = alone.documents.pop().map(|d| crate::model::Document { file, ..d });
+        replace_read(&mut workspace.documents, slot, document);
+        let slot = workspace.skps.binary_search_by_key(&file, |s| s.file);
+        let skp = alone.skps.pop().map(|s| crate::skp::SkpDocument { file, ..s });
+        replace_read(&mut workspace.skps, slot, skp);
         let mut own: Vec<Diagnostic> = alone.diagnostics;
         own.iter_mut().for_each(|d| d.set_file(file));
         workspace.diagnostics.retain(|d| d.primary.file != file);
