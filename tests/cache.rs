@@ -9,10 +9,7 @@ use std::path::Path;
 /// A copy of `examples/` with an `ikilint.toml`, so that the cache lives beside it in `.ikilint_cache/`.
 fn repository() -> tempfile::TempDir {
     let dir = temp_files(&[("ikilint.toml", "lang = \"en\"\n")]);
-    for entry in std::fs::read_dir(Path::new(env!("CARGO_MANIFEST_DIR")).join("examples")).unwrap() {
-        let entry = entry.unwrap();
-        std::fs::copy(entry.path(), dir.path().join(entry.file_name())).unwrap();
-    }
+    common::copy_examples(dir.path());
     dir
 }
 

@@ -548,15 +548,8 @@ fn new_user_baseline_then_new_finding_and_blank_lines_fails_on_the_new_finding_a
 
 #[test]
 fn new_user_on_the_examples_a_new_nip_error_and_blank_lines_fail_on_that_error_alone() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
-    let mut files = Vec::new();
-    for entry in std::fs::read_dir(&root).unwrap() {
-        let path = entry.unwrap().path();
-        let name = format!("examples/{}", path.file_name().unwrap().to_string_lossy());
-        files.push((name, std::fs::read_to_string(&path).unwrap()));
-    }
-    let refs: Vec<(&str, &str)> = files.iter().map(|(n, t)| (n.as_str(), t.as_str())).collect();
-    let dir = common::temp_files(&refs);
+    let dir = tempfile::tempdir().unwrap();
+    common::copy_examples(&dir.path().join("examples"));
     let written = run_in(
         dir.path(),
         &["check", "--write-baseline", "ikilint-baseline.json", "examples"],

@@ -12,7 +12,8 @@ fn json_of(args: &[&str]) -> Value {
 
 const TYPO: &str = "dokumen:\n  id: a\n  unit: Kecamatan A\n  tahun: 2024\njabatn:\n  - id: camat\n    nama: Camat A\n    sasaran:\n      - uraian: Meningkatnya pelayanan\n        indikator:\n          - uraian: Indeks Kepuasan Masyarakat\n            formula: Hasil survei kepuasan masyarakat\n";
 
-/// `examples/` holds three IKI documents and the three SKPs of `examples/skp-*.yaml`.
+/// `examples/` holds three IKI documents, the three SKPs of `examples/skp-*.yaml` and the three of the SKP defect set
+/// in `examples/skp-cacat/`.
 #[test]
 fn check_examples_prints_compiler_style_diagnostics_and_exits_1() {
     ikilint()
@@ -22,7 +23,7 @@ fn check_examples_prints_compiler_style_diagnostics_and_exits_1() {
         .stdout(predicate::str::contains("error["))
         .stdout(predicate::str::contains("┌─ examples/"))
         .stdout(predicate::str::contains("= help: "))
-        .stdout(predicate::str::contains("Checked 6 file(s)"));
+        .stdout(predicate::str::contains("Checked 9 file(s)"));
 }
 
 #[test]
@@ -75,7 +76,7 @@ fn json_output_has_the_documented_shape_and_order() {
     sorted.sort();
     assert_eq!(keys, sorted);
     let summary = &json["summary"];
-    assert_eq!(summary["files"], 6);
+    assert_eq!(summary["files"], 9);
     let total = summary["errors"].as_u64().unwrap()
         + summary["warnings"].as_u64().unwrap()
         + summary["infos"].as_u64().unwrap();
@@ -188,7 +189,7 @@ fn quiet_prints_only_the_summary_and_statistics_counts_rules() {
     let output = ikilint().args(["check", "--quiet", "examples/"]).output().unwrap();
     let text = String::from_utf8(output.stdout).unwrap();
     assert_eq!(text.lines().count(), 1, "{text}");
-    assert!(text.starts_with("Checked 6 file(s)"));
+    assert!(text.starts_with("Checked 9 file(s)"));
     ikilint()
         .args(["check", "--quiet", "--statistics", "examples/"])
         .assert()

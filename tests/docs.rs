@@ -7,6 +7,8 @@
 //! ```` ```console ```` or the file's own language in the docs. A block fenced `bash`, `shell` or `zsh` is refused,
 //! so a shell command can never slip past this test by its fence.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -104,21 +106,6 @@ fn sh_blocks(name: &str, text: &str) -> Result<Vec<Block>, String> {
     Ok(blocks)
 }
 
-fn copy_tree(from: &Path, to: &Path) {
-    if from.is_dir() {
-        std::fs::create_dir_all(to).unwrap();
-        for entry in std::fs::read_dir(from).unwrap() {
-            let entry = entry.unwrap();
-            copy_tree(&entry.path(), &to.join(entry.file_name()));
-        }
-    } else {
-        if let Some(parent) = to.parent() {
-            std::fs::create_dir_all(parent).unwrap();
-        }
-        std::fs::copy(from, to).unwrap();
-    }
-}
-
 /// The files and folders of the repository a command names (`schema/ikilint.schema.json`, `rules/`), which are
 /// copied beside `examples/`. `.` and paths outside the repository or into `target/` and `.git` are never copied.
 fn named_repository_paths(root: &Path, command: &str) -> Vec<PathBuf> {
@@ -162,11 +149,11 @@ fn bin_dir() -> tempfile::TempDir {
 /// Run a block's commands in order in a fresh folder; the failures, each saying where, what and why.
 fn run_block(root: &Path, bin: &Path, block: &Block) -> Vec<String> {
     let work = tempfile::tempdir().unwrap();
-    copy_tree(&root.join("examples"), &work.path().join("examples"));
+    common::copy_tree(&root.join("examples"), &work.path().join("examples"));
     for command in &block.commands {
         for path in named_repository_paths(root, &command.text) {
             if !work.path().join(&path).exists() {
-                copy_tree(&root.join(&path), &work.path().join(&path));
+                common::copy_tree(&root.join(&path), &work.path().join(&path));
             }
         }
     }

@@ -8,11 +8,7 @@ use std::path::{Path, PathBuf};
 /// Copy the repository's `examples/` into a temporary directory.
 pub fn copy_examples() -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("temp dir");
-    let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
-    for entry in std::fs::read_dir(examples).expect("examples/") {
-        let path = entry.expect("entry").path();
-        std::fs::copy(&path, dir.path().join(path.file_name().expect("name"))).expect("copy");
-    }
+    common::copy_examples(dir.path());
     dir
 }
 
@@ -36,14 +32,17 @@ fn read(dir: &Path, name: &str) -> String {
     std::fs::read_to_string(dir.join(name)).expect("read")
 }
 
-/// Every YAML file under `dir` with its text, sorted.
+/// Every YAML file under `dir`, in its subfolders too, with its text, sorted.
 pub fn snapshot(dir: &Path) -> Vec<(PathBuf, String)> {
-    let mut out: Vec<_> = std::fs::read_dir(dir)
-        .expect("dir")
-        .map(|e| e.expect("entry").path())
-        .filter(|p| p.extension().is_some_and(|e| e == "yaml"))
-        .map(|p| (p.clone(), std::fs::read_to_string(&p).expect("read")))
-        .collect();
+    let mut out = Vec::new();
+    for path in std::fs::read_dir(dir).expect("dir").map(|e| e.expect("entry").path()) {
+        if path.is_dir() {
+            out.extend(snapshot(&path));
+        } else if path.extension().is_some_and(|e| e == "yaml") {
+            let text = std::fs::read_to_string(&path).expect("read");
+            out.push((path, text));
+        }
+    }
     out.sort();
     out
 }

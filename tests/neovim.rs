@@ -3,16 +3,10 @@
 //! (tests/neovim/e2e.lua). `.ci/run` installs Neovim; elsewhere the test is skipped, saying so, when `nvim` is
 //! missing.
 
+mod common;
+
 use std::path::Path;
 use std::process::Command;
-
-fn copy_examples(to: &Path) {
-    let from = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
-    for entry in std::fs::read_dir(from).expect("examples/") {
-        let path = entry.expect("entry").path();
-        std::fs::copy(&path, to.join(path.file_name().expect("name"))).expect("copy");
-    }
-}
 
 #[test]
 fn neovim_gets_diagnostics_completion_and_rename_from_the_server() {
@@ -26,7 +20,7 @@ fn neovim_gets_diagnostics_completion_and_rename_from_the_server() {
     }
     let dir = tempfile::tempdir().expect("temp dir");
     let root = dir.path().canonicalize().expect("canonical");
-    copy_examples(&root);
+    common::copy_examples(&root);
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/neovim/e2e.lua");
     let output = Command::new("timeout")
         .args(["120", "nvim", "--headless", "-u", "NONE", "-i", "NONE", "-n", "-c"])

@@ -625,11 +625,11 @@ fn config_r006_and_r012_are_relaxed_like_any_rule() {
     assert!(found.is_empty(), "{found:?}");
 }
 
-/// The defects set of `tests/fixtures/skp-cacat/`: the findings an office typically gets, pinned as printed.
+/// The defects set of `examples/skp-cacat/`: the findings an office typically gets, pinned as printed.
 #[test]
 fn the_defects_set_prints_its_findings() {
     let out = ikilint()
-        .args(["check", "--no-cache", "--color", "never", "tests/fixtures/skp-cacat"])
+        .args(["check", "--no-cache", "--color", "never", "examples/skp-cacat"])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
@@ -645,7 +645,7 @@ fn the_safe_fixes_of_the_defects_set() {
             "--color",
             "never",
             "--diff",
-            "tests/fixtures/skp-cacat",
+            "examples/skp-cacat",
         ])
         .output()
         .unwrap();

@@ -83,6 +83,28 @@ pub fn temp_files(files: &[(&str, &str)]) -> tempfile::TempDir {
     dir
 }
 
+/// Copy a file, or a folder with everything under it, to `to`.
+pub fn copy_tree(from: &std::path::Path, to: &std::path::Path) {
+    if from.is_dir() {
+        std::fs::create_dir_all(to).unwrap();
+        for entry in std::fs::read_dir(from).unwrap() {
+            let entry = entry.unwrap();
+            copy_tree(&entry.path(), &to.join(entry.file_name()));
+        }
+    } else {
+        if let Some(parent) = to.parent() {
+            std::fs::create_dir_all(parent).unwrap();
+        }
+        std::fs::copy(from, to).unwrap();
+    }
+}
+
+/// Copy the repository's `examples/` into the folder `to`: the IKI and SKP examples and, under `skp-cacat/`, the
+/// SKP defect set.
+pub fn copy_examples(to: &std::path::Path) {
+    copy_tree(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples"), to);
+}
+
 /// The IKI documents of `examples/`, sorted (the SKP examples beside them are another kind of document).
 pub fn iki_examples() -> Vec<std::path::PathBuf> {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
