@@ -121,13 +121,14 @@ pub fn to_xlsx(pieces: &[Piece]) -> Vec<u8> {
     ikilint::export::xlsx::write_skp(pieces).unwrap()
 }
 
-/// The example SKP YAML files, read.
+/// The example SKP YAML files beside the IKIs, read.
 pub fn examples() -> Vec<(std::path::PathBuf, SkpDocument)> {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
     let mut paths: Vec<_> = std::fs::read_dir(&dir)
         .unwrap()
         .map(|e| e.unwrap().path())
-        .filter(|p| p.file_name().unwrap().to_string_lossy().starts_with("skp-"))
+        // The SKP examples of Masama, not the folder of the defect set (`skp-cacat/`).
+        .filter(|p| p.file_name().unwrap().to_string_lossy().starts_with("skp-") && p.is_file())
         .collect();
     paths.sort();
     paths
