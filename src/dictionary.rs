@@ -2,8 +2,9 @@
 //! read by `spellbook`: which words, with their affixes, are Indonesian. T007 (unknown-word) and the other text
 //! rules check words against it; [`crate::wording`] checks the roots and the derived forms of verbs and nouns.
 
+use crate::memo::Memo;
 use spellbook::Dictionary;
-use std::sync::{Mutex, OnceLock};
+use std::sync::OnceLock;
 
 const AFF: &str = include_str!("../rules/id_ID.aff");
 const DIC: &str = include_str!("../rules/id_ID.dic");
@@ -17,23 +18,9 @@ pub fn dictionary() -> Option<&'static Dictionary> {
 /// Whether the dictionary knows a (lowercase) word. Remembered for the whole process: the rules ask about the
 /// same words in text after text and file after file, and a lookup through the affix rules costs far more.
 pub fn knows(word: &str) -> bool {
-    /// Forget everything past this many words, so that a long language-server session stays small.
-    const LIMIT: usize = 500_000;
-    static KNOWN: OnceLock<Mutex<foldhash::HashMap<String, bool>>> = OnceLock::new();
+    static KNOWN: OnceLock<Memo<bool>> = OnceLock::new();
     let Some(dictionary) = dictionary() else {
         return false;
     };
-    let memo = KNOWN.get_or_init(Mutex::default);
-    let lock = || memo.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-    if let Some(&known) = lock().get(word) {
-        return known;
-    }
-    // Looked up outside the lock, so that threads never wait on each other's lookup.
-    let known = dictionary.check(word);
-    let mut memo = lock();
-    if memo.len() >= LIMIT {
-        memo.clear();
-    }
-    memo.insert(word.to_string(), known);
-    known
+    KNOWN.get_or_init(Memo::default).get(word, || dictionary.check(word))
 }

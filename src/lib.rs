@@ -19,6 +19,7 @@ pub mod i18n;
 pub mod json_schema;
 pub mod lint;
 pub mod locate;
+pub mod memo;
 pub mod model;
 pub mod names;
 pub mod nip;

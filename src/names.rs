@@ -4,7 +4,8 @@
 //!
 //! The titles live in `rules/gelar.yaml` ([`Gelar`]).
 
-use crate::data::Table;
+use crate::data::{Data, Derived, Table};
+use crate::memo::Memo;
 use crate::words::lowercase;
 use serde::Deserialize;
 use std::collections::HashSet;
@@ -50,15 +51,26 @@ impl Gelar {
         Names {
             depan: self.depan.iter().map(|t| compact(t)).collect(),
             belakang: self.belakang.iter().map(|t| compact(t)).collect(),
+            keys: Memo::default(),
         }
     }
 }
 
+/// The matcher of the data's `gelar.yaml`, with the names it compared: built once per data, so that a name written
+/// in many signatures, or met again in the next run of a language server, is normalised once.
+impl Derived for Names {
+    fn derive(data: &Data) -> Names {
+        data.table::<Gelar>().matcher()
+    }
+}
+
 /// Name normalisation with a prepared title table.
-#[derive(Clone, Debug, Default)]
+#[derive(Debug, Default)]
 pub struct Names {
     depan: HashSet<String>,
     belakang: HashSet<String>,
+    /// Name → [`Names::key`].
+    keys: Memo<Option<String>>,
 }
 
 /// Split a name part into pieces: a piece ends at a space or right after a dot (`Ir.H.HERWIN` → `Ir.`, `H.`,
@@ -149,7 +161,16 @@ impl Names {
 
     /// True when the name is a placeholder: only dots, ellipses, dashes or titles, or a run of filler dots.
     pub fn is_placeholder(&self, name: &str) -> bool {
-        is_filler(name) || self.normalize(name).is_empty()
+        self.key(name).is_none()
+    }
+
+    /// The name as compared ([`Names::normalize`]), `None` for a placeholder; remembered.
+    pub fn key(&self, name: &str) -> Option<String> {
+        self.keys.get(name, || {
+            (!is_filler(name))
+                .then(|| self.normalize(name))
+                .filter(|key| !key.is_empty())
+        })
     }
 }
 

@@ -4,7 +4,7 @@
 
 use crate::cascade::Cascade;
 use crate::model::{Document, Text};
-use crate::names::{Gelar, Names};
+use crate::names::Names;
 use crate::nip::Nip;
 use crate::rules::skp::index::SkpIndex;
 use crate::rules::{Context, Index};
@@ -82,7 +82,7 @@ pub struct Comparison {
 }
 
 pub struct People {
-    pub names: Names,
+    pub names: std::sync::Arc<Names>,
     pub places: Vec<Place>,
     pub by_nip: HashMap<String, Vec<usize>>,
     pub by_key: HashMap<String, Vec<usize>>,
@@ -136,11 +136,7 @@ impl People {
 
     /// Fill in a place's compared name and NIP digits, and add it.
     fn add_place(&mut self, mut place: Place) -> usize {
-        place.key = place
-            .name
-            .as_ref()
-            .filter(|n| !self.names.is_placeholder(n.as_str()))
-            .map(|n| self.names.normalize(n.as_str()));
+        place.key = place.name.as_ref().and_then(|n| self.names.key(n.as_str()));
         place.digits = place
             .nip
             .as_ref()
@@ -233,7 +229,7 @@ impl People {
 impl Index for People {
     fn build(cx: &Context) -> Self {
         let mut people = People {
-            names: cx.data.table::<Gelar>().matcher(),
+            names: cx.data.derived::<Names>(),
             places: Vec::new(),
             by_nip: HashMap::default(),
             by_key: HashMap::default(),

@@ -3,7 +3,7 @@
 //! through the [`People`] index so that each is linear in the number of places.
 
 use super::index::{Mismatch, People, Place, Role};
-use super::titles::{SingkatanJabatan, Titles, Unit};
+use super::titles::{Titles, Unit};
 use super::{NAME_VARIANT, NIP_SHARED, PERSON_SEVERAL_NIPS, SIGNER_NOT_HOLDER, TITLE_MISMATCH, value_edit};
 use crate::diagnostic::{Diagnostic, Fix};
 use crate::model::Text;
@@ -288,7 +288,7 @@ pub fn signer_not_holder(cx: &Context, out: &mut Vec<Diagnostic>) {
 
 pub fn title_mismatch(cx: &Context, out: &mut Vec<Diagnostic>) {
     let people = cx.index::<People>();
-    let titles = Titles::new(&cx.data.table::<SingkatanJabatan>());
+    let titles = cx.data.derived::<Titles>();
     let units: Vec<Unit> = cx
         .documents
         .iter()

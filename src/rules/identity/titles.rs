@@ -4,10 +4,12 @@
 //! Evaluasi"; "CAMAT TANJUNG REDEB" is "CAMAT" in Kecamatan Tanjung Redeb; "PENGOLAH DATA" is "Pengolah Data
 //! (Pelayanan Perizinan)".
 
-use crate::data::Table;
+use crate::data::{Data, Derived, Table};
+use crate::memo::Memo;
 use crate::words::lowercase as words;
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::Arc;
 
 /// The table of `rules/singkatan-jabatan.yaml`.
 #[derive(Deserialize, Default, Debug)]
@@ -43,6 +45,16 @@ pub struct Titles {
     longest: usize,
     spelling: HashMap<String, Vec<String>>,
     structural: HashSet<String>,
+    /// A title and its unit ([`Unit::key`]) → [`Titles::forms`].
+    forms: Memo<Arc<HashSet<String>>>,
+}
+
+/// The matcher of the data's `singkatan-jabatan.yaml`, with the forms of the titles it compared: built once per
+/// data, so that the titles of a set (and of the next run of a language server) are expanded once.
+impl Derived for Titles {
+    fn derive(data: &Data) -> Titles {
+        Titles::new(&data.table::<SingkatanJabatan>())
+    }
 }
 
 impl Titles {
@@ -57,6 +69,7 @@ impl Titles {
             longest: 1,
             spelling,
             structural: table.struktural.iter().map(|w| w.to_lowercase()).collect(),
+            forms: Memo::default(),
         };
         for (short, full) in &table.singkatan {
             // `S.E.` style dots join letters; `/` and spaces separate words.
@@ -116,7 +129,12 @@ impl Titles {
     /// The forms a title is compared as, for a document of unit `unit` (`Kecamatan Masama`) and place
     /// `tempat` (`Masama`): with and without a parenthesised part, abbreviations expanded, the unit name at the
     /// end removed.
-    pub fn forms(&self, title: &str, unit: &Unit) -> HashSet<String> {
+    pub fn forms(&self, title: &str, unit: &Unit) -> Arc<HashSet<String>> {
+        let key = format!("{}\u{1}{title}", unit.key);
+        self.forms.get(&key, || Arc::new(self.forms_anew(title, unit)))
+    }
+
+    fn forms_anew(&self, title: &str, unit: &Unit) -> HashSet<String> {
         let lowered = title.to_lowercase().replace('&', " dan ");
         let mut variants = vec![lowered.replace(['(', ')'], " ")];
         if let Some(open) = lowered.find('(') {
@@ -159,6 +177,8 @@ impl Titles {
 /// The unit of a document as it may end a title: `Kecamatan Masama`, `Masama`, and the kind word `Kecamatan`.
 #[derive(Debug, Default, Clone)]
 pub struct Unit {
+    /// The unit and the place as written, which the forms of a title depend on.
+    key: String,
     /// Word lists that may end a title, longest first.
     suffixes: Vec<Vec<String>>,
     /// The kind of unit (`kecamatan`), which may remain at the end once the name is removed.
@@ -181,7 +201,8 @@ impl Unit {
             suffixes.push(tempat);
         }
         suffixes.sort_by_key(|s| std::cmp::Reverse(s.len()));
-        Unit { suffixes, kind }
+        let key = format!("{}\u{1}{}", unit.unwrap_or(""), tempat.unwrap_or(""));
+        Unit { key, suffixes, kind }
     }
 
     fn strip(&self, mut form: Vec<String>) -> Vec<String> {

@@ -13,6 +13,7 @@ use super::tables::{Istilah, Kata, Kbbi};
 use super::{UNKNOWN_WORD, prose, skp_prose};
 use crate::diagnostic::{Applicability, Diagnostic, Fix};
 use crate::dictionary::dictionary;
+use crate::memo::Memo;
 use crate::model::{Document, Text};
 use crate::names::Gelar;
 use crate::rules::identity::titles::SingkatanJabatan;
@@ -22,7 +23,7 @@ use crate::source::FileId;
 use crate::words::{Word, match_case, words};
 use foldhash::{HashMap, HashSet};
 use spellbook::Dictionary;
-use std::sync::{Arc, Mutex, OnceLock};
+use std::sync::{Arc, OnceLock};
 
 /// Words before a proper noun: the capitalised words after them are a name (`Kecamatan Tanjung Redeb`).
 const PLACE_WORDS: &[&str] = &[
@@ -266,22 +267,10 @@ fn close_words(dictionary: &Dictionary, lower: &str) -> Option<Vec<String>> {
 /// is built in), the dictionary's lookups and suggestions cost far more than every other rule together, and a
 /// province (or an editing session) writes the same words in file after file.
 fn verdict(dictionary: &Dictionary, lower: &str) -> Option<Vec<String>> {
-    /// Forget everything past this many words, so that a long language-server session stays small.
-    const LIMIT: usize = 500_000;
-    static VERDICTS: OnceLock<Mutex<HashMap<String, Option<Vec<String>>>>> = OnceLock::new();
-    let verdicts = VERDICTS.get_or_init(Mutex::default);
-    let lock = || verdicts.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-    if let Some(known) = lock().get(lower) {
-        return known.clone();
-    }
-    // Looked up outside the lock: two threads may both compute a word, never wait on each other's search.
-    let found = close_words(dictionary, lower);
-    let mut memo = lock();
-    if memo.len() >= LIMIT {
-        memo.clear();
-    }
-    memo.insert(lower.to_string(), found.clone());
-    found
+    static VERDICTS: OnceLock<Memo<Option<Vec<String>>>> = OnceLock::new();
+    VERDICTS
+        .get_or_init(Memo::default)
+        .get(lower, || close_words(dictionary, lower))
 }
 
 /// The words T007 would suggest for `word` (any case) on its own: the dictionary's nearest words when neither the
