@@ -108,8 +108,8 @@ fn fix_all(analysis: &Analysis, lang: Lang, file: FileId) -> Option<lsp::CodeAct
     let mut edits = Vec::new();
     for fix in analysis
         .diagnostics
+        .of(file)
         .iter()
-        .filter(|d| d.primary.file == file)
         .filter_map(|d| d.fix.as_ref())
         .filter(|f| f.applicability == Applicability::Safe && f.edits.iter().all(|e| e.file == file))
     {
@@ -158,7 +158,7 @@ pub fn code_actions(analysis: &Analysis, lang: Lang, params: &lsp::CodeActionPar
     let mut fixes = Vec::new();
     let mut allows = Vec::new();
     let mut allowed: Vec<(usize, &str)> = Vec::new();
-    for d in analysis.diagnostics.iter().filter(|d| d.primary.file == file) {
+    for d in analysis.diagnostics.of(file) {
         let span = d.primary.span;
         if span.start > wanted.end || wanted.start > span.end {
             continue;

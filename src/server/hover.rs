@@ -189,8 +189,9 @@ pub fn hover(analysis: &Analysis, lang: Lang, params: &lsp::HoverParams) -> Opti
     } else {
         let d = analysis
             .diagnostics
+            .of(file)
             .iter()
-            .find(|d| d.primary.file == file && d.primary.span.start <= offset && offset <= d.primary.span.end)?;
+            .find(|d| d.primary.span.start <= offset && offset <= d.primary.span.end)?;
         (d.primary.span, rule_markdown(lang, crate::rules::by_code(d.code)?))
     };
     Some(lsp::Hover {

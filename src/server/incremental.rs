@@ -25,7 +25,7 @@ pub struct Cache {
     /// The unfiltered findings of the set rules that are located in the file.
     set: Vec<Vec<Diagnostic>>,
     /// The file's findings as the engine gives them (filtered, suppressions applied, sorted).
-    finished: Vec<Vec<Diagnostic>>,
+    finished: Vec<Arc<[Diagnostic]>>,
     /// The cascade graph of the last run of the set rules.
     cascade: Arc<Cascade>,
     /// An edit changed what the set rules read since they last ran: see [`Cache::complete`].
@@ -35,10 +35,39 @@ pub struct Cache {
 /// The findings of a lint, the cascade graph it built, and the files whose findings (or findings shown in them)
 /// may have changed.
 pub struct Outcome {
-    pub diagnostics: Vec<Diagnostic>,
+    pub diagnostics: Findings,
     pub cascade: Arc<Cascade>,
     /// `None`: every file.
     pub changed: Option<BTreeSet<FileId>>,
+}
+
+/// The findings of a lint by file ([`FileId`]), each file's shared with the cache: an edit hands the server the
+/// findings of the whole set without copying those of the files it did not change.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Findings(Vec<Arc<[Diagnostic]>>);
+
+impl Findings {
+    /// The findings located in `file`.
+    pub fn of(&self, file: FileId) -> &[Diagnostic] {
+        self.0.get(file.0).map_or(&[], |f| f)
+    }
+
+    /// Every finding, in the engine's order.
+    pub fn iter(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.0.iter().flat_map(|f| f.iter())
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.iter().map(|f| f.len()).sum()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.iter().all(|f| f.is_empty())
+    }
+
+    pub fn to_vec(&self) -> Vec<Diagnostic> {
+        self.iter().cloned().collect()
+    }
 }
 
 /// Put `read`, a file's document of one kind read again, at `slot` (where a binary search of `list` by file
@@ -199,18 +228,18 @@ impl Cache {
         let cascade = cx.index::<Cascade>();
         let all = own.iter().chain(&set).flatten().cloned().collect();
         let diagnostics = lint::finish(workspace, settings, all);
-        let finished = by_file(files, diagnostics.clone());
+        let finished: Vec<Arc<[Diagnostic]>> = by_file(files, diagnostics).into_iter().map(Arc::from).collect();
+        let outcome = Outcome {
+            diagnostics: Findings(finished.clone()),
+            cascade: cascade.clone(),
+            changed: None,
+        };
         let cache = Cache {
             own,
             set,
             finished,
-            cascade: cascade.clone(),
-            set_stale: false,
-        };
-        let outcome = Outcome {
-            diagnostics,
             cascade,
-            changed: None,
+            set_stale: false,
         };
         (cache, outcome)
     }
@@ -288,15 +317,15 @@ impl Cache {
         for g in refinish {
             let findings = self.own[g.0].iter().chain(&self.set[g.0]).cloned().collect();
             let finished = finish_file(workspace, g, findings, settings);
-            if finished != self.finished[g.0] || Some(g) == file {
+            if *finished != *self.finished[g.0] || Some(g) == file {
                 changed.insert(g);
                 changed.extend(mirrored_into(&self.finished[g.0]));
                 changed.extend(mirrored_into(&finished));
-                self.finished[g.0] = finished;
+                self.finished[g.0] = Arc::from(finished);
             }
         }
         Outcome {
-            diagnostics: self.finished.iter().flatten().cloned().collect(),
+            diagnostics: Findings(self.finished.clone()),
             cascade,
             changed: Some(changed),
         }
@@ -343,13 +372,18 @@ impl Cache {
             for finding in findings.iter_mut() {
                 finding.shift_in(file, edit.from, edit.delta);
             }
-            let mut moved = false;
-            for finding in self.finished[g].iter_mut().filter(|_| g != file.0) {
-                let mut labels = std::iter::once(&finding.primary).chain(&finding.secondary);
-                moved |= labels.any(|l| l.file == file && l.span.end >= edit.from);
-                finding.shift_in(file, edit.from, edit.delta);
-            }
+            let shown = &self.finished[g];
+            let moved = g != file.0
+                && shown.iter().any(|finding| {
+                    let mut labels = std::iter::once(&finding.primary).chain(&finding.secondary);
+                    labels.any(|l| l.file == file && l.span.end >= edit.from)
+                });
             if moved {
+                let mut shifted = shown.to_vec();
+                for finding in &mut shifted {
+                    finding.shift_in(file, edit.from, edit.delta);
+                }
+                self.finished[g] = Arc::from(shifted);
                 changed.insert(FileId(g));
             }
         }
@@ -435,6 +469,7 @@ mod tests {
         cache
             .complete(workspace, data, settings)
             .map_or(first.diagnostics, |o| o.diagnostics)
+            .to_vec()
     }
 
     /// Each edit is applied to one file incrementally, and the findings must be those of linting the edited set
@@ -512,10 +547,11 @@ mod tests {
                 tried += usize::from(clean && by_position);
                 let first = cache
                     .update(&mut workspace, file, new.clone(), &data, &settings)
-                    .diagnostics;
+                    .diagnostics
+                    .to_vec();
                 let settled = cache
                     .complete(&mut workspace, &data, &settings)
-                    .map_or_else(|| first.clone(), |o| o.diagnostics);
+                    .map_or_else(|| first.clone(), |o| o.diagnostics.to_vec());
                 sources[edited].1 = new;
                 let scratch = lint::lint(&workspace::load_sources(sources.clone(), Lang::En), &data, &settings);
                 assert_eq!(settled, scratch, "{} edit {round}", sources[edited].0);

@@ -3,7 +3,7 @@
 //! and what was last published per file.
 
 use super::convert;
-use super::incremental::Cache;
+use super::incremental::{Cache, Findings};
 use crate::cascade::Cascade;
 use crate::config;
 use crate::data::Data;
@@ -136,7 +136,7 @@ impl Entry {
 #[derive(Default)]
 pub struct Analysis {
     pub workspace: Workspace,
-    pub diagnostics: Vec<Diagnostic>,
+    pub diagnostics: Findings,
     /// The URI of each file, by [`FileId`].
     pub uris: Vec<lsp::Uri>,
     /// The cascade graph of `workspace`: the lint's own, or built on the first request that needs it.
@@ -147,7 +147,7 @@ impl Analysis {
     /// The analysis of a lint; `cascade`, when given, is the graph the lint built of `workspace`.
     pub fn new(
         workspace: Workspace,
-        diagnostics: Vec<Diagnostic>,
+        diagnostics: Findings,
         uris: Vec<lsp::Uri>,
         cascade: Option<Arc<Cascade>>,
     ) -> Analysis {
@@ -546,12 +546,17 @@ impl State {
             Some(origin) => format!("{}: {label}", origin.describe(self.lang)),
             None => label.to_string(),
         };
-        for d in a.diagnostics.iter() {
+        // The findings located in the wanted files, and those of other files mirrored into them.
+        let located: Box<dyn Iterator<Item = &Diagnostic>> = match files {
+            None => Box::new(a.diagnostics.iter()),
+            Some(files) => Box::new(files.iter().flat_map(|&f| a.diagnostics.of(f)).chain(
+                a.diagnostics.iter().filter(|d| {
+                    MIRRORED.contains(&d.code) && !wanted(d.primary.file) && d.secondary.iter().any(|l| wanted(l.file))
+                }),
+            )),
+        };
+        for d in located {
             let mirrored = MIRRORED.contains(&d.code);
-            let shown = wanted(d.primary.file) || mirrored && d.secondary.iter().any(|l| wanted(l.file));
-            if !shown {
-                continue;
-            }
             let related = d
                 .secondary
                 .iter()
