@@ -140,6 +140,27 @@ pub struct Cascade {
     complete: Vec<bool>,
 }
 
+/// Whether the cascade reads the same of two versions of a position: its id, its `atasan`, and the ids and
+/// `mendukung` of its sasaran and indicators (spans aside). A graph built before an edit that keeps them stays
+/// the graph of the edited set.
+pub fn reads_same(a: &Jabatan, b: &Jabatan) -> bool {
+    fn value(text: &Option<Text>) -> Option<&str> {
+        text.as_ref().map(|t| t.value.as_str())
+    }
+    value(&a.id) == value(&b.id)
+        && value(&a.atasan) == value(&b.atasan)
+        && a.sasaran.len() == b.sasaran.len()
+        && a.sasaran.iter().zip(&b.sasaran).all(|(x, y)| {
+            x.id.value == y.id.value
+                && value(&x.mendukung) == value(&y.mendukung)
+                && x.indikator.len() == y.indikator.len()
+                && x.indikator
+                    .iter()
+                    .zip(&y.indikator)
+                    .all(|(i, k)| value(&i.mendukung) == value(&k.mendukung))
+        })
+}
+
 impl Index for Cascade {
     fn build(cx: &Context) -> Self {
         Cascade::new(cx.documents)
@@ -573,5 +594,39 @@ impl Cascade {
             Some(d) if d == self.positions[pos].doc => id.to_string(),
             _ => format!("{}/{id}", document.id().unwrap_or("?")),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+
+    fn position(text: &str) -> Jabatan {
+        let source = format!(
+            "dokumen:\n  id: a\n  unit: Kecamatan A\n  tahun: 2024\njabatan:\n  - id: sekcam\n    nama: Sekretaris\n    \
+             atasan: camat\n    sasaran:\n      - uraian: {text}\n        indikator:\n          - uraian: Persentase \
+             layanan\n            mendukung: S1\n"
+        );
+        let mut workspace = crate::workspace::load_sources(vec![("a.yaml".into(), source)], Lang::En);
+        workspace.documents.remove(0).jabatan.remove(0)
+    }
+
+    #[test]
+    fn a_title_or_a_text_is_not_what_the_cascade_reads_but_a_link_is() {
+        let before = position("Meningkatnya pelayanan");
+        let mut edited = position("Meningkatnya kualitas pelayanan");
+        edited.nama.as_mut().expect("nama").value = "Sekretaris Camat".into();
+        assert!(reads_same(&before, &edited));
+        let mut relinked = before.clone();
+        relinked.sasaran[0].indikator[0]
+            .mendukung
+            .as_mut()
+            .expect("mendukung")
+            .value = "S2".into();
+        assert!(!reads_same(&before, &relinked));
+        let mut moved = before.clone();
+        moved.atasan.as_mut().expect("atasan").value = "lurah".into();
+        assert!(!reads_same(&before, &moved));
     }
 }

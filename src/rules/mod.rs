@@ -265,6 +265,18 @@ impl<'a> Context<'a> {
         self
     }
 
+    /// The same context with the index `T` already built (from the same documents, or from documents it reads
+    /// the same of).
+    pub fn with_index<T: Index>(self, index: Arc<T>) -> Self {
+        let cell = Cell::default();
+        let _ = cell.set(index as Arc<dyn Any + Send + Sync>);
+        self.indexes
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .insert(TypeId::of::<T>(), cell);
+        self
+    }
+
     /// The index of type `T`, built on first use; concurrent callers wait for the one build.
     pub fn index<T: Index>(&self) -> Arc<T> {
         let cell = {

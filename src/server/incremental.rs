@@ -30,6 +30,9 @@ pub struct Cache {
     cascade: Arc<Cascade>,
     /// An edit changed what the set rules read since they last ran: see [`Cache::complete`].
     set_stale: bool,
+    /// An edit changed what the cascade graph reads ([`crate::cascade::reads_same`]): the set rules must build it
+    /// again rather than reuse `cascade`.
+    cascade_stale: bool,
 }
 
 /// The findings of a lint, the cascade graph it built, and the files whose findings (or findings shown in them)
@@ -240,6 +243,7 @@ impl Cache {
             finished,
             cascade,
             set_stale: false,
+            cascade_stale: false,
         };
         (cache, outcome)
     }
@@ -298,6 +302,7 @@ impl Cache {
             );
         }
         self.own[file.0] = own;
+        self.cascade_stale = true;
         let (mut refinish, cascade) = self.rerun_set(workspace, data, settings);
         refinish.insert(file);
         self.refinish(workspace, Some(file), refinish, BTreeSet::new(), settings, cascade)
@@ -361,6 +366,7 @@ impl Cache {
         let kept = std::mem::take(&mut self.own[file.0]);
         self.own[file.0] = own_findings_after(&workspace.files, document, &edit, kept, data, settings);
 
+        self.cascade_stale |= !crate::cascade::reads_same(&edit.old, &document.jabatan[edit.index]);
         let mut before = edit.old.into_skeleton();
         before.shift(edit.from, edit.delta);
         let links_kept = before == document.jabatan[edit.index].clone().into_skeleton();
@@ -405,7 +411,11 @@ impl Cache {
         data: &Data,
         settings: &Settings,
     ) -> (BTreeSet<FileId>, Arc<Cascade>) {
-        let cx = Context::new(&workspace.files, &workspace.documents, settings.lang, data).with_skps(&workspace.skps);
+        let mut cx =
+            Context::new(&workspace.files, &workspace.documents, settings.lang, data).with_skps(&workspace.skps);
+        if !self.cascade_stale {
+            cx = cx.with_index(self.cascade.clone());
+        }
         let set = by_file(workspace.files.len(), lint::set_findings(&cx, settings));
         let mut changed = BTreeSet::new();
         for (g, findings) in set.into_iter().enumerate() {
@@ -416,6 +426,7 @@ impl Cache {
         }
         self.cascade = cx.index::<Cascade>();
         self.set_stale = false;
+        self.cascade_stale = false;
         (changed, self.cascade.clone())
     }
 
