@@ -535,6 +535,10 @@ pub(super) fn skp_iki_mismatch(cx: &Context, out: &mut Vec<Diagnostic>) {
     }
     let index = cx.index::<SkpIndex>();
     for (s, skp, rhk) in all_rhk(cx) {
+        // Nothing to compare with: an SKP whose holder keeps no IKI position in the set, and no sasaran named.
+        if rhk.sasaran.is_none() && index.holder_position[s].is_none() {
+            continue;
+        }
         let words = rhk_words(rhk);
         if words.is_empty() {
             continue;
