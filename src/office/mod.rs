@@ -54,16 +54,25 @@ pub struct SkpSource {
 }
 
 /// Read the office file `name` (its `bytes` in `format`) and print it as schema-v1 YAML.
+///
+/// The reader gives each block to the IKI layout as soon as it is read, so the file's whole body is never held
+/// beside the document made of it. Whether the file is an SKP print is only known at its end: an SKP (a few
+/// pages, one employee's) is then read again into a body for its own layout.
 pub fn import(format: Format, name: &str, bytes: &[u8]) -> Result<Imported, ReadError> {
-    let (body, notes) = match format {
-        Format::Text => {
-            let text = std::str::from_utf8(bytes).map_err(|_| ReadError::new("common.reason-office-text-encoding"))?;
-            text::read(text)
-        }
-        Format::Docx => (docx::read(bytes)?, Vec::new()),
-        Format::Xlsx => (xlsx::read(bytes)?, Vec::new()),
-    };
-    if layout::skp::is_skp(&body) {
+    let mut signs = layout::skp::SkpSigns::default();
+    let mut recogniser = layout::Recogniser::new(format == Format::Text);
+    let notes = each_block(format, bytes, &mut |block| {
+        signs.see(&block);
+        recogniser.block(block);
+    })?;
+    if signs.is_skp() {
+        drop(recogniser);
+        let mut blocks = Vec::new();
+        let notes = each_block(format, bytes, &mut |block| blocks.push(block))?;
+        let body = Body {
+            blocks,
+            extracted: format == Format::Text,
+        };
         let print = layout::skp::recognise(&body, notes);
         let mut imported = emit::skp::emit(name, &print, &[]);
         imported.skp = Some(Box::new(SkpSource {
@@ -72,8 +81,22 @@ pub fn import(format: Format, name: &str, bytes: &[u8]) -> Result<Imported, Read
         }));
         return Ok(imported);
     }
-    let document = layout::recognise(body, notes);
-    Ok(emit::emit(name, document))
+    Ok(emit::emit(name, recogniser.finish(notes)))
+}
+
+/// Reads the office file in `bytes`, giving each block of its body to `each` in reading order; returns the
+/// reader's notes.
+fn each_block(format: Format, bytes: &[u8], each: &mut dyn FnMut(Block)) -> Result<Vec<Note>, ReadError> {
+    match format {
+        Format::Text => {
+            let text = std::str::from_utf8(bytes).map_err(|_| ReadError::new("common.reason-office-text-encoding"))?;
+            let (body, notes) = text::read(text);
+            body.blocks.into_iter().for_each(each);
+            Ok(notes)
+        }
+        Format::Docx => docx::read_each(bytes, each).map(|()| Vec::new()),
+        Format::Xlsx => xlsx::read_each(bytes, each).map(|()| Vec::new()),
+    }
 }
 
 /// The SKP prints among `imported` (files imported together) printed again with `intervensi` inferred where the

@@ -102,28 +102,53 @@ impl Default for Value {
 /// The IKI document in `body`; `notes` are the reader's, kept with the layout's own. Each block is dropped once
 /// read, so a large body and the document made of it are not held whole side by side.
 pub fn recognise(body: Body, notes: Vec<Note>) -> Recognised {
-    let mut state = State {
-        doc: Recognised {
-            notes,
-            ..Recognised::default()
-        },
-        list: None,
-        preamble: Vec::new(),
-        tail: Vec::new(),
-        has_table: false,
-        header: None,
-        extracted: body.extracted,
-    };
+    let mut recogniser = Recogniser::new(body.extracted);
     for block in body.blocks {
-        match block {
-            Block::Paragraph(p) => state.paragraph(&p),
-            Block::Table(t) => state.table(&t),
+        recogniser.block(block);
+    }
+    recogniser.finish(notes)
+}
+
+/// The IKI layout recognised block by block, as a reader gives them: a reader can hand each block over as soon as
+/// it is read, so that the file's whole body is never held (only the document made of it).
+pub struct Recogniser {
+    state: State,
+}
+
+impl Recogniser {
+    /// `extracted`: the blocks are of extracted text (see [`Body::extracted`]).
+    pub fn new(extracted: bool) -> Self {
+        Recogniser {
+            state: State {
+                doc: Recognised::default(),
+                list: None,
+                preamble: Vec::new(),
+                tail: Vec::new(),
+                has_table: false,
+                header: None,
+                extracted,
+            },
         }
     }
-    state.close_position();
-    state.finish_preamble();
-    links::infer(&mut state.doc);
-    state.doc
+
+    /// The next block in reading order.
+    pub fn block(&mut self, block: Block) {
+        match block {
+            Block::Paragraph(p) => self.state.paragraph(&p),
+            Block::Table(t) => self.state.table(&t),
+        }
+    }
+
+    /// The document, once every block was given; `notes` are the reader's, put before the layout's own.
+    pub fn finish(self, mut notes: Vec<Note>) -> Recognised {
+        let mut state = self.state;
+        state.close_position();
+        state.finish_preamble();
+        links::infer(&mut state.doc);
+        notes.append(&mut state.doc.notes);
+        state.doc.notes = notes;
+        state.doc
+    }
 }
 
 /// A paragraph kept for later: the signature block and the title are read once they are complete.
