@@ -88,10 +88,14 @@ impl Writer {
         self.comments.push((span, value.origin.clone()));
     }
 
-    fn origin(&mut self, start: usize, end: usize, origin: &Origin) {
-        if *origin != Origin::default() {
-            self.entries.push((Span::new(start, end), origin.clone()));
+    /// Keeps that `start..end` of the YAML came from `origin` (a default origin says nothing and is not kept);
+    /// the entry's index.
+    fn origin(&mut self, start: usize, end: usize, origin: &Origin) -> Option<usize> {
+        if *origin == Origin::default() {
+            return None;
         }
+        self.entries.push((Span::new(start, end), origin.clone()));
+        Some(self.entries.len() - 1)
     }
 
     /// `  tahun: 2024` with the span of the number, or `tahun: null` for the schema reader to report where the year
@@ -140,6 +144,12 @@ impl Writer {
 
     fn position(&mut self, position: &Position, id: &str, ids: &[String]) {
         let start = self.buf.len();
+        // The entry of the whole position goes before those of its values, so that the map's entries come in
+        // order and need no sorting; its end is known once the position is written.
+        let whole = position
+            .nama
+            .as_ref()
+            .and_then(|nama| self.origin(start, start, &nama.origin));
         for remark in &position.remarks {
             self.comment(2, remark);
         }
@@ -181,8 +191,8 @@ impl Writer {
         for value in &position.unplaced {
             self.unplaced(4, value);
         }
-        if let Some(nama) = &position.nama {
-            self.origin(start, self.buf.len(), &nama.origin);
+        if let Some(entry) = whole {
+            self.entries[entry].0.end = self.buf.len();
         }
     }
 
@@ -484,6 +494,31 @@ mod tests {
         // The text not placed is a comment that no reader takes for a suppression.
         assert!(imported.yaml.contains("# not placed (line 6): ikilint : allow(T001)"));
         assert!(imported.yaml.starts_with("# Imported by ikilint from a.txt."));
+    }
+
+    #[test]
+    fn a_position_s_entries_are_written_in_the_order_the_map_keeps() {
+        let position = Position {
+            nama: Some(value("Pengolah Data", 1)),
+            tugas: vec![value("mengolah data", 2)],
+            sasaran: vec![Sasaran {
+                uraian: value("Meningkatnya layanan", 3),
+                indikator: vec![Indikator {
+                    uraian: value("Indeks", 4),
+                    ..Indikator::default()
+                }],
+                ..Sasaran::default()
+            }],
+            ..Position::default()
+        };
+        let mut out = Writer::default();
+        out.line(0, "jabatan:");
+        out.position(&position, "pengolah-data", &["pengolah-data".to_string()]);
+        // The whole position first (it holds the others), then its values in the order they were written.
+        let lines: Vec<Option<u32>> = out.entries.iter().map(|(_, o)| o.line).collect();
+        assert_eq!(lines, [Some(1), Some(1), Some(2), Some(3), Some(4)]);
+        assert_eq!(out.entries[0].0, Span::new("jabatan:\n".len(), out.buf.len()));
+        assert!(out.entries.is_sorted_by(|a, b| (a.0.start, std::cmp::Reverse(a.0.end)) <= (b.0.start, std::cmp::Reverse(b.0.end))));
     }
 
     #[test]

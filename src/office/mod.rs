@@ -457,7 +457,11 @@ impl OriginMap {
     /// The map of `entries`, in any order.
     pub fn new(mut entries: Vec<(Span, Origin)>) -> Self {
         // Outer spans before the spans they hold, so the last match in a scan is the innermost.
-        entries.sort_by(|a, b| a.0.start.cmp(&b.0.start).then(b.0.end.cmp(&a.0.end)));
+        let order = |a: &(Span, Origin), b: &(Span, Origin)| a.0.start.cmp(&b.0.start).then(b.0.end.cmp(&a.0.end));
+        // An import writes them in that order already: sorting would only take a scratch copy of half of them.
+        if !entries.is_sorted_by(|a, b| order(a, b).is_le()) {
+            entries.sort_by(order);
+        }
         OriginMap { entries }
     }
 

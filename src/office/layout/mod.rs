@@ -65,6 +65,20 @@ pub struct Position {
 }
 
 impl Position {
+    /// The position is read whole: its lists give back the room they grew into (a list grown one entry at a time
+    /// has room for up to twice its entries, and a document holds thousands of positions).
+    pub fn settle(&mut self) {
+        for sasaran in &mut self.sasaran {
+            for indikator in &mut sasaran.indikator {
+                indikator.sumber_data.shrink_to_fit();
+            }
+            sasaran.indikator.shrink_to_fit();
+        }
+        self.sasaran.shrink_to_fit();
+        self.tugas.shrink_to_fit();
+        self.fungsi.shrink_to_fit();
+    }
+
     /// The holder: the signer of the signature block who is the employee assessed.
     pub fn pemangku(&self) -> Option<&Signer> {
         self.signature
@@ -346,6 +360,9 @@ impl State {
 
     /// The current position is complete: read its signature block.
     fn close_position(&mut self) {
+        if let Some(position) = self.doc.positions.last_mut() {
+            position.settle();
+        }
         self.list = None;
         self.has_table = false;
         self.header = None;

@@ -213,6 +213,9 @@ impl Rows<'_> {
         let mut open = !positions.last().is_some_and(|p| p.sasaran.is_empty());
         for &row in &self.rows {
             if let Some(jabatan) = position_row(row) {
+                if let Some(previous) = positions.last_mut() {
+                    previous.settle();
+                }
                 positions.push(Position {
                     nama: Some(Value::new(jabatan, row[0].origin.clone())),
                     ..Position::default()
