@@ -50,7 +50,7 @@ pub fn emit(name: &str, doc: Recognised) -> Imported {
     Imported {
         yaml: out.buf,
         problems,
-        origins: OriginMap::new(out.entries),
+        origins: out.entries.complete(),
         positions,
         printed: Vec::new(),
         skp: None,
@@ -60,7 +60,7 @@ pub fn emit(name: &str, doc: Recognised) -> Imported {
 #[derive(Default)]
 struct Writer {
     buf: String,
-    entries: Vec<(Span, Origin)>,
+    entries: OriginMap,
     /// Comments holding text that was not placed, by the origin of that text.
     comments: Vec<(Span, Origin)>,
 }
@@ -94,8 +94,7 @@ impl Writer {
         if *origin == Origin::default() {
             return None;
         }
-        self.entries.push((Span::new(start, end), origin.clone()));
-        Some(self.entries.len() - 1)
+        Some(self.entries.push(Span::new(start, end), origin))
     }
 
     /// `  tahun: 2024` with the span of the number, or `tahun: null` for the schema reader to report where the year
@@ -192,7 +191,7 @@ impl Writer {
             self.unplaced(4, value);
         }
         if let Some(entry) = whole {
-            self.entries[entry].0.end = self.buf.len();
+            self.entries.set_end(entry, self.buf.len());
         }
     }
 
@@ -273,17 +272,17 @@ impl Writer {
             .then(|| {
                 places
                     .candidates(&places.comments, &key)
-                    .map(|i| &self.comments[i])
+                    .map(|i| self.comments[i].clone())
                     .find(|(_, o)| same_place(o))
-                    .map(|(s, _)| *s)
+                    .map(|(s, _)| s)
             })
             .flatten()
             .or_else(|| {
                 let matches: Vec<Span> = places
                     .candidates(&places.entries, &key)
-                    .map(|i| &self.entries[i])
+                    .map(|i| self.entries.entry(i))
                     .filter(|(_, o)| same_place(o))
-                    .map(|(s, _)| *s)
+                    .map(|(s, _)| s)
                     .collect();
                 // The first value from that place that holds no other one (a position's whole entry holds its
                 // title's value).
@@ -363,18 +362,18 @@ struct Places {
 impl Places {
     fn new(notes: &[Note], out: &Writer) -> Places {
         let wanted: HashSet<Key> = notes.iter().filter_map(|n| Key::of(&n.origin)).collect();
-        let index = |placed: &[(Span, Origin)]| {
+        fn index(origins: impl Iterator<Item = Origin>, wanted: &HashSet<Key>) -> HashMap<Key, Vec<usize>> {
             let mut by: HashMap<Key, Vec<usize>> = HashMap::new();
-            for (i, (_, origin)) in placed.iter().enumerate() {
-                for key in Key::all(origin).filter(|k| wanted.contains(k)) {
+            for (i, origin) in origins.enumerate() {
+                for key in Key::all(&origin).filter(|k| wanted.contains(k)) {
                     by.entry(key).or_default().push(i);
                 }
             }
             by
-        };
+        }
         Places {
-            entries: index(&out.entries),
-            comments: index(&out.comments),
+            entries: index((0..out.entries.len()).map(|i| out.entries.entry(i).1), &wanted),
+            comments: index(out.comments.iter().map(|(_, origin)| origin.clone()), &wanted),
         }
     }
 
@@ -515,10 +514,12 @@ mod tests {
         out.line(0, "jabatan:");
         out.position(&position, "pengolah-data", &["pengolah-data".to_string()]);
         // The whole position first (it holds the others), then its values in the order they were written.
-        let lines: Vec<Option<u32>> = out.entries.iter().map(|(_, o)| o.line).collect();
+        let entries: Vec<(Span, Origin)> = (0..out.entries.len()).map(|i| out.entries.entry(i)).collect();
+        let lines: Vec<Option<u32>> = entries.iter().map(|(_, o)| o.line).collect();
         assert_eq!(lines, [Some(1), Some(1), Some(2), Some(3), Some(4)]);
-        assert_eq!(out.entries[0].0, Span::new("jabatan:\n".len(), out.buf.len()));
-        assert!(out.entries.is_sorted_by(|a, b| (a.0.start, std::cmp::Reverse(a.0.end)) <= (b.0.start, std::cmp::Reverse(b.0.end))));
+        assert_eq!(entries[0].0, Span::new("jabatan:\n".len(), out.buf.len()));
+        let order = |(span, _): &(Span, Origin)| (span.start, std::cmp::Reverse(span.end));
+        assert!(entries.is_sorted_by_key(order));
     }
 
     #[test]
