@@ -313,8 +313,8 @@ enum Key {
     TableRow(u32, u32),
     Row(u32),
     Table(u32),
-    Column(std::sync::Arc<str>),
-    Sheet(std::sync::Arc<str>),
+    Column(super::SharedName),
+    Sheet(super::SharedName),
 }
 
 impl Key {

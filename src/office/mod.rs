@@ -247,10 +247,10 @@ pub struct Origin {
     pub row: Option<u32>,
     /// The column's header as written in the document (e.g. "FORMULASI PERHITUNGAN/ PENJELASAN").
     #[serde(with = "shared_text")]
-    pub column: Option<Arc<str>>,
+    pub column: Option<SharedName>,
     /// The sheet's name (Excel).
     #[serde(with = "shared_text")]
-    pub sheet: Option<Arc<str>>,
+    pub sheet: Option<SharedName>,
     /// The cell (Excel), shown as its reference, e.g. "C7".
     pub cell: Option<CellRef>,
     /// The paragraph's number in the document body, outside tables (Word).
@@ -259,33 +259,39 @@ pub struct Origin {
     pub line: Option<u32>,
 }
 
-/// A shared text (`Option<Arc<str>>`) serialised as an optional string.
+/// A name that many origins share (a sheet's, a column's header), behind a thin pointer: every grid cell's origin
+/// may carry two, and an `Arc<str>` takes twice the room.
+pub type SharedName = Arc<String>;
+
+/// A shared name serialised as an optional string.
 mod shared_text {
+    use super::SharedName;
     use serde::{Deserialize, Deserializer, Serializer};
     use std::sync::Arc;
 
-    pub fn serialize<S: Serializer>(value: &Option<Arc<str>>, serializer: S) -> Result<S::Ok, S::Error> {
+    pub fn serialize<S: Serializer>(value: &Option<SharedName>, serializer: S) -> Result<S::Ok, S::Error> {
         match value {
             Some(text) => serializer.serialize_some(&**text),
             None => serializer.serialize_none(),
         }
     }
 
-    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Arc<str>>, D::Error> {
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<SharedName>, D::Error> {
         Ok(Option::<String>::deserialize(deserializer)?.map(Arc::from))
     }
 }
 
-/// Shared texts (`Vec<Arc<str>>`) serialised as a list of strings.
+/// Shared names serialised as a list of strings.
 mod shared_texts {
+    use super::SharedName;
     use serde::{Deserialize, Deserializer, Serializer};
     use std::sync::Arc;
 
-    pub fn serialize<S: Serializer>(texts: &[Arc<str>], serializer: S) -> Result<S::Ok, S::Error> {
+    pub fn serialize<S: Serializer>(texts: &[SharedName], serializer: S) -> Result<S::Ok, S::Error> {
         serializer.collect_seq(texts.iter().map(|text| &**text))
     }
 
-    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<Arc<str>>, D::Error> {
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<SharedName>, D::Error> {
         Ok(Vec::<String>::deserialize(deserializer)?
             .into_iter()
             .map(Arc::from)
@@ -473,10 +479,10 @@ pub struct OriginMap {
     entries: Vec<(Span, Place)>,
     /// The sheet names and column headers the entries name, each once.
     #[serde(with = "shared_texts")]
-    names: Vec<Arc<str>>,
+    names: Vec<SharedName>,
     /// Each name's index in `names`, while entries are added.
     #[serde(skip)]
-    known: std::collections::HashMap<Arc<str>, u32>,
+    known: std::collections::HashMap<SharedName, u32>,
 }
 
 /// An [`Origin`] packed: its numbers in a row, a bit of `set` for each that the origin has, and its names as
@@ -507,7 +513,7 @@ impl OriginMap {
     /// Adds that `span` of the YAML came from `origin`, in any order until [`OriginMap::complete`]; the entry's
     /// index.
     pub(crate) fn push(&mut self, span: Span, origin: &Origin) -> usize {
-        let mut name = |text: &Option<Arc<str>>| {
+        let mut name = |text: &Option<SharedName>| {
             let text = text.as_ref()?;
             let next = self.names.len() as u32;
             let index = *self.known.entry(Arc::clone(text)).or_insert(next);
@@ -626,8 +632,8 @@ mod tests {
     #[test]
     fn the_map_gives_back_every_part_of_an_origin_and_keeps_each_name_once() {
         let cell = |row: u32, sheet: &str| Origin {
-            sheet: Some(Arc::from(sheet)),
-            column: Some(Arc::from("SUMBER DATA")),
+            sheet: Some(Arc::new(sheet.to_string())),
+            column: Some(Arc::new("SUMBER DATA".to_string())),
             cell: Some(CellRef::new(row - 1, 5)),
             row: Some(row),
             ..Origin::default()
@@ -650,6 +656,13 @@ mod tests {
         assert_eq!(map.names.len(), 3, "{:?}", map.names);
         let json = serde_json::to_string(&map).unwrap();
         assert_eq!(serde_json::from_str::<OriginMap>(&json).unwrap(), map);
+    }
+
+    #[test]
+    fn an_origin_stays_small() {
+        // Every value of a recognised document carries one, and a large spreadsheet gives hundreds of thousands:
+        // its two names are thin pointers.
+        assert!(std::mem::size_of::<Origin>() <= 64, "{}", std::mem::size_of::<Origin>());
     }
 
     #[test]

@@ -11,7 +11,7 @@
 
 use super::signature::{self, Signer};
 use super::{Line, Value, header, not_placed_note};
-use crate::office::{Block, Body, Cell, Note, NoteKind, Origin, Table};
+use crate::office::{Block, Body, Cell, Note, NoteKind, Origin, SharedName, Table};
 
 /// One recognised SKP print.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -660,7 +660,7 @@ impl State {
             for (at, column) in columns.iter().enumerate() {
                 if column.is_none() && !headers[at].trim().is_empty() && !cells[at].merged {
                     let mut origin = cells[at].origin.clone();
-                    origin.column = Some(headers[at].as_str().into());
+                    origin.column = Some(SharedName::new(headers[at].clone()));
                     self.print
                         .notes
                         .push(Note::new(NoteKind::UnknownColumn, origin, &[("column", &headers[at])]));
@@ -801,7 +801,7 @@ impl State {
                 return None;
             }
             let mut origin = c.origin.clone();
-            origin.column = Some(headers[at].as_str().into());
+            origin.column = Some(SharedName::new(headers[at].clone()));
             Some(Value::new(text, origin))
         };
         let uraian = value(Col::Rhk);
@@ -853,7 +853,7 @@ impl State {
                 && let Some(c) = cells.get(at).filter(|c| !c.merged && !c.text.trim().is_empty())
             {
                 let mut origin = c.origin.clone();
-                origin.column = Some(headers[at].as_str().into());
+                origin.column = Some(SharedName::new(headers[at].clone()));
                 let text = format!("{}: {}", headers[at].trim(), super::table::one_line_text(&c.text));
                 // Reported once, at the column's header (S009).
                 self.print.unplaced.push(Value::new(text, origin));

@@ -108,7 +108,14 @@ fn merged_sasaran_cells_make_one_sasaran_over_its_indicators() {
     assert_eq!(sasaran.indikator.len(), 3);
     assert_eq!(sasaran.indikator[1].uraian.text, "Angka kematian bayi");
     assert_eq!(
-        sasaran.indikator[0].formula.as_ref().unwrap().origin.column.as_deref(),
+        sasaran.indikator[0]
+            .formula
+            .as_ref()
+            .unwrap()
+            .origin
+            .column
+            .as_deref()
+            .map(String::as_str),
         Some("Cara Perhitungan")
     );
     assert!(sasaran.indikator[1].sumber_data.is_empty());

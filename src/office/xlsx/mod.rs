@@ -11,7 +11,7 @@ mod display;
 pub(crate) use display::MONTHS_ID;
 
 use super::package::Package;
-use super::{Block, Body, Cell, CellRef, Origin, Paragraph, ReadError, Row, Table};
+use super::{Block, Body, Cell, CellRef, Origin, Paragraph, ReadError, Row, SharedName, Table};
 use calamine::{DataRef, Dimensions, Reader, SheetType, Style, Xlsx, XlsxError};
 use std::collections::BTreeMap;
 use std::io::Cursor;
@@ -200,7 +200,7 @@ struct Placed {
     merged: bool,
 }
 
-fn origin_of(sheet: &Arc<str>, (row, column): (u32, u32)) -> Origin {
+fn origin_of(sheet: &SharedName, (row, column): (u32, u32)) -> Origin {
     Origin {
         sheet: Some(Arc::clone(sheet)),
         cell: Some(CellRef::new(row, column)),
@@ -304,7 +304,7 @@ impl Sheet {
 
     /// The sheet's blocks, each given to `each` once complete.
     fn each_block(mut self, name: &str, each: &mut dyn FnMut(Block)) {
-        let name: Arc<str> = Arc::from(name);
+        let name = SharedName::new(name.to_string());
         let mut table: Vec<(u32, BTreeMap<u32, Placed>)> = Vec::new();
         let mut previous: Option<u32> = None;
         self.each_placed_row(|row, placed| {
@@ -339,7 +339,7 @@ impl Sheet {
     }
 }
 
-fn close_table(rows: &mut Vec<(u32, BTreeMap<u32, Placed>)>, sheet: &Arc<str>, each: &mut dyn FnMut(Block)) {
+fn close_table(rows: &mut Vec<(u32, BTreeMap<u32, Placed>)>, sheet: &SharedName, each: &mut dyn FnMut(Block)) {
     if rows.is_empty() {
         return;
     }
