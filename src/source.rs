@@ -278,7 +278,7 @@ impl Files {
     }
 
     /// Where in its office file the value holding `span` of file `id` came from; `None` for a YAML file.
-    pub fn origin(&self, id: FileId, span: Span) -> Option<&Origin> {
+    pub fn origin(&self, id: FileId, span: Span) -> Option<Origin> {
         self.origins.get(&id)?.lookup(span)
     }
 

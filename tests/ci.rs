@@ -847,7 +847,7 @@ fn report_from_office(lang: Lang) -> Report {
         ..Origin::default()
     };
     let cell = Origin {
-        column: Some("SASARAN KINERJA".into()),
+        column: Some("SASARAN KINERJA".to_string().into()),
         ..row.clone()
     };
     report.files.set_origins(

@@ -626,7 +626,7 @@ fn fixture_with_a_cover_letter_before_the_iki() {
 
 fn sheet_cell(sheet: &str, reference: &str, row: u32) -> Origin {
     Origin {
-        sheet: Some(sheet.into()),
+        sheet: Some(sheet.to_string().into()),
         cell: ikilint::office::CellRef::parse(reference),
         row: Some(row),
         ..Origin::default()
@@ -660,7 +660,7 @@ fn fixture_workbook_with_an_nip_stored_as_a_number() {
                 ],
             }],
             origin: Origin {
-                sheet: Some(sheet.into()),
+                sheet: Some(sheet.to_string().into()),
                 ..Origin::default()
             },
         }),
@@ -692,7 +692,7 @@ fn fixture_workbook_with_an_nip_stored_as_a_number() {
                 },
             ],
             origin: Origin {
-                sheet: Some(sheet.into()),
+                sheet: Some(sheet.to_string().into()),
                 ..Origin::default()
             },
         }),
@@ -704,7 +704,7 @@ fn fixture_workbook_with_an_nip_stored_as_a_number() {
                 ],
             }],
             origin: Origin {
-                sheet: Some(sheet.into()),
+                sheet: Some(sheet.to_string().into()),
                 ..Origin::default()
             },
         }),

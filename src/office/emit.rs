@@ -50,7 +50,7 @@ pub fn emit(name: &str, doc: Recognised) -> Imported {
     Imported {
         yaml: out.buf,
         problems,
-        origins: OriginMap::new(out.entries),
+        origins: out.entries.complete(),
         positions,
         printed: Vec::new(),
         skp: None,
@@ -60,7 +60,7 @@ pub fn emit(name: &str, doc: Recognised) -> Imported {
 #[derive(Default)]
 struct Writer {
     buf: String,
-    entries: Vec<(Span, Origin)>,
+    entries: OriginMap,
     /// Comments holding text that was not placed, by the origin of that text.
     comments: Vec<(Span, Origin)>,
 }
@@ -88,10 +88,13 @@ impl Writer {
         self.comments.push((span, value.origin.clone()));
     }
 
-    fn origin(&mut self, start: usize, end: usize, origin: &Origin) {
-        if *origin != Origin::default() {
-            self.entries.push((Span::new(start, end), origin.clone()));
+    /// Keeps that `start..end` of the YAML came from `origin` (a default origin says nothing and is not kept);
+    /// the entry's index.
+    fn origin(&mut self, start: usize, end: usize, origin: &Origin) -> Option<usize> {
+        if *origin == Origin::default() {
+            return None;
         }
+        Some(self.entries.push(Span::new(start, end), origin))
     }
 
     /// `  tahun: 2024` with the span of the number, or `tahun: null` for the schema reader to report where the year
@@ -140,6 +143,12 @@ impl Writer {
 
     fn position(&mut self, position: &Position, id: &str, ids: &[String]) {
         let start = self.buf.len();
+        // The entry of the whole position goes before those of its values, so that the map's entries come in
+        // order and need no sorting; its end is known once the position is written.
+        let whole = position
+            .nama
+            .as_ref()
+            .and_then(|nama| self.origin(start, start, &nama.origin));
         for remark in &position.remarks {
             self.comment(2, remark);
         }
@@ -181,8 +190,8 @@ impl Writer {
         for value in &position.unplaced {
             self.unplaced(4, value);
         }
-        if let Some(nama) = &position.nama {
-            self.origin(start, self.buf.len(), &nama.origin);
+        if let Some(entry) = whole {
+            self.entries.set_end(entry, self.buf.len());
         }
     }
 
@@ -263,17 +272,17 @@ impl Writer {
             .then(|| {
                 places
                     .candidates(&places.comments, &key)
-                    .map(|i| &self.comments[i])
+                    .map(|i| self.comments[i].clone())
                     .find(|(_, o)| same_place(o))
-                    .map(|(s, _)| *s)
+                    .map(|(s, _)| s)
             })
             .flatten()
             .or_else(|| {
                 let matches: Vec<Span> = places
                     .candidates(&places.entries, &key)
-                    .map(|i| &self.entries[i])
+                    .map(|i| self.entries.entry(i))
                     .filter(|(_, o)| same_place(o))
-                    .map(|(s, _)| *s)
+                    .map(|(s, _)| s)
                     .collect();
                 // The first value from that place that holds no other one (a position's whole entry holds its
                 // title's value).
@@ -304,8 +313,8 @@ enum Key {
     TableRow(u32, u32),
     Row(u32),
     Table(u32),
-    Column(std::sync::Arc<str>),
-    Sheet(std::sync::Arc<str>),
+    Column(super::SharedName),
+    Sheet(super::SharedName),
 }
 
 impl Key {
@@ -353,18 +362,18 @@ struct Places {
 impl Places {
     fn new(notes: &[Note], out: &Writer) -> Places {
         let wanted: HashSet<Key> = notes.iter().filter_map(|n| Key::of(&n.origin)).collect();
-        let index = |placed: &[(Span, Origin)]| {
+        fn index(origins: impl Iterator<Item = Origin>, wanted: &HashSet<Key>) -> HashMap<Key, Vec<usize>> {
             let mut by: HashMap<Key, Vec<usize>> = HashMap::new();
-            for (i, (_, origin)) in placed.iter().enumerate() {
-                for key in Key::all(origin).filter(|k| wanted.contains(k)) {
+            for (i, origin) in origins.enumerate() {
+                for key in Key::all(&origin).filter(|k| wanted.contains(k)) {
                     by.entry(key).or_default().push(i);
                 }
             }
             by
-        };
+        }
         Places {
-            entries: index(&out.entries),
-            comments: index(&out.comments),
+            entries: index((0..out.entries.len()).map(|i| out.entries.entry(i).1), &wanted),
+            comments: index(out.comments.iter().map(|(_, origin)| origin.clone()), &wanted),
         }
     }
 
@@ -484,6 +493,33 @@ mod tests {
         // The text not placed is a comment that no reader takes for a suppression.
         assert!(imported.yaml.contains("# not placed (line 6): ikilint : allow(T001)"));
         assert!(imported.yaml.starts_with("# Imported by ikilint from a.txt."));
+    }
+
+    #[test]
+    fn a_position_s_entries_are_written_in_the_order_the_map_keeps() {
+        let position = Position {
+            nama: Some(value("Pengolah Data", 1)),
+            tugas: vec![value("mengolah data", 2)],
+            sasaran: vec![Sasaran {
+                uraian: value("Meningkatnya layanan", 3),
+                indikator: vec![Indikator {
+                    uraian: value("Indeks", 4),
+                    ..Indikator::default()
+                }],
+                ..Sasaran::default()
+            }],
+            ..Position::default()
+        };
+        let mut out = Writer::default();
+        out.line(0, "jabatan:");
+        out.position(&position, "pengolah-data", &["pengolah-data".to_string()]);
+        // The whole position first (it holds the others), then its values in the order they were written.
+        let entries: Vec<(Span, Origin)> = (0..out.entries.len()).map(|i| out.entries.entry(i)).collect();
+        let lines: Vec<Option<u32>> = entries.iter().map(|(_, o)| o.line).collect();
+        assert_eq!(lines, [Some(1), Some(1), Some(2), Some(3), Some(4)]);
+        assert_eq!(entries[0].0, Span::new("jabatan:\n".len(), out.buf.len()));
+        let order = |(span, _): &(Span, Origin)| (span.start, std::cmp::Reverse(span.end));
+        assert!(entries.is_sorted_by_key(order));
     }
 
     #[test]

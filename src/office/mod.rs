@@ -54,16 +54,25 @@ pub struct SkpSource {
 }
 
 /// Read the office file `name` (its `bytes` in `format`) and print it as schema-v1 YAML.
+///
+/// The reader gives each block to the IKI layout as soon as it is read, so the file's whole body is never held
+/// beside the document made of it. Whether the file is an SKP print is only known at its end: an SKP (a few
+/// pages, one employee's) is then read again into a body for its own layout.
 pub fn import(format: Format, name: &str, bytes: &[u8]) -> Result<Imported, ReadError> {
-    let (body, notes) = match format {
-        Format::Text => {
-            let text = std::str::from_utf8(bytes).map_err(|_| ReadError::new("common.reason-office-text-encoding"))?;
-            text::read(text)
-        }
-        Format::Docx => (docx::read(bytes)?, Vec::new()),
-        Format::Xlsx => (xlsx::read(bytes)?, Vec::new()),
-    };
-    if layout::skp::is_skp(&body) {
+    let mut signs = layout::skp::SkpSigns::default();
+    let mut recogniser = layout::Recogniser::new(format == Format::Text);
+    let notes = each_block(format, bytes, &mut |block| {
+        signs.see(&block);
+        recogniser.block(block);
+    })?;
+    if signs.is_skp() {
+        drop(recogniser);
+        let mut blocks = Vec::new();
+        let notes = each_block(format, bytes, &mut |block| blocks.push(block))?;
+        let body = Body {
+            blocks,
+            extracted: format == Format::Text,
+        };
         let print = layout::skp::recognise(&body, notes);
         let mut imported = emit::skp::emit(name, &print, &[]);
         imported.skp = Some(Box::new(SkpSource {
@@ -72,8 +81,22 @@ pub fn import(format: Format, name: &str, bytes: &[u8]) -> Result<Imported, Read
         }));
         return Ok(imported);
     }
-    let document = layout::recognise(body, notes);
-    Ok(emit::emit(name, document))
+    Ok(emit::emit(name, recogniser.finish(notes)))
+}
+
+/// Reads the office file in `bytes`, giving each block of its body to `each` in reading order; returns the
+/// reader's notes.
+fn each_block(format: Format, bytes: &[u8], each: &mut dyn FnMut(Block)) -> Result<Vec<Note>, ReadError> {
+    match format {
+        Format::Text => {
+            let text = std::str::from_utf8(bytes).map_err(|_| ReadError::new("common.reason-office-text-encoding"))?;
+            let (body, notes) = text::read(text);
+            body.blocks.into_iter().for_each(each);
+            Ok(notes)
+        }
+        Format::Docx => docx::read_each(bytes, each).map(|()| Vec::new()),
+        Format::Xlsx => xlsx::read_each(bytes, each).map(|()| Vec::new()),
+    }
 }
 
 /// The SKP prints among `imported` (files imported together) printed again with `intervensi` inferred where the
@@ -224,10 +247,10 @@ pub struct Origin {
     pub row: Option<u32>,
     /// The column's header as written in the document (e.g. "FORMULASI PERHITUNGAN/ PENJELASAN").
     #[serde(with = "shared_text")]
-    pub column: Option<Arc<str>>,
+    pub column: Option<SharedName>,
     /// The sheet's name (Excel).
     #[serde(with = "shared_text")]
-    pub sheet: Option<Arc<str>>,
+    pub sheet: Option<SharedName>,
     /// The cell (Excel), shown as its reference, e.g. "C7".
     pub cell: Option<CellRef>,
     /// The paragraph's number in the document body, outside tables (Word).
@@ -236,20 +259,43 @@ pub struct Origin {
     pub line: Option<u32>,
 }
 
-/// A shared text (`Option<Arc<str>>`) serialised as an optional string.
+/// A name that many origins share (a sheet's, a column's header), behind a thin pointer: every grid cell's origin
+/// may carry two, and an `Arc<str>` takes twice the room.
+pub type SharedName = Arc<String>;
+
+/// A shared name serialised as an optional string.
 mod shared_text {
+    use super::SharedName;
     use serde::{Deserialize, Deserializer, Serializer};
     use std::sync::Arc;
 
-    pub fn serialize<S: Serializer>(value: &Option<Arc<str>>, serializer: S) -> Result<S::Ok, S::Error> {
+    pub fn serialize<S: Serializer>(value: &Option<SharedName>, serializer: S) -> Result<S::Ok, S::Error> {
         match value {
             Some(text) => serializer.serialize_some(&**text),
             None => serializer.serialize_none(),
         }
     }
 
-    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Arc<str>>, D::Error> {
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<SharedName>, D::Error> {
         Ok(Option::<String>::deserialize(deserializer)?.map(Arc::from))
+    }
+}
+
+/// Shared names serialised as a list of strings.
+mod shared_texts {
+    use super::SharedName;
+    use serde::{Deserialize, Deserializer, Serializer};
+    use std::sync::Arc;
+
+    pub fn serialize<S: Serializer>(texts: &[SharedName], serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(texts.iter().map(|text| &**text))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Vec<SharedName>, D::Error> {
+        Ok(Vec::<String>::deserialize(deserializer)?
+            .into_iter()
+            .map(Arc::from)
+            .collect())
     }
 }
 
@@ -424,18 +470,123 @@ impl ReadError {
 /// Where the values of an imported document's YAML came from: the YAML span of each value printed from an office
 /// file, with its origin. A finding on an office file is located in that YAML (so its text can be shown) and
 /// names the origin of the innermost value that holds its primary span.
+///
+/// A spreadsheet of thousands of positions gives hundreds of thousands of entries, kept for the whole run: each
+/// origin is kept packed ([`Place`], 36 bytes instead of 80), the sheet names and column headers it names once.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OriginMap {
-    /// Sorted by span start; spans nest or are disjoint.
-    entries: Vec<(Span, Origin)>,
+    /// Sorted by span start, outer spans first, once the map is complete; spans nest or are disjoint.
+    entries: Vec<(Span, Place)>,
+    /// The sheet names and column headers the entries name, each once.
+    #[serde(with = "shared_texts")]
+    names: Vec<SharedName>,
+    /// Each name's index in `names`, while entries are added.
+    #[serde(skip)]
+    known: std::collections::HashMap<SharedName, u32>,
+}
+
+/// An [`Origin`] packed: its numbers in a row, a bit of `set` for each that the origin has, and its names as
+/// indexes into the map's `names`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+struct Place {
+    /// Table, row, paragraph, line, the cell's row and column, the column's name, the sheet's name.
+    numbers: [u32; 8],
+    set: u8,
+}
+
+impl Place {
+    fn part(&self, at: usize) -> Option<u32> {
+        (self.set & (1 << at) != 0).then_some(self.numbers[at])
+    }
 }
 
 impl OriginMap {
     /// The map of `entries`, in any order.
-    pub fn new(mut entries: Vec<(Span, Origin)>) -> Self {
+    pub fn new(entries: Vec<(Span, Origin)>) -> Self {
+        let mut map = OriginMap::default();
+        for (span, origin) in &entries {
+            map.push(*span, origin);
+        }
+        map.complete()
+    }
+
+    /// Adds that `span` of the YAML came from `origin`, in any order until [`OriginMap::complete`]; the entry's
+    /// index.
+    pub(crate) fn push(&mut self, span: Span, origin: &Origin) -> usize {
+        let mut name = |text: &Option<SharedName>| {
+            let text = text.as_ref()?;
+            let next = self.names.len() as u32;
+            let index = *self.known.entry(Arc::clone(text)).or_insert(next);
+            if index == next {
+                self.names.push(Arc::clone(text));
+            }
+            Some(index)
+        };
+        let parts = [
+            origin.table,
+            origin.row,
+            origin.paragraph,
+            origin.line,
+            origin.cell.map(|c| c.row),
+            origin.cell.map(|c| c.column),
+            name(&origin.column),
+            name(&origin.sheet),
+        ];
+        let mut place = Place {
+            numbers: [0; 8],
+            set: 0,
+        };
+        for (at, part) in parts.into_iter().enumerate() {
+            if let Some(n) = part {
+                place.numbers[at] = n;
+                place.set |= 1 << at;
+            }
+        }
+        self.entries.push((span, place));
+        self.entries.len() - 1
+    }
+
+    /// Moves the end of entry `index` (a value whose extent is known once its content is written).
+    pub(crate) fn set_end(&mut self, index: usize, end: usize) {
+        self.entries[index].0.end = end;
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Entry `index`: its span and origin.
+    pub(crate) fn entry(&self, index: usize) -> (Span, Origin) {
+        let (span, place) = &self.entries[index];
+        (*span, self.origin(place))
+    }
+
+    /// The map once every entry is added: in order for [`OriginMap::lookup`].
+    pub(crate) fn complete(mut self) -> Self {
         // Outer spans before the spans they hold, so the last match in a scan is the innermost.
-        entries.sort_by(|a, b| a.0.start.cmp(&b.0.start).then(b.0.end.cmp(&a.0.end)));
-        OriginMap { entries }
+        let order = |a: &(Span, Place), b: &(Span, Place)| a.0.start.cmp(&b.0.start).then(b.0.end.cmp(&a.0.end));
+        // An import adds them in that order already: sorting would only take a scratch copy of half of them.
+        if !self.entries.is_sorted_by(|a, b| order(a, b).is_le()) {
+            self.entries.sort_by(order);
+        }
+        self.known = Default::default();
+        self
+    }
+
+    fn origin(&self, place: &Place) -> Origin {
+        let name = |at| place.part(at).map(|i| Arc::clone(&self.names[i as usize]));
+        Origin {
+            table: place.part(0),
+            row: place.part(1),
+            paragraph: place.part(2),
+            line: place.part(3),
+            cell: place
+                .part(4)
+                .zip(place.part(5))
+                .map(|(row, column)| CellRef::new(row, column)),
+            column: name(6),
+            sheet: name(7),
+        }
     }
 
     pub fn is_empty(&self) -> bool {
@@ -443,14 +594,14 @@ impl OriginMap {
     }
 
     /// The origin of the innermost value whose span holds `span`.
-    pub fn lookup(&self, span: Span) -> Option<&Origin> {
+    pub fn lookup(&self, span: Span) -> Option<Origin> {
         let candidates = self.entries.partition_point(|(s, _)| s.start <= span.start);
         self.entries[..candidates]
             .iter()
             .rev()
             // Spans nest, so the first holder met going back is the innermost.
             .find(|(s, _)| s.end >= span.end)
-            .map(|(_, origin)| origin)
+            .map(|(_, place)| self.origin(place))
     }
 }
 
@@ -472,10 +623,46 @@ mod tests {
             (Span::new(0, 100), at(1)),
             (Span::new(30, 40), at(3)),
         ]);
-        assert_eq!(map.lookup(Span::new(12, 15)), Some(&at(2)));
-        assert_eq!(map.lookup(Span::new(25, 26)), Some(&at(1)));
-        assert_eq!(map.lookup(Span::new(35, 45)), Some(&at(1)));
+        assert_eq!(map.lookup(Span::new(12, 15)), Some(at(2)));
+        assert_eq!(map.lookup(Span::new(25, 26)), Some(at(1)));
+        assert_eq!(map.lookup(Span::new(35, 45)), Some(at(1)));
         assert_eq!(map.lookup(Span::new(100, 101)), None);
+    }
+
+    #[test]
+    fn the_map_gives_back_every_part_of_an_origin_and_keeps_each_name_once() {
+        let cell = |row: u32, sheet: &str| Origin {
+            sheet: Some(Arc::new(sheet.to_string())),
+            column: Some(Arc::new("SUMBER DATA".to_string())),
+            cell: Some(CellRef::new(row - 1, 5)),
+            row: Some(row),
+            ..Origin::default()
+        };
+        let every_part = Origin {
+            table: Some(0),
+            row: Some(u32::MAX),
+            paragraph: Some(7),
+            line: Some(9),
+            ..cell(3, "IKI")
+        };
+        let origins = [cell(1, "IKI"), cell(2, "Lembar2"), every_part, at(4)];
+        let entries: Vec<(Span, Origin)> = (0..origins.len())
+            .map(|i| (Span::new(10 * i, 10 * i + 5), origins[i].clone()))
+            .collect();
+        let map = OriginMap::new(entries);
+        for (i, origin) in origins.iter().enumerate() {
+            assert_eq!(map.lookup(Span::new(10 * i + 1, 10 * i + 2)).as_ref(), Some(origin));
+        }
+        assert_eq!(map.names.len(), 3, "{:?}", map.names);
+        let json = serde_json::to_string(&map).unwrap();
+        assert_eq!(serde_json::from_str::<OriginMap>(&json).unwrap(), map);
+    }
+
+    #[test]
+    fn an_origin_stays_small() {
+        // Every value of a recognised document carries one, and a large spreadsheet gives hundreds of thousands:
+        // its two names are thin pointers.
+        assert!(std::mem::size_of::<Origin>() <= 64, "{}", std::mem::size_of::<Origin>());
     }
 
     #[test]

@@ -60,7 +60,7 @@ impl Reader {
         let width = rows.iter().map(|(_, cells)| cells.len()).max().unwrap_or(0);
         let header = rows[0].1.clone();
         // The columns' numbers, shared by the origins of their cells.
-        let numbers: Vec<std::sync::Arc<str>> = (1..=width).map(|n| n.to_string().into()).collect();
+        let numbers: Vec<super::SharedName> = (1..=width).map(|n| n.to_string().into()).collect();
         let mut out: Vec<Row> = Vec::with_capacity(rows.len());
         let mut after_repeated_header = false;
         for (line, mut cells) in rows {

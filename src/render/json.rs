@@ -111,7 +111,7 @@ impl Serialize for DiagnosticView<'_> {
         map.serialize_entry("name", d.name)?;
         map.serialize_entry("notes", &d.notes)?;
         let origin = files.origin(d.primary.file, d.primary.span);
-        map.serialize_entry("origin", &origin.map(|o| OriginView(o, lang)))?;
+        map.serialize_entry("origin", &origin.as_ref().map(|o| OriginView(o, lang)))?;
         map.serialize_entry("severity", d.severity.as_str())?;
         map.end()
     }

@@ -143,7 +143,7 @@ fn fixes(files: &Files, d: &Diagnostic, lang: Lang) -> Option<Value> {
 fn result(report: &Report, d: &Diagnostic, fingerprint: &str, lang: Lang) -> Value {
     let files = &report.files;
     let origin = files.origin(d.primary.file, d.primary.span);
-    let mut location = match origin {
+    let mut location = match &origin {
         // The lines of an office file's imported YAML are not lines of the file a viewer opens: the location is
         // the file, and the table cell is named as a logical location.
         Some(origin) => json!({
@@ -187,7 +187,7 @@ fn result(report: &Report, d: &Diagnostic, fingerprint: &str, lang: Lang) -> Val
     if let Some(jabatan) = files.concern(d.primary.file, d.primary.span) {
         properties.insert("jabatan".into(), json!(jabatan));
     }
-    if let Some(origin) = origin.and_then(|o| serde_json::to_value(crate::render::json::OriginView(o, lang)).ok()) {
+    if let Some(origin) = origin.and_then(|o| serde_json::to_value(crate::render::json::OriginView(&o, lang)).ok()) {
         properties.insert("origin".into(), origin);
     }
     if !properties.is_empty() {

@@ -24,6 +24,16 @@ use styles::Styles;
 
 /// The body of the `.docx` file in `bytes`.
 pub fn read(bytes: &[u8]) -> Result<Body, ReadError> {
+    let mut blocks = Vec::new();
+    read_each(bytes, &mut |block| blocks.push(block))?;
+    Ok(Body {
+        blocks,
+        extracted: false,
+    })
+}
+
+/// The blocks of the `.docx` file in `bytes`, each given to `each` as soon as it is complete, in reading order.
+pub fn read_each(bytes: &[u8], each: &mut dyn FnMut(Block)) -> Result<(), ReadError> {
     let mut package = Package::open_document(bytes)?;
     let Some(parts) = Parts::find(&mut package)? else {
         return Err(ReadError::new("common.reason-office-no-document"));
@@ -40,13 +50,12 @@ pub fn read(bytes: &[u8]) -> Result<Body, ReadError> {
     let part = package.stream(&parts.document)?.expect("found present");
     walk(part, &parts.document, |depth, item| {
         body.visit(depth, item);
+        // Blocks are only ever appended, each complete: none is changed once there.
+        body.blocks.drain(..).for_each(&mut *each);
         Ok(())
     })?;
-    body.blocks.append(&mut body.anchored);
-    Ok(Body {
-        blocks: body.blocks,
-        extracted: false,
-    })
+    body.anchored.drain(..).for_each(each);
+    Ok(())
 }
 
 /// Subtrees whose content is not part of the displayed body: deleted or moved-away text, embedded objects,

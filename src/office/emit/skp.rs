@@ -6,7 +6,7 @@
 use super::{Writer, slug};
 use crate::office::layout::skp::{Person, SkpPrint};
 use crate::office::layout::{Inferred, Value};
-use crate::office::{Imported, OriginMap, PrintedLink};
+use crate::office::{Imported, PrintedLink};
 
 /// The SKP id of a print: the pegawai's name (without degrees) and the year, else the position's title.
 pub fn skp_id(print: &SkpPrint) -> String {
@@ -173,7 +173,7 @@ pub fn emit(name: &str, print: &SkpPrint, links: &[Option<Link>]) -> Imported {
     Imported {
         yaml: out.buf,
         problems,
-        origins: OriginMap::new(out.entries),
+        origins: out.entries.complete(),
         // A text found by walking with no hasil kerja read is not linted as an SKP.
         positions: usize::from(!print.rhk.is_empty()),
         printed,

@@ -65,6 +65,20 @@ pub struct Position {
 }
 
 impl Position {
+    /// The position is read whole: its lists give back the room they grew into (a list grown one entry at a time
+    /// has room for up to twice its entries, and a document holds thousands of positions).
+    pub fn settle(&mut self) {
+        for sasaran in &mut self.sasaran {
+            for indikator in &mut sasaran.indikator {
+                indikator.sumber_data.shrink_to_fit();
+            }
+            sasaran.indikator.shrink_to_fit();
+        }
+        self.sasaran.shrink_to_fit();
+        self.tugas.shrink_to_fit();
+        self.fungsi.shrink_to_fit();
+    }
+
     /// The holder: the signer of the signature block who is the employee assessed.
     pub fn pemangku(&self) -> Option<&Signer> {
         self.signature
@@ -102,28 +116,53 @@ impl Default for Value {
 /// The IKI document in `body`; `notes` are the reader's, kept with the layout's own. Each block is dropped once
 /// read, so a large body and the document made of it are not held whole side by side.
 pub fn recognise(body: Body, notes: Vec<Note>) -> Recognised {
-    let mut state = State {
-        doc: Recognised {
-            notes,
-            ..Recognised::default()
-        },
-        list: None,
-        preamble: Vec::new(),
-        tail: Vec::new(),
-        has_table: false,
-        header: None,
-        extracted: body.extracted,
-    };
+    let mut recogniser = Recogniser::new(body.extracted);
     for block in body.blocks {
-        match block {
-            Block::Paragraph(p) => state.paragraph(&p),
-            Block::Table(t) => state.table(&t),
+        recogniser.block(block);
+    }
+    recogniser.finish(notes)
+}
+
+/// The IKI layout recognised block by block, as a reader gives them: a reader can hand each block over as soon as
+/// it is read, so that the file's whole body is never held (only the document made of it).
+pub struct Recogniser {
+    state: State,
+}
+
+impl Recogniser {
+    /// `extracted`: the blocks are of extracted text (see [`Body::extracted`]).
+    pub fn new(extracted: bool) -> Self {
+        Recogniser {
+            state: State {
+                doc: Recognised::default(),
+                list: None,
+                preamble: Vec::new(),
+                tail: Vec::new(),
+                has_table: false,
+                header: None,
+                extracted,
+            },
         }
     }
-    state.close_position();
-    state.finish_preamble();
-    links::infer(&mut state.doc);
-    state.doc
+
+    /// The next block in reading order.
+    pub fn block(&mut self, block: Block) {
+        match block {
+            Block::Paragraph(p) => self.state.paragraph(&p),
+            Block::Table(t) => self.state.table(&t),
+        }
+    }
+
+    /// The document, once every block was given; `notes` are the reader's, put before the layout's own.
+    pub fn finish(self, mut notes: Vec<Note>) -> Recognised {
+        let mut state = self.state;
+        state.close_position();
+        state.finish_preamble();
+        links::infer(&mut state.doc);
+        notes.append(&mut state.doc.notes);
+        state.doc.notes = notes;
+        state.doc
+    }
 }
 
 /// A paragraph kept for later: the signature block and the title are read once they are complete.
@@ -321,6 +360,9 @@ impl State {
 
     /// The current position is complete: read its signature block.
     fn close_position(&mut self) {
+        if let Some(position) = self.doc.positions.last_mut() {
+            position.settle();
+        }
         self.list = None;
         self.has_table = false;
         self.header = None;

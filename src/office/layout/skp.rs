@@ -11,7 +11,7 @@
 
 use super::signature::{self, Signer};
 use super::{Line, Value, header, not_placed_note};
-use crate::office::{Block, Body, Cell, Note, NoteKind, Origin, Table};
+use crate::office::{Block, Body, Cell, Note, NoteKind, Origin, SharedName, Table};
 
 /// One recognised SKP print.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -147,27 +147,47 @@ fn perilaku_header(cells: &[Cell]) -> Option<Vec<Option<PCol>>> {
 
 /// A body is an SKP when it holds an SKP heading or a hasil kerja table (and no IKI heading without one).
 pub fn is_skp(body: &Body) -> bool {
-    let mut heading = false;
-    let mut iki_heading = false;
-    for block in &body.blocks {
+    let mut signs = SkpSigns::default();
+    body.blocks.iter().for_each(|block| signs.see(block));
+    signs.is_skp()
+}
+
+/// What [`is_skp`] looks for, gathered block by block while a reader streams a body into the IKI layout.
+#[derive(Clone, Debug, Default)]
+pub struct SkpSigns {
+    heading: bool,
+    iki_heading: bool,
+    hasil_table: bool,
+}
+
+impl SkpSigns {
+    pub fn see(&mut self, block: &Block) {
+        if self.hasil_table {
+            return;
+        }
         match block {
             Block::Paragraph(p) => {
-                heading |= is_skp_title(&p.text);
-                iki_heading |= header::is_title(&p.text);
+                self.heading |= is_skp_title(&p.text);
+                self.iki_heading |= header::is_title(&p.text);
             }
             Block::Table(t) => {
                 if t.rows.iter().any(|r| hasil_header(&r.cells).is_some()) {
-                    return true;
+                    self.hasil_table = true;
+                    return;
                 }
                 for row in &t.rows {
                     if let Some(text) = one_text(&row.cells) {
-                        heading |= is_skp_title(text);
+                        self.heading |= is_skp_title(text);
                     }
                 }
             }
         }
     }
-    heading && !iki_heading
+
+    /// The blocks seen are an SKP print.
+    pub fn is_skp(&self) -> bool {
+        self.hasil_table || (self.heading && !self.iki_heading)
+    }
 }
 
 /// "SASARAN KINERJA PEGAWAI" as a heading (capitals, or a short line starting with it), not the lampiran's.
@@ -640,7 +660,7 @@ impl State {
             for (at, column) in columns.iter().enumerate() {
                 if column.is_none() && !headers[at].trim().is_empty() && !cells[at].merged {
                     let mut origin = cells[at].origin.clone();
-                    origin.column = Some(headers[at].as_str().into());
+                    origin.column = Some(SharedName::new(headers[at].clone()));
                     self.print
                         .notes
                         .push(Note::new(NoteKind::UnknownColumn, origin, &[("column", &headers[at])]));
@@ -781,7 +801,7 @@ impl State {
                 return None;
             }
             let mut origin = c.origin.clone();
-            origin.column = Some(headers[at].as_str().into());
+            origin.column = Some(SharedName::new(headers[at].clone()));
             Some(Value::new(text, origin))
         };
         let uraian = value(Col::Rhk);
@@ -833,7 +853,7 @@ impl State {
                 && let Some(c) = cells.get(at).filter(|c| !c.merged && !c.text.trim().is_empty())
             {
                 let mut origin = c.origin.clone();
-                origin.column = Some(headers[at].as_str().into());
+                origin.column = Some(SharedName::new(headers[at].clone()));
                 let text = format!("{}: {}", headers[at].trim(), super::table::one_line_text(&c.text));
                 // Reported once, at the column's header (S009).
                 self.print.unplaced.push(Value::new(text, origin));

@@ -5,7 +5,7 @@
 
 use super::header::{self, Item};
 use super::{Indikator, Line, Position, Sasaran, Value};
-use crate::office::{Cell, Column, Note, NoteKind, Origin, Table};
+use crate::office::{Cell, Column, Note, NoteKind, Origin, SharedName, Table};
 use std::sync::Arc;
 
 /// What a header cell means, from its words in any case.
@@ -49,7 +49,7 @@ pub struct Rows<'t> {
     columns: Vec<Option<Column>>,
     headers: Vec<String>,
     /// Each header on one line, as the origins of the column's values name it (shared by all of them).
-    names: Vec<Arc<str>>,
+    names: Vec<SharedName>,
     rows: Vec<&'t [Cell]>,
     origin: Origin,
     /// The rest of a table after a page break, read under the header of its first part (its unknown columns
@@ -74,7 +74,7 @@ pub(super) fn is_numbering(row: &[Cell]) -> bool {
 }
 
 /// Each header on one line, shared by the origins of its column's values.
-fn names_of(headers: &[String]) -> Vec<Arc<str>> {
+fn names_of(headers: &[String]) -> Vec<SharedName> {
     headers.iter().map(|h| Arc::from(h.replace('\n', " "))).collect()
 }
 
@@ -213,6 +213,9 @@ impl Rows<'_> {
         let mut open = !positions.last().is_some_and(|p| p.sasaran.is_empty());
         for &row in &self.rows {
             if let Some(jabatan) = position_row(row) {
+                if let Some(previous) = positions.last_mut() {
+                    previous.settle();
+                }
                 positions.push(Position {
                     nama: Some(Value::new(jabatan, row[0].origin.clone())),
                     ..Position::default()

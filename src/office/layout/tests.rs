@@ -108,7 +108,14 @@ fn merged_sasaran_cells_make_one_sasaran_over_its_indicators() {
     assert_eq!(sasaran.indikator.len(), 3);
     assert_eq!(sasaran.indikator[1].uraian.text, "Angka kematian bayi");
     assert_eq!(
-        sasaran.indikator[0].formula.as_ref().unwrap().origin.column.as_deref(),
+        sasaran.indikator[0]
+            .formula
+            .as_ref()
+            .unwrap()
+            .origin
+            .column
+            .as_deref()
+            .map(String::as_str),
         Some("Cara Perhitungan")
     );
     assert!(sasaran.indikator[1].sumber_data.is_empty());
@@ -443,4 +450,48 @@ fn an_skp_of_odd_shapes_loses_no_text_and_never_panics() {
         extracted: false,
     };
     assert!(!skp::is_skp(&iki));
+}
+
+#[test]
+fn a_read_position_keeps_no_spare_room_in_its_lists() {
+    let rows: Vec<Vec<String>> = (1..=3)
+        .map(|i| {
+            let sasaran = if i == 1 {
+                "Meningkatnya layanan"
+            } else {
+                "^Meningkatnya layanan"
+            };
+            vec![
+                i.to_string(),
+                sasaran.to_string(),
+                format!("Persentase {i}"),
+                "a / b".to_string(),
+                "Laporan".to_string(),
+            ]
+        })
+        .collect();
+    let mut all: Vec<&[&str]> = vec![HEADER];
+    let borrowed: Vec<Vec<&str>> = rows.iter().map(|r| r.iter().map(String::as_str).collect()).collect();
+    all.extend(borrowed.iter().map(Vec::as_slice));
+    let body = Body {
+        blocks: vec![
+            paragraph(1, "Jabatan : Kepala Seksi Satu"),
+            table(1, &all),
+            paragraph(2, "Jabatan : Kepala Seksi Dua"),
+            table(2, &all),
+        ],
+        extracted: false,
+    };
+    let doc = recognise(body, Vec::new());
+    assert_eq!(doc.positions.len(), 2);
+    for position in &doc.positions {
+        // Three indicators grown one at a time would leave room for four, one source room for four.
+        let sasaran = &position.sasaran;
+        assert_eq!((sasaran.len(), sasaran.capacity()), (1, 1));
+        let indikator = &sasaran[0].indikator;
+        assert_eq!((indikator.len(), indikator.capacity()), (3, 3));
+        for sources in indikator.iter().map(|k| &k.sumber_data) {
+            assert_eq!((sources.len(), sources.capacity()), (1, 1));
+        }
+    }
 }

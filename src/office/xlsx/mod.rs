@@ -11,7 +11,7 @@ mod display;
 pub(crate) use display::MONTHS_ID;
 
 use super::package::Package;
-use super::{Block, Body, Cell, CellRef, Origin, Paragraph, ReadError, Row, Table};
+use super::{Block, Body, Cell, CellRef, Origin, Paragraph, ReadError, Row, SharedName, Table};
 use calamine::{DataRef, Dimensions, Reader, SheetType, Style, Xlsx, XlsxError};
 use std::collections::BTreeMap;
 use std::io::Cursor;
@@ -31,6 +31,17 @@ const MAX_COVERED_ROWS: u32 = 64;
 /// The body of the `.xlsx` file in `bytes`: every worksheet's blocks in sheet order. A workbook with no
 /// worksheet or only empty ones gives an empty body (the layout then reports that no IKI was found).
 pub fn read(bytes: &[u8]) -> Result<Body, ReadError> {
+    let mut blocks = Vec::new();
+    read_each(bytes, &mut |block| blocks.push(block))?;
+    Ok(Body {
+        blocks,
+        extracted: false,
+    })
+}
+
+/// The blocks of the `.xlsx` file in `bytes`, as [`read`] gives them, each to `each` as soon as it is cut from its
+/// sheet.
+pub fn read_each(bytes: &[u8], each: &mut dyn FnMut(Block)) -> Result<(), ReadError> {
     let mut package = Package::open_document(bytes)?;
     if !package.has("xl/workbook.xml") {
         return Err(ReadError::new("common.reason-office-no-workbook"));
@@ -43,12 +54,11 @@ pub fn read(bytes: &[u8]) -> Result<Body, ReadError> {
         .filter(|s| s.typ == SheetType::WorkSheet)
         .map(|s| s.name.clone())
         .collect();
-    let mut body = Body::default();
     for name in sheets {
         let sheet = read_sheet(&mut workbook, &name).map_err(|e| failure(e, &name))?;
-        body.blocks.extend(sheet.into_blocks(&name));
+        sheet.each_block(&name, each);
     }
-    Ok(body)
+    Ok(())
 }
 
 fn failure(error: XlsxError, part: &str) -> ReadError {
@@ -190,7 +200,7 @@ struct Placed {
     merged: bool,
 }
 
-fn origin_of(sheet: &Arc<str>, (row, column): (u32, u32)) -> Origin {
+fn origin_of(sheet: &SharedName, (row, column): (u32, u32)) -> Origin {
     Origin {
         sheet: Some(Arc::clone(sheet)),
         cell: Some(CellRef::new(row, column)),
@@ -292,14 +302,14 @@ impl Sheet {
         }
     }
 
-    fn into_blocks(mut self, name: &str) -> Vec<Block> {
-        let name: Arc<str> = Arc::from(name);
-        let mut blocks = Vec::new();
+    /// The sheet's blocks, each given to `each` once complete.
+    fn each_block(mut self, name: &str, each: &mut dyn FnMut(Block)) {
+        let name = SharedName::new(name.to_string());
         let mut table: Vec<(u32, BTreeMap<u32, Placed>)> = Vec::new();
         let mut previous: Option<u32> = None;
         self.each_placed_row(|row, placed| {
             if previous.is_some_and(|p| p + 1 != row) {
-                close_table(&mut table, &name, &mut blocks);
+                close_table(&mut table, &name, each);
             }
             previous = Some(row);
             let mut areas: Vec<(u32, u32)> = placed.values().map(|p| p.carrier).collect();
@@ -307,12 +317,12 @@ impl Sheet {
             areas.dedup();
             let starts_here = areas.iter().any(|a| a.0 == row);
             match areas.len() {
-                0 => close_table(&mut table, &name, &mut blocks),
+                0 => close_table(&mut table, &name, each),
                 1 if starts_here => {
-                    close_table(&mut table, &name, &mut blocks);
+                    close_table(&mut table, &name, each);
                     let carrier = areas[0];
                     let value = placed.into_values().next().expect("one area").value;
-                    blocks.push(Block::Paragraph(Paragraph {
+                    each(Block::Paragraph(Paragraph {
                         text: value.text,
                         bold: value.bold,
                         origin: origin_of(&name, carrier),
@@ -325,12 +335,11 @@ impl Sheet {
                 _ => table.push((row, placed)),
             }
         });
-        close_table(&mut table, &name, &mut blocks);
-        blocks
+        close_table(&mut table, &name, each);
     }
 }
 
-fn close_table(rows: &mut Vec<(u32, BTreeMap<u32, Placed>)>, sheet: &Arc<str>, blocks: &mut Vec<Block>) {
+fn close_table(rows: &mut Vec<(u32, BTreeMap<u32, Placed>)>, sheet: &SharedName, each: &mut dyn FnMut(Block)) {
     if rows.is_empty() {
         return;
     }
@@ -357,7 +366,7 @@ fn close_table(rows: &mut Vec<(u32, BTreeMap<u32, Placed>)>, sheet: &Arc<str>, b
                 .collect(),
         })
         .collect();
-    blocks.push(Block::Table(Table {
+    each(Block::Table(Table {
         rows: table_rows,
         origin: Origin {
             sheet: Some(Arc::clone(sheet)),
