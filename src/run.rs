@@ -23,8 +23,11 @@ pub struct CacheOptions {
 struct Outcome {
     name: String,
     path: PathBuf,
-    /// The text as read, or `None` when the facts came from the cache (the text is read again only if shown).
+    /// The text as read, or `None` when the file can be read again for it (the text is read again only if shown:
+    /// a run over a province keeps no file's text through the cross-file phase unless it must).
     source: Option<SourceFile>,
+    /// Read in this run (its cache entry is new or restamped).
+    fresh: bool,
     facts: FileFacts,
     /// The cache entry to keep for this file.
     entry: Option<Entry>,
@@ -52,23 +55,32 @@ fn lint_fresh(
         && prior.stamp.explicit == stamp.explicit
         && let Some(facts) = prior.decode()
     {
-        let source = SourceFile::new(name.clone(), crate::workspace::shown_text(&name, bytes));
+        // The facts were made from the text the file shows: it is read again, like a cached file's, if shown.
+        drop(bytes);
         return Outcome {
             name,
             path: candidate.path.clone(),
-            source: Some(source),
+            source: None,
+            fresh: true,
             facts,
             entry: Some(prior.restamped(stamp)),
         };
     }
+    let length = bytes.len();
     let (source, facts) = per_file::lint_file(name.clone(), bytes, candidate.explicit, checks, settings.lang, data);
+    // A regular YAML or text file whose text is its bytes as they are gives the same text when read again; an
+    // office file's text is an import, and a file whose bytes were decoded or cut is kept as read.
+    let rereadable = crate::office::Format::of_name(&name).is_none()
+        && source.text.len() == length
+        && std::fs::metadata(&candidate.path).is_ok_and(|m| m.is_file());
     let entry = stamp
         .zip(content)
         .and_then(|(stamp, content)| Entry::new(stamp, content, &facts));
     Outcome {
         name,
         path: candidate.path.clone(),
-        source: Some(source),
+        source: (!rereadable).then_some(source),
+        fresh: true,
         facts,
         entry,
     }
@@ -82,6 +94,7 @@ fn unreadable(candidate: &Candidate, reason: &str, settings: &Settings) -> Outco
         name: name.clone(),
         path: candidate.path.clone(),
         source: Some(SourceFile::new(name, loaded.text)),
+        fresh: true,
         facts: FileFacts {
             diagnostics: loaded.diagnostics,
             ..FileFacts::default()
@@ -133,6 +146,7 @@ pub fn run(
                     name: candidate.path.to_string_lossy().into_owned(),
                     path: candidate.path.clone(),
                     source: None,
+                    fresh: false,
                     facts,
                     entry: prior.clone().into(),
                 });
@@ -165,7 +179,7 @@ pub fn run(
     let mut skipped = Vec::new();
     for outcome in outcomes {
         if let Some(entry) = outcome.entry {
-            changed |= outcome.source.is_some();
+            changed |= outcome.fresh;
             entries.insert(cache_path(&outcome.path), entry);
         }
         let facts = outcome.facts;
