@@ -61,6 +61,13 @@ pub struct Names {
     belakang: HashSet<String>,
 }
 
+/// The matcher of the data's `gelar.yaml`, prepared once per run: rules ask for it for every person they read.
+impl crate::data::Derived for Names {
+    fn derive(data: &crate::data::Data) -> Self {
+        data.table::<Gelar>().matcher()
+    }
+}
+
 /// Split a name part into pieces: a piece ends at a space or right after a dot (`Ir.H.HERWIN` → `Ir.`, `H.`,
 /// `HERWIN`). Unlike [`crate::words::words`], a piece keeps its dot (`Ir.`) and any other punctuation, so that
 /// titles are recognised before the name is split into words.

@@ -14,7 +14,7 @@ pub use index::{People, Place, Role};
 use super::{Check, Context, Family, Finding, Rule};
 use crate::diagnostic::{Diagnostic, Edit, Fix, Severity};
 use crate::model::{Document, Text};
-use crate::names::{self, Gelar};
+use crate::names::{self, Names};
 use crate::nip::{self, FieldError, Kind, Malformed, Nip};
 use crate::skp::SkpDocument;
 use crate::source::{FileId, Span};
@@ -496,7 +496,7 @@ pub fn is_date_without_day(text: &str) -> bool {
 }
 
 fn placeholders(cx: &Context, document: &Document, out: &mut Vec<Diagnostic>) {
-    let names = cx.data.table::<Gelar>().matcher();
+    let names = cx.data.derived::<Names>();
     let file = document.file;
     for jabatan in &document.jabatan {
         // What the holder has, to suggest for a blank pegawai signature.
@@ -541,7 +541,7 @@ fn person_placeholders(
     known: Option<(&str, &str)>,
     out: &mut Vec<Diagnostic>,
 ) {
-    let names = cx.data.table::<Gelar>().matcher();
+    let names = cx.data.derived::<Names>();
     let nama = nama.filter(|n| names.is_placeholder(n.as_str()));
     let nip = nip.filter(|n| nip::is_placeholder(n.as_str()));
     match (nama, nip) {

@@ -4,12 +4,13 @@
 
 use crate::cascade::Cascade;
 use crate::model::{Document, Text};
-use crate::names::{Gelar, Names};
+use crate::names::Names;
 use crate::nip::Nip;
 use crate::rules::skp::index::SkpIndex;
 use crate::rules::{Context, Index};
 use crate::source::{FileId, Span};
 use foldhash::{HashMap, HashSet};
+use std::sync::Arc;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Role {
@@ -82,7 +83,7 @@ pub struct Comparison {
 }
 
 pub struct People {
-    pub names: Names,
+    pub names: Arc<Names>,
     pub places: Vec<Place>,
     pub by_nip: HashMap<String, Vec<usize>>,
     pub by_key: HashMap<String, Vec<usize>>,
@@ -233,7 +234,7 @@ impl People {
 impl Index for People {
     fn build(cx: &Context) -> Self {
         let mut people = People {
-            names: cx.data.table::<Gelar>().matcher(),
+            names: cx.data.derived::<Names>(),
             places: Vec::new(),
             by_nip: HashMap::default(),
             by_key: HashMap::default(),
