@@ -175,13 +175,12 @@ fn candidates<'a>(value: &'a str, all: &'a [Token<'a>]) -> Vec<Candidate<'a>> {
 /// Ranges of the whitespace-separated chunks that are a URL, an e-mail address or a path: nothing in them is prose.
 fn code_chunks(value: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
-    let mut offset = 0;
     for chunk in value.split_whitespace() {
-        let at = value[offset..].find(chunk).map_or(offset, |i| offset + i);
-        offset = at + chunk.len();
         let web = chunk.get(..4).is_some_and(|start| start.eq_ignore_ascii_case("www."));
         if chunk.contains("://") || web || chunk.contains(['@', '_', '\\']) {
-            out.push((at, offset));
+            // A chunk is a slice of `value`: it starts where it points to.
+            let at = chunk.as_ptr() as usize - value.as_ptr() as usize;
+            out.push((at, at + chunk.len()));
         }
     }
     out
