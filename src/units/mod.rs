@@ -435,6 +435,12 @@ impl Unit {
 /// A name that is itself a computation (`Jumlah A berbanding jumlah B X 100%`, a column slipped in the source
 /// table) has no reliable unit.
 pub fn unit_of(indikator: &Indikator, lex: &Satuan) -> Option<Unit> {
+    // The name's tokens, read once for the unit it names and for its direction.
+    let toks = indikator
+        .uraian
+        .as_ref()
+        .map(|u| tokenize(&u.value))
+        .unwrap_or_default();
     if let Some(satuan) = &indikator.satuan {
         let key = satuan.value.trim().to_lowercase();
         let found = lex
@@ -449,13 +455,12 @@ pub fn unit_of(indikator: &Indikator, lex: &Satuan) -> Option<Unit> {
                 kind,
                 source: UnitSource::Satuan,
                 words: start..end,
-                lower_is_better: kind == UnitKind::Duration || name_lower_is_better(indikator, lex),
-                change: name_is_change(indikator, lex),
+                lower_is_better: kind == UnitKind::Duration || name_lower_is_better(&toks, lex),
+                change: name_is_change(&toks, lex),
             });
         }
     }
     let uraian = indikator.uraian.as_ref()?;
-    let toks = tokenize(&uraian.value);
     let at = skip_list_number(&toks);
     let (kind, end) = lex.lead_at(&toks, at)?;
     let computed = formula::parse(&uraian.value, lex);
@@ -478,18 +483,14 @@ fn lead_lower_is_better(toks: &[Tok], at: usize, end: usize, lex: &Satuan) -> bo
         .any(|t| lex.is_lower_is_better(t.text))
 }
 
-fn name_lower_is_better(indikator: &Indikator, lex: &Satuan) -> bool {
-    indikator.uraian.as_ref().is_some_and(|u| {
-        let toks = tokenize(&u.value);
-        let at = skip_list_number(&toks);
-        let end = lex.lead_at(&toks, at).map_or(at, |(_, e)| e);
-        lead_lower_is_better(&toks, at, end, lex)
-    })
+/// Whether the name (its tokens `toks`) says that less is better.
+fn name_lower_is_better(toks: &[Tok], lex: &Satuan) -> bool {
+    let at = skip_list_number(toks);
+    let end = lex.lead_at(toks, at).map_or(at, |(_, e)| e);
+    lead_lower_is_better(toks, at, end, lex)
 }
 
-fn name_is_change(indikator: &Indikator, lex: &Satuan) -> bool {
-    indikator
-        .uraian
-        .as_ref()
-        .is_some_and(|u| tokenize(&u.value).iter().take(4).any(|t| lex.is_change_word(t.text)))
+/// Whether the name (its tokens `toks`) measures a change.
+fn name_is_change(toks: &[Tok], lex: &Satuan) -> bool {
+    toks.iter().take(4).any(|t| lex.is_change_word(t.text))
 }
