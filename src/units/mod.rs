@@ -435,62 +435,75 @@ impl Unit {
 /// A name that is itself a computation (`Jumlah A berbanding jumlah B X 100%`, a column slipped in the source
 /// table) has no reliable unit.
 pub fn unit_of(indikator: &Indikator, lex: &Satuan) -> Option<Unit> {
-    // The name's tokens, read once for the unit it names and for its direction.
-    let toks = indikator
-        .uraian
+    let name = Name::of(indikator.uraian.as_ref());
+    let declared = indikator
+        .satuan
         .as_ref()
-        .map(|u| tokenize(&u.value))
-        .unwrap_or_default();
-    if let Some(satuan) = &indikator.satuan {
+        .and_then(|satuan| name.declared_unit(satuan, lex));
+    declared.or_else(|| name.unit(lex))
+}
+
+/// An indicator's name (`uraian`, when it has one) with its tokens, read once for the unit it names and for its
+/// direction.
+pub struct Name<'a> {
+    uraian: Option<&'a Text>,
+    toks: Vec<Tok<'a>>,
+}
+
+impl<'a> Name<'a> {
+    pub fn of(uraian: Option<&'a Text>) -> Name<'a> {
+        let toks = uraian.map(|u| tokenize(&u.value)).unwrap_or_default();
+        Name { uraian, toks }
+    }
+
+    /// The unit `satuan` declares for an indicator of this name, when the vocabulary knows it.
+    pub fn declared_unit(&self, satuan: &Text, lex: &Satuan) -> Option<Unit> {
         let key = satuan.value.trim().to_lowercase();
-        let found = lex
+        let kind = lex
             .satuan
             .get(&key)
             .copied()
-            .or_else(|| (lex.is_count_noun(&key) || key == "kali").then_some(UnitKind::Count));
-        if let Some(kind) = found {
-            let start = satuan.value.find(|c: char| !c.is_whitespace()).unwrap_or(0);
-            let end = satuan.value.trim_end().len().max(start);
-            return Some(Unit {
-                kind,
-                source: UnitSource::Satuan,
-                words: start..end,
-                lower_is_better: kind == UnitKind::Duration || name_lower_is_better(&toks, lex),
-                change: name_is_change(&toks, lex),
-            });
+            .or_else(|| (lex.is_count_noun(&key) || key == "kali").then_some(UnitKind::Count))?;
+        let start = satuan.value.find(|c: char| !c.is_whitespace()).unwrap_or(0);
+        let end = satuan.value.trim_end().len().max(start);
+        Some(Unit {
+            kind,
+            source: UnitSource::Satuan,
+            words: start..end,
+            lower_is_better: kind == UnitKind::Duration || self.lower_is_better(lex),
+            change: self.toks.iter().take(4).any(|t| lex.is_change_word(t.text)),
+        })
+    }
+
+    /// The unit the first words of the name say, unless the name is itself a computation.
+    pub fn unit(&self, lex: &Satuan) -> Option<Unit> {
+        let uraian = self.uraian?;
+        let toks = &self.toks;
+        let at = skip_list_number(toks);
+        let (kind, end) = lex.lead_at(toks, at)?;
+        let computed = formula::parse(&uraian.value, lex);
+        if computed.computes() {
+            return None;
         }
+        Some(Unit {
+            kind,
+            source: UnitSource::Uraian,
+            words: toks[at].start..toks[end - 1].end,
+            lower_is_better: lead_lower_is_better(toks, at, end, lex),
+            change: toks.get(end).is_some_and(|t| lex.is_change_word(t.text)),
+        })
     }
-    let uraian = indikator.uraian.as_ref()?;
-    let at = skip_list_number(&toks);
-    let (kind, end) = lex.lead_at(&toks, at)?;
-    let computed = formula::parse(&uraian.value, lex);
-    if computed.computes() {
-        return None;
+
+    /// Whether the name says that less is better.
+    fn lower_is_better(&self, lex: &Satuan) -> bool {
+        let at = skip_list_number(&self.toks);
+        let end = lex.lead_at(&self.toks, at).map_or(at, |(_, e)| e);
+        lead_lower_is_better(&self.toks, at, end, lex)
     }
-    let lower = lead_lower_is_better(&toks, at, end, lex);
-    Some(Unit {
-        kind,
-        source: UnitSource::Uraian,
-        words: toks[at].start..toks[end - 1].end,
-        lower_is_better: lower,
-        change: toks.get(end).is_some_and(|t| lex.is_change_word(t.text)),
-    })
 }
 
 fn lead_lower_is_better(toks: &[Tok], at: usize, end: usize, lex: &Satuan) -> bool {
     toks[at..(end + 1).min(toks.len())]
         .iter()
         .any(|t| lex.is_lower_is_better(t.text))
-}
-
-/// Whether the name (its tokens `toks`) says that less is better.
-fn name_lower_is_better(toks: &[Tok], lex: &Satuan) -> bool {
-    let at = skip_list_number(toks);
-    let end = lex.lead_at(toks, at).map_or(at, |(_, e)| e);
-    lead_lower_is_better(toks, at, end, lex)
-}
-
-/// Whether the name (its tokens `toks`) measures a change.
-fn name_is_change(toks: &[Tok], lex: &Satuan) -> bool {
-    toks.iter().take(4).any(|t| lex.is_change_word(t.text))
 }
