@@ -5,7 +5,7 @@
 
 use crate::model::{Document, Text};
 use crate::skp::SkpDocument;
-use crate::words::{Word, words};
+use crate::words::{Word, lower, words};
 use std::borrow::Cow;
 
 /// A word of a text with its lowercase form, borrowed from the text when the word is already lowercase (most
@@ -16,31 +16,12 @@ pub struct Token<'a> {
     pub lower: Cow<'a, str>,
 }
 
-/// `text` in lowercase, exactly as [`str::to_lowercase`] writes it, borrowed when that changes nothing.
-pub fn lowercase(text: &str) -> Cow<'_, str> {
-    let unchanged = if text.is_ascii() {
-        !text.bytes().any(|b| b.is_ascii_uppercase())
-    } else {
-        // A character that lowercases to itself alone; `Σ`, the one character `str::to_lowercase` reads in
-        // context, is a capital and so never counts as unchanged.
-        text.chars().all(|c| {
-            let mut lower = c.to_lowercase();
-            lower.next() == Some(c) && lower.next().is_none()
-        })
-    };
-    if unchanged {
-        Cow::Borrowed(text)
-    } else {
-        Cow::Owned(text.to_lowercase())
-    }
-}
-
 /// The words of `value` with their lowercase forms.
 pub fn tokens(value: &str) -> Vec<Token<'_>> {
     words(value)
         .into_iter()
         .map(|word| Token {
-            lower: lowercase(word.text),
+            lower: lower(word.text),
             word,
         })
         .collect()
@@ -107,18 +88,6 @@ fn is_name_field(key: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn lowercase_borrows_only_what_is_already_lowercase() {
-        for word in ["kegiatan", "2026", "ñandú", "σοφία", "ß"] {
-            assert!(matches!(lowercase(word), Cow::Borrowed(_)), "{word}");
-            assert_eq!(lowercase(word), word.to_lowercase());
-        }
-        for word in ["Kegiatan", "SP2D", "Ñandú", "ΣΟΦΊΑ", "ǅ", "İ"] {
-            assert!(matches!(lowercase(word), Cow::Owned(_)), "{word}");
-            assert_eq!(lowercase(word), word.to_lowercase());
-        }
-    }
 
     #[test]
     fn tokens_keep_the_splitter_words_and_add_their_lowercase() {

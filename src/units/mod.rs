@@ -8,6 +8,7 @@ pub mod quantity;
 use crate::data::Table;
 use crate::model::{Indikator, Text};
 use serde::Deserialize;
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -115,7 +116,7 @@ struct LexIndex {
 }
 
 fn add_phrase<T>(map: &mut Phrases<T>, phrase: &str, value: T) {
-    let words: Vec<String> = tokenize(phrase).iter().map(|t| t.lower()).collect();
+    let words: Vec<String> = tokenize(phrase).iter().map(|t| t.lower().into_owned()).collect();
     if let Some((first, rest)) = words.split_first() {
         map.entry(first.clone()).or_default().push((rest.to_vec(), value));
     }
@@ -167,7 +168,7 @@ impl LexIndex {
 fn longest<'m, T>(map: &'m Phrases<T>, toks: &[Tok], at: usize) -> Option<(&'m T, usize)> {
     let first = toks.get(at)?;
     let mut best: Option<(&T, usize)> = None;
-    for (rest, value) in map.get(&first.lower())? {
+    for (rest, value) in map.get(first.lower().as_ref())? {
         let end = at + 1 + rest.len();
         if end <= toks.len()
             && rest.iter().zip(&toks[at + 1..end]).all(|(w, t)| t.is(w))
@@ -205,11 +206,7 @@ impl Table for Satuan {
 }
 
 fn in_set(set: &HashSet<String>, word: &str) -> bool {
-    if word.is_ascii() && !word.bytes().any(|b| b.is_ascii_uppercase()) {
-        set.contains(word)
-    } else {
-        set.contains(&word.to_lowercase())
-    }
+    set.contains(crate::words::lower(word).as_ref())
 }
 
 impl Satuan {
@@ -307,15 +304,15 @@ pub struct Tok<'a> {
     pub end: usize,
 }
 
-impl Tok<'_> {
+impl<'a> Tok<'a> {
     /// True when the token is `word` (given in lowercase), ignoring case.
     pub fn is(&self, word: &str) -> bool {
         self.text.eq_ignore_ascii_case(word) || (!self.text.is_ascii() && self.text.to_lowercase() == word)
     }
 
-    /// The token in lowercase.
-    pub fn lower(&self) -> String {
-        self.text.to_lowercase()
+    /// The token in lowercase (borrowed when it is written in lowercase).
+    pub fn lower(&self) -> Cow<'a, str> {
+        crate::words::lower(self.text)
     }
 
     pub fn is_sym(&self, c: char) -> bool {

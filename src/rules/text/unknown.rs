@@ -16,11 +16,11 @@ use crate::dictionary::dictionary;
 use crate::model::Document;
 use crate::names::Gelar;
 use crate::rules::identity::titles::SingkatanJabatan;
-use crate::rules::tokens::{Token, lowercase};
+use crate::rules::tokens::Token;
 use crate::rules::{Context, Index};
 use crate::skp::SkpDocument;
 use crate::source::FileId;
-use crate::words::{Word, match_case, words};
+use crate::words::{Word, lower, match_case, words};
 use foldhash::{HashMap, HashSet};
 use spellbook::Dictionary;
 use std::borrow::Cow;
@@ -161,7 +161,7 @@ fn candidates<'a>(value: &'a str, all: &'a [Token<'a>]) -> Vec<Candidate<'a>> {
             lower: if end == i {
                 Cow::Borrowed(&all[i].lower)
             } else {
-                lowercase(text)
+                lower(text)
             },
             start,
             end: stop,
