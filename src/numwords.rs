@@ -67,10 +67,10 @@ fn below_thousand(n: u64) -> String {
 
 /// True when `word` (any case) is one of the words numbers are spelled with.
 pub fn is_number_word(word: &str) -> bool {
-    let w = word.to_lowercase();
-    UNITS.contains(&w.as_str())
+    let w = crate::words::lower(word);
+    UNITS.contains(&w.as_ref())
         || matches!(
-            w.as_str(),
+            w.as_ref(),
             "sepuluh"
                 | "sebelas"
                 | "seratus"

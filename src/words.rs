@@ -2,6 +2,8 @@
 //! The one word splitter of the T rules, of name normalisation ([`crate::names`]), of title comparison and of
 //! text similarity ([`crate::similarity`]). Where a word is in the file: [`crate::locate`].
 
+use std::borrow::Cow;
+
 /// A word of a text value: a maximal run of letters and digits (a hyphen or any punctuation separates words).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Word<'a> {
@@ -69,6 +71,25 @@ pub fn lowercase(text: &str) -> Vec<String> {
     words(text).iter().map(|w| w.text.to_lowercase()).collect()
 }
 
+/// `text` in lowercase, exactly as [`str::to_lowercase`] writes it, borrowed when that changes nothing.
+pub fn lower(text: &str) -> Cow<'_, str> {
+    let unchanged = if text.is_ascii() {
+        !text.bytes().any(|b| b.is_ascii_uppercase())
+    } else {
+        // A character that lowercases to itself alone; `Σ`, the one character `str::to_lowercase` reads in
+        // context, is a capital and so never counts as unchanged.
+        text.chars().all(|c| {
+            let mut lower = c.to_lowercase();
+            lower.next() == Some(c) && lower.next().is_none()
+        })
+    };
+    if unchanged {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(text.to_lowercase())
+    }
+}
+
 /// `replacement` written with the case of `original`: all capitals, capitalised, or as given.
 pub fn match_case(original: &str, replacement: &str) -> String {
     let letters = || original.chars().filter(|c| c.is_alphabetic());
@@ -128,6 +149,18 @@ mod tests {
         assert_eq!(shorten("Tersedianya data, bahan dan laporan", 20), "Tersedianya data…");
         assert_eq!(shorten("Pemberdayaanmasyarakat", 10), "Pemberday…");
         assert!(shorten(&"kata ".repeat(40), 60).chars().count() <= 60);
+    }
+
+    #[test]
+    fn lower_borrows_only_what_is_already_lowercase() {
+        for word in ["kegiatan", "2026", "ñandú", "σοφία", "ß"] {
+            assert!(matches!(lower(word), Cow::Borrowed(_)), "{word}");
+            assert_eq!(lower(word), word.to_lowercase());
+        }
+        for word in ["Kegiatan", "SP2D", "Ñandú", "ΣΟΦΊΑ", "ǅ", "İ"] {
+            assert!(matches!(lower(word), Cow::Owned(_)), "{word}");
+            assert_eq!(lower(word), word.to_lowercase());
+        }
     }
 
     #[test]

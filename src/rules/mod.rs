@@ -8,6 +8,7 @@ pub mod identity;
 pub mod skp;
 pub mod structure;
 pub mod text;
+pub mod tokens;
 pub mod units;
 
 use crate::data::Data;
@@ -245,6 +246,7 @@ pub struct Context<'a> {
     pub lang: Lang,
     pub data: &'a Data,
     indexes: Mutex<HashMap<TypeId, Cell>>,
+    tokens: OnceLock<tokens::Tokens<'a>>,
 }
 
 impl<'a> Context<'a> {
@@ -256,12 +258,15 @@ impl<'a> Context<'a> {
             lang,
             data,
             indexes: Mutex::new(HashMap::new()),
+            tokens: OnceLock::new(),
         }
     }
 
     /// The same context with the SKP documents of the set.
     pub fn with_skps(mut self, skps: &'a [SkpDocument]) -> Self {
         self.skps = skps;
+        // The words of the new set are split when first asked for.
+        self.tokens = OnceLock::new();
         self
     }
 
@@ -287,6 +292,13 @@ impl<'a> Context<'a> {
             .get_or_init(|| Arc::new(T::build(self)) as Arc<dyn Any + Send + Sync>)
             .clone();
         any.downcast::<T>().expect("index cell holds its own type")
+    }
+
+    /// The words of the context's texts, split on first use and then shared by every rule: in the per-file
+    /// phase, those of the one document checked.
+    pub fn tokens(&self) -> &tokens::Tokens<'a> {
+        self.tokens
+            .get_or_init(|| tokens::Tokens::new(self.documents, self.skps))
     }
 
     /// Start a finding of `rule` in this context's language.

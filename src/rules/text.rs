@@ -1,6 +1,6 @@
 //! T — text: spelling (T001), known terms (T002), repeated words (T003), years (T004), duplicate indicators
-//! (T005), words run together (T006) and words no dictionary knows (T007). Every rule reads every free-text field (`Document::texts()`); the
-//! data lives in `rules/kbbi.yaml`, `rules/istilah.yaml` and `rules/kata.yaml` ([`tables`]).
+//! (T005), words run together (T006) and words no dictionary knows (T007). Every rule reads the free-text fields
+//! through the words of [`super::tokens`], split once per document; the data lives in `rules/kbbi.yaml`, `rules/istilah.yaml` and `rules/kata.yaml` ([`tables`]).
 
 mod decimal;
 mod duplicate;
@@ -14,8 +14,6 @@ mod year;
 
 use super::{Check, Family, Rule};
 use crate::diagnostic::Severity;
-use crate::model::{Document, Text};
-use crate::skp::SkpDocument;
 
 pub const NON_STANDARD_SPELLING: Rule = Rule {
     code: "T001",
@@ -91,25 +89,3 @@ pub const SPELLING: &[&Rule] = &[
     &WORDS_RUN_TOGETHER,
     &UNKNOWN_WORD,
 ];
-
-/// Fields that hold a person's name: written as the person writes it, so never checked for spelling.
-fn is_name_field(key: &str) -> bool {
-    matches!(key, "pemangku.nama" | "tanda_tangan.nama")
-}
-
-/// The free-text values of an SKP whose words are checked: every one but names.
-fn skp_prose(skp: &SkpDocument) -> impl Iterator<Item = &Text> {
-    skp.texts()
-        .into_iter()
-        .filter(|(key, _)| *key != "nama")
-        .map(|(_, text)| text)
-}
-
-/// The free-text values of a document whose words are checked for spelling: every one but names.
-fn prose(document: &Document) -> impl Iterator<Item = &Text> {
-    document
-        .texts()
-        .into_iter()
-        .filter(|(key, _)| !is_name_field(key))
-        .map(|(_, text)| text)
-}

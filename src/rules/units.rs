@@ -220,7 +220,12 @@ fn words<'a>(text: &'a Text, range: &Range<usize>) -> &'a str {
 /// An indicator's name for a message: without its list number, the whole name, shortened at a word boundary
 /// past 60 characters.
 fn short_name(indikator: &Indikator) -> String {
-    let Some(uraian) = &indikator.uraian else {
+    name_for_message(indikator.uraian.as_ref())
+}
+
+/// [`short_name`] of the name `uraian`, for an indicator that is not an IKI one (an SKP's).
+fn name_for_message(uraian: Option<&Text>) -> String {
+    let Some(uraian) = uraian else {
         return String::new();
     };
     let toks = crate::units::tokenize(&uraian.value);

@@ -8,6 +8,7 @@ pub mod quantity;
 use crate::data::Table;
 use crate::model::{Indikator, Text};
 use serde::Deserialize;
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -115,7 +116,7 @@ struct LexIndex {
 }
 
 fn add_phrase<T>(map: &mut Phrases<T>, phrase: &str, value: T) {
-    let words: Vec<String> = tokenize(phrase).iter().map(|t| t.lower()).collect();
+    let words: Vec<String> = tokenize(phrase).iter().map(|t| t.lower().into_owned()).collect();
     if let Some((first, rest)) = words.split_first() {
         map.entry(first.clone()).or_default().push((rest.to_vec(), value));
     }
@@ -167,7 +168,7 @@ impl LexIndex {
 fn longest<'m, T>(map: &'m Phrases<T>, toks: &[Tok], at: usize) -> Option<(&'m T, usize)> {
     let first = toks.get(at)?;
     let mut best: Option<(&T, usize)> = None;
-    for (rest, value) in map.get(&first.lower())? {
+    for (rest, value) in map.get(first.lower().as_ref())? {
         let end = at + 1 + rest.len();
         if end <= toks.len()
             && rest.iter().zip(&toks[at + 1..end]).all(|(w, t)| t.is(w))
@@ -205,11 +206,7 @@ impl Table for Satuan {
 }
 
 fn in_set(set: &HashSet<String>, word: &str) -> bool {
-    if word.is_ascii() && !word.bytes().any(|b| b.is_ascii_uppercase()) {
-        set.contains(word)
-    } else {
-        set.contains(&word.to_lowercase())
-    }
+    set.contains(crate::words::lower(word).as_ref())
 }
 
 impl Satuan {
@@ -307,15 +304,15 @@ pub struct Tok<'a> {
     pub end: usize,
 }
 
-impl Tok<'_> {
+impl<'a> Tok<'a> {
     /// True when the token is `word` (given in lowercase), ignoring case.
     pub fn is(&self, word: &str) -> bool {
         self.text.eq_ignore_ascii_case(word) || (!self.text.is_ascii() && self.text.to_lowercase() == word)
     }
 
-    /// The token in lowercase.
-    pub fn lower(&self) -> String {
-        self.text.to_lowercase()
+    /// The token in lowercase (borrowed when it is written in lowercase).
+    pub fn lower(&self) -> Cow<'a, str> {
+        crate::words::lower(self.text)
     }
 
     pub fn is_sym(&self, c: char) -> bool {
@@ -435,61 +432,75 @@ impl Unit {
 /// A name that is itself a computation (`Jumlah A berbanding jumlah B X 100%`, a column slipped in the source
 /// table) has no reliable unit.
 pub fn unit_of(indikator: &Indikator, lex: &Satuan) -> Option<Unit> {
-    if let Some(satuan) = &indikator.satuan {
+    let name = Name::of(indikator.uraian.as_ref());
+    let declared = indikator
+        .satuan
+        .as_ref()
+        .and_then(|satuan| name.declared_unit(satuan, lex));
+    declared.or_else(|| name.unit(lex))
+}
+
+/// An indicator's name (`uraian`, when it has one) with its tokens, read once for the unit it names and for its
+/// direction.
+pub struct Name<'a> {
+    uraian: Option<&'a Text>,
+    toks: Vec<Tok<'a>>,
+}
+
+impl<'a> Name<'a> {
+    pub fn of(uraian: Option<&'a Text>) -> Name<'a> {
+        let toks = uraian.map(|u| tokenize(&u.value)).unwrap_or_default();
+        Name { uraian, toks }
+    }
+
+    /// The unit `satuan` declares for an indicator of this name, when the vocabulary knows it.
+    pub fn declared_unit(&self, satuan: &Text, lex: &Satuan) -> Option<Unit> {
         let key = satuan.value.trim().to_lowercase();
-        let found = lex
+        let kind = lex
             .satuan
             .get(&key)
             .copied()
-            .or_else(|| (lex.is_count_noun(&key) || key == "kali").then_some(UnitKind::Count));
-        if let Some(kind) = found {
-            let start = satuan.value.find(|c: char| !c.is_whitespace()).unwrap_or(0);
-            let end = satuan.value.trim_end().len().max(start);
-            return Some(Unit {
-                kind,
-                source: UnitSource::Satuan,
-                words: start..end,
-                lower_is_better: kind == UnitKind::Duration || name_lower_is_better(indikator, lex),
-                change: name_is_change(indikator, lex),
-            });
+            .or_else(|| (lex.is_count_noun(&key) || key == "kali").then_some(UnitKind::Count))?;
+        let start = satuan.value.find(|c: char| !c.is_whitespace()).unwrap_or(0);
+        let end = satuan.value.trim_end().len().max(start);
+        Some(Unit {
+            kind,
+            source: UnitSource::Satuan,
+            words: start..end,
+            lower_is_better: kind == UnitKind::Duration || self.lower_is_better(lex),
+            change: self.toks.iter().take(4).any(|t| lex.is_change_word(t.text)),
+        })
+    }
+
+    /// The unit the first words of the name say, unless the name is itself a computation.
+    pub fn unit(&self, lex: &Satuan) -> Option<Unit> {
+        let uraian = self.uraian?;
+        let toks = &self.toks;
+        let at = skip_list_number(toks);
+        let (kind, end) = lex.lead_at(toks, at)?;
+        let computed = formula::parse(&uraian.value, lex);
+        if computed.computes() {
+            return None;
         }
+        Some(Unit {
+            kind,
+            source: UnitSource::Uraian,
+            words: toks[at].start..toks[end - 1].end,
+            lower_is_better: lead_lower_is_better(toks, at, end, lex),
+            change: toks.get(end).is_some_and(|t| lex.is_change_word(t.text)),
+        })
     }
-    let uraian = indikator.uraian.as_ref()?;
-    let toks = tokenize(&uraian.value);
-    let at = skip_list_number(&toks);
-    let (kind, end) = lex.lead_at(&toks, at)?;
-    let computed = formula::parse(&uraian.value, lex);
-    if computed.computes() {
-        return None;
+
+    /// Whether the name says that less is better.
+    fn lower_is_better(&self, lex: &Satuan) -> bool {
+        let at = skip_list_number(&self.toks);
+        let end = lex.lead_at(&self.toks, at).map_or(at, |(_, e)| e);
+        lead_lower_is_better(&self.toks, at, end, lex)
     }
-    let lower = lead_lower_is_better(&toks, at, end, lex);
-    Some(Unit {
-        kind,
-        source: UnitSource::Uraian,
-        words: toks[at].start..toks[end - 1].end,
-        lower_is_better: lower,
-        change: toks.get(end).is_some_and(|t| lex.is_change_word(t.text)),
-    })
 }
 
 fn lead_lower_is_better(toks: &[Tok], at: usize, end: usize, lex: &Satuan) -> bool {
     toks[at..(end + 1).min(toks.len())]
         .iter()
         .any(|t| lex.is_lower_is_better(t.text))
-}
-
-fn name_lower_is_better(indikator: &Indikator, lex: &Satuan) -> bool {
-    indikator.uraian.as_ref().is_some_and(|u| {
-        let toks = tokenize(&u.value);
-        let at = skip_list_number(&toks);
-        let end = lex.lead_at(&toks, at).map_or(at, |(_, e)| e);
-        lead_lower_is_better(&toks, at, end, lex)
-    })
-}
-
-fn name_is_change(indikator: &Indikator, lex: &Satuan) -> bool {
-    indikator
-        .uraian
-        .as_ref()
-        .is_some_and(|u| tokenize(&u.value).iter().take(4).any(|t| lex.is_change_word(t.text)))
 }

@@ -10,6 +10,7 @@ use crate::rules::skp::index::SkpIndex;
 use crate::rules::{Context, Index};
 use crate::source::{FileId, Span};
 use foldhash::{HashMap, HashSet};
+use std::sync::Arc;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Role {
@@ -82,7 +83,7 @@ pub struct Comparison {
 }
 
 pub struct People {
-    pub names: std::sync::Arc<Names>,
+    pub names: Arc<Names>,
     pub places: Vec<Place>,
     pub by_nip: HashMap<String, Vec<usize>>,
     pub by_key: HashMap<String, Vec<usize>>,

@@ -115,7 +115,7 @@ pub(super) fn target_in_indikator(cx: &Context, skp: &SkpDocument, out: &mut Vec
                 let before = i.checked_sub(1).map(|p| toks[p]);
                 let after = toks.get(i + 1);
                 let named =
-                    before.is_some_and(|b| b.kind == TokKind::Word && NOT_TARGET_BEFORE.contains(&b.lower().as_str()));
+                    before.is_some_and(|b| b.kind == TokKind::Word && NOT_TARGET_BEFORE.contains(&b.lower().as_ref()));
                 let counted = after.is_some_and(|a| a.kind == TokKind::Word || a.is_sym('%') || a.is_sym('('));
                 !year && !named && counted
             });

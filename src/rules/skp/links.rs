@@ -211,8 +211,8 @@ pub(super) fn rhk_no_intervensi(cx: &Context, out: &mut Vec<Diagnostic>) {
         if skp.is_puncak() {
             continue;
         }
-        // Built for the first RHK that needs a suggestion: most SKPs have none.
-        let mut candidates = None;
+        // Built for the first RHK that needs it, never for an SKP whose RHK all intervene.
+        let mut superior = None;
         for rhk in skp.rhk.iter().filter(|r| is_utama(r) && r.intervensi.is_none()) {
             let Some(uraian) = &rhk.uraian else { continue };
             let mandiri = rhk.mandiri.as_ref().is_some_and(|m| m.value);
@@ -233,8 +233,7 @@ pub(super) fn rhk_no_intervensi(cx: &Context, out: &mut Vec<Diagnostic>) {
                 Some(printed) => finding.note("note-printed", &[("text", &printed.value)]),
                 None => finding,
             };
-            let Some((candidates, prefix, known)) =
-                candidates.get_or_insert_with(|| superior_candidates(cx, &index, s))
+            let Some((candidates, prefix, known)) = superior.get_or_insert_with(|| superior_candidates(cx, &index, s))
             else {
                 finding.help("help-none", &[]).emit(out);
                 continue;

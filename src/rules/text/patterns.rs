@@ -3,12 +3,13 @@
 //! (`diluar`), the prefix `di-` written apart from its verb (`di berikan`), loan words in -ir (`dikoordinir`) and
 //! a root's first consonant kept after meN-/peN- (`mengkomunikasikan`).
 
+use super::NON_STANDARD_SPELLING;
 use super::tables::{Kata, Kbbi, Pola};
-use super::{NON_STANDARD_SPELLING, prose};
 use crate::diagnostic::{Applicability, Diagnostic, Fix};
 use crate::model::{Document, Text};
 use crate::rules::Context;
-use crate::words::{Word, match_case, words};
+use crate::rules::tokens::Token;
+use crate::words::{Word, match_case};
 use std::ops::Range;
 
 /// A non-standard form found in a text: where, what to write, the source to cite, and whether the fix is safe.
@@ -23,19 +24,21 @@ fn known(word: &str, kata: &Kata) -> bool {
     kata.knows(word) || crate::dictionary::knows(word)
 }
 
-/// The forms of one text, in order.
-fn find<'p>(value: &str, pola: &'p Pola, kata: &Kata, kbbi: &Kbbi) -> Vec<Found<'p>> {
-    let all = words(value);
+/// The forms of one text (`value`, split into `all`), in order.
+fn find<'p>(value: &str, all: &[Token], pola: &'p Pola, kata: &Kata, kbbi: &Kbbi) -> Vec<Found<'p>> {
     let mut found = Vec::new();
-    for (i, word) in all.iter().enumerate() {
-        let lower = word.text.to_lowercase();
+    for (i, Token { word, lower }) in all.iter().enumerate() {
+        let lower: &str = lower;
         let next = all
             .get(i + 1)
-            .filter(|n| &value[word.end..n.start] == " " && n.text.chars().all(char::is_alphabetic));
+            .filter(|n| &value[word.end..n.word.start] == " " && n.word.text.chars().all(char::is_alphabetic));
         // `antar instansi` → `antarinstansi` (not before a name or an acronym: `non-PNS` takes a hyphen).
-        if let Some(next) = next.filter(|n| n.is_lower() && n.text.chars().count() >= 3)
-            && pola.terikat.contains(&lower)
-            && !pola.terikat.contains(&next.text.to_lowercase())
+        if let Some(Token {
+            word: next,
+            lower: next_lower,
+        }) = next.filter(|n| n.word.is_lower() && n.word.text.chars().count() >= 3)
+            && pola.terikat.iter().any(|b| b == lower)
+            && !pola.terikat.iter().any(|b| b == next_lower)
         {
             found.push(Found {
                 range: word.start..next.end,
@@ -47,9 +50,12 @@ fn find<'p>(value: &str, pola: &'p Pola, kata: &Kata, kbbi: &Kbbi) -> Vec<Found<
         }
         // `di berikan` → `diberikan`, when the joined word is a word.
         if lower == "di"
-            && let Some(next) = next.filter(|n| !n.is_upper())
+            && let Some(Token {
+                word: next,
+                lower: next_lower,
+            }) = next.filter(|n| !n.word.is_upper())
         {
-            let joined = format!("di{}", next.text.to_lowercase());
+            let joined = format!("di{next_lower}");
             if pola.di_akhiran.iter().any(|e| joined.ends_with(e.as_str())) && known(&joined, kata) {
                 found.push(Found {
                     range: word.start..next.end,
@@ -72,14 +78,14 @@ fn find<'p>(value: &str, pola: &'p Pola, kata: &Kata, kbbi: &Kbbi) -> Vec<Found<
             });
             continue;
         }
-        if let Some(standard) = loan_word(word, &lower, pola, kata, kbbi) {
+        if let Some(standard) = loan_word(word, lower, pola, kata, kbbi) {
             found.push(Found {
                 range: word.start..word.end,
                 standard,
                 source: "KBBI (kata serapan)",
                 applicability: Applicability::Unsafe,
             });
-        } else if let Some((standard, source)) = unmelted(word, &lower, pola, kata, kbbi) {
+        } else if let Some((standard, source)) = unmelted(word, lower, pola, kata, kbbi) {
             found.push(Found {
                 range: word.start..word.end,
                 standard,
@@ -142,9 +148,9 @@ fn report(cx: &Context, document: &Document, text: &Text, found: Found<'_>, out:
 pub fn by_pattern(cx: &Context, document: &Document, out: &mut Vec<Diagnostic>) {
     let kbbi = cx.data.table::<Kbbi>();
     let kata = cx.data.table::<Kata>();
-    for text in prose(document) {
-        for found in find(&text.value, &kbbi.pola, &kata, &kbbi) {
-            report(cx, document, text, found, out);
+    for prose in cx.tokens().prose() {
+        for found in find(&prose.text.value, &prose.words, &kbbi.pola, &kata, &kbbi) {
+            report(cx, document, prose.text, found, out);
         }
     }
 }
@@ -158,7 +164,7 @@ mod tests {
         let data = Data::builtin();
         let kbbi = data.table::<Kbbi>();
         let kata = data.table::<Kata>();
-        find(value, &kbbi.pola, &kata, &kbbi)
+        find(value, &crate::rules::tokens::tokens(value), &kbbi.pola, &kata, &kbbi)
             .into_iter()
             .map(|f| (value[f.range].to_string(), f.standard))
             .collect()

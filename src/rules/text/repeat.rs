@@ -2,26 +2,27 @@
 //! together ("atasansesuai").
 
 use super::tables::{Istilah, Kata, Kbbi};
-use super::{REPEATED_WORDS, WORDS_RUN_TOGETHER, prose, skp_prose};
+use super::{REPEATED_WORDS, WORDS_RUN_TOGETHER};
 use crate::diagnostic::{Applicability, Diagnostic, Fix};
 use crate::locate::Locator;
 use crate::model::Document;
 use crate::rules::Context;
-use crate::words::{Word, words};
+use crate::rules::tokens::Token;
+use crate::source::FileId;
 
 /// The longest phrase looked for when it is repeated back to back.
 const MAX_PHRASE: usize = 4;
 
 /// Whether the words `from..to` are separated by spaces only (no punctuation, no hyphen).
-fn spaced(value: &str, ws: &[Word], from: usize, to: usize) -> bool {
+fn spaced(value: &str, ws: &[Token], from: usize, to: usize) -> bool {
     (from..to - 1).all(|k| {
-        let gap = &value[ws[k].end..ws[k + 1].start];
+        let gap = &value[ws[k].word.end..ws[k + 1].word.start];
         !gap.is_empty() && gap.chars().all(char::is_whitespace)
     })
 }
 
 /// Back-to-back repeats in a value: `(first word, phrase length)`.
-fn repeats(value: &str, ws: &[Word]) -> Vec<(usize, usize)> {
+fn repeats(value: &str, ws: &[Token]) -> Vec<(usize, usize)> {
     let mut found = Vec::new();
     let mut i = 0;
     while i < ws.len() {
@@ -30,8 +31,10 @@ fn repeats(value: &str, ws: &[Word]) -> Vec<(usize, usize)> {
             if i + 2 * n > ws.len() {
                 continue;
             }
-            let same = (0..n).all(|k| ws[i + k].text.to_lowercase() == ws[i + n + k].text.to_lowercase());
-            let wordy = ws[i..i + n].iter().any(|w| w.text.chars().any(char::is_alphabetic));
+            let same = (0..n).all(|k| ws[i + k].lower == ws[i + n + k].lower);
+            let wordy = ws[i..i + n]
+                .iter()
+                .any(|w| w.word.text.chars().any(char::is_alphabetic));
             if same && wordy && spaced(value, ws, i, i + 2 * n) {
                 found.push((i, n));
                 step = n;
@@ -56,30 +59,28 @@ fn may_be_plural(word: &str) -> bool {
 }
 
 pub fn repeated_words(cx: &Context, document: &Document, out: &mut Vec<Diagnostic>) {
-    repeated_in(cx, document.file, document.texts().into_iter().map(|(_, t)| t), out);
+    repeated_in(cx, document.file, out);
 }
 
 pub fn repeated_words_skp(cx: &Context, skp: &crate::skp::SkpDocument, out: &mut Vec<Diagnostic>) {
-    repeated_in(cx, skp.file, skp.texts().into_iter().map(|(_, t)| t), out);
+    repeated_in(cx, skp.file, out);
 }
 
-fn repeated_in<'t>(
-    cx: &Context,
-    file: crate::source::FileId,
-    texts: impl Iterator<Item = &'t crate::model::Text>,
-    out: &mut Vec<Diagnostic>,
-) {
+/// The back-to-back repeats in every text of `file`, names too.
+fn repeated_in(cx: &Context, file: FileId, out: &mut Vec<Diagnostic>) {
     let source = cx.source(file);
-    for text in texts {
+    for tokens in cx.tokens().texts() {
+        let text = tokens.text;
         let value = text.value.as_str();
-        let ws = words(value);
-        let found = repeats(value, &ws);
+        let ws = &tokens.words;
+        let found = repeats(value, ws);
         let locator = Locator::new(source, text);
         for (i, n) in found {
-            let phrase = &value[ws[i].start..ws[i + n - 1].end];
-            let whole = locator.locate(ws[i].start..ws[i + 2 * n - 1].end);
+            let (first, last) = (&ws[i].word, &ws[i + n - 1].word);
+            let phrase = &value[first.start..last.end];
+            let whole = locator.locate(first.start..ws[i + 2 * n - 1].word.end);
             // The fix deletes the spaces before the second copy and the copy itself.
-            let repeat = locator.locate(ws[i + n - 1].end..ws[i + 2 * n - 1].end);
+            let repeat = locator.locate(last.end..ws[i + 2 * n - 1].word.end);
             let finding = cx
                 .report(
                     &REPEATED_WORDS,
@@ -151,36 +152,32 @@ fn capital_split(word: &str) -> Option<usize> {
 }
 
 pub fn run_together(cx: &Context, document: &Document, out: &mut Vec<Diagnostic>) {
-    run_together_in(cx, document.file, prose(document), out);
+    run_together_in(cx, document.file, out);
 }
 
 /// T006 on an SKP: its prose, names aside.
 pub fn run_together_skp(cx: &Context, skp: &crate::skp::SkpDocument, out: &mut Vec<Diagnostic>) {
-    run_together_in(cx, skp.file, skp_prose(skp), out);
+    run_together_in(cx, skp.file, out);
 }
 
-fn run_together_in<'t>(
-    cx: &Context,
-    file: crate::source::FileId,
-    texts: impl Iterator<Item = &'t crate::model::Text>,
-    out: &mut Vec<Diagnostic>,
-) {
+/// The words run together in the prose of `file`.
+fn run_together_in(cx: &Context, file: FileId, out: &mut Vec<Diagnostic>) {
     let kata = cx.data.table::<Kata>();
     let istilah = cx.data.table::<Istilah>();
     let kbbi = cx.data.table::<Kbbi>();
     let source = cx.source(file);
-    for text in texts {
+    for prose in cx.tokens().prose() {
+        let text = prose.text;
         let locator = Locator::new(source, text);
-        for word in words(&text.value) {
+        for Token { word, lower } in &prose.words {
             if word.text.len() < 2 * MIN_PART || !word.is_alphabetic() || word.is_upper() {
                 continue;
             }
-            let lower = word.text.to_lowercase();
             // Split offsets are taken in the lowercase form: only where it has the same bytes as the word.
             if lower.len() != word.text.len() {
                 continue;
             }
-            if kata.contains(&lower) || istilah.get(&lower).is_some() || kbbi.knows(&lower) {
+            if kata.contains(lower) || istilah.get(lower).is_some() || kbbi.knows(lower) {
                 continue;
             }
             let at = match capital_split(word.text) {
@@ -193,7 +190,7 @@ fn run_together_in<'t>(
                         Vec::new()
                     }
                 }
-                None => splits(&lower, !word.is_lower(), &kata),
+                None => splits(lower, !word.is_lower(), &kata),
             };
             // A bound form (`antar`, `pasca`, `non`, …) is written together with the word after it (T001 joins
             // `antar umat` into `antarumat`): such a word is not two words run together, and splitting it would undo

@@ -1,35 +1,37 @@
 //! T001 non-standard spelling (KBBI list) and T002 misspelled term (near miss of a known term or acronym).
 
 use super::tables::{Istilah, Kata, Kbbi, Term};
-use super::{MISSPELLED_TERM, NON_STANDARD_SPELLING, prose, skp_prose};
+use super::{MISSPELLED_TERM, NON_STANDARD_SPELLING};
 use crate::diagnostic::{Applicability, Diagnostic, Fix};
 use crate::locate::Locator;
-use crate::model::{Document, Text};
+use crate::model::Document;
 use crate::rules::Context;
+use crate::rules::tokens::Token;
 use crate::skp::SkpDocument;
 use crate::source::FileId;
-use crate::words::{Word, match_case, words};
+use crate::words::{Word, match_case};
 use foldhash::HashMap;
 
 pub fn non_standard(cx: &Context, document: &Document, out: &mut Vec<Diagnostic>) {
     super::patterns::by_pattern(cx, document, out);
     super::decimal::decimal_point(cx, document, out);
-    kbbi_forms(cx, document.file, prose(document), out);
+    kbbi_forms(cx, document.file, out);
 }
 
 /// T001 on an SKP: the KBBI list on its prose (the IKI-only patterns of the formula and target cells do not apply).
 pub fn non_standard_skp(cx: &Context, skp: &SkpDocument, out: &mut Vec<Diagnostic>) {
-    kbbi_forms(cx, skp.file, skp_prose(skp), out);
+    kbbi_forms(cx, skp.file, out);
 }
 
-/// The non-standard forms of the KBBI list in `texts` of `file`, each with a safe fix to the standard form.
-fn kbbi_forms<'t>(cx: &Context, file: FileId, texts: impl Iterator<Item = &'t Text>, out: &mut Vec<Diagnostic>) {
+/// The non-standard forms of the KBBI list in the prose of `file`, each with a safe fix to the standard form.
+fn kbbi_forms(cx: &Context, file: FileId, out: &mut Vec<Diagnostic>) {
     let kbbi = cx.data.table::<Kbbi>();
     let source = cx.source(file);
-    for text in texts {
+    for prose in cx.tokens().prose() {
+        let text = prose.text;
         let locator = Locator::new(source, text);
-        for word in words(&text.value) {
-            let Some(entry) = kbbi.get(&word.text.to_lowercase()) else {
+        for Token { word, lower } in &prose.words {
+            let Some(entry) = kbbi.get(lower) else {
                 continue;
             };
             let standard = match_case(word.text, &entry.baku);
@@ -88,47 +90,47 @@ fn cased(word: &Word, term: &str) -> String {
 }
 
 pub fn misspelled_term(cx: &Context, document: &Document, out: &mut Vec<Diagnostic>) {
-    misspelled_in(cx, document.file, prose(document), out);
+    misspelled_in(cx, document.file, out);
 }
 
 /// T002 on an SKP: its prose, names aside.
 pub fn misspelled_term_skp(cx: &Context, skp: &SkpDocument, out: &mut Vec<Diagnostic>) {
-    misspelled_in(cx, skp.file, skp_prose(skp), out);
+    misspelled_in(cx, skp.file, out);
 }
 
-/// The near misses of known terms in `texts` of `file`.
-fn misspelled_in<'t>(cx: &Context, file: FileId, texts: impl Iterator<Item = &'t Text>, out: &mut Vec<Diagnostic>) {
+/// The near misses of known terms in the prose of `file`.
+fn misspelled_in(cx: &Context, file: FileId, out: &mut Vec<Diagnostic>) {
     let istilah = cx.data.table::<Istilah>();
     let kata = cx.data.table::<Kata>();
     let kbbi = cx.data.table::<Kbbi>();
     let source = cx.source(file);
     // Words repeat a lot within a document: decide each distinct word once.
-    let mut decided: HashMap<String, Vec<(&Term, usize)>> = HashMap::default();
-    for text in texts {
+    let mut decided: HashMap<&str, Vec<(&Term, usize)>> = HashMap::default();
+    for prose in cx.tokens().prose() {
+        let text = prose.text;
         let locator = Locator::new(source, text);
-        for word in words(&text.value) {
+        for Token { word, lower } in &prose.words {
             if word.text.len() < 4 || !word.is_alphabetic() {
                 continue;
             }
             // Any case: a misspelt term is a misspelt term in lowercase too. An ordinary word is never one: a word
             // of the dictionary or of the word lists (`Sakit` is not `SAKIP`, `lintas` is not `LINMAS`).
-            let lower = word.text.to_lowercase();
-            if istilah.get(&lower).is_some()
-                || kata.contains(&lower)
-                || kbbi.knows(&lower)
-                || crate::dictionary::knows(&lower)
+            if istilah.get(lower).is_some()
+                || kata.contains(lower)
+                || kbbi.knows(lower)
+                || crate::dictionary::knows(lower)
             {
                 continue;
             }
             let near = decided
-                .entry(lower.clone())
-                .or_insert_with(|| near_terms(&lower, &istilah));
+                .entry(lower.as_ref())
+                .or_insert_with(|| near_terms(lower, &istilah));
             let Some(&(best, distance)) = near.first() else {
                 continue;
             };
             let ties: Vec<&Term> = near.iter().filter(|(_, d)| *d == distance).map(|(t, _)| *t).collect();
             let span = locator.locate(word.start..word.end);
-            let suggestion = cased(&word, &best.istilah);
+            let suggestion = cased(word, &best.istilah);
             let mut finding = cx
                 .report(
                     &MISSPELLED_TERM,
@@ -146,7 +148,7 @@ fn misspelled_in<'t>(cx: &Context, file: FileId, texts: impl Iterator<Item = &'t
                     finding = finding.fix(Fix::replace(Applicability::Unsafe, file, span, suggestion));
                 }
             } else {
-                let list: Vec<String> = ties.iter().map(|t| format!("`{}`", cased(&word, &t.istilah))).collect();
+                let list: Vec<String> = ties.iter().map(|t| format!("`{}`", cased(word, &t.istilah))).collect();
                 finding = finding
                     .message("message-several", &[("word", &word.text), ("terms", &list.join(", "))])
                     .help("help-several", &[("terms", &list.join(", "))]);

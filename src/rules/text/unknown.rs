@@ -9,20 +9,22 @@
 //! (`SiKAP`), numbers, codes, URLs and e-mail addresses, short abbreviations before a dot and capitalised words
 //! after a place word (`Kecamatan Masama`) are never checked.
 
+use super::UNKNOWN_WORD;
 use super::tables::{Istilah, Kata, Kbbi};
-use super::{UNKNOWN_WORD, prose, skp_prose};
 use crate::diagnostic::{Applicability, Diagnostic, Fix};
 use crate::dictionary::dictionary;
 use crate::memo::Memo;
-use crate::model::{Document, Text};
+use crate::model::Document;
 use crate::names::Gelar;
 use crate::rules::identity::titles::SingkatanJabatan;
+use crate::rules::tokens::Token;
 use crate::rules::{Context, Index};
 use crate::skp::SkpDocument;
 use crate::source::FileId;
-use crate::words::{Word, match_case, words};
+use crate::words::{Word, lower, match_case, words};
 use foldhash::{HashMap, HashSet};
 use spellbook::Dictionary;
+use std::borrow::Cow;
 use std::sync::{Arc, OnceLock};
 
 /// Words before a proper noun: the capitalised words after them are a name (`Kecamatan Tanjung Redeb`).
@@ -130,31 +132,38 @@ impl Index for KnownWords {
 }
 
 /// A word to check, with hyphenated words (`perundang-undangan`) joined.
-struct Token<'a> {
+struct Candidate<'a> {
     text: &'a str,
+    /// `text` in lowercase.
+    lower: Cow<'a, str>,
     start: usize,
     end: usize,
-    /// The word before it in the same text, when only spaces separate them.
+    /// The word before it in the same text in lowercase, when only spaces separate them.
     previous: Option<&'a str>,
 }
 
-/// The words of `value` worth checking, in order.
-fn tokens(value: &str) -> Vec<Token<'_>> {
-    let all = words(value);
-    let mut out: Vec<Token> = Vec::new();
+/// The words of `value` (split into `all`) worth checking, in order.
+fn candidates<'a>(value: &'a str, all: &'a [Token<'a>]) -> Vec<Candidate<'a>> {
+    let mut out: Vec<Candidate> = Vec::new();
     let mut i = 0;
     while i < all.len() {
         let mut end = i;
-        while end + 1 < all.len() && &value[all[end].end..all[end + 1].start] == "-" {
+        while end + 1 < all.len() && &value[all[end].word.end..all[end + 1].word.start] == "-" {
             end += 1;
         }
-        let (start, stop) = (all[i].start, all[end].end);
+        let (start, stop) = (all[i].word.start, all[end].word.end);
         let previous = (i > 0)
             .then(|| &all[i - 1])
-            .filter(|p| value[p.end..start].chars().all(|c| c == ' '))
-            .map(|p| p.text);
-        out.push(Token {
-            text: &value[start..stop],
+            .filter(|p| value[p.word.end..start].chars().all(|c| c == ' '))
+            .map(|p| p.lower.as_ref());
+        let text = &value[start..stop];
+        out.push(Candidate {
+            text,
+            lower: if end == i {
+                Cow::Borrowed(&all[i].lower)
+            } else {
+                lower(text)
+            },
             start,
             end: stop,
             previous,
@@ -167,13 +176,12 @@ fn tokens(value: &str) -> Vec<Token<'_>> {
 /// Ranges of the whitespace-separated chunks that are a URL, an e-mail address or a path: nothing in them is prose.
 fn code_chunks(value: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
-    let mut offset = 0;
     for chunk in value.split_whitespace() {
-        let at = value[offset..].find(chunk).map_or(offset, |i| offset + i);
-        offset = at + chunk.len();
-        let lower = chunk.to_lowercase();
-        if lower.contains("://") || lower.starts_with("www.") || chunk.contains(['@', '_', '\\']) {
-            out.push((at, offset));
+        let web = chunk.get(..4).is_some_and(|start| start.eq_ignore_ascii_case("www."));
+        if chunk.contains("://") || web || chunk.contains(['@', '_', '\\']) {
+            // A chunk is a slice of `value`: it starts where it points to.
+            let at = chunk.as_ptr() as usize - value.as_ptr() as usize;
+            out.push((at, at + chunk.len()));
         }
     }
     out
@@ -181,7 +189,7 @@ fn code_chunks(value: &str) -> Vec<(usize, usize)> {
 
 /// Whether a token is not prose to spell-check: an acronym or code, a number, a name after a place word, an
 /// abbreviation.
-fn skipped(token: &Token, value: &str, codes: &[(usize, usize)]) -> bool {
+fn skipped(token: &Candidate, value: &str, codes: &[(usize, usize)]) -> bool {
     let text = token.text;
     let word = Word {
         text,
@@ -191,10 +199,7 @@ fn skipped(token: &Token, value: &str, codes: &[(usize, usize)]) -> bool {
     let letters = text.chars().filter(|c| c.is_alphabetic()).count();
     let inner_capital = text.chars().skip(1).any(char::is_uppercase);
     let abbreviation = letters <= 4 && value[token.end..].starts_with('.');
-    let after_place = word.is_capitalised()
-        && token
-            .previous
-            .is_some_and(|p| PLACE_WORDS.contains(&p.to_lowercase().as_str()));
+    let after_place = word.is_capitalised() && token.previous.is_some_and(|p| PLACE_WORDS.contains(&p));
     letters < 3
         || text.chars().any(|c| c.is_ascii_digit())
         || inner_capital
@@ -288,15 +293,16 @@ pub fn corrections(data: &crate::data::Data, word: &str) -> Vec<String> {
 }
 
 pub fn unknown_word(cx: &Context, document: &Document, out: &mut Vec<Diagnostic>) {
-    unknown_in(cx, document.file, prose(document), out);
+    unknown_in(cx, document.file, out);
 }
 
 /// T007 on an SKP: its prose; the names of pegawai, penilai and atasan penilai are never checked.
 pub fn unknown_word_skp(cx: &Context, skp: &SkpDocument, out: &mut Vec<Diagnostic>) {
-    unknown_in(cx, skp.file, skp_prose(skp), out);
+    unknown_in(cx, skp.file, out);
 }
 
-fn unknown_in<'t>(cx: &Context, file: FileId, texts: impl Iterator<Item = &'t Text>, out: &mut Vec<Diagnostic>) {
+/// The unknown words of the prose of `file`.
+fn unknown_in(cx: &Context, file: FileId, out: &mut Vec<Diagnostic>) {
     let Some(dictionary) = dictionary() else { return };
     let known = cx.index::<KnownWords>();
     let kata = cx.data.table::<Kata>();
@@ -304,20 +310,22 @@ fn unknown_in<'t>(cx: &Context, file: FileId, texts: impl Iterator<Item = &'t Te
     let istilah = cx.data.table::<Istilah>();
     let source = cx.source(file);
     let mut verdicts: HashMap<String, Option<Vec<String>>> = HashMap::default();
-    for text in texts {
+    for prose in cx.tokens().prose() {
+        let text = prose.text;
         let codes = code_chunks(&text.value);
-        for token in tokens(&text.value) {
+        for token in candidates(&text.value, &prose.words) {
             let upper = token.text.chars().any(char::is_alphabetic) && !token.text.chars().any(char::is_lowercase);
             if upper || skipped(&token, &text.value, &codes) {
                 continue;
             }
-            let lower = token.text.to_lowercase();
-            if known.contains(&lower) || kata.knows(&lower) || kbbi.knows(&lower) || istilah.get(&lower).is_some() {
+            let lower: &str = &token.lower;
+            if known.contains(lower) || kata.knows(lower) || kbbi.knows(lower) || istilah.get(lower).is_some() {
                 continue;
             }
-            let verdict = verdicts
-                .entry(lower.clone())
-                .or_insert_with(|| verdict(dictionary, &lower));
+            if !verdicts.contains_key(lower) {
+                verdicts.insert(lower.to_string(), verdict(dictionary, lower));
+            }
+            let verdict = &verdicts[lower];
             let Some(close) = verdict.as_ref() else { continue };
             let Some(span) = crate::locate::locate(source, text, token.start..token.end) else {
                 continue;
@@ -374,7 +382,8 @@ mod tests {
     fn codes_names_after_place_words_and_abbreviations_are_skipped() {
         let value = "lihat www.contoh.go.id atau data_induk di Kecamatan Masama, Tk. I";
         let codes = code_chunks(value);
-        let checked: Vec<&str> = tokens(value)
+        let all = crate::rules::tokens::tokens(value);
+        let checked: Vec<&str> = candidates(value, &all)
             .into_iter()
             .filter(|t| !skipped(t, value, &codes))
             .map(|t| t.text)

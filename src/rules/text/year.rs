@@ -11,11 +11,12 @@
 use super::YEAR_MISMATCH;
 use crate::diagnostic::{Applicability, Diagnostic, Fix};
 use crate::locate::Locator;
-use crate::model::{Document, Text};
+use crate::model::Document;
 use crate::rules::Context;
+use crate::rules::tokens::{TextTokens, Token};
 use crate::skp::SkpDocument;
 use crate::source::FileId;
-use crate::words::{Word, words};
+use crate::words::Word;
 
 fn year_of(word: &Word) -> Option<i64> {
     if word.text.len() == 4 && word.is_number() {
@@ -31,8 +32,8 @@ pub fn year_mismatch(cx: &Context, document: &Document, out: &mut Vec<Diagnostic
         return;
     };
     let source = cx.source(document.file);
-    for (key, text) in document.texts() {
-        if key == "tempat_tanggal" {
+    for text in cx.tokens().texts() {
+        if text.key == "tempat_tanggal" {
             signature_date(cx, document, source, text, tahun, out);
         } else {
             cited_year(cx, document.file, source, text, tahun, out);
@@ -47,18 +48,26 @@ pub fn year_mismatch_skp(cx: &Context, skp: &SkpDocument, out: &mut Vec<Diagnost
         return;
     };
     let source = cx.source(skp.file);
-    for (_, text) in skp.texts() {
+    for text in cx.tokens().texts() {
         cited_year(cx, skp.file, source, text, tahun, out);
     }
 }
 
-fn signature_date(cx: &Context, document: &Document, source: &str, text: &Text, tahun: i64, out: &mut Vec<Diagnostic>) {
-    let ws = words(&text.value);
-    let december = ws
+fn signature_date(
+    cx: &Context,
+    document: &Document,
+    source: &str,
+    tokens: &TextTokens,
+    tahun: i64,
+    out: &mut Vec<Diagnostic>,
+) {
+    let text = tokens.text;
+    let december = tokens
+        .words
         .iter()
-        .any(|w| w.text.eq_ignore_ascii_case("desember") || w.text.eq_ignore_ascii_case("des"));
+        .any(|Token { word, .. }| word.text.eq_ignore_ascii_case("desember") || word.text.eq_ignore_ascii_case("des"));
     let locator = Locator::new(source, text);
-    for word in &ws {
+    for Token { word, .. } in &tokens.words {
         let Some(year) = year_of(word) else {
             continue;
         };
@@ -94,11 +103,12 @@ fn is_year_word(word: &str) -> bool {
     word.eq_ignore_ascii_case("tahun") || word.eq_ignore_ascii_case("ta")
 }
 
-fn cited_year(cx: &Context, file: FileId, source: &str, text: &Text, tahun: i64, out: &mut Vec<Diagnostic>) {
+fn cited_year(cx: &Context, file: FileId, source: &str, tokens: &TextTokens, tahun: i64, out: &mut Vec<Diagnostic>) {
+    let text = tokens.text;
     let value = text.value.as_str();
-    let ws = words(value);
+    let word_at = |i: usize| &tokens.words[i].word;
     let locator = Locator::new(source, text);
-    for (i, word) in ws.iter().enumerate() {
+    for (i, Token { word, .. }) in tokens.words.iter().enumerate() {
         let Some(year) = year_of(word) else {
             continue;
         };
@@ -107,18 +117,18 @@ fn cited_year(cx: &Context, file: FileId, source: &str, text: &Text, tahun: i64,
         }
         // "tahun 2019", "Tahun Anggaran 2019", "TA. 2019": the word before (or before "anggaran").
         let mut k = i;
-        if k >= 1 && ws[k - 1].text.eq_ignore_ascii_case("anggaran") {
+        if k >= 1 && word_at(k - 1).text.eq_ignore_ascii_case("anggaran") {
             k -= 1;
         }
-        if k == 0 || !is_year_word(ws[k - 1].text) {
+        if k == 0 || !is_year_word(word_at(k - 1).text) {
             continue;
         }
         let gap_ok = |a: &Word, b: &Word| value[a.end..b.start].chars().all(|c| c.is_whitespace() || c == '.');
-        if !(k - 1..i).all(|j| gap_ok(&ws[j], &ws[j + 1])) {
+        if !(k - 1..i).all(|j| gap_ok(word_at(j), word_at(j + 1))) {
             continue;
         }
         // "Nomor 8 Tahun 2021": a regulation citation.
-        if k >= 2 && (ws[k - 2].is_number() || ws[k - 2].text.eq_ignore_ascii_case("nomor")) {
+        if k >= 2 && (word_at(k - 2).is_number() || word_at(k - 2).text.eq_ignore_ascii_case("nomor")) {
             continue;
         }
         // "tahun 2021-2026", "tahun 2021 s.d. 2026", "tahun 2021/2022": a range.
@@ -132,7 +142,7 @@ fn cited_year(cx: &Context, file: FileId, source: &str, text: &Text, tahun: i64,
         let range = ["-", "–", "—", "/", "s.d", "s/d", "sd ", "sampai", "hingga"]
             .iter()
             .any(|p| after.starts_with(p));
-        let before = value[..ws[k - 1].start].trim_end();
+        let before = value[..word_at(k - 1).start].trim_end();
         if range || before.ends_with('-') || before.ends_with('–') {
             continue;
         }

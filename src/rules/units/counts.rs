@@ -13,20 +13,17 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 pub(super) fn numeral_words_mismatch(cx: &Context, document: &Document, out: &mut Vec<Diagnostic>) {
-    numeral_words_in(cx, document.file, document.texts().into_iter().map(|(_, t)| t), out);
+    numeral_words_in(cx, document.file, out);
 }
 
 pub(super) fn numeral_words_mismatch_skp(cx: &Context, skp: &crate::skp::SkpDocument, out: &mut Vec<Diagnostic>) {
-    numeral_words_in(cx, skp.file, skp.texts().into_iter().map(|(_, t)| t), out);
+    numeral_words_in(cx, skp.file, out);
 }
 
-fn numeral_words_in<'t>(
-    cx: &Context,
-    file: crate::source::FileId,
-    texts: impl Iterator<Item = &'t Text>,
-    out: &mut Vec<Diagnostic>,
-) {
-    for text in texts {
+/// The counts written as a numeral and words that disagree, in every text of `file` (the texts of the context's
+/// word table).
+fn numeral_words_in(cx: &Context, file: crate::source::FileId, out: &mut Vec<Diagnostic>) {
+    for text in cx.tokens().texts().map(|t| t.text) {
         if !text.value.contains('(') {
             continue;
         }
@@ -71,7 +68,7 @@ fn numeral_words_in<'t>(
 const NOUN_PHRASE_MAX: usize = 5;
 
 pub(super) fn count_list_mismatch(cx: &Context, document: &Document, out: &mut Vec<Diagnostic>) {
-    for (_, text) in document.texts() {
+    for text in cx.tokens().texts().map(|t| t.text) {
         if !text.value.contains("1.") {
             continue;
         }

@@ -3,7 +3,7 @@
 
 use super::{
     Analyses, Analysis, Context, PERCENT_FORMULA_INCOMPLETE, TARGET_UNIT_MISMATCH, UNIT_FORMULA_MISMATCH,
-    UNNAMED_RATIO, kind_name, short_name, span_of, words,
+    UNNAMED_RATIO, kind_name, name_for_message, short_name, span_of, words,
 };
 use crate::diagnostic::Diagnostic;
 use crate::model::{Document, Indikator, Text};
@@ -11,7 +11,7 @@ use crate::skp::SkpDocument;
 use crate::source::{FileId, Span};
 use crate::units::formula::{self, Formula, Kind};
 use crate::units::quantity::{self, QUnit, Quantity};
-use crate::units::{Satuan, TokKind, Unit, UnitKind, UnitSource, skip_list_number, tokenize, unit_of};
+use crate::units::{Name, Satuan, TokKind, Unit, UnitKind, skip_list_number, tokenize};
 use std::ops::Range;
 
 /// What the formula computes, when it clearly disagrees with the unit the indicator claims. Formulas that compute
@@ -196,27 +196,18 @@ pub(super) fn target_unit_mismatch_skp(cx: &Context, skp: &SkpDocument, out: &mu
     let lex = cx.data.table::<Satuan>();
     for indikator in skp.rhk.iter().flat_map(|r| &r.indikator) {
         let Some(target) = &indikator.target else { continue };
-        // The indicator as the IKI readers see it: its name alone, then its name with the satuan.
-        let named = Indikator {
-            span: indikator.span,
-            uraian: indikator.uraian.clone(),
-            satuan: None,
-            formula: None,
-            target: None,
-            sumber_data: Vec::new(),
-            mendukung: None,
-        };
-        let declared = Indikator {
-            satuan: indikator.satuan.clone(),
-            ..named.clone()
-        };
-        let by_satuan = unit_of(&declared, &lex).filter(|u| matches!(u.source, UnitSource::Satuan));
-        let (unit, fields) = match (unit_of(&named, &lex), &by_satuan) {
-            (Some(unit), _) => (unit, &named),
-            (None, Some(unit)) => (unit.clone(), &declared),
+        // The unit its name says, else the unit its satuan declares.
+        let name = Name::of(indikator.uraian.as_ref());
+        let by_satuan = indikator
+            .satuan
+            .as_ref()
+            .and_then(|satuan| name.declared_unit(satuan, &lex));
+        let (unit, unit_text) = match (name.unit(&lex), &by_satuan) {
+            (Some(unit), _) => (unit, indikator.uraian.as_ref()),
+            (None, Some(unit)) => (unit.clone(), indikator.satuan.as_ref()),
             (None, None) => continue,
         };
-        let Some(unit_text) = unit.field(fields) else { continue };
+        let Some(unit_text) = unit_text else { continue };
         let mut quantities = quantity::quantities(&target.value, &lex);
         // A bare number takes the unit of its satuan.
         let satuan = indikator.satuan.as_ref().filter(|_| by_satuan.is_some());
@@ -246,7 +237,15 @@ pub(super) fn target_unit_mismatch_skp(cx: &Context, skp: &SkpDocument, out: &mu
             ),
             _ => (skp.file, locate(target, q.span.clone()), numeral.to_string()),
         };
-        report_target(cx, place, &unit, unit_text, &short_name(&named), key, out);
+        report_target(
+            cx,
+            place,
+            &unit,
+            unit_text,
+            &name_for_message(indikator.uraian.as_ref()),
+            key,
+            out,
+        );
     }
 }
 
