@@ -239,19 +239,6 @@ fn suppression_of(workspace: &Workspace) -> (Vec<FileId>, Anchors) {
     (with_directives, Anchors::of(&workspace.files, &workspace.documents))
 }
 
-/// The findings of the enabled per-document rules on one document, before [`finish`] filters them.
-/// The rules run side by side: the language server checks one large document at a time, and waits for it.
-pub fn document_findings(cx: &Context, document: &Document, settings: &Settings) -> Vec<Diagnostic> {
-    document_checks(settings)
-        .par_iter()
-        .flat_map_iter(|check| {
-            let mut out = Vec::new();
-            check(cx, document, &mut out);
-            out
-        })
-        .collect()
-}
-
 /// The findings of the enabled cross-file rules over every document of `cx`, before [`finish`] filters them.
 pub fn set_findings(cx: &Context, settings: &Settings) -> Vec<Diagnostic> {
     let set_checks: Vec<_> = enabled(settings)

@@ -297,6 +297,12 @@ impl<'a> Context<'a> {
     /// The words of the context's texts, split on first use and then shared by every rule: in the per-file
     /// phase, those of the one document checked.
     pub fn tokens(&self) -> &tokens::Tokens<'a> {
+        // The rules that read the table report what they find in it as the checked document's: a context of
+        // several documents would give them the others' words.
+        debug_assert!(
+            self.documents.len() + self.skps.len() <= 1,
+            "the word table is read by per-document checks, whose context holds their one document"
+        );
         self.tokens
             .get_or_init(|| tokens::Tokens::new(self.documents, self.skps))
     }
