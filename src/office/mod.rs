@@ -384,6 +384,20 @@ pub struct Body {
     pub extracted: bool,
 }
 
+impl Body {
+    /// The body of a Word or Excel file whose reader gives its blocks one by one to a callback (`read_each`).
+    pub fn of_blocks(
+        read_each: impl FnOnce(&mut dyn FnMut(Block)) -> Result<(), ReadError>,
+    ) -> Result<Body, ReadError> {
+        let mut blocks = Vec::new();
+        read_each(&mut |block| blocks.push(block))?;
+        Ok(Body {
+            blocks,
+            extracted: false,
+        })
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Block {
     Paragraph(Paragraph),

@@ -24,12 +24,7 @@ use styles::Styles;
 
 /// The body of the `.docx` file in `bytes`.
 pub fn read(bytes: &[u8]) -> Result<Body, ReadError> {
-    let mut blocks = Vec::new();
-    read_each(bytes, &mut |block| blocks.push(block))?;
-    Ok(Body {
-        blocks,
-        extracted: false,
-    })
+    Body::of_blocks(|each| read_each(bytes, each))
 }
 
 /// The blocks of the `.docx` file in `bytes`, each given to `each` as soon as it is complete, in reading order.

@@ -31,12 +31,7 @@ const MAX_COVERED_ROWS: u32 = 64;
 /// The body of the `.xlsx` file in `bytes`: every worksheet's blocks in sheet order. A workbook with no
 /// worksheet or only empty ones gives an empty body (the layout then reports that no IKI was found).
 pub fn read(bytes: &[u8]) -> Result<Body, ReadError> {
-    let mut blocks = Vec::new();
-    read_each(bytes, &mut |block| blocks.push(block))?;
-    Ok(Body {
-        blocks,
-        extracted: false,
-    })
+    Body::of_blocks(|each| read_each(bytes, each))
 }
 
 /// The blocks of the `.xlsx` file in `bytes`, as [`read`] gives them, each to `each` as soon as it is cut from its
