@@ -56,7 +56,6 @@ fn lint_fresh(
         && let Some(facts) = prior.decode()
     {
         // The facts were made from the text the file shows: it is read again, like a cached file's, if shown.
-        drop(bytes);
         return Outcome {
             name,
             path: candidate.path.clone(),
@@ -72,7 +71,8 @@ fn lint_fresh(
     // office file's text is an import, and a file whose bytes were decoded or cut is kept as read.
     let rereadable = crate::office::Format::of_name(&name).is_none()
         && source.text.len() == length
-        && std::fs::metadata(&candidate.path).is_ok_and(|m| m.is_file());
+        // A stamp is taken of a regular file only: with one, the file need not be looked at again.
+        && (stamp.is_some() || std::fs::metadata(&candidate.path).is_ok_and(|m| m.is_file()));
     let entry = stamp
         .zip(content)
         .and_then(|(stamp, content)| Entry::new(stamp, content, &facts));
