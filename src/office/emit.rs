@@ -364,6 +364,10 @@ impl Places {
         let wanted: HashSet<Key> = notes.iter().filter_map(|n| Key::of(&n.origin)).collect();
         fn index(origins: impl Iterator<Item = Origin>, wanted: &HashSet<Key>) -> HashMap<Key, Vec<usize>> {
             let mut by: HashMap<Key, Vec<usize>> = HashMap::new();
+            // No note to place (the usual import): no origin need be unpacked.
+            if wanted.is_empty() {
+                return by;
+            }
             for (i, origin) in origins.enumerate() {
                 for key in Key::all(&origin).filter(|k| wanted.contains(k)) {
                     by.entry(key).or_default().push(i);
