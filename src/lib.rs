@@ -17,6 +17,7 @@ pub mod fix;
 pub mod fsread;
 pub mod i18n;
 pub mod json_schema;
+pub mod link_slot;
 pub mod lint;
 pub mod locate;
 pub mod memo;

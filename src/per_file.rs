@@ -31,6 +31,8 @@ pub struct FileFacts {
     pub suppression: Option<Vec<(usize, Anchor)>>,
     /// For an office file (read as the YAML `ikilint import` prints for it): where each value came from.
     pub origins: Option<crate::office::OriginMap>,
+    /// Where the fixes across files may add a link line ([`crate::link_slot::of_file`]).
+    pub link_slots: Vec<(usize, Option<crate::link_slot::LinkSlot>)>,
     /// An office file that could not be read at all: the reason (a named file stops the run with it).
     #[serde(default)]
     pub unreadable: Option<String>,
@@ -99,6 +101,7 @@ pub fn lint_file(
         suppression: has_directives.then(Vec::new),
         ..FileFacts::default()
     };
+    facts.link_slots = crate::link_slot::of_file(&source.text, loaded.document.as_ref(), loaded.skp.as_ref());
     if let Some(mut document) = loaded.document {
         document.file = LOCAL;
         check_document(&files, &document, &checks.document, lang, data, &mut diagnostics);

@@ -189,9 +189,13 @@ pub fn run(
         }
         let file = match outcome.source {
             Some(source) => gathered.files.add(source),
-            None => gathered
-                .files
-                .add_deferred(outcome.name, outcome.path, crate::workspace::shown_text),
+            None => {
+                let file = gathered
+                    .files
+                    .add_deferred(outcome.name, outcome.path, crate::workspace::shown_text);
+                gathered.files.set_link_slots(file, facts.link_slots);
+                file
+            }
         };
         let mut diagnostics = facts.diagnostics;
         for diagnostic in &mut diagnostics {

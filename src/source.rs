@@ -1,6 +1,7 @@
 //! Source files as loaded, and the conversions between byte offsets and the line/column positions that users,
 //! JSON consumers and editors see.
 
+use crate::link_slot::LinkSlot;
 use crate::office::{Origin, OriginMap};
 use std::collections::HashMap;
 use std::ops::Range;
@@ -165,6 +166,8 @@ pub struct Files {
     concerns: HashMap<FileId, Vec<(Span, Arc<str>)>>,
     /// Per office file: where each value of the YAML it was read as came from.
     origins: HashMap<FileId, OriginMap>,
+    /// Per file registered without its text: where a link line can be added to its mappings with none.
+    link_slots: HashMap<FileId, Vec<(usize, Option<LinkSlot>)>>,
 }
 
 #[derive(Debug, Clone)]
@@ -226,6 +229,7 @@ impl Files {
     /// Put `file` in the place of file `id` (with its text: no longer deferred); returns what was there.
     pub fn replace(&mut self, id: FileId, file: SourceFile) -> SourceFile {
         let deferred = self.deferred[id.0].take();
+        self.link_slots.remove(&id);
         let old = std::mem::replace(&mut self.files[id.0], file);
         deferred.and_then(|d| d.loaded.into_inner()).unwrap_or(old)
     }
@@ -265,6 +269,25 @@ impl Files {
         let before = concerns.partition_point(|(s, _)| s.start <= span.start);
         let (holder, name) = concerns[..before].last()?;
         (holder.end >= span.end).then_some(&**name)
+    }
+
+    /// Record where link lines can be added in file `id` ([`crate::link_slot::of_file`]), so that a fix needs
+    /// no deferred file read again.
+    pub fn set_link_slots(&mut self, id: FileId, slots: Vec<(usize, Option<LinkSlot>)>) {
+        self.link_slots.insert(id, slots);
+    }
+
+    /// Where a link line can be added after the `uraian` value at `uraian` of file `id`: from the slots the
+    /// per-file phase kept while the file's text is not read, else from its text.
+    pub fn link_slot(&self, id: FileId, uraian: Span) -> Option<LinkSlot> {
+        let unread = self.deferred[id.0].as_ref().is_some_and(|d| d.loaded.get().is_none());
+        if unread
+            && let Some(slots) = self.link_slots.get(&id)
+            && let Ok(i) = slots.binary_search_by_key(&uraian.start, |(start, _)| *start)
+        {
+            return slots[i].1;
+        }
+        LinkSlot::find(&self.get(id).text, uraian)
     }
 
     /// Record where the values of office file `id` came from.

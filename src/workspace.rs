@@ -257,7 +257,8 @@ pub fn shown_text(name: &str, bytes: Vec<u8>) -> String {
             .map(|imported| imported.yaml)
             .unwrap_or_default();
     }
-    String::from_utf8_lossy(&bytes).into_owned()
+    // Valid UTF-8, as almost every file is, becomes the text without a copy.
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
 }
 
 /// Load the files in `candidates` (read and parsed in parallel) as one set. A file named by the user that cannot

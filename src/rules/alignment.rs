@@ -254,8 +254,8 @@ fn with_suggestion(
                 help_key,
                 &[("target", &s.id), ("text", &s.text), ("superior", &superior_name)],
             );
-            match suggest::insert_mendukung(cx.source(file), file, uraian, &s.id) {
-                Some(fix) => finding.fix(fix),
+            match cx.files.link_slot(file, uraian) {
+                Some(slot) => finding.fix(suggest::insert_link(slot, file, "mendukung", &s.id)),
                 None => finding,
             }
         }

@@ -3,6 +3,7 @@
 
 use crate::cascade::{Cascade, PosId};
 use crate::diagnostic::{Edit, Fix};
+use crate::link_slot::LinkSlot;
 use crate::model::Document;
 use crate::sasaran_match::SasaranTexts;
 pub use crate::sasaran_match::{Candidates, Suggestion};
@@ -82,49 +83,23 @@ pub fn yaml_value(reference: &str) -> String {
     }
 }
 
-/// An edit that adds `mendukung: <value>` to the block mapping whose `uraian` value is at `uraian`, on its own
-/// line after the `uraian` value, indented like the `uraian` key. `None` when the mapping is not written in the
-/// plain block style this can edit safely (a flow mapping `{ … }`, a key on a line with other content).
-pub fn insert_mendukung(source: &str, file: FileId, uraian: Span, value: &str) -> Option<Fix> {
-    insert_link(source, file, uraian, "mendukung", value)
-}
-
-/// [`insert_mendukung`] for any link key (`intervensi` of an SKP's RHK).
-pub fn insert_link(source: &str, file: FileId, uraian: Span, link_key: &str, value: &str) -> Option<Fix> {
-    let line_start = source.get(..uraian.start)?.rfind('\n').map_or(0, |i| i + 1);
-    let prefix = source.get(line_start..uraian.start)?;
-    let key = prefix.trim_end().strip_suffix(':')?.trim_end().strip_suffix("uraian")?;
-    let lead = key.trim_start_matches(' ');
-    if !(lead.is_empty() || lead.trim_end() == "-") {
-        return None;
-    }
-    let column = key.len();
-    let value_text = source.get(uraian.range())?;
-    let (at, before) = if value_text.ends_with('\n') {
-        (uraian.end, "")
-    } else {
-        match source[uraian.end..].find('\n') {
-            Some(nl) => (uraian.end + nl + 1, ""),
-            None => (source.len(), "\n"),
-        }
-    };
-    // Keep the file's line ending (CRLF files stay CRLF).
-    let newline = if source[..at].ends_with("\r\n") { "\r\n" } else { "\n" };
-    let before = if before.is_empty() { "" } else { newline };
-    Some(Fix::unsafe_(vec![Edit {
+/// The fix that adds `link_key: <value>` (`mendukung`, or `intervensi` of an SKP's RHK) at `slot`, on its own
+/// line after a `uraian` value, indented like the `uraian` key.
+pub fn insert_link(slot: LinkSlot, file: FileId, link_key: &str, value: &str) -> Fix {
+    Fix::unsafe_(vec![Edit {
         file,
-        span: Span::new(at, at),
-        replacement: format!(
-            "{before}{}{link_key}: {}{newline}",
-            " ".repeat(column),
-            yaml_value(value)
-        ),
-    }]))
+        span: Span::new(slot.at, slot.at),
+        replacement: slot.line(link_key, &yaml_value(value)),
+    }])
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn insert_mendukung(source: &str, _file: FileId, uraian: Span, value: &str) -> Option<Fix> {
+        LinkSlot::find(source, uraian).map(|slot| insert_link(slot, FileId(0), "mendukung", value))
+    }
 
     fn apply(source: &str, fix: &Fix) -> String {
         let edit = &fix.edits[0];

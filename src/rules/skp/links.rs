@@ -245,8 +245,8 @@ pub(super) fn rhk_no_intervensi(cx: &Context, out: &mut Vec<Diagnostic>) {
                     let value = format!("{prefix}{}", best.id);
                     let args: &[(&str, &dyn Display)] = &[("value", &value), ("text", &best.text)];
                     let finding = finding.help("help", args);
-                    match insert_link(cx.source(skp.file), skp.file, uraian.span, "intervensi", &value) {
-                        Some(fix) => finding.fix(fix).emit(out),
+                    match cx.files.link_slot(skp.file, uraian.span) {
+                        Some(slot) => finding.fix(insert_link(slot, skp.file, "intervensi", &value)).emit(out),
                         None => finding.emit(out),
                     }
                 }
