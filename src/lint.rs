@@ -335,22 +335,22 @@ fn filter_and_order(
         .into_par_iter()
         .filter(|d| active(d.primary.file, d.code))
         .collect();
-    let mut diagnostics: Vec<Diagnostic> =
-        crate::suppress::apply(files, with_directives, anchors, diagnostics, settings.lang, active)
-            .into_iter()
-            .filter(|d| active(d.primary.file, d.code))
-            .collect();
+    let mut diagnostics: Vec<Diagnostic> = crate::suppress::apply(files, with_directives, anchors, diagnostics, active)
+        .into_iter()
+        .filter(|d| active(d.primary.file, d.code))
+        .collect();
     for diagnostic in &mut diagnostics {
         if let Some(severity) = settings.severity.get(diagnostic.code) {
             diagnostic.severity = *severity;
         }
     }
-    sort(&mut diagnostics);
+    sort(&mut diagnostics, settings.lang);
     diagnostics
 }
 
-pub fn sort(diagnostics: &mut [Diagnostic]) {
-    diagnostics.par_sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+/// Put findings in their output order ([`Diagnostic::order`]), messages compared as shown in `lang`.
+pub fn sort(diagnostics: &mut [Diagnostic], lang: Lang) {
+    diagnostics.par_sort_by(|a, b| a.order(b, lang));
 }
 
 #[cfg(test)]
@@ -401,7 +401,7 @@ mod tests {
                         .filter(|d| region.range().contains(&d.primary.span.start))
                         .cloned()
                         .collect();
-                    sort(&mut inside);
+                    sort(&mut inside, Lang::En);
                     inside
                 };
                 let expected = inside(&whole);
