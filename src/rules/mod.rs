@@ -243,25 +243,24 @@ pub trait Index: Any + Send + Sync + Sized {
 
 type Cell = Arc<OnceLock<Arc<dyn Any + Send + Sync>>>;
 
-/// What a rule sees: everything linted together, the language, the rule data, and lazily built indexes.
+/// What a rule sees: everything linted together, the rule data, and lazily built indexes (findings carry no
+/// language: their texts are put into words by the output).
 pub struct Context<'a> {
     pub files: &'a Files,
     pub documents: &'a [Document],
     /// The SKP documents of the set (none unless [`Context::with_skps`] gave them).
     pub skps: &'a [SkpDocument],
-    pub lang: Lang,
     pub data: &'a Data,
     indexes: Mutex<HashMap<TypeId, Cell>>,
     tokens: OnceLock<tokens::Tokens<'a>>,
 }
 
 impl<'a> Context<'a> {
-    pub fn new(files: &'a Files, documents: &'a [Document], lang: Lang, data: &'a Data) -> Self {
+    pub fn new(files: &'a Files, documents: &'a [Document], data: &'a Data) -> Self {
         Context {
             files,
             documents,
             skps: &[],
-            lang,
             data,
             indexes: Mutex::new(HashMap::new()),
             tokens: OnceLock::new(),
