@@ -117,10 +117,26 @@ impl Catalog {
     /// The catalogue's own stored copy of `key`, the same `&'static str` for every message of that key (both
     /// languages have the same keys, so the English catalogue stands for both).
     pub fn key(key: &str) -> Option<&'static str> {
-        Catalog::get(Lang::En)
-            .texts
-            .get_key_value(key)
-            .map(|(stored, _)| stored.as_str())
+        Catalog::key_and_arguments(key).map(|(stored, _)| stored)
+    }
+
+    /// [`Catalog::key`], with the names of the arguments (`{name}`) its text takes in either language.
+    pub fn key_and_arguments(key: &str) -> Option<(&'static str, &'static [&'static str])> {
+        static KEYS: OnceLock<foldhash::HashMap<&'static str, Box<[&'static str]>>> = OnceLock::new();
+        let keys = KEYS.get_or_init(|| {
+            let (en, id) = (Catalog::get(Lang::En), Catalog::get(Lang::Id));
+            en.texts
+                .iter()
+                .map(|(key, text)| {
+                    let mut names: Vec<&'static str> = placeholders(text).collect();
+                    names.extend(id.template(key).into_iter().flat_map(placeholders));
+                    names.sort_unstable();
+                    names.dedup();
+                    (key.as_str(), names.into_boxed_slice())
+                })
+                .collect()
+        });
+        keys.get_key_value(key).map(|(stored, names)| (*stored, &names[..]))
     }
 
     /// The template of `key`, its arguments unfilled.
@@ -148,11 +164,12 @@ fn fill(template: &str, args: &[(&str, &dyn std::fmt::Display)]) -> String {
     out
 }
 
-/// Whether `template` has the argument `{name}`.
-pub(crate) fn names(template: &str, name: &str) -> bool {
+/// The `{name}`s of `template`, as [`fill_with`] reads them.
+fn placeholders(template: &str) -> impl Iterator<Item = &str> {
     template
-        .match_indices(name)
-        .any(|(at, _)| template[..at].ends_with('{') && template[at + name.len()..].starts_with('}'))
+        .split('{')
+        .skip(1)
+        .filter_map(|after| after.split_once('}').map(|(name, _)| name))
 }
 
 /// Write `template` to `out`, each `{name}` replaced by what `argument` writes for it; a `{name}` it has no
@@ -197,6 +214,15 @@ mod tests {
         let n = 3;
         assert_eq!(fill("{n} of {m} {x", &[("n", &n), ("m", &"five")]), "3 of five {x");
         assert_eq!(fill("{unknown}", &[]), "{unknown}");
+    }
+
+    #[test]
+    fn a_key_knows_the_arguments_of_both_languages() {
+        assert_eq!(placeholders("{n} of {m} {x").collect::<Vec<_>>(), ["n", "m"]);
+        let (key, names) = Catalog::key_and_arguments("U001.message").unwrap();
+        assert_eq!(key, "U001.message");
+        assert_eq!(names, ["computed", "indicator", "unit"]);
+        assert!(Catalog::key_and_arguments("U001.no_such_text").is_none());
     }
 
     #[test]

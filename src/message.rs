@@ -75,15 +75,14 @@ impl Message {
     /// catalogue tests keep from shipping, or the system's own words for an error) is shown as it is written, as
     /// [`Catalog::text`] does.
     pub fn new(key: &str, args: &Args) -> Message {
-        let Some(key) = Catalog::key(key) else {
+        let Some((key, names)) = Catalog::key_and_arguments(key) else {
             return Message::as_written(key);
         };
         // A rule passes the same arguments to its message, labels and help; each keeps only those its text names
         // in some language, so that a finding holds no value it never shows.
-        let templates = Lang::ALL.map(|lang| Catalog::get(lang).template(key).unwrap_or_default());
         let args = args
             .iter()
-            .filter(|(name, _)| templates.iter().any(|t| i18n::names(t, name)))
+            .filter(|(name, _)| names.contains(name))
             .map(|&(name, value)| Argument {
                 name,
                 value: value.to_arg(),
@@ -94,7 +93,15 @@ impl Message {
 
     /// `text` shown as it is, in every language.
     pub fn as_written(text: &str) -> Message {
-        Message::new("common.as-written", &[("text", &text)])
+        // Built directly rather than through `new`, which falls back on this for a key it does not know.
+        let key = Catalog::key("common.as-written").expect("the compiled-in catalogue has common.as-written");
+        Message {
+            key,
+            args: Box::new([Argument {
+                name: "text",
+                value: Arg::Text(text.into()),
+            }]),
+        }
     }
 
     pub fn key(&self) -> &'static str {

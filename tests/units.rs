@@ -680,6 +680,40 @@ fn u001_renders_in_indonesian() {
     insta::assert_snapshot!(String::from_utf8_lossy(&out.into_inner()));
 }
 
+/// Findings are data until printed: linted in either language they are the same, and a finding with a unit kind
+/// (a catalogue word inside its message) shows in Indonesian whatever language the run was.
+#[test]
+fn findings_do_not_depend_on_the_language_of_the_run() {
+    let examples: Vec<(String, String)> = common::iki_examples()
+        .iter()
+        .map(|p| (p.display().to_string(), std::fs::read_to_string(p).unwrap()))
+        .collect();
+    let u001 = ind(
+        "Jumlah responden yang disurvei",
+        Some("Jumlah responden puas di bagi Jumlah responden dikali 100"),
+        &[],
+    );
+    let u001 = vec![("uji.yaml".to_string(), doc(&u001))];
+    for sources in [examples, u001.clone()] {
+        let run = |lang| ikilint::check_sources(sources.clone(), &Data::builtin(), &ikilint::lint::Settings::new(lang));
+        let (mut en, mut id) = (run(Lang::En), run(Lang::Id));
+        assert!(!en.diagnostics.is_empty());
+        // Findings alike but for their message are ordered by the message as shown, which differs by language.
+        ikilint::lint::sort(&mut en.diagnostics, Lang::En);
+        ikilint::lint::sort(&mut id.diagnostics, Lang::En);
+        assert_eq!(en.diagnostics, id.diagnostics);
+    }
+    let report = ikilint::check_sources(u001, &Data::builtin(), &ikilint::lint::Settings::new(Lang::En));
+    let found = with_code(&report, "U001");
+    assert_eq!(found.len(), 1, "{:#?}", report.diagnostics);
+    let shown = found[0].message.render(Lang::Id);
+    assert!(
+        shown.contains("berupa hitungan") && shown.contains("persentase"),
+        "{shown}"
+    );
+    assert!(found[0].message_en().contains("a percent"), "{}", found[0].message_en());
+}
+
 #[test]
 fn odd_input_never_panics() {
     for text in [
