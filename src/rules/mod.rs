@@ -122,7 +122,7 @@ impl Rule {
                 code: self.code,
                 name: self.name,
                 severity: self.severity,
-                message: self.message("message", args),
+                message: rule_message(self.code, "message", args),
                 primary: Label::new(file, span, None),
                 secondary: Vec::new(),
                 notes: Vec::new(),
@@ -131,11 +131,11 @@ impl Rule {
             },
         }
     }
+}
 
-    /// The rule's text `key` as a finding's message, worded only when shown.
-    fn message(&self, key: &str, args: &Args) -> Message {
-        Message::new(&format!("{}.{key}", self.code), args)
-    }
+/// The text `key` of the rule `code` as a finding's message, put into words only when shown.
+fn rule_message(code: &str, key: &str, args: &Args) -> Message {
+    Message::new(&format!("{code}.{key}"), args)
 }
 
 /// A diagnostic being built by a rule; every text is a key of the rule's catalogue section, put into words by the
@@ -146,7 +146,7 @@ pub struct Finding {
 
 impl Finding {
     fn text(&self, key: &str, args: &Args) -> Message {
-        Message::new(&format!("{}.{key}", self.diagnostic.code), args)
+        rule_message(self.diagnostic.code, key, args)
     }
 
     /// The primary label's text, from the rule's `key`.
