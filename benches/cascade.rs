@@ -108,7 +108,7 @@ fn repository(kecamatan: usize) -> Vec<(String, String)> {
 
 /// Build the graph and run every alignment rule once; returns the number of findings.
 fn run(workspace: &Workspace, data: &Data) -> usize {
-    let cx = Context::new(&workspace.files, &workspace.documents, Lang::En, data);
+    let cx = Context::new(&workspace.files, &workspace.documents, data);
     let mut out = Vec::new();
     let _ = cx.index::<Cascade>();
     for rule in alignment::RULES {

@@ -218,7 +218,7 @@ fn run_check(request: &CheckRequest, out: &mut dyn WriteColor, err: &mut dyn Wri
         return Ok(EXIT_OK);
     }
 
-    report.drop_office_fixes(lang);
+    report.drop_office_fixes();
     let mut notes = Vec::new();
     if let Some((path, baseline)) = &baseline {
         let applied = baseline.apply(&mut report);
@@ -279,7 +279,7 @@ fn check_fix(
     let (mut fixed, paths) = crate::fix::fix_paths(&request.paths, &loaded.data, &loaded.settings, fix.options)
         .map_err(|e| path_error(lang, "common.error-path", &e.path, &e.reason))?;
     no_document_gate(&fixed.report, request, lang, err)?;
-    fixed.report.drop_office_fixes(lang);
+    fixed.report.drop_office_fixes();
     for name in &fixed.office_fixable {
         writeln!(err, "{}", tr(lang, "common.fix-office", &[("file", name)])).map_err(io)?;
     }
@@ -716,7 +716,7 @@ fn run_export(request: &ExportRequest, out: &mut dyn WriteColor, err: &mut dyn W
         .cloned()
         .collect();
     if !blocking.is_empty() {
-        crate::lint::sort(&mut blocking);
+        crate::lint::sort(&mut blocking, lang);
         let count = blocking.len();
         let report = crate::Report {
             files: workspace.files,

@@ -1,5 +1,7 @@
 //! The one tool-neutral finding every renderer (human, JSON, SARIF, LSP) converts from.
 
+use crate::i18n::Lang;
+use crate::message::Message;
 use crate::source::{FileId, Span};
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -40,16 +42,18 @@ impl fmt::Display for Severity {
 pub struct Label {
     pub file: FileId,
     pub span: Span,
-    pub message: String,
+    /// What the label says; a label without text only marks its place.
+    pub message: Option<Message>,
 }
 
 impl Label {
-    pub fn new(file: FileId, span: Span, message: impl Into<String>) -> Self {
-        Label {
-            file,
-            span,
-            message: message.into(),
-        }
+    pub fn new(file: FileId, span: Span, message: Option<Message>) -> Self {
+        Label { file, span, message }
+    }
+
+    /// What the label says in `lang`; empty for a label without text.
+    pub fn text(&self, lang: Lang) -> String {
+        self.message.as_ref().map_or_else(String::new, |m| m.render(lang))
     }
 }
 
@@ -122,11 +126,11 @@ pub struct Diagnostic {
     #[serde(deserialize_with = "interned")]
     pub name: RuleStr,
     pub severity: Severity,
-    pub message: String,
+    pub message: Message,
     pub primary: Label,
     pub secondary: Vec<Label>,
-    pub notes: Vec<String>,
-    pub help: Option<String>,
+    pub notes: Vec<Message>,
+    pub help: Option<Message>,
     pub fix: Option<Fix>,
 }
 
@@ -156,40 +160,70 @@ impl Diagnostic {
         }
     }
 
-    /// Sort key: file, then position, then code, then message, so that output never depends on thread timing.
-    pub fn sort_key(&self) -> (FileId, usize, usize, &'static str, &str) {
-        (
-            self.primary.file,
-            self.primary.span.start,
-            self.primary.span.end,
-            self.code,
-            &self.message,
-        )
+    /// The order of findings: file, then position, then code, then the message as shown in `lang`, so that
+    /// output never depends on thread timing. The message is put into words only for findings alike in all the
+    /// rest, which are few.
+    pub fn order(&self, other: &Diagnostic, lang: Lang) -> std::cmp::Ordering {
+        let place = |d: &Diagnostic| (d.primary.file, d.primary.span.start, d.primary.span.end, d.code);
+        place(self).cmp(&place(other)).then_with(|| {
+            if self.message == other.message {
+                std::cmp::Ordering::Equal
+            } else {
+                self.message.render(lang).cmp(&other.message.render(lang))
+            }
+        })
     }
 }
 
-/// A rule's code or name read back from the cache as the `&'static str` every diagnostic carries. Codes and
-/// names are few, so each distinct one is kept once; anything that cannot be one (long, or more distinct values
-/// than rules could ever have) is refused, so a corrupt cache is rejected rather than grown into memory.
-fn interned<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<&'static str, D::Error> {
+/// A rule's code or name (or a message argument's name) read back from the cache as the `&'static str` every
+/// diagnostic carries; see [`intern`].
+pub(crate) fn interned<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<&'static str, D::Error> {
+    deserializer.deserialize_str(StaticStr {
+        find: intern,
+        expected: "a rule code or name",
+    })
+}
+
+/// The one `&'static str` kept for `text`. Codes, names and argument names are few, so each distinct one is kept
+/// once; anything that cannot be one (long, or more distinct values than rules could ever have) is refused, so a
+/// corrupt cache is rejected rather than grown into memory.
+pub(crate) fn intern(text: &str) -> Option<&'static str> {
     use std::collections::HashSet;
     use std::sync::{Mutex, OnceLock};
     static SEEN: OnceLock<Mutex<HashSet<&'static str>>> = OnceLock::new();
-    let text = String::deserialize(deserializer)?;
     if text.len() > 64 {
-        return Err(serde::de::Error::custom("not a rule code or name"));
+        return None;
     }
     let mut seen = SEEN
         .get_or_init(Default::default)
         .lock()
         .unwrap_or_else(|e| e.into_inner());
-    if let Some(known) = seen.get(text.as_str()) {
-        return Ok(known);
+    if let Some(known) = seen.get(text) {
+        return Some(known);
     }
     if seen.len() >= 4096 {
-        return Err(serde::de::Error::custom("too many distinct rule codes"));
+        return None;
     }
-    let leaked: &'static str = Box::leak(text.into_boxed_str());
+    let leaked: &'static str = Box::leak(text.into());
     seen.insert(leaked);
-    Ok(leaked)
+    Some(leaked)
+}
+
+/// Reads a string as the `&'static str` that `find` keeps for it, without an owned copy of the text when the
+/// input lends it (the cache's bytes do); a string `find` has none for is an error.
+pub(crate) struct StaticStr {
+    pub(crate) find: fn(&str) -> Option<&'static str>,
+    pub(crate) expected: &'static str,
+}
+
+impl serde::de::Visitor<'_> for StaticStr {
+    type Value = &'static str;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.expected)
+    }
+
+    fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<&'static str, E> {
+        (self.find)(text).ok_or_else(|| E::invalid_value(serde::de::Unexpected::Str(text), &self))
+    }
 }

@@ -299,8 +299,8 @@ mod tests {
             code: "T001",
             name: "test",
             severity: Severity::Warning,
-            message: String::new(),
-            primary: Label::new(file, span, ""),
+            message: crate::message::Message::as_written(""),
+            primary: Label::new(file, span, None),
             secondary: Vec::new(),
             notes: Vec::new(),
             help: None,
@@ -386,7 +386,7 @@ mod tests {
                 diagnostics.push(d);
             }
         }
-        lint::sort(&mut diagnostics);
+        lint::sort(&mut diagnostics, crate::i18n::Lang::En);
         Report {
             files,
             diagnostics,

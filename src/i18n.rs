@@ -4,6 +4,7 @@
 //! name their arguments as `{name}`. A test keeps the two languages key-for-key identical.
 
 use std::collections::HashMap;
+use std::fmt::Write as _;
 use std::sync::OnceLock;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -113,6 +114,36 @@ impl Catalog {
         self.texts.keys().map(String::as_str)
     }
 
+    /// The catalogue's own stored copy of `key`, the same `&'static str` for every message of that key (both
+    /// languages have the same keys, so the English catalogue stands for both).
+    pub fn key(key: &str) -> Option<&'static str> {
+        Catalog::key_and_arguments(key).map(|(stored, _)| stored)
+    }
+
+    /// [`Catalog::key`], with the names of the arguments (`{name}`) its text takes in either language.
+    pub fn key_and_arguments(key: &str) -> Option<(&'static str, &'static [&'static str])> {
+        static KEYS: OnceLock<foldhash::HashMap<&'static str, Box<[&'static str]>>> = OnceLock::new();
+        let keys = KEYS.get_or_init(|| {
+            let (en, id) = (Catalog::get(Lang::En), Catalog::get(Lang::Id));
+            en.texts
+                .iter()
+                .map(|(key, text)| {
+                    let mut names: Vec<&'static str> = placeholders(text).collect();
+                    names.extend(id.template(key).into_iter().flat_map(placeholders));
+                    names.sort_unstable();
+                    names.dedup();
+                    (key.as_str(), names.into_boxed_slice())
+                })
+                .collect()
+        });
+        keys.get_key_value(key).map(|(stored, names)| (*stored, &names[..]))
+    }
+
+    /// The template of `key`, its arguments unfilled.
+    pub fn template(&self, key: &str) -> Option<&str> {
+        self.texts.get(key).map(String::as_str)
+    }
+
     /// The text of `key` with `{name}` replaced by its argument. A missing key yields the key itself, so a gap in
     /// a catalogue shows as an odd message rather than a crash; the catalogue tests keep that from shipping.
     pub fn text(&self, key: &str, args: &[(&str, &dyn std::fmt::Display)]) -> String {
@@ -125,26 +156,48 @@ impl Catalog {
 
 fn fill(template: &str, args: &[(&str, &dyn std::fmt::Display)]) -> String {
     let mut out = String::with_capacity(template.len() + 16);
+    let filled = fill_with(&mut out, template, |name, out| {
+        let (_, value) = args.iter().find(|(n, _)| *n == name)?;
+        Some(write!(out, "{value}"))
+    });
+    filled.expect("writing to a String does not fail");
+    out
+}
+
+/// The `{name}`s of `template`, as [`fill_with`] reads them.
+fn placeholders(template: &str) -> impl Iterator<Item = &str> {
+    template
+        .split('{')
+        .skip(1)
+        .filter_map(|after| after.split_once('}').map(|(name, _)| name))
+}
+
+/// Write `template` to `out`, each `{name}` replaced by what `argument` writes for it; a `{name}` it has no
+/// argument for (it returns `None`) is kept as written.
+pub(crate) fn fill_with<W: std::fmt::Write + ?Sized>(
+    out: &mut W,
+    template: &str,
+    mut argument: impl FnMut(&str, &mut W) -> Option<std::fmt::Result>,
+) -> std::fmt::Result {
     let mut rest = template;
     while let Some(open) = rest.find('{') {
-        out.push_str(&rest[..open]);
+        out.write_str(&rest[..open])?;
         let after = &rest[open + 1..];
-        let argument = after
+        let written = after
             .find('}')
-            .and_then(|close| Some((close, args.iter().find(|(name, _)| *name == &after[..close])?.1)));
-        match argument {
-            Some((close, value)) => {
-                out.push_str(&value.to_string());
+            .and_then(|close| Some((close, argument(&after[..close], out)?)));
+        match written {
+            Some((close, result)) => {
+                result?;
                 rest = &after[close + 1..];
             }
             None => {
-                out.push('{');
+                out.write_char('{')?;
                 rest = after;
             }
         }
     }
-    out.push_str(rest);
-    out
+    out.write_str(rest)
 }
 
 /// Shorthand for a text of the shared `common` section.
@@ -161,6 +214,15 @@ mod tests {
         let n = 3;
         assert_eq!(fill("{n} of {m} {x", &[("n", &n), ("m", &"five")]), "3 of five {x");
         assert_eq!(fill("{unknown}", &[]), "{unknown}");
+    }
+
+    #[test]
+    fn a_key_knows_the_arguments_of_both_languages() {
+        assert_eq!(placeholders("{n} of {m} {x").collect::<Vec<_>>(), ["n", "m"]);
+        let (key, names) = Catalog::key_and_arguments("U001.message").unwrap();
+        assert_eq!(key, "U001.message");
+        assert_eq!(names, ["computed", "indicator", "unit"]);
+        assert!(Catalog::key_and_arguments("U001.no_such_text").is_none());
     }
 
     #[test]

@@ -21,6 +21,7 @@ pub mod link_slot;
 pub mod lint;
 pub mod locate;
 pub mod memo;
+pub mod message;
 pub mod model;
 pub mod names;
 pub mod nip;
@@ -97,14 +98,14 @@ pub const EXIT_ERROR: i32 = 2;
 impl Report {
     /// Take the fixes off the findings of office files, for output: their edits are in YAML that exists only in
     /// memory, so no program can apply them; a note says where they can be applied instead.
-    pub fn drop_office_fixes(&mut self, lang: i18n::Lang) {
+    pub fn drop_office_fixes(&mut self) {
         for diagnostic in &mut self.diagnostics {
             if diagnostic.fix.is_some() && self.files.has_origins(diagnostic.primary.file) {
                 diagnostic.fix = None;
                 let file = self.files.name(diagnostic.primary.file);
                 diagnostic
                     .notes
-                    .push(i18n::tr(lang, "common.fix-office-note", &[("file", &file)]));
+                    .push(message::Message::new("common.fix-office-note", &[("file", &file)]));
             }
         }
     }

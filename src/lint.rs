@@ -188,14 +188,7 @@ pub fn lint(workspace: &Workspace, data: &Data, settings: &Settings) -> Vec<Diag
         .par_iter()
         .map(|document| {
             let mut out = Vec::new();
-            check_document(
-                &workspace.files,
-                document,
-                &enabled.document,
-                settings.lang,
-                data,
-                &mut out,
-            );
+            check_document(&workspace.files, document, &enabled.document, data, &mut out);
             (document.file, out)
         })
         .collect();
@@ -208,7 +201,7 @@ pub fn lint(workspace: &Workspace, data: &Data, settings: &Settings) -> Vec<Diag
         .par_iter()
         .map(|skp| {
             let mut out = Vec::new();
-            check_skp(&workspace.files, skp, &enabled.skp, settings.lang, data, &mut out);
+            check_skp(&workspace.files, skp, &enabled.skp, data, &mut out);
             (skp.file, out)
         })
         .collect();
@@ -300,7 +293,7 @@ fn finish_set(
     // The superior RHK printed as text in SKP office files, linked across files before the rules look at links.
     let linked = crate::skp::printed::link(skps);
     let skps = linked.as_deref().unwrap_or(skps);
-    let cx = Context::new(files, documents, settings.lang, data).with_skps(skps);
+    let cx = Context::new(files, documents, data).with_skps(skps);
     let per_set = set_findings(&cx, settings);
     let diagnostics = gathered.diagnostics.into_iter().chain(per_set).collect();
     filter_and_order(
@@ -335,22 +328,22 @@ fn filter_and_order(
         .into_par_iter()
         .filter(|d| active(d.primary.file, d.code))
         .collect();
-    let mut diagnostics: Vec<Diagnostic> =
-        crate::suppress::apply(files, with_directives, anchors, diagnostics, settings.lang, active)
-            .into_iter()
-            .filter(|d| active(d.primary.file, d.code))
-            .collect();
+    let mut diagnostics: Vec<Diagnostic> = crate::suppress::apply(files, with_directives, anchors, diagnostics, active)
+        .into_iter()
+        .filter(|d| active(d.primary.file, d.code))
+        .collect();
     for diagnostic in &mut diagnostics {
         if let Some(severity) = settings.severity.get(diagnostic.code) {
             diagnostic.severity = *severity;
         }
     }
-    sort(&mut diagnostics);
+    sort(&mut diagnostics, settings.lang);
     diagnostics
 }
 
-pub fn sort(diagnostics: &mut [Diagnostic]) {
-    diagnostics.par_sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
+/// Put findings in their output order ([`Diagnostic::order`]), messages compared as shown in `lang`.
+pub fn sort(diagnostics: &mut [Diagnostic], lang: Lang) {
+    diagnostics.par_sort_by(|a, b| a.order(b, lang));
 }
 
 #[cfg(test)]
@@ -386,7 +379,7 @@ mod tests {
             let file = files.add(crate::source::SourceFile::new(item.name.clone(), item.text));
             let document = Document { file, ..document };
             let mut whole = Vec::new();
-            crate::per_file::check_document(&files, &document, &position_checks, Lang::En, &data, &mut whole);
+            crate::per_file::check_document(&files, &document, &position_checks, &data, &mut whole);
             for (k, (region, id)) in document.concerns().into_iter().enumerate() {
                 let alone = Document {
                     jabatan: vec![document.jabatan[k].clone()],
@@ -394,14 +387,14 @@ mod tests {
                     ..document
                 };
                 let mut found = Vec::new();
-                crate::per_file::check_document(&files, &alone, &position_checks, Lang::En, &data, &mut found);
+                crate::per_file::check_document(&files, &alone, &position_checks, &data, &mut found);
                 let inside = |findings: &[Diagnostic]| {
                     let mut inside: Vec<Diagnostic> = findings
                         .iter()
                         .filter(|d| region.range().contains(&d.primary.span.start))
                         .cloned()
                         .collect();
-                    sort(&mut inside);
+                    sort(&mut inside, Lang::En);
                     inside
                 };
                 let expected = inside(&whole);

@@ -43,26 +43,18 @@ pub fn check_document(
     files: &Files,
     document: &Document,
     checks: &[DocumentCheck],
-    lang: Lang,
     data: &Data,
     out: &mut Vec<Diagnostic>,
 ) {
-    let cx = Context::new(files, std::slice::from_ref(document), lang, data);
+    let cx = Context::new(files, std::slice::from_ref(document), data);
     for check in checks {
         check(&cx, document, out);
     }
 }
 
 /// Run the per-document SKP `checks` on `skp` (whose file is in `files`), appending their findings to `out`.
-pub fn check_skp(
-    files: &Files,
-    skp: &SkpDocument,
-    checks: &[SkpCheck],
-    lang: Lang,
-    data: &Data,
-    out: &mut Vec<Diagnostic>,
-) {
-    let cx = Context::new(files, &[], lang, data).with_skps(std::slice::from_ref(skp));
+pub fn check_skp(files: &Files, skp: &SkpDocument, checks: &[SkpCheck], data: &Data, out: &mut Vec<Diagnostic>) {
+    let cx = Context::new(files, &[], data).with_skps(std::slice::from_ref(skp));
     for check in checks {
         check(&cx, skp, out);
     }
@@ -104,7 +96,7 @@ pub fn lint_file(
     facts.link_slots = crate::link_slot::of_file(&source.text, loaded.document.as_ref(), loaded.skp.as_ref());
     if let Some(mut document) = loaded.document {
         document.file = LOCAL;
-        check_document(&files, &document, &checks.document, lang, data, &mut diagnostics);
+        check_document(&files, &document, &checks.document, data, &mut diagnostics);
         if has_directives {
             facts.suppression = Some(suppress::of_document(source, &document));
         }
@@ -112,7 +104,7 @@ pub fn lint_file(
     }
     if let Some(mut skp) = loaded.skp {
         skp.file = LOCAL;
-        check_skp(&files, &skp, &checks.skp, lang, data, &mut diagnostics);
+        check_skp(&files, &skp, &checks.skp, data, &mut diagnostics);
         facts.skp = Some(skp.into_skeleton());
     }
     facts.diagnostics = diagnostics;

@@ -87,9 +87,9 @@ fn lint_fresh(
 }
 
 /// A file found by walking that could not be read: no facts but the finding that says why (never cached).
-fn unreadable(candidate: &Candidate, reason: &str, settings: &Settings) -> Outcome {
+fn unreadable(candidate: &Candidate, reason: &str) -> Outcome {
     let name = candidate.path.to_string_lossy().into_owned();
-    let loaded = crate::workspace::unreadable(name.clone(), reason, settings.lang);
+    let loaded = crate::workspace::unreadable(name.clone(), &crate::message::Message::new(reason, &[]));
     Outcome {
         name: name.clone(),
         path: candidate.path.clone(),
@@ -163,7 +163,7 @@ pub fn run(
                     }
                 }
                 // One unreadable file found by walking is a finding about it; the others are still linted.
-                Err(reason) if !candidate.explicit => Ok(unreadable(candidate, &reason, settings)),
+                Err(reason) if !candidate.explicit => Ok(unreadable(candidate, &reason)),
                 Err(reason) => Err(PathError {
                     path: candidate.path.clone(),
                     reason,

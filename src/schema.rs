@@ -2,7 +2,7 @@
 //! wrong type and missing key (S002), unknown key (S003), empty required text (S005) and repeated key (S006).
 
 use crate::diagnostic::{Applicability, Diagnostic, Fix};
-use crate::i18n::{Catalog, Lang};
+use crate::message::Message;
 use crate::model::*;
 use crate::rules::structure::{DUPLICATE_KEY, EMPTY_VALUE, SCHEMA_MISMATCH, UNKNOWN_KEY};
 use crate::source::{FileId, Span};
@@ -44,13 +44,13 @@ pub fn is_skp_document(root: &Node) -> bool {
 
 /// A top-level mapping with both an `skp` key and an IKI key (`dokumen` or `jabatan`): S002 at the `skp` key, and
 /// the file is read as neither kind.
-pub fn report_both_kinds(file: FileId, root: &Node, lang: Lang, out: &mut Vec<Diagnostic>) {
+pub fn report_both_kinds(file: FileId, root: &Node, out: &mut Vec<Diagnostic>) {
     let span = root
         .entries()
         .and_then(|entries| entries.iter().find(|(k, _)| k.as_str() == Some("skp")))
         .map_or(root.span, |(k, _)| k.span);
     SCHEMA_MISMATCH
-        .report(lang, file, span, &[])
+        .report(file, span, &[])
         .message("message-both-kinds", &[])
         .label("label-both-kinds", &[])
         .help("help-both-kinds", &[])
@@ -58,13 +58,8 @@ pub fn report_both_kinds(file: FileId, root: &Node, lang: Lang, out: &mut Vec<Di
 }
 
 /// Build the model of one parsed file, appending schema findings to `out`.
-pub fn read_document(file: FileId, source: &str, root: &Node, lang: Lang, out: &mut Vec<Diagnostic>) -> Document {
-    let mut reader = Reader {
-        file,
-        source,
-        lang,
-        out,
-    };
+pub fn read_document(file: FileId, source: &str, root: &Node, out: &mut Vec<Diagnostic>) -> Document {
+    let mut reader = Reader { file, source, out };
     reader.document(root)
 }
 
@@ -72,7 +67,6 @@ pub fn read_document(file: FileId, source: &str, root: &Node, lang: Lang, out: &
 pub(crate) struct Reader<'a> {
     pub(crate) file: FileId,
     pub(crate) source: &'a str,
-    pub(crate) lang: Lang,
     pub(crate) out: &'a mut Vec<Diagnostic>,
 }
 
@@ -99,12 +93,12 @@ pub(crate) enum Expect {
 }
 
 impl<'a> Reader<'a> {
-    fn type_name(&self, node: &Node) -> String {
-        Catalog::get(self.lang).text(node.type_key(), &[])
+    fn type_name(&self, node: &Node) -> Message {
+        Message::new(node.type_key(), &[])
     }
 
-    fn common(&self, key: &str) -> String {
-        Catalog::get(self.lang).text(&format!("common.{key}"), &[])
+    fn common(&self, key: &str) -> Message {
+        Message::new(&format!("common.{key}"), &[])
     }
 
     pub(crate) fn wrong_type(&mut self, key: &str, node: &Node, expected: &str) {
@@ -112,7 +106,6 @@ impl<'a> Reader<'a> {
         let expected = self.common(expected);
         SCHEMA_MISMATCH
             .report(
-                self.lang,
                 self.file,
                 node_span(node, self.source),
                 &[("key", &key), ("expected", &expected), ("found", &found)],
@@ -124,7 +117,7 @@ impl<'a> Reader<'a> {
 
     pub(crate) fn missing(&mut self, key: &str, parent: &str, anchor: Span) {
         SCHEMA_MISMATCH
-            .report(self.lang, self.file, anchor, &[])
+            .report(self.file, anchor, &[])
             .message("message-missing", &[("key", &key), ("parent", &parent)])
             .label("label-missing", &[("key", &key), ("parent", &parent)])
             .help("help-missing", &[("key", &key), ("parent", &parent)])
@@ -133,7 +126,7 @@ impl<'a> Reader<'a> {
 
     pub(crate) fn empty(&mut self, key: &str, span: Span) {
         EMPTY_VALUE
-            .report(self.lang, self.file, span, &[("key", &key)])
+            .report(self.file, span, &[("key", &key)])
             .label("label", &[])
             .help("help", &[("key", &key)])
             .emit(self.out);
@@ -168,7 +161,7 @@ impl<'a> Reader<'a> {
             };
             if let Some((_, first)) = seen.iter().find(|(k, _)| *k == key_text) {
                 DUPLICATE_KEY
-                    .report(self.lang, self.file, key.span, &[("key", &key_text)])
+                    .report(self.file, key.span, &[("key", &key_text)])
                     .label("label", &[])
                     .secondary(self.file, first.span, "label-first", &[])
                     .help("help", &[("key", &key_text)])
@@ -186,12 +179,7 @@ impl<'a> Reader<'a> {
             let absent = known.iter().copied().filter(|k| !present.contains(k));
             let suggestion = crate::similarity::closest(&key_text, absent, 0.8);
             let mut finding = UNKNOWN_KEY
-                .report(
-                    self.lang,
-                    self.file,
-                    key.span,
-                    &[("key", &key_text), ("parent", &parent)],
-                )
+                .report(self.file, key.span, &[("key", &key_text), ("parent", &parent)])
                 .label("label", &[("parent", &parent)]);
             finding = match suggestion {
                 Some(s) => {
@@ -259,7 +247,7 @@ impl<'a> Reader<'a> {
         if !valid && !id.value.trim().is_empty() {
             let suggestion = slug(&id.value);
             SCHEMA_MISMATCH
-                .report(self.lang, self.file, id.span, &[])
+                .report(self.file, id.span, &[])
                 .message("message-id", &[("key", &key), ("value", &id.value)])
                 .label("label-id", &[])
                 .help("help-id", &[("suggestion", &suggestion)])
@@ -352,7 +340,7 @@ impl<'a> Reader<'a> {
             NodeKind::Int(_) | NodeKind::Float(_) => {
                 let written = self.source.get(node.span.range()).unwrap_or("").trim().to_string();
                 SCHEMA_MISMATCH
-                    .report(self.lang, self.file, node_span(node, self.source), &[])
+                    .report(self.file, node_span(node, self.source), &[])
                     .message("message-year", &[("value", &written)])
                     .label("label-year", &[])
                     .help("help-year", &[])
@@ -409,7 +397,7 @@ impl<'a> Reader<'a> {
             && (id.value.contains('/') || id.value.chars().any(char::is_whitespace))
         {
             SCHEMA_MISMATCH
-                .report(self.lang, self.file, id.span, &[])
+                .report(self.file, id.span, &[])
                 .message("message-sasaran-id", &[("value", &id.value)])
                 .label("label-id", &[])
                 .help("help-sasaran-id", &[("suggestion", &format!("S{}", index + 1))])
@@ -491,9 +479,9 @@ pub(crate) fn slug(text: &str) -> String {
 }
 
 /// A file named on the command line that holds no YAML at all.
-pub fn report_empty_file(file: FileId, lang: Lang, out: &mut Vec<Diagnostic>) {
+pub fn report_empty_file(file: FileId, out: &mut Vec<Diagnostic>) {
     SCHEMA_MISMATCH
-        .report(lang, file, Span::new(0, 0), &[])
+        .report(file, Span::new(0, 0), &[])
         .message("message-empty-file", &[])
         .label("label-empty-file", &[])
         .help("help-empty-file", &[])

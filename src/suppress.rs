@@ -7,7 +7,6 @@
 //! source lines: a `#` inside a quoted string or a block scalar is text, not a comment.
 
 use crate::diagnostic::{Applicability, Diagnostic, Fix};
-use crate::i18n::Lang;
 use crate::model::Document;
 use crate::rules::structure::{UNKNOWN_CODE, UNUSED_SUPPRESSION};
 use crate::rules::{self, Rule};
@@ -315,7 +314,6 @@ pub fn apply(
     with_directives: &[FileId],
     anchors: &Anchors,
     diagnostics: Vec<Diagnostic>,
-    lang: Lang,
     active: impl Fn(FileId, &str) -> bool,
 ) -> Vec<Diagnostic> {
     let mut scanned: HashMap<FileId, (Vec<Directive>, Vec<Malformed>)> = HashMap::new();
@@ -366,7 +364,7 @@ pub fn apply(
     for (file, (directives, malformed)) in files_sorted {
         for bad in malformed {
             UNKNOWN_CODE
-                .report(lang, file, bad.span, &[("code", &bad.word)])
+                .report(file, bad.span, &[("code", &bad.word)])
                 .message("message-directive", &[("word", &bad.word)])
                 .label("label-directive", &[])
                 .help("help-directive", &[])
@@ -379,7 +377,7 @@ pub fn apply(
                 match code.rule {
                     None => {
                         let finding = UNKNOWN_CODE
-                            .report(lang, file, code.span, &[("code", &code.text)])
+                            .report(file, code.span, &[("code", &code.text)])
                             .label("label", &[]);
                         let finding = match rules::suggest_code(&code.text) {
                             Some(s) => finding.help("help-suggest", &[("suggestion", &s)]),
@@ -414,7 +412,7 @@ pub fn apply(
                 "help"
             };
             UNUSED_SUPPRESSION
-                .report(lang, file, directive.comment, &[("codes", &listed)])
+                .report(file, directive.comment, &[("codes", &listed)])
                 .label("label", &[("codes", &listed)])
                 .help(key, &[("codes", &listed)])
                 .fix(fix)

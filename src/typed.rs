@@ -417,13 +417,12 @@ pub use skp::read_skp;
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::i18n::Lang;
 
     /// The model the schema reader builds, when it reports nothing.
     fn thorough(text: &str) -> Option<Document> {
         let root = crate::yaml::parse(text).ok()??;
         let mut out = Vec::new();
-        let document = crate::schema::read_document(FileId(0), text, &root, Lang::En, &mut out);
+        let document = crate::schema::read_document(FileId(0), text, &root, &mut out);
         out.is_empty().then_some(document)
     }
 

@@ -2,6 +2,7 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::i18n::Lang;
+use crate::message::Message;
 use crate::model::Document;
 use crate::rules::structure::YAML_SYNTAX;
 use crate::schema;
@@ -132,7 +133,7 @@ fn decode(bytes: Vec<u8>) -> (String, Option<Span>) {
     }
 }
 
-pub(crate) fn load_one(name: String, bytes: Vec<u8>, explicit: bool, lang: Lang) -> Loaded {
+pub(crate) fn load_one(name: String, bytes: Vec<u8>, explicit: bool) -> Loaded {
     let (text, bad_utf8) = decode(bytes);
     let mut loaded = Loaded {
         name,
@@ -145,40 +146,33 @@ pub(crate) fn load_one(name: String, bytes: Vec<u8>, explicit: bool, lang: Lang)
         unreadable: None,
     };
     if let Some(span) = bad_utf8 {
-        loaded.diagnostics.push(utf8_finding(span, lang));
+        loaded.diagnostics.push(utf8_finding(span));
     } else if let Some(document) = crate::typed::read(&text, PENDING) {
         loaded.document = Some(document);
     } else if let Some(skp) = crate::typed::read_skp(&text, PENDING) {
         loaded.skp = Some(skp);
     } else {
         match crate::yaml::parse(&text) {
-            Ok(None) if explicit => schema::report_empty_file(PENDING, lang, &mut loaded.diagnostics),
+            Ok(None) if explicit => schema::report_empty_file(PENDING, &mut loaded.diagnostics),
             Ok(Some(root)) if schema::is_skp_document(&root) => {
                 if schema::is_iki_document(&root) {
-                    schema::report_both_kinds(PENDING, &root, lang, &mut loaded.diagnostics);
+                    schema::report_both_kinds(PENDING, &root, &mut loaded.diagnostics);
                 } else {
                     loaded.skp = Some(crate::skp::read::read_skp(
                         PENDING,
                         &text,
                         &root,
-                        lang,
                         &mut loaded.diagnostics,
                     ));
                 }
             }
             Ok(Some(root)) if explicit || schema::is_iki_document(&root) => {
-                loaded.document = Some(schema::read_document(
-                    PENDING,
-                    &text,
-                    &root,
-                    lang,
-                    &mut loaded.diagnostics,
-                ));
+                loaded.document = Some(schema::read_document(PENDING, &text, &root, &mut loaded.diagnostics));
             }
             Ok(_) => loaded.skipped = true,
             // A broken file found by walking may be an IKI document whose key line is the broken one: report it
             // rather than skip it silently.
-            Err(e) => loaded.diagnostics.push(syntax_finding(&e, lang)),
+            Err(e) => loaded.diagnostics.push(syntax_finding(&e)),
         }
     }
     loaded.text = text;
@@ -189,23 +183,23 @@ pub(crate) fn load_one(name: String, bytes: Vec<u8>, explicit: bool, lang: Lang)
 /// importer's findings added; any other file is loaded as YAML.
 pub(crate) fn load_file(name: String, bytes: Vec<u8>, explicit: bool, lang: Lang) -> Loaded {
     let Some(format) = crate::office::Format::of_name(&name) else {
-        return load_one(name, bytes, explicit, lang);
+        return load_one(name, bytes, explicit);
     };
     let imported = match crate::office::import(format, &name, &bytes) {
         Ok(imported) => imported,
         // A text found by walking that cannot be read is not taken for an IKI document.
         Err(_) if !explicit && format == crate::office::Format::Text => return skipped(name),
         Err(error) => {
-            let reason = error.text(lang);
-            let mut loaded = unreadable(name, &reason, lang);
-            loaded.unreadable = Some(reason);
+            let reason = error.message();
+            let mut loaded = unreadable(name, &reason);
+            loaded.unreadable = Some(reason.render(lang));
             return loaded;
         }
     };
     if imported.positions == 0 && !explicit && format == crate::office::Format::Text {
         return skipped(name);
     }
-    let mut loaded = load_one(name, imported.yaml.into_bytes(), explicit, lang);
+    let mut loaded = load_one(name, imported.yaml.into_bytes(), explicit);
     if let Some(skp) = &mut loaded.skp {
         for printed in &imported.printed {
             if let Some(rhk) = skp.rhk.get_mut(printed.rhk) {
@@ -214,7 +208,7 @@ pub(crate) fn load_file(name: String, bytes: Vec<u8>, explicit: bool, lang: Lang
         }
     }
     for problem in &imported.problems {
-        loaded.diagnostics.push(import_finding(problem, lang));
+        loaded.diagnostics.push(import_finding(problem));
     }
     loaded.origins = Some(imported.origins);
     loaded
@@ -234,14 +228,15 @@ fn skipped(name: String) -> Loaded {
 }
 
 /// An import problem as the finding of its S rule, naming the place in the office file.
-fn import_finding(problem: &crate::office::Problem, lang: Lang) -> Diagnostic {
+fn import_finding(problem: &crate::office::Problem) -> Diagnostic {
     let rule = crate::rules::structure::of_import(problem.kind);
-    let at = problem.origin.describe(lang);
-    let mut args: Vec<(&str, &dyn std::fmt::Display)> = vec![("at", &at)];
+    let at = problem.origin.place();
+    let mut args: Vec<(&'static str, &dyn crate::message::ToArg)> = vec![("at", &at)];
     for (key, value) in &problem.args {
-        args.push((key.as_str(), value));
+        // The importer names its arguments from a few literals; a name past what interning keeps is no argument.
+        args.extend(crate::diagnostic::intern(key).map(|key| (key, value as &dyn crate::message::ToArg)));
     }
-    let finding = rule.report(lang, PENDING, problem.span, &args);
+    let finding = rule.report(PENDING, problem.span, &args);
     let finding = match problem.args.iter().find(|(k, _)| k == "detail") {
         Some((_, detail)) => finding.message(&format!("message-{detail}"), &args),
         None => finding,
@@ -277,7 +272,7 @@ pub fn load(candidates: &[Candidate], lang: Lang) -> Result<Workspace, PathError
                     _ => Ok(loaded),
                 }
             }
-            Err(reason) if !c.explicit => Ok(unreadable(display_name(&c.path), &reason, lang)),
+            Err(reason) if !c.explicit => Ok(unreadable(display_name(&c.path), &Message::new(&reason, &[]))),
             Err(reason) => Err(PathError {
                 path: c.path.clone(),
                 reason,
@@ -334,11 +329,11 @@ fn assemble(loaded: Vec<Loaded>) -> Workspace {
     workspace
 }
 
-fn syntax_finding(error: &ParseError, lang: Lang) -> Diagnostic {
-    let finding = YAML_SYNTAX.report(lang, PENDING, error.span, &[("detail", &error.message)]);
+fn syntax_finding(error: &ParseError) -> Diagnostic {
+    let finding = YAML_SYNTAX.report(PENDING, error.span, &[("detail", &error.message)]);
     let limit = |note: &str| {
         YAML_SYNTAX
-            .report(lang, PENDING, error.span, &[])
+            .report(PENDING, error.span, &[])
             .message("message-budget", &[])
             .label("label", &[])
             .note(note, &[])
@@ -358,11 +353,10 @@ fn syntax_finding(error: &ParseError, lang: Lang) -> Diagnostic {
 }
 
 /// A file found by walking that could not be read: linted as empty, with the reason at its start.
-pub(crate) fn unreadable(name: String, reason: &str, lang: Lang) -> Loaded {
-    let reason = crate::i18n::tr(lang, reason, &[]);
+pub(crate) fn unreadable(name: String, reason: &Message) -> Loaded {
     let finding = YAML_SYNTAX
-        .report(lang, PENDING, Span::new(0, 0), &[])
-        .message("message-unreadable", &[("reason", &reason)])
+        .report(PENDING, Span::new(0, 0), &[])
+        .message("message-unreadable", &[("reason", reason)])
         .label("label-unreadable", &[])
         .help("help-unreadable", &[])
         .build();
@@ -379,9 +373,9 @@ pub(crate) fn unreadable(name: String, reason: &str, lang: Lang) -> Loaded {
 }
 
 /// A file that is not UTF-8, located at its first bad byte.
-fn utf8_finding(span: Span, lang: Lang) -> Diagnostic {
+fn utf8_finding(span: Span) -> Diagnostic {
     YAML_SYNTAX
-        .report(lang, PENDING, span, &[])
+        .report(PENDING, span, &[])
         .message("message-utf8", &[])
         .label("label-utf8", &[])
         .help("help-utf8", &[])

@@ -1,6 +1,7 @@
 //! A — alignment: every rule has a fixture that must trigger it and a near miss that must not.
 
 mod common;
+use common::EnglishTexts;
 
 use common::{line_of, lint, lint_files, primary_text, with_code};
 use ikilint::Report;
@@ -100,7 +101,7 @@ fn a001_unlinked_sasaran_is_reported_once_with_the_closest_superior_sasaran_and_
         primary_text(&report, found[0]),
         "\"Tersedianya data Musrenbang Kecamatan\""
     );
-    let help = found[0].help.as_deref().unwrap();
+    let help = found[0].help_en();
     assert!(help.contains("mendukung: S1"), "{help}");
     assert!(help.contains("Terlaksananya Musrenbang Kecamatan"), "{help}");
     let fix = found[0].fix.as_ref().unwrap();
@@ -139,7 +140,7 @@ fn a001_reports_each_unlinked_indicator_when_some_are_linked() {
         primary_text(&report, found[0]),
         "\"Jumlah usulan Musrenbang kecamatan yang ditetapkan\""
     );
-    assert!(found[0].help.as_deref().unwrap().contains("mendukung: S1"));
+    assert!(found[0].help_en().contains("mendukung: S1"));
     let fixed = apply_fix(&text, &report, "A001");
     assert!(fixed.contains(
         "          - uraian: \"Jumlah usulan Musrenbang kecamatan yang ditetapkan\"\n            mendukung: S1\n"
@@ -166,7 +167,7 @@ fn a001_says_so_when_nothing_is_close_and_offers_no_fix() {
     let report = lint(&text);
     let found = with_code(&report, "A001");
     assert_eq!(found.len(), 1);
-    let help = found[0].help.as_deref().unwrap();
+    let help = found[0].help_en();
     assert!(help.contains("close enough in wording to name"), "{help}");
     assert!(help.contains("S1 \"Terlaksananya Musrenbang Kecamatan\""), "{help}");
     assert!(found[0].fix.is_none());
@@ -239,7 +240,7 @@ fn a001_indicator_link_overrides_its_sasaran() {
     assert!(with_code(&report, "A001").is_empty());
     let a004 = with_code(&report, "A004");
     assert_eq!(a004.len(), 1, "{:#?}", report.diagnostics);
-    assert!(a004[0].message.contains("`S1`"), "{}", a004[0].message);
+    assert!(a004[0].message_en().contains("`S1`"), "{}", a004[0].message_en());
 }
 
 // ---------------------------------------------------------------------------------------------------- A002
@@ -256,7 +257,7 @@ fn a002_unknown_atasan_with_did_you_mean() {
     let found = with_code(&report, "A002");
     assert_eq!(found.len(), 1, "{:#?}", report.diagnostics);
     assert_eq!(primary_text(&report, found[0]), "camta");
-    assert!(found[0].help.as_deref().unwrap().contains("`atasan: camat`"));
+    assert!(found[0].help_en().contains("`atasan: camat`"));
 }
 
 #[test]
@@ -282,16 +283,14 @@ fn a002_unknown_sasaran_document_and_malformed_references() {
     let report = lint(&doc("uji", &body));
     let found = with_code(&report, "A002");
     assert_eq!(found.len(), 3, "{:#?}", report.diagnostics);
-    assert!(found[0].message.contains("does not have"), "{}", found[0].message);
     assert!(
-        found[0]
-            .help
-            .as_deref()
-            .unwrap()
-            .contains("S1 \"Terlaksananya Musrenbang Kecamatan\"")
+        found[0].message_en().contains("does not have"),
+        "{}",
+        found[0].message_en()
     );
-    assert!(found[1].help.as_deref().unwrap().contains("`mendukung: uji/camat/S2`"));
-    assert!(found[2].help.as_deref().unwrap().contains("<jabatan-id>/S1"));
+    assert!(found[0].help_en().contains("S1 \"Terlaksananya Musrenbang Kecamatan\""));
+    assert!(found[1].help_en().contains("`mendukung: uji/camat/S2`"));
+    assert!(found[2].help_en().contains("<jabatan-id>/S1"));
     // A broken link is A002 only: not also "feeds nothing".
     assert!(with_code(&report, "A001").is_empty());
 }
@@ -310,7 +309,7 @@ fn a002_bare_id_of_another_document_is_suggested_with_its_prefix() {
     let report = lint_files(&[("kec.yaml", &kecamatan), ("staf.yaml", &staff)]);
     let found = with_code(&report, "A002");
     assert_eq!(found.len(), 1, "{:#?}", report.diagnostics);
-    assert!(found[0].help.as_deref().unwrap().contains("`atasan: kec-uji/camat`"));
+    assert!(found[0].help_en().contains("`atasan: kec-uji/camat`"));
 }
 
 #[test]
@@ -323,7 +322,11 @@ fn a002_bare_sasaran_on_a_top_position() {
     let report = lint(&doc("uji", &body));
     let found = with_code(&report, "A002");
     assert_eq!(found.len(), 1);
-    assert!(found[0].message.contains("no `atasan`"), "{}", found[0].message);
+    assert!(
+        found[0].message_en().contains("no `atasan`"),
+        "{}",
+        found[0].message_en()
+    );
 }
 
 // ---------------------------------------------------------------------------------------------- A003, A008
@@ -368,10 +371,14 @@ fn a003_link_to_a_peer_is_not_a_superior() {
     let report = lint(&three_levels("kasi-b/S1"));
     // kasi-a's sasaran is left without its subordinate's support: A004 there, rightly.
     assert_eq!(alignment_codes(&report), ["A004", "A003"], "{:#?}", report.diagnostics);
-    assert!(with_code(&report, "A004")[0].message.contains(" of Jabatan kasi-a "));
+    assert!(
+        with_code(&report, "A004")[0]
+            .message_en()
+            .contains(" of Jabatan kasi-a ")
+    );
     let found = with_code(&report, "A003")[0];
     assert_eq!(primary_text(&report, found), "kasi-b/S1");
-    assert!(found.help.as_deref().unwrap().contains("`kasi-a`"));
+    assert!(found.help_en().contains("`kasi-a`"));
     assert_eq!(found.secondary.len(), 1);
 }
 
@@ -380,8 +387,12 @@ fn a008_link_past_the_direct_superior_and_not_a003() {
     let report = lint(&three_levels("camat/S1"));
     // The skip leaves kasi-a's sasaran unsupported (A004); the camat's S1 counts as supported.
     assert_eq!(alignment_codes(&report), ["A004", "A008"], "{:#?}", report.diagnostics);
-    assert!(with_code(&report, "A004")[0].message.contains(" of Jabatan kasi-a "));
-    let help = with_code(&report, "A008")[0].help.as_deref().unwrap();
+    assert!(
+        with_code(&report, "A004")[0]
+            .message_en()
+            .contains(" of Jabatan kasi-a ")
+    );
+    let help = with_code(&report, "A008")[0].help_en();
     assert!(help.contains("mendukung: S1"), "{help}");
 }
 
@@ -424,7 +435,7 @@ fn a004_superior_sasaran_no_subordinate_feeds() {
         primary_text(&report, found[0]),
         "\"Meningkatnya ketenteraman dan ketertiban umum\""
     );
-    assert!(found[0].help.as_deref().unwrap().contains("kasi"));
+    assert!(found[0].help_en().contains("kasi"));
 }
 
 #[test]
@@ -470,9 +481,9 @@ fn a005_loop_is_listed_whole_and_suppresses_cascade_findings() {
     let found = with_code(&report, "A005");
     assert_eq!(found.len(), 1, "{:#?}", report.diagnostics);
     assert!(
-        found[0].message.ends_with("staf-a → staf-b → staf-a"),
+        found[0].message_en().ends_with("staf-a → staf-b → staf-a"),
         "{}",
-        found[0].message
+        found[0].message_en()
     );
     assert_eq!(found[0].secondary.len(), 1);
     // Camat's sasaran have no real subordinates; the loop members get no A001/A003/A004.
@@ -490,7 +501,11 @@ fn a005_a_position_that_is_its_own_atasan() {
     let report = lint(&doc("uji", &body));
     let found = with_code(&report, "A005");
     assert_eq!(found.len(), 1);
-    assert!(found[0].message.ends_with("kasi → kasi"), "{}", found[0].message);
+    assert!(
+        found[0].message_en().ends_with("kasi → kasi"),
+        "{}",
+        found[0].message_en()
+    );
 }
 
 #[test]
@@ -508,7 +523,7 @@ fn a006_second_position_without_atasan() {
     let found = with_code(&report, "A006");
     assert_eq!(found.len(), 1);
     assert_eq!(primary_text(&report, found[0]), "sekcam");
-    assert!(found[0].help.as_deref().unwrap().contains("atasan: camat"));
+    assert!(found[0].help_en().contains("atasan: camat"));
 }
 
 #[test]
@@ -606,8 +621,8 @@ fn a009_sasaran_worded_as_an_activity_gets_its_result_form() {
         "{found:#?}"
     );
     assert_eq!(found[0].severity, ikilint::diagnostic::Severity::Warning);
-    assert!(found[0].message.contains("S1"), "{}", found[0].message);
-    let helps: Vec<&str> = found.iter().map(|d| d.help.as_deref().unwrap_or("")).collect();
+    assert!(found[0].message_en().contains("S1"), "{}", found[0].message_en());
+    let helps: Vec<String> = found.iter().map(|d| d.help_en()).collect();
     for (help, result) in helps.iter().zip([
         "Tersusunnya",
         "Terlaksananya",
@@ -620,7 +635,7 @@ fn a009_sasaran_worded_as_an_activity_gets_its_result_form() {
     // No reliable result form: a general help and no fix (`terkuat` is a superlative, not a result).
     for d in &found[5..] {
         assert!(d.fix.is_none(), "{d:#?}");
-        assert!(d.help.as_deref().unwrap_or("").contains("Meningkatnya"), "{d:#?}");
+        assert!(d.help_en().contains("Meningkatnya"), "{d:#?}");
     }
     let fix = found[0].fix.as_ref().expect("a fix");
     assert_eq!(fix.applicability, Applicability::Unsafe);
@@ -675,7 +690,7 @@ fn a009_on_the_examples_finds_only_activity_sasaran() {
     assert_eq!(found.len(), 2, "{found:#?}");
     // `Penerbitan/ pemberian …`: the form is named, but the alternative after the slash needs rewording too.
     for d in with_code(&report, "A009") {
-        assert!(d.help.as_deref().unwrap_or("").contains("Terbitnya"), "{d:#?}");
+        assert!(d.help_en().contains("Terbitnya"), "{d:#?}");
         assert!(d.fix.is_none(), "{d:#?}");
     }
     let clean = std::fs::read_to_string("examples/contoh-bersih-2024.yaml").unwrap();
@@ -699,7 +714,7 @@ fn examples_tanjung_redeb_camat_prasarana_sasaran_is_unsupported() {
     let hit = with_code(&report, "A004").into_iter().any(|d| {
         report.files.get(d.primary.file).name.contains("tanjung-redeb")
             && primary_text(&report, d).contains("Prasarana dan Sarana Umum")
-            && d.message.contains(" of CAMAT ")
+            && d.message_en().contains(" of CAMAT ")
     });
     assert!(hit, "{:#?}", with_code(&report, "A004"));
 }
@@ -753,7 +768,7 @@ fn examples_every_link_less_sasaran_under_an_atasan_gets_a001_with_a_concrete_he
                 .iter()
                 .find(|d| report.files.get(d.primary.file).name.contains(name) && line_of(&report, d) == line);
             let d = hit.unwrap_or_else(|| panic!("no A001 at {path}:{line}"));
-            let help = d.help.as_deref().unwrap();
+            let help = d.help_en();
             assert!(
                 help.contains("`mendukung: ") && help.contains(" \""),
                 "{path}:{line}: {help}"
@@ -844,9 +859,9 @@ fn deep_chains_and_long_loops_neither_overflow_nor_crawl() {
     let loops = with_code(&report, "A005");
     assert_eq!(loops.len(), 1);
     assert!(
-        loops[0].message.contains("loop0 → loop1 → loop2"),
+        loops[0].message_en().contains("loop0 → loop1 → loop2"),
         "{}",
-        &loops[0].message[..80]
+        &loops[0].message_en()[..80]
     );
     assert_eq!(loops[0].secondary.len(), 999);
 }
@@ -868,11 +883,7 @@ fn many_broken_references_stay_fast_and_suggest_within_a_budget() {
     assert_eq!(found.len(), 3000);
     // Every one still has a help (did-you-mean while the scan budget lasts, "check the spelling" after).
     assert!(found.iter().all(|d| d.help.is_some()));
-    assert!(
-        found
-            .iter()
-            .any(|d| d.help.as_deref().unwrap().contains("check the spelling"))
-    );
+    assert!(found.iter().any(|d| d.help_en().contains("check the spelling")));
 }
 
 // ------------------------------------------------------------------------------------- the suggestion threshold

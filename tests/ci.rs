@@ -12,6 +12,7 @@ use ikilint::data::Data;
 use ikilint::diagnostic::{Applicability, Diagnostic, Fix, Label};
 use ikilint::i18n::Lang;
 use ikilint::lint::Settings;
+use ikilint::message::Message;
 use ikilint::render;
 use ikilint::rules;
 use ikilint::source::Span;
@@ -109,11 +110,11 @@ fn report_with_fix() -> Report {
         code: rule.code,
         name: rule.name,
         severity: rule.severity,
-        message: "unknown key `targt` in indikator".into(),
-        primary: Label::new(file, span, "not a key of indikator"),
+        message: Message::as_written("unknown key `targt` in indikator"),
+        primary: Label::new(file, span, Some(Message::as_written("not a key of indikator"))),
         secondary: vec![],
-        notes: vec!["a note".into()],
-        help: Some("did you mean `target`?".into()),
+        notes: vec![Message::as_written("a note")],
+        help: Some(Message::as_written("did you mean `target`?")),
         fix: Some(Fix::replace(Applicability::Safe, file, span, "target")),
     });
     report
@@ -826,7 +827,7 @@ fn report_with_fix_at(path: &str) -> Report {
         fix.edits[0].file = file;
     }
     report.diagnostics.push(extra);
-    ikilint::lint::sort(&mut report.diagnostics);
+    ikilint::lint::sort(&mut report.diagnostics, Lang::En);
     report
 }
 

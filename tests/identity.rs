@@ -1,6 +1,7 @@
 //! N — names and NIPs: the examples, a fixture and a near miss for every rule, and a property test of NIP parsing.
 
 mod common;
+use common::EnglishTexts;
 
 use common::{lint, lint_files, primary_text, with_code};
 use ikilint::Report;
@@ -79,9 +80,9 @@ fn examples_shared_nips_are_n004() {
     let n004 = with_code(&report, "N004");
     assert_eq!(n004.len(), 2, "{n004:#?}");
     assert!(primary_text(&report, n004[0]).contains("19730808 201001 1 005"));
-    assert!(n004[0].message.contains("SUDIRMAN USMAN") && n004[0].message.contains("I PUTU ARIANTO"));
+    assert!(n004[0].message_en().contains("SUDIRMAN USMAN") && n004[0].message_en().contains("I PUTU ARIANTO"));
     assert!(primary_text(&report, n004[1]).contains("19731231 201001 1 013"));
-    assert!(n004[1].message.contains("MAWARTI") && n004[1].message.contains("MINARI"));
+    assert!(n004[1].message_en().contains("MAWARTI") && n004[1].message_en().contains("MINARI"));
     // The secondary label points at the other person.
     let other = &n004[0].secondary[0];
     assert!(label_text(&report, other).contains("19730808 201001 1 005"));
@@ -99,14 +100,18 @@ fn examples_minari_signing_with_mawartis_nip_is_one_n004_naming_her_own_nip() {
     );
     let n004: Vec<_> = with_code(&report, "N004")
         .into_iter()
-        .filter(|d| d.message.contains("MINARI"))
+        .filter(|d| d.message_en().contains("MINARI"))
         .collect();
     assert_eq!(n004.len(), 1);
-    let labels: Vec<&str> = n004[0].secondary.iter().map(|l| l.message.as_str()).collect();
+    let labels: Vec<String> = n004[0]
+        .secondary
+        .iter()
+        .map(|l| l.text(ikilint::i18n::Lang::En))
+        .collect();
     // MAWARTI's place, her own NIP elsewhere, and the two other signatures with the wrong NIP.
     assert_eq!(labels.len(), 4, "{labels:?}");
     assert!(labels.iter().any(|l| l.contains("19691110 200003 2 006")), "{labels:?}");
-    let help = n004[0].help.as_deref().unwrap();
+    let help = n004[0].help_en();
     assert!(help.contains("19691110 200003 2 006"), "{help}");
     assert!(with_code(&report, "N007").is_empty());
 }
@@ -174,7 +179,11 @@ fn examples_pengadministrasi_pemerintahan_signed_with_another_title_is_n008() {
         .collect();
     assert_eq!(kekayaan.len(), 3);
     for d in kekayaan {
-        assert!(d.message.contains("Pengadministrasi Pemerintahan"), "{}", d.message);
+        assert!(
+            d.message_en().contains("Pengadministrasi Pemerintahan"),
+            "{}",
+            d.message_en()
+        );
     }
     // The fourth is real too: the seed prints BENDAHARA BARANG under the Pengelola Sarana Prasarana Kantor IKI.
     assert_eq!(n008.len(), 4, "{n008:#?}");
@@ -233,7 +242,7 @@ fn n002_impossible_dates_and_ages() {
     assert_eq!(codes(&report), ["N002"]);
     let d = with_code(&report, "N002")[0];
     assert_eq!(primary_text(&report, d), "19850230", "points at the birth date group");
-    assert!(d.message.contains("birth date"));
+    assert!(d.message_en().contains("birth date"));
 
     let report = lint(&holder_only("19850203 201013 2 003"));
     assert_eq!(codes(&report), ["N002"], "month 13");
@@ -242,7 +251,7 @@ fn n002_impossible_dates_and_ages() {
     let report = lint(&holder_only("19900101 200601 1 001"));
     assert_eq!(codes(&report), ["N002"]);
     assert!(
-        with_code(&report, "N002")[0].message.contains("at 16"),
+        with_code(&report, "N002")[0].message_en().contains("at 16"),
         "{:#?}",
         report.diagnostics
     );
@@ -316,7 +325,7 @@ fn n003_grouping_with_safe_fix() {
 fn n010_unusual_age_only_from_2015() {
     let report = lint(&holder_only("19700101 201801 1 001"));
     assert_eq!(codes(&report), ["N010"]);
-    assert!(with_code(&report, "N010")[0].message.contains("48"));
+    assert!(with_code(&report, "N010")[0].message_en().contains("48"));
     // Near misses: 46 with TMT 2010 (a contract-worker conversion); exactly 40 in 2018.
     assert!(codes(&lint(&holder_only("19630119 201001 1 001"))).is_empty());
     assert!(codes(&lint(&holder_only("19771201 201801 1 001"))).is_empty());
@@ -358,7 +367,7 @@ fn n009_suggests_the_holder_for_a_blank_signature() {
     let text = samran("19730916 199606 1 001", ".....", "Nip.");
     let report = lint(&text);
     assert_eq!(codes(&report), ["N009"], "{:#?}", report.diagnostics);
-    let help = with_code(&report, "N009")[0].help.clone().unwrap_or_default();
+    let help = with_code(&report, "N009")[0].help_en();
     assert!(
         help.contains("`SAMRAN DAUD`") && help.contains("`19730916 199606 1 001`"),
         "{help}"
@@ -370,8 +379,8 @@ fn n009_suggests_the_holder_for_a_blank_signature() {
     let n009 = with_code(&report, "N009");
     assert_eq!(n009.len(), 1, "{n009:#?}");
     assert!(n009[0].secondary.is_empty());
-    assert!(n009[0].help.as_deref().unwrap().contains("`19730916 199606 1 001`"));
-    assert!(!n009[0].help.as_deref().unwrap().contains("SAMRAN"));
+    assert!(n009[0].help_en().contains("`19730916 199606 1 001`"));
+    assert!(!n009[0].help_en().contains("SAMRAN"));
 }
 
 #[test]
@@ -418,8 +427,12 @@ fn n004_names_the_persons_own_nip_and_n005_stays_quiet() {
     let found: Vec<_> = codes(&report).into_iter().filter(|c| *c != "N007").collect();
     assert_eq!(found, ["N004"], "{:#?}", report.diagnostics);
     let d = with_code(&report, "N004")[0];
-    assert!(d.help.as_deref().unwrap().contains("19691110 200003 2 006"), "{d:#?}");
-    assert!(d.secondary.iter().any(|l| l.message.contains("19691110 200003 2 006")));
+    assert!(d.help_en().contains("19691110 200003 2 006"), "{d:#?}");
+    assert!(
+        d.secondary
+            .iter()
+            .any(|l| l.text(ikilint::i18n::Lang::En).contains("19691110 200003 2 006"))
+    );
 }
 
 #[test]
@@ -435,7 +448,7 @@ fn n009_a_signature_date_without_a_day() {
         let report = lint(&dated(date));
         let n009 = with_code(&report, "N009");
         assert_eq!(n009.len(), 1, "{date}: {n009:#?}");
-        assert!(n009[0].message.contains("no day"), "{}", n009[0].message);
+        assert!(n009[0].message_en().contains("no day"), "{}", n009[0].message_en());
     }
     // Near miss: a full date, in words or in numbers.
     for date in [
@@ -615,7 +628,7 @@ fn n007_atasan_across_files() {
     ]);
     assert_eq!(codes(&report), ["N007"], "{:#?}", report.diagnostics);
     let d = with_code(&report, "N007")[0];
-    assert!(d.message.contains("superior"));
+    assert!(d.message_en().contains("superior"));
     assert_eq!(report.files.get(d.secondary[0].file).name, "a.yaml");
     // Near miss: the right superior.
     let report = lint_files(&[
@@ -652,7 +665,7 @@ fn n008_titles() {
     assert_eq!(codes(&report), ["N008"]);
     let report = lint(&text("KASUBBAG UMUM, KEPEGAWAIAN & ASET", "CAMAT MASAMA"));
     assert_eq!(codes(&report), ["N008"]);
-    assert!(with_code(&report, "N008")[0].message.contains("superior"));
+    assert!(with_code(&report, "N008")[0].message_en().contains("superior"));
     // Near misses: abbreviations, case, punctuation and the unit name.
     for (pegawai, atasan) in [
         ("KASUBBAG UMUM, KEPEGAWAIAN & ASET", "SEKRETARIS KECAMATAN MASAMA"),
@@ -676,7 +689,7 @@ fn messages_render_in_indonesian() {
     use ikilint::lint::Settings;
     let sources = vec![("t.yaml".to_string(), holder_only("119670309 200701 1 032"))];
     let report = ikilint::check_sources(sources, &ikilint::data::Data::builtin(), &Settings::new(Lang::Id));
-    insta::assert_snapshot!(report.diagnostics[0].message, @"NIP `119670309 200701 1 032` terdiri atas 19 angka; NIP seharusnya 18 angka");
+    insta::assert_snapshot!(report.diagnostics[0].message.render(Lang::Id), @"NIP `119670309 200701 1 032` terdiri atas 19 angka; NIP seharusnya 18 angka");
 }
 
 /// A valid NIP (real dates, age 18–40 at TMT, gender 1/2, sequence 001–999) as 18 digits.
@@ -796,7 +809,7 @@ fn n011_an_unsigned_iki_among_signed_ones() {
     let found = with_code(&report, "N011");
     assert_eq!(found.len(), 1, "{:#?}", report.diagnostics);
     assert_eq!(primary_text(&report, found[0]), "c");
-    assert!(found[0].message.contains("Kepala Seksi PMD") && found[0].message.contains("2 of the 3"));
+    assert!(found[0].message_en().contains("Kepala Seksi PMD") && found[0].message_en().contains("2 of the 3"));
 
     // Near miss: a document signed once, at its end, as some offices print it.
     let jabatan = signed("a")

@@ -3,6 +3,7 @@
 //! links to; each test changes one thing in it.
 
 mod common;
+use common::EnglishTexts;
 #[path = "common/lsp.rs"]
 mod lsp;
 use common::skp::*;
@@ -65,7 +66,7 @@ fn r001_rhk_utama_without_intervensi_suggests_the_closest_superior_rhk() {
     let d = only(&report, "R001");
     assert_eq!(file_of(&report, d), KASI_FILE);
     assert!(primary_text(&report, d).starts_with("Terlaksananya layanan informasi"));
-    assert!(d.help.as_deref().unwrap().contains("`intervensi: R1`"), "{:?}", d.help);
+    assert!(d.help_en().contains("`intervensi: R1`"), "{:?}", d.help);
     let fix = d.fix.as_ref().expect("an unsafe fix");
     assert_eq!(fix.applicability, Applicability::Unsafe);
     assert_eq!(fix.edits[0].replacement, "    intervensi: R1\n");
@@ -90,7 +91,7 @@ fn r002_unknown_rhk_gets_did_you_mean() {
     let report = set(CAMAT, &kasi, STAF);
     let d = only(&report, "R002");
     assert_eq!(primary_text(&report, d), "R9");
-    assert!(d.message.contains("camat-masama-2023"), "{}", d.message);
+    assert!(d.message_en().contains("camat-masama-2023"), "{}", d.message_en());
 }
 
 #[test]
@@ -99,7 +100,11 @@ fn r002_missing_superior_skp() {
     let report = lint_files(&[("masama-2020.yaml", IKI), (KASI_FILE, KASI), (STAF_FILE, STAF)]);
     let found = with_code(&report, "R002");
     assert_eq!(found.len(), 2, "{found:#?}");
-    assert!(found[0].message.contains("196801251986111001"), "{}", found[0].message);
+    assert!(
+        found[0].message_en().contains("196801251986111001"),
+        "{}",
+        found[0].message_en()
+    );
 }
 
 #[test]
@@ -123,7 +128,7 @@ fn r003_intervensi_of_someone_other_than_the_penilai() {
     let report = set(CAMAT, KASI, &staf);
     let d = only(&report, "R003");
     assert_eq!(file_of(&report, d), STAF_FILE);
-    assert!(d.message.contains("KAMALUDDIN"), "{}", d.message);
+    assert!(d.message_en().contains("KAMALUDDIN"), "{}", d.message_en());
 }
 
 #[test]
@@ -142,7 +147,7 @@ fn r003_sasaran_of_another_position() {
     let kasi = edit(KASI, "    sasaran: S2\n", "    sasaran: masama-2020/camat/S2\n");
     let report = set(CAMAT, &kasi, STAF);
     let d = only(&report, "R003");
-    assert!(d.message.contains("masama-2020/kasi-pip"), "{}", d.message);
+    assert!(d.message_en().contains("masama-2020/kasi-pip"), "{}", d.message_en());
 }
 
 #[test]
@@ -201,7 +206,7 @@ fn r006_kuantitatif_rhk_without_kuantitas() {
     );
     let report = set(&camat, KASI, STAF);
     let d = only(&report, "R006");
-    assert!(d.message.contains("R2"));
+    assert!(d.message_en().contains("R2"));
     let camat = edit(&camat, "pendekatan: kuantitatif", "pendekatan: kualitatif");
     assert!(with_code(&set(&camat, KASI, STAF), "R006").is_empty());
 }
@@ -211,10 +216,10 @@ fn r007_indicator_without_satuan_or_target() {
     let kasi = edit(KASI, ", target: 150, satuan: orang }", ", target: 150 }");
     let report = set(CAMAT, &kasi, STAF);
     let d = only(&report, "R007");
-    assert!(d.message.contains("no satuan"), "{}", d.message);
+    assert!(d.message_en().contains("no satuan"), "{}", d.message_en());
     let kasi = edit(KASI, ", target: 150, satuan: orang }", " }");
     let report = set(CAMAT, &kasi, STAF);
-    assert!(only(&report, "R007").message.contains("neither"));
+    assert!(only(&report, "R007").message_en().contains("neither"));
     let kasi = edit(&kasi, "pendekatan: kuantitatif", "pendekatan: kualitatif");
     assert!(with_code(&set(CAMAT, &kasi, STAF), "R007").is_empty());
 }
@@ -284,7 +289,7 @@ fn r011_perilaku_missing_repeated_and_misspelt() {
     );
     let report = set(CAMAT, KASI, &staf);
     let d = only(&report, "R011");
-    assert!(d.message.contains("loyal"), "{}", d.message);
+    assert!(d.message_en().contains("loyal"), "{}", d.message_en());
     let staf = edit(STAF, "aspek: akuntabel", "aspek: akuntable");
     let report = set(CAMAT, KASI, &staf);
     let d = only(&report, "R011");
@@ -388,7 +393,7 @@ fn r015_without_sasaran_compares_with_the_holders_position() {
     );
     let report = set(CAMAT, &kasi, STAF);
     let d = only(&report, "R015");
-    assert!(d.message.contains("masama-2020/kasi-pip"), "{}", d.message);
+    assert!(d.message_en().contains("masama-2020/kasi-pip"), "{}", d.message_en());
 }
 
 #[test]
@@ -404,10 +409,10 @@ fn s003_unknown_skp_key_with_did_you_mean_and_s002_missing() {
     let kasi = edit(KASI, "  pendekatan: kuantitatif\n", "  pendekatn: kuantitatif\n");
     let report = lint_files(&[(KASI_FILE, &kasi)]);
     let d = only(&report, "S003");
-    assert!(d.help.as_deref().unwrap().contains("pendekatan"));
+    assert!(d.help_en().contains("pendekatan"));
     let kasi = edit(KASI, "periode: { mulai: 2023-01-01, selesai: 2023-12-31 }\n", "");
     let report = lint_files(&[(KASI_FILE, &kasi)]);
-    assert!(only(&report, "S002").message.contains("periode"));
+    assert!(only(&report, "S002").message_en().contains("periode"));
 }
 
 #[test]

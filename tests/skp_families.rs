@@ -4,6 +4,7 @@
 //! thing in it.
 
 mod common;
+use common::EnglishTexts;
 use common::skp::*;
 use common::*;
 use ikilint::Report;
@@ -55,7 +56,7 @@ fn u003_a_persentase_counted_in_dokumen() {
     );
     let d = only(&report, "U003", KASI_FILE);
     assert_eq!(primary_text(&report, d), "dokumen");
-    assert!(d.message.contains("100 dokumen"), "{}", d.message);
+    assert!(d.message_en().contains("100 dokumen"), "{}", d.message_en());
     // The secondary label is on the unit word of the indicator's name.
     assert_eq!(
         report.files.get(d.secondary[0].file).slice(d.secondary[0].span),
@@ -130,7 +131,7 @@ fn t004_a_year_cited_two_years_off() {
     );
     let d = only(&report, "T004", CAMAT_FILE);
     assert_eq!(primary_text(&report, d), "2019");
-    assert!(d.message.contains("2023"), "{}", d.message);
+    assert!(d.message_en().contains("2023"), "{}", d.message_en());
 }
 
 #[test]
@@ -155,7 +156,7 @@ fn t005_the_same_indicator_twice_in_one_rhk_is_a_warning() {
     );
     let d = only(&report, "T005", KASI_FILE);
     assert_eq!(d.severity, Severity::Warning);
-    assert!(d.message.contains("R1"), "{}", d.message);
+    assert!(d.message_en().contains("R1"), "{}", d.message_en());
     assert_eq!(d.secondary.len(), 1);
 }
 
@@ -167,7 +168,7 @@ fn t005_the_same_indicator_under_two_rhk_is_info() {
     );
     let d = only(&report, "T005", KASI_FILE);
     assert_eq!(d.severity, Severity::Info);
-    assert!(d.message.contains("R1"), "{}", d.message);
+    assert!(d.message_en().contains("R1"), "{}", d.message_en());
 }
 
 #[test]
@@ -265,7 +266,7 @@ fn n007_the_pegawai_of_an_skp_that_names_its_position_is_not_its_holder() {
     let report = kasi_with("  nama: \"MAWARTI, SH\"", "  nama: \"MARIANI, SH\"");
     let d = only(&report, "N007", KASI_FILE);
     assert_eq!(primary_text(&report, d), "\"MARIANI, SH\"");
-    assert!(d.message.contains("pegawai"), "{}", d.message);
+    assert!(d.message_en().contains("pegawai"), "{}", d.message_en());
     assert_eq!(report.files.get(d.secondary[0].file).name, "masama-2020.yaml");
 }
 
@@ -281,9 +282,9 @@ fn n007_the_penilai_is_not_the_holder_of_the_superior_position() {
     let report = set(CAMAT, KASI, &staf);
     let d = only(&report, "N007", STAF_FILE);
     assert!(
-        d.message.contains("penilai") && d.message.contains("MAWARTI"),
+        d.message_en().contains("penilai") && d.message_en().contains("MAWARTI"),
         "{}",
-        d.message
+        d.message_en()
     );
 }
 

@@ -1,6 +1,7 @@
 //! Structure rules S001–S006: each has a fixture that must trigger it and a near-miss that must not.
 
 mod common;
+use common::EnglishTexts;
 use common::*;
 
 const CLEAN: &str = "\
@@ -43,7 +44,7 @@ fn s001_broken_yaml_is_located_at_the_parser_stop() {
     let found = with_code(&report, "S001");
     assert_eq!(found.len(), 1);
     assert!(line_of(&report, found[0]) >= 3, "line {}", line_of(&report, found[0]));
-    assert!(found[0].message.contains("not valid YAML"));
+    assert!(found[0].message_en().contains("not valid YAML"));
 }
 
 #[test]
@@ -61,7 +62,7 @@ fn s002_wrong_type_points_at_the_value() {
     let found = with_code(&report, "S002");
     assert_eq!(found.len(), 1, "{:#?}", report.diagnostics);
     assert_eq!(primary_text(&report, found[0]), "\"2024\"");
-    assert!(found[0].message.contains("tahun"));
+    assert!(found[0].message_en().contains("tahun"));
 }
 
 #[test]
@@ -70,7 +71,7 @@ fn s002_missing_key_points_at_the_mapping() {
     let report = lint(&text);
     let found = with_code(&report, "S002");
     assert_eq!(found.len(), 1, "{:#?}", report.diagnostics);
-    assert!(found[0].message.contains("`nama`"));
+    assert!(found[0].message_en().contains("`nama`"));
     assert_eq!(primary_text(&report, found[0]), "id");
     assert_eq!(line_of(&report, found[0]), 6);
 }
@@ -81,7 +82,7 @@ fn s002_invalid_id_suggests_a_valid_one() {
     let report = lint(&text);
     let found = with_code(&report, "S002");
     assert_eq!(found.len(), 1);
-    assert!(found[0].help.as_deref().unwrap().contains("camat-contoh"));
+    assert!(found[0].help_en().contains("camat-contoh"));
 }
 
 #[test]
@@ -103,7 +104,7 @@ fn s003_typo_suggests_the_nearest_key_once() {
     let found = with_code(&report, "S003");
     assert_eq!(found.len(), 1);
     assert_eq!(primary_text(&report, found[0]), "jabatn");
-    assert!(found[0].help.as_deref().unwrap().contains("`jabatan`"));
+    assert!(found[0].help_en().contains("`jabatan`"));
     // The misspelt required key is not reported a second time as missing.
     assert!(with_code(&report, "S002").is_empty(), "{:#?}", report.diagnostics);
 }
@@ -114,7 +115,7 @@ fn s003_unrelated_key_lists_the_allowed_keys() {
     let report = lint(&text);
     let found = with_code(&report, "S003");
     assert_eq!(found.len(), 1);
-    assert!(found[0].help.as_deref().unwrap().contains("id, unit, tahun, tempat"));
+    assert!(found[0].help_en().contains("id, unit, tahun, tempat"));
 }
 
 #[test]
@@ -175,7 +176,7 @@ fn s002_required_block_left_empty_is_reported_optional_one_is_not() {
     );
     let found = with_code(&report, "S002");
     assert_eq!(found.len(), 1, "{:#?}", report.diagnostics);
-    assert!(found[0].message.contains("`dokumen`"));
+    assert!(found[0].message_en().contains("`dokumen`"));
 }
 
 #[test]
@@ -184,9 +185,9 @@ fn s001_several_documents_in_one_file_say_so() {
     let found = with_code(&report, "S001");
     assert_eq!(found.len(), 1);
     assert!(
-        found[0].message.contains("more than one YAML document"),
+        found[0].message_en().contains("more than one YAML document"),
         "{}",
-        found[0].message
+        found[0].message_en()
     );
     assert_eq!(line_of(&report, found[0]), CLEAN.lines().count() + 2);
 }
@@ -207,7 +208,11 @@ fn s002_a_number_that_is_no_year() {
         let report = lint(&CLEAN.replace("tahun: 2024", &format!("tahun: {written}")));
         let found = with_code(&report, "S002");
         assert_eq!(found.len(), 1, "{written}");
-        assert!(found[0].message.contains("is not a year"), "{}", found[0].message);
+        assert!(
+            found[0].message_en().contains("is not a year"),
+            "{}",
+            found[0].message_en()
+        );
         assert_eq!(primary_text(&report, found[0]), written);
     }
 }

@@ -2,6 +2,7 @@
 //! inline suppression comments (S007, S008).
 
 mod common;
+use common::EnglishTexts;
 
 use common::{line_of, lint, primary_text, with_code};
 use ikilint::data::Data;
@@ -56,7 +57,7 @@ fn examples_musrtenbang_gets_t002_suggesting_musrenbang() {
         .collect();
     assert_eq!(found.len(), 1);
     assert_eq!(fix_text(found[0]), Some("MUSRENBANG"));
-    assert!(found[0].help.as_deref().unwrap().contains("MUSRENBANG"));
+    assert!(found[0].help_en().contains("MUSRENBANG"));
 }
 
 #[test]
@@ -182,7 +183,7 @@ fn t002_words_that_share_letters_with_a_term_pass() {
     assert!(
         found.is_empty(),
         "{:?}",
-        found.iter().map(|d| &d.message).collect::<Vec<_>>()
+        found.iter().map(|d| d.message_en()).collect::<Vec<_>>()
     );
 }
 
@@ -298,7 +299,7 @@ fn t005_same_indicator_twice_in_a_position_and_copied_between_positions() {
         found.len(),
         2,
         "{:?}",
-        found.iter().map(|d| &d.message).collect::<Vec<_>>()
+        found.iter().map(|d| d.message_en()).collect::<Vec<_>>()
     );
     assert_eq!(line_of(&report, found[0]), 10);
     assert_eq!(found[0].severity, Severity::Warning);
@@ -349,9 +350,9 @@ fn t005_same_title_is_not_a_copy_and_a_peer_is_not_called_a_superior() {
     // subordinate of the camat.
     let lines: Vec<usize> = found.iter().map(|d| line_of(&report, d)).collect();
     assert_eq!(lines, [29, 30], "{found:#?}");
-    let peer = found[0].help.as_deref().unwrap();
+    let peer = found[0].help_en();
     assert!(!peer.contains("superior"), "{peer}");
-    let superior = found[1].help.as_deref().unwrap();
+    let superior = found[1].help_en();
     assert!(superior.contains("superior"), "{superior}");
 }
 
@@ -466,7 +467,7 @@ fn unknown_code_in_a_suppression_is_s008_and_hash_in_strings_is_text() {
     let found = with_code(&report, "S008");
     assert_eq!(found.len(), 1);
     assert_eq!(primary_text(&report, found[0]), "T0001");
-    assert!(found[0].help.as_deref().unwrap().contains("T001"));
+    assert!(found[0].help_en().contains("T001"));
     assert_eq!(with_code(&report, "T001").len(), 1);
     let report = lint(&doc("\"Prosentase # ikilint: allow(T001)\""));
     assert_eq!(with_code(&report, "T001").len(), 1);
@@ -520,7 +521,7 @@ fn t005_numbers_with_a_thousands_dot_are_not_list_marks() {
         found.len(),
         1,
         "{:?}",
-        found.iter().map(|d| &d.message).collect::<Vec<_>>()
+        found.iter().map(|d| d.message_en()).collect::<Vec<_>>()
     );
     assert_eq!(primary_text(&report, found[0]), "\"2. Jumlah laporan\"");
 }
@@ -550,7 +551,7 @@ fn t007_typos_of_common_words_with_the_nearest_word() {
     let orgaisasi = found[1];
     assert_eq!(fix_text(orgaisasi), Some("organisasi"));
     assert_eq!(orgaisasi.fix.as_ref().unwrap().applicability, Applicability::Unsafe);
-    assert!(found[0].help.as_deref().unwrap().contains("membantu"));
+    assert!(found[0].help_en().contains("membantu"));
 }
 
 #[test]

@@ -2,6 +2,7 @@
 //! fixtures (must trigger) and near-misses (must not).
 
 mod common;
+use common::EnglishTexts;
 
 use common::{lint, lint_files, primary_text, with_code};
 use ikilint::data::Data;
@@ -128,11 +129,11 @@ fn masama_count_named_survey_and_tingkat_measured_by_duration_get_u001() {
         .expect("U001 on line 134");
     assert_eq!(label_texts(&report, survey), ["Jumlah", "di bagi", "dikali 100"]);
     assert!(
-        survey.message.contains("Jumlah responden yang disurvei"),
+        survey.message_en().contains("Jumlah responden yang disurvei"),
         "{}",
-        survey.message
+        survey.message_en()
     );
-    assert!(survey.help.as_deref().unwrap_or("").contains("'Persentase …'"));
+    assert!(survey.help_en().contains("'Persentase …'"));
     let tingkat = found
         .iter()
         .find(|d| common::line_of(&report, d) == 634)
@@ -248,7 +249,7 @@ fn u002_percent_without_times_100_or_without_division() {
     let d = with_code(&report, "U002");
     assert_eq!(d.len(), 1);
     assert_eq!(label_texts(&report, d[0]), ["dibagi", "Persentase"]);
-    assert!(d[0].message.contains("never multiplies by 100"));
+    assert!(d[0].message_en().contains("never multiplies by 100"));
 
     let report = lint_one("% Desa yang aktif", Some("Jumlah desa yang aktif x 100%"), &[]);
     let d = with_code(&report, "U002");
@@ -330,7 +331,7 @@ fn u004_numeral_and_words_disagree() {
     let d = with_code(&report, "U004");
     assert_eq!(d.len(), 1);
     assert_eq!(label_texts(&report, d[0]), ["empat", "5"]);
-    assert!(d[0].help.as_deref().unwrap_or("").contains("5 (lima)"));
+    assert!(d[0].help_en().contains("5 (lima)"));
     // Also in a target and in the name.
     let report = lint_one(
         "Jumlah 12 (dua belas) laporan",
@@ -401,7 +402,9 @@ fn u006_ikm_and_sakip_out_of_range_with_grade_note() {
     assert_eq!(d.len(), 1);
     assert_eq!(primary_text(&report, d[0]), "3,25");
     assert!(
-        d[0].notes.iter().any(|n| n.contains("81,25") && n.contains("grade B")),
+        d[0].notes_en()
+            .iter()
+            .any(|n| n.contains("81,25") && n.contains("grade B")),
         "{:?}",
         d[0].notes
     );
@@ -409,11 +412,11 @@ fn u006_ikm_and_sakip_out_of_range_with_grade_note() {
     let report = lint_one("Nilai Survei Kepuasan Masyarakat", Some("8135"), &[]);
     let d = with_code(&report, "U006");
     assert_eq!(d.len(), 1);
-    assert!(d[0].notes.iter().any(|n| n.contains("81,35")), "{:?}", d[0].notes);
+    assert!(d[0].notes_en().iter().any(|n| n.contains("81,35")), "{:?}", d[0].notes);
 
     let report = lint_one("Nilai SAKIP Kecamatan", None, &[("target", "120")]);
     assert_eq!(with_code(&report, "U006").len(), 1);
-    assert!(with_code(&report, "U006")[0].message.contains("SAKIP"));
+    assert!(with_code(&report, "U006")[0].message_en().contains("SAKIP"));
 }
 
 #[test]
@@ -536,7 +539,7 @@ fn u008_a_cell_of_quantities_only_is_a_target() {
         let d = with_code(&report, "U008");
         assert_eq!(d.len(), 1, "{formula}: {:#?}", report.diagnostics);
         assert_eq!(primary_text(&report, d[0]), labelled);
-        assert!(d[0].message.contains("holds a target"), "{}", d[0].message);
+        assert!(d[0].message_en().contains("holds a target"), "{}", d[0].message_en());
     }
 }
 
@@ -573,8 +576,8 @@ fn u008_a_target_closing_an_explanation() {
         &[],
     );
     let d = with_code(&report, "U008")[0];
-    assert!(d.message.contains("ends with a target"), "{}", d.message);
-    assert!(d.help.as_deref().unwrap_or("").contains("move `85%` to `target:`"));
+    assert!(d.message_en().contains("ends with a target"), "{}", d.message_en());
+    assert!(d.help_en().contains("move `85%` to `target:`"));
 }
 
 #[test]
@@ -675,6 +678,40 @@ fn u001_renders_in_indonesian() {
     let mut out = codespan_reporting::term::termcolor::NoColor::new(Vec::new());
     ikilint::render::human::render(&report, Lang::Id, &mut out).unwrap();
     insta::assert_snapshot!(String::from_utf8_lossy(&out.into_inner()));
+}
+
+/// Findings are data until printed: linted in either language they are the same, and a finding with a unit kind
+/// (a catalogue word inside its message) shows in Indonesian whatever language the run was.
+#[test]
+fn findings_do_not_depend_on_the_language_of_the_run() {
+    let examples: Vec<(String, String)> = common::iki_examples()
+        .iter()
+        .map(|p| (p.display().to_string(), std::fs::read_to_string(p).unwrap()))
+        .collect();
+    let u001 = ind(
+        "Jumlah responden yang disurvei",
+        Some("Jumlah responden puas di bagi Jumlah responden dikali 100"),
+        &[],
+    );
+    let u001 = vec![("uji.yaml".to_string(), doc(&u001))];
+    for sources in [examples, u001.clone()] {
+        let run = |lang| ikilint::check_sources(sources.clone(), &Data::builtin(), &ikilint::lint::Settings::new(lang));
+        let (mut en, mut id) = (run(Lang::En), run(Lang::Id));
+        assert!(!en.diagnostics.is_empty());
+        // Findings alike but for their message are ordered by the message as shown, which differs by language.
+        ikilint::lint::sort(&mut en.diagnostics, Lang::En);
+        ikilint::lint::sort(&mut id.diagnostics, Lang::En);
+        assert_eq!(en.diagnostics, id.diagnostics);
+    }
+    let report = ikilint::check_sources(u001, &Data::builtin(), &ikilint::lint::Settings::new(Lang::En));
+    let found = with_code(&report, "U001");
+    assert_eq!(found.len(), 1, "{:#?}", report.diagnostics);
+    let shown = found[0].message.render(Lang::Id);
+    assert!(
+        shown.contains("berupa hitungan") && shown.contains("persentase"),
+        "{shown}"
+    );
+    assert!(found[0].message_en().contains("a percent"), "{}", found[0].message_en());
 }
 
 #[test]
@@ -821,7 +858,7 @@ fn u002_a_difference_without_division() {
     );
     let d = with_code(&report, "U002");
     assert_eq!(d.len(), 1);
-    assert!(d[0].message.contains("difference"), "{}", d[0].message);
+    assert!(d[0].message_en().contains("difference"), "{}", d[0].message_en());
     assert_eq!(primary_text(&report, d[0]), "-");
 }
 
@@ -834,16 +871,16 @@ fn u009_quotes_the_whole_indicator_shortened_at_a_word_boundary() {
     // Long: cut after a whole word, with an ellipsis; the list number is left out.
     assert!(
         found[0]
-            .message
+            .message_en()
             .contains("'Terlaksananya pembinaan administrasi kependudukan dan…'"),
         "{}",
-        found[0].message
+        found[0].message_en()
     );
     // Short: quoted whole.
     assert!(
-        found[1].message.contains("'Tersedianya data kelurahan'"),
+        found[1].message_en().contains("'Tersedianya data kelurahan'"),
         "{}",
-        found[1].message
+        found[1].message_en()
     );
 }
 
@@ -860,12 +897,9 @@ fn u012_a_division_behind_a_name_without_a_unit_word() {
     let d = with_code(&report, "U012");
     assert_eq!(d.len(), 1, "{:#?}", report.diagnostics);
     assert_eq!(label_texts(&report, d[0]), ["Terwujudnya", "dibagi", "x 100%"]);
-    assert!(d[0].message.contains("is a percent"), "{}", d[0].message);
+    assert!(d[0].message_en().contains("is a percent"), "{}", d[0].message_en());
     assert!(
-        d[0].help
-            .as_deref()
-            .unwrap_or("")
-            .contains("'Persentase prasarana yang diperbaiki'"),
+        d[0].help_en().contains("'Persentase prasarana yang diperbaiki'"),
         "{:?}",
         d[0].help
     );
@@ -887,14 +921,18 @@ fn u012_a_division_behind_a_name_without_a_unit_word() {
         );
         let d = with_code(&report, "U012");
         assert_eq!(d.len(), 1, "{formula}: {:#?}", report.diagnostics);
-        assert!(d[0].message.contains("a ratio left unnamed"), "{}", d[0].message);
+        assert!(
+            d[0].message_en().contains("a ratio left unnamed"),
+            "{}",
+            d[0].message_en()
+        );
     }
     let report = lint_one(
         "Penerbitan rekomendasi atas surat yang diajukan masyarakat",
         Some("Jumlah rekomendasi yang diterbitkan berbanding jumlah pengajuan dari masyarakat"),
         &[],
     );
-    let help = with_code(&report, "U012")[0].help.clone().unwrap_or_default();
+    let help = with_code(&report, "U012")[0].help_en();
     assert!(
         help.contains("'Rasio rekomendasi yang diterbitkan terhadap pengajuan dari masyarakat'")
             && help.contains("'Persentase rekomendasi yang diterbitkan'"),
@@ -950,18 +988,12 @@ fn u013_ikm_targets_below_grade_b() {
         let d = with_code(&report, "U013");
         assert_eq!(d.len(), 1, "{uraian} / {target}: {:#?}", report.diagnostics);
         assert_eq!(primary_text(&report, d[0]), labelled);
-        assert!(d[0].message.contains(grade), "{}", d[0].message);
+        assert!(d[0].message_en().contains(grade), "{}", d[0].message_en());
     }
     // The 1–4 scale is graded by its conversion, and U006 reports the scale.
     let report = lint_one("Indeks Kepuasan Masyarakat", None, &[("target", "3,00")]);
     assert_eq!(codes_u(&report), ["U006", "U013"]);
-    assert!(
-        with_code(&report, "U013")[0]
-            .help
-            .as_deref()
-            .unwrap_or("")
-            .contains("3,0644")
-    );
+    assert!(with_code(&report, "U013")[0].help_en().contains("3,0644"));
     // A target left in the formula cell is read too.
     let report = lint_one("Nilai Survei Kepuasan Masyarakat", Some("Target 72,5"), &[]);
     assert_eq!(codes_u(&report), ["U008", "U013"]);
@@ -1029,7 +1061,7 @@ fn t001_a_decimal_point_in_a_target_value() {
     let d = with_code(&report, "T001");
     assert_eq!(d.len(), 1, "{:#?}", report.diagnostics);
     assert_eq!(primary_text(&report, d[0]), "76.61");
-    assert!(d[0].help.as_deref().unwrap_or("").contains("`76,61`"));
+    assert!(d[0].help_en().contains("`76,61`"));
     let fix = d[0].fix.as_ref().expect("a fix");
     assert_eq!(fix.edits[0].replacement, "76,61");
     assert_eq!(fix.applicability, ikilint::diagnostic::Applicability::Safe);
@@ -1090,11 +1122,7 @@ fn u011_an_activity_measured_under_a_result() {
         assert_eq!(found.len(), 1, "{uraian}: {:#?}", report.diagnostics);
         assert_eq!(label_texts(&report, found[0]), [activity, "Meningkatnya"], "{uraian}");
         assert_eq!(found[0].severity, ikilint::diagnostic::Severity::Info);
-        assert!(
-            found[0].help.as_deref().unwrap_or("").contains(activity),
-            "{:?}",
-            found[0].help
-        );
+        assert!(found[0].help_en().contains(activity), "{:?}", found[0].help);
     }
 }
 
@@ -1146,17 +1174,17 @@ fn u014_numbered_lists_with_a_gap() {
     let texts: Vec<&str> = found.iter().map(|d| primary_text(&report, d)).collect();
     assert_eq!(texts, ["3.", "c.", "f."], "{found:#?}");
     assert!(
-        found[0].message.contains("`1.` to `3.`: `2.` is missing"),
+        found[0].message_en().contains("`1.` to `3.`: `2.` is missing"),
         "{}",
-        found[0].message
+        found[0].message_en()
     );
     assert_eq!(label_texts(&report, found[0]), ["3.", "1."]);
     assert!(
-        found[2].message.contains("`d.` to `e.` are missing"),
+        found[2].message_en().contains("`d.` to `e.` are missing"),
         "{}",
-        found[2].message
+        found[2].message_en()
     );
-    assert!(found[0].help.as_deref().unwrap_or("").contains("`2.`"));
+    assert!(found[0].help_en().contains("`2.`"));
 
     // One item numbered 2. with no 1.; a letter misread as a number (`1.` for `l.`) between `k.` and `m.`; a gap
     // inside one item.
@@ -1172,12 +1200,16 @@ fn u014_numbered_lists_with_a_gap() {
     let texts: Vec<&str> = found.iter().map(|d| primary_text(&report, d)).collect();
     assert_eq!(texts, ["2.", "4.", "m."], "{found:#?}");
     assert!(
-        found[0].message.contains("starts at `2.`: `1.` is missing"),
+        found[0].message_en().contains("starts at `2.`: `1.` is missing"),
         "{}",
-        found[0].message
+        found[0].message_en()
     );
     assert!(found[0].secondary.is_empty());
-    assert!(found[2].message.contains("`l.` is missing"), "{}", found[2].message);
+    assert!(
+        found[2].message_en().contains("`l.` is missing"),
+        "{}",
+        found[2].message_en()
+    );
 }
 
 #[test]

@@ -15,7 +15,8 @@ pub mod text;
 pub mod xlsx;
 mod xml;
 
-use crate::i18n::{Lang, tr};
+use crate::i18n::Lang;
+use crate::message::{Listed, Message};
 use crate::source::Span;
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;
@@ -357,8 +358,13 @@ impl Origin {
     /// The parts that are set, in words of `lang`, outermost first ("sheet IKI, cell C7", "tabel 3, baris 4, kolom
     /// Formulasi").
     pub fn describe(&self, lang: crate::i18n::Lang) -> String {
-        let number = |key: &str, n: u32| crate::i18n::tr(lang, key, &[("n", &n)]);
-        let name = |key: &str, v: &str| crate::i18n::tr(lang, key, &[("name", &v)]);
+        self.place().in_lang(lang).to_string()
+    }
+
+    /// The parts that are set, outermost first, as one argument of a finding (see [`Origin::describe`]).
+    pub fn place(&self) -> Message {
+        let number = |key: &str, n: u32| Message::new(key, &[("n", &n)]);
+        let name = |key: &str, v: &str| Message::new(key, &[("name", &v)]);
         let mut parts = Vec::new();
         parts.extend(self.sheet.as_deref().map(|v| name("common.origin-sheet", v)));
         parts.extend(self.cell.map(|v| name("common.origin-cell", &v.to_string())));
@@ -370,7 +376,7 @@ impl Origin {
         parts.extend(self.column.as_deref().map(|v| name("common.origin-column", v)));
         parts.extend(self.paragraph.map(|n| number("common.origin-paragraph", n)));
         parts.extend(self.line.map(|n| number("common.origin-line", n)));
-        parts.join(", ")
+        Message::new("common.as-written", &[("text", &Listed(parts))])
     }
 }
 
@@ -476,8 +482,13 @@ impl ReadError {
 
     /// The reason in `lang`, the part named.
     pub fn text(&self, lang: Lang) -> String {
+        self.message().render(lang)
+    }
+
+    /// The reason, the part named, as a message of a finding.
+    pub fn message(&self) -> Message {
         let part = self.part.as_deref().unwrap_or_default();
-        tr(lang, &self.reason, &[("part", &part)])
+        Message::new(&self.reason, &[("part", &part)])
     }
 }
 

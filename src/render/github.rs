@@ -31,7 +31,7 @@ fn command(severity: Severity) -> &'static str {
 pub fn line(report: &Report, d: &Diagnostic, lang: Lang) -> String {
     let source = report.files.get(d.primary.file);
     let title = escape_property(&format!("{} {}", d.code, d.name));
-    let message = message_with_notes(d);
+    let message = message_with_notes(d, lang);
     let file = escape_property(&repo_path(&source.name));
     let severity = command(d.severity);
     // The lines of an office file's imported YAML are not lines of the file GitHub shows: the annotation is on

@@ -17,6 +17,7 @@ use crate::render::{Summary, escape_html as escape};
 use crate::rules::skp::index::SkpIndex;
 use crate::skp::SkpDocument;
 use serde::Serialize;
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write;
 
@@ -65,24 +66,28 @@ struct Data<'a> {
     docs: Vec<DocData<'a>>,
     /// The SKP files: `[id, pegawai's name]`.
     skps: Vec<[&'a str; 2]>,
-    findings: Vec<FindingData<'a>>,
+    findings: Vec<FindingData>,
     /// Texts that thousands of findings share (file names, helps), each once.
-    strings: Vec<&'a str>,
+    strings: Vec<Cow<'a, str>>,
 }
 
-/// Each distinct text once, by index.
+/// Each distinct text once, by index: borrowed from the report (file names), or put into words for the page
+/// (helps).
 #[derive(Default)]
 struct Strings<'a> {
-    list: Vec<&'a str>,
-    index: HashMap<&'a str, usize>,
+    list: Vec<Cow<'a, str>>,
+    index: HashMap<Cow<'a, str>, usize>,
 }
 
 impl<'a> Strings<'a> {
-    fn add(&mut self, text: &'a str) -> usize {
-        *self.index.entry(text).or_insert_with(|| {
-            self.list.push(text);
-            self.list.len() - 1
-        })
+    fn add(&mut self, text: impl Into<Cow<'a, str>>) -> usize {
+        let text = text.into();
+        if let Some(&known) = self.index.get(&*text) {
+            return known;
+        }
+        self.list.push(text.clone());
+        self.index.insert(text, self.list.len() - 1);
+        self.list.len() - 1
     }
 }
 
@@ -146,16 +151,16 @@ struct IndData<'a> {
 }
 
 #[derive(Serialize)]
-struct FindingData<'a> {
+struct FindingData {
     c: &'static str,
     /// 2 error, 1 warning, 0 info.
     s: u8,
-    m: &'a str,
+    m: String,
     /// The help, as an index into `strings`.
     #[serde(skip_serializing_if = "Option::is_none")]
     h: Option<usize>,
-    #[serde(skip_serializing_if = "<[String]>::is_empty")]
-    n: &'a [String],
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    n: Vec<String>,
     /// The file name, as an index into `strings`.
     file: usize,
     l: usize,
@@ -307,10 +312,10 @@ fn data<'a>(input: &Input<'a>, located: &[Located], in_skp: &[skp::InSkp]) -> Da
         findings.push(FindingData {
             c: d.code,
             s: severity_rank(d.severity),
-            m: &d.message,
-            h: d.help.as_deref().map(|h| strings.add(h)),
-            n: &d.notes,
-            file: strings.add(&source.name),
+            m: d.message.render(lang),
+            h: d.help.as_ref().map(|h| strings.add(h.render(lang))),
+            n: d.notes.iter().map(|n| n.render(lang)).collect(),
+            file: strings.add(source.name.as_str()),
             l: line,
             src,
             d: at.doc,

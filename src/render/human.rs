@@ -13,6 +13,7 @@ use codespan_reporting::diagnostic as cs;
 use codespan_reporting::term::termcolor::{Ansi, NoColor, WriteColor};
 use codespan_reporting::term::{self, Config};
 use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 use std::io;
 
 fn to_codespan(files: &Files, d: &Diagnostic, lang: Lang) -> cs::Diagnostic<FileId> {
@@ -21,19 +22,21 @@ fn to_codespan(files: &Files, d: &Diagnostic, lang: Lang) -> cs::Diagnostic<File
         Severity::Warning => cs::Severity::Warning,
         Severity::Info => cs::Severity::Note,
     };
-    let mut labels = vec![cs::Label::primary(d.primary.file, d.primary.span.range()).with_message(&d.primary.message)];
+    let mut labels =
+        vec![cs::Label::primary(d.primary.file, d.primary.span.range()).with_message(d.primary.text(lang))];
     labels.extend(
         d.secondary
             .iter()
-            .map(|l| cs::Label::secondary(l.file, l.span.range()).with_message(&l.message)),
+            .map(|l| cs::Label::secondary(l.file, l.span.range()).with_message(l.text(lang))),
     );
+    let note_word = tr(lang, "common.note", &[]);
     let mut notes: Vec<String> = d
         .notes
         .iter()
-        .map(|n| format!("{}: {n}", tr(lang, "common.note", &[])))
+        .map(|n| format!("{note_word}: {}", n.in_lang(lang)))
         .collect();
     if let Some(help) = &d.help {
-        notes.push(format!("{}: {help}", tr(lang, "common.help", &[])));
+        notes.push(format!("{}: {}", tr(lang, "common.help", &[]), help.in_lang(lang)));
     }
     if let Some(fix) = &d.fix {
         let key = match fix.applicability {
@@ -44,8 +47,8 @@ fn to_codespan(files: &Files, d: &Diagnostic, lang: Lang) -> cs::Diagnostic<File
     }
     // A finding on an office file is shown in the YAML it was read as; the header names the table cell.
     let header = match files.origin(d.primary.file, d.primary.span) {
-        Some(origin) => format!("{} [{}] ({})", d.message, d.name, origin.describe(lang)),
-        None => format!("{} [{}]", d.message, d.name),
+        Some(origin) => format!("{} [{}] ({})", d.message.in_lang(lang), d.name, origin.describe(lang)),
+        None => format!("{} [{}]", d.message.in_lang(lang), d.name),
     };
     cs::Diagnostic::new(severity)
         .with_code(d.code)
@@ -72,19 +75,20 @@ fn localize_header(rendered: &str, d: &Diagnostic, lang: Lang) -> String {
     rendered.replacen(&written, &wanted, 1)
 }
 
-/// The spelling findings repeated in one file (same rule, same message): index of the first → the others.
-fn repeats(report: &Report) -> HashMap<usize, Vec<usize>> {
+/// The spelling findings repeated in one file (same rule, same message as shown in `lang`): index of the first →
+/// the others.
+fn repeats(report: &Report, lang: Lang) -> HashMap<usize, Vec<usize>> {
     let spelling = crate::rules::text::SPELLING;
-    let mut by_key: HashMap<(FileId, &str, &str), usize> = HashMap::new();
+    let mut by_key: HashMap<(FileId, &str, String), usize> = HashMap::new();
     let mut groups: HashMap<usize, Vec<usize>> = HashMap::new();
     for (i, d) in report.diagnostics.iter().enumerate() {
         if !spelling.iter().any(|r| r.code == d.code) {
             continue;
         }
-        match by_key.get(&(d.primary.file, d.code, d.message.as_str())) {
-            Some(&first) => groups.entry(first).or_default().push(i),
-            None => {
-                by_key.insert((d.primary.file, d.code, d.message.as_str()), i);
+        match by_key.entry((d.primary.file, d.code, d.message.render(lang))) {
+            Entry::Occupied(first) => groups.entry(*first.get()).or_default().push(i),
+            Entry::Vacant(place) => {
+                place.insert(i);
             }
         }
     }
@@ -98,7 +102,7 @@ fn line_of(report: &Report, d: &Diagnostic) -> usize {
 /// Write every diagnostic of `report`, in order.
 pub fn render(report: &Report, lang: Lang, out: &mut dyn WriteColor) -> io::Result<()> {
     let config = Config::default();
-    let repeats = repeats(report);
+    let repeats = repeats(report, lang);
     let hidden: std::collections::HashSet<usize> = repeats.values().flatten().copied().collect();
     for (i, d) in report.diagnostics.iter().enumerate() {
         if hidden.contains(&i) {

@@ -22,13 +22,18 @@ fn location<M: SerializeMap>(map: &mut M, files: &Files, file: FileId, span: Spa
     map.serialize_entry("line", &start.line)
 }
 
-struct LabelView<'a>(&'a Files, &'a Label);
+struct LabelView<'a>(&'a Files, &'a Label, Lang);
 
 impl Serialize for LabelView<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let LabelView(files, label, lang) = *self;
         let mut map = serializer.serialize_map(Some(6))?;
-        location(&mut map, self.0, self.1.file, self.1.span)?;
-        map.serialize_entry("message", &self.1.message)?;
+        location(&mut map, files, label.file, label.span)?;
+        // A label without text is written with an empty one.
+        match &label.message {
+            Some(text) => map.serialize_entry("message", &text.in_lang(lang))?,
+            None => map.serialize_entry("message", "")?,
+        }
         map.end()
     }
 }
@@ -103,13 +108,13 @@ impl Serialize for DiagnosticView<'_> {
         map.serialize_entry("end_line", &end.line)?;
         map.serialize_entry("file", &source.name)?;
         map.serialize_entry("fix", &d.fix.as_ref().map(|fix| FixView(files, fix)))?;
-        map.serialize_entry("help", &d.help)?;
+        map.serialize_entry("help", &d.help.as_ref().map(|h| h.in_lang(lang)))?;
         map.serialize_entry("jabatan", &files.concern(d.primary.file, d.primary.span))?;
-        map.serialize_entry("labels", &Many(d.secondary.iter().map(|l| LabelView(files, l))))?;
+        map.serialize_entry("labels", &Many(d.secondary.iter().map(|l| LabelView(files, l, lang))))?;
         map.serialize_entry("line", &start.line)?;
-        map.serialize_entry("message", &d.message)?;
+        map.serialize_entry("message", &d.message.in_lang(lang))?;
         map.serialize_entry("name", d.name)?;
-        map.serialize_entry("notes", &d.notes)?;
+        map.serialize_entry("notes", &Many(d.notes.iter().map(|n| n.in_lang(lang))))?;
         let origin = files.origin(d.primary.file, d.primary.span);
         map.serialize_entry("origin", &origin.as_ref().map(|o| OriginView(o, lang)))?;
         map.serialize_entry("severity", d.severity.as_str())?;

@@ -12,7 +12,8 @@ pub mod tree;
 use crate::Report;
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::i18n::{Lang, tr};
-use std::collections::{BTreeMap, BTreeSet};
+use crate::message::Message;
+use std::collections::{BTreeMap, HashSet};
 
 /// The output formats of `ikilint check --format`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -84,15 +85,14 @@ fn relative_to(path: &std::path::Path, dir: &std::path::Path) -> Option<String> 
 
 /// A finding as one text for formats without room for labels (GitHub annotations, SARIF results): the message,
 /// then each note and the help on their own lines.
-pub fn message_with_notes(d: &Diagnostic) -> String {
-    let mut text = d.message.clone();
+pub fn message_with_notes(d: &Diagnostic, lang: Lang) -> String {
+    use std::fmt::Write as _;
+    let mut text = d.message.render(lang);
     for note in &d.notes {
-        text.push_str("\nnote: ");
-        text.push_str(note);
+        let _ = write!(text, "\nnote: {}", note.in_lang(lang));
     }
     if let Some(help) = &d.help {
-        text.push_str("\nhelp: ");
-        text.push_str(help);
+        let _ = write!(text, "\nhelp: {}", help.in_lang(lang));
     }
     text
 }
@@ -140,7 +140,8 @@ impl Summary {
 /// that report words ([`crate::rules::text::SPELLING`]), the number of distinct messages (one per word and
 /// suggestion).
 pub fn statistics(report: &Report) -> Vec<(usize, &'static str, &'static str, Option<usize>)> {
-    let mut counts: BTreeMap<(&'static str, &'static str), (usize, BTreeSet<&str>)> = BTreeMap::new();
+    // Messages are told apart as data (key and arguments), without putting them into words.
+    let mut counts: BTreeMap<(&'static str, &'static str), (usize, HashSet<&Message>)> = BTreeMap::new();
     for d in &report.diagnostics {
         let entry = counts.entry((d.code, d.name)).or_default();
         entry.0 += 1;

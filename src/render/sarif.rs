@@ -152,13 +152,13 @@ fn result(report: &Report, d: &Diagnostic, fingerprint: &str, lang: Lang) -> Val
         }),
         None => json!({ "physicalLocation": physical_location(files, d.primary.file, d.primary.span) }),
     };
-    if !d.primary.message.is_empty() {
-        location["message"] = message(&d.primary.message);
+    if let Some(label) = &d.primary.message {
+        location["message"] = message(&label.render(lang));
     }
     let mut result = json!({
         "ruleId": d.code,
         "level": level(d.severity),
-        "message": message(&message_with_notes(d)),
+        "message": message(&message_with_notes(d, lang)),
         "locations": [location],
         "partialFingerprints": { "ikilint/v1": fingerprint },
     });
@@ -174,7 +174,7 @@ fn result(report: &Report, d: &Diagnostic, fingerprint: &str, lang: Lang) -> Val
                     json!({
                         "id": i + 1,
                         "physicalLocation": physical_location(files, l.file, l.span),
-                        "message": message(&l.message),
+                        "message": message(&l.text(lang)),
                     })
                 })
                 .collect(),

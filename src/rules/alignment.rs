@@ -171,7 +171,7 @@ fn feeds_nothing(cx: &Context, out: &mut Vec<Diagnostic>) {
             let candidates = candidates
                 .entry(superior)
                 .or_insert_with(|| suggest::candidates(cx.documents, &cascade, superior));
-            let args: [(&str, &dyn std::fmt::Display); 3] = [
+            let args: [(&'static str, &dyn crate::message::ToArg); 3] = [
                 ("sasaran", &sasaran.id.value),
                 ("position", position_name),
                 ("superior", superior_name),
@@ -435,7 +435,7 @@ fn misdirected(
     let target_jabatan = jabatan(cx, cascade, to);
     let target_sasaran = &target_jabatan.sasaran[sas];
     let target_text = target_sasaran.uraian.as_ref().map_or("", Text::as_str);
-    let args: [(&str, &dyn std::fmt::Display); 3] = [
+    let args: [(&'static str, &dyn crate::message::ToArg); 3] = [
         ("value", &reference.value),
         ("target", &target_name),
         ("position", &id_of(position)),

@@ -343,7 +343,7 @@ fn field_errors(
         }
         let group = &canonical[range.0..range.1];
         let span = locate(cx, file, written.first, group).unwrap_or(written.first.span);
-        let args: [(&str, &dyn std::fmt::Display); 2] = [("nip", &canonical), ("group", &group)];
+        let args: [(&'static str, &dyn crate::message::ToArg); 2] = [("nip", &canonical), ("group", &group)];
         let finding = cx
             .report(rule, file, span, &args)
             .message(&format!("message-{key}"), &args)
@@ -370,7 +370,7 @@ fn invalid_age(
     let tmt = decoded.tmt_text();
     let birth = decoded.birth.to_string();
     if age < 18 {
-        let args: [(&str, &dyn std::fmt::Display); 4] =
+        let args: [(&'static str, &dyn crate::message::ToArg); 4] =
             [("nip", &canonical), ("age", &age), ("tmt", &tmt), ("birth", &birth)];
         let finding = cx
             .report(&NIP_INVALID_DATE, file, written.first.span, &args)
@@ -381,7 +381,8 @@ fn invalid_age(
             .help("help-young", &args)
             .emit(out);
     } else if let Some(year) = tahun.filter(|&y| i64::from(decoded.tmt_year) > y) {
-        let args: [(&str, &dyn std::fmt::Display); 3] = [("nip", &canonical), ("tmt", &tmt), ("year", &year)];
+        let args: [(&'static str, &dyn crate::message::ToArg); 3] =
+            [("nip", &canonical), ("tmt", &tmt), ("year", &year)];
         let finding = cx
             .report(&NIP_INVALID_DATE, file, written.first.span, &args)
             .message("message-future", &args)
@@ -403,7 +404,7 @@ fn unusual_age(cx: &Context, file: FileId, written: &WrittenNip, parsed: &Nip, o
     let canonical = parsed.canonical();
     let tmt = decoded.tmt_text();
     let birth = decoded.birth.to_string();
-    let args: [(&str, &dyn std::fmt::Display); 4] =
+    let args: [(&'static str, &dyn crate::message::ToArg); 4] =
         [("nip", &canonical), ("age", &age), ("tmt", &tmt), ("birth", &birth)];
     let finding = cx
         .report(&NIP_UNUSUAL_AGE, file, written.first.span, &args)
@@ -611,7 +612,8 @@ fn unsigned(cx: &Context, document: &Document, out: &mut Vec<Diagnostic>) {
             .id
             .as_ref()
             .map_or(Span::new(jabatan.span.start, jabatan.span.start), |id| id.span);
-        let args: [(&str, &dyn std::fmt::Display); 3] = [("position", &title), ("signed", &signed), ("total", &total)];
+        let args: [(&'static str, &dyn crate::message::ToArg); 3] =
+            [("position", &title), ("signed", &signed), ("total", &total)];
         cx.report(&UNSIGNED, document.file, span, &args)
             .label("label", &args)
             .help("help", &args)

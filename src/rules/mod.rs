@@ -14,6 +14,7 @@ pub mod units;
 use crate::data::Data;
 use crate::diagnostic::{Diagnostic, Fix, Label, Severity};
 use crate::i18n::{Catalog, Lang};
+use crate::message::{Args, Message};
 use crate::model::Document;
 use crate::skp::SkpDocument;
 use crate::source::{FileId, Files, Span};
@@ -115,15 +116,14 @@ impl Rule {
     }
 
     /// Start a finding of this rule at `span`, with the rule's `message` text.
-    pub fn report(&'static self, lang: Lang, file: FileId, span: Span, args: &[(&str, &dyn Display)]) -> Finding {
+    pub fn report(&'static self, file: FileId, span: Span, args: &Args) -> Finding {
         Finding {
-            lang,
             diagnostic: Diagnostic {
                 code: self.code,
                 name: self.name,
                 severity: self.severity,
-                message: self.text(lang, "message", args),
-                primary: Label::new(file, span, String::new()),
+                message: rule_message(self.code, "message", args),
+                primary: Label::new(file, span, None),
                 secondary: Vec::new(),
                 notes: Vec::new(),
                 help: None,
@@ -133,49 +133,55 @@ impl Rule {
     }
 }
 
-/// A diagnostic being built by a rule; every text is looked up in the rule's catalogue section.
+/// The text `key` of the rule `code` as a finding's message, put into words only when shown.
+fn rule_message(code: &str, key: &str, args: &Args) -> Message {
+    Message::new(&format!("{code}.{key}"), args)
+}
+
+/// A diagnostic being built by a rule; every text is a key of the rule's catalogue section, put into words by the
+/// output that shows it.
 pub struct Finding {
-    lang: Lang,
     diagnostic: Diagnostic,
 }
 
 impl Finding {
-    fn text(&self, key: &str, args: &[(&str, &dyn Display)]) -> String {
-        Catalog::get(self.lang).text(&format!("{}.{key}", self.diagnostic.code), args)
+    fn text(&self, key: &str, args: &Args) -> Message {
+        rule_message(self.diagnostic.code, key, args)
     }
 
     /// The primary label's text, from the rule's `key`.
-    pub fn label(mut self, key: &str, args: &[(&str, &dyn Display)]) -> Self {
-        self.diagnostic.primary.message = self.text(key, args);
+    pub fn label(mut self, key: &str, args: &Args) -> Self {
+        self.diagnostic.primary.message = Some(self.text(key, args));
         self
     }
 
-    pub fn secondary(mut self, file: FileId, span: Span, key: &str, args: &[(&str, &dyn Display)]) -> Self {
+    pub fn secondary(mut self, file: FileId, span: Span, key: &str, args: &Args) -> Self {
         let message = self.text(key, args);
-        self.diagnostic.secondary.push(Label::new(file, span, message));
+        self.diagnostic.secondary.push(Label::new(file, span, Some(message)));
         self
     }
 
     /// A secondary label with a text of the `common` catalogue section, worded the same for every rule.
-    pub fn secondary_common(mut self, file: FileId, span: Span, key: &str, args: &[(&str, &dyn Display)]) -> Self {
-        let message = Catalog::get(self.lang).text(key, args);
-        self.diagnostic.secondary.push(Label::new(file, span, message));
+    pub fn secondary_common(mut self, file: FileId, span: Span, key: &str, args: &Args) -> Self {
+        self.diagnostic
+            .secondary
+            .push(Label::new(file, span, Some(Message::new(key, args))));
         self
     }
 
-    pub fn note(mut self, key: &str, args: &[(&str, &dyn Display)]) -> Self {
+    pub fn note(mut self, key: &str, args: &Args) -> Self {
         let note = self.text(key, args);
         self.diagnostic.notes.push(note);
         self
     }
 
-    pub fn help(mut self, key: &str, args: &[(&str, &dyn Display)]) -> Self {
+    pub fn help(mut self, key: &str, args: &Args) -> Self {
         self.diagnostic.help = Some(self.text(key, args));
         self
     }
 
     /// Replace the message with the rule's text `key`, for a rule that words several cases differently.
-    pub fn message(mut self, key: &str, args: &[(&str, &dyn Display)]) -> Self {
+    pub fn message(mut self, key: &str, args: &Args) -> Self {
         self.diagnostic.message = self.text(key, args);
         self
     }
@@ -237,25 +243,24 @@ pub trait Index: Any + Send + Sync + Sized {
 
 type Cell = Arc<OnceLock<Arc<dyn Any + Send + Sync>>>;
 
-/// What a rule sees: everything linted together, the language, the rule data, and lazily built indexes.
+/// What a rule sees: everything linted together, the rule data, and lazily built indexes (findings carry no
+/// language: their texts are put into words by the output).
 pub struct Context<'a> {
     pub files: &'a Files,
     pub documents: &'a [Document],
     /// The SKP documents of the set (none unless [`Context::with_skps`] gave them).
     pub skps: &'a [SkpDocument],
-    pub lang: Lang,
     pub data: &'a Data,
     indexes: Mutex<HashMap<TypeId, Cell>>,
     tokens: OnceLock<tokens::Tokens<'a>>,
 }
 
 impl<'a> Context<'a> {
-    pub fn new(files: &'a Files, documents: &'a [Document], lang: Lang, data: &'a Data) -> Self {
+    pub fn new(files: &'a Files, documents: &'a [Document], data: &'a Data) -> Self {
         Context {
             files,
             documents,
             skps: &[],
-            lang,
             data,
             indexes: Mutex::new(HashMap::new()),
             tokens: OnceLock::new(),
@@ -307,9 +312,9 @@ impl<'a> Context<'a> {
             .get_or_init(|| tokens::Tokens::new(self.documents, self.skps))
     }
 
-    /// Start a finding of `rule` in this context's language.
-    pub fn report(&self, rule: &'static Rule, file: FileId, span: Span, args: &[(&str, &dyn Display)]) -> Finding {
-        rule.report(self.lang, file, span, args)
+    /// Start a finding of `rule`.
+    pub fn report(&self, rule: &'static Rule, file: FileId, span: Span, args: &Args) -> Finding {
+        rule.report(file, span, args)
     }
 
     pub fn source(&self, file: FileId) -> &str {

@@ -8,6 +8,7 @@ mod wording;
 
 use super::{Check, Context, Family, Index, Rule};
 use crate::diagnostic::Severity;
+use crate::message::Message;
 use crate::model::{Document, Indikator, Text};
 use crate::source::{FileId, Span};
 use crate::units::formula::{self, Formula};
@@ -207,9 +208,9 @@ fn span_of(cx: &Context, document: &Document, text: &Text, range: Range<usize>) 
     crate::locate::locate_or_whole(cx.source(document.file), text, range)
 }
 
-/// The translated name of a unit kind (`a percent`, `a count`, …).
-fn kind_name(cx: &Context, key: &str) -> String {
-    crate::i18n::tr(cx.lang, &format!("units.kind-{key}"), &[])
+/// The name of a unit kind (`a percent`, `a count`, …), worded in the finding's language when shown.
+fn kind_name(key: &str) -> Message {
+    Message::new(&format!("units.kind-{key}"), &[])
 }
 
 /// The text of `range` in `text`, for messages.

@@ -163,7 +163,8 @@ pub fn code_actions(analysis: &Analysis, lang: Lang, params: &lsp::CodeActionPar
         if span.start > wanted.end || wanted.start > span.end {
             continue;
         }
-        let lsp_diagnostic = convert::diagnostic(d, convert::range(source, span), &d.primary.message, lang, Vec::new());
+        let lsp_diagnostic =
+            convert::diagnostic(d, convert::range(source, span), &d.primary.text(lang), lang, Vec::new());
         if let Some(fix) = &d.fix {
             let edit = workspace_edit(
                 analysis,

@@ -98,15 +98,21 @@ fn severity(severity: Severity) -> lsp::DiagnosticSeverity {
 
 /// The text an editor shows for a finding: the message, the label at that place, the notes and the help.
 pub fn message(d: &Diagnostic, label: &str, lang: Lang) -> String {
-    let mut text = d.message.clone();
+    use std::fmt::Write as _;
+    let mut text = d.message.render(lang);
     if !label.is_empty() {
-        text.push_str(&format!(" ({label})"));
+        let _ = write!(text, " ({label})");
     }
     for note in &d.notes {
-        text.push_str(&format!("\n{}: {note}", tr(lang, "common.note", &[])));
+        let _ = write!(text, "\n{}: {}", tr(lang, "common.note", &[]), note.in_lang(lang));
     }
     if let Some(help) = &d.help {
-        text.push_str(&format!("\n{}: {help}", tr(lang, "common.server-help", &[])));
+        let _ = write!(
+            text,
+            "\n{}: {}",
+            tr(lang, "common.server-help", &[]),
+            help.in_lang(lang)
+        );
     }
     text
 }

@@ -135,14 +135,7 @@ fn own_findings(
     settings: &Settings,
 ) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    crate::per_file::check_document(
-        files,
-        document,
-        &lint::document_checks(settings),
-        settings.lang,
-        data,
-        &mut out,
-    );
+    crate::per_file::check_document(files, document, &lint::document_checks(settings), data, &mut out);
     out
 }
 
@@ -173,7 +166,7 @@ fn own_findings_after(
     };
     let check = |document: &crate::model::Document, checks: &[crate::rules::DocumentCheck]| {
         let mut out = Vec::new();
-        crate::per_file::check_document(files, document, checks, settings.lang, data, &mut out);
+        crate::per_file::check_document(files, document, checks, data, &mut out);
         out
     };
     let (in_position, in_document) =
@@ -207,7 +200,7 @@ impl Cache {
     /// Lint `workspace` from scratch, keeping each file's findings.
     pub fn full(workspace: &Workspace, data: &Data, settings: &Settings) -> (Cache, Outcome) {
         let files = workspace.files.len();
-        let cx = Context::new(&workspace.files, &workspace.documents, settings.lang, data).with_skps(&workspace.skps);
+        let cx = Context::new(&workspace.files, &workspace.documents, data).with_skps(&workspace.skps);
         let mut own = by_file(files, workspace.diagnostics.clone());
         let checked: Vec<(FileId, Vec<Diagnostic>)> = workspace
             .documents
@@ -220,7 +213,7 @@ impl Cache {
             .par_iter()
             .map(|skp| {
                 let mut out = Vec::new();
-                crate::per_file::check_skp(&workspace.files, skp, &skp_checks, settings.lang, data, &mut out);
+                crate::per_file::check_skp(&workspace.files, skp, &skp_checks, data, &mut out);
                 (skp.file, out)
             })
             .collect();
@@ -292,14 +285,7 @@ impl Cache {
         }
         if let Ok(at) = workspace.skps.binary_search_by_key(&file, |d| d.file) {
             let skp_checks = lint::checks(settings).skp;
-            crate::per_file::check_skp(
-                &workspace.files,
-                &workspace.skps[at],
-                &skp_checks,
-                settings.lang,
-                data,
-                &mut own,
-            );
+            crate::per_file::check_skp(&workspace.files, &workspace.skps[at], &skp_checks, data, &mut own);
         }
         self.own[file.0] = own;
         self.cascade_stale = true;
@@ -411,8 +397,7 @@ impl Cache {
         data: &Data,
         settings: &Settings,
     ) -> (BTreeSet<FileId>, Arc<Cascade>) {
-        let mut cx =
-            Context::new(&workspace.files, &workspace.documents, settings.lang, data).with_skps(&workspace.skps);
+        let mut cx = Context::new(&workspace.files, &workspace.documents, data).with_skps(&workspace.skps);
         if !self.cascade_stale {
             cx = cx.with_index(self.cascade.clone());
         }

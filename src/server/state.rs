@@ -562,7 +562,7 @@ impl State {
                 .iter()
                 .map(|l| lsp::DiagnosticRelatedInformation {
                     location: location(l.file, l.span),
-                    message: l.message.clone(),
+                    message: l.text(self.lang),
                 })
                 .collect();
             let here = location(d.primary.file, d.primary.span);
@@ -572,7 +572,7 @@ impl State {
                 out.entry(here.uri.clone()).or_default().push(convert::diagnostic(
                     d,
                     here.range,
-                    &label_at(d.primary.file, d.primary.span, &d.primary.message),
+                    &label_at(d.primary.file, d.primary.span, &d.primary.text(self.lang)),
                     self.lang,
                     related,
                 ));
@@ -586,12 +586,12 @@ impl State {
                     let there = location(label.file, label.span);
                     let back = vec![lsp::DiagnosticRelatedInformation {
                         location: here.clone(),
-                        message: d.primary.message.clone(),
+                        message: d.primary.text(self.lang),
                     }];
                     out.entry(there.uri.clone()).or_default().push(convert::diagnostic(
                         d,
                         there.range,
-                        &label.message,
+                        &label.text(self.lang),
                         self.lang,
                         back,
                     ));

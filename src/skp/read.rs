@@ -4,7 +4,6 @@
 
 use super::*;
 use crate::diagnostic::Diagnostic;
-use crate::i18n::Lang;
 use crate::model::Sp;
 use crate::rules::structure::SCHEMA_MISMATCH;
 use crate::schema::{Expect, Fields, Reader, node_span};
@@ -39,13 +38,8 @@ const PERILAKU_KEYS: &[&str] = &["aspek", "ekspektasi"];
 const LAMPIRAN_KEYS: &[&str] = &["dukungan_sumber_daya", "skema_pertanggungjawaban", "konsekuensi"];
 
 /// Build the SKP model of one parsed file, appending schema findings to `out`.
-pub fn read_skp(file: FileId, source: &str, root: &Node, lang: Lang, out: &mut Vec<Diagnostic>) -> SkpDocument {
-    let mut reader = Reader {
-        file,
-        source,
-        lang,
-        out,
-    };
+pub fn read_skp(file: FileId, source: &str, root: &Node, out: &mut Vec<Diagnostic>) -> SkpDocument {
+    let mut reader = Reader { file, source, out };
     reader.skp_document(root)
 }
 
@@ -123,7 +117,7 @@ impl Reader<'_> {
             NodeKind::Null => None,
             _ => {
                 SCHEMA_MISMATCH
-                    .report(self.lang, self.file, node_span(node, self.source), &[])
+                    .report(self.file, node_span(node, self.source), &[])
                     .message("message-bool", &[("key", &key)])
                     .label("label-bool", &[])
                     .help("help-bool", &[("key", &key)])
@@ -163,7 +157,7 @@ impl Reader<'_> {
             && (id.value.contains('/') || id.value.chars().any(char::is_whitespace))
         {
             SCHEMA_MISMATCH
-                .report(self.lang, self.file, id.span, &[])
+                .report(self.file, id.span, &[])
                 .message("message-rhk-id", &[("value", &id.value)])
                 .label("label-id", &[])
                 .help("help-rhk-id", &[("suggestion", &format!("R{}", index + 1))])

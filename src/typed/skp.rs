@@ -254,13 +254,12 @@ impl Convert<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::i18n::Lang;
 
     /// The model the SKP schema reader builds, when it reports nothing.
     fn thorough(text: &str) -> Option<SkpDocument> {
         let root = crate::yaml::parse(text).ok()??;
         let mut out = Vec::new();
-        let document = crate::skp::read::read_skp(FileId(0), text, &root, Lang::En, &mut out);
+        let document = crate::skp::read::read_skp(FileId(0), text, &root, &mut out);
         out.is_empty().then_some(document)
     }
 

@@ -123,3 +123,26 @@ pub fn iki_examples() -> Vec<std::path::PathBuf> {
     assert!(found.len() >= 3, "the IKI examples: {found:?}");
     found
 }
+
+/// A finding's texts as the English output shows them (the language of [`lint_files`]): findings hold their
+/// texts as data, put into words only when shown.
+pub trait EnglishTexts {
+    fn message_en(&self) -> String;
+    /// The help; empty when the finding has none.
+    fn help_en(&self) -> String;
+    fn notes_en(&self) -> Vec<String>;
+}
+
+impl EnglishTexts for Diagnostic {
+    fn message_en(&self) -> String {
+        self.message.render(Lang::En)
+    }
+
+    fn help_en(&self) -> String {
+        self.help.as_ref().map_or_else(String::new, |h| h.render(Lang::En))
+    }
+
+    fn notes_en(&self) -> Vec<String> {
+        self.notes.iter().map(|n| n.render(Lang::En)).collect()
+    }
+}

@@ -147,14 +147,14 @@ fn findings_list(out: &mut String, input: &Input, list: &[usize]) {
             "<li class=\"sev-row-{rank}\"><span class=\"sevname sev-text-{rank}\">{}</span> <span class=\"code\">{}</span> {} <span class=\"sub\">:{line}</span>",
             escape(&t(input.lang, &format!("sev-{}", severity_key(d.severity)))),
             d.code,
-            escape(&d.message),
+            escape(&d.message.render(input.lang)),
         );
         if let Some(help) = &d.help {
             let _ = write!(
                 out,
                 "<div class=\"help\">{}: {}</div>",
                 escape(&t(input.lang, "help")),
-                escape(help)
+                escape(&help.render(input.lang))
             );
         }
         out.push_str("</li>");

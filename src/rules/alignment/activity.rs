@@ -61,7 +61,8 @@ pub(super) fn sasaran_activity(cx: &Context, document: &Document, out: &mut Vec<
         let alternatives = first.alternatives;
         let span = exact.unwrap_or(uraian.span);
         let name = crate::words::shorten(&uraian.value[first.range.start..], 60);
-        let args: &[(&str, &dyn std::fmt::Display)] = &[("sasaran", &sasaran.id.value), ("word", &first.text)];
+        let args: &[(&'static str, &dyn crate::message::ToArg)] =
+            &[("sasaran", &sasaran.id.value), ("word", &first.text)];
         let label = if form == Form::Noun { "label-noun" } else { "label-verb" };
         let finding = cx
             .report(

@@ -88,7 +88,7 @@ pub fn nip_shared(cx: &Context, out: &mut Vec<Diagnostic>) {
         let nip = canonical(digits);
         for cluster in others {
             let (a, b) = (first[0], cluster[0]);
-            let args: [(&str, &dyn std::fmt::Display); 3] =
+            let args: [(&'static str, &dyn crate::message::ToArg); 3] =
                 [("nip", &nip), ("first", &a.name_text()), ("second", &b.name_text())];
             let mut finding = cx
                 .report(&NIP_SHARED, b.file, b.nip_span(), &args)
@@ -105,7 +105,7 @@ pub fn nip_shared(cx: &Context, out: &mut Vec<Diagnostic>) {
             finding = match own {
                 Some((person, place)) => {
                     let own_nip = canonical(place.digits.as_deref().unwrap_or(""));
-                    let own_args: [(&str, &dyn std::fmt::Display); 3] =
+                    let own_args: [(&'static str, &dyn crate::message::ToArg); 3] =
                         [("nip", &nip), ("name", &person.name_text()), ("own", &own_nip)];
                     finding
                         .secondary(place.file, place.nip_span(), "label-own", &own_args)
@@ -168,7 +168,7 @@ pub fn person_several_nips(cx: &Context, out: &mut Vec<Diagnostic>) {
                 canonical(earlier.digits.as_deref().unwrap_or("")),
                 canonical(later.digits.as_deref().unwrap_or("")),
             );
-            let args: [(&str, &dyn std::fmt::Display); 3] = [
+            let args: [(&'static str, &dyn crate::message::ToArg); 3] = [
                 ("name", &later.name_text()),
                 ("first", &first_nip),
                 ("second", &second_nip),
@@ -213,7 +213,7 @@ pub fn name_variant(cx: &Context, out: &mut Vec<Diagnostic>) {
                 continue;
             };
             for other in others {
-                let args: [(&str, &dyn std::fmt::Display); 3] = [
+                let args: [(&'static str, &dyn crate::message::ToArg); 3] = [
                     ("nip", &nip),
                     ("first", &first.name_text()),
                     ("second", &other.name_text()),
@@ -246,7 +246,7 @@ pub fn signer_not_holder(cx: &Context, out: &mut Vec<Diagnostic>) {
             .nip
             .as_ref()
             .map_or(String::new(), |n| n.value.trim().to_string());
-        let args: [(&str, &dyn std::fmt::Display); 5] = [
+        let args: [(&'static str, &dyn crate::message::ToArg); 5] = [
             ("name", &signer.name_text()),
             ("nip", &signer_nip),
             ("holder", &holder.name_text()),
@@ -362,7 +362,7 @@ fn compare_title(
     if written.as_str().trim().is_empty() || titles.same(written.as_str(), unit, title.as_str(), position_unit) {
         return;
     }
-    let args: [(&str, &dyn std::fmt::Display); 2] =
+    let args: [(&'static str, &dyn crate::message::ToArg); 2] =
         [("written", &written.as_str().trim()), ("title", &title.as_str().trim())];
     cx.report(&TITLE_MISMATCH, file, written.span, &args)
         .message(&format!("message-{role}"), &args)

@@ -10,7 +10,6 @@ use crate::sasaran_match::{Candidates, SasaranTexts};
 use crate::similarity::{closest_id, content_words, word_match};
 use crate::skp::{Rhk, SkpDocument};
 use std::collections::HashSet;
-use std::fmt::Display;
 
 /// Why a reference resolves to nothing: the message key of R002 and its arguments.
 struct Unresolved {
@@ -243,7 +242,8 @@ pub(super) fn rhk_no_intervensi(cx: &Context, out: &mut Vec<Diagnostic>) {
             match candidates.best(&texts).filter(is_close) {
                 Some(best) => {
                     let value = format!("{prefix}{}", best.id);
-                    let args: &[(&str, &dyn Display)] = &[("value", &value), ("text", &best.text)];
+                    let args: &[(&'static str, &dyn crate::message::ToArg)] =
+                        &[("value", &value), ("text", &best.text)];
                     let finding = finding.help("help", args);
                     match cx.files.link_slot(skp.file, uraian.span) {
                         Some(slot) => finding.fix(insert_link(slot, skp.file, "intervensi", &value)).emit(out),
@@ -359,7 +359,11 @@ fn report_unresolved(
     why: Unresolved,
     out: &mut Vec<Diagnostic>,
 ) {
-    let args: Vec<(&str, &dyn Display)> = why.args.iter().map(|(k, v)| (*k, v as &dyn Display)).collect();
+    let args: Vec<(&'static str, &dyn crate::message::ToArg)> = why
+        .args
+        .iter()
+        .map(|(k, v)| (*k, v as &dyn crate::message::ToArg))
+        .collect();
     cx.report(&INTERVENSI_UNKNOWN, file, value.span, &args)
         .message(why.key, &args)
         .label("label", &args)

@@ -67,7 +67,7 @@ pub fn decimal_point(cx: &Context, document: &Document, out: &mut Vec<Diagnostic
         };
         for (range, comma) in found {
             let written = &text.value[range.clone()];
-            let args: &[(&str, &dyn std::fmt::Display)] = &[("word", &written), ("standard", &comma)];
+            let args: &[(&'static str, &dyn crate::message::ToArg)] = &[("word", &written), ("standard", &comma)];
             let span = locator.locate(range);
             let finding = cx
                 .report(&NON_STANDARD_SPELLING, document.file, span.unwrap_or(text.span), args)

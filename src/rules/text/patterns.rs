@@ -131,7 +131,7 @@ fn report(cx: &Context, document: &Document, text: &Text, found: Found<'_>, out:
     let source_text = cx.source(document.file);
     let written = &text.value[found.range.clone()];
     let span = crate::locate::locate(source_text, text, found.range.clone());
-    let args: &[(&str, &dyn std::fmt::Display)] = &[("word", &written), ("standard", &found.standard)];
+    let args: &[(&'static str, &dyn crate::message::ToArg)] = &[("word", &written), ("standard", &found.standard)];
     let finding = cx
         .report(&NON_STANDARD_SPELLING, document.file, span.unwrap_or(text.span), args)
         .label("label", &[])

@@ -36,7 +36,7 @@ fn kbbi_forms(cx: &Context, file: FileId, out: &mut Vec<Diagnostic>) {
             };
             let standard = match_case(word.text, &entry.baku);
             let sumber = entry.sumber.as_deref().unwrap_or("KBBI");
-            let args: &[(&str, &dyn std::fmt::Display)] = &[("word", &word.text), ("standard", &standard)];
+            let args: &[(&'static str, &dyn crate::message::ToArg)] = &[("word", &word.text), ("standard", &standard)];
             let span = locator.locate(word.start..word.end);
             let finding = cx
                 .report(&NON_STANDARD_SPELLING, file, span.unwrap_or(text.span), args)

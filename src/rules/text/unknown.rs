@@ -331,7 +331,8 @@ fn unknown_in(cx: &Context, file: FileId, out: &mut Vec<Diagnostic>) {
                 continue;
             };
             let shown: Vec<String> = close.iter().take(3).map(|s| match_case(token.text, s)).collect();
-            let args: &[(&str, &dyn std::fmt::Display)] = &[("word", &token.text), ("suggestion", &shown.join("`, `"))];
+            let args: &[(&'static str, &dyn crate::message::ToArg)] =
+                &[("word", &token.text), ("suggestion", &shown.join("`, `"))];
             let finding = cx
                 .report(&UNKNOWN_WORD, file, span, args)
                 .label("label", args)

@@ -204,7 +204,7 @@ fn report_gap(
         (false, false) => "message-start",
         (false, true) => "message-start-several",
     };
-    let args: &[(&str, &dyn std::fmt::Display)] = &[
+    let args: &[(&'static str, &dyn crate::message::ToArg)] = &[
         ("marker", &written),
         ("previous", &shown_previous),
         ("first", &first),

@@ -6,6 +6,7 @@ use super::{
     UNNAMED_RATIO, kind_name, name_for_message, short_name, span_of, words,
 };
 use crate::diagnostic::Diagnostic;
+use crate::message::Message;
 use crate::model::{Document, Indikator, Text};
 use crate::skp::SkpDocument;
 use crate::source::{FileId, Span};
@@ -52,8 +53,8 @@ pub(super) fn unit_formula_mismatch(cx: &Context, document: &Document, out: &mut
         let Some(computed) = disagreement(unit.kind, parsed) else {
             continue;
         };
-        let unit_name = kind_name(cx, unit.kind.key());
-        let computed_name = kind_name(cx, computed.key());
+        let unit_name = kind_name(unit.kind.key());
+        let computed_name = kind_name(computed.key());
         let unit_words = words(unit_text, &unit.words);
         let name = short_name(indikator);
         let mut finding = cx
@@ -84,8 +85,8 @@ pub(super) fn unit_formula_mismatch(cx: &Context, document: &Document, out: &mut
             "label-formula",
             &[("computed", &computed_name)],
         );
-        let shape = crate::i18n::tr(cx.lang, &format!("units.shape-{}", unit.kind.key()), &[]);
-        let rename = crate::i18n::tr(cx.lang, &format!("units.lead-{}", computed.key()), &[]);
+        let shape = Message::new(&format!("units.shape-{}", unit.kind.key()), &[]);
+        let rename = Message::new(&format!("units.lead-{}", computed.key()), &[]);
         finding
             .help("help", &[("shape", &shape), ("rename", &rename)])
             .emit(out);
@@ -260,7 +261,7 @@ fn report_target(
     key: &str,
     out: &mut Vec<Diagnostic>,
 ) {
-    let unit_name = kind_name(cx, unit.kind.key());
+    let unit_name = kind_name(unit.kind.key());
     let unit_span = crate::locate::locate_or_whole(cx.source(file), unit_text, unit.words.clone());
     cx.report(&TARGET_UNIT_MISMATCH, file, at, &[])
         .message(key, &[("target", &shown), ("unit", &unit_name), ("word", &name)])

@@ -6,6 +6,7 @@ use super::{
     words,
 };
 use crate::diagnostic::Diagnostic;
+use crate::message::Message;
 use crate::model::{Document, Indikator};
 use crate::units::formula::Kind;
 use crate::units::quantity::QUnit;
@@ -97,7 +98,7 @@ pub(super) fn score_out_of_range(cx: &Context, document: &Document, out: &mut Ve
                         .find(|(v, _)| value > 0.0 && ikm_grade(*v).is_some() && (*v - value).abs() > f64::EPSILON)
                         && let Some((grade, grade_key)) = ikm_grade(meant)
                     {
-                        let grade_name = crate::i18n::tr(cx.lang, &format!("units.{grade_key}"), &[]);
+                        let grade_name = Message::new(&format!("units.{grade_key}"), &[]);
                         finding = finding.note(
                             note,
                             &[
@@ -142,7 +143,7 @@ pub(super) fn ikm_target_below_b(cx: &Context, document: &Document, out: &mut Ve
                 let Some((grade, grade_key)) = ikm_grade(converted) else {
                     continue;
                 };
-                let grade_name = crate::i18n::tr(cx.lang, &format!("units.{grade_key}"), &[]);
+                let grade_name = Message::new(&format!("units.{grade_key}"), &[]);
                 let shown = words(text, &q.span);
                 let floor = if scale == "1–4" { "3,0644" } else { "76,61" };
                 cx.report(
