@@ -11,6 +11,7 @@ use crate::model::*;
 use crate::source::{FileId, Span};
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_saphyr::{Options, Spanned};
+use std::borrow::Cow;
 use std::fmt;
 use std::marker::PhantomData;
 
@@ -145,8 +146,37 @@ trait Fields: Default {
     const NAME: &'static str;
     /// Read the value of `key`; `Ok(false)` for a key this mapping does not have.
     fn field<'de, A: MapAccess<'de>>(&mut self, key: &str, map: &mut A) -> Result<bool, A::Error>;
+    /// Whether [`Fields::key_at`] wants the span of every key; otherwise only the first key's span is read (the
+    /// record's anchor), as a span costs more to read than the key itself.
+    const EVERY_KEY_SPAN: bool = false;
     /// Where `key` is written, for a mapping that keeps a key's span (the SKP's `perilaku`).
     fn key_at(&mut self, _key: &str, _span: Span) {}
+}
+
+/// A key as written: borrowed from the text when the parser can, so that matching it allocates nothing. Only a
+/// string is a key of the schema.
+struct Key<'de>(Cow<'de, str>);
+
+impl<'de> Deserialize<'de> for Key<'de> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Key<'de>, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Key<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a key")
+            }
+            fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Key<'de>, E> {
+                Ok(Key(Cow::Borrowed(v)))
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Key<'de>, E> {
+                Ok(Key(Cow::Owned(v.to_string())))
+            }
+            fn visit_string<E: de::Error>(self, v: String) -> Result<Key<'de>, E> {
+                Ok(Key(Cow::Owned(v)))
+            }
+        }
+        d.deserialize_str(V)
+    }
 }
 
 /// A mapping of the schema with the span of its first key (where the schema reader anchors it), or `None` when
@@ -164,11 +194,20 @@ impl<'de, T: Fields> Deserialize<'de> for Record<T> {
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Record<T>, A::Error> {
                 let mut fields = T::default();
                 let mut anchor = None;
-                while let Some(key) = map.next_key::<Spanned<String>>()? {
-                    let key_span = crate::yaml::location_span(&key.referenced);
-                    anchor.get_or_insert(key_span);
-                    fields.key_at(&key.value, key_span);
-                    if !fields.field(&key.value, &mut map)? {
+                loop {
+                    let key = if anchor.is_none() || T::EVERY_KEY_SPAN {
+                        let Some(key) = map.next_key::<Spanned<Key>>()? else {
+                            break;
+                        };
+                        let key_span = crate::yaml::location_span(&key.referenced);
+                        anchor.get_or_insert(key_span);
+                        fields.key_at(&key.value.0, key_span);
+                        key.value
+                    } else {
+                        let Some(key) = map.next_key::<Key>()? else { break };
+                        key
+                    };
+                    if !fields.field(&key.0, &mut map)? {
                         return Err(de::Error::custom("unknown key"));
                     }
                 }
@@ -474,6 +513,9 @@ mod tests {
             ("    nama: A\n", "    nama: A\n    pemangku: x\n"),
             ("    nama: A\n", "    nama: A\n    pemangku: {}\n"),
             ("jabatan:\n", "jabatan: []\nx:\n"),
+            // A key after the first is read without its span, and must still be a string.
+            ("    nama: A\n", "    nama: A\n    5: B\n"),
+            ("    nama: A\n", "    nama: A\n    ~: B\n"),
         ] {
             let text = base.replacen(from, to, 1);
             assert!(read(&text, FileId(0)).is_none(), "{text}");
@@ -495,6 +537,8 @@ mod tests {
                 "    nama: A\n",
                 "    nama: A\n    pemangku: {nama: \"B, S.Sos\", nip: 196801251986111001}\n",
             ),
+            // Quoted and escaped keys, the first of a mapping and the others: the parser gives them as owned text.
+            ("    nama: A\n", "    \"nama\": A\n    \"at\\x61san\": b\n"),
         ] {
             let text = base.replacen(from, to, 1);
             assert!(read(&text, FileId(0)).is_some(), "{text}");

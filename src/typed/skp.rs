@@ -87,6 +87,8 @@ impl Fields for RawSkpDocument {
         Ok(true)
     }
 
+    const EVERY_KEY_SPAN: bool = true;
+
     fn key_at(&mut self, key: &str, span: Span) {
         if key == "perilaku" {
             self.perilaku_key = Some(span);
