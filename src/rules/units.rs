@@ -11,7 +11,7 @@ use crate::diagnostic::Severity;
 use crate::model::{Document, Indikator, Text};
 use crate::source::{FileId, Span};
 use crate::units::formula::{self, Formula};
-use crate::units::{Satuan, Unit, unit_of};
+use crate::units::{Satuan, Unit, unit_named};
 use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -183,16 +183,22 @@ impl Index for Analyses {
 
 impl Analyses {
     /// Every indicator of `document` with its analysis, in source order.
-    fn of<'d>(&'d self, document: &'d Document) -> impl Iterator<Item = (&'d Indikator, &'d Analysis)> {
+    fn of<'d>(
+        &'d self,
+        cx: &'d Context,
+        document: &'d Document,
+    ) -> impl Iterator<Item = (&'d Indikator, &'d Analysis)> {
         let analyses: &[Analysis] = self
             .documents
             .get(&(document.file, document.span.start))
             .map_or(&[], |cell| {
                 cell.get_or_init(|| {
+                    let tokens = cx.tokens();
                     all_indicators(document)
                         .map(|indikator| Analysis {
-                            unit: unit_of(indikator, &self.lex),
-                            formula: indikator.formula.as_ref().map(|f| formula::parse(&f.value, &self.lex)),
+                            unit: unit_named(indikator, &tokens.name(indikator.uraian.as_ref()), &self.lex),
+                            formula: (indikator.formula.as_ref())
+                                .map(|f| formula::parse_tokens(&f.value, &tokens.units(f), &self.lex)),
                         })
                         .collect()
                 })

@@ -141,26 +141,30 @@ fn latex_command(toks: &[Tok], i: usize, names: &[&str]) -> bool {
 }
 
 pub fn parse(text: &str, lex: &Satuan) -> Formula {
-    let toks = tokenize(text);
-    let division = find_division(&toks);
-    let multiplier = find_multiplier(&toks);
-    let subtraction = find_subtraction(&toks);
-    let fixed_marker = find_fixed_marker(&toks, lex);
-    let items = quantity::numbered_items(text)
+    parse_tokens(text, &tokenize(text), lex)
+}
+
+/// [`parse`] of `text` already split by [`tokenize`] into `toks`.
+pub fn parse_tokens(text: &str, toks: &[Tok], lex: &Satuan) -> Formula {
+    let division = find_division(toks);
+    let multiplier = find_multiplier(toks);
+    let subtraction = find_subtraction(toks);
+    let fixed_marker = find_fixed_marker(toks, lex);
+    let items = quantity::numbered_items_from(toks, 0)
         .into_iter()
         .map(|item| item.marker)
         .collect::<Vec<_>>();
 
-    let start = skip_list_number(&toks);
+    let start = skip_list_number(toks);
     let lead = lex
-        .lead_at(&toks, start)
+        .lead_at(toks, start)
         .map(|(kind, end)| (kind, toks[start].start..toks[end - 1].end));
-    let survey = find_survey(&toks);
-    let source = lex.source_lead_at(&toks, start).is_some();
+    let survey = find_survey(toks);
+    let source = lex.source_lead_at(toks, start).is_some();
 
     let mut division = division;
     if division.is_none() && multiplier.as_ref().is_some_and(|m| m.0 == 100.0) {
-        division = fallback_slash(&toks);
+        division = fallback_slash(toks);
     }
 
     let times = multiplier.as_ref().map(|m| m.0);
@@ -188,7 +192,7 @@ pub fn parse(text: &str, lex: &Satuan) -> Formula {
     } else if source {
         Kind::Source
     } else {
-        match value_cell(text, &toks, lex) {
+        match value_cell(text, toks, lex) {
             Some((kind, range)) => {
                 fixed = range;
                 kind
@@ -200,7 +204,7 @@ pub fn parse(text: &str, lex: &Satuan) -> Formula {
     let mut closing = false;
     if fixed.is_none()
         && !matches!(kind, Kind::Value | Kind::CountValue)
-        && let Some(range) = closing_value(text, &toks, lex, multiplier.as_ref().map(|m| &m.1))
+        && let Some(range) = closing_value(text, toks, lex, multiplier.as_ref().map(|m| &m.1))
     {
         fixed = Some(range);
         closing = true;

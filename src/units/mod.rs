@@ -7,9 +7,10 @@ pub mod quantity;
 
 use crate::data::Table;
 use crate::model::{Indikator, Text};
+use foldhash::{HashMap, HashSet};
 use serde::Deserialize;
 use std::borrow::Cow;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -432,7 +433,13 @@ impl Unit {
 /// A name that is itself a computation (`Jumlah A berbanding jumlah B X 100%`, a column slipped in the source
 /// table) has no reliable unit.
 pub fn unit_of(indikator: &Indikator, lex: &Satuan) -> Option<Unit> {
-    let name = Name::of(indikator.uraian.as_ref());
+    let uraian = indikator.uraian.as_ref();
+    let toks = uraian.map(|u| tokenize(&u.value)).unwrap_or_default();
+    unit_named(indikator, &Name::new(uraian, Cow::Owned(toks)), lex)
+}
+
+/// [`unit_of`] with the indicator's name already read (`name`, of its `uraian`).
+pub fn unit_named(indikator: &Indikator, name: &Name, lex: &Satuan) -> Option<Unit> {
     let declared = indikator
         .satuan
         .as_ref()
@@ -444,12 +451,12 @@ pub fn unit_of(indikator: &Indikator, lex: &Satuan) -> Option<Unit> {
 /// direction.
 pub struct Name<'a> {
     uraian: Option<&'a Text>,
-    toks: Vec<Tok<'a>>,
+    toks: Cow<'a, [Tok<'a>]>,
 }
 
 impl<'a> Name<'a> {
-    pub fn of(uraian: Option<&'a Text>) -> Name<'a> {
-        let toks = uraian.map(|u| tokenize(&u.value)).unwrap_or_default();
+    /// The name `uraian`, split by [`tokenize`] into `toks` (none without a name).
+    pub fn new(uraian: Option<&'a Text>, toks: Cow<'a, [Tok<'a>]>) -> Name<'a> {
         Name { uraian, toks }
     }
 
@@ -478,7 +485,7 @@ impl<'a> Name<'a> {
         let toks = &self.toks;
         let at = skip_list_number(toks);
         let (kind, end) = lex.lead_at(toks, at)?;
-        let computed = formula::parse(&uraian.value, lex);
+        let computed = formula::parse_tokens(&uraian.value, toks, lex);
         if computed.computes() {
             return None;
         }

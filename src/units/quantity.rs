@@ -194,7 +194,11 @@ pub fn list_markers(toks: &[Tok]) -> Vec<Marker> {
 
 /// Every number of the text with what follows it.
 pub fn quantities(text: &str, lex: &Satuan) -> Vec<Quantity> {
-    let toks = tokenize(text);
+    quantities_in(&tokenize(text), lex)
+}
+
+/// [`quantities`] of a text already split by [`tokenize`].
+pub fn quantities_in(toks: &[Tok], lex: &Satuan) -> Vec<Quantity> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
