@@ -10,17 +10,26 @@
 use crate::model::*;
 use crate::source::{FileId, Span};
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
-use serde_saphyr::{Options, Spanned};
+use serde_saphyr::{DuplicateKeyPolicy, MergeKeyPolicy, Options, Spanned};
 use std::borrow::Cow;
 use std::fmt;
 use std::marker::PhantomData;
 
-/// Read `text` as an IKI document, or `None` when the schema reader must look at it.
-pub fn read(text: &str, file: FileId) -> Option<Document> {
+/// The parser's options for a typed read of `text`. Repeated keys pass through to [`Record`], which rejects them
+/// itself, and a merge key (`<<`) is an error that sends the file to the schema reader: so the parser never
+/// remembers and hashes the keys of a mapping, which the thorough reader needs and this one does not.
+fn options(text: &str) -> Options {
     let mut options = Options::default();
     options.budget = Some(crate::yaml::budget_for(text.len()));
     options.strict_booleans = true;
-    let root: Spanned<Record<RawDocument>> = serde_saphyr::from_str_with_options(text, options).ok()?;
+    options.duplicate_keys = DuplicateKeyPolicy::PassThrough;
+    options.merge_keys = MergeKeyPolicy::Error;
+    options
+}
+
+/// Read `text` as an IKI document, or `None` when the schema reader must look at it.
+pub fn read(text: &str, file: FileId) -> Option<Document> {
+    let root: Spanned<Record<RawDocument>> = serde_saphyr::from_str_with_options(text, options(text)).ok()?;
     let span = crate::yaml::location_span(&root.referenced);
     let raw = root.value.0?.1;
     let cx = Convert { source: text };
@@ -36,10 +45,8 @@ pub fn read(text: &str, file: FileId) -> Option<Document> {
 /// starting `- `), as the positions of a document: `None` when the schema reader must look at them. Spans are
 /// relative to `text`.
 pub fn read_positions(text: &str) -> Option<Vec<Jabatan>> {
-    let mut options = Options::default();
-    options.budget = Some(crate::yaml::budget_for(text.len()));
-    options.strict_booleans = true;
-    let list: Spanned<List<Spanned<Record<RawJabatan>>>> = serde_saphyr::from_str_with_options(text, options).ok()?;
+    let list: Spanned<List<Spanned<Record<RawJabatan>>>> =
+        serde_saphyr::from_str_with_options(text, options(text)).ok()?;
     Convert { source: text }.jabatan_list(list)
 }
 
@@ -228,6 +235,15 @@ impl<'de, T: Fields> Deserialize<'de> for Record<T> {
 
 type Value = Option<Spanned<Scalar>>;
 
+/// Read the value of a key into its field, once: a key written twice in a mapping is the schema reader's to report.
+fn read_once<'de, T: Deserialize<'de>, A: MapAccess<'de>>(field: &mut Option<T>, map: &mut A) -> Result<(), A::Error> {
+    if field.is_some() {
+        return Err(de::Error::custom("repeated key"));
+    }
+    *field = Some(map.next_value()?);
+    Ok(())
+}
+
 /// Declare the records of the schema: each field and the type its value is read as.
 macro_rules! records {
     ($($name:ident ($label:literal) { $($key:ident : $ty:ty),* $(,)? })*) => {$(
@@ -237,7 +253,7 @@ macro_rules! records {
             const NAME: &'static str = $label;
             fn field<'de, A: MapAccess<'de>>(&mut self, key: &str, map: &mut A) -> Result<bool, A::Error> {
                 match key {
-                    $(stringify!($key) => self.$key = Some(map.next_value()?),)*
+                    $(stringify!($key) => read_once(&mut self.$key, map)?,)*
                     _ => return Ok(false),
                 }
                 Ok(true)
@@ -516,6 +532,10 @@ mod tests {
             // A key after the first is read without its span, and must still be a string.
             ("    nama: A\n", "    nama: A\n    5: B\n"),
             ("    nama: A\n", "    nama: A\n    ~: B\n"),
+            // Repeated keys, which the parser passes through, and a merge key.
+            ("    nama: A\n", "    nama: A\n    atasan: b\n    atasan: b\n"),
+            ("dokumen: {id: d,", "dokumen: {id: d, id: d,"),
+            ("    nama: A\n", "    nama: A\n    <<: {atasan: b}\n"),
         ] {
             let text = base.replacen(from, to, 1);
             assert!(read(&text, FileId(0)).is_none(), "{text}");
