@@ -328,7 +328,8 @@ impl<'a> Tok<'a> {
 /// The tokens of a unit, formula or target text. Unlike [`crate::words::words`], this keeps inner hyphens in a
 /// word (`rata-rata`), splits letters from digits, reads `81,35` as one number and keeps each symbol as a token.
 pub fn tokenize(text: &str) -> Vec<Tok<'_>> {
-    let mut toks = Vec::new();
+    // About one token in every five bytes: room for them all at once, rather than growing.
+    let mut toks = Vec::with_capacity(text.len() / 5 + 1);
     let char_at = |at: usize| text.get(at..).and_then(|rest| rest.chars().next());
     let mut at = 0;
     while let Some(c) = char_at(at) {
@@ -481,12 +482,11 @@ impl<'a> Name<'a> {
 
     /// The unit the first words of the name say, unless the name is itself a computation.
     pub fn unit(&self, lex: &Satuan) -> Option<Unit> {
-        let uraian = self.uraian?;
+        self.uraian?;
         let toks = &self.toks;
         let at = skip_list_number(toks);
         let (kind, end) = lex.lead_at(toks, at)?;
-        let computed = formula::parse_tokens(&uraian.value, toks, lex);
-        if computed.computes() {
+        if formula::computes(toks) {
             return None;
         }
         Some(Unit {

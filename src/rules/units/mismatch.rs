@@ -333,9 +333,7 @@ pub(super) fn unnamed_ratio(cx: &Context, document: &Document, out: &mut Vec<Dia
         };
         // A unit word anywhere in the name is U001's to compare; a name that is itself a computation is a column
         // slipped in the source table.
-        if (start..toks.len()).any(|i| lex.lead_at(&toks, i).is_some())
-            || formula::parse_tokens(&uraian.value, &toks, &lex).computes()
-        {
+        if (start..toks.len()).any(|i| lex.lead_at(&toks, i).is_some()) || formula::computes(&toks) {
             continue;
         }
         let (part, whole) = formula::division_operands(&text.value, division);
