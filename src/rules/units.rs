@@ -155,14 +155,14 @@ fn all_indicators(document: &Document) -> impl Iterator<Item = &Indikator> {
 }
 
 /// What the unit readers found in one indicator: read once per run, shared by the rules.
-pub(super) struct Analysis {
+pub(crate) struct Analysis {
     pub unit: Option<Unit>,
     pub formula: Option<Formula>,
 }
 
 /// The [`Analysis`] of every indicator, made once per document on first use. A document's checks run one after
 /// the other on one thread, so documents are analysed in parallel and never twice.
-pub(super) struct Analyses {
+pub(crate) struct Analyses {
     lex: std::sync::Arc<Satuan>,
     /// Per document (keyed by file and start): its indicators' analyses in source order.
     documents: HashMap<(FileId, usize), OnceLock<Vec<Analysis>>>,
@@ -183,7 +183,7 @@ impl Index for Analyses {
 
 impl Analyses {
     /// Every indicator of `document` with its analysis, in source order.
-    fn of<'d>(
+    pub(crate) fn of<'d>(
         &'d self,
         cx: &'d Context,
         document: &'d Document,

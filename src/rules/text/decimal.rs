@@ -8,9 +8,10 @@ use crate::diagnostic::{Applicability, Diagnostic, Fix};
 use crate::locate::Locator;
 use crate::model::{Document, Text};
 use crate::rules::Context;
-use crate::units::formula::{self, Kind};
+use crate::rules::units::Analyses;
+use crate::units::formula::Kind;
 use crate::units::quantity::decimal_point_form;
-use crate::units::{Satuan, Tok, TokKind};
+use crate::units::{Tok, TokKind};
 use std::ops::Range;
 
 /// The numbers with a decimal point inside `within` (byte ranges of the value split into `toks`), with their
@@ -23,23 +24,17 @@ fn decimal_points(toks: &[Tok], within: &Range<usize>) -> Vec<(Range<usize>, Str
 }
 
 /// The values of an indicator's fields that are targets: the whole `target`, and the part of the formula cell that
-/// holds a value.
-fn target_values<'d>(cx: &Context, document: &'d Document, lex: &Satuan) -> Vec<(&'d Text, Range<usize>)> {
+/// holds a value (as the U rules' reading of the formula, [`Analyses`], says).
+fn target_values<'d>(cx: &'d Context, analyses: &'d Analyses, document: &'d Document) -> Vec<(&'d Text, Range<usize>)> {
     let mut out = Vec::new();
-    let indicators = document
-        .jabatan
-        .iter()
-        .flat_map(|j| &j.sasaran)
-        .flat_map(|s| &s.indikator);
-    for indikator in indicators {
+    for (indikator, analysis) in analyses.of(cx, document) {
         if let Some(target) = &indikator.target {
             out.push((target, 0..target.value.len()));
         }
-        if let Some(f) = &indikator.formula {
-            let parsed = formula::parse_tokens(&f.value, &cx.tokens().units(f), lex);
+        if let (Some(f), Some(parsed)) = (&indikator.formula, &analysis.formula) {
             if matches!(parsed.kind, Kind::Value | Kind::CountValue) {
                 out.push((f, 0..f.value.len()));
-            } else if let Some(fixed) = parsed.fixed {
+            } else if let Some(fixed) = parsed.fixed.clone() {
                 out.push((f, fixed));
             }
         }
@@ -48,9 +43,9 @@ fn target_values<'d>(cx: &Context, document: &'d Document, lex: &Satuan) -> Vec<
 }
 
 pub fn decimal_point(cx: &Context, document: &Document, out: &mut Vec<Diagnostic>) {
-    let lex = cx.data.table::<Satuan>();
     let source = cx.source(document.file);
-    for (text, within) in target_values(cx, document, &lex) {
+    let analyses = cx.index::<Analyses>();
+    for (text, within) in target_values(cx, &analyses, document) {
         let found = decimal_points(&cx.tokens().units(text), &within);
         if found.is_empty() {
             continue;
