@@ -203,7 +203,7 @@ pub fn quantities_in(toks: &[Tok], lex: &Satuan) -> Vec<Quantity> {
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
-        if t.kind != TokKind::Number || is_marker(&toks, i) {
+        if t.kind != TokKind::Number || is_marker(toks, i) {
             i += 1;
             continue;
         }
@@ -255,7 +255,7 @@ pub fn quantities_in(toks: &[Tok], lex: &Satuan) -> Vec<Quantity> {
             unit,
             span: t.start..toks[end.max(i + 1) - 1].end.max(t.end),
             numeral: t.range(),
-            bound: lex.bound_before(&toks, i).map_or(Bound::Exact, |(bound, _)| bound),
+            bound: lex.bound_before(toks, i).map_or(Bound::Exact, |(bound, _)| bound),
         });
         i = end.max(i + 1);
     }

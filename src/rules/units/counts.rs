@@ -30,7 +30,7 @@ fn numeral_words_in(cx: &Context, file: crate::source::FileId, out: &mut Vec<Dia
         }
         let toks = table.units();
         let locator = Locator::new(cx.source(file), text);
-        for pair in numeral_words(&toks) {
+        for pair in numeral_words(toks) {
             let Some(value) = pair.words_value else { continue };
             if value == pair.numeral {
                 continue;
@@ -75,7 +75,7 @@ pub(super) fn count_list_mismatch(cx: &Context, document: &Document, out: &mut V
             continue;
         }
         let toks = table.units();
-        let pairs = numeral_words(&toks);
+        let pairs = numeral_words(toks);
         for (i, t) in toks.iter().enumerate() {
             if t.kind != TokKind::Number || !t.text.chars().all(|c| c.is_ascii_digit()) {
                 continue;
@@ -98,7 +98,7 @@ pub(super) fn count_list_mismatch(cx: &Context, document: &Document, out: &mut V
                 j += 1;
             }
             // The list must start right here with `1.`.
-            let items = numbered_items_from(&toks, j);
+            let items = numbered_items_from(toks, j);
             if items
                 .first()
                 .is_none_or(|first| first.marker.start != toks.get(j).map_or(usize::MAX, |t| t.start))

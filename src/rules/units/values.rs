@@ -24,7 +24,7 @@ pub fn ikm_grade(value: f64) -> Option<(&'static str, &'static str)> {
 
 /// True when a score word (Nilai, Indeks, IKM, …) appears anywhere in the tokens of a text.
 fn names_score(toks: &[Tok], lex: &Satuan) -> bool {
-    (0..toks.len()).any(|i| lex.lead_at(&toks, i).is_some_and(|(kind, _)| kind == UnitKind::Score))
+    (0..toks.len()).any(|i| lex.lead_at(toks, i).is_some_and(|(kind, _)| kind == UnitKind::Score))
 }
 
 /// A number for messages, with the Indonesian decimal comma.
