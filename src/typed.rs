@@ -10,16 +10,26 @@
 use crate::model::*;
 use crate::source::{FileId, Span};
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
-use serde_saphyr::{Options, Spanned};
+use serde_saphyr::{DuplicateKeyPolicy, MergeKeyPolicy, Options, Spanned};
+use std::borrow::Cow;
 use std::fmt;
 use std::marker::PhantomData;
 
-/// Read `text` as an IKI document, or `None` when the schema reader must look at it.
-pub fn read(text: &str, file: FileId) -> Option<Document> {
+/// The parser's options for a typed read of `text`. Repeated keys pass through to [`Record`], which rejects them
+/// itself, and a merge key (`<<`) is an error that sends the file to the schema reader: so the parser never
+/// remembers and hashes the keys of a mapping, which the thorough reader needs and this one does not.
+fn options(text: &str) -> Options {
     let mut options = Options::default();
     options.budget = Some(crate::yaml::budget_for(text.len()));
     options.strict_booleans = true;
-    let root: Spanned<Record<RawDocument>> = serde_saphyr::from_str_with_options(text, options).ok()?;
+    options.duplicate_keys = DuplicateKeyPolicy::PassThrough;
+    options.merge_keys = MergeKeyPolicy::Error;
+    options
+}
+
+/// Read `text` as an IKI document, or `None` when the schema reader must look at it.
+pub fn read(text: &str, file: FileId) -> Option<Document> {
+    let root: Spanned<Record<RawDocument>> = serde_saphyr::from_str_with_options(text, options(text)).ok()?;
     let span = crate::yaml::location_span(&root.referenced);
     let raw = root.value.0?.1;
     let cx = Convert { source: text };
@@ -35,10 +45,8 @@ pub fn read(text: &str, file: FileId) -> Option<Document> {
 /// starting `- `), as the positions of a document: `None` when the schema reader must look at them. Spans are
 /// relative to `text`.
 pub fn read_positions(text: &str) -> Option<Vec<Jabatan>> {
-    let mut options = Options::default();
-    options.budget = Some(crate::yaml::budget_for(text.len()));
-    options.strict_booleans = true;
-    let list: Spanned<List<Spanned<Record<RawJabatan>>>> = serde_saphyr::from_str_with_options(text, options).ok()?;
+    let list: Spanned<List<Spanned<Record<RawJabatan>>>> =
+        serde_saphyr::from_str_with_options(text, options(text)).ok()?;
     Convert { source: text }.jabatan_list(list)
 }
 
@@ -145,8 +153,37 @@ trait Fields: Default {
     const NAME: &'static str;
     /// Read the value of `key`; `Ok(false)` for a key this mapping does not have.
     fn field<'de, A: MapAccess<'de>>(&mut self, key: &str, map: &mut A) -> Result<bool, A::Error>;
+    /// Whether [`Fields::key_at`] wants the span of every key; otherwise only the first key's span is read (the
+    /// record's anchor), as a span costs more to read than the key itself.
+    const EVERY_KEY_SPAN: bool = false;
     /// Where `key` is written, for a mapping that keeps a key's span (the SKP's `perilaku`).
     fn key_at(&mut self, _key: &str, _span: Span) {}
+}
+
+/// A key as written: borrowed from the text when the parser can, so that matching it allocates nothing. Only a
+/// string is a key of the schema.
+struct Key<'de>(Cow<'de, str>);
+
+impl<'de> Deserialize<'de> for Key<'de> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Key<'de>, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Key<'de>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a key")
+            }
+            fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Key<'de>, E> {
+                Ok(Key(Cow::Borrowed(v)))
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Key<'de>, E> {
+                Ok(Key(Cow::Owned(v.to_string())))
+            }
+            fn visit_string<E: de::Error>(self, v: String) -> Result<Key<'de>, E> {
+                Ok(Key(Cow::Owned(v)))
+            }
+        }
+        d.deserialize_str(V)
+    }
 }
 
 /// A mapping of the schema with the span of its first key (where the schema reader anchors it), or `None` when
@@ -164,11 +201,20 @@ impl<'de, T: Fields> Deserialize<'de> for Record<T> {
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Record<T>, A::Error> {
                 let mut fields = T::default();
                 let mut anchor = None;
-                while let Some(key) = map.next_key::<Spanned<String>>()? {
-                    let key_span = crate::yaml::location_span(&key.referenced);
-                    anchor.get_or_insert(key_span);
-                    fields.key_at(&key.value, key_span);
-                    if !fields.field(&key.value, &mut map)? {
+                loop {
+                    let key = if anchor.is_none() || T::EVERY_KEY_SPAN {
+                        let Some(key) = map.next_key::<Spanned<Key>>()? else {
+                            break;
+                        };
+                        let key_span = crate::yaml::location_span(&key.referenced);
+                        anchor.get_or_insert(key_span);
+                        fields.key_at(&key.value.0, key_span);
+                        key.value
+                    } else {
+                        let Some(key) = map.next_key::<Key>()? else { break };
+                        key
+                    };
+                    if !fields.field(&key.0, &mut map)? {
                         return Err(de::Error::custom("unknown key"));
                     }
                 }
@@ -189,6 +235,15 @@ impl<'de, T: Fields> Deserialize<'de> for Record<T> {
 
 type Value = Option<Spanned<Scalar>>;
 
+/// Read the value of a key into its field, once: a key written twice in a mapping is the schema reader's to report.
+fn read_once<'de, T: Deserialize<'de>, A: MapAccess<'de>>(field: &mut Option<T>, map: &mut A) -> Result<(), A::Error> {
+    if field.is_some() {
+        return Err(de::Error::custom("repeated key"));
+    }
+    *field = Some(map.next_value()?);
+    Ok(())
+}
+
 /// Declare the records of the schema: each field and the type its value is read as.
 macro_rules! records {
     ($($name:ident ($label:literal) { $($key:ident : $ty:ty),* $(,)? })*) => {$(
@@ -198,7 +253,7 @@ macro_rules! records {
             const NAME: &'static str = $label;
             fn field<'de, A: MapAccess<'de>>(&mut self, key: &str, map: &mut A) -> Result<bool, A::Error> {
                 match key {
-                    $(stringify!($key) => self.$key = Some(map.next_value()?),)*
+                    $(stringify!($key) => read_once(&mut self.$key, map)?,)*
                     _ => return Ok(false),
                 }
                 Ok(true)
@@ -473,6 +528,13 @@ mod tests {
             ("    nama: A\n", "    nama: A\n    pemangku: x\n"),
             ("    nama: A\n", "    nama: A\n    pemangku: {}\n"),
             ("jabatan:\n", "jabatan: []\nx:\n"),
+            // A key after the first is read without its span, and must still be a string.
+            ("    nama: A\n", "    nama: A\n    5: B\n"),
+            ("    nama: A\n", "    nama: A\n    ~: B\n"),
+            // Repeated keys, which the parser passes through, and a merge key.
+            ("    nama: A\n", "    nama: A\n    atasan: b\n    atasan: b\n"),
+            ("dokumen: {id: d,", "dokumen: {id: d, id: d,"),
+            ("    nama: A\n", "    nama: A\n    <<: {atasan: b}\n"),
         ] {
             let text = base.replacen(from, to, 1);
             assert!(read(&text, FileId(0)).is_none(), "{text}");
@@ -494,6 +556,8 @@ mod tests {
                 "    nama: A\n",
                 "    nama: A\n    pemangku: {nama: \"B, S.Sos\", nip: 196801251986111001}\n",
             ),
+            // Quoted and escaped keys, the first of a mapping and the others: the parser gives them as owned text.
+            ("    nama: A\n", "    \"nama\": A\n    \"at\\x61san\": b\n"),
         ] {
             let text = base.replacen(from, to, 1);
             assert!(read(&text, FileId(0)).is_some(), "{text}");

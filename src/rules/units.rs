@@ -12,7 +12,7 @@ use crate::message::Message;
 use crate::model::{Document, Indikator, Text};
 use crate::source::{FileId, Span};
 use crate::units::formula::{self, Formula};
-use crate::units::{Satuan, Unit, unit_of};
+use crate::units::{Satuan, Unit, unit_named};
 use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -156,14 +156,14 @@ fn all_indicators(document: &Document) -> impl Iterator<Item = &Indikator> {
 }
 
 /// What the unit readers found in one indicator: read once per run, shared by the rules.
-pub(super) struct Analysis {
+pub(crate) struct Analysis {
     pub unit: Option<Unit>,
     pub formula: Option<Formula>,
 }
 
 /// The [`Analysis`] of every indicator, made once per document on first use. A document's checks run one after
 /// the other on one thread, so documents are analysed in parallel and never twice.
-pub(super) struct Analyses {
+pub(crate) struct Analyses {
     lex: std::sync::Arc<Satuan>,
     /// Per document (keyed by file and start): its indicators' analyses in source order.
     documents: HashMap<(FileId, usize), OnceLock<Vec<Analysis>>>,
@@ -184,16 +184,22 @@ impl Index for Analyses {
 
 impl Analyses {
     /// Every indicator of `document` with its analysis, in source order.
-    fn of<'d>(&'d self, document: &'d Document) -> impl Iterator<Item = (&'d Indikator, &'d Analysis)> {
+    pub(crate) fn of<'d>(
+        &'d self,
+        cx: &'d Context,
+        document: &'d Document,
+    ) -> impl Iterator<Item = (&'d Indikator, &'d Analysis)> {
         let analyses: &[Analysis] = self
             .documents
             .get(&(document.file, document.span.start))
             .map_or(&[], |cell| {
                 cell.get_or_init(|| {
+                    let tokens = cx.tokens();
                     all_indicators(document)
                         .map(|indikator| Analysis {
-                            unit: unit_of(indikator, &self.lex),
-                            formula: indikator.formula.as_ref().map(|f| formula::parse(&f.value, &self.lex)),
+                            unit: unit_named(indikator, &tokens.name(indikator.uraian.as_ref()), &self.lex),
+                            formula: (indikator.formula.as_ref())
+                                .map(|f| formula::parse_tokens(&f.value, &tokens.units(f), &self.lex)),
                         })
                         .collect()
                 })

@@ -6,10 +6,7 @@ use crate::skp::*;
 
 /// Read `text` as an SKP document, or `None` when the schema reader must look at it.
 pub fn read_skp(text: &str, file: FileId) -> Option<SkpDocument> {
-    let mut options = Options::default();
-    options.budget = Some(crate::yaml::budget_for(text.len()));
-    options.strict_booleans = true;
-    let root: Spanned<Record<RawSkpDocument>> = serde_saphyr::from_str_with_options(text, options).ok()?;
+    let root: Spanned<Record<RawSkpDocument>> = serde_saphyr::from_str_with_options(text, options(text)).ok()?;
     let span = crate::yaml::location_span(&root.referenced);
     let raw = root.value.0?.1;
     let cx = Convert { source: text };
@@ -74,18 +71,20 @@ impl Fields for RawSkpDocument {
 
     fn field<'de, A: MapAccess<'de>>(&mut self, key: &str, map: &mut A) -> Result<bool, A::Error> {
         match key {
-            "skp" => self.skp = Some(map.next_value()?),
-            "pegawai" => self.pegawai = Some(map.next_value()?),
-            "pejabat_penilai" => self.pejabat_penilai = Some(map.next_value()?),
-            "atasan_penilai" => self.atasan_penilai = Some(map.next_value()?),
-            "periode" => self.periode = Some(map.next_value()?),
-            "rhk" => self.rhk = Some(map.next_value()?),
-            "perilaku" => self.perilaku = Some(map.next_value()?),
-            "lampiran" => self.lampiran = Some(map.next_value()?),
+            "skp" => read_once(&mut self.skp, map)?,
+            "pegawai" => read_once(&mut self.pegawai, map)?,
+            "pejabat_penilai" => read_once(&mut self.pejabat_penilai, map)?,
+            "atasan_penilai" => read_once(&mut self.atasan_penilai, map)?,
+            "periode" => read_once(&mut self.periode, map)?,
+            "rhk" => read_once(&mut self.rhk, map)?,
+            "perilaku" => read_once(&mut self.perilaku, map)?,
+            "lampiran" => read_once(&mut self.lampiran, map)?,
             _ => return Ok(false),
         }
         Ok(true)
     }
+
+    const EVERY_KEY_SPAN: bool = true;
 
     fn key_at(&mut self, key: &str, span: Span) {
         if key == "perilaku" {
@@ -300,6 +299,11 @@ mod tests {
                 "  jabatan: masama-2020/kasi-pip\n  puncak: ya\n",
             ),
             ("periode: { mulai: 2023-01-01, selesai: 2023-12-31 }\n", ""),
+            // A repeated key of the top level, whose fields are read by hand.
+            (
+                "periode: { mulai: 2023-01-01, selesai: 2023-12-31 }\n",
+                "periode: { mulai: 2023-01-01, selesai: 2023-12-31 }\nperiode: { mulai: 2023-01-01, selesai: 2023-12-31 }\n",
+            ),
             ("    jenis: utama\n", "    jenis: utama\n    jenis: tambahan\n"),
             ("  - id: R2\n", "  - id: R 2\n"),
             ("  nama: \"MAWARTI, SH\"\n", "  nama: \"\"\n"),

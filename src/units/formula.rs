@@ -141,26 +141,30 @@ fn latex_command(toks: &[Tok], i: usize, names: &[&str]) -> bool {
 }
 
 pub fn parse(text: &str, lex: &Satuan) -> Formula {
-    let toks = tokenize(text);
-    let division = find_division(&toks);
-    let multiplier = find_multiplier(&toks);
-    let subtraction = find_subtraction(&toks);
-    let fixed_marker = find_fixed_marker(&toks, lex);
-    let items = quantity::numbered_items(text)
+    parse_tokens(text, &tokenize(text), lex)
+}
+
+/// [`parse`] of `text` already split by [`tokenize`] into `toks`.
+pub fn parse_tokens(text: &str, toks: &[Tok], lex: &Satuan) -> Formula {
+    let division = find_division(toks);
+    let multiplier = find_multiplier(toks);
+    let subtraction = find_subtraction(toks);
+    let fixed_marker = find_fixed_marker(toks, lex);
+    let items = quantity::numbered_items_from(toks, 0)
         .into_iter()
         .map(|item| item.marker)
         .collect::<Vec<_>>();
 
-    let start = skip_list_number(&toks);
+    let start = skip_list_number(toks);
     let lead = lex
-        .lead_at(&toks, start)
+        .lead_at(toks, start)
         .map(|(kind, end)| (kind, toks[start].start..toks[end - 1].end));
-    let survey = find_survey(&toks);
-    let source = lex.source_lead_at(&toks, start).is_some();
+    let survey = find_survey(toks);
+    let source = lex.source_lead_at(toks, start).is_some();
 
     let mut division = division;
     if division.is_none() && multiplier.as_ref().is_some_and(|m| m.0 == 100.0) {
-        division = fallback_slash(&toks);
+        division = fallback_slash(toks);
     }
 
     let times = multiplier.as_ref().map(|m| m.0);
@@ -188,7 +192,7 @@ pub fn parse(text: &str, lex: &Satuan) -> Formula {
     } else if source {
         Kind::Source
     } else {
-        match value_cell(text, &toks, lex) {
+        match value_cell(text, toks, lex) {
             Some((kind, range)) => {
                 fixed = range;
                 kind
@@ -200,7 +204,7 @@ pub fn parse(text: &str, lex: &Satuan) -> Formula {
     let mut closing = false;
     if fixed.is_none()
         && !matches!(kind, Kind::Value | Kind::CountValue)
-        && let Some(range) = closing_value(text, &toks, lex, multiplier.as_ref().map(|m| &m.1))
+        && let Some(range) = closing_value(text, toks, lex, multiplier.as_ref().map(|m| &m.1))
     {
         fixed = Some(range);
         closing = true;
@@ -216,6 +220,13 @@ pub fn parse(text: &str, lex: &Satuan) -> Formula {
         closing,
         items,
     }
+}
+
+/// Whether a text split into `toks` computes something: [`Formula::computes`] of its [`parse`], without reading
+/// what else the text says. A formula computes with a division, or a multiplication by 100 (alone, or with a
+/// division found only then); no other reading gives a computing kind.
+pub fn computes(toks: &[Tok]) -> bool {
+    find_division(toks).is_some() || find_multiplier(toks).is_some_and(|m| m.0 == 100.0)
 }
 
 fn find_division(toks: &[Tok]) -> Option<Range<usize>> {
@@ -598,6 +609,54 @@ mod tests {
         let f = parse(text, &data.table::<Satuan>());
         let decided = f.deciding_range().map_or(String::new(), |r| text[r].to_string());
         (f.kind.to_string(), decided)
+    }
+
+    #[test]
+    fn computes_says_what_the_whole_reading_says() {
+        let data = Data::builtin();
+        let lex = data.table::<Satuan>();
+        let mut texts: Vec<String> = [
+            "Jumlah A dibagi jumlah B",
+            "A / B x 100%",
+            "Persentase A / B",
+            "Nilai X 100",
+            "jumlah dokumen x 25",
+            "Jumlah laporan yang disusun",
+            "1. Persentase capaian",
+            "80%",
+        ]
+        .map(String::from)
+        .to_vec();
+        for example in ["contoh-bersih-2024.yaml", "masama-2020.yaml", "tanjung-redeb-2022.yaml"] {
+            let source = std::fs::read_to_string(format!("{}/examples/{example}", env!("CARGO_MANIFEST_DIR")))
+                .expect("the example reads");
+            let document = crate::typed::read(&source, crate::source::FileId(0))
+                .or_else(|| {
+                    let root = crate::yaml::parse(&source).ok()??;
+                    let lang = crate::i18n::Lang::En;
+                    Some(crate::schema::read_document(
+                        crate::source::FileId(0),
+                        &source,
+                        &root,
+                        lang,
+                        &mut Vec::new(),
+                    ))
+                })
+                .expect("the example is a document");
+            texts.extend(document.texts().into_iter().map(|(_, text)| text.value.clone()));
+        }
+        let mut computing = 0;
+        for text in &texts {
+            let whole = parse(text, &lex).computes();
+            assert_eq!(computes(&tokenize(text)), whole, "{text}");
+            computing += usize::from(whole);
+        }
+        // Both answers are met, in many texts.
+        assert!(
+            computing >= 10 && computing + 10 <= texts.len(),
+            "{computing} of {}",
+            texts.len()
+        );
     }
 
     #[test]

@@ -7,9 +7,10 @@ pub mod quantity;
 
 use crate::data::Table;
 use crate::model::{Indikator, Text};
+use foldhash::{HashMap, HashSet};
 use serde::Deserialize;
 use std::borrow::Cow;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -327,7 +328,8 @@ impl<'a> Tok<'a> {
 /// The tokens of a unit, formula or target text. Unlike [`crate::words::words`], this keeps inner hyphens in a
 /// word (`rata-rata`), splits letters from digits, reads `81,35` as one number and keeps each symbol as a token.
 pub fn tokenize(text: &str) -> Vec<Tok<'_>> {
-    let mut toks = Vec::new();
+    // About one token in every five bytes: room for them all at once, rather than growing.
+    let mut toks = Vec::with_capacity(text.len() / 5 + 1);
     let char_at = |at: usize| text.get(at..).and_then(|rest| rest.chars().next());
     let mut at = 0;
     while let Some(c) = char_at(at) {
@@ -432,7 +434,13 @@ impl Unit {
 /// A name that is itself a computation (`Jumlah A berbanding jumlah B X 100%`, a column slipped in the source
 /// table) has no reliable unit.
 pub fn unit_of(indikator: &Indikator, lex: &Satuan) -> Option<Unit> {
-    let name = Name::of(indikator.uraian.as_ref());
+    let uraian = indikator.uraian.as_ref();
+    let toks = uraian.map(|u| tokenize(&u.value)).unwrap_or_default();
+    unit_named(indikator, &Name::new(uraian, Cow::Owned(toks)), lex)
+}
+
+/// [`unit_of`] with the indicator's name already read (`name`, of its `uraian`).
+pub fn unit_named(indikator: &Indikator, name: &Name, lex: &Satuan) -> Option<Unit> {
     let declared = indikator
         .satuan
         .as_ref()
@@ -444,12 +452,12 @@ pub fn unit_of(indikator: &Indikator, lex: &Satuan) -> Option<Unit> {
 /// direction.
 pub struct Name<'a> {
     uraian: Option<&'a Text>,
-    toks: Vec<Tok<'a>>,
+    toks: Cow<'a, [Tok<'a>]>,
 }
 
 impl<'a> Name<'a> {
-    pub fn of(uraian: Option<&'a Text>) -> Name<'a> {
-        let toks = uraian.map(|u| tokenize(&u.value)).unwrap_or_default();
+    /// The name `uraian`, split by [`tokenize`] into `toks` (none without a name).
+    pub fn new(uraian: Option<&'a Text>, toks: Cow<'a, [Tok<'a>]>) -> Name<'a> {
         Name { uraian, toks }
     }
 
@@ -474,12 +482,11 @@ impl<'a> Name<'a> {
 
     /// The unit the first words of the name say, unless the name is itself a computation.
     pub fn unit(&self, lex: &Satuan) -> Option<Unit> {
-        let uraian = self.uraian?;
+        self.uraian?;
         let toks = &self.toks;
         let at = skip_list_number(toks);
         let (kind, end) = lex.lead_at(toks, at)?;
-        let computed = formula::parse(&uraian.value, lex);
-        if computed.computes() {
+        if formula::computes(toks) {
             return None;
         }
         Some(Unit {

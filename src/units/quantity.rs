@@ -194,12 +194,16 @@ pub fn list_markers(toks: &[Tok]) -> Vec<Marker> {
 
 /// Every number of the text with what follows it.
 pub fn quantities(text: &str, lex: &Satuan) -> Vec<Quantity> {
-    let toks = tokenize(text);
+    quantities_in(&tokenize(text), lex)
+}
+
+/// [`quantities`] of a text already split by [`tokenize`].
+pub fn quantities_in(toks: &[Tok], lex: &Satuan) -> Vec<Quantity> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
         let t = &toks[i];
-        if t.kind != TokKind::Number || is_marker(&toks, i) {
+        if t.kind != TokKind::Number || is_marker(toks, i) {
             i += 1;
             continue;
         }
@@ -251,7 +255,7 @@ pub fn quantities(text: &str, lex: &Satuan) -> Vec<Quantity> {
             unit,
             span: t.start..toks[end.max(i + 1) - 1].end.max(t.end),
             numeral: t.range(),
-            bound: lex.bound_before(&toks, i).map_or(Bound::Exact, |(bound, _)| bound),
+            bound: lex.bound_before(toks, i).map_or(Bound::Exact, |(bound, _)| bound),
         });
         i = end.max(i + 1);
     }

@@ -7,7 +7,7 @@ use crate::rules::Context;
 use crate::rules::alignment::activity::activity_word;
 use crate::skp::{BERAKHLAK, PERSPEKTIF, SkpDocument};
 use crate::source::Span;
-use crate::units::{Satuan, TokKind, tokenize};
+use crate::units::{Satuan, TokKind};
 use crate::wording::{Form, Hasil, Lexicon, result_form};
 
 /// A misspelt word of a closed set is fixed only when this close to exactly one member.
@@ -106,7 +106,7 @@ pub(super) fn target_in_indikator(cx: &Context, skp: &SkpDocument, out: &mut Vec
     let source = cx.source(skp.file);
     for rhk in &skp.rhk {
         for uraian in rhk.indikator.iter().filter_map(|i| i.uraian.as_ref()) {
-            let toks = tokenize(&uraian.value);
+            let toks = cx.tokens().units(uraian);
             let found = toks.iter().enumerate().find(|(i, t)| {
                 if t.kind != TokKind::Number {
                     return false;

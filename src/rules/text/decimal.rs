@@ -8,38 +8,33 @@ use crate::diagnostic::{Applicability, Diagnostic, Fix};
 use crate::locate::Locator;
 use crate::model::{Document, Text};
 use crate::rules::Context;
-use crate::units::formula::{self, Kind};
+use crate::rules::units::Analyses;
+use crate::units::formula::Kind;
 use crate::units::quantity::decimal_point_form;
-use crate::units::{Satuan, TokKind, tokenize};
+use crate::units::{Tok, TokKind};
 use std::ops::Range;
 
-/// The numbers with a decimal point inside `within` (byte ranges of the value), with their comma form.
-fn decimal_points(value: &str, within: &Range<usize>) -> Vec<(Range<usize>, String)> {
-    tokenize(value)
-        .into_iter()
+/// The numbers with a decimal point inside `within` (byte ranges of the value split into `toks`), with their
+/// comma form.
+fn decimal_points(toks: &[Tok], within: &Range<usize>) -> Vec<(Range<usize>, String)> {
+    toks.iter()
         .filter(|t| t.kind == TokKind::Number && t.start >= within.start && t.end <= within.end)
         .filter_map(|t| decimal_point_form(t.text).map(|comma| (t.range(), comma)))
         .collect()
 }
 
 /// The values of an indicator's fields that are targets: the whole `target`, and the part of the formula cell that
-/// holds a value.
-fn target_values<'d>(document: &'d Document, lex: &Satuan) -> Vec<(&'d Text, Range<usize>)> {
+/// holds a value (as the U rules' reading of the formula, [`Analyses`], says).
+fn target_values<'d>(cx: &'d Context, analyses: &'d Analyses, document: &'d Document) -> Vec<(&'d Text, Range<usize>)> {
     let mut out = Vec::new();
-    let indicators = document
-        .jabatan
-        .iter()
-        .flat_map(|j| &j.sasaran)
-        .flat_map(|s| &s.indikator);
-    for indikator in indicators {
+    for (indikator, analysis) in analyses.of(cx, document) {
         if let Some(target) = &indikator.target {
             out.push((target, 0..target.value.len()));
         }
-        if let Some(f) = &indikator.formula {
-            let parsed = formula::parse(&f.value, lex);
+        if let (Some(f), Some(parsed)) = (&indikator.formula, &analysis.formula) {
             if matches!(parsed.kind, Kind::Value | Kind::CountValue) {
                 out.push((f, 0..f.value.len()));
-            } else if let Some(fixed) = parsed.fixed {
+            } else if let Some(fixed) = parsed.fixed.clone() {
                 out.push((f, fixed));
             }
         }
@@ -48,10 +43,10 @@ fn target_values<'d>(document: &'d Document, lex: &Satuan) -> Vec<(&'d Text, Ran
 }
 
 pub fn decimal_point(cx: &Context, document: &Document, out: &mut Vec<Diagnostic>) {
-    let lex = cx.data.table::<Satuan>();
     let source = cx.source(document.file);
-    for (text, within) in target_values(document, &lex) {
-        let found = decimal_points(&text.value, &within);
+    let analyses = cx.index::<Analyses>();
+    for (text, within) in target_values(cx, &analyses, document) {
+        let found = decimal_points(&cx.tokens().units(text), &within);
         if found.is_empty() {
             continue;
         }
@@ -91,12 +86,13 @@ pub fn decimal_point(cx: &Context, document: &Document, out: &mut Vec<Diagnostic
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::units::tokenize;
 
     #[test]
     fn decimal_points_in_a_range_of_the_value() {
-        let found = decimal_points("Target 76.61 dari 2.500 orang, 3.0644", &(0..38));
+        let found = decimal_points(&tokenize("Target 76.61 dari 2.500 orang, 3.0644"), &(0..38));
         let shown: Vec<_> = found.iter().map(|(_, comma)| comma.as_str()).collect();
         assert_eq!(shown, ["76,61", "3,0644"]);
-        assert!(decimal_points("Target 76.61", &(0..6)).is_empty());
+        assert!(decimal_points(&tokenize("Target 76.61"), &(0..6)).is_empty());
     }
 }

@@ -78,14 +78,18 @@ fn find<'p>(value: &str, all: &[Token], pola: &'p Pola, kata: &Kata, kbbi: &Kbbi
             });
             continue;
         }
-        if let Some(standard) = loan_word(word, lower, pola, kata, kbbi) {
+        // A word the word lists or the dictionary know is no loan word nor unmelted form: asked once for both.
+        if known(lower, kata) || kbbi.knows(lower) {
+            continue;
+        }
+        if let Some(standard) = loan_word(word, lower, pola, kata) {
             found.push(Found {
                 range: word.start..word.end,
                 standard,
                 source: "KBBI (kata serapan)",
                 applicability: Applicability::Unsafe,
             });
-        } else if let Some((standard, source)) = unmelted(word, lower, pola, kata, kbbi) {
+        } else if let Some((standard, source)) = unmelted(word, lower, pola, kata) {
             found.push(Found {
                 range: word.start..word.end,
                 standard,
@@ -97,11 +101,8 @@ fn find<'p>(value: &str, all: &[Token], pola: &'p Pola, kata: &Kata, kbbi: &Kbbi
     found
 }
 
-/// `dikoordinir` → `dikoordinasi`: an unknown word whose ending, replaced, gives a known word.
-fn loan_word(word: &Word, lower: &str, pola: &Pola, kata: &Kata, kbbi: &Kbbi) -> Option<String> {
-    if known(lower, kata) || kbbi.knows(lower) {
-        return None;
-    }
+/// `dikoordinir` → `dikoordinasi`: an unknown word (its caller has asked) whose ending, replaced, gives a known word.
+fn loan_word(word: &Word, lower: &str, pola: &Pola, kata: &Kata) -> Option<String> {
     pola.serapan.iter().find_map(|entry| {
         let stem = lower.strip_suffix(entry.tidak_baku.as_str())?;
         let standard = format!("{stem}{}", entry.baku);
@@ -109,12 +110,9 @@ fn loan_word(word: &Word, lower: &str, pola: &Pola, kata: &Kata, kbbi: &Kbbi) ->
     })
 }
 
-/// `mengkomunikasikan` → `mengomunikasikan`: an unknown word whose melted form (the root's first consonant dropped
+/// `mengkomunikasikan` → `mengomunikasikan`: an unknown word (its caller has asked) whose melted form (the root's first consonant dropped
 /// or, for s, turned into ny) is known.
-fn unmelted<'p>(word: &Word, lower: &str, pola: &'p Pola, kata: &Kata, kbbi: &Kbbi) -> Option<(String, &'p str)> {
-    if known(lower, kata) || kbbi.knows(lower) {
-        return None;
-    }
+fn unmelted<'p>(word: &Word, lower: &str, pola: &'p Pola, kata: &Kata) -> Option<(String, &'p str)> {
     pola.peluluhan.iter().find_map(|entry| {
         let rest = lower.strip_prefix(entry.tidak_baku.as_str())?;
         let standard = format!("{}{rest}", entry.baku);

@@ -144,7 +144,7 @@ struct Candidate<'a> {
 
 /// The words of `value` (split into `all`) worth checking, in order.
 fn candidates<'a>(value: &'a str, all: &'a [Token<'a>]) -> Vec<Candidate<'a>> {
-    let mut out: Vec<Candidate> = Vec::new();
+    let mut out: Vec<Candidate> = Vec::with_capacity(all.len());
     let mut i = 0;
     while i < all.len() {
         let mut end = i;
@@ -176,6 +176,10 @@ fn candidates<'a>(value: &'a str, all: &'a [Token<'a>]) -> Vec<Candidate<'a>> {
 /// Ranges of the whitespace-separated chunks that are a URL, an e-mail address or a path: nothing in them is prose.
 fn code_chunks(value: &str) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
+    // Most texts are prose with none of the marks of a URL, an address or a path: nothing to split.
+    if !value.contains([':', '@', '_', '\\', '.']) {
+        return out;
+    }
     for chunk in value.split_whitespace() {
         let web = chunk.get(..4).is_some_and(|start| start.eq_ignore_ascii_case("www."));
         if chunk.contains("://") || web || chunk.contains(['@', '_', '\\']) {
@@ -390,5 +394,17 @@ mod tests {
             .map(|t| t.text)
             .collect();
         assert_eq!(checked, ["lihat", "atau", "Kecamatan"]);
+        // Each mark alone makes a code chunk, and a text without any has none.
+        for (value, code) in [
+            ("buka www.contoh segera", "www.contoh"),
+            ("buka https://contoh segera", "https://contoh"),
+            ("kirim ke admin@contoh segera", "admin@contoh"),
+            ("tabel data_induk segera", "data_induk"),
+            ("folder C\\Data segera", "C\\Data"),
+        ] {
+            let found: Vec<&str> = code_chunks(value).iter().map(|&(a, b)| &value[a..b]).collect();
+            assert_eq!(found, [code], "{value}");
+        }
+        assert!(code_chunks("rapat koordinasi di kantor camat").is_empty());
     }
 }

@@ -7,8 +7,8 @@ use crate::diagnostic::Diagnostic;
 use crate::locate::Locator;
 use crate::model::{Document, Text};
 use crate::numwords;
+use crate::units::TokKind;
 use crate::units::quantity::{Marker, MarkerKind, list_markers, numbered_items_from, numeral_words};
-use crate::units::{TokKind, tokenize};
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -23,13 +23,14 @@ pub(super) fn numeral_words_mismatch_skp(cx: &Context, skp: &crate::skp::SkpDocu
 /// The counts written as a numeral and words that disagree, in every text of `file` (the texts of the context's
 /// word table).
 fn numeral_words_in(cx: &Context, file: crate::source::FileId, out: &mut Vec<Diagnostic>) {
-    for text in cx.tokens().texts().map(|t| t.text) {
+    for table in cx.tokens().texts() {
+        let text = table.text;
         if !text.value.contains('(') {
             continue;
         }
-        let toks = tokenize(&text.value);
+        let toks = table.units();
         let locator = Locator::new(cx.source(file), text);
-        for pair in numeral_words(&toks) {
+        for pair in numeral_words(toks) {
             let Some(value) = pair.words_value else { continue };
             if value == pair.numeral {
                 continue;
@@ -68,12 +69,13 @@ fn numeral_words_in(cx: &Context, file: crate::source::FileId, out: &mut Vec<Dia
 const NOUN_PHRASE_MAX: usize = 5;
 
 pub(super) fn count_list_mismatch(cx: &Context, document: &Document, out: &mut Vec<Diagnostic>) {
-    for text in cx.tokens().texts().map(|t| t.text) {
+    for table in cx.tokens().texts() {
+        let text = table.text;
         if !text.value.contains("1.") {
             continue;
         }
-        let toks = tokenize(&text.value);
-        let pairs = numeral_words(&toks);
+        let toks = table.units();
+        let pairs = numeral_words(toks);
         for (i, t) in toks.iter().enumerate() {
             if t.kind != TokKind::Number || !t.text.chars().all(|c| c.is_ascii_digit()) {
                 continue;
@@ -96,7 +98,7 @@ pub(super) fn count_list_mismatch(cx: &Context, document: &Document, out: &mut V
                 j += 1;
             }
             // The list must start right here with `1.`.
-            let items = numbered_items_from(&toks, j);
+            let items = numbered_items_from(toks, j);
             if items
                 .first()
                 .is_none_or(|first| first.marker.start != toks.get(j).map_or(usize::MAX, |t| t.start))
@@ -144,7 +146,7 @@ pub(super) fn list_numbering_gap(cx: &Context, document: &Document, out: &mut Ve
             // The markers that start the items make one list across the items, one per kind (`1.`, `a.`).
             let mut across: HashMap<MarkerKind, (u64, &Text, Range<usize>)> = HashMap::new();
             for text in items {
-                let toks = tokenize(&text.value);
+                let toks = cx.tokens().units(text);
                 let markers = list_markers(&toks);
                 let lead = markers.first().filter(|m| m.at == 0);
                 let mut inside: HashMap<MarkerKind, (u64, Range<usize>)> = HashMap::new();

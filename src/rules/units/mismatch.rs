@@ -12,7 +12,7 @@ use crate::skp::SkpDocument;
 use crate::source::{FileId, Span};
 use crate::units::formula::{self, Formula, Kind};
 use crate::units::quantity::{self, QUnit, Quantity};
-use crate::units::{Name, Satuan, TokKind, Unit, UnitKind, skip_list_number, tokenize};
+use crate::units::{Satuan, TokKind, Unit, UnitKind, skip_list_number};
 use std::ops::Range;
 
 /// What the formula computes, when it clearly disagrees with the unit the indicator claims. Formulas that compute
@@ -43,7 +43,7 @@ fn disagreement(unit: UnitKind, formula: &Formula) -> Option<UnitKind> {
 
 pub(super) fn unit_formula_mismatch(cx: &Context, document: &Document, out: &mut Vec<Diagnostic>) {
     let analyses = cx.index::<Analyses>();
-    for (indikator, analysis) in analyses.of(document) {
+    for (indikator, analysis) in analyses.of(cx, document) {
         let (Some(unit), Some(text), Some(parsed)) = (&analysis.unit, &indikator.formula, &analysis.formula) else {
             continue;
         };
@@ -94,7 +94,7 @@ pub(super) fn unit_formula_mismatch(cx: &Context, document: &Document, out: &mut
 }
 
 pub(super) fn percent_formula_incomplete(cx: &Context, document: &Document, out: &mut Vec<Diagnostic>) {
-    for (indikator, analysis) in cx.index::<Analyses>().of(document) {
+    for (indikator, analysis) in cx.index::<Analyses>().of(cx, document) {
         let (Some(unit), Some(text), Some(parsed)) = (&analysis.unit, &indikator.formula, &analysis.formula) else {
             continue;
         };
@@ -174,7 +174,7 @@ pub(super) fn written_targets<'a>(
 
 pub(super) fn target_unit_mismatch(cx: &Context, document: &Document, out: &mut Vec<Diagnostic>) {
     let lex = cx.data.table::<Satuan>();
-    for (indikator, analysis) in cx.index::<Analyses>().of(document) {
+    for (indikator, analysis) in cx.index::<Analyses>().of(cx, document) {
         let Some(unit) = &analysis.unit else { continue };
         let Some(unit_text) = unit.field(indikator) else {
             continue;
@@ -198,7 +198,8 @@ pub(super) fn target_unit_mismatch_skp(cx: &Context, skp: &SkpDocument, out: &mu
     for indikator in skp.rhk.iter().flat_map(|r| &r.indikator) {
         let Some(target) = &indikator.target else { continue };
         // The unit its name says, else the unit its satuan declares.
-        let name = Name::of(indikator.uraian.as_ref());
+        let tokens = cx.tokens();
+        let name = tokens.name(indikator.uraian.as_ref());
         let by_satuan = indikator
             .satuan
             .as_ref()
@@ -209,7 +210,7 @@ pub(super) fn target_unit_mismatch_skp(cx: &Context, skp: &SkpDocument, out: &mu
             (None, None) => continue,
         };
         let Some(unit_text) = unit_text else { continue };
-        let mut quantities = quantity::quantities(&target.value, &lex);
+        let mut quantities = quantity::quantities_in(&tokens.units(target), &lex);
         // A bare number takes the unit of its satuan.
         let satuan = indikator.satuan.as_ref().filter(|_| by_satuan.is_some());
         let mut from_satuan = false;
@@ -311,7 +312,7 @@ fn target_problem<'q>(unit: &Unit, quantities: &'q [Quantity], is_value: bool) -
 /// percent without its × 100, or a ratio left unnamed).
 pub(super) fn unnamed_ratio(cx: &Context, document: &Document, out: &mut Vec<Diagnostic>) {
     let lex = cx.data.table::<Satuan>();
-    for (indikator, analysis) in cx.index::<Analyses>().of(document) {
+    for (indikator, analysis) in cx.index::<Analyses>().of(cx, document) {
         if analysis.unit.is_some() || indikator.satuan.is_some() {
             continue;
         }
@@ -326,16 +327,14 @@ pub(super) fn unnamed_ratio(cx: &Context, document: &Document, out: &mut Vec<Dia
             _ => continue,
         };
         let Some(division) = &parsed.division else { continue };
-        let toks = tokenize(&uraian.value);
+        let toks = cx.tokens().units(uraian);
         let start = skip_list_number(&toks);
         let Some(first) = toks[start..].iter().find(|t| t.kind == TokKind::Word) else {
             continue;
         };
         // A unit word anywhere in the name is U001's to compare; a name that is itself a computation is a column
         // slipped in the source table.
-        if (start..toks.len()).any(|i| lex.lead_at(&toks, i).is_some())
-            || formula::parse(&uraian.value, &lex).computes()
-        {
+        if (start..toks.len()).any(|i| lex.lead_at(&toks, i).is_some()) || formula::computes(&toks) {
             continue;
         }
         let (part, whole) = formula::division_operands(&text.value, division);

@@ -10,7 +10,7 @@ use crate::message::Message;
 use crate::model::{Document, Indikator};
 use crate::units::formula::Kind;
 use crate::units::quantity::QUnit;
-use crate::units::{Bound, Satuan, TokKind, UnitKind, tokenize};
+use crate::units::{Bound, Satuan, Tok, TokKind, UnitKind};
 
 /// The IKM grade of a value on the 25–100 scale (PermenPANRB 14/2017).
 pub fn ikm_grade(value: f64) -> Option<(&'static str, &'static str)> {
@@ -23,10 +23,9 @@ pub fn ikm_grade(value: f64) -> Option<(&'static str, &'static str)> {
     }
 }
 
-/// True when a score word (Nilai, Indeks, IKM, …) appears anywhere in `text`.
-fn names_score(text: &str, lex: &Satuan) -> bool {
-    let toks = tokenize(text);
-    (0..toks.len()).any(|i| lex.lead_at(&toks, i).is_some_and(|(kind, _)| kind == UnitKind::Score))
+/// True when a score word (Nilai, Indeks, IKM, …) appears anywhere in the tokens of a text.
+fn names_score(toks: &[Tok], lex: &Satuan) -> bool {
+    (0..toks.len()).any(|i| lex.lead_at(toks, i).is_some_and(|(kind, _)| kind == UnitKind::Score))
 }
 
 /// A number for messages, with the Indonesian decimal comma.
@@ -44,10 +43,10 @@ fn show(value: f64) -> String {
 /// satuan or formula names the survey or the evaluation. Only a score is on such a scale: a percent's range is
 /// U003's, and a count of respondents or of reports is not a score. Without a unit word, the name must still call
 /// the value a score.
-fn survey_family(indikator: &Indikator, analysis: &Analysis, lex: &Satuan) -> Option<String> {
+fn survey_family(cx: &Context, indikator: &Indikator, analysis: &Analysis, lex: &Satuan) -> Option<String> {
     let score_like = match &analysis.unit {
         Some(unit) => matches!(unit.kind, UnitKind::Score | UnitKind::PercentOrIndex),
-        None => indikator.uraian.as_ref().is_some_and(|u| names_score(&u.value, lex)),
+        None => (indikator.uraian.as_ref()).is_some_and(|u| names_score(&cx.tokens().units(u), lex)),
     };
     if !score_like {
         return None;
@@ -60,8 +59,8 @@ fn survey_family(indikator: &Indikator, analysis: &Analysis, lex: &Satuan) -> Op
 
 pub(super) fn score_out_of_range(cx: &Context, document: &Document, out: &mut Vec<Diagnostic>) {
     let lex = cx.data.table::<Satuan>();
-    for (indikator, analysis) in cx.index::<Analyses>().of(document) {
-        let Some(family) = survey_family(indikator, analysis, &lex) else {
+    for (indikator, analysis) in cx.index::<Analyses>().of(cx, document) {
+        let Some(family) = survey_family(cx, indikator, analysis, &lex) else {
             continue;
         };
         let (low, high, key) = if family == "ikm" {
@@ -121,8 +120,8 @@ const IKM_GRADE_B: f64 = 76.61;
 
 pub(super) fn ikm_target_below_b(cx: &Context, document: &Document, out: &mut Vec<Diagnostic>) {
     let lex = cx.data.table::<Satuan>();
-    for (indikator, analysis) in cx.index::<Analyses>().of(document) {
-        if survey_family(indikator, analysis, &lex).as_deref() != Some("ikm") {
+    for (indikator, analysis) in cx.index::<Analyses>().of(cx, document) {
+        if survey_family(cx, indikator, analysis, &lex).as_deref() != Some("ikm") {
             continue;
         }
         for (text, quantities, _) in written_targets(indikator, analysis, &lex) {
@@ -162,7 +161,7 @@ pub(super) fn ikm_target_below_b(cx: &Context, document: &Document, out: &mut Ve
 }
 
 pub(super) fn target_in_formula(cx: &Context, document: &Document, out: &mut Vec<Diagnostic>) {
-    for (indikator, analysis) in cx.index::<Analyses>().of(document) {
+    for (indikator, analysis) in cx.index::<Analyses>().of(cx, document) {
         let (Some(text), Some(parsed)) = (&indikator.formula, &analysis.formula) else {
             continue;
         };
@@ -213,7 +212,7 @@ const ABSOLUTE: &[&[&str]] = &[
 
 pub(super) fn absolute_target(cx: &Context, document: &Document, out: &mut Vec<Diagnostic>) {
     let lex = cx.data.table::<Satuan>();
-    for (indikator, analysis) in cx.index::<Analyses>().of(document) {
+    for (indikator, analysis) in cx.index::<Analyses>().of(cx, document) {
         let mut texts = Vec::new();
         if let Some(target) = &indikator.target {
             texts.push(target);
@@ -250,7 +249,7 @@ fn absolute_in(
     lex: &Satuan,
     out: &mut Vec<Diagnostic>,
 ) {
-    let toks = tokenize(&text.value);
+    let toks = cx.tokens().units(text);
     let found = (0..toks.len()).find_map(|i| {
         ABSOLUTE.iter().find_map(|phrase| {
             let matched = phrase

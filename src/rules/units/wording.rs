@@ -8,7 +8,7 @@ use crate::diagnostic::Diagnostic;
 use crate::model::Document;
 use crate::units::formula::Kind;
 use crate::units::quantity::{self, QUnit};
-use crate::units::{Satuan, Tok, TokKind, UnitKind, skip_list_number, tokenize};
+use crate::units::{Satuan, Tok, TokKind, UnitKind, skip_list_number};
 use crate::wording::{Form, Hasil, Lexicon, Wording, classify, is_result_word};
 use std::collections::HashSet;
 
@@ -41,7 +41,7 @@ fn restated_core<'t, 'a>(toks: &'t [Tok<'a>], lex: &Satuan) -> &'t [Tok<'a>] {
 
 pub(super) fn formula_restates_indicator(cx: &Context, document: &Document, out: &mut Vec<Diagnostic>) {
     let lex = cx.data.table::<Satuan>();
-    for (indikator, analysis) in cx.index::<Analyses>().of(document) {
+    for (indikator, analysis) in cx.index::<Analyses>().of(cx, document) {
         let (Some(uraian), Some(text), Some(parsed)) = (&indikator.uraian, &indikator.formula, &analysis.formula)
         else {
             continue;
@@ -55,9 +55,9 @@ pub(super) fn formula_restates_indicator(cx: &Context, document: &Document, out:
         if !matches!(parsed.kind, Kind::Named(_) | Kind::Prose) {
             continue;
         }
-        let formula_toks = tokenize(&text.value);
-        let formula_words = word_set(restated_core(&formula_toks, &lex));
-        if formula_words.len() < 2 || !formula_words.is_subset(&word_set(&tokenize(&uraian.value))) {
+        let tokens = cx.tokens();
+        let formula_words = word_set(restated_core(&tokens.units(text), &lex));
+        if formula_words.len() < 2 || !formula_words.is_subset(&word_set(&tokens.units(uraian))) {
             continue;
         }
         cx.report(&FORMULA_RESTATES_INDICATOR, document.file, text.span, &[])
@@ -70,12 +70,12 @@ pub(super) fn formula_restates_indicator(cx: &Context, document: &Document, out:
 
 pub(super) fn indicator_not_measurable(cx: &Context, document: &Document, out: &mut Vec<Diagnostic>) {
     let lex = cx.data.table::<Satuan>();
-    for (indikator, analysis) in cx.index::<Analyses>().of(document) {
+    for (indikator, analysis) in cx.index::<Analyses>().of(cx, document) {
         let Some(uraian) = &indikator.uraian else { continue };
         if indikator.satuan.is_some() {
             continue;
         }
-        let toks = tokenize(&uraian.value);
+        let toks = cx.tokens().units(uraian);
         let start = skip_list_number(&toks);
         let Some(first) = toks
             .get(start)
@@ -86,7 +86,7 @@ pub(super) fn indicator_not_measurable(cx: &Context, document: &Document, out: &
         // A unit word anywhere in the name ("Tercapai nilai Survei …"), or a count with its noun or a percent
         // ("… sebanyak 12 kali"), makes it measurable.
         if (start..toks.len()).any(|i| lex.lead_at(&toks, i).is_some())
-            || quantity::quantities(&uraian.value, &lex)
+            || quantity::quantities_in(&toks, &lex)
                 .iter()
                 .any(|q| q.unit != QUnit::Plain)
         {
@@ -129,13 +129,13 @@ pub(super) fn activity_indicator(cx: &Context, document: &Document, out: &mut Ve
     };
     for sasaran in document.jabatan.iter().flat_map(|j| j.sasaran.iter()) {
         let Some(goal) = &sasaran.uraian else { continue };
-        let goal_toks = tokenize(&goal.value);
+        let goal_toks = cx.tokens().units(goal);
         let Some(result) = first_word(&goal_toks).filter(|t| is_result_word(t.text, &satuan)) else {
             continue;
         };
         for indikator in &sasaran.indikator {
             let Some(uraian) = &indikator.uraian else { continue };
-            let toks = tokenize(&uraian.value);
+            let toks = cx.tokens().units(uraian);
             // The thing measured: the word right after the unit word (`Jumlah rapat …`, `Frekuensi pembinaan`).
             // A score, a duration or money measures a result or a resource, whatever follows (`Nilai Survei …`).
             let Some((kind, end)) = satuan.lead_at(&toks, skip_list_number(&toks)) else {
