@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
 /// Changes whenever the layout of the file or of [`FileFacts`] changes.
-const FORMAT: u32 = 6;
+const FORMAT: u32 = 7;
 const MAGIC: &[u8; 8] = b"IKILINTC";
 /// The name of the cache directory beside a configuration file.
 pub const DIR_NAME: &str = ".ikilint_cache";
