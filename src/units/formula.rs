@@ -633,12 +633,10 @@ mod tests {
             let document = crate::typed::read(&source, crate::source::FileId(0))
                 .or_else(|| {
                     let root = crate::yaml::parse(&source).ok()??;
-                    let lang = crate::i18n::Lang::En;
                     Some(crate::schema::read_document(
                         crate::source::FileId(0),
                         &source,
                         &root,
-                        lang,
                         &mut Vec::new(),
                     ))
                 })
