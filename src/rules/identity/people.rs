@@ -9,10 +9,11 @@ use crate::diagnostic::{Diagnostic, Fix};
 use crate::model::Text;
 use crate::names::is_variant;
 use crate::nip::Nip;
-use crate::rules::Context;
 use crate::rules::skp::index::SkpIndex;
+use crate::rules::{Context, Index};
 use crate::source::FileId;
 use foldhash::{HashMap, HashSet};
+use std::sync::Arc;
 
 /// At most this many "also here" labels on one finding.
 const MAX_ALSO: usize = 5;
@@ -23,17 +24,17 @@ fn canonical(digits: &str) -> String {
 
 /// Clusters of places that are one person: equal names, or variants of each other (N006 reports those). Each
 /// cluster keeps its distinct names, so that a name repeated in many signatures is compared once.
-fn clusters<'p>(people: &'p People, group: &[usize]) -> Vec<Vec<&'p Place>> {
-    let mut clusters: Vec<(HashSet<&str>, Vec<&Place>)> = Vec::new();
-    let mut places: Vec<&Place> = group
+fn clusters(people: &People, group: &[usize]) -> Vec<Vec<usize>> {
+    let mut clusters: Vec<(HashSet<&str>, Vec<usize>)> = Vec::new();
+    let mut places: Vec<usize> = group
         .iter()
-        .filter(|&&i| !people.reported_by_n007.contains(&i))
-        .map(|&i| &people.places[i])
-        .filter(|p| p.key.is_some())
+        .copied()
+        .filter(|i| !people.reported_by_n007.contains(i))
+        .filter(|&i| people.places[i].key.is_some())
         .collect();
-    places.sort_by_key(|p| p.order());
+    places.sort_by_key(|&i| people.places[i].order());
     for place in places {
-        let key = place.key.as_deref().unwrap_or("");
+        let key = people.places[place].key.as_deref().unwrap_or("");
         let found = clusters.iter().position(|(keys, _)| keys.contains(key)).or_else(|| {
             clusters
                 .iter()
@@ -50,20 +51,51 @@ fn clusters<'p>(people: &'p People, group: &[usize]) -> Vec<Vec<&'p Place>> {
     clusters.into_iter().map(|(_, places)| places).collect()
 }
 
+/// The people written under each NIP ([`clusters`] of its places), in NIP order: made once for N004, N005 and
+/// N006, which all read them.
+pub struct NipClusters {
+    people: Arc<People>,
+    /// Each NIP with the places of each person written under it, in source order.
+    by_nip: Vec<(String, Vec<Vec<usize>>)>,
+}
+
+impl Index for NipClusters {
+    fn build(cx: &Context) -> Self {
+        let people = cx.index::<People>();
+        let by_nip = sorted_groups(&people.by_nip)
+            .into_iter()
+            .map(|(digits, group)| (digits.clone(), clusters(&people, group)))
+            .collect();
+        NipClusters { people, by_nip }
+    }
+}
+
+impl NipClusters {
+    /// Each NIP with its people, each person as its places.
+    fn iter(&self) -> impl Iterator<Item = (&str, Vec<Vec<&Place>>)> {
+        self.by_nip.iter().map(|(digits, clusters)| {
+            let places = clusters
+                .iter()
+                .map(|cluster| cluster.iter().map(|&i| &self.people.places[i]).collect())
+                .collect();
+            (digits.as_str(), places)
+        })
+    }
+
+    /// The NIPs that N004 reports: written for two people or more.
+    fn shared(&self) -> HashSet<&str> {
+        self.by_nip
+            .iter()
+            .filter(|(_, clusters)| clusters.len() > 1)
+            .map(|(digits, _)| digits.as_str())
+            .collect()
+    }
+}
+
 fn sorted_groups(map: &HashMap<String, Vec<usize>>) -> Vec<(&String, &Vec<usize>)> {
     let mut groups: Vec<_> = map.iter().collect();
     groups.sort();
     groups
-}
-
-/// The NIPs that N004 reports: written for two people or more.
-fn shared_nips(people: &People) -> HashSet<&str> {
-    people
-        .by_nip
-        .iter()
-        .filter(|(_, group)| clusters(people, group).len() > 1)
-        .map(|(digits, _)| digits.as_str())
-        .collect()
 }
 
 /// The first place where the person of `place` is written with another well-formed NIP than `digits`.
@@ -79,9 +111,9 @@ fn other_nip<'p>(people: &'p People, place: &Place, digits: &str) -> Option<&'p 
 }
 
 pub fn nip_shared(cx: &Context, out: &mut Vec<Diagnostic>) {
-    let people = cx.index::<People>();
-    for (digits, group) in sorted_groups(&people.by_nip) {
-        let clusters = clusters(&people, group);
+    let nips = cx.index::<NipClusters>();
+    let people = &nips.people;
+    for (digits, clusters) in nips.iter() {
         let Some((first, others)) = clusters.split_first() else {
             continue;
         };
@@ -101,7 +133,7 @@ pub fn nip_shared(cx: &Context, out: &mut Vec<Diagnostic>) {
             // that one is probably their own, and the shared one was copied from the other's row.
             let own = [b, a]
                 .into_iter()
-                .find_map(|p| other_nip(&people, p, digits).map(|o| (p, o)));
+                .find_map(|p| other_nip(people, p, digits).map(|o| (p, o)));
             finding = match own {
                 Some((person, place)) => {
                     let own_nip = canonical(place.digits.as_deref().unwrap_or(""));
@@ -119,8 +151,9 @@ pub fn nip_shared(cx: &Context, out: &mut Vec<Diagnostic>) {
 }
 
 pub fn person_several_nips(cx: &Context, out: &mut Vec<Diagnostic>) {
-    let people = cx.index::<People>();
-    let shared = shared_nips(&people);
+    let nips = cx.index::<NipClusters>();
+    let people = &nips.people;
+    let shared = nips.shared();
     for (_, group) in sorted_groups(&people.by_key) {
         let mut places: Vec<&Place> = group
             .iter()
@@ -198,10 +231,10 @@ pub fn person_several_nips(cx: &Context, out: &mut Vec<Diagnostic>) {
 }
 
 pub fn name_variant(cx: &Context, out: &mut Vec<Diagnostic>) {
-    let people = cx.index::<People>();
-    for (digits, group) in sorted_groups(&people.by_nip) {
+    let nips = cx.index::<NipClusters>();
+    for (digits, clusters) in nips.iter() {
         let nip = canonical(digits);
-        for cluster in clusters(&people, group) {
+        for cluster in clusters {
             // The first place of each distinct name in the cluster; every later name is a variant of one before.
             let mut firsts: Vec<&Place> = Vec::new();
             for place in cluster {
