@@ -3,21 +3,22 @@
 //! run stats each file (size and modification time first, then a hash of the content when those changed) and
 //! parses only what changed; the cross-file phase then runs on the facts.
 //!
-//! One cache file per configuration and set of paths linted together, in `.ikilint_cache/` beside
-//! `ikilint.toml` or under the user's cache directory. It is written to a temporary file and renamed, so two runs
-//! at once never leave a torn file, and read defensively: a truncated or corrupt file, or a corrupt entry, is
-//! ignored (and rewritten by the run), never trusted.
+//! One entry file per linted file, in a folder per key (configuration, version, rule data), in `.ikilint_cache/`
+//! beside `ikilint.toml` or under the user's cache directory (see [`Cache`]): a warm run reads each entry beside
+//! its file, in parallel, and a changed file rewrites only its own entry. A truncated or corrupt entry is ignored
+//! (and rewritten by the run), never trusted.
 
 use crate::data::Data;
 use crate::per_file::FileFacts;
-use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
-use std::io::Write;
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
-use std::time::SystemTime;
+use std::sync::OnceLock;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::{Duration, SystemTime};
 
 /// Changes whenever the layout of the file or of [`FileFacts`] changes.
-const FORMAT: u32 = 7;
+const FORMAT: u32 = 8;
 const MAGIC: &[u8; 8] = b"IKILINTC";
 /// The name of the cache directory beside a configuration file.
 pub const DIR_NAME: &str = ".ikilint_cache";
@@ -99,76 +100,174 @@ pub fn key(lang: crate::i18n::Lang, enabled: &[&str], data: &Data) -> u64 {
     hasher.finish()
 }
 
-/// The cache of one set of paths under one key.
+/// How long an entry of a file that no run has linted stays: a file deleted or renamed leaves its entry behind,
+/// and the entries of a key's folder not used for this long are removed after a run that wrote one.
+const UNUSED_FOR: Duration = Duration::from_secs(30 * 24 * 3600);
+
+/// An entry used again is marked as used (its modification time set) at most once in this interval, so that a
+/// warm run writes almost nothing.
+const MARK_USED_AFTER: Duration = Duration::from_secs(24 * 3600);
+
+/// The entries of one key: one file per linted file in a folder of its own, `<dir>/<key>/<path hash>.bin`, so
+/// that a run reads and decodes each entry beside its file (in parallel, holding no other) and a changed file
+/// rewrites only its own entry. Each entry is written to a temporary file and renamed, so two runs at once never
+/// leave a torn one, and read defensively: an entry of another key or path, truncated or damaged, is no entry.
 #[derive(Debug)]
 pub struct Cache {
-    file: PathBuf,
-    pub entries: HashMap<PathBuf, Entry>,
+    /// The cache folder (with `.gitignore` and `CACHEDIR.TAG`).
+    root: PathBuf,
+    /// The folder of this key's entries.
+    dir: PathBuf,
+    key: u64,
+    /// Whether the folders exist (made once, by the first entry written).
+    made: OnceLock<bool>,
+    wrote: AtomicBool,
 }
 
 impl Cache {
-    /// The cache for linting `paths` with `key` in `dir`; empty when there is none yet or it cannot be read.
-    pub fn open(dir: &Path, key: u64, paths: &[PathBuf]) -> Cache {
-        let mut hasher = std::hash::DefaultHasher::new();
-        key.hash(&mut hasher);
-        for path in paths {
-            std::path::absolute(path)
-                .unwrap_or_else(|_| path.clone())
-                .hash(&mut hasher);
+    /// The cache of the entries made with `key` in the cache folder `dir`; nothing is read until asked.
+    pub fn open(dir: &Path, key: u64) -> Cache {
+        Cache {
+            root: dir.to_path_buf(),
+            dir: dir.join(format!("{key:016x}")),
+            key,
+            made: OnceLock::new(),
+            wrote: AtomicBool::new(false),
         }
-        let file = dir.join(format!("{:016x}.bin", hasher.finish()));
-        let entries = read_regular(&file)
-            .and_then(|bytes| decode(&bytes, key))
-            .unwrap_or_default();
-        Cache { file, entries }
     }
 
-    /// Write `entries` as the cache (a temporary file renamed over the old one); a cache that cannot be written
-    /// is not an error of the run, so the failure is only returned.
-    pub fn save(&self, key: u64, entries: &HashMap<PathBuf, Entry>) -> std::io::Result<()> {
-        let dir = self.file.parent().unwrap_or(Path::new("."));
-        std::fs::create_dir_all(dir)?;
+    fn entry_file(&self, path: &Path) -> PathBuf {
+        let mut hasher = std::hash::DefaultHasher::new();
+        path.hash(&mut hasher);
+        self.dir.join(format!("{:016x}.bin", hasher.finish()))
+    }
+
+    /// The entry of the file at the absolute `path`, when there is a sound one.
+    pub fn get(&self, path: &Path) -> Option<Entry> {
+        let file = self.entry_file(path);
+        let mut handle = std::fs::File::open(&file).ok()?;
+        let metadata = handle.metadata().ok()?;
+        if !metadata.is_file() || metadata.len() >= MAX_ENTRY {
+            return None;
+        }
+        let mut bytes = Vec::with_capacity(usize::try_from(metadata.len()).ok()?);
+        handle.read_to_end(&mut bytes).ok()?;
+        let entry = decode_entry(&bytes, self.key, path)?;
+        let now = SystemTime::now();
+        let stale = metadata
+            .modified()
+            .is_ok_and(|at| now.duration_since(at).unwrap_or_default() > MARK_USED_AFTER);
+        if stale {
+            // An entry used again must outlive the pruning of unused ones; failing to mark it only costs a re-read.
+            let _ = handle.set_modified(now);
+        }
+        Some(entry)
+    }
+
+    /// Keep `entry` as the entry of the file at the absolute `path`. A cache that cannot be written only makes the
+    /// next run slower, so a failure is only returned.
+    pub fn put(&self, path: &Path, entry: &Entry) -> std::io::Result<()> {
+        if !*self.made.get_or_init(|| self.make_folders().is_ok()) {
+            return Err(std::io::Error::other("the cache folder cannot be made"));
+        }
+        let mut out = tempfile::NamedTempFile::new_in(&self.dir)?;
+        out.write_all(&encode_entry(self.key, path, entry))?;
+        out.persist(self.entry_file(path)).map_err(|e| e.error)?;
+        self.wrote.store(true, Ordering::Relaxed);
+        Ok(())
+    }
+
+    fn make_folders(&self) -> std::io::Result<()> {
+        std::fs::create_dir_all(&self.dir)?;
         // As ruff and cargo do: keep the cache out of version control and backups.
-        let ignore = dir.join(".gitignore");
+        let ignore = self.root.join(".gitignore");
         if !ignore.exists() {
             std::fs::write(&ignore, "# Automatically created by ikilint.\n*\n")?;
             std::fs::write(
-                dir.join("CACHEDIR.TAG"),
+                self.root.join("CACHEDIR.TAG"),
                 "Signature: 8a477f597d28d172789f06886806bc55\n# This file is a cache directory tag created by ikilint.\n",
             )?;
         }
-        let mut out = tempfile::NamedTempFile::new_in(dir)?;
-        let mut writer = std::io::BufWriter::new(out.as_file_mut());
-        writer.write_all(&encode(key, entries))?;
-        writer.flush()?;
-        drop(writer);
-        out.persist(&self.file).map_err(|e| e.error)?;
-        prune(dir, KEPT);
         Ok(())
+    }
+
+    /// After a run: mark this key's folder as used, and when the run wrote an entry, remove what no run uses any
+    /// more (the folders of the keys used longest ago, beyond [`KEPT`], and entries unused for [`UNUSED_FOR`]).
+    pub fn finish(&self) {
+        if let Ok(folder) = std::fs::File::open(&self.dir) {
+            // Where a folder cannot be opened as a file (Windows), its writes alone date it.
+            let _ = folder.set_modified(SystemTime::now());
+        }
+        if self.wrote.load(Ordering::Relaxed) {
+            prune_keys(&self.root, KEPT);
+            prune_entries(&self.dir, UNUSED_FOR);
+        }
     }
 }
 
-/// How many cache files a cache directory keeps: one per configuration and set of paths, so a directory shared by
-/// many repositories (the user's cache directory) keeps the ones used last and does not grow without end.
+/// An entry larger than this is no entry (a file of the cache folder replaced by something else).
+const MAX_ENTRY: u64 = 1 << 32;
+
+/// How many keys' folders a cache folder keeps: one per configuration, language of the rules' data and version,
+/// so a folder shared by many repositories (the user's cache folder) keeps the ones used last and does not grow
+/// without end.
 const KEPT: usize = 32;
 
-/// Remove all but the `keep` most recently written cache files of `dir`.
-fn prune(dir: &Path, keep: usize) {
+fn is_key_folder(name: &str) -> bool {
+    name.len() == 16 && name.bytes().all(|b| b.is_ascii_hexdigit())
+}
+
+/// Remove all but the `keep` most recently used key folders of the cache folder `root`, and the single cache files
+/// of earlier versions of ikilint (`*.bin` beside them).
+fn prune_keys(root: &Path, keep: usize) {
+    let Ok(entries) = std::fs::read_dir(root) else {
+        return;
+    };
+    let mut folders: Vec<(SystemTime, PathBuf)> = Vec::new();
+    for entry in entries.filter_map(Result::ok) {
+        let path = entry.path();
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        let Ok(metadata) = entry.metadata() else { continue };
+        if metadata.is_dir() && is_key_folder(&name) {
+            folders.push((metadata.modified().unwrap_or(SystemTime::UNIX_EPOCH), path));
+        } else if metadata.is_file() && name.ends_with(".bin") {
+            let _ = std::fs::remove_file(path);
+        }
+    }
+    if folders.len() <= keep {
+        return;
+    }
+    folders.sort_by_key(|(modified, _)| std::cmp::Reverse(*modified));
+    for (_, path) in folders.into_iter().skip(keep) {
+        let _ = std::fs::remove_dir_all(path);
+    }
+}
+
+/// Remove the entries of the key folder `dir` unused for `age`, and temporary files left by a run that stopped
+/// while writing (older than an hour).
+fn prune_entries(dir: &Path, age: Duration) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
     };
-    let mut files: Vec<(SystemTime, PathBuf)> = entries
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.extension().is_some_and(|e| e == "bin"))
-        .filter_map(|p| Some((std::fs::metadata(&p).ok()?.modified().ok()?, p)))
-        .collect();
-    if files.len() <= keep {
-        return;
-    }
-    files.sort_by_key(|(modified, _)| std::cmp::Reverse(*modified));
-    for (_, path) in files.into_iter().skip(keep) {
-        let _ = std::fs::remove_file(path);
+    let now = SystemTime::now();
+    for entry in entries.filter_map(Result::ok) {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        let limit = if name.ends_with(".bin") {
+            age
+        } else if name.starts_with(".tmp") {
+            Duration::from_secs(3600)
+        } else {
+            continue;
+        };
+        let unused = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .is_ok_and(|at| now.duration_since(at).unwrap_or_default() > limit);
+        if unused {
+            let _ = std::fs::remove_file(entry.path());
+        }
     }
 }
 
@@ -203,32 +302,21 @@ pub fn remove(dir: &Path) -> std::io::Result<bool> {
     Ok(true)
 }
 
-/// The bytes of a regular file of sane size; anything else (a FIFO, a device, a directory) is no cache.
-fn read_regular(path: &Path) -> Option<Vec<u8>> {
-    let metadata = std::fs::metadata(path).ok()?;
-    (metadata.is_file() && metadata.len() < 1 << 34).then(|| std::fs::read(path).ok())?
-}
-
-fn encode(key: u64, entries: &HashMap<PathBuf, Entry>) -> Vec<u8> {
-    let mut out = Vec::with_capacity(entries.values().map(|e| e.facts.len() + 64).sum::<usize>() + 32);
+fn encode_entry(key: u64, path: &Path, entry: &Entry) -> Vec<u8> {
+    let path = path.to_string_lossy();
+    let mut out = Vec::with_capacity(entry.facts.len() + path.len() + 96);
     out.extend_from_slice(MAGIC);
     out.extend_from_slice(&FORMAT.to_le_bytes());
     out.extend_from_slice(&key.to_le_bytes());
-    out.extend_from_slice(&(entries.len() as u64).to_le_bytes());
-    let mut sorted: Vec<_> = entries.iter().collect();
-    sorted.sort_by(|a, b| a.0.cmp(b.0));
-    for (path, entry) in sorted {
-        let path = path.to_string_lossy();
-        out.extend_from_slice(&(path.len() as u64).to_le_bytes());
-        out.extend_from_slice(path.as_bytes());
-        out.extend_from_slice(&entry.stamp.size.to_le_bytes());
-        out.extend_from_slice(&entry.stamp.modified.to_le_bytes());
-        out.push(u8::from(entry.stamp.explicit));
-        out.extend_from_slice(&entry.content.to_le_bytes());
-        out.extend_from_slice(&entry.checksum.to_le_bytes());
-        out.extend_from_slice(&(entry.facts.len() as u64).to_le_bytes());
-        out.extend_from_slice(&entry.facts);
-    }
+    out.extend_from_slice(&(path.len() as u64).to_le_bytes());
+    out.extend_from_slice(path.as_bytes());
+    out.extend_from_slice(&entry.stamp.size.to_le_bytes());
+    out.extend_from_slice(&entry.stamp.modified.to_le_bytes());
+    out.push(u8::from(entry.stamp.explicit));
+    out.extend_from_slice(&entry.content.to_le_bytes());
+    out.extend_from_slice(&entry.checksum.to_le_bytes());
+    out.extend_from_slice(&(entry.facts.len() as u64).to_le_bytes());
+    out.extend_from_slice(&entry.facts);
     out
 }
 
@@ -258,95 +346,136 @@ impl<'a> Reader<'a> {
     }
 }
 
-fn decode(bytes: &[u8], key: u64) -> Option<HashMap<PathBuf, Entry>> {
+/// The entry written by [`encode_entry`] for `path` under `key`; `None` for anything else (another format, key
+/// or path, a file cut short or longer). Whether its facts are intact is checked when they are decoded.
+fn decode_entry(bytes: &[u8], key: u64, path: &Path) -> Option<Entry> {
     let mut r = Reader(bytes);
     if r.take(8)? != MAGIC || u32::from_le_bytes(r.array()?) != FORMAT || r.u64()? != key {
         return None;
     }
-    let count = r.len()?;
-    let mut entries = HashMap::with_capacity(count.min(bytes.len() / 32));
-    for _ in 0..count {
-        let path_len = r.len()?;
-        let path = PathBuf::from(std::str::from_utf8(r.take(path_len)?).ok()?);
-        let stamp = Stamp {
-            size: r.u64()?,
-            modified: u128::from_le_bytes(r.array()?),
-            explicit: r.take(1)?[0] != 0,
-        };
-        let content = r.u64()?;
-        let checksum = r.u64()?;
-        let facts_len = r.len()?;
-        let facts = r.take(facts_len)?.to_vec();
-        entries.insert(
-            path,
-            Entry {
-                stamp,
-                content,
-                facts,
-                checksum,
-            },
-        );
+    let path_len = r.len()?;
+    // Two paths whose names hash alike never take each other's entry.
+    if r.take(path_len)? != path.to_string_lossy().as_bytes() {
+        return None;
     }
-    r.0.is_empty().then_some(entries)
+    let stamp = Stamp {
+        size: r.u64()?,
+        modified: u128::from_le_bytes(r.array()?),
+        explicit: r.take(1)?[0] != 0,
+    };
+    let content = r.u64()?;
+    let checksum = r.u64()?;
+    let facts_len = r.len()?;
+    let facts = r.take(facts_len)?.to_vec();
+    r.0.is_empty().then_some(Entry {
+        stamp,
+        content,
+        facts,
+        checksum,
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn sample() -> HashMap<PathBuf, Entry> {
+    fn sample() -> Entry {
         let stamp = Stamp {
             size: 10,
             modified: 12345,
             explicit: true,
         };
-        let entry = Entry::new(stamp, 99, &FileFacts::default()).unwrap();
-        HashMap::from([(PathBuf::from("/a/b.yaml"), entry)])
+        Entry::new(stamp, 99, &FileFacts::default()).unwrap()
     }
 
-    #[test]
-    fn a_shared_cache_directory_keeps_the_files_used_last() {
-        let dir = tempfile::tempdir().unwrap();
-        for i in 0..5 {
-            let path = dir.path().join(format!("{i}.bin"));
-            std::fs::write(&path, "x").unwrap();
-            let at = SystemTime::UNIX_EPOCH + std::time::Duration::from_secs(1_000_000 + i);
-            std::fs::File::options()
-                .write(true)
-                .open(&path)
-                .unwrap()
-                .set_modified(at)
-                .unwrap();
-        }
-        std::fs::write(dir.path().join(".gitignore"), "*").unwrap();
-        prune(dir.path(), 2);
-        let mut left: Vec<String> = std::fs::read_dir(dir.path())
+    fn age(path: &Path, seconds_ago: u64) {
+        let at = SystemTime::now() - Duration::from_secs(seconds_ago);
+        std::fs::File::open(path).unwrap().set_modified(at).unwrap();
+    }
+
+    fn names(dir: &Path) -> Vec<String> {
+        let mut left: Vec<String> = std::fs::read_dir(dir)
             .unwrap()
             .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
             .collect();
         left.sort();
-        assert_eq!(left, [".gitignore", "3.bin", "4.bin"]);
+        left
     }
 
     #[test]
-    fn entries_round_trip_and_a_truncated_or_foreign_file_is_no_cache() {
-        let bytes = encode(7, &sample());
-        let back = decode(&bytes, 7).expect("decodes");
-        let entry = &back[Path::new("/a/b.yaml")];
-        assert_eq!((entry.stamp.size, entry.stamp.modified, entry.content), (10, 12345, 99));
-        assert!(entry.decode().is_some());
-        assert!(decode(&bytes, 8).is_none(), "another key");
+    fn a_shared_cache_folder_keeps_the_keys_used_last_and_drops_old_single_files() {
+        let dir = tempfile::tempdir().unwrap();
+        for i in 0..5u64 {
+            let folder = dir.path().join(format!("{i:016x}"));
+            std::fs::create_dir(&folder).unwrap();
+            std::fs::write(folder.join("e.bin"), "x").unwrap();
+            age(&folder, 1000 - i);
+        }
+        std::fs::write(dir.path().join("0123456789abcdef.bin"), "a cache of FORMAT 7").unwrap();
+        std::fs::create_dir(dir.path().join("notes")).unwrap();
+        std::fs::write(dir.path().join(".gitignore"), "*").unwrap();
+        prune_keys(dir.path(), 2);
+        assert_eq!(
+            names(dir.path()),
+            [".gitignore", "0000000000000003", "0000000000000004", "notes"]
+        );
+    }
+
+    #[test]
+    fn entries_unused_for_long_and_stale_temporary_files_are_removed_and_nothing_else() {
+        let dir = tempfile::tempdir().unwrap();
+        for (name, seconds_ago) in [
+            ("old.bin", 40 * 24 * 3600),
+            ("used.bin", 24 * 3600),
+            (".tmpAbc", 2 * 3600),
+            (".tmpNow", 10),
+            ("other.txt", 40 * 24 * 3600),
+        ] {
+            let path = dir.path().join(name);
+            std::fs::write(&path, "x").unwrap();
+            age(&path, seconds_ago);
+        }
+        prune_entries(dir.path(), UNUSED_FOR);
+        assert_eq!(names(dir.path()), [".tmpNow", "other.txt", "used.bin"]);
+    }
+
+    #[test]
+    fn an_entry_round_trips_and_one_cut_or_of_another_key_or_path_is_none() {
+        let path = Path::new("/a/b.yaml");
+        let bytes = encode_entry(7, path, &sample());
+        let back = decode_entry(&bytes, 7, path).expect("decodes");
+        assert_eq!((back.stamp.size, back.stamp.modified, back.content), (10, 12345, 99));
+        assert!(back.stamp.explicit);
+        assert!(back.decode().is_some());
+        assert!(decode_entry(&bytes, 8, path).is_none(), "another key");
+        assert!(decode_entry(&bytes, 7, Path::new("/a/c.yaml")).is_none(), "another path");
         for cut in 0..bytes.len() {
-            assert!(decode(&bytes[..cut], 7).is_none(), "truncated at {cut}");
+            assert!(decode_entry(&bytes[..cut], 7, path).is_none(), "truncated at {cut}");
         }
         let mut longer = bytes.clone();
         longer.push(0);
-        assert!(decode(&longer, 7).is_none(), "trailing bytes");
-        // A damaged byte inside an entry's facts: the file still reads, the entry is not trusted.
+        assert!(decode_entry(&longer, 7, path).is_none(), "trailing bytes");
+        // A damaged byte inside the facts: the entry reads, its facts are not trusted.
         let mut damaged = bytes.clone();
         let last = damaged.len() - 1;
         damaged[last] ^= 1;
-        let back = decode(&damaged, 7).expect("the layout is intact");
-        assert!(back[Path::new("/a/b.yaml")].decode().is_none());
+        assert!(decode_entry(&damaged, 7, path).expect("the layout is intact").decode().is_none());
+    }
+
+    #[test]
+    fn a_cache_gives_back_what_was_put_and_marks_an_entry_used_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = Cache::open(dir.path(), 7);
+        let path = Path::new("/a/b.yaml");
+        assert!(cache.get(path).is_none(), "nothing yet");
+        cache.put(path, &sample()).unwrap();
+        assert!(dir.path().join("CACHEDIR.TAG").exists() && dir.path().join(".gitignore").exists());
+        assert_eq!(cache.get(path).map(|e| e.content), Some(99));
+        assert!(Cache::open(dir.path(), 8).get(path).is_none(), "another key reads another folder");
+        let file = cache.entry_file(path);
+        age(&file, 10 * 24 * 3600);
+        assert!(cache.get(path).is_some());
+        let modified = std::fs::metadata(&file).unwrap().modified().unwrap();
+        assert!(SystemTime::now().duration_since(modified).unwrap() < MARK_USED_AFTER);
     }
 }

@@ -9,7 +9,6 @@ use crate::source::SourceFile;
 use crate::workspace::{Candidate, PathError};
 use crate::{Report, rules};
 use rayon::prelude::*;
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 /// How a run uses the cache.
@@ -26,10 +25,8 @@ struct Outcome {
     /// The text as read, or `None` when the file can be read again for it (the text is read again only if shown:
     /// a run over a province keeps no file's text through the cross-file phase unless it must).
     source: Option<SourceFile>,
-    /// Read in this run (its cache entry is new or restamped).
-    fresh: bool,
     facts: FileFacts,
-    /// The cache entry to keep for this file.
+    /// The new cache entry of a file read in this run (its facts, or its old facts under a new stamp).
     entry: Option<Entry>,
 }
 
@@ -60,7 +57,6 @@ fn lint_fresh(
             name,
             path: candidate.path.clone(),
             source: None,
-            fresh: true,
             facts,
             entry: Some(prior.restamped(stamp)),
         };
@@ -80,7 +76,6 @@ fn lint_fresh(
         name,
         path: candidate.path.clone(),
         source: (!rereadable).then_some(source),
-        fresh: true,
         facts,
         entry,
     }
@@ -94,7 +89,6 @@ fn unreadable(candidate: &Candidate, reason: &str) -> Outcome {
         name: name.clone(),
         path: candidate.path.clone(),
         source: Some(SourceFile::new(name, loaded.text)),
-        fresh: true,
         facts: FileFacts {
             diagnostics: loaded.diagnostics,
             ..FileFacts::default()
@@ -117,27 +111,19 @@ pub fn run(
         .filter(|c| settings.is_enabled(c))
         .collect();
     let key = cache::key(settings.lang, &enabled, data);
-    let paths: Vec<PathBuf> = candidates.iter().map(|c| c.path.clone()).collect();
-    let mut cache = options.dir.as_deref().map(|dir| Cache::open(dir, key, &paths));
-    let priors: Vec<Option<Entry>> = candidates
-        .iter()
-        .map(|c| {
-            cache
-                .as_mut()
-                .and_then(|cache| cache.entries.remove(&cache_path(&c.path)))
-        })
-        .collect();
-    let use_cache = cache.is_some();
+    let cache = options.dir.as_deref().map(|dir| Cache::open(dir, key));
     let outcomes: Vec<Result<Outcome, PathError>> = candidates
         .par_iter()
-        .zip(priors)
-        .map(|(candidate, prior)| {
+        .map(|candidate| {
             // Only a regular file has a stamp worth trusting; anything else is read (and refused) afresh.
-            let stamp = use_cache
+            let stamp = cache
+                .is_some()
                 .then(|| std::fs::metadata(&candidate.path).ok())
                 .flatten()
                 .filter(|m| m.is_file())
                 .map(|m| Stamp::of(&m, candidate.explicit));
+            let cached = cache.as_ref().zip(stamp).map(|(cache, _)| (cache, cache_path(&candidate.path)));
+            let prior = cached.as_ref().and_then(|(cache, path)| cache.get(path));
             if let (Some(stamp), Some(prior)) = (stamp, &prior)
                 && prior.stamp == stamp
                 && let Some(facts) = prior.decode()
@@ -146,12 +132,11 @@ pub fn run(
                     name: candidate.path.to_string_lossy().into_owned(),
                     path: candidate.path.clone(),
                     source: None,
-                    fresh: false,
                     facts,
-                    entry: prior.clone().into(),
+                    entry: None,
                 });
             }
-            match crate::fsread::read(&candidate.path, crate::fsread::Kind::Document) {
+            let outcome = match crate::fsread::read(&candidate.path, crate::fsread::Kind::Document) {
                 Ok(bytes) => {
                     let outcome = lint_fresh(candidate, stamp, bytes, prior, &checks, data, settings);
                     match &outcome.facts.unreadable {
@@ -168,20 +153,22 @@ pub fn run(
                     path: candidate.path.clone(),
                     reason,
                 }),
+            }?;
+            if let (Some((cache, path)), Some(entry)) = (&cached, &outcome.entry) {
+                // A cache that cannot be written only makes the next run slower.
+                let _ = cache.put(path, entry);
             }
+            Ok(outcome)
         })
         .collect();
     let outcomes = outcomes.into_iter().collect::<Result<Vec<_>, _>>()?;
 
-    let mut entries = HashMap::with_capacity(outcomes.len());
-    let mut changed = cache.as_ref().is_some_and(|c| !c.entries.is_empty());
+    if let Some(cache) = &cache {
+        cache.finish();
+    }
     let mut gathered = Gathered::default();
     let mut skipped = Vec::new();
     for outcome in outcomes {
-        if let Some(entry) = outcome.entry {
-            changed |= outcome.fresh;
-            entries.insert(cache_path(&outcome.path), entry);
-        }
         let facts = outcome.facts;
         if facts.skipped {
             skipped.push(outcome.name);
@@ -213,12 +200,6 @@ pub fn run(
             gathered.skps.push(skp);
         }
         gathered.add(file, diagnostics, facts.suppression);
-    }
-    if let Some(cache) = &cache
-        && changed
-    {
-        // A cache that cannot be written only makes the next run slower.
-        let _ = cache.save(key, &entries);
     }
     let (files, diagnostics) = lint::finish_run(gathered, data, settings);
     Ok(Report {

@@ -25,14 +25,39 @@ fn json(dir: &Path, cache: bool) -> String {
     String::from_utf8(output.stdout).unwrap()
 }
 
-fn cache_files(dir: &Path) -> Vec<std::path::PathBuf> {
+/// The folders of the cache beside `dir`'s `ikilint.toml` (one per key).
+fn key_folders(dir: &Path) -> Vec<std::path::PathBuf> {
     let Ok(entries) = std::fs::read_dir(dir.join(".ikilint_cache")) else {
         return Vec::new();
     };
-    entries
+    entries.map(|e| e.unwrap().path()).filter(|p| p.is_dir()).collect()
+}
+
+/// Every entry of the cache beside `dir`, sorted.
+fn cache_files(dir: &Path) -> Vec<std::path::PathBuf> {
+    let mut files: Vec<_> = key_folders(dir)
+        .iter()
+        .flat_map(|folder| std::fs::read_dir(folder).unwrap())
         .map(|e| e.unwrap().path())
         .filter(|p| p.extension().is_some_and(|e| e == "bin"))
-        .collect()
+        .collect();
+    files.sort();
+    files
+}
+
+/// The files under `dir` a walk lints (each gets an entry), outside the cache.
+fn lintable_files(dir: &Path) -> usize {
+    let mut count = 0;
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        if path.is_dir() && !name.starts_with('.') {
+            count += lintable_files(&path);
+        } else if [".yaml", ".yml", ".docx", ".xlsx", ".txt"].iter().any(|x| name.ends_with(x)) {
+            count += 1;
+        }
+    }
+    count
 }
 
 /// A cold run (no cache) and a warm run agree; returns the output.
@@ -50,8 +75,12 @@ fn warm_runs_and_runs_after_changes_find_what_a_cold_run_finds() {
     let repo = repository();
     let dir = repo.path();
     let clean = agree(dir);
-    assert_eq!(cache_files(dir).len(), 1, "one cache file beside ikilint.toml");
+    assert_eq!(key_folders(dir).len(), 1, "one key folder beside ikilint.toml");
+    assert!(lintable_files(dir) > 2);
+    assert_eq!(cache_files(dir).len(), lintable_files(dir), "one entry per file");
     assert!(dir.join(".ikilint_cache/.gitignore").exists());
+    let entries = || -> Vec<Vec<u8>> { cache_files(dir).iter().map(|f| std::fs::read(f).unwrap()).collect() };
+    let before_edit = entries();
 
     // An edit in one file: a new finding there, and a cross-file one (the NIP now shared with the other file).
     let file = dir.join("contoh-bersih-2024.yaml");
@@ -64,6 +93,8 @@ fn warm_runs_and_runs_after_changes_find_what_a_cold_run_finds() {
     std::fs::write(&file, &edited).unwrap();
     let after_edit = agree(dir);
     assert_ne!(after_edit, clean);
+    let changed = before_edit.iter().zip(entries()).filter(|(a, b)| *a != b).count();
+    assert_eq!(changed, 1, "an edit of one file rewrites its entry alone");
     assert!(after_edit.contains("\"T001\"") && after_edit.contains("\"N004\""));
 
     // Touched but not changed: same findings.
@@ -106,26 +137,32 @@ fn a_corrupt_or_truncated_cache_is_ignored_and_rewritten() {
     let repo = repository();
     let dir = repo.path();
     let cold = agree(dir);
-    let cache = cache_files(dir).pop().expect("a cache file");
-    let bytes = std::fs::read(&cache).unwrap();
-    for broken in [
-        bytes[..bytes.len() / 2].to_vec(),
-        Vec::new(),
-        bytes.iter().map(|b| b ^ 0x5a).collect(),
-        // The header intact, every entry's facts garbled.
-        bytes[..32]
-            .iter()
-            .copied()
-            .chain(bytes[32..].iter().map(|b| b.wrapping_add(1)))
-            .collect(),
-    ] {
-        std::fs::write(&cache, &broken).unwrap();
+    let entries = cache_files(dir);
+    assert!(entries.len() > 2);
+    let intact: Vec<Vec<u8>> = entries.iter().map(|f| std::fs::read(f).unwrap()).collect();
+    let breakings: [fn(&[u8]) -> Vec<u8>; 4] = [
+        |bytes| bytes[..bytes.len() / 2].to_vec(),
+        |_| Vec::new(),
+        |bytes| bytes.iter().map(|b| b ^ 0x5a).collect(),
+        // The header intact, the facts garbled.
+        |bytes| {
+            let header = bytes.len() - 40;
+            bytes[..header]
+                .iter()
+                .copied()
+                .chain(bytes[header..].iter().map(|b| b.wrapping_add(1)))
+                .collect()
+        },
+    ];
+    for breaking in breakings {
+        for (file, bytes) in entries.iter().zip(&intact) {
+            std::fs::write(file, breaking(bytes)).unwrap();
+        }
         assert_eq!(json(dir, true), cold, "a broken cache changed the findings");
         assert_eq!(json(dir, true), cold);
-        assert!(
-            std::fs::read(&cache).unwrap().len() > 64,
-            "the broken cache is rewritten"
-        );
+        for (file, bytes) in entries.iter().zip(&intact) {
+            assert_eq!(&std::fs::read(file).unwrap(), bytes, "the broken entry is rewritten");
+        }
     }
 }
 
@@ -144,15 +181,17 @@ fn runs_at_once_never_corrupt_the_cache() {
         assert_eq!(run.join().unwrap(), cold);
     }
     assert_eq!(json(dir, true), cold);
-    assert!(cache_files(dir).len() == 1);
-    assert!(
-        std::fs::read_dir(dir.join(".ikilint_cache")).unwrap().all(|e| !e
-            .unwrap()
-            .file_name()
-            .to_string_lossy()
-            .starts_with(".tmp")),
-        "no temporary file is left behind"
-    );
+    assert_eq!(cache_files(dir).len(), lintable_files(dir));
+    for folder in std::iter::once(dir.join(".ikilint_cache")).chain(key_folders(dir)) {
+        assert!(
+            std::fs::read_dir(folder).unwrap().all(|e| !e
+                .unwrap()
+                .file_name()
+                .to_string_lossy()
+                .starts_with(".tmp")),
+            "no temporary file is left behind"
+        );
+    }
 }
 
 #[test]
