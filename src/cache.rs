@@ -448,7 +448,10 @@ mod tests {
         assert!(back.stamp.explicit);
         assert!(back.decode().is_some());
         assert!(decode_entry(&bytes, 8, path).is_none(), "another key");
-        assert!(decode_entry(&bytes, 7, Path::new("/a/c.yaml")).is_none(), "another path");
+        assert!(
+            decode_entry(&bytes, 7, Path::new("/a/c.yaml")).is_none(),
+            "another path"
+        );
         for cut in 0..bytes.len() {
             assert!(decode_entry(&bytes[..cut], 7, path).is_none(), "truncated at {cut}");
         }
@@ -459,7 +462,12 @@ mod tests {
         let mut damaged = bytes.clone();
         let last = damaged.len() - 1;
         damaged[last] ^= 1;
-        assert!(decode_entry(&damaged, 7, path).expect("the layout is intact").decode().is_none());
+        assert!(
+            decode_entry(&damaged, 7, path)
+                .expect("the layout is intact")
+                .decode()
+                .is_none()
+        );
     }
 
     #[test]
@@ -471,7 +479,10 @@ mod tests {
         cache.put(path, &sample()).unwrap();
         assert!(dir.path().join("CACHEDIR.TAG").exists() && dir.path().join(".gitignore").exists());
         assert_eq!(cache.get(path).map(|e| e.content), Some(99));
-        assert!(Cache::open(dir.path(), 8).get(path).is_none(), "another key reads another folder");
+        assert!(
+            Cache::open(dir.path(), 8).get(path).is_none(),
+            "another key reads another folder"
+        );
         let file = cache.entry_file(path);
         age(&file, 10 * 24 * 3600);
         assert!(cache.get(path).is_some());

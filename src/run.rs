@@ -122,7 +122,10 @@ pub fn run(
                 .flatten()
                 .filter(|m| m.is_file())
                 .map(|m| Stamp::of(&m, candidate.explicit));
-            let cached = cache.as_ref().zip(stamp).map(|(cache, _)| (cache, cache_path(&candidate.path)));
+            let cached = cache
+                .as_ref()
+                .zip(stamp)
+                .map(|(cache, _)| (cache, cache_path(&candidate.path)));
             let prior = cached.as_ref().and_then(|(cache, path)| cache.get(path));
             if let (Some(stamp), Some(prior)) = (stamp, &prior)
                 && prior.stamp == stamp

@@ -53,7 +53,10 @@ fn lintable_files(dir: &Path) -> usize {
         let name = path.file_name().unwrap().to_string_lossy().into_owned();
         if path.is_dir() && !name.starts_with('.') {
             count += lintable_files(&path);
-        } else if [".yaml", ".yml", ".docx", ".xlsx", ".txt"].iter().any(|x| name.ends_with(x)) {
+        } else if [".yaml", ".yml", ".docx", ".xlsx", ".txt"]
+            .iter()
+            .any(|x| name.ends_with(x))
+        {
             count += 1;
         }
     }
@@ -140,7 +143,8 @@ fn a_corrupt_or_truncated_cache_is_ignored_and_rewritten() {
     let entries = cache_files(dir);
     assert!(entries.len() > 2);
     let intact: Vec<Vec<u8>> = entries.iter().map(|f| std::fs::read(f).unwrap()).collect();
-    let breakings: [fn(&[u8]) -> Vec<u8>; 4] = [
+    type Breaking = fn(&[u8]) -> Vec<u8>;
+    let breakings: [Breaking; 4] = [
         |bytes| bytes[..bytes.len() / 2].to_vec(),
         |_| Vec::new(),
         |bytes| bytes.iter().map(|b| b ^ 0x5a).collect(),
@@ -184,11 +188,9 @@ fn runs_at_once_never_corrupt_the_cache() {
     assert_eq!(cache_files(dir).len(), lintable_files(dir));
     for folder in std::iter::once(dir.join(".ikilint_cache")).chain(key_folders(dir)) {
         assert!(
-            std::fs::read_dir(folder).unwrap().all(|e| !e
+            std::fs::read_dir(folder)
                 .unwrap()
-                .file_name()
-                .to_string_lossy()
-                .starts_with(".tmp")),
+                .all(|e| !e.unwrap().file_name().to_string_lossy().starts_with(".tmp")),
             "no temporary file is left behind"
         );
     }

@@ -8,8 +8,10 @@ use crate::names::Names;
 use crate::nip::Nip;
 use crate::rules::skp::index::SkpIndex;
 use crate::rules::{Context, Index};
+use crate::skp::SkpDocument;
 use crate::source::{FileId, Span};
 use foldhash::{HashMap, HashSet};
+use rayon::prelude::*;
 use std::sync::Arc;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -135,43 +137,20 @@ impl People {
         index
     }
 
-    /// Fill in a place's compared name and NIP digits, and add it.
-    fn add_place(&mut self, mut place: Place) -> usize {
-        place.key = place.name.as_ref().and_then(|n| self.names.key(n.as_str()));
-        place.digits = place
-            .nip
-            .as_ref()
-            .filter(|n| !crate::nip::is_placeholder(n.as_str()))
-            .and_then(|n| Nip::parse(n.as_str()).ok())
-            .map(|n| n.digits().to_string());
-        self.add(place)
-    }
-
-    fn collect(&mut self, doc: usize, document: &Document) {
-        for (j, jabatan) in document.jabatan.iter().enumerate() {
-            let at = |role, span, name: &Option<Text>, nip: &Option<Text>| Place {
-                doc,
-                jabatan: j,
-                role,
-                file: document.file,
-                span,
-                name: name.clone(),
-                key: None,
-                nip: nip.clone(),
-                digits: None,
-            };
-            if let Some(p) = &jabatan.pemangku {
-                let index = self.add_place(at(Role::Holder, p.span, &p.nama, &p.nip));
-                self.holders.insert((doc, j), index);
-            }
-            let Some(tt) = &jabatan.tanda_tangan else { continue };
-            for (role, signer) in [(Role::Atasan, &tt.atasan), (Role::Pegawai, &tt.pegawai)] {
-                if let Some(s) = signer {
-                    let index = self.add_place(at(role, s.span, &s.nama, &s.nip));
-                    if role == Role::Pegawai {
-                        self.own_signatures.insert((doc, j), index);
-                    }
+    /// Add the places of one document, as [`places_of`] and [`skp_places`] made them.
+    fn add_all(&mut self, places: Vec<Place>) {
+        for place in places {
+            let position = (place.doc, place.jabatan);
+            let role = place.role;
+            let index = self.add(place);
+            match role {
+                Role::Holder => {
+                    self.holders.insert(position, index);
                 }
+                Role::Pegawai => {
+                    self.own_signatures.insert(position, index);
+                }
+                _ => {}
             }
         }
     }
@@ -227,6 +206,73 @@ impl People {
     }
 }
 
+/// A place with its compared name and NIP digits filled in.
+fn completed(names: &Names, mut place: Place) -> Place {
+    place.key = place.name.as_ref().and_then(|n| names.key(n.as_str()));
+    place.digits = place
+        .nip
+        .as_ref()
+        .filter(|n| !crate::nip::is_placeholder(n.as_str()))
+        .and_then(|n| Nip::parse(n.as_str()).ok())
+        .map(|n| n.digits().to_string());
+    place
+}
+
+/// The places of the IKI document `doc`: per position its `pemangku`, then its signature's atasan and pegawai.
+fn places_of(names: &Names, doc: usize, document: &Document) -> Vec<Place> {
+    let mut places = Vec::new();
+    for (j, jabatan) in document.jabatan.iter().enumerate() {
+        let at = |role, span, name: &Option<Text>, nip: &Option<Text>| {
+            completed(
+                names,
+                Place {
+                    doc,
+                    jabatan: j,
+                    role,
+                    file: document.file,
+                    span,
+                    name: name.clone(),
+                    key: None,
+                    nip: nip.clone(),
+                    digits: None,
+                },
+            )
+        };
+        if let Some(p) = &jabatan.pemangku {
+            places.push(at(Role::Holder, p.span, &p.nama, &p.nip));
+        }
+        let Some(tt) = &jabatan.tanda_tangan else { continue };
+        for (role, signer) in [(Role::Atasan, &tt.atasan), (Role::Pegawai, &tt.pegawai)] {
+            if let Some(s) = signer {
+                places.push(at(role, s.span, &s.nama, &s.nip));
+            }
+        }
+    }
+    places
+}
+
+/// The people named on the SKP `doc` (its index among the documents and SKPs).
+fn skp_places(names: &Names, doc: usize, skp: &SkpDocument) -> Vec<Place> {
+    skp.people()
+        .map(|(key, person)| {
+            completed(
+                names,
+                Place {
+                    doc,
+                    jabatan: 0,
+                    role: Role::Skp(key),
+                    file: skp.file,
+                    span: person.span,
+                    name: person.nama.clone(),
+                    key: None,
+                    nip: person.nip.clone(),
+                    digits: None,
+                },
+            )
+        })
+        .collect()
+}
+
 impl Index for People {
     fn build(cx: &Context) -> Self {
         let mut people = People {
@@ -240,23 +286,25 @@ impl Index for People {
             mismatches: Vec::new(),
             reported_by_n007: HashSet::default(),
         };
-        for (doc, document) in cx.documents.iter().enumerate() {
-            people.collect(doc, document);
-        }
-        for (s, skp) in cx.skps.iter().enumerate() {
-            for (key, person) in skp.people() {
-                people.add_place(Place {
-                    doc: cx.documents.len() + s,
-                    jabatan: 0,
-                    role: Role::Skp(key),
-                    file: skp.file,
-                    span: person.span,
-                    name: person.nama.clone(),
-                    key: None,
-                    nip: person.nip.clone(),
-                    digits: None,
-                });
-            }
+        // A place's compared name and NIP digits are the costly part and depend on nothing else: each document's
+        // places are made on any core, then numbered in document order.
+        let names = &people.names;
+        let iki: Vec<Vec<Place>> = cx
+            .documents
+            .par_iter()
+            .enumerate()
+            .map(|(doc, document)| places_of(names, doc, document))
+            .collect();
+        let skp: Vec<Vec<Place>> = cx
+            .skps
+            .par_iter()
+            .enumerate()
+            .map(|(s, skp)| skp_places(names, cx.documents.len() + s, skp))
+            .collect();
+        let count = iki.iter().chain(&skp).map(Vec::len).sum();
+        people.places.reserve(count);
+        for places in iki.into_iter().chain(skp) {
+            people.add_all(places);
         }
         // `atasan` references are resolved once, by the cascade.
         let cascade = cx.index::<Cascade>();
