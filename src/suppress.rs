@@ -338,12 +338,12 @@ pub fn apply(
         }
     }
     let mut used: HashMap<(FileId, usize, usize), bool> = HashMap::new();
-    let mut kept = Vec::with_capacity(diagnostics.len());
-    for diagnostic in diagnostics {
+    // In place: a province's findings are not moved to drop the few that are suppressed.
+    let mut kept = diagnostics;
+    kept.retain(|diagnostic| {
         let file = diagnostic.primary.file;
         if !scanned.contains_key(&file) {
-            kept.push(diagnostic);
-            continue;
+            return true;
         }
         let line = anchors.line(file, files.get(file).line_index(diagnostic.primary.span.start));
         let mut suppressed = false;
@@ -355,10 +355,8 @@ pub fn apply(
                 suppressed = true;
             }
         }
-        if !suppressed {
-            kept.push(diagnostic);
-        }
-    }
+        !suppressed
+    });
     let mut files_sorted: Vec<_> = scanned.into_iter().collect();
     files_sorted.sort_by_key(|(id, _)| *id);
     for (file, (directives, malformed)) in files_sorted {

@@ -6,13 +6,14 @@ use super::index::{Mismatch, People, Place, Role};
 use super::titles::{Titles, Unit};
 use super::{NAME_VARIANT, NIP_SHARED, PERSON_SEVERAL_NIPS, SIGNER_NOT_HOLDER, TITLE_MISMATCH, value_edit};
 use crate::diagnostic::{Diagnostic, Fix};
-use crate::model::Text;
+use crate::model::{Document, Text};
 use crate::names::is_variant;
 use crate::nip::Nip;
 use crate::rules::skp::index::SkpIndex;
 use crate::rules::{Context, Index};
 use crate::source::FileId;
 use foldhash::{HashMap, HashSet};
+use rayon::prelude::*;
 use std::sync::Arc;
 
 /// At most this many "also here" labels on one finding.
@@ -333,30 +334,18 @@ pub fn title_mismatch(cx: &Context, out: &mut Vec<Diagnostic>) {
             )
         })
         .collect();
-    for (doc, document) in cx.documents.iter().enumerate() {
-        for (j, jabatan) in document.jabatan.iter().enumerate() {
-            let Some(tt) = &jabatan.tanda_tangan else { continue };
-            let signed = [
-                ("pegawai", tt.pegawai.as_ref(), jabatan.nama.as_ref().map(|n| (doc, n))),
-                (
-                    "atasan",
-                    tt.atasan.as_ref(),
-                    people
-                        .superior((doc, j))
-                        .and_then(|(d, j)| cx.documents[d].jabatan[j].nama.as_ref().map(|n| (d, n))),
-                ),
-            ];
-            for (role, signer, position) in signed {
-                let (Some(written), Some((position_doc, title))) = (signer.and_then(|s| s.jabatan.as_ref()), position)
-                else {
-                    continue;
-                };
-                let signed = (document.file, written, &units[doc]);
-                let position = (cx.documents[position_doc].file, title, &units[position_doc]);
-                compare_title(cx, &titles, role, signed, position, out);
-            }
-        }
-    }
+    // Each document's signatures are compared on any core (a province has hundreds of thousands).
+    let found: Vec<Diagnostic> = cx
+        .documents
+        .par_iter()
+        .enumerate()
+        .flat_map_iter(|(doc, document)| {
+            let mut out = Vec::new();
+            signed_titles(cx, &people, &titles, &units, doc, document, &mut out);
+            out
+        })
+        .collect();
+    out.extend(found);
     // An SKP whose holder's IKI position is known: its pegawai's title against that position's, its penilai's
     // against the position above.
     let skps = cx.index::<SkpIndex>();
@@ -379,6 +368,41 @@ pub fn title_mismatch(cx: &Context, out: &mut Vec<Diagnostic>) {
             let unit = Unit::new(person.unit.as_ref().map(|u| u.as_str()), None);
             let position = (cx.documents[position_doc].file, title, &units[position_doc]);
             compare_title(cx, &titles, role, (skp.file, written, &unit), position, out);
+        }
+    }
+}
+
+/// N008 on the signatures of the IKI document `doc`: the pegawai's title against the position's own, the atasan's
+/// against the position the `atasan` names.
+fn signed_titles(
+    cx: &Context,
+    people: &People,
+    titles: &Titles,
+    units: &[Unit],
+    doc: usize,
+    document: &Document,
+    out: &mut Vec<Diagnostic>,
+) {
+    for (j, jabatan) in document.jabatan.iter().enumerate() {
+        let Some(tt) = &jabatan.tanda_tangan else { continue };
+        let signed = [
+            ("pegawai", tt.pegawai.as_ref(), jabatan.nama.as_ref().map(|n| (doc, n))),
+            (
+                "atasan",
+                tt.atasan.as_ref(),
+                people
+                    .superior((doc, j))
+                    .and_then(|(d, j)| cx.documents[d].jabatan[j].nama.as_ref().map(|n| (d, n))),
+            ),
+        ];
+        for (role, signer, position) in signed {
+            let (Some(written), Some((position_doc, title))) = (signer.and_then(|s| s.jabatan.as_ref()), position)
+            else {
+                continue;
+            };
+            let signed = (document.file, written, &units[doc]);
+            let position = (cx.documents[position_doc].file, title, &units[position_doc]);
+            compare_title(cx, titles, role, signed, position, out);
         }
     }
 }
