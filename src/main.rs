@@ -7,6 +7,11 @@ use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+// As ruff does: a run frees and allocates millions of small values (findings, texts) across threads, where the
+// system allocator spent a fifth of a warm run consolidating and unlinking chunks.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser)]
 #[command(
     name = "ikilint",
