@@ -295,7 +295,9 @@ fn finish_set(
     let skps = linked.as_deref().unwrap_or(skps);
     let cx = Context::new(files, documents, data).with_skps(skps);
     let per_set = set_findings(&cx, settings);
-    let diagnostics = gathered.diagnostics.into_iter().chain(per_set).collect();
+    // Appended, not collected anew: a province's findings are not moved to add the few of the set rules.
+    let mut diagnostics = gathered.diagnostics;
+    diagnostics.extend(per_set);
     filter_and_order(
         files,
         &gathered.with_directives,

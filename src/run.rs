@@ -170,6 +170,9 @@ pub fn run(
         cache.finish();
     }
     let mut gathered = Gathered::default();
+    gathered
+        .diagnostics
+        .reserve(outcomes.iter().map(|o| o.facts.diagnostics.len()).sum());
     let mut skipped = Vec::new();
     for outcome in outcomes {
         let facts = outcome.facts;
