@@ -145,6 +145,10 @@ impl Cache {
     /// The entry of the file at the absolute `path`, when there is a sound one.
     pub fn get(&self, path: &Path) -> Option<Entry> {
         let file = self.entry_file(path);
+        // Looked at before it is opened: opening a FIFO put in its place would wait for a writer for ever.
+        if !std::fs::metadata(&file).is_ok_and(|m| m.is_file()) {
+            return None;
+        }
         let mut handle = std::fs::File::open(&file).ok()?;
         let metadata = handle.metadata().ok()?;
         if !metadata.is_file() || metadata.len() >= MAX_ENTRY {
@@ -488,5 +492,23 @@ mod tests {
         assert!(cache.get(path).is_some());
         let modified = std::fs::metadata(&file).unwrap().modified().unwrap();
         assert!(SystemTime::now().duration_since(modified).unwrap() < MARK_USED_AFTER);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn an_entry_that_is_a_fifo_or_a_folder_is_no_entry_and_never_waited_on() {
+        let dir = tempfile::tempdir().unwrap();
+        let cache = Cache::open(dir.path(), 7);
+        let (fifo, folder) = (Path::new("/a/fifo.yaml"), Path::new("/a/folder.yaml"));
+        cache.put(fifo, &sample()).unwrap();
+        std::fs::remove_file(cache.entry_file(fifo)).unwrap();
+        let status = std::process::Command::new("mkfifo")
+            .arg(cache.entry_file(fifo))
+            .status()
+            .expect("mkfifo runs");
+        assert!(status.success());
+        std::fs::create_dir(cache.entry_file(folder)).unwrap();
+        assert!(cache.get(fifo).is_none());
+        assert!(cache.get(folder).is_none());
     }
 }
