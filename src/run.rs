@@ -45,7 +45,6 @@ fn lint_fresh(
     prior: Option<Entry>,
     checks: &crate::per_file::Checks,
     data: &Data,
-    settings: &Settings,
 ) -> Outcome {
     let name = candidate.path.to_string_lossy().into_owned();
     let content = stamp.map(|_| cache::content_hash(&bytes));
@@ -66,7 +65,7 @@ fn lint_fresh(
         };
     }
     let length = bytes.len();
-    let (source, facts) = per_file::lint_file(name.clone(), bytes, candidate.explicit, checks, settings.lang, data);
+    let (source, facts) = per_file::lint_file(name.clone(), bytes, candidate.explicit, checks, data);
     // A regular YAML or text file whose text is its bytes as they are gives the same text when read again; an
     // office file's text is an import, and a file whose bytes were decoded or cut is kept as read.
     let rereadable = crate::office::Format::of_name(&name).is_none()
@@ -116,7 +115,7 @@ pub fn run(
         .map(|r| r.code)
         .filter(|c| settings.is_enabled(c))
         .collect();
-    let key = cache::key(settings.lang, &enabled, data);
+    let key = cache::key(&enabled, data);
     let paths: Vec<PathBuf> = candidates.iter().map(|c| c.path.clone()).collect();
     let mut cache = options.dir.as_deref().map(|dir| Cache::open(dir, key, &paths));
     let priors: Vec<Option<Entry>> = candidates
@@ -153,7 +152,7 @@ pub fn run(
             }
             match crate::fsread::read(&candidate.path, crate::fsread::Kind::Document) {
                 Ok(bytes) => {
-                    let outcome = lint_fresh(candidate, stamp, bytes, prior, &checks, data, settings);
+                    let outcome = lint_fresh(candidate, stamp, bytes, prior, &checks, data);
                     match &outcome.facts.unreadable {
                         Some(reason) if candidate.explicit => Err(PathError {
                             path: candidate.path.clone(),
@@ -164,10 +163,7 @@ pub fn run(
                 }
                 // One unreadable file found by walking is a finding about it; the others are still linted.
                 Err(reason) if !candidate.explicit => Ok(unreadable(candidate, &reason)),
-                Err(reason) => Err(PathError {
-                    path: candidate.path.clone(),
-                    reason,
-                }),
+                Err(reason) => Err(PathError::new(candidate.path.clone(), &reason)),
             }
         })
         .collect();
