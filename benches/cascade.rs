@@ -10,7 +10,6 @@
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use ikilint::cascade::Cascade;
 use ikilint::data::Data;
-use ikilint::i18n::Lang;
 use ikilint::rules::{Check, Context, alignment};
 use ikilint::workspace::{Workspace, load_sources};
 use std::fmt::Write;
@@ -132,7 +131,7 @@ fn bench(c: &mut Criterion) {
         .warm_up_time(Duration::from_millis(300))
         .measurement_time(Duration::from_secs(1));
     for kecamatan in [10, 100] {
-        let workspace = load_sources(repository(kecamatan), Lang::En);
+        let workspace = load_sources(repository(kecamatan));
         let positions: usize = workspace.documents.iter().map(|d| d.jabatan.len()).sum();
         let findings = run(&workspace, &data);
         assert!(workspace.diagnostics.is_empty(), "{:?}", workspace.diagnostics.first());

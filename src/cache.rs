@@ -1,5 +1,5 @@
 //! The cache of the per-file phase: for each file, the [`FileFacts`] it gave, keyed by the file's content, and
-//! valid only for the same ikilint version, language, rules turned on and rule data (built in and extra). A warm
+//! valid only for the same ikilint version, rules turned on and rule data (built in and extra). A warm
 //! run stats each file (size and modification time first, then a hash of the content when those changed) and
 //! parses only what changed; the cross-file phase then runs on the facts.
 //!
@@ -18,7 +18,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, SystemTime};
 
 /// Changes whenever the layout of the file or of [`FileFacts`] changes.
-const FORMAT: u32 = 8;
+const FORMAT: u32 = 9;
 const MAGIC: &[u8; 8] = b"IKILINTC";
 /// The name of the cache directory beside a configuration file.
 pub const DIR_NAME: &str = ".ikilint_cache";
@@ -90,10 +90,11 @@ pub fn content_hash(bytes: &[u8]) -> u64 {
     hasher.finish()
 }
 
-/// Everything besides a file's content that its facts depend on.
-pub fn key(lang: crate::i18n::Lang, enabled: &[&str], data: &Data) -> u64 {
+/// Everything besides a file's content that its facts depend on. Not the language: facts hold their texts as
+/// messages, put into words by the output, so one cache serves a run in either language.
+pub fn key(enabled: &[&str], data: &Data) -> u64 {
     let mut hasher = std::hash::DefaultHasher::new();
-    (FORMAT, env!("CARGO_PKG_VERSION"), lang.code(), enabled).hash(&mut hasher);
+    (FORMAT, env!("CARGO_PKG_VERSION"), enabled).hash(&mut hasher);
     for file in data.files() {
         (&file.name, &file.text).hash(&mut hasher);
     }
@@ -212,7 +213,7 @@ impl Cache {
 /// An entry larger than this is no entry (a file of the cache folder replaced by something else).
 const MAX_ENTRY: u64 = 1 << 32;
 
-/// How many keys' folders a cache folder keeps: one per configuration, language of the rules' data and version,
+/// How many keys' folders a cache folder keeps: one per configuration, rule data and version of ikilint,
 /// so a folder shared by many repositories (the user's cache folder) keeps the ones used last and does not grow
 /// without end.
 const KEPT: usize = 32;

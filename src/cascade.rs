@@ -600,7 +600,6 @@ impl Cascade {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::i18n::Lang;
 
     fn position(text: &str) -> Jabatan {
         let source = format!(
@@ -608,7 +607,7 @@ mod tests {
              atasan: camat\n    sasaran:\n      - uraian: {text}\n        indikator:\n          - uraian: Persentase \
              layanan\n            mendukung: S1\n"
         );
-        let mut workspace = crate::workspace::load_sources(vec![("a.yaml".into(), source)], Lang::En);
+        let mut workspace = crate::workspace::load_sources(vec![("a.yaml".into(), source)]);
         workspace.documents.remove(0).jabatan.remove(0)
     }
 

@@ -3,6 +3,7 @@
 use crate::baseline::Baseline;
 use crate::config::{self, Effective};
 use crate::i18n::{Lang, tr};
+use crate::message::Message;
 use crate::render::{self, Format, Summary};
 use crate::rules;
 use crate::{EXIT_ERROR, EXIT_OK, FailOn};
@@ -84,22 +85,24 @@ fn written(result: std::io::Result<()>) -> i32 {
     }
 }
 
-fn path_error(lang: Lang, key: &str, path: &Path, reason: &str) -> String {
+/// The text `key` about `path`, with the `reason` put into words in `lang`.
+fn path_error(lang: Lang, key: &str, path: &Path, reason: &Message) -> String {
     tr(
         lang,
         key,
-        &[("path", &path.display()), ("reason", &tr(lang, reason, &[]))],
+        &[("path", &path.display()), ("reason", &reason.in_lang(lang))],
     )
 }
 
 fn read_baseline(path: &Path, lang: Lang) -> Result<Baseline, String> {
     let text = crate::fsread::read_to_string(path, crate::fsread::Kind::Settings)
-        .map_err(|reason| path_error(lang, "common.error-path", path, &reason))?;
-    Baseline::parse(&text).map_err(|reason| path_error(lang, "ci.baseline-invalid", path, &reason))
+        .map_err(|reason| path_error(lang, "common.error-path", path, &Message::new(&reason, &[])))?;
+    Baseline::parse(&text).map_err(|reason| path_error(lang, "ci.baseline-invalid", path, &Message::new(&reason, &[])))
 }
 
 fn write_file(path: &Path, text: &[u8], lang: Lang) -> Result<(), String> {
-    crate::atomic_write::write_replacing(path, text).map_err(|reason| path_error(lang, "ci.error-write", path, &reason))
+    crate::atomic_write::write_replacing(path, text)
+        .map_err(|reason| path_error(lang, "ci.error-write", path, &Message::new(&reason, &[])))
 }
 
 /// Read the configuration that applies to `paths` (`--config`, `--no-config`) and the data it names, or the
@@ -183,13 +186,8 @@ fn run_check(request: &CheckRequest, out: &mut dyn WriteColor, err: &mut dyn Wri
             .then(|| crate::cache::dir_for(loaded.config.path.as_deref()))
             .flatten(),
     };
-    let mut report = crate::check_cached(&request.paths, &loaded.data, &loaded.settings, &cache).map_err(|e| {
-        tr(
-            lang,
-            "common.error-path",
-            &[("path", &e.path.display()), ("reason", &tr(lang, &e.reason, &[]))],
-        )
-    })?;
+    let mut report = crate::check_cached(&request.paths, &loaded.data, &loaded.settings, &cache)
+        .map_err(|e| path_error(lang, "common.error-path", &e.path, &e.reason))?;
     no_document_gate(&report, request, lang, err)?;
 
     if let Some(path) = &request.write_baseline {
@@ -310,7 +308,12 @@ fn check_fix(
     let outcome = crate::fix::write_all(&fixed, &paths);
     if !outcome.not_written.is_empty() {
         for (path, reason) in &outcome.not_written {
-            writeln!(err, "{}", path_error(lang, "ci.fix-not-written", path, reason)).map_err(io)?;
+            writeln!(
+                err,
+                "{}",
+                path_error(lang, "ci.fix-not-written", path, &Message::new(reason, &[]))
+            )
+            .map_err(io)?;
         }
         for path in &outcome.written {
             writeln!(err, "{}", tr(lang, "ci.fix-written", &[("path", &path.display())])).map_err(io)?;
@@ -394,7 +397,12 @@ fn write_summary(
 /// clean, some other folder's. Exit code 2 with the path's name when one does not exist.
 fn refuse_missing(paths: &[PathBuf], lang: Lang, err: &mut dyn Write) -> Option<i32> {
     let missing = paths.iter().find(|p| std::fs::symlink_metadata(p).is_err())?;
-    let message = path_error(lang, "common.error-path", missing, "common.reason-not-found");
+    let message = path_error(
+        lang,
+        "common.error-path",
+        missing,
+        &Message::new("common.reason-not-found", &[]),
+    );
     let _ = writeln!(err, "{message}");
     Some(EXIT_ERROR)
 }
@@ -452,7 +460,11 @@ pub fn clean(
         }
         Err(e) => {
             let reason = crate::workspace::io_reason(&e);
-            let _ = writeln!(err, "{}", path_error(lang, "common.error-path", &dir, &reason));
+            let _ = writeln!(
+                err,
+                "{}",
+                path_error(lang, "common.error-path", &dir, &Message::new(&reason, &[]))
+            );
             EXIT_ERROR
         }
     }
@@ -523,7 +535,7 @@ pub struct GraphRequest {
 /// Find and load the documents under `paths`, or the message that says why not.
 fn load_workspace(paths: &[PathBuf], lang: Lang) -> Result<crate::workspace::Workspace, String> {
     crate::workspace::discover(paths)
-        .and_then(|candidates| crate::workspace::load(&candidates, lang))
+        .and_then(|candidates| crate::workspace::load(&candidates))
         .map_err(|e| path_error(lang, "common.error-path", &e.path, &e.reason))
 }
 
@@ -817,7 +829,7 @@ fn export_targets(
     }
     std::fs::create_dir_all(output).map_err(|e| {
         let reason = crate::workspace::io_reason(&e);
-        path_error(lang, "export.error-folder", output, &reason)
+        path_error(lang, "export.error-folder", output, &Message::new(&reason, &[]))
     })?;
     Ok(targets)
 }

@@ -228,7 +228,7 @@ pub fn fix_paths(
     options: Options,
 ) -> Result<(Fixed, Vec<PathBuf>), PathError> {
     let candidates = workspace::discover(paths)?;
-    let loaded = workspace::load(&candidates, settings.lang)?;
+    let loaded = workspace::load(&candidates)?;
     let by_name: HashMap<String, &Path> = candidates
         .iter()
         .map(|c| (c.path.to_string_lossy().into_owned(), c.path.as_path()))

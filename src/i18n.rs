@@ -122,7 +122,15 @@ impl Catalog {
 
     /// [`Catalog::key`], with the names of the arguments (`{name}`) its text takes in either language.
     pub fn key_and_arguments(key: &str) -> Option<(&'static str, &'static [&'static str])> {
-        static KEYS: OnceLock<foldhash::HashMap<&'static str, Box<[&'static str]>>> = OnceLock::new();
+        let (section, name) = key.split_once('.')?;
+        Catalog::section_key_and_arguments(section, name)
+    }
+
+    /// [`Catalog::key_and_arguments`] of the text `name` of `section`, found without joining `section.name`: a
+    /// rule names its texts by its code and the text's name, one lookup per text of every finding.
+    pub fn section_key_and_arguments(section: &str, name: &str) -> Option<(&'static str, &'static [&'static str])> {
+        type Keys = foldhash::HashMap<(&'static str, &'static str), (&'static str, &'static [&'static str])>;
+        static KEYS: OnceLock<Keys> = OnceLock::new();
         let keys = KEYS.get_or_init(|| {
             let (en, id) = (Catalog::get(Lang::En), Catalog::get(Lang::Id));
             en.texts
@@ -132,11 +140,16 @@ impl Catalog {
                     names.extend(id.template(key).into_iter().flat_map(placeholders));
                     names.sort_unstable();
                     names.dedup();
-                    (key.as_str(), names.into_boxed_slice())
+                    // Split where `parse` joined it (a section has no dot). The names live as long as the
+                    // catalogue, which is never dropped.
+                    let split = key.split_once('.').expect("a catalogue key is section.name");
+                    (split, (key.as_str(), &*Vec::leak(names)))
                 })
                 .collect()
         });
-        keys.get_key_value(key).map(|(stored, names)| (*stored, &names[..]))
+        // The map's keys are `'static`; borrowed for this lookup as keys of the caller's lifetime.
+        let keys: &foldhash::HashMap<(&str, &str), _> = keys;
+        keys.get(&(section, name)).copied()
     }
 
     /// The template of `key`, its arguments unfilled.
@@ -223,6 +236,12 @@ mod tests {
         assert_eq!(key, "U001.message");
         assert_eq!(names, ["computed", "indicator", "unit"]);
         assert!(Catalog::key_and_arguments("U001.no_such_text").is_none());
+        assert_eq!(
+            Catalog::section_key_and_arguments("U001", "message"),
+            Catalog::key_and_arguments("U001.message")
+        );
+        assert!(Catalog::section_key_and_arguments("U001", "no_such_text").is_none());
+        assert!(Catalog::section_key_and_arguments("U001.message", "").is_none());
     }
 
     #[test]

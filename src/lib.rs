@@ -137,7 +137,7 @@ pub fn check_cached(
 
 /// Lint in-memory sources `(name, text)` as one set, as if each file were named on the command line.
 pub fn check_sources(sources: Vec<(String, String)>, data: &data::Data, settings: &lint::Settings) -> Report {
-    let workspace = workspace::load_sources(sources, settings.lang);
+    let workspace = workspace::load_sources(sources);
     let diagnostics = lint::lint(&workspace, data, settings);
     let mut files = workspace.files;
     lint::mark_concerns(&mut files, &workspace.documents, &workspace.skps);

@@ -90,8 +90,7 @@ mod tests {
     const IKI: &str = "dokumen: {id: d, unit: U, tahun: 2024}\njabatan:\n  - id: staf\n    nama: Staf\n    sasaran:\n      - id: S1\n        uraian: Data tersedia\n        indikator:\n          - uraian: Jumlah data\n          - uraian: Persentase data\n            mendukung: kasi/S1\n      - id: S2\n        uraian: Laporan tersusun\n        mendukung: kasi/S2\n        indikator:\n          - uraian: Jumlah laporan\n";
 
     fn document(source: &str) -> Document {
-        let loaded =
-            crate::workspace::load_file("d.yaml".into(), source.as_bytes().to_vec(), true, crate::i18n::Lang::En);
+        let loaded = crate::workspace::load_file("d.yaml".into(), source.as_bytes().to_vec(), true);
         loaded.document.expect("an IKI document")
     }
 

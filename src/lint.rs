@@ -365,7 +365,7 @@ mod tests {
         }
         let loaded: Vec<_> = sources
             .into_iter()
-            .map(|(name, bytes)| crate::workspace::load_file(name, bytes, true, Lang::En))
+            .map(|(name, bytes)| crate::workspace::load_file(name, bytes, true))
             .collect();
         let data = Data::builtin();
         let settings = Settings::new(Lang::En);

@@ -75,9 +75,23 @@ impl Message {
     /// catalogue tests keep from shipping, or the system's own words for an error) is shown as it is written, as
     /// [`Catalog::text`] does.
     pub fn new(key: &str, args: &Args) -> Message {
-        let Some((key, names)) = Catalog::key_and_arguments(key) else {
-            return Message::as_written(key);
-        };
+        match Catalog::key_and_arguments(key) {
+            Some(found) => Message::with_arguments(found, args),
+            None => Message::as_written(key),
+        }
+    }
+
+    /// [`Message::new`] of the text `name` of the catalogue section `section` (a rule's code), without building
+    /// the key `section.name`: every text of every finding is made here.
+    pub fn of_section(section: &str, name: &str, args: &Args) -> Message {
+        match Catalog::section_key_and_arguments(section, name) {
+            Some(found) => Message::with_arguments(found, args),
+            None => Message::as_written(&format!("{section}.{name}")),
+        }
+    }
+
+    /// The stored `key` with those of `args` that its text takes (`names`).
+    fn with_arguments((key, names): (&'static str, &'static [&'static str]), args: &Args) -> Message {
         // A rule passes the same arguments to its message, labels and help; each keeps only those its text names
         // in some language, so that a finding holds no value it never shows.
         let args = args
@@ -186,6 +200,23 @@ mod tests {
         let stored = Catalog::key("S001.message").unwrap();
         assert!(std::ptr::eq(message.key(), stored));
         assert_eq!(Message::new("no.such-key", &[]).render(Lang::En), "no.such-key");
+    }
+
+    #[test]
+    fn a_text_of_a_section_is_the_message_of_its_joined_key() {
+        let args: [(&'static str, &dyn ToArg); 2] = [("detail", &"tab"), ("nowhere", &"x")];
+        let joined = Message::new("S001.message", &args);
+        let split = Message::of_section("S001", "message", &args);
+        assert_eq!(split, joined);
+        assert!(std::ptr::eq(split.key(), joined.key()));
+        assert_eq!(
+            Message::of_section("S001", "no_such_text", &args),
+            Message::new("S001.no_such_text", &args)
+        );
+        assert_eq!(
+            Message::of_section("S001", "no_such_text", &[]).render(Lang::Id),
+            "S001.no_such_text"
+        );
     }
 
     #[test]

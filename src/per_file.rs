@@ -4,7 +4,6 @@
 
 use crate::data::Data;
 use crate::diagnostic::Diagnostic;
-use crate::i18n::Lang;
 use crate::model::Document;
 use crate::rules::{Context, DocumentCheck, SkpCheck};
 use crate::skp::SkpDocument;
@@ -35,7 +34,7 @@ pub struct FileFacts {
     pub link_slots: Vec<(usize, Option<crate::link_slot::LinkSlot>)>,
     /// An office file that could not be read at all: the reason (a named file stops the run with it).
     #[serde(default)]
-    pub unreadable: Option<String>,
+    pub unreadable: Option<crate::message::Message>,
 }
 
 /// Run the per-document `checks` on `document` (whose file is in `files`), appending their findings to `out`.
@@ -73,10 +72,9 @@ pub fn lint_file(
     bytes: Vec<u8>,
     explicit: bool,
     checks: &Checks,
-    lang: Lang,
     data: &Data,
 ) -> (SourceFile, FileFacts) {
-    let loaded = crate::workspace::load_file(name, bytes, explicit, lang);
+    let loaded = crate::workspace::load_file(name, bytes, explicit);
     let mut files = Files::new();
     let id = files.add(SourceFile::new(loaded.name, loaded.text));
     debug_assert_eq!(id, LOCAL);

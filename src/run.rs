@@ -42,7 +42,6 @@ fn lint_fresh(
     prior: Option<Entry>,
     checks: &crate::per_file::Checks,
     data: &Data,
-    settings: &Settings,
 ) -> Outcome {
     let name = candidate.path.to_string_lossy().into_owned();
     let content = stamp.map(|_| cache::content_hash(&bytes));
@@ -62,7 +61,7 @@ fn lint_fresh(
         };
     }
     let length = bytes.len();
-    let (source, facts) = per_file::lint_file(name.clone(), bytes, candidate.explicit, checks, settings.lang, data);
+    let (source, facts) = per_file::lint_file(name.clone(), bytes, candidate.explicit, checks, data);
     // A regular YAML or text file whose text is its bytes as they are gives the same text when read again; an
     // office file's text is an import, and a file whose bytes were decoded or cut is kept as read.
     let rereadable = crate::office::Format::of_name(&name).is_none()
@@ -110,7 +109,7 @@ pub fn run(
         .map(|r| r.code)
         .filter(|c| settings.is_enabled(c))
         .collect();
-    let key = cache::key(settings.lang, &enabled, data);
+    let key = cache::key(&enabled, data);
     let cache = options.dir.as_deref().map(|dir| Cache::open(dir, key));
     let outcomes: Vec<Result<Outcome, PathError>> = candidates
         .par_iter()
@@ -141,7 +140,7 @@ pub fn run(
             }
             let outcome = match crate::fsread::read(&candidate.path, crate::fsread::Kind::Document) {
                 Ok(bytes) => {
-                    let outcome = lint_fresh(candidate, stamp, bytes, prior, &checks, data, settings);
+                    let outcome = lint_fresh(candidate, stamp, bytes, prior, &checks, data);
                     match &outcome.facts.unreadable {
                         Some(reason) if candidate.explicit => Err(PathError {
                             path: candidate.path.clone(),
@@ -152,10 +151,7 @@ pub fn run(
                 }
                 // One unreadable file found by walking is a finding about it; the others are still linted.
                 Err(reason) if !candidate.explicit => Ok(unreadable(candidate, &reason)),
-                Err(reason) => Err(PathError {
-                    path: candidate.path.clone(),
-                    reason,
-                }),
+                Err(reason) => Err(PathError::new(candidate.path.clone(), &reason)),
             }?;
             if let (Some((cache, path)), Some(entry)) = (&cached, &outcome.entry) {
                 // A cache that cannot be written only makes the next run slower.

@@ -1,7 +1,6 @@
 //! Finding, reading and parsing the files of one run, in parallel, into one set of documents.
 
 use crate::diagnostic::Diagnostic;
-use crate::i18n::Lang;
 use crate::message::Message;
 use crate::model::Document;
 use crate::rules::structure::YAML_SYNTAX;
@@ -29,15 +28,19 @@ pub struct Workspace {
 #[derive(Debug)]
 pub struct PathError {
     pub path: PathBuf,
-    /// Key of the reason in the `common` catalogue, or the system's own words when no key fits.
-    pub reason: String,
+    /// Why, as a text of the `common` catalogue or the system's own words, put into words by the output.
+    pub reason: Message,
 }
 
 pub(crate) use crate::paths::io_reason;
 
-impl std::fmt::Display for PathError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}: {}", self.path.display(), self.reason)
+impl PathError {
+    /// `path` could not be linted for `reason`, a key of the catalogue or the system's own words.
+    pub fn new(path: PathBuf, reason: &str) -> PathError {
+        PathError {
+            path,
+            reason: Message::new(reason, &[]),
+        }
     }
 }
 
@@ -63,10 +66,7 @@ fn is_lintable(path: &Path) -> bool {
 pub fn discover(paths: &[PathBuf]) -> Result<Vec<Candidate>, PathError> {
     let mut found = Vec::new();
     for path in paths {
-        let meta = std::fs::metadata(path).map_err(|e| PathError {
-            path: path.clone(),
-            reason: io_reason(&e),
-        })?;
+        let meta = std::fs::metadata(path).map_err(|e| PathError::new(path.clone(), &io_reason(&e)))?;
         // Anything but a folder named by the user is a file to lint: one that is not a regular file (a FIFO, a
         // device) is then an error naming it, not a folder walked to nothing.
         if !meta.is_dir() {
@@ -78,10 +78,7 @@ pub fn discover(paths: &[PathBuf]) -> Result<Vec<Candidate>, PathError> {
         }
         let walker = ignore::WalkBuilder::new(path).require_git(false).build();
         for entry in walker {
-            let entry = entry.map_err(|e| PathError {
-                path: path.clone(),
-                reason: e.to_string(),
-            })?;
+            let entry = entry.map_err(|e| PathError::new(path.clone(), &e.to_string()))?;
             if entry.file_type().is_some_and(|t| t.is_file()) && is_lintable(entry.path()) {
                 found.push(Candidate {
                     path: entry.into_path(),
@@ -108,7 +105,7 @@ pub(crate) struct Loaded {
     /// For an office file: where each value of its imported YAML (`text`) came from.
     pub origins: Option<crate::office::OriginMap>,
     /// An office file that could not be read at all: the reason (a named file stops the run with it).
-    pub unreadable: Option<String>,
+    pub unreadable: Option<Message>,
 }
 
 const PENDING: FileId = FileId(usize::MAX);
@@ -181,7 +178,7 @@ pub(crate) fn load_one(name: String, bytes: Vec<u8>, explicit: bool) -> Loaded {
 
 /// A file read from disk: an office file (by its name) is imported and its YAML loaded in its place, the
 /// importer's findings added; any other file is loaded as YAML.
-pub(crate) fn load_file(name: String, bytes: Vec<u8>, explicit: bool, lang: Lang) -> Loaded {
+pub(crate) fn load_file(name: String, bytes: Vec<u8>, explicit: bool) -> Loaded {
     let Some(format) = crate::office::Format::of_name(&name) else {
         return load_one(name, bytes, explicit);
     };
@@ -192,7 +189,7 @@ pub(crate) fn load_file(name: String, bytes: Vec<u8>, explicit: bool, lang: Lang
         Err(error) => {
             let reason = error.message();
             let mut loaded = unreadable(name, &reason);
-            loaded.unreadable = Some(reason.render(lang));
+            loaded.unreadable = Some(reason);
             return loaded;
         }
     };
@@ -258,12 +255,12 @@ pub fn shown_text(name: &str, bytes: Vec<u8>) -> String {
 
 /// Load the files in `candidates` (read and parsed in parallel) as one set. A file named by the user that cannot
 /// be read stops the run; one found by walking is a finding, and the others are still linted.
-pub fn load(candidates: &[Candidate], lang: Lang) -> Result<Workspace, PathError> {
+pub fn load(candidates: &[Candidate]) -> Result<Workspace, PathError> {
     let loaded: Vec<Result<Loaded, PathError>> = candidates
         .par_iter()
         .map(|c| match crate::fsread::read(&c.path, crate::fsread::Kind::Document) {
             Ok(bytes) => {
-                let loaded = load_file(display_name(&c.path), bytes, c.explicit, lang);
+                let loaded = load_file(display_name(&c.path), bytes, c.explicit);
                 match &loaded.unreadable {
                     Some(reason) if c.explicit => Err(PathError {
                         path: c.path.clone(),
@@ -273,10 +270,7 @@ pub fn load(candidates: &[Candidate], lang: Lang) -> Result<Workspace, PathError
                 }
             }
             Err(reason) if !c.explicit => Ok(unreadable(display_name(&c.path), &Message::new(&reason, &[]))),
-            Err(reason) => Err(PathError {
-                path: c.path.clone(),
-                reason,
-            }),
+            Err(reason) => Err(PathError::new(c.path.clone(), &reason)),
         })
         .collect();
     let loaded = loaded.into_iter().collect::<Result<Vec<_>, _>>()?;
@@ -284,22 +278,21 @@ pub fn load(candidates: &[Candidate], lang: Lang) -> Result<Workspace, PathError
 }
 
 /// Load in-memory sources (an editor's open buffers), by name, as one set.
-pub fn load_sources(sources: Vec<(String, String)>, lang: Lang) -> Workspace {
+pub fn load_sources(sources: Vec<(String, String)>) -> Workspace {
     load_bytes(
         sources
             .into_iter()
             .map(|(name, text)| (name, text.into_bytes()))
             .collect(),
-        lang,
     )
 }
 
 /// Load in-memory files `(name, bytes)` as one set, each as if named on the command line: bytes that are not
 /// UTF-8 are reported as they are when read from disk, and a Word, Excel or text file (by its name) is imported.
-pub fn load_bytes(sources: Vec<(String, Vec<u8>)>, lang: Lang) -> Workspace {
+pub fn load_bytes(sources: Vec<(String, Vec<u8>)>) -> Workspace {
     let loaded = sources
         .into_par_iter()
-        .map(|(name, bytes)| load_file(name, bytes, true, lang))
+        .map(|(name, bytes)| load_file(name, bytes, true))
         .collect();
     assemble(loaded)
 }

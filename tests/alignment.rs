@@ -897,7 +897,7 @@ fn scored_links() -> Vec<(f64, bool)> {
         .iter()
         .map(|p| (p.to_string(), std::fs::read_to_string(p).unwrap()))
         .collect();
-    let workspace = ikilint::workspace::load_sources(sources, ikilint::i18n::Lang::En);
+    let workspace = ikilint::workspace::load_sources(sources);
     let documents = &workspace.documents;
     let cascade = Cascade::new(documents);
     let mut scored = Vec::new();

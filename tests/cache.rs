@@ -15,8 +15,13 @@ fn repository() -> tempfile::TempDir {
 
 /// The JSON output of `check` over `dir`, with or without the cache.
 fn json(dir: &Path, cache: bool) -> String {
+    json_with(dir, cache, &[])
+}
+
+/// [`json`] with more arguments (`--lang id`).
+fn json_with(dir: &Path, cache: bool, args: &[&str]) -> String {
     let mut cmd = ikilint();
-    cmd.current_dir(dir).args(["check", "--format", "json", "."]);
+    cmd.current_dir(dir).args(["check", "--format", "json", "."]).args(args);
     if !cache {
         cmd.arg("--no-cache");
     }
@@ -133,6 +138,62 @@ fn warm_runs_and_runs_after_changes_find_what_a_cold_run_finds() {
     std::fs::remove_file(&file).unwrap();
     let after_delete = agree(dir);
     assert!(!after_delete.contains("contoh-bersih-2024.yaml"));
+}
+
+/// Replace `from` by `to` (as long) in the file at `path` and give it back its modification time: a run that
+/// trusts the cache does not read it again, so only a run that missed the cache shows the change.
+fn change_behind_the_cache(path: &Path, from: &[u8], to: &[u8]) {
+    assert_eq!(from.len(), to.len(), "the size is part of the stamp");
+    let modified = std::fs::metadata(path).unwrap().modified().unwrap();
+    let bytes = std::fs::read(path).unwrap();
+    let at = bytes
+        .windows(from.len())
+        .position(|w| w == from)
+        .expect("the text to change");
+    let changed = [&bytes[..at], to, &bytes[at + from.len()..]].concat();
+    std::fs::write(path, changed).unwrap();
+    let file = std::fs::File::options().write(true).open(path).unwrap();
+    file.set_modified(modified).unwrap();
+}
+
+#[test]
+fn a_cache_filled_in_one_language_serves_a_run_in_the_other() {
+    let repo = repository();
+    let dir = repo.path();
+    // An office file found by walking that cannot be read: a finding whose reason is worded by the output.
+    std::fs::write(dir.join("rusak.xlsx"), b"PK\x03\x04 cut short").unwrap();
+    let cold_id = json_with(dir, false, &["--lang", "id"]);
+    let cold_en = json_with(dir, false, &["--lang", "en"]);
+    assert!(
+        cold_id.contains("tidak dapat dibaca: berkas rusak: paket zip-nya"),
+        "{cold_id}"
+    );
+    assert!(
+        cold_en.contains("could not be read: the file is damaged: its zip package"),
+        "{cold_en}"
+    );
+    assert_eq!(
+        json_with(dir, true, &["--lang", "en"]),
+        cold_en,
+        "the run that fills the cache"
+    );
+
+    // A T001 finding, and a reason of another kind (not a zip at all), for any run that reads the files again.
+    change_behind_the_cache(&dir.join("contoh-bersih-2024.yaml"), b"Persentase", b"Prosentase");
+    change_behind_the_cache(&dir.join("rusak.xlsx"), b"PK", b"XX");
+    assert_ne!(
+        json_with(dir, false, &["--lang", "id"]),
+        cold_id,
+        "a run that reads the files sees the changes"
+    );
+
+    let warm_id = json_with(dir, true, &["--lang", "id"]);
+    assert_eq!(
+        warm_id, cold_id,
+        "the Indonesian run takes the facts the English run cached"
+    );
+    let warm_en = json_with(dir, true, &["--lang", "en"]);
+    assert_eq!(warm_en, cold_en, "and the English run after it too");
 }
 
 #[test]

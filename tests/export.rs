@@ -8,13 +8,12 @@ mod read;
 
 use assert_cmd::Command;
 use ikilint::export::{OfficeFormat, render};
-use ikilint::i18n::Lang;
 use ikilint::model::{Document, Jabatan, Text};
 use read::{DocxBlock, VMerge, read_docx, read_xlsx};
 use std::path::Path;
 
 fn load(name: &str, text: &str) -> Document {
-    let workspace = ikilint::workspace::load_sources(vec![(name.to_string(), text.to_string())], Lang::En);
+    let workspace = ikilint::workspace::load_sources(vec![(name.to_string(), text.to_string())]);
     assert!(!workspace.diagnostics.iter().any(|d| d.code == "S001"), "{name} parses");
     workspace.documents.into_iter().next().expect("a document")
 }

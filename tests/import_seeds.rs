@@ -6,7 +6,6 @@
 mod document_values;
 
 use document_values::values;
-use ikilint::i18n::Lang;
 use ikilint::office::{Format, import};
 use std::collections::BTreeMap;
 use std::fmt::Write;
@@ -14,7 +13,7 @@ use std::path::Path;
 
 /// Each sasaran's `mendukung` and each position's `atasan`, by path (the links the importer infers).
 fn links(yaml: &str) -> BTreeMap<String, String> {
-    let workspace = ikilint::workspace::load_sources(vec![("x.yaml".into(), yaml.into())], Lang::En);
+    let workspace = ikilint::workspace::load_sources(vec![("x.yaml".into(), yaml.into())]);
     let mut out = BTreeMap::new();
     let jabatan = &workspace.documents[0].jabatan;
     let title_of = |id: &str| {

@@ -317,10 +317,7 @@ proptest::proptest! {
     ) {
         let text = lines.join("\n");
         let imported = ikilint::office::import(ikilint::office::Format::Text, "p.txt", text.as_bytes()).unwrap();
-        let workspace = ikilint::workspace::load_sources(
-            vec![("p.yaml".into(), imported.yaml.clone())],
-            ikilint::i18n::Lang::En,
-        );
+        let workspace = ikilint::workspace::load_sources(vec![("p.yaml".into(), imported.yaml.clone())]);
         proptest::prop_assert!(
             !workspace.diagnostics.iter().any(|d| d.code == "S001"),
             "not YAML:\n{}",
@@ -457,6 +454,31 @@ fn a_damaged_word_file_stops_the_run_when_named_and_is_a_finding_when_found() {
     assert_eq!(found.status.code(), Some(1), "{found:?}");
     let out = String::from_utf8(found.stdout).unwrap();
     assert!(out.contains("\"S001\"") && out.contains("IKI rusak.docx"), "{out}");
+}
+
+#[test]
+fn a_named_damaged_file_stops_check_and_import_with_the_reason_in_the_language_asked_for() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("ikilint.toml"), "").unwrap();
+    std::fs::write(dir.path().join("rusak.xlsx"), b"PK\x03\x04 cut short").unwrap();
+    for (lang, reason) in [
+        (
+            "en",
+            "`rusak.xlsx`: the file is damaged: its zip package cannot be unpacked",
+        ),
+        ("id", "`rusak.xlsx`: berkas rusak: paket zip-nya tidak dapat dibuka"),
+    ] {
+        // Twice with the cache: a file that stops the run is never served from it.
+        for command in [["check", "--lang"], ["check", "--lang"], ["import", "--lang"]] {
+            ikilint()
+                .current_dir(dir.path())
+                .args(command)
+                .args([lang, "rusak.xlsx"])
+                .assert()
+                .code(2)
+                .stderr(predicate::str::contains(reason));
+        }
+    }
 }
 
 /// A workbook of one position whose target (76.5) is a number in the format `format`, or the text `76.50`.

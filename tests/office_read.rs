@@ -439,7 +439,12 @@ fn bad_office_files_are_each_a_clear_reason() {
     let error = docx::read(&broken).unwrap_err();
     assert_eq!(error.reason, "common.reason-office-corrupt-xml");
     assert_eq!(error.part.as_deref(), Some("word/document.xml"));
-    assert!(error.text(ikilint::i18n::Lang::En).contains("`word/document.xml`"));
+    assert!(
+        error
+            .message()
+            .render(ikilint::i18n::Lang::En)
+            .contains("`word/document.xml`")
+    );
     let deep = office::docx(&"<w:sdt><w:sdtContent>".repeat(300), None, None);
     assert_eq!(reason(docx::read(&deep)), "common.reason-office-too-deep");
     let broken_numbering = office::zip_of(&[

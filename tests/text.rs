@@ -578,7 +578,7 @@ fn t007_per_thousand_words(paths: &[&str]) -> (usize, usize) {
         .iter()
         .map(|p| (p.to_string(), std::fs::read_to_string(p).unwrap()))
         .collect();
-    let workspace = ikilint::workspace::load_sources(sources.clone(), Lang::En);
+    let workspace = ikilint::workspace::load_sources(sources.clone());
     let words: usize = workspace
         .documents
         .iter()

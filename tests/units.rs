@@ -16,7 +16,7 @@ const TANJUNG: &str = include_str!("../examples/tanjung-redeb-2022.yaml");
 
 /// "formula → kind (unit of the indicator)" for every formula of an example, in order.
 fn classification(name: &str, text: &str) -> String {
-    let workspace = load_sources(vec![(name.to_string(), text.to_string())], Lang::En);
+    let workspace = load_sources(vec![(name.to_string(), text.to_string())]);
     let data = Data::builtin();
     let lex = data.table::<Satuan>();
     let mut out = String::new();

@@ -29,7 +29,7 @@ fn data() -> &'static Data {
 
 /// The workspace of one file with these bytes, and its findings in `lang`.
 fn lint_bytes(bytes: &[u8], lang: Lang) -> (Workspace, Report) {
-    let mut workspace = load_bytes(vec![(NAME.to_string(), bytes.to_vec())], lang);
+    let mut workspace = load_bytes(vec![(NAME.to_string(), bytes.to_vec())]);
     let diagnostics = ikilint::lint::lint(&workspace, data(), &Settings::new(lang));
     let report = Report {
         files: std::mem::take(&mut workspace.files),

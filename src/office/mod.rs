@@ -15,7 +15,6 @@ pub mod text;
 pub mod xlsx;
 mod xml;
 
-use crate::i18n::Lang;
 use crate::message::{Listed, Message};
 use crate::source::Span;
 use serde::{Deserialize, Serialize};
@@ -480,12 +479,7 @@ impl ReadError {
         }
     }
 
-    /// The reason in `lang`, the part named.
-    pub fn text(&self, lang: Lang) -> String {
-        self.message().render(lang)
-    }
-
-    /// The reason, the part named, as a message of a finding.
+    /// The reason, the part named, as a message (of a finding, or of the error that stops a run).
     pub fn message(&self) -> Message {
         let part = self.part.as_deref().unwrap_or_default();
         Message::new(&self.reason, &[("part", &part)])

@@ -135,7 +135,6 @@ pub fn find_position(documents: &[Document], cascade: &Cascade, reference: &str)
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::i18n::Lang;
     use crate::workspace::load_sources;
 
     const DOC: &str = "dokumen: { id: d, unit: U, tahun: 2024 }\njabatan:\n\
@@ -146,7 +145,7 @@ mod tests {
         - { id: y, nama: Y, atasan: x, sasaran: [ { uraian: a, indikator: [ { uraian: b } ] } ] }\n";
 
     fn cascade() -> (Vec<Document>, Cascade) {
-        let workspace = load_sources(vec![("d.yaml".into(), DOC.into())], Lang::En);
+        let workspace = load_sources(vec![("d.yaml".into(), DOC.into())]);
         let cascade = Cascade::new(&workspace.documents);
         (workspace.documents, cascade)
     }

@@ -135,7 +135,7 @@ impl Rule {
 
 /// The text `key` of the rule `code` as a finding's message, put into words only when shown.
 fn rule_message(code: &str, key: &str, args: &Args) -> Message {
-    Message::new(&format!("{code}.{key}"), args)
+    Message::of_section(code, key, args)
 }
 
 /// A diagnostic being built by a rule; every text is a key of the rule's catalogue section, put into words by the

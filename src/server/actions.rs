@@ -210,7 +210,7 @@ mod tests {
     use crate::lint::{self, Settings};
 
     fn lint_text(text: &str) -> (crate::workspace::Workspace, Vec<Diagnostic>) {
-        let workspace = crate::workspace::load_sources(vec![("a.yaml".to_string(), text.to_string())], Lang::En);
+        let workspace = crate::workspace::load_sources(vec![("a.yaml".to_string(), text.to_string())]);
         let diagnostics = lint::lint(&workspace, &Data::builtin(), &Settings::new(Lang::En));
         (workspace, diagnostics)
     }

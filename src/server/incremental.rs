@@ -256,7 +256,7 @@ impl Cache {
             Err(text) => text,
         };
         let name = workspace.files.get(file).name.clone();
-        let mut alone = workspace::load_sources(vec![(name, text)], settings.lang);
+        let mut alone = workspace::load_sources(vec![(name, text)]);
         if alone.files.is_empty() {
             // Not readable as a document any more (cannot happen for a file the server lints): start again.
             let (cache, outcome) = Cache::full(workspace, data, settings);
@@ -475,7 +475,7 @@ mod tests {
         let data = Data::builtin();
         let settings = Settings::new(Lang::En);
         let mut sources = examples();
-        let mut workspace = workspace::load_sources(sources.clone(), Lang::En);
+        let mut workspace = workspace::load_sources(sources.clone());
         let (mut cache, _) = Cache::full(&workspace, &data, &settings);
         let first = sources[0].1.clone();
         let other_id = workspace.documents[1].id().expect("an id").to_string();
@@ -492,7 +492,7 @@ mod tests {
         for (round, text) in edits.into_iter().enumerate() {
             let incremental = settle(&mut cache, &mut workspace, FileId(0), text.clone(), &data, &settings);
             sources[0].1 = text;
-            let scratch = lint::lint(&workspace::load_sources(sources.clone(), Lang::En), &data, &settings);
+            let scratch = lint::lint(&workspace::load_sources(sources.clone()), &data, &settings);
             assert_eq!(incremental, scratch, "edit {round}");
         }
     }
@@ -509,7 +509,7 @@ mod tests {
         // Two IKI documents are enough to edit one while the other refers to it (a debug build lints slowly).
         for edited in 0..original.len().min(2) {
             let mut sources = original.clone();
-            let mut workspace = workspace::load_sources(sources.clone(), Lang::En);
+            let mut workspace = workspace::load_sources(sources.clone());
             let file = FileId(edited);
             if workspace.documents.iter().all(|d| d.file != file) {
                 continue;
@@ -549,7 +549,7 @@ mod tests {
                     .complete(&mut workspace, &data, &settings)
                     .map_or_else(|| first.clone(), |o| o.diagnostics.to_vec());
                 sources[edited].1 = new;
-                let scratch = lint::lint(&workspace::load_sources(sources.clone(), Lang::En), &data, &settings);
+                let scratch = lint::lint(&workspace::load_sources(sources.clone()), &data, &settings);
                 assert_eq!(settled, scratch, "{} edit {round}", sources[edited].0);
                 // Published at once, before the set rules run again: the file's own findings are already right.
                 let own = |all: &[Diagnostic]| -> Vec<Diagnostic> {

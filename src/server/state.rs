@@ -502,7 +502,7 @@ impl State {
                 uris.insert(name, &entry.uri);
             }
         }
-        let workspace = workspace::load_bytes(sources, self.settings.lang);
+        let workspace = workspace::load_bytes(sources);
         let (cache, outcome) = Cache::full(&workspace, &self.data, &self.settings);
         self.cache = cache;
         self.affected = None;

@@ -1,12 +1,11 @@
 //! The values of an IKI document that a person reads (titles, names, NIPs, tasks, functions, sasaran, indicators,
 //! formulas, targets, sources, signatures), by path: what an import must give back, ids and links aside.
 
-use ikilint::i18n::Lang;
 use std::collections::BTreeMap;
 
 /// Each compared value by its path: the position by its title (and repeat number), then the field.
 pub fn values(yaml: &str) -> BTreeMap<String, String> {
-    let workspace = ikilint::workspace::load_sources(vec![("x.yaml".into(), yaml.into())], Lang::En);
+    let workspace = ikilint::workspace::load_sources(vec![("x.yaml".into(), yaml.into())]);
     let document = &workspace.documents[0];
     let mut out = BTreeMap::new();
     if let Some(dokumen) = &document.dokumen {

@@ -142,7 +142,7 @@ pub fn examples() -> Vec<(std::path::PathBuf, SkpDocument)> {
 
 /// An SKP YAML text as its model.
 pub fn read(text: &str) -> SkpDocument {
-    let workspace = ikilint::workspace::load_sources(vec![("x.yaml".into(), text.into())], ikilint::i18n::Lang::En);
+    let workspace = ikilint::workspace::load_sources(vec![("x.yaml".into(), text.into())]);
     workspace.skps.into_iter().next().expect("an SKP document")
 }
 

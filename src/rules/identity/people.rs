@@ -72,15 +72,16 @@ impl Index for NipClusters {
 }
 
 impl NipClusters {
-    /// Each NIP with its people, each person as its places.
-    fn iter(&self) -> impl Iterator<Item = (&str, Vec<Vec<&Place>>)> {
-        self.by_nip.iter().map(|(digits, clusters)| {
-            let places = clusters
-                .iter()
-                .map(|cluster| cluster.iter().map(|&i| &self.people.places[i]).collect())
-                .collect();
-            (digits.as_str(), places)
-        })
+    /// Each NIP with its people, each person as the indices of its places (read with [`NipClusters::place`]): the
+    /// stored clusters themselves, so that a rule reading them allocates nothing.
+    fn iter(&self) -> impl Iterator<Item = (&str, &[Vec<usize>])> {
+        self.by_nip
+            .iter()
+            .map(|(digits, clusters)| (digits.as_str(), clusters.as_slice()))
+    }
+
+    fn place(&self, index: usize) -> &Place {
+        &self.people.places[index]
     }
 
     /// The NIPs that N004 reports: written for two people or more.
@@ -120,14 +121,14 @@ pub fn nip_shared(cx: &Context, out: &mut Vec<Diagnostic>) {
         };
         let nip = canonical(digits);
         for cluster in others {
-            let (a, b) = (first[0], cluster[0]);
+            let (a, b) = (nips.place(first[0]), nips.place(cluster[0]));
             let args: [(&'static str, &dyn crate::message::ToArg); 3] =
                 [("nip", &nip), ("first", &a.name_text()), ("second", &b.name_text())];
             let mut finding = cx
                 .report(&NIP_SHARED, b.file, b.nip_span(), &args)
                 .label("label", &args)
                 .secondary(a.file, a.nip_span(), "label-first", &args);
-            for also in cluster.iter().skip(1).take(MAX_ALSO) {
+            for also in cluster.iter().skip(1).take(MAX_ALSO).map(|&i| nips.place(i)) {
                 finding = finding.secondary(also.file, also.nip_span(), "label-also", &args);
             }
             // A person of the pair written elsewhere with another NIP (N005 leaves the pair to this finding):
@@ -238,7 +239,7 @@ pub fn name_variant(cx: &Context, out: &mut Vec<Diagnostic>) {
         for cluster in clusters {
             // The first place of each distinct name in the cluster; every later name is a variant of one before.
             let mut firsts: Vec<&Place> = Vec::new();
-            for place in cluster {
+            for place in cluster.iter().map(|&i| nips.place(i)) {
                 if !firsts.iter().any(|f| f.key == place.key) {
                     firsts.push(place);
                 }
