@@ -12,48 +12,81 @@ pub mod skp;
 
 /// The YAML of `doc`, from the office file `name`. Each position is dropped once printed, so a large document and
 /// its YAML are not held whole side by side.
-pub fn emit(name: &str, doc: Recognised) -> Imported {
-    let mut out = Writer::default();
-    out.comment(0, &format!("Imported by ikilint from {name}."));
-    out.comment(
-        0,
-        "Links marked \"inferred\" are not printed in the source: check them before relying on them.",
-    );
-    let ids = position_ids(&doc.positions);
-    for value in &doc.unplaced {
-        out.unplaced(0, value);
+pub fn emit(name: &str, mut doc: Recognised) -> Imported {
+    let mut emitter = Emitter::new(name, &doc);
+    for (index, position) in std::mem::take(&mut doc.positions).into_iter().enumerate() {
+        emitter.position(index, &position);
     }
-    out.line(0, "dokumen:");
-    let year = doc.year.as_ref().map(|(y, _)| *y);
-    let id_base = match (&doc.unit, year) {
-        (Some(unit), Some(year)) => format!("{} {year}", unit.text),
-        (Some(unit), None) => unit.text.clone(),
-        (None, Some(year)) => format!("iki {year}"),
-        (None, None) => "iki".to_string(),
-    };
-    out.line(2, &format!("id: {}", slug(&id_base)));
-    match &doc.unit {
-        Some(unit) => out.text(2, "unit", unit),
-        None => out.line(2, "unit: \"\""),
+    emitter.finish(&doc.notes)
+}
+
+/// A document's YAML written position by position, as an import recognises them.
+pub struct Emitter {
+    out: Writer,
+    /// Each position's id.
+    ids: Vec<String>,
+    /// How many positions were written.
+    positions: usize,
+}
+
+impl Emitter {
+    /// The YAML of the document `header` from the office file `name`, up to its positions: the text before the
+    /// first position, the unit, year and place; its positions' titles give their ids (their other parts are not
+    /// looked at).
+    pub fn new(name: &str, header: &Recognised) -> Emitter {
+        let mut out = Writer::default();
+        out.comment(0, &format!("Imported by ikilint from {name}."));
+        out.comment(
+            0,
+            "Links marked \"inferred\" are not printed in the source: check them before relying on them.",
+        );
+        for value in &header.unplaced {
+            out.unplaced(0, value);
+        }
+        out.line(0, "dokumen:");
+        let year = header.year.as_ref().map(|(y, _)| *y);
+        let id_base = match (&header.unit, year) {
+            (Some(unit), Some(year)) => format!("{} {year}", unit.text),
+            (Some(unit), None) => unit.text.clone(),
+            (None, Some(year)) => format!("iki {year}"),
+            (None, None) => "iki".to_string(),
+        };
+        out.line(2, &format!("id: {}", slug(&id_base)));
+        match &header.unit {
+            Some(unit) => out.text(2, "unit", unit),
+            None => out.line(2, "unit: \"\""),
+        }
+        out.year(&header.year);
+        if let Some(place) = &header.place {
+            out.text(2, "tempat", place);
+        }
+        out.line(0, "jabatan:");
+        Emitter {
+            out,
+            ids: position_ids(&header.positions),
+            positions: 0,
+        }
     }
-    out.year(&doc.year);
-    if let Some(place) = &doc.place {
-        out.text(2, "tempat", place);
+
+    /// Writes position `index` (positions are written in order, each once).
+    pub fn position(&mut self, index: usize, position: &Position) {
+        self.out.position(position, &self.ids[index], &self.ids);
+        self.positions += 1;
     }
-    out.line(0, "jabatan:");
-    let positions = doc.positions.len();
-    for (index, position) in doc.positions.into_iter().enumerate() {
-        out.position(&position, &ids[index], &ids);
-    }
-    let places = Places::new(&doc.notes, &out);
-    let problems = doc.notes.iter().map(|note| out.locate(note, &places)).collect();
-    Imported {
-        yaml: out.buf,
-        problems,
-        origins: out.entries.complete(),
-        positions,
-        printed: Vec::new(),
-        skp: None,
+
+    /// The YAML once every position is written, with the document's `notes` located in it.
+    pub fn finish(self, notes: &[Note]) -> Imported {
+        let out = self.out;
+        let places = Places::new(notes, &out);
+        let problems = notes.iter().map(|note| out.locate(note, &places)).collect();
+        Imported {
+            yaml: out.buf,
+            problems,
+            origins: out.entries.complete(),
+            positions: self.positions,
+            printed: Vec::new(),
+            skp: None,
+        }
     }
 }
 

@@ -56,24 +56,27 @@ pub struct SkpSource {
 
 /// Read the office file `name` (its `bytes` in `format`) and print it as schema-v1 YAML.
 ///
-/// The reader gives each block to the IKI layout as soon as it is read, so the file's whole body is never held
-/// beside the document made of it. Whether the file is an SKP print is only known at its end: an SKP (a few
-/// pages, one employee's) is then read again into a body for its own layout.
+/// The file is read twice, so that neither its body nor the document made of it is ever held whole. The first
+/// reading recognises the layout and keeps of each position what the links between positions are inferred from
+/// (titles, signature blocks, sasaran texts); the second recognises it again and prints each position as soon as
+/// it is read whole, with its links already known. Whether the file is an SKP print is only known at the end of
+/// the first reading: an SKP (a few pages, one employee's) is then read again into a body for its own layout.
 pub fn import(format: Format, name: &str, bytes: &[u8]) -> Result<Imported, ReadError> {
+    let extracted = format == Format::Text;
     let mut signs = layout::skp::SkpSigns::default();
-    let mut recogniser = layout::Recogniser::new(format == Format::Text);
+    let mut recogniser = layout::Recogniser::new(extracted);
+    let mut texts = layout::SasaranTexts::default();
+    let mut keep = |_: usize, position: layout::Position| texts.add(&position);
     let notes = each_block(format, bytes, &mut |block| {
         signs.see(&block);
         recogniser.block(block);
+        recogniser.take_whole(|_, _| false, &mut keep);
     })?;
     if signs.is_skp() {
         drop(recogniser);
         let mut blocks = Vec::new();
         let notes = each_block(format, bytes, &mut |block| blocks.push(block))?;
-        let body = Body {
-            blocks,
-            extracted: format == Format::Text,
-        };
+        let body = Body { blocks, extracted };
         let print = layout::skp::recognise(&body, notes);
         let mut imported = emit::skp::emit(name, &print, &[]);
         imported.skp = Some(Box::new(SkpSource {
@@ -82,7 +85,25 @@ pub fn import(format: Format, name: &str, bytes: &[u8]) -> Result<Imported, Read
         }));
         return Ok(imported);
     }
-    Ok(emit::emit(name, recogniser.finish(notes)))
+    let outline = recogniser.finish_taking(notes, &mut keep);
+    let mut links = layout::infer_links(&outline, &texts);
+    drop(texts);
+    let mut emitter = emit::Emitter::new(name, &outline);
+    let late = outline.late_signatures;
+    // A position whose signature block comes later is printed once it has it (the positions after it wait).
+    let wait =
+        |index: usize, position: &layout::Position| position.signature.is_none() && late.binary_search(&index).is_ok();
+    let mut recogniser = layout::Recogniser::new(extracted);
+    let mut print = |index: usize, mut position: layout::Position| {
+        links.apply(index, &mut position);
+        emitter.position(index, &position);
+    };
+    let notes = each_block(format, bytes, &mut |block| {
+        recogniser.block(block);
+        recogniser.take_whole(wait, &mut print);
+    })?;
+    let doc = recogniser.finish_taking(notes, &mut print);
+    Ok(emitter.finish(&doc.notes))
 }
 
 /// Reads the office file in `bytes`, giving each block of its body to `each` in reading order; returns the
