@@ -500,14 +500,14 @@ mod tests {
                     }],
                     ..Sasaran::default()
                 }],
-                signature: Some(Signature {
+                signature: Some(Box::new(Signature {
                     pegawai: Some(Signer {
                         nama: Some(value("ANI", 5)),
                         nip: Some(value(tricky[1], 5)),
                         jabatan: None,
                     }),
                     ..Signature::default()
-                }),
+                })),
                 unplaced: vec![value(tricky[3], 6)],
                 ..Position::default()
             }],

@@ -85,11 +85,12 @@ pub fn import(format: Format, name: &str, bytes: &[u8]) -> Result<Imported, Read
         }));
         return Ok(imported);
     }
-    let outline = recogniser.finish_taking(notes, &mut keep);
+    let mut outline = recogniser.finish_taking(notes, &mut keep);
     let mut links = layout::infer_links(&outline, &texts);
     drop(texts);
     let mut emitter = emit::Emitter::new(name, &outline);
-    let late = outline.late_signatures;
+    let late = std::mem::take(&mut outline.late_signatures);
+    drop(outline);
     // A position whose signature block comes later is printed once it has it (the positions after it wait).
     let wait =
         |index: usize, position: &layout::Position| position.signature.is_none() && late.binary_search(&index).is_ok();

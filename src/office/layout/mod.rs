@@ -61,7 +61,8 @@ pub struct Position {
     pub tugas: Vec<Value>,
     pub fungsi: Vec<Value>,
     pub sasaran: Vec<Sasaran>,
-    pub signature: Option<Signature>,
+    /// Boxed: a position taken from the layout keeps its signature block, and thousands of them are kept.
+    pub signature: Option<Box<Signature>>,
     /// Text of this position the importer could not place, kept as comments after it.
     pub unplaced: Vec<Value>,
     /// Comments on what the importer decided for this position (a signature block moved to it).
@@ -436,7 +437,7 @@ impl State {
                 "signature block printed after another position's table; placed here by its title \"{title}\""
             ));
         }
-        self.doc.positions[at].signature = Some(read.signature);
+        self.doc.positions[at].signature = Some(Box::new(read.signature));
         for value in read.unplaced {
             self.doc.notes.push(not_placed_note(&value));
             self.doc.positions[at].unplaced.push(value);

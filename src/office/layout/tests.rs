@@ -564,3 +564,14 @@ fn a_position_waiting_for_its_late_signature_block_is_taken_with_it_and_holds_ba
     assert_eq!(whole.positions[0].signature, first.signature);
     assert_eq!(whole.late_signatures, [0]);
 }
+
+#[test]
+fn a_taken_position_stays_small() {
+    // The layout keeps every position taken (its title and signature block) until the end: a file of thousands
+    // of positions keeps thousands, so the signature block is behind a pointer.
+    assert!(
+        std::mem::size_of::<Position>() <= 256,
+        "{}",
+        std::mem::size_of::<Position>()
+    );
+}
