@@ -519,17 +519,44 @@ impl ReadError {
 /// names the origin of the innermost value that holds its primary span.
 ///
 /// A spreadsheet of thousands of positions gives hundreds of thousands of entries, kept for the whole run: each
-/// origin is kept packed ([`Place`], 36 bytes instead of 80), the sheet names and column headers it names once.
+/// origin is kept packed ([`Place`], 36 bytes instead of 80) with its span as two 32-bit offsets (44 bytes an entry,
+/// was 56), the sheet names and column headers it names once.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OriginMap {
     /// Sorted by span start, outer spans first, once the map is complete; spans nest or are disjoint.
-    entries: Vec<(Span, Place)>,
+    entries: Vec<(Extent, Place)>,
     /// The sheet names and column headers the entries name, each once.
     #[serde(with = "shared_texts")]
     names: Vec<SharedName>,
     /// Each name's index in `names`, while entries are added.
     #[serde(skip)]
     known: std::collections::HashMap<SharedName, u32>,
+}
+
+/// A span of the YAML as 32-bit offsets. An import's YAML stays far below 4 GiB (its office file is at most
+/// [`crate::fsread::DOCUMENT_LIMIT`]); an offset past that would be kept as the largest one. Serialised as a
+/// [`Span`] is (postcard writes both widths as the same variable-length integers).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+struct Extent {
+    start: u32,
+    end: u32,
+}
+
+impl Extent {
+    fn of(span: Span) -> Extent {
+        Extent {
+            start: offset(span.start),
+            end: offset(span.end),
+        }
+    }
+
+    fn span(&self) -> Span {
+        Span::new(self.start as usize, self.end as usize)
+    }
+}
+
+fn offset(at: usize) -> u32 {
+    u32::try_from(at).unwrap_or(u32::MAX)
 }
 
 /// An [`Origin`] packed: its numbers in a row, a bit of `set` for each that the origin has, and its names as
@@ -589,13 +616,13 @@ impl OriginMap {
                 place.set |= 1 << at;
             }
         }
-        self.entries.push((span, place));
+        self.entries.push((Extent::of(span), place));
         self.entries.len() - 1
     }
 
     /// Moves the end of entry `index` (a value whose extent is known once its content is written).
     pub(crate) fn set_end(&mut self, index: usize, end: usize) {
-        self.entries[index].0.end = end;
+        self.entries[index].0.end = offset(end);
     }
 
     pub(crate) fn len(&self) -> usize {
@@ -604,14 +631,14 @@ impl OriginMap {
 
     /// Entry `index`: its span and origin.
     pub(crate) fn entry(&self, index: usize) -> (Span, Origin) {
-        let (span, place) = &self.entries[index];
-        (*span, self.origin(place))
+        let (extent, place) = &self.entries[index];
+        (extent.span(), self.origin(place))
     }
 
     /// The map once every entry is added: in order for [`OriginMap::lookup`].
     pub(crate) fn complete(mut self) -> Self {
         // Outer spans before the spans they hold, so the last match in a scan is the innermost.
-        let order = |a: &(Span, Place), b: &(Span, Place)| a.0.start.cmp(&b.0.start).then(b.0.end.cmp(&a.0.end));
+        let order = |a: &(Extent, Place), b: &(Extent, Place)| a.0.start.cmp(&b.0.start).then(b.0.end.cmp(&a.0.end));
         // An import adds them in that order already: sorting would only take a scratch copy of half of them.
         if !self.entries.is_sorted_by(|a, b| order(a, b).is_le()) {
             self.entries.sort_by(order);
@@ -642,12 +669,13 @@ impl OriginMap {
 
     /// The origin of the innermost value whose span holds `span`.
     pub fn lookup(&self, span: Span) -> Option<Origin> {
-        let candidates = self.entries.partition_point(|(s, _)| s.start <= span.start);
+        let (start, end) = (offset(span.start), offset(span.end));
+        let candidates = self.entries.partition_point(|(s, _)| s.start <= start);
         self.entries[..candidates]
             .iter()
             .rev()
             // Spans nest, so the first holder met going back is the innermost.
-            .find(|(s, _)| s.end >= span.end)
+            .find(|(s, _)| s.end >= end)
             .map(|(_, place)| self.origin(place))
     }
 }
@@ -703,6 +731,16 @@ mod tests {
         assert_eq!(map.names.len(), 3, "{:?}", map.names);
         let json = serde_json::to_string(&map).unwrap();
         assert_eq!(serde_json::from_str::<OriginMap>(&json).unwrap(), map);
+    }
+
+    #[test]
+    fn an_origin_map_entry_stays_small() {
+        // A large spreadsheet gives hundreds of thousands, kept for the whole run.
+        assert!(
+            std::mem::size_of::<(Extent, Place)>() <= 44,
+            "{}",
+            std::mem::size_of::<(Extent, Place)>()
+        );
     }
 
     #[test]
