@@ -66,7 +66,11 @@ pub fn import(format: Format, name: &str, bytes: &[u8]) -> Result<Imported, Read
     let mut signs = layout::skp::SkpSigns::default();
     let mut recogniser = layout::Recogniser::new(extracted);
     let mut texts = layout::SasaranTexts::default();
-    let mut keep = |_: usize, position: layout::Position| texts.add(&position);
+    let mut size = emit::Size::default();
+    let mut keep = |_: usize, position: layout::Position| {
+        texts.add(&position);
+        size.add(&position);
+    };
     let notes = each_block(format, bytes, &mut |block| {
         signs.see(&block);
         recogniser.block(block);
@@ -88,7 +92,7 @@ pub fn import(format: Format, name: &str, bytes: &[u8]) -> Result<Imported, Read
     let mut outline = recogniser.finish_taking(notes, &mut keep);
     let mut links = layout::infer_links(&outline, &texts);
     drop(texts);
-    let mut emitter = emit::Emitter::new(name, &outline);
+    let mut emitter = emit::Emitter::new(name, &outline, &size);
     let late = std::mem::take(&mut outline.late_signatures);
     drop(outline);
     // A position whose signature block comes later is printed once it has it (the positions after it wait).
@@ -627,6 +631,11 @@ impl OriginMap {
 
     pub(crate) fn len(&self) -> usize {
         self.entries.len()
+    }
+
+    /// Room for `more` entries.
+    pub(crate) fn reserve(&mut self, more: usize) {
+        self.entries.reserve_exact(more);
     }
 
     /// Entry `index`: its span and origin.
