@@ -600,3 +600,39 @@ fn a_dash_inside_a_list_entry_of_a_word_file_does_not_split_it() {
         "{yaml}"
     );
 }
+
+/// An extracted text whose second position's signature block is printed after the third position's table (so the
+/// second waits for it while being printed), the first position signing as the superior of the others.
+const LATE_SIGNATURE: &str = "INDIKATOR KINERJA INDIVIDU\nKECAMATAN MAJU TAHUN 2024\n\
+Jabatan : Camat Maju\n\
+No\tSasaran\tIndikator\tFormula\tSumber Data\n\
+1.\tMeningkatnya kualitas pelayanan publik kecamatan\tIndeks kepuasan masyarakat\tSurvei\tLaporan\n\
+2.\tTertibnya administrasi kependudukan\tPersentase dokumen selesai\tHitung\tRegister\n\
+Maju, Januari 2024\nBUPATI MAJU\nBUDI\nNIP. 19700101 199003 1 001\nCAMAT MAJU\nSITI\nNIP. 19750101 200003 2 001\n\
+Jabatan : Kepala Seksi Pelayanan\n\
+No\tSasaran\tIndikator\tFormula\tSumber Data\n\
+1.\tMeningkatnya kualitas pelayanan publik di seksi\tIndeks kepuasan pelayanan seksi\tSurvei\tLaporan\n\
+Jabatan : Pengolah Data\n\
+No\tSasaran\tIndikator\tFormula\tSumber Data\n\
+1.\tTersedianya data kependudukan\tJumlah data\tHitung\tRegister\n\
+Maju, Januari 2024\nCAMAT MAJU\nSITI\nNIP. 19750101 200003 2 001\nKEPALA SEKSI PELAYANAN\nANI\nNIP. 19800101 200501 2 001\n\
+Jabatan : Bendahara\n\
+No\tSasaran\tIndikator\tFormula\tSumber Data\n\
+1.\tTertibnya keuangan\tJumlah laporan\tHitung\tBuku kas\n";
+
+#[test]
+fn an_import_printed_position_by_position_is_the_document_recognised_whole() {
+    use ikilint::office::{Format, emit, layout, text};
+    let streamed = ikilint::office::import(Format::Text, "late.txt", LATE_SIGNATURE.as_bytes()).unwrap();
+    let (body, notes) = text::read(LATE_SIGNATURE);
+    let whole = emit::emit("late.txt", layout::recognise(body, notes));
+    assert_eq!(streamed, whole);
+    // The case is what it says: a signature block placed on a position before the last, and links inferred.
+    assert!(
+        streamed
+            .yaml
+            .contains("signature block printed after another position's table")
+    );
+    assert!(streamed.yaml.contains("atasan: camat-maju  # inferred"));
+    assert!(streamed.yaml.contains("mendukung: S1  # inferred"));
+}

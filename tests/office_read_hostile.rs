@@ -119,3 +119,34 @@ fn generated_files_of_many_positions_are_read_whole() {
         );
     }
 }
+
+#[test]
+fn a_sheet_whose_cells_are_out_of_order_reads_as_in_order_and_a_range_stops_at_the_last_filled_column() {
+    let cell = |at: &str, text: &str| format!(r#"<c r="{at}" t="inlineStr"><is><t>{text}</t></is></c>"#);
+    let row = |n: u32, cells: &[String]| format!(r#"<row r="{n}">{}</row>"#, cells.concat());
+    let title = row(1, &[cell("A1", "JUDUL")]);
+    let header = row(2, &[cell("A2", "Sasaran"), cell("B2", "Indikator")]);
+    let values = row(3, &[cell("A3", "satu"), cell("B3", "dua")]);
+    let ordered = [title.clone(), header.clone(), values].concat();
+    // Row 3 first, its B3 written again later: the last one wins.
+    let unordered = [
+        row(3, &[cell("B3", "lama"), cell("A3", "satu")]),
+        title,
+        header,
+        row(3, &[cell("B3", "dua")]),
+    ]
+    .concat();
+    // B3 merged over C3:D3, past the last filled column (B): the table stays two columns wide.
+    let merges = ["B3:D3"];
+    let read = xlsx::read(&office::xlsx_of(&ordered, &merges)).unwrap();
+    assert_eq!(xlsx::read(&office::xlsx_of(&unordered, &merges)).unwrap(), read);
+    let Block::Table(table) = &read.blocks[1] else {
+        panic!("a table: {read:?}")
+    };
+    let texts: Vec<Vec<&str>> = table
+        .rows
+        .iter()
+        .map(|r| r.cells.iter().map(|c| c.text.as_str()).collect())
+        .collect();
+    assert_eq!(texts, [["Sasaran", "Indikator"], ["satu", "dua"]]);
+}

@@ -55,24 +55,31 @@ pub struct SkpSource {
 
 /// Read the office file `name` (its `bytes` in `format`) and print it as schema-v1 YAML.
 ///
-/// The reader gives each block to the IKI layout as soon as it is read, so the file's whole body is never held
-/// beside the document made of it. Whether the file is an SKP print is only known at its end: an SKP (a few
-/// pages, one employee's) is then read again into a body for its own layout.
+/// The file is read twice, so that neither its body nor the document made of it is ever held whole. The first
+/// reading recognises the layout and keeps of each position what the links between positions are inferred from
+/// (titles, signature blocks, sasaran texts); the second recognises it again and prints each position as soon as
+/// it is read whole, with its links already known. Whether the file is an SKP print is only known at the end of
+/// the first reading: an SKP (a few pages, one employee's) is then read again into a body for its own layout.
 pub fn import(format: Format, name: &str, bytes: &[u8]) -> Result<Imported, ReadError> {
+    let extracted = format == Format::Text;
     let mut signs = layout::skp::SkpSigns::default();
-    let mut recogniser = layout::Recogniser::new(format == Format::Text);
+    let mut recogniser = layout::Recogniser::new(extracted);
+    let mut texts = layout::SasaranTexts::default();
+    let mut size = emit::Size::default();
+    let mut keep = |_: usize, position: layout::Position| {
+        texts.add(&position);
+        size.add(&position);
+    };
     let notes = each_block(format, bytes, &mut |block| {
         signs.see(&block);
         recogniser.block(block);
+        recogniser.take_whole(|_, _| false, &mut keep);
     })?;
     if signs.is_skp() {
         drop(recogniser);
         let mut blocks = Vec::new();
         let notes = each_block(format, bytes, &mut |block| blocks.push(block))?;
-        let body = Body {
-            blocks,
-            extracted: format == Format::Text,
-        };
+        let body = Body { blocks, extracted };
         let print = layout::skp::recognise(&body, notes);
         let mut imported = emit::skp::emit(name, &print, &[]);
         imported.skp = Some(Box::new(SkpSource {
@@ -81,7 +88,26 @@ pub fn import(format: Format, name: &str, bytes: &[u8]) -> Result<Imported, Read
         }));
         return Ok(imported);
     }
-    Ok(emit::emit(name, recogniser.finish(notes)))
+    let mut outline = recogniser.finish_taking(notes, &mut keep);
+    let mut links = layout::infer_links(&outline, &texts);
+    drop(texts);
+    let mut emitter = emit::Emitter::new(name, &outline, &size);
+    let late = std::mem::take(&mut outline.late_signatures);
+    drop(outline);
+    // A position whose signature block comes later is printed once it has it (the positions after it wait).
+    let wait =
+        |index: usize, position: &layout::Position| position.signature.is_none() && late.binary_search(&index).is_ok();
+    let mut recogniser = layout::Recogniser::new(extracted);
+    let mut print = |index: usize, mut position: layout::Position| {
+        links.apply(index, &mut position);
+        emitter.position(index, &position);
+    };
+    let notes = each_block(format, bytes, &mut |block| {
+        recogniser.block(block);
+        recogniser.take_whole(wait, &mut print);
+    })?;
+    let doc = recogniser.finish_taking(notes, &mut print);
+    Ok(emitter.finish(&doc.notes))
 }
 
 /// Reads the office file in `bytes`, giving each block of its body to `each` in reading order; returns the
@@ -491,17 +517,44 @@ impl ReadError {
 /// names the origin of the innermost value that holds its primary span.
 ///
 /// A spreadsheet of thousands of positions gives hundreds of thousands of entries, kept for the whole run: each
-/// origin is kept packed ([`Place`], 36 bytes instead of 80), the sheet names and column headers it names once.
+/// origin is kept packed ([`Place`], 36 bytes instead of 80) with its span as two 32-bit offsets (44 bytes an entry,
+/// was 56), the sheet names and column headers it names once.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OriginMap {
     /// Sorted by span start, outer spans first, once the map is complete; spans nest or are disjoint.
-    entries: Vec<(Span, Place)>,
+    entries: Vec<(Extent, Place)>,
     /// The sheet names and column headers the entries name, each once.
     #[serde(with = "shared_texts")]
     names: Vec<SharedName>,
     /// Each name's index in `names`, while entries are added.
     #[serde(skip)]
     known: std::collections::HashMap<SharedName, u32>,
+}
+
+/// A span of the YAML as 32-bit offsets. An import's YAML stays far below 4 GiB (its office file is at most
+/// [`crate::fsread::DOCUMENT_LIMIT`]); an offset past that would be kept as the largest one. Serialised as a
+/// [`Span`] is (postcard writes both widths as the same variable-length integers).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+struct Extent {
+    start: u32,
+    end: u32,
+}
+
+impl Extent {
+    fn of(span: Span) -> Extent {
+        Extent {
+            start: offset(span.start),
+            end: offset(span.end),
+        }
+    }
+
+    fn span(&self) -> Span {
+        Span::new(self.start as usize, self.end as usize)
+    }
+}
+
+fn offset(at: usize) -> u32 {
+    u32::try_from(at).unwrap_or(u32::MAX)
 }
 
 /// An [`Origin`] packed: its numbers in a row, a bit of `set` for each that the origin has, and its names as
@@ -561,29 +614,34 @@ impl OriginMap {
                 place.set |= 1 << at;
             }
         }
-        self.entries.push((span, place));
+        self.entries.push((Extent::of(span), place));
         self.entries.len() - 1
     }
 
     /// Moves the end of entry `index` (a value whose extent is known once its content is written).
     pub(crate) fn set_end(&mut self, index: usize, end: usize) {
-        self.entries[index].0.end = end;
+        self.entries[index].0.end = offset(end);
     }
 
     pub(crate) fn len(&self) -> usize {
         self.entries.len()
     }
 
+    /// Room for `more` entries.
+    pub(crate) fn reserve(&mut self, more: usize) {
+        self.entries.reserve_exact(more);
+    }
+
     /// Entry `index`: its span and origin.
     pub(crate) fn entry(&self, index: usize) -> (Span, Origin) {
-        let (span, place) = &self.entries[index];
-        (*span, self.origin(place))
+        let (extent, place) = &self.entries[index];
+        (extent.span(), self.origin(place))
     }
 
     /// The map once every entry is added: in order for [`OriginMap::lookup`].
     pub(crate) fn complete(mut self) -> Self {
         // Outer spans before the spans they hold, so the last match in a scan is the innermost.
-        let order = |a: &(Span, Place), b: &(Span, Place)| a.0.start.cmp(&b.0.start).then(b.0.end.cmp(&a.0.end));
+        let order = |a: &(Extent, Place), b: &(Extent, Place)| a.0.start.cmp(&b.0.start).then(b.0.end.cmp(&a.0.end));
         // An import adds them in that order already: sorting would only take a scratch copy of half of them.
         if !self.entries.is_sorted_by(|a, b| order(a, b).is_le()) {
             self.entries.sort_by(order);
@@ -614,12 +672,13 @@ impl OriginMap {
 
     /// The origin of the innermost value whose span holds `span`.
     pub fn lookup(&self, span: Span) -> Option<Origin> {
-        let candidates = self.entries.partition_point(|(s, _)| s.start <= span.start);
+        let (start, end) = (offset(span.start), offset(span.end));
+        let candidates = self.entries.partition_point(|(s, _)| s.start <= start);
         self.entries[..candidates]
             .iter()
             .rev()
             // Spans nest, so the first holder met going back is the innermost.
-            .find(|(s, _)| s.end >= span.end)
+            .find(|(s, _)| s.end >= end)
             .map(|(_, place)| self.origin(place))
     }
 }
@@ -675,6 +734,16 @@ mod tests {
         assert_eq!(map.names.len(), 3, "{:?}", map.names);
         let json = serde_json::to_string(&map).unwrap();
         assert_eq!(serde_json::from_str::<OriginMap>(&json).unwrap(), map);
+    }
+
+    #[test]
+    fn an_origin_map_entry_stays_small() {
+        // A large spreadsheet gives hundreds of thousands, kept for the whole run.
+        assert!(
+            std::mem::size_of::<(Extent, Place)>() <= 44,
+            "{}",
+            std::mem::size_of::<(Extent, Place)>()
+        );
     }
 
     #[test]

@@ -4,7 +4,7 @@
 
 use super::signature::titles_match;
 use super::{Inferred, Position, Recognised};
-use crate::sasaran_match::{Candidates, SasaranTexts};
+use crate::sasaran_match::{Candidates, SasaranTexts as Candidate};
 use std::collections::HashMap;
 
 /// A sasaran's best match among its superior's sasaran is written as an inferred `mendukung` when it scores at
@@ -19,34 +19,105 @@ pub const MENDUKUNG_THRESHOLD: f64 = 0.5;
 /// How far the best sasaran must score above the next one to count as clearly the best.
 pub const MENDUKUNG_MARGIN: f64 = 0.12;
 
-pub fn infer(doc: &mut Recognised) {
+/// The links inferred for a document's positions, given to each position as it is printed.
+#[derive(Debug, Default)]
+pub struct Links {
+    /// Each position's superior.
+    atasan: Vec<Option<Inferred>>,
+    /// (position, sasaran, link) for every sasaran with a `mendukung`, last position first, so that the next
+    /// position's links are at the end.
+    mendukung: Vec<(usize, usize, Inferred)>,
+}
+
+impl Links {
+    /// Sets the links of position `index`; positions are given in order, each once.
+    pub fn apply(&mut self, index: usize, position: &mut Position) {
+        position.atasan = self.atasan.get_mut(index).and_then(Option::take);
+        while let Some((_, s, link)) = self.mendukung.pop_if(|(i, _, _)| *i == index) {
+            if let Some(sasaran) = position.sasaran.get_mut(s) {
+                sasaran.mendukung = Some(link);
+            }
+        }
+    }
+}
+
+/// What link inference reads of each position's sasaran (the sasaran's text and its indicators'), packed in one
+/// buffer: a streamed import keeps this of every position rather than the positions themselves.
+#[derive(Debug, Default)]
+pub struct SasaranTexts {
+    /// Every text, one after another.
+    text: String,
+    /// Where each text ends in `text`.
+    texts: Vec<usize>,
+    /// Where each sasaran's texts (its uraian, then its indicators') end in `texts`.
+    sasaran: Vec<usize>,
+    /// Where each position's sasaran end in `sasaran`.
+    positions: Vec<usize>,
+}
+
+impl SasaranTexts {
+    /// The texts of `positions`.
+    pub fn of(positions: &[Position]) -> SasaranTexts {
+        let mut texts = SasaranTexts::default();
+        positions.iter().for_each(|p| texts.add(p));
+        texts
+    }
+
+    /// Keeps the texts of the next position (positions are added in order).
+    pub fn add(&mut self, position: &Position) {
+        for sasaran in &position.sasaran {
+            let indikator = sasaran.indikator.iter().map(|k| &k.uraian);
+            for value in std::iter::once(&sasaran.uraian).chain(indikator) {
+                self.text.push_str(&value.text);
+                self.texts.push(self.text.len());
+            }
+            self.sasaran.push(self.texts.len());
+        }
+        self.positions.push(self.sasaran.len());
+    }
+
+    /// The sasaran of position `index`, each as its uraian then its indicators' uraian.
+    fn of_position(&self, index: usize) -> impl Iterator<Item = Vec<&str>> {
+        between(&self.positions, index).map(|s| between(&self.sasaran, s).map(|t| self.text_at(t)).collect())
+    }
+
+    fn text_at(&self, index: usize) -> &str {
+        let range = between(&self.texts, index);
+        &self.text[range]
+    }
+}
+
+/// The range of item `index` of a list kept as the end of each item.
+fn between(ends: &[usize], index: usize) -> std::ops::Range<usize> {
+    let start = index.checked_sub(1).map_or(0, |i| ends[i]);
+    start..ends[index]
+}
+
+/// The links of `doc`, whose positions' sasaran are in `texts` (the positions themselves need only their title
+/// and signature block).
+pub fn infer(doc: &Recognised, texts: &SasaranTexts) -> Links {
     let holders = Holders::of(&doc.positions);
-    let superiors: Vec<Option<Inferred>> = (0..doc.positions.len())
+    let atasan: Vec<Option<Inferred>> = (0..doc.positions.len())
         .map(|i| atasan(&doc.positions, &holders, i))
         .collect();
-    for (position, superior) in doc.positions.iter_mut().zip(superiors) {
-        position.atasan = superior;
-    }
-    let place: Vec<String> = doc.unit.iter().chain(&doc.place).map(|v| v.text.clone()).collect();
-    let place: Vec<&str> = place.iter().map(String::as_str).collect();
-    let mut inferred = Vec::new();
-    for i in 0..doc.positions.len() {
-        let Some(superior) = doc.positions[i].atasan.as_ref().map(|a| a.target) else {
+    let place: Vec<&str> = doc.unit.iter().chain(&doc.place).map(|v| v.text.as_str()).collect();
+    let mut mendukung = Vec::new();
+    for (i, superior) in atasan.iter().enumerate() {
+        let Some(superior) = superior.as_ref().map(|a| a.target) else {
             continue;
         };
-        let candidates = candidates(&place, &doc.positions[superior]);
-        for (s, sasaran) in doc.positions[i].sasaran.iter().enumerate() {
-            let mut texts = vec![sasaran.uraian.text.as_str()];
-            texts.extend(sasaran.indikator.iter().map(|k| k.uraian.text.as_str()));
-            let mut scores = candidates.scores(&texts);
+        let superior_sasaran: Vec<Vec<&str>> = texts.of_position(superior).collect();
+        let candidates = candidates(&place, &superior_sasaran);
+        for (s, own) in texts.of_position(i).enumerate() {
+            let mut scores = candidates.scores(&own);
             scores.sort_by(|a, b| b.1.total_cmp(&a.1));
             let (Some((id, best)), runner_up) = (scores.first(), scores.get(1).map_or(0.0, |s| s.1)) else {
                 continue;
             };
             if *best >= MENDUKUNG_THRESHOLD && best - runner_up >= MENDUKUNG_MARGIN {
                 let target: usize = id.parse::<usize>().map_or(0, |n| n.saturating_sub(1));
-                let text = &doc.positions[superior].sasaran[target].uraian.text;
-                inferred.push((
+                let text = superior_sasaran[target][0];
+                mendukung.push((
                     i,
                     s,
                     Inferred {
@@ -59,21 +130,20 @@ pub fn infer(doc: &mut Recognised) {
             }
         }
     }
-    for (i, s, link) in inferred {
-        doc.positions[i].sasaran[s].mendukung = Some(link);
-    }
+    mendukung.reverse();
+    Links { atasan, mendukung }
 }
 
-/// The superior's sasaran numbered "1", "2", … (their position in the list).
-fn candidates(place: &[&str], superior: &Position) -> Candidates {
-    let sasaran: Vec<SasaranTexts> = superior
-        .sasaran
+/// The superior's sasaran (each its uraian, then its indicators') numbered "1", "2", … (their position in the
+/// list).
+fn candidates(place: &[&str], sasaran: &[Vec<&str>]) -> Candidates {
+    let sasaran: Vec<Candidate> = sasaran
         .iter()
         .enumerate()
-        .map(|(n, s)| SasaranTexts {
+        .map(|(n, texts)| Candidate {
             id: (n + 1).to_string(),
-            uraian: Some(s.uraian.text.clone()),
-            indikator: s.indikator.iter().map(|k| k.uraian.text.clone()).collect(),
+            uraian: Some(texts[0].to_string()),
+            indikator: texts[1..].iter().map(|t| t.to_string()).collect(),
         })
         .collect();
     Candidates::new(place, &sasaran)

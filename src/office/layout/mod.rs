@@ -10,6 +10,7 @@ pub mod skp;
 mod table;
 
 use super::{Block, Body, Note, NoteKind, Origin, Paragraph};
+pub use links::{Links, SasaranTexts, infer as infer_links};
 pub use signature::{Signature, Signer};
 
 /// A text of the office file with where it came from.
@@ -48,6 +49,9 @@ pub struct Recognised {
     /// Text before the first position that is not the title (a cover letter, a preface), kept as comments.
     pub unplaced: Vec<Value>,
     pub notes: Vec<Note>,
+    /// The positions (by index, in order) whose signature block was printed after a later position's table:
+    /// while they wait for it, the positions after them cannot be printed either.
+    pub late_signatures: Vec<usize>,
 }
 
 #[derive(Clone, Debug, Default)]
@@ -57,7 +61,8 @@ pub struct Position {
     pub tugas: Vec<Value>,
     pub fungsi: Vec<Value>,
     pub sasaran: Vec<Sasaran>,
-    pub signature: Option<Signature>,
+    /// Boxed: a position taken from the layout keeps its signature block, and thousands of them are kept.
+    pub signature: Option<Box<Signature>>,
     /// Text of this position the importer could not place, kept as comments after it.
     pub unplaced: Vec<Value>,
     /// Comments on what the importer decided for this position (a signature block moved to it).
@@ -124,7 +129,8 @@ pub fn recognise(body: Body, notes: Vec<Note>) -> Recognised {
 }
 
 /// The IKI layout recognised block by block, as a reader gives them: a reader can hand each block over as soon as
-/// it is read, so that the file's whole body is never held (only the document made of it).
+/// it is read, so that the file's whole body is never held. The positions read whole can be taken as they are
+/// ([`Recogniser::take_whole`]), so that the whole document is never held either.
 pub struct Recogniser {
     state: State,
 }
@@ -141,6 +147,7 @@ impl Recogniser {
                 has_table: false,
                 header: None,
                 extracted,
+                taken: 0,
             },
         }
     }
@@ -153,15 +160,36 @@ impl Recogniser {
         }
     }
 
-    /// The document, once every block was given; `notes` are the reader's, put before the layout's own.
-    pub fn finish(self, mut notes: Vec<Note>) -> Recognised {
-        let mut state = self.state;
-        state.close_position();
-        state.finish_preamble();
-        links::infer(&mut state.doc);
-        notes.append(&mut state.doc.notes);
-        state.doc.notes = notes;
-        state.doc
+    /// Gives `each` every position read whole and not yet taken, in order, with its index. Every position but
+    /// the last is whole, but for a signature block printed later (which goes to an earlier position without
+    /// one): a position `wait` names, and those after it, are kept until a later call. Of a position taken, the
+    /// layout keeps its title and signature block, which is all it looks at in earlier positions.
+    pub fn take_whole(&mut self, wait: impl Fn(usize, &Position) -> bool, each: &mut dyn FnMut(usize, Position)) {
+        let last = self.state.doc.positions.len().saturating_sub(1);
+        self.state.take(last, wait, each);
+    }
+
+    /// The document, once every block was given (and no position taken), links inferred; `notes` are the
+    /// reader's, put before the layout's own.
+    pub fn finish(mut self, notes: Vec<Note>) -> Recognised {
+        self.state.close_position();
+        let mut doc = self.state.finish(notes);
+        let texts = SasaranTexts::of(&doc.positions);
+        let mut links = links::infer(&doc, &texts);
+        for (index, position) in doc.positions.iter_mut().enumerate() {
+            links.apply(index, position);
+        }
+        doc
+    }
+
+    /// The document once every block was given, without links: `each` is given every position not yet taken
+    /// (see [`Recogniser::take_whole`]), which the document keeps as taken (title and signature block). `notes`
+    /// are the reader's, put before the layout's own.
+    pub fn finish_taking(mut self, notes: Vec<Note>, each: &mut dyn FnMut(usize, Position)) -> Recognised {
+        self.state.close_position();
+        let all = self.state.doc.positions.len();
+        self.state.take(all, |_, _| false, each);
+        self.state.finish(notes)
     }
 }
 
@@ -201,9 +229,26 @@ struct State {
     header: Option<table::Header>,
     /// The body is extracted text: see [`Body::extracted`].
     extracted: bool,
+    /// How many positions, from the first, were taken (see [`Recogniser::take_whole`]).
+    taken: usize,
 }
 
 impl State {
+    /// Gives `each` the positions from the first not yet taken up to `until` (excluded), stopping at one that
+    /// must `wait`; each is left as its title and signature block.
+    fn take(&mut self, until: usize, wait: impl Fn(usize, &Position) -> bool, each: &mut dyn FnMut(usize, Position)) {
+        while self.taken < until && !wait(self.taken, &self.doc.positions[self.taken]) {
+            let position = &mut self.doc.positions[self.taken];
+            let kept = Position {
+                nama: position.nama.clone(),
+                signature: position.signature.clone(),
+                ..Position::default()
+            };
+            each(self.taken, std::mem::replace(position, kept));
+            self.taken += 1;
+        }
+    }
+
     fn current(&mut self) -> Option<&mut Position> {
         self.doc.positions.last_mut()
     }
@@ -381,6 +426,7 @@ impl State {
         let at = signature::owner(&self.doc.positions, &read.signature);
         let last = self.doc.positions.len() - 1;
         if at != last {
+            self.doc.late_signatures.push(at);
             let title = read
                 .signature
                 .pegawai
@@ -391,11 +437,20 @@ impl State {
                 "signature block printed after another position's table; placed here by its title \"{title}\""
             ));
         }
-        self.doc.positions[at].signature = Some(read.signature);
+        self.doc.positions[at].signature = Some(Box::new(read.signature));
         for value in read.unplaced {
             self.doc.notes.push(not_placed_note(&value));
             self.doc.positions[at].unplaced.push(value);
         }
+    }
+
+    /// The document once every block was read and the last position closed: the title read, the notes in order.
+    fn finish(mut self, mut notes: Vec<Note>) -> Recognised {
+        self.finish_preamble();
+        notes.append(&mut self.doc.notes);
+        self.doc.notes = notes;
+        self.doc.late_signatures.sort_unstable();
+        self.doc
     }
 
     /// The title lines give the unit and year; other text before the first position is not placed.

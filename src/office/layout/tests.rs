@@ -495,3 +495,83 @@ fn a_read_position_keeps_no_spare_room_in_its_lists() {
         }
     }
 }
+
+/// Three positions, each with its table; the first one's signature block is printed after the second one's table.
+fn three_positions_one_signed_late() -> Vec<Block> {
+    let iki = |n: u32, sasaran: &str| table(n, &[HEADER, &["1.", sasaran, "Jumlah", "Hitung", "Register"]]);
+    vec![
+        paragraph(1, "Jabatan : Kepala Seksi Pelayanan"),
+        iki(1, "Meningkatnya pelayanan"),
+        paragraph(2, "Jabatan : Pengolah Data"),
+        iki(2, "Tersedianya data"),
+        paragraph(3, "Maju, Januari 2024"),
+        paragraph(4, "KEPALA SEKSI PELAYANAN"),
+        paragraph(5, "ANI"),
+        paragraph(6, "NIP. 19800101 200501 2 001"),
+        paragraph(7, "Jabatan : Bendahara"),
+        iki(3, "Tertibnya keuangan"),
+    ]
+}
+
+/// Reads `blocks` taking every position read whole after each block: (the number of blocks read when it was
+/// taken, its index, the position), and the document left.
+fn taken(blocks: Vec<Block>, wait: impl Fn(usize, &Position) -> bool) -> (Vec<(usize, usize, Position)>, Recognised) {
+    let mut recogniser = Recogniser::new(false);
+    let mut taken = Vec::new();
+    for (read, block) in blocks.into_iter().enumerate() {
+        recogniser.block(block);
+        recogniser.take_whole(&wait, &mut |index, position| taken.push((read + 1, index, position)));
+    }
+    let doc = recogniser.finish_taking(Vec::new(), &mut |index, position| {
+        taken.push((usize::MAX, index, position))
+    });
+    (taken, doc)
+}
+
+#[test]
+fn each_position_is_taken_whole_as_soon_as_the_next_begins_and_the_layout_keeps_only_its_title_and_signature() {
+    let (taken, doc) = taken(three_positions_one_signed_late(), |_, _| false);
+    let when: Vec<(usize, usize)> = taken.iter().map(|(read, index, _)| (*read, *index)).collect();
+    // Taken on reading the next "Jabatan" (blocks 3 and 9), the last at the end.
+    assert_eq!(when, [(3, 0), (9, 1), (usize::MAX, 2)]);
+    assert!(taken.iter().all(|(_, _, p)| p.sasaran.len() == 1));
+    // What the layout keeps of them: the titles, and the late block on the first position taken.
+    assert!(doc.positions.iter().all(|p| p.sasaran.is_empty()));
+    assert_eq!(doc.positions[2].nama.as_ref().unwrap().text, "Bendahara");
+    assert!(doc.positions[0].pemangku().is_some());
+    assert_eq!(doc.late_signatures, [0]);
+}
+
+#[test]
+fn a_position_waiting_for_its_late_signature_block_is_taken_with_it_and_holds_back_the_next() {
+    let wait = |index: usize, p: &Position| index == 0 && p.signature.is_none();
+    let (taken, _) = taken(three_positions_one_signed_late(), wait);
+    let when: Vec<(usize, usize)> = taken.iter().map(|(read, index, _)| (*read, *index)).collect();
+    // The signature block is read when the third position begins: both are taken then.
+    assert_eq!(when, [(9, 0), (9, 1), (usize::MAX, 2)]);
+    let first = &taken[0].2;
+    assert_eq!(first.pemangku().unwrap().nama.as_ref().unwrap().text, "ANI");
+    assert_eq!(first.sasaran[0].uraian.text, "Meningkatnya pelayanan");
+    assert!(first.remarks[0].contains("placed here by its title"));
+    // The same as the document read whole.
+    let whole = recognise(
+        Body {
+            blocks: three_positions_one_signed_late(),
+            extracted: false,
+        },
+        Vec::new(),
+    );
+    assert_eq!(whole.positions[0].signature, first.signature);
+    assert_eq!(whole.late_signatures, [0]);
+}
+
+#[test]
+fn a_taken_position_stays_small() {
+    // The layout keeps every position taken (its title and signature block) until the end: a file of thousands
+    // of positions keeps thousands, so the signature block is behind a pointer.
+    assert!(
+        std::mem::size_of::<Position>() <= 256,
+        "{}",
+        std::mem::size_of::<Position>()
+    );
+}

@@ -50,8 +50,7 @@ pub fn read_each(bytes: &[u8], each: &mut dyn FnMut(Block)) -> Result<(), ReadEr
         .map(|s| s.name.clone())
         .collect();
     for name in sheets {
-        let sheet = read_sheet(&mut workbook, &name).map_err(|e| failure(e, &name))?;
-        sheet.each_block(&name, each);
+        read_sheet(&mut workbook, &name, each).map_err(|e| failure(e, &name))?;
     }
     Ok(())
 }
@@ -122,15 +121,79 @@ fn shown(value: &DataRef<'_>, look: &Look) -> Option<(String, bool)> {
     Some((text, true))
 }
 
-/// A sheet's filled cells by row and column (0-based), and its merged ranges.
-struct Sheet {
-    /// Rows in order, each with its filled cells in column order.
-    rows: Vec<(u32, Vec<(u32, Value)>)>,
-    merges: Vec<Dimensions>,
+/// A row's filled cells in column order, each with its column (0-based).
+type FilledRow = Vec<(u32, Value)>;
+
+/// Reads the sheet `name`, giving its blocks to `each`. The cells are read twice: once for the sheet's shape
+/// (whether its cells come in order, its last filled column), then cut into blocks row by row as they are read,
+/// so that a sheet of thousands of positions is never held whole. A sheet whose cells are not in order (Excel
+/// writes them in order) is held whole and read as if they were, the last of a repeated cell winning.
+fn read_sheet(workbook: &mut Xlsx<Cursor<&[u8]>>, name: &str, each: &mut dyn FnMut(Block)) -> Result<(), XlsxError> {
+    let merges = workbook.merge_cells_by_sheet_name(name)?;
+    let mut in_order = true;
+    let mut last_column = 0;
+    let mut at: Option<(u32, u32)> = None;
+    filled_cells(workbook, name, &mut |row, column, _| {
+        in_order &= at.is_none_or(|at| at < (row, column));
+        at = Some((row, column));
+        last_column = last_column.max(column);
+    })?;
+    let mut blocks = Blocks::new(name);
+    let mut walk = Walk::new(merges, last_column);
+    let mut rows = Rows::default();
+    let mut give = |row: u32, cells: FilledRow| {
+        walk.filled_row(row, cells, &mut |row, placed| blocks.row(row, placed, each));
+    };
+    if in_order {
+        filled_cells(workbook, name, &mut |row, column, value| {
+            rows.push(row, column, value, &mut give)
+        })?;
+    } else {
+        let mut all: Vec<(u32, u32, Value)> = Vec::new();
+        filled_cells(workbook, name, &mut |row, column, value| all.push((row, column, value)))?;
+        all.reverse();
+        all.sort_by_key(|(r, c, _)| (*r, *c));
+        all.dedup_by_key(|(r, c, _)| (*r, *c));
+        for (row, column, value) in all {
+            rows.push(row, column, value, &mut give);
+        }
+    }
+    rows.finish(&mut give);
+    blocks.finish(each);
+    Ok(())
 }
 
-fn read_sheet(workbook: &mut Xlsx<Cursor<&[u8]>>, name: &str) -> Result<Sheet, XlsxError> {
-    let merges = workbook.merge_cells_by_sheet_name(name)?;
+/// Cells in row order gathered into rows, each row given once its last cell is read.
+#[derive(Default)]
+struct Rows {
+    current: Option<(u32, FilledRow)>,
+}
+
+impl Rows {
+    fn push(&mut self, row: u32, column: u32, value: Value, give: &mut dyn FnMut(u32, FilledRow)) {
+        match &mut self.current {
+            Some((r, cells)) if *r == row => cells.push((column, value)),
+            _ => {
+                if let Some((r, cells)) = self.current.replace((row, vec![(column, value)])) {
+                    give(r, cells);
+                }
+            }
+        }
+    }
+
+    fn finish(self, give: &mut dyn FnMut(u32, FilledRow)) {
+        if let Some((r, cells)) = self.current {
+            give(r, cells);
+        }
+    }
+}
+
+/// Every filled cell of the sheet `name` as displayed, in the order the sheet stores them: (row, column, value).
+fn filled_cells(
+    workbook: &mut Xlsx<Cursor<&[u8]>>,
+    name: &str,
+    each: &mut dyn FnMut(u32, u32, Value),
+) -> Result<(), XlsxError> {
     let mut cells = workbook.worksheet_cells_reader(name)?;
     let looks: Vec<Look> = cells.styles().iter().map(Look::of).collect();
     let plain = Look {
@@ -138,8 +201,6 @@ fn read_sheet(workbook: &mut Xlsx<Cursor<&[u8]>>, name: &str) -> Result<Sheet, X
         date_code: None,
         bold: false,
     };
-    let mut rows: Vec<(u32, Vec<(u32, Value)>)> = Vec::new();
-    let mut in_order = true;
     while let Some((cell, style)) = cells.next_cell_with_style_id()? {
         let (row, column) = cell.get_position();
         let look = looks.get(style).unwrap_or(&plain);
@@ -155,38 +216,10 @@ fn read_sheet(workbook: &mut Xlsx<Cursor<&[u8]>>, name: &str) -> Result<Sheet, X
             numeric,
             bold: look.bold,
         };
-        match rows.last_mut() {
-            Some((last, cells)) if *last == row => {
-                in_order &= cells.last().is_none_or(|(c, _)| *c < column);
-                cells.push((column, value));
-            }
-            last => {
-                in_order &= last.is_none_or(|(r, _)| *r < row);
-                rows.push((row, vec![(column, value)]));
-            }
-        }
+        each(row, column, value);
     }
-    if !in_order {
-        // Excel writes cells in order; a file that does not is read as if it did, the last of a repeated cell
-        // winning.
-        let mut all: Vec<(u32, u32, Value)> = rows
-            .into_iter()
-            .flat_map(|(r, cells)| cells.into_iter().map(move |(c, v)| (r, c, v)))
-            .collect();
-        all.reverse();
-        all.sort_by_key(|(r, c, _)| (*r, *c));
-        all.dedup_by_key(|(r, c, _)| (*r, *c));
-        rows = Vec::new();
-        for (row, column, value) in all {
-            match rows.last_mut() {
-                Some((last, cells)) if *last == row => cells.push((column, value)),
-                _ => rows.push((row, vec![(column, value)])),
-            }
-        }
-    }
-    Ok(Sheet { rows, merges })
+    Ok(())
 }
-
 /// A grid cell of a row being cut into blocks: its value and the cell that carries it.
 #[derive(Clone, Debug)]
 struct Placed {
@@ -204,133 +237,142 @@ fn origin_of(sheet: &SharedName, (row, column): (u32, u32)) -> Origin {
     }
 }
 
-impl Sheet {
-    fn row_index(&self, row: u32) -> Result<usize, usize> {
-        self.rows.binary_search_by_key(&row, |(r, _)| *r)
-    }
+/// The rows that show text, walked in order from the filled rows given one by one: each with its grid cells,
+/// filled cells and the cells merged ranges cover (a range keeps a copy of its value for the rows below).
+struct Walk {
+    /// The merged ranges not yet started, by first row.
+    pending: std::iter::Peekable<std::vec::IntoIter<Dimensions>>,
+    /// The ranges over the current row, with the value each carries.
+    active: Vec<(Dimensions, Value)>,
+    /// The sheet's last filled column: a range reaching past it shows nothing there.
+    last_column: u32,
+    /// The last row walked.
+    at: Option<u32>,
+    /// Rows walked in a row that only show a range from above.
+    covered_only: u32,
+}
 
-    fn value_at(&self, row: u32, column: u32) -> Option<&Value> {
-        let cells = &self.rows[self.row_index(row).ok()?].1;
-        let at = cells.binary_search_by_key(&column, |(c, _)| *c).ok()?;
-        Some(&cells[at].1)
-    }
-
-    /// Every row that shows text, in order, given to `each` as its grid cells: filled cells and the cells merged
-    /// ranges cover. The cells' values are moved out of the sheet as their rows are given (a range keeps a copy
-    /// of its value for the rows below), so the sheet is never held twice.
-    fn each_placed_row(&mut self, mut each: impl FnMut(u32, BTreeMap<u32, Placed>)) {
-        let Some(last) = self.rows.last().map(|(r, _)| *r) else {
-            return;
-        };
-        let mut merges: Vec<Dimensions> = self
-            .merges
-            .iter()
-            .filter(|m| self.value_at(m.start.0, m.start.1).is_some())
-            .copied()
-            .collect();
+impl Walk {
+    fn new(mut merges: Vec<Dimensions>, last_column: u32) -> Walk {
         merges.sort_by_key(|m| m.start.0);
-        let mut pending = merges.into_iter().peekable();
-        // The ranges over the current row, with the value each carries.
-        let mut active: Vec<(Dimensions, Value)> = Vec::new();
-        // A range reaching past the last filled column shows nothing there.
-        let last_column = self
-            .rows
-            .iter()
-            .filter_map(|(_, cells)| cells.last().map(|(c, _)| *c))
-            .max()
-            .unwrap_or(0);
-        let mut covered_only = 0;
-        let mut row = self.rows[0].0;
-        if let Some(first_merge) = pending.peek() {
-            row = row.min(first_merge.start.0);
-        }
-        while row <= last {
-            let index = self.row_index(row);
-            while let Some(merge) = pending.next_if(|m| m.start.0 <= row) {
-                let value = self
-                    .value_at(merge.start.0, merge.start.1)
-                    .expect("merges kept have a value");
-                active.push((merge, value.clone()));
-            }
-            active.retain(|(m, _)| m.end.0 >= row);
-            let mut placed: BTreeMap<u32, Placed> = BTreeMap::new();
-            if let Ok(at) = index {
-                // The ranges starting on this row took a copy of their value above.
-                for (column, value) in std::mem::take(&mut self.rows[at].1) {
-                    placed.insert(
-                        column,
-                        Placed {
-                            value,
-                            carrier: (row, column),
-                            merged: false,
-                        },
-                    );
-                }
-            }
-            for (merge, value) in &active {
-                let carrier = merge.start;
-                for column in merge.start.1..=merge.end.1.min(last_column) {
-                    if (row, column) != carrier {
-                        let merged = Placed {
-                            value: value.clone(),
-                            carrier,
-                            merged: true,
-                        };
-                        placed.insert(column, merged);
-                    }
-                }
-            }
-            if !placed.is_empty() {
-                each(row, placed);
-            }
-            covered_only = if index.is_ok() { 0 } else { covered_only + 1 };
-            // Rows with nothing in them and no range over them are skipped at once, and so are the rows of a
-            // range that runs on far past its neighbours (the jump ends any table, as an empty row would).
-            let follow_range = !active.is_empty() && covered_only < MAX_COVERED_ROWS;
-            let next_filled = self.rows.get(index.map_or_else(|i| i, |i| i + 1)).map(|(r, _)| *r);
-            row = match (follow_range, next_filled, pending.peek()) {
-                (true, _, _) => row + 1,
-                (false, Some(next), Some(merge)) => next.min(merge.start.0).max(row + 1),
-                (false, Some(next), None) => next,
-                (false, None, _) => break,
-            };
+        Walk {
+            pending: merges.into_iter().peekable(),
+            active: Vec::new(),
+            last_column,
+            at: None,
+            covered_only: 0,
         }
     }
 
-    /// The sheet's blocks, each given to `each` once complete.
-    fn each_block(mut self, name: &str, each: &mut dyn FnMut(Block)) {
-        let name = SharedName::new(name.to_string());
-        let mut table: Vec<(u32, BTreeMap<u32, Placed>)> = Vec::new();
-        let mut previous: Option<u32> = None;
-        self.each_placed_row(|row, placed| {
-            if previous.is_some_and(|p| p + 1 != row) {
-                close_table(&mut table, &name, each);
+    /// The next filled row: the rows before it that a range covers are walked first, unless the range runs on
+    /// far past its neighbours (the jump ends any table, as an empty row would).
+    fn filled_row(&mut self, row: u32, cells: FilledRow, each: &mut dyn FnMut(u32, BTreeMap<u32, Placed>)) {
+        if let Some(at) = self.at {
+            let mut covered = at + 1;
+            while covered < row && !self.active.is_empty() && self.covered_only < MAX_COVERED_ROWS {
+                self.row(covered, None, each);
+                covered += 1;
             }
-            previous = Some(row);
-            let mut areas: Vec<(u32, u32)> = placed.values().map(|p| p.carrier).collect();
-            areas.sort_unstable();
-            areas.dedup();
-            let starts_here = areas.iter().any(|a| a.0 == row);
-            match areas.len() {
-                0 => close_table(&mut table, &name, each),
-                1 if starts_here => {
-                    close_table(&mut table, &name, each);
-                    let carrier = areas[0];
-                    let value = placed.into_values().next().expect("one area").value;
-                    each(Block::Paragraph(Paragraph {
-                        text: value.text,
-                        bold: value.bold,
-                        origin: origin_of(&name, carrier),
-                        numeric: value.numeric,
-                    }));
+        }
+        self.row(row, Some(cells), each);
+    }
+
+    fn row(&mut self, row: u32, cells: Option<FilledRow>, each: &mut dyn FnMut(u32, BTreeMap<u32, Placed>)) {
+        // A range shows the value of its first cell, which is read on its first row; one whose first cell is
+        // empty shows nothing.
+        while let Some(merge) = self.pending.next_if(|m| m.start.0 <= row) {
+            let carrier = cells.as_ref().filter(|_| merge.start.0 == row).and_then(|cells| {
+                cells
+                    .binary_search_by_key(&merge.start.1, |(c, _)| *c)
+                    .ok()
+                    .map(|at| &cells[at].1)
+            });
+            if let Some(value) = carrier {
+                self.active.push((merge, value.clone()));
+            }
+        }
+        self.active.retain(|(m, _)| m.end.0 >= row);
+        let filled = cells.is_some();
+        let mut placed: BTreeMap<u32, Placed> = BTreeMap::new();
+        for (column, value) in cells.into_iter().flatten() {
+            placed.insert(
+                column,
+                Placed {
+                    value,
+                    carrier: (row, column),
+                    merged: false,
+                },
+            );
+        }
+        for (merge, value) in &self.active {
+            let carrier = merge.start;
+            for column in merge.start.1..=merge.end.1.min(self.last_column) {
+                if (row, column) != carrier {
+                    let merged = Placed {
+                        value: value.clone(),
+                        carrier,
+                        merged: true,
+                    };
+                    placed.insert(column, merged);
                 }
-                // A row that only shows the lower part of a range merged from above stays in the table it is
-                // part of, and adds nothing outside one (its text was given with the range's first row).
-                1 if table.is_empty() => {}
-                _ => table.push((row, placed)),
             }
-        });
-        close_table(&mut table, &name, each);
+        }
+        if !placed.is_empty() {
+            each(row, placed);
+        }
+        self.covered_only = if filled { 0 } else { self.covered_only + 1 };
+        self.at = Some(row);
+    }
+}
+
+/// A sheet's rows cut into blocks: a run of rows with two or more filled cells is a table, a row with one (a
+/// range counts once) is a paragraph, an empty row ends a table.
+struct Blocks {
+    sheet: SharedName,
+    table: Vec<(u32, BTreeMap<u32, Placed>)>,
+    previous: Option<u32>,
+}
+
+impl Blocks {
+    fn new(name: &str) -> Blocks {
+        Blocks {
+            sheet: SharedName::new(name.to_string()),
+            table: Vec::new(),
+            previous: None,
+        }
+    }
+
+    fn row(&mut self, row: u32, placed: BTreeMap<u32, Placed>, each: &mut dyn FnMut(Block)) {
+        if self.previous.is_some_and(|p| p + 1 != row) {
+            close_table(&mut self.table, &self.sheet, each);
+        }
+        self.previous = Some(row);
+        let mut areas: Vec<(u32, u32)> = placed.values().map(|p| p.carrier).collect();
+        areas.sort_unstable();
+        areas.dedup();
+        let starts_here = areas.iter().any(|a| a.0 == row);
+        match areas.len() {
+            0 => close_table(&mut self.table, &self.sheet, each),
+            1 if starts_here => {
+                close_table(&mut self.table, &self.sheet, each);
+                let carrier = areas[0];
+                let value = placed.into_values().next().expect("one area").value;
+                each(Block::Paragraph(Paragraph {
+                    text: value.text,
+                    bold: value.bold,
+                    origin: origin_of(&self.sheet, carrier),
+                    numeric: value.numeric,
+                }));
+            }
+            // A row that only shows the lower part of a range merged from above stays in the table it is part
+            // of, and adds nothing outside one (its text was given with the range's first row).
+            1 if self.table.is_empty() => {}
+            _ => self.table.push((row, placed)),
+        }
+    }
+
+    fn finish(mut self, each: &mut dyn FnMut(Block)) {
+        close_table(&mut self.table, &self.sheet, each);
     }
 }
 
