@@ -827,7 +827,7 @@ fn a001_and_a005_render_in_indonesian() {
 // ---------------------------------------------------------------------------------------------- robustness
 
 #[test]
-fn deep_chains_and_long_loops_neither_overflow_nor_crawl() {
+fn deep_chains_and_long_loops_are_reported_without_overflowing() {
     // 3,000 levels: the bottom links to the top's sasaran, three levels past its superior at the least.
     let depth = 3000;
     let mut body = camat();
@@ -852,9 +852,8 @@ fn deep_chains_and_long_loops_neither_overflow_nor_crawl() {
             &sasaran("S1", "Terlaksananya", None, &[("Jumlah", None)]),
         ));
     }
-    let started = std::time::Instant::now();
+    // Its speed is `cargo bench --bench cascade`'s to measure; here, what it finds.
     let report = lint(&doc("uji", &body));
-    assert!(started.elapsed().as_secs() < 20);
     assert_eq!(with_code(&report, "A008").len(), 1, "{:?}", alignment_codes(&report));
     let loops = with_code(&report, "A005");
     assert_eq!(loops.len(), 1);
@@ -867,7 +866,7 @@ fn deep_chains_and_long_loops_neither_overflow_nor_crawl() {
 }
 
 #[test]
-fn many_broken_references_stay_fast_and_suggest_within_a_budget() {
+fn many_broken_references_suggest_within_a_budget() {
     let mut body = camat();
     for i in 0..3000 {
         body.push_str(&position(
@@ -876,9 +875,8 @@ fn many_broken_references_stay_fast_and_suggest_within_a_budget() {
             &sasaran("S1", "Tersedianya data", Some("S1"), &[("Jumlah", None)]),
         ));
     }
-    let started = std::time::Instant::now();
+    // Its speed is `cargo bench --bench cascade`'s to measure; here, what it finds.
     let report = lint(&doc("uji", &body));
-    assert!(started.elapsed().as_secs() < 20);
     let found = with_code(&report, "A002");
     assert_eq!(found.len(), 3000);
     // Every one still has a help (did-you-mean while the scan budget lasts, "check the spelling" after).
