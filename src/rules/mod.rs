@@ -122,7 +122,7 @@ impl Rule {
                 code: self.code,
                 name: self.name,
                 severity: self.severity,
-                message: rule_message(self.code, "message", args),
+                message: Message::of_section(self.code, "message", args),
                 primary: Label::new(file, span, None),
                 secondary: Vec::new(),
                 notes: Vec::new(),
@@ -133,11 +133,6 @@ impl Rule {
     }
 }
 
-/// The text `key` of the rule `code` as a finding's message, put into words only when shown.
-fn rule_message(code: &str, key: &str, args: &Args) -> Message {
-    Message::of_section(code, key, args)
-}
-
 /// A diagnostic being built by a rule; every text is a key of the rule's catalogue section, put into words by the
 /// output that shows it.
 pub struct Finding {
@@ -145,8 +140,9 @@ pub struct Finding {
 }
 
 impl Finding {
+    /// The rule's text `key` (of its catalogue section, named by its code).
     fn text(&self, key: &str, args: &Args) -> Message {
-        rule_message(self.diagnostic.code, key, args)
+        Message::of_section(self.diagnostic.code, key, args)
     }
 
     /// The primary label's text, from the rule's `key`.
