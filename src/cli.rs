@@ -85,8 +85,13 @@ fn written(result: std::io::Result<()>) -> i32 {
     }
 }
 
-/// The text `key` about `path`, with the `reason` put into words in `lang`.
-fn path_error(lang: Lang, key: &str, path: &Path, reason: &Message) -> String {
+/// The text `key` about `path`, with the `reason` (a key of the catalogue, or the system's own words) in `lang`.
+fn path_error(lang: Lang, key: &str, path: &Path, reason: &str) -> String {
+    path_error_for(lang, key, path, &Message::new(reason, &[]))
+}
+
+/// [`path_error`] for a reason already made a message (a [`crate::workspace::PathError`]'s, an office file's).
+fn path_error_for(lang: Lang, key: &str, path: &Path, reason: &Message) -> String {
     tr(
         lang,
         key,
@@ -96,13 +101,12 @@ fn path_error(lang: Lang, key: &str, path: &Path, reason: &Message) -> String {
 
 fn read_baseline(path: &Path, lang: Lang) -> Result<Baseline, String> {
     let text = crate::fsread::read_to_string(path, crate::fsread::Kind::Settings)
-        .map_err(|reason| path_error(lang, "common.error-path", path, &Message::new(&reason, &[])))?;
-    Baseline::parse(&text).map_err(|reason| path_error(lang, "ci.baseline-invalid", path, &Message::new(&reason, &[])))
+        .map_err(|reason| path_error(lang, "common.error-path", path, &reason))?;
+    Baseline::parse(&text).map_err(|reason| path_error(lang, "ci.baseline-invalid", path, &reason))
 }
 
 fn write_file(path: &Path, text: &[u8], lang: Lang) -> Result<(), String> {
-    crate::atomic_write::write_replacing(path, text)
-        .map_err(|reason| path_error(lang, "ci.error-write", path, &Message::new(&reason, &[])))
+    crate::atomic_write::write_replacing(path, text).map_err(|reason| path_error(lang, "ci.error-write", path, &reason))
 }
 
 /// Read the configuration that applies to `paths` (`--config`, `--no-config`) and the data it names, or the
@@ -187,7 +191,7 @@ fn run_check(request: &CheckRequest, out: &mut dyn WriteColor, err: &mut dyn Wri
             .flatten(),
     };
     let mut report = crate::check_cached(&request.paths, &loaded.data, &loaded.settings, &cache)
-        .map_err(|e| path_error(lang, "common.error-path", &e.path, &e.reason))?;
+        .map_err(|e| path_error_for(lang, "common.error-path", &e.path, &e.reason))?;
     no_document_gate(&report, request, lang, err)?;
 
     if let Some(path) = &request.write_baseline {
@@ -275,7 +279,7 @@ fn check_fix(
 ) -> Result<i32, Failure> {
     let lang = loaded.lang;
     let (mut fixed, paths) = crate::fix::fix_paths(&request.paths, &loaded.data, &loaded.settings, fix.options)
-        .map_err(|e| path_error(lang, "common.error-path", &e.path, &e.reason))?;
+        .map_err(|e| path_error_for(lang, "common.error-path", &e.path, &e.reason))?;
     no_document_gate(&fixed.report, request, lang, err)?;
     fixed.report.drop_office_fixes();
     for name in &fixed.office_fixable {
@@ -308,12 +312,7 @@ fn check_fix(
     let outcome = crate::fix::write_all(&fixed, &paths);
     if !outcome.not_written.is_empty() {
         for (path, reason) in &outcome.not_written {
-            writeln!(
-                err,
-                "{}",
-                path_error(lang, "ci.fix-not-written", path, &Message::new(reason, &[]))
-            )
-            .map_err(io)?;
+            writeln!(err, "{}", path_error(lang, "ci.fix-not-written", path, reason)).map_err(io)?;
         }
         for path in &outcome.written {
             writeln!(err, "{}", tr(lang, "ci.fix-written", &[("path", &path.display())])).map_err(io)?;
@@ -397,12 +396,7 @@ fn write_summary(
 /// clean, some other folder's. Exit code 2 with the path's name when one does not exist.
 fn refuse_missing(paths: &[PathBuf], lang: Lang, err: &mut dyn Write) -> Option<i32> {
     let missing = paths.iter().find(|p| std::fs::symlink_metadata(p).is_err())?;
-    let message = path_error(
-        lang,
-        "common.error-path",
-        missing,
-        &Message::new("common.reason-not-found", &[]),
-    );
+    let message = path_error(lang, "common.error-path", missing, "common.reason-not-found");
     let _ = writeln!(err, "{message}");
     Some(EXIT_ERROR)
 }
@@ -460,11 +454,7 @@ pub fn clean(
         }
         Err(e) => {
             let reason = crate::workspace::io_reason(&e);
-            let _ = writeln!(
-                err,
-                "{}",
-                path_error(lang, "common.error-path", &dir, &Message::new(&reason, &[]))
-            );
+            let _ = writeln!(err, "{}", path_error(lang, "common.error-path", &dir, &reason));
             EXIT_ERROR
         }
     }
@@ -536,7 +526,7 @@ pub struct GraphRequest {
 fn load_workspace(paths: &[PathBuf], lang: Lang) -> Result<crate::workspace::Workspace, String> {
     crate::workspace::discover(paths)
         .and_then(|candidates| crate::workspace::load(&candidates))
-        .map_err(|e| path_error(lang, "common.error-path", &e.path, &e.reason))
+        .map_err(|e| path_error_for(lang, "common.error-path", &e.path, &e.reason))
 }
 
 /// Write `text` to `output`, or to `out` when there is none.
@@ -829,7 +819,7 @@ fn export_targets(
     }
     std::fs::create_dir_all(output).map_err(|e| {
         let reason = crate::workspace::io_reason(&e);
-        path_error(lang, "export.error-folder", output, &Message::new(&reason, &[]))
+        path_error(lang, "export.error-folder", output, &reason)
     })?;
     Ok(targets)
 }

@@ -1,9 +1,8 @@
 //! `ikilint import FILE... [-o DIR] [--force] [--check]`: the schema-v1 YAML read from office documents, printed
 //! (one file) or written beside each other in DIR, optionally linted in the same step.
 
-use super::{CheckRequest, path_error};
+use super::{CheckRequest, path_error, path_error_for};
 use crate::i18n::{Lang, tr};
-use crate::message::Message;
 use crate::office::{Format, import as import_office};
 use crate::render;
 use crate::{EXIT_ERROR, EXIT_OK, FailOn};
@@ -75,18 +74,12 @@ fn run(request: &ImportRequest, lang: Lang, out: &mut dyn Write, err: &mut dyn W
     let mut imported = Vec::with_capacity(request.files.len());
     for file in &request.files {
         let name = file.to_string_lossy().into_owned();
-        let format = Format::of_name(&name).ok_or_else(|| {
-            path_error(
-                lang,
-                "common.error-path",
-                file,
-                &Message::new("common.reason-not-office", &[]),
-            )
-        })?;
+        let format = Format::of_name(&name)
+            .ok_or_else(|| path_error(lang, "common.error-path", file, "common.reason-not-office"))?;
         let bytes = crate::fsread::read(file, crate::fsread::Kind::Document)
-            .map_err(|reason| path_error(lang, "common.error-path", file, &Message::new(&reason, &[])))?;
+            .map_err(|reason| path_error(lang, "common.error-path", file, &reason))?;
         let result = import_office(format, &name, &bytes)
-            .map_err(|e| path_error(lang, "common.error-path", file, &e.message()))?;
+            .map_err(|e| path_error_for(lang, "common.error-path", file, &e.message()))?;
         imported.push((file, result));
     }
     // SKP prints imported together: each one's printed superior RHK linked to the superior's SKP among them.
@@ -100,14 +93,8 @@ fn run(request: &ImportRequest, lang: Lang, out: &mut dyn Write, err: &mut dyn W
         out.write_all(result.yaml.as_bytes()).map_err(|e| e.to_string())?;
         return Ok(Vec::new());
     };
-    std::fs::create_dir_all(dir).map_err(|e| {
-        path_error(
-            lang,
-            "common.error-path",
-            dir,
-            &Message::new(&crate::paths::io_reason(&e), &[]),
-        )
-    })?;
+    std::fs::create_dir_all(dir)
+        .map_err(|e| path_error(lang, "common.error-path", dir, &crate::paths::io_reason(&e)))?;
     let targets: Vec<PathBuf> = imported.iter().map(|(file, _)| target(dir, file)).collect();
     // Nothing is written when any target is taken, or two files would write the same one.
     for (i, path) in targets.iter().enumerate() {
@@ -120,7 +107,7 @@ fn run(request: &ImportRequest, lang: Lang, out: &mut dyn Write, err: &mut dyn W
     }
     for ((file, result), path) in imported.iter().zip(&targets) {
         crate::atomic_write::write_replacing(path, result.yaml.as_bytes())
-            .map_err(|reason| path_error(lang, "ci.error-write", path, &Message::new(&reason, &[])))?;
+            .map_err(|reason| path_error(lang, "ci.error-write", path, &reason))?;
         let args: [(&str, &dyn std::fmt::Display); 4] = [
             ("file", &file.display()),
             ("path", &path.display()),
