@@ -64,7 +64,7 @@ pub fn import(format: Format, name: &str, bytes: &[u8]) -> Result<Imported, Read
     let extracted = format == Format::Text;
     let mut signs = layout::skp::SkpSigns::default();
     let mut recogniser = layout::Recogniser::new(extracted);
-    let mut texts = layout::SasaranTexts::default();
+    let mut texts = layout::PackedSasaranTexts::default();
     let mut size = emit::Size::default();
     let mut keep = |_: usize, position: layout::Position| {
         texts.add(&position);

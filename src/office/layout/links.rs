@@ -4,7 +4,7 @@
 
 use super::signature::titles_match;
 use super::{Inferred, Position, Recognised};
-use crate::sasaran_match::{Candidates, SasaranTexts as Candidate};
+use crate::sasaran_match::{Candidates, SasaranTexts};
 use std::collections::HashMap;
 
 /// A sasaran's best match among its superior's sasaran is written as an inferred `mendukung` when it scores at
@@ -44,7 +44,7 @@ impl Links {
 /// What link inference reads of each position's sasaran (the sasaran's text and its indicators'), packed in one
 /// buffer: a streamed import keeps this of every position rather than the positions themselves.
 #[derive(Debug, Default)]
-pub struct SasaranTexts {
+pub struct PackedSasaranTexts {
     /// Every text, one after another.
     text: String,
     /// Where each text ends in `text`.
@@ -55,10 +55,10 @@ pub struct SasaranTexts {
     positions: Vec<usize>,
 }
 
-impl SasaranTexts {
+impl PackedSasaranTexts {
     /// The texts of `positions`.
-    pub fn of(positions: &[Position]) -> SasaranTexts {
-        let mut texts = SasaranTexts::default();
+    pub fn of(positions: &[Position]) -> PackedSasaranTexts {
+        let mut texts = PackedSasaranTexts::default();
         positions.iter().for_each(|p| texts.add(p));
         texts
     }
@@ -95,19 +95,24 @@ fn between(ends: &[usize], index: usize) -> std::ops::Range<usize> {
 
 /// The links of `doc`, whose positions' sasaran are in `texts` (the positions themselves need only their title
 /// and signature block).
-pub fn infer(doc: &Recognised, texts: &SasaranTexts) -> Links {
+pub fn infer(doc: &Recognised, texts: &PackedSasaranTexts) -> Links {
     let holders = Holders::of(&doc.positions);
     let atasan: Vec<Option<Inferred>> = (0..doc.positions.len())
         .map(|i| atasan(&doc.positions, &holders, i))
         .collect();
     let place: Vec<&str> = doc.unit.iter().chain(&doc.place).map(|v| v.text.as_str()).collect();
     let mut mendukung = Vec::new();
+    // Each superior's sasaran, made candidates once for all of its subordinates.
+    let mut by_superior: HashMap<usize, (Vec<Vec<&str>>, Candidates)> = HashMap::new();
     for (i, superior) in atasan.iter().enumerate() {
         let Some(superior) = superior.as_ref().map(|a| a.target) else {
             continue;
         };
-        let superior_sasaran: Vec<Vec<&str>> = texts.of_position(superior).collect();
-        let candidates = candidates(&place, &superior_sasaran);
+        let (superior_sasaran, candidates) = by_superior.entry(superior).or_insert_with(|| {
+            let sasaran: Vec<Vec<&str>> = texts.of_position(superior).collect();
+            let candidates = candidates(&place, &sasaran);
+            (sasaran, candidates)
+        });
         for (s, own) in texts.of_position(i).enumerate() {
             let mut scores = candidates.scores(&own);
             scores.sort_by(|a, b| b.1.total_cmp(&a.1));
@@ -137,10 +142,10 @@ pub fn infer(doc: &Recognised, texts: &SasaranTexts) -> Links {
 /// The superior's sasaran (each its uraian, then its indicators') numbered "1", "2", … (their position in the
 /// list).
 fn candidates(place: &[&str], sasaran: &[Vec<&str>]) -> Candidates {
-    let sasaran: Vec<Candidate> = sasaran
+    let sasaran: Vec<SasaranTexts> = sasaran
         .iter()
         .enumerate()
-        .map(|(n, texts)| Candidate {
+        .map(|(n, texts)| SasaranTexts {
             id: (n + 1).to_string(),
             uraian: Some(texts[0].to_string()),
             indikator: texts[1..].iter().map(|t| t.to_string()).collect(),

@@ -10,7 +10,7 @@ pub mod skp;
 mod table;
 
 use super::{Block, Body, Note, NoteKind, Origin, Paragraph};
-pub use links::{Links, SasaranTexts, infer as infer_links};
+pub use links::{Links, PackedSasaranTexts, infer as infer_links};
 pub use signature::{Signature, Signer};
 
 /// A text of the office file with where it came from.
@@ -174,7 +174,7 @@ impl Recogniser {
     pub fn finish(mut self, notes: Vec<Note>) -> Recognised {
         self.state.close_position();
         let mut doc = self.state.finish(notes);
-        let texts = SasaranTexts::of(&doc.positions);
+        let texts = PackedSasaranTexts::of(&doc.positions);
         let mut links = links::infer(&doc, &texts);
         for (index, position) in doc.positions.iter_mut().enumerate() {
             links.apply(index, position);
