@@ -188,9 +188,18 @@ pub(crate) fn interned<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Res
 /// once; anything that cannot be one (long, or more distinct values than rules could ever have) is refused, so a
 /// corrupt cache is rejected rather than grown into memory.
 pub(crate) fn intern(text: &str) -> Option<&'static str> {
+    use std::cell::RefCell;
     use std::collections::HashSet;
     use std::sync::{Mutex, OnceLock};
     static SEEN: OnceLock<Mutex<HashSet<&'static str>>> = OnceLock::new();
+    thread_local! {
+        // What this thread already interned: a warm run reads millions of codes and names back from the cache on
+        // every core, which would otherwise all queue on the one lock.
+        static KNOWN: RefCell<foldhash::HashSet<&'static str>> = RefCell::default();
+    }
+    if let Some(known) = KNOWN.with_borrow(|known| known.get(text).copied()) {
+        return Some(known);
+    }
     if text.len() > 64 {
         return None;
     }
@@ -198,15 +207,17 @@ pub(crate) fn intern(text: &str) -> Option<&'static str> {
         .get_or_init(Default::default)
         .lock()
         .unwrap_or_else(|e| e.into_inner());
-    if let Some(known) = seen.get(text) {
-        return Some(known);
-    }
-    if seen.len() >= 4096 {
-        return None;
-    }
-    let leaked: &'static str = Box::leak(text.into());
-    seen.insert(leaked);
-    Some(leaked)
+    let kept = match seen.get(text) {
+        Some(known) => *known,
+        None if seen.len() >= 4096 => return None,
+        None => {
+            let leaked: &'static str = Box::leak(text.into());
+            seen.insert(leaked);
+            leaked
+        }
+    };
+    KNOWN.with_borrow_mut(|known| known.insert(kept));
+    Some(kept)
 }
 
 /// Reads a string as the `&'static str` that `find` keeps for it, without an owned copy of the text when the
