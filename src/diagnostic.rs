@@ -162,15 +162,24 @@ impl Diagnostic {
 
     /// The order of findings: file, then position, then code, then the message as shown in `lang`, so that
     /// output never depends on thread timing. The message is put into words only for findings alike in all the
-    /// rest, which are few.
+    /// rest, which are few. Findings alike in all that and still different (another label or help) are ordered by
+    /// those parts, so the order is total: only findings equal in every part compare equal.
     pub fn order(&self, other: &Diagnostic, lang: Lang) -> std::cmp::Ordering {
         let place = |d: &Diagnostic| (d.primary.file, d.primary.span.start, d.primary.span.end, d.code);
         place(self).cmp(&place(other)).then_with(|| {
-            if self.message == other.message {
-                std::cmp::Ordering::Equal
-            } else {
-                self.message.render(lang).cmp(&other.message.render(lang))
+            if self == other {
+                return std::cmp::Ordering::Equal;
             }
+            let rest = |d: &Diagnostic| {
+                format!(
+                    "{:?}",
+                    (d.severity, &d.primary, &d.secondary, &d.notes, &d.help, &d.fix)
+                )
+            };
+            self.message
+                .render(lang)
+                .cmp(&other.message.render(lang))
+                .then_with(|| rest(self).cmp(&rest(other)))
         })
     }
 }
@@ -236,5 +245,45 @@ impl serde::de::Visitor<'_> for StaticStr {
 
     fn visit_str<E: serde::de::Error>(self, text: &str) -> Result<&'static str, E> {
         (self.find)(text).ok_or_else(|| E::invalid_value(serde::de::Unexpected::Str(text), &self))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(start: usize, help: Option<&str>) -> Diagnostic {
+        Diagnostic {
+            code: "T001",
+            name: "misspelling",
+            severity: Severity::Warning,
+            message: Message::as_written("kata"),
+            primary: Label::new(FileId(0), Span::new(start, start + 4), None),
+            secondary: Vec::new(),
+            notes: Vec::new(),
+            help: help.map(Message::as_written),
+            fix: None,
+        }
+    }
+
+    /// Findings are sorted in place by an unstable sort: the order must not leave two different findings equal,
+    /// or their output order would follow the order they were found in.
+    #[test]
+    fn the_order_tells_apart_every_two_different_findings() {
+        let a = at(3, Some("tulis kata"));
+        let b = at(3, Some("tulis kota"));
+        assert_ne!(a.order(&b, Lang::En), std::cmp::Ordering::Equal);
+        assert_eq!(a.order(&b, Lang::En), b.order(&a, Lang::En).reverse());
+        assert_eq!(a.order(&a.clone(), Lang::En), std::cmp::Ordering::Equal);
+        assert_eq!(
+            at(1, Some("z")).order(&b, Lang::En),
+            std::cmp::Ordering::Less,
+            "the place comes first"
+        );
+        let mut one = vec![b.clone(), a.clone(), at(1, None)];
+        let mut other = vec![a.clone(), at(1, None), b.clone()];
+        one.sort_unstable_by(|x, y| x.order(y, Lang::En));
+        other.sort_unstable_by(|x, y| x.order(y, Lang::En));
+        assert_eq!(one, other);
     }
 }

@@ -262,8 +262,12 @@ pub fn finish_run(mut gathered: Gathered, data: &Data, settings: &Settings) -> (
     let mut files = std::mem::take(&mut gathered.files);
     let documents = std::mem::take(&mut gathered.documents);
     let skps = std::mem::take(&mut gathered.skps);
-    let diagnostics = finish_set(&files, &documents, &skps, gathered, data, settings);
+    let per_set = set_phase(&files, &documents, &skps, data, settings);
     mark_concerns(&mut files, &documents, &skps);
+    // The documents (and the indexes the set rules built on them, gone with `set_phase`) are not needed to order
+    // the findings: a province's facts are freed before its findings are sorted, not held beside them.
+    drop((documents, skps));
+    let diagnostics = finish_findings(&files, gathered, per_set, settings);
     (files, diagnostics)
 }
 
@@ -281,7 +285,7 @@ pub fn mark_concerns(files: &mut Files, documents: &[Document], skps: &[SkpDocum
 }
 
 /// The rules that look across files, then [`filter_and_order`] over every finding. `files` and `documents` are
-/// the set's (those of `gathered` are not read: a run takes them out of it, a workspace lends its own).
+/// the set's (those of `gathered` are not read: a workspace lends its own).
 fn finish_set(
     files: &Files,
     documents: &[Document],
@@ -290,11 +294,32 @@ fn finish_set(
     data: &Data,
     settings: &Settings,
 ) -> Vec<Diagnostic> {
+    let per_set = set_phase(files, documents, skps, data, settings);
+    finish_findings(files, gathered, per_set, settings)
+}
+
+/// The findings of the cross-file rules over the set. The indexes they build live only as long as this call.
+fn set_phase(
+    files: &Files,
+    documents: &[Document],
+    skps: &[SkpDocument],
+    data: &Data,
+    settings: &Settings,
+) -> Vec<Diagnostic> {
     // The superior RHK printed as text in SKP office files, linked across files before the rules look at links.
     let linked = crate::skp::printed::link(skps);
     let skps = linked.as_deref().unwrap_or(skps);
     let cx = Context::new(files, documents, data).with_skps(skps);
-    let per_set = set_findings(&cx, settings);
+    set_findings(&cx, settings)
+}
+
+/// [`filter_and_order`] over the per-file findings gathered and those of the set rules.
+fn finish_findings(
+    files: &Files,
+    gathered: Gathered,
+    per_set: Vec<Diagnostic>,
+    settings: &Settings,
+) -> Vec<Diagnostic> {
     // Appended, not collected anew: a province's findings are not moved to add the few of the set rules.
     let mut diagnostics = gathered.diagnostics;
     diagnostics.extend(per_set);
@@ -341,7 +366,9 @@ fn filter_and_order(
 
 /// Put findings in their output order ([`Diagnostic::order`]), messages compared as shown in `lang`.
 pub fn sort(diagnostics: &mut [Diagnostic], lang: Lang) {
-    diagnostics.par_sort_by(|a, b| a.order(b, lang));
+    // In place: a stable sort would take a buffer as large as all the findings. The order is total (findings
+    // alike in it are alike in every part), so an unstable sort gives the one order a stable one would.
+    diagnostics.par_sort_unstable_by(|a, b| a.order(b, lang));
 }
 
 #[cfg(test)]

@@ -187,12 +187,16 @@ impl Finding {
         self
     }
 
-    pub fn build(self) -> Diagnostic {
+    pub fn build(mut self) -> Diagnostic {
+        // A vector that got one item by `push` holds room for four: a province keeps millions of findings until
+        // they are printed, each with its label or note.
+        self.diagnostic.secondary.shrink_to_fit();
+        self.diagnostic.notes.shrink_to_fit();
         self.diagnostic
     }
 
     pub fn emit(self, out: &mut Vec<Diagnostic>) {
-        out.push(self.diagnostic);
+        out.push(self.build());
     }
 }
 
