@@ -210,14 +210,25 @@ impl Files {
     pub fn get(&self, id: FileId) -> &SourceFile {
         match &self.deferred[id.0] {
             None => &self.files[id.0],
-            Some(deferred) => deferred.loaded.get_or_init(|| {
-                let name = &self.files[id.0].name;
-                let text = std::fs::read(&deferred.path)
-                    .map(|bytes| (deferred.shown)(name, bytes))
-                    .unwrap_or_default();
-                SourceFile::new(self.files[id.0].name.clone(), text)
-            }),
+            Some(deferred) => deferred.loaded.get_or_init(|| self.load(id, deferred)),
         }
+    }
+
+    /// The text of file `id` for one use: a deferred file not read yet is read for the caller and not kept, so
+    /// that an output streaming a province's findings holds only the texts of the files it is writing.
+    pub fn read(&self, id: FileId) -> std::borrow::Cow<'_, SourceFile> {
+        match &self.deferred[id.0] {
+            Some(deferred) if deferred.loaded.get().is_none() => std::borrow::Cow::Owned(self.load(id, deferred)),
+            _ => std::borrow::Cow::Borrowed(self.get(id)),
+        }
+    }
+
+    fn load(&self, id: FileId, deferred: &Deferred) -> SourceFile {
+        let name = &self.files[id.0].name;
+        let text = std::fs::read(&deferred.path)
+            .map(|bytes| (deferred.shown)(name, bytes))
+            .unwrap_or_default();
+        SourceFile::new(name.clone(), text)
     }
 
     /// The name of a file, without reading a deferred one.
@@ -364,6 +375,27 @@ mod tests {
             "a span over two positions concerns neither"
         );
         assert_eq!(files.concern(FileId(7), Span::new(12, 20)), None);
+    }
+
+    /// An output streaming a province's findings reads each file for them and keeps nothing; what was read for
+    /// keeps (`get`) is then lent as it is.
+    #[test]
+    fn a_deferred_file_read_for_one_use_is_not_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.yaml");
+        std::fs::write(&path, "a: 1\n").unwrap();
+        let mut files = Files::new();
+        let id = files.add_deferred("a.yaml".into(), path.clone(), |_, bytes| {
+            String::from_utf8(bytes).unwrap()
+        });
+        assert!(matches!(files.read(id), std::borrow::Cow::Owned(_)));
+        assert_eq!(files.read(id).text, "a: 1\n");
+        std::fs::write(&path, "a: 2\n").unwrap();
+        assert_eq!(files.read(id).text, "a: 2\n", "read again, not kept");
+        assert_eq!(files.get(id).text, "a: 2\n");
+        std::fs::write(&path, "a: 3\n").unwrap();
+        assert!(matches!(files.read(id), std::borrow::Cow::Borrowed(_)));
+        assert_eq!(files.read(id).text, "a: 2\n", "what `get` kept is lent");
     }
 
     #[test]

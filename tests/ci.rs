@@ -782,6 +782,25 @@ fn snapshot_json() {
     insta::assert_snapshot!(render::json::render(&small_report(Lang::En), Lang::En));
 }
 
+/// The JSON document is written a few files at a time on all cores: it must be exactly the document serde_json
+/// prints for the same value, for findings in many files (with labels, notes, fixes) and for none.
+#[test]
+fn json_written_in_parts_is_the_document_serde_json_prints() {
+    let lang = Lang::Id;
+    for (path, files_with_findings) in [("examples", 2), ("examples/contoh-bersih-2024.yaml", 0)] {
+        let report = ikilint::check(&[PathBuf::from(path)], &Data::builtin(), &Settings::new(lang)).unwrap();
+        let written = render::json::render(&report, lang);
+        let value = json(&written);
+        assert_eq!(written, serde_json::to_string_pretty(&value).unwrap() + "\n", "{path}");
+        let diagnostics = value["diagnostics"].as_array().unwrap();
+        assert_eq!(diagnostics.len(), report.diagnostics.len());
+        let files: std::collections::HashSet<&str> = diagnostics.iter().filter_map(|d| d["file"].as_str()).collect();
+        assert!(files.len() >= files_with_findings, "{path}: findings in {files:?}");
+        let lines = render::json_lines::render(&report, lang);
+        assert_eq!(lines.lines().map(json).collect::<Vec<_>>(), *diagnostics, "{path}");
+    }
+}
+
 #[test]
 fn snapshot_json_lines() {
     insta::assert_snapshot!(render::json_lines::render(&small_report(Lang::En), Lang::En));

@@ -6,13 +6,14 @@ use crate::diagnostic::{Diagnostic, Edit, Fix, Label};
 use crate::i18n::Lang;
 use crate::office::Origin;
 use crate::render::Summary;
-use crate::source::{FileId, Files, Span};
+use crate::render::stream::{self, Sources};
+use crate::source::{FileId, Span};
 use serde::ser::{Serialize, SerializeMap, SerializeSeq, Serializer};
 use std::io::{self, Write};
 
 /// The place of a label or an edit; keys in alphabetical order, as in every object of the output.
-fn location<M: SerializeMap>(map: &mut M, files: &Files, file: FileId, span: Span) -> Result<(), M::Error> {
-    let source = files.get(file);
+fn location<M: SerializeMap>(map: &mut M, sources: &Sources, file: FileId, span: Span) -> Result<(), M::Error> {
+    let source = sources.get(file);
     let start = source.position(span.start);
     let end = source.position(span.end);
     map.serialize_entry("column", &start.column)?;
@@ -22,7 +23,7 @@ fn location<M: SerializeMap>(map: &mut M, files: &Files, file: FileId, span: Spa
     map.serialize_entry("line", &start.line)
 }
 
-struct LabelView<'a>(&'a Files, &'a Label, Lang);
+struct LabelView<'a>(&'a Sources<'a>, &'a Label, Lang);
 
 impl Serialize for LabelView<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -38,7 +39,7 @@ impl Serialize for LabelView<'_> {
     }
 }
 
-struct EditView<'a>(&'a Files, &'a Edit);
+struct EditView<'a>(&'a Sources<'a>, &'a Edit);
 
 impl Serialize for EditView<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -49,7 +50,7 @@ impl Serialize for EditView<'_> {
     }
 }
 
-struct FixView<'a>(&'a Files, &'a Fix);
+struct FixView<'a>(&'a Sources<'a>, &'a Fix);
 
 impl Serialize for FixView<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -93,13 +94,14 @@ impl Serialize for OriginView<'_> {
 }
 
 /// One diagnostic as a JSON object (also one line of `json-lines`), its texts in `lang`.
-pub struct DiagnosticView<'a>(pub &'a Files, pub &'a Diagnostic, pub Lang);
+pub struct DiagnosticView<'a>(pub &'a Sources<'a>, pub &'a Diagnostic, pub Lang);
 
 impl Serialize for DiagnosticView<'_> {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let DiagnosticView(files, d, lang) = *self;
+        let DiagnosticView(sources, d, lang) = *self;
+        let files = sources.files;
         let mut map = serializer.serialize_map(Some(15))?;
-        let source = files.get(d.primary.file);
+        let source = sources.get(d.primary.file);
         let start = source.position(d.primary.span.start);
         let end = source.position(d.primary.span.end);
         map.serialize_entry("code", d.code)?;
@@ -107,10 +109,10 @@ impl Serialize for DiagnosticView<'_> {
         map.serialize_entry("end_column", &end.column)?;
         map.serialize_entry("end_line", &end.line)?;
         map.serialize_entry("file", &source.name)?;
-        map.serialize_entry("fix", &d.fix.as_ref().map(|fix| FixView(files, fix)))?;
+        map.serialize_entry("fix", &d.fix.as_ref().map(|fix| FixView(sources, fix)))?;
         map.serialize_entry("help", &d.help.as_ref().map(|h| h.in_lang(lang)))?;
         map.serialize_entry("jabatan", &files.concern(d.primary.file, d.primary.span))?;
-        map.serialize_entry("labels", &Many(d.secondary.iter().map(|l| LabelView(files, l, lang))))?;
+        map.serialize_entry("labels", &Many(d.secondary.iter().map(|l| LabelView(sources, l, lang))))?;
         map.serialize_entry("line", &start.line)?;
         map.serialize_entry("message", &d.message.in_lang(lang))?;
         map.serialize_entry("name", d.name)?;
@@ -135,23 +137,6 @@ impl Serialize for SummaryView {
     }
 }
 
-struct DocumentView<'a>(&'a Report, Lang);
-
-impl Serialize for DocumentView<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let DocumentView(report, lang) = *self;
-        let mut map = serializer.serialize_map(Some(3))?;
-        let diagnostics = report
-            .diagnostics
-            .iter()
-            .map(|d| DiagnosticView(&report.files, d, lang));
-        map.serialize_entry("diagnostics", &Many(diagnostics))?;
-        map.serialize_entry("summary", &SummaryView(Summary::of(report)))?;
-        map.serialize_entry("version", &1)?;
-        map.end()
-    }
-}
-
 pub(crate) fn io_error(e: serde_json::Error) -> io::Error {
     match e.io_error_kind() {
         Some(kind) => io::Error::new(kind, e),
@@ -159,16 +144,38 @@ pub(crate) fn io_error(e: serde_json::Error) -> io::Error {
     }
 }
 
-/// Write the whole report as pretty-printed JSON with a final newline.
-pub fn write(report: &Report, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, &DocumentView(report, lang)).map_err(io_error)?;
-    out.write_all(b"\n")
+/// `value` pretty-printed as it is at nesting level `indent` (spaces) of a pretty-printed document: a JSON text
+/// has no line break but between tokens, so each of its lines is moved right.
+fn write_pretty_at(value: &impl Serialize, indent: &[u8], out: &mut Vec<u8>) -> io::Result<()> {
+    let mut alone = Vec::new();
+    serde_json::to_writer_pretty(&mut alone, value).map_err(io_error)?;
+    for line in alone.split_inclusive(|&b| b == b'\n') {
+        out.extend_from_slice(line);
+        if line.ends_with(b"\n") {
+            out.extend_from_slice(indent);
+        }
+    }
+    Ok(())
 }
 
-/// Write one diagnostic as one line of compact JSON.
-pub fn write_line(files: &Files, d: &Diagnostic, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
-    serde_json::to_writer(&mut *out, &DiagnosticView(files, d, lang)).map_err(io_error)?;
-    out.write_all(b"\n")
+/// Write the whole report as pretty-printed JSON with a final newline: the document `serde_json` would print, its
+/// findings rendered a few files at a time on all cores ([`stream::write_findings`]).
+pub fn write(report: &Report, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
+    out.write_all(b"{\n  \"diagnostics\": ")?;
+    if report.diagnostics.is_empty() {
+        out.write_all(b"[]")?;
+    } else {
+        out.write_all(b"[\n    ")?;
+        stream::write_findings(report, out, b",\n    ", |sources, d, bytes| {
+            write_pretty_at(&DiagnosticView(sources, d, lang), b"    ", bytes)
+        })?;
+        out.write_all(b"\n  ]")?;
+    }
+    out.write_all(b",\n  \"summary\": ")?;
+    let mut summary = Vec::new();
+    write_pretty_at(&SummaryView(Summary::of(report)), b"  ", &mut summary)?;
+    out.write_all(&summary)?;
+    out.write_all(b",\n  \"version\": 1\n}\n")
 }
 
 /// The whole report as pretty-printed JSON with a final newline.

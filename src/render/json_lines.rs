@@ -2,14 +2,16 @@
 
 use crate::Report;
 use crate::i18n::Lang;
+use crate::render::json::{DiagnosticView, io_error};
 use std::io::{self, Write};
 
-/// Write one line per diagnostic.
+/// Write one line of compact JSON per diagnostic, a few files' findings at a time on all cores.
 pub fn write(report: &Report, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
-    for d in &report.diagnostics {
-        crate::render::json::write_line(&report.files, d, lang, out)?;
-    }
-    Ok(())
+    crate::render::stream::write_findings(report, out, b"", |sources, d, bytes| {
+        serde_json::to_writer(&mut *bytes, &DiagnosticView(sources, d, lang)).map_err(io_error)?;
+        bytes.push(b'\n');
+        Ok(())
+    })
 }
 
 pub fn render(report: &Report, lang: Lang) -> String {

@@ -7,6 +7,7 @@ pub mod human;
 pub mod json;
 pub mod json_lines;
 pub mod sarif;
+pub mod stream;
 pub mod tree;
 
 use crate::Report;
