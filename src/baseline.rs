@@ -13,7 +13,7 @@
 use crate::Report;
 use crate::diagnostic::Diagnostic;
 use crate::render::repo_path;
-use crate::source::Files;
+use crate::source::{FileId, SourceFile};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeSet, HashMap, HashSet};
 
@@ -57,8 +57,7 @@ pub fn normalise(text: &str) -> String {
 
 /// The text a finding is about: the source under its primary label, or, for an empty label (a parser stop, a
 /// missing key at the end of a file), the line it points at.
-fn subject(files: &Files, d: &Diagnostic) -> String {
-    let source = files.get(d.primary.file);
+fn subject(source: &SourceFile, d: &Diagnostic) -> String {
     let text = normalise(source.slice(d.primary.span));
     if !text.is_empty() || source.text.is_empty() {
         return text;
@@ -69,13 +68,19 @@ fn subject(files: &Files, d: &Diagnostic) -> String {
 
 /// The fingerprint of every diagnostic of `report`, in report order.
 pub fn fingerprints(report: &Report) -> Vec<Fingerprint> {
+    fingerprints_of(&report.diagnostics, |id| report.files.get(id))
+}
+
+/// The fingerprints of `diagnostics`, in order, `source` giving a file's text. Occurrences are counted per file:
+/// the findings of one file get the fingerprints they get among all of a run's.
+pub fn fingerprints_of<'a>(diagnostics: &[Diagnostic], source: impl Fn(FileId) -> &'a SourceFile) -> Vec<Fingerprint> {
     let mut seen: HashMap<(String, &str, String), usize> = HashMap::new();
-    report
-        .diagnostics
+    diagnostics
         .iter()
         .map(|d| {
-            let file = repo_path(&report.files.get(d.primary.file).name);
-            let text = subject(&report.files, d);
+            let source = source(d.primary.file);
+            let file = repo_path(&source.name);
+            let text = subject(source, d);
             let count = seen.entry((file.clone(), d.code, text.clone())).or_default();
             let occurrence = *count;
             *count += 1;

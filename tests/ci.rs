@@ -782,10 +782,11 @@ fn snapshot_json() {
     insta::assert_snapshot!(render::json::render(&small_report(Lang::En), Lang::En));
 }
 
-/// The JSON document is written a few files at a time on all cores: it must be exactly the document serde_json
-/// prints for the same value, for findings in many files (with labels, notes, fixes) and for none.
+/// The JSON document and the SARIF log are written a few files at a time on all cores: each must be exactly the
+/// document serde_json prints for the same value, for findings in many files (with labels, notes, fixes) and for
+/// none, and the SARIF fingerprints those the baseline gives.
 #[test]
-fn json_written_in_parts_is_the_document_serde_json_prints() {
+fn json_and_sarif_written_in_parts_are_the_documents_serde_json_prints() {
     let lang = Lang::Id;
     for (path, files_with_findings) in [("examples", 2), ("examples/contoh-bersih-2024.yaml", 0)] {
         let report = ikilint::check(&[PathBuf::from(path)], &Data::builtin(), &Settings::new(lang)).unwrap();
@@ -798,6 +799,19 @@ fn json_written_in_parts_is_the_document_serde_json_prints() {
         assert!(files.len() >= files_with_findings, "{path}: findings in {files:?}");
         let lines = render::json_lines::render(&report, lang);
         assert_eq!(lines.lines().map(json).collect::<Vec<_>>(), *diagnostics, "{path}");
+        let sarif = render::sarif::render(&report, lang);
+        let log = json(&sarif);
+        assert_eq!(sarif, serde_json::to_string_pretty(&log).unwrap() + "\n", "{path}");
+        let prints: Vec<String> = ikilint::baseline::fingerprints(&report)
+            .iter()
+            .map(|f| f.digest())
+            .collect();
+        let results = log["runs"][0]["results"].as_array().unwrap();
+        let written: Vec<&str> = results
+            .iter()
+            .map(|r| r["partialFingerprints"]["ikilint/v1"].as_str().unwrap())
+            .collect();
+        assert_eq!(written, prints, "{path}");
     }
 }
 

@@ -146,7 +146,7 @@ pub(crate) fn io_error(e: serde_json::Error) -> io::Error {
 
 /// `value` pretty-printed as it is at nesting level `indent` (spaces) of a pretty-printed document: a JSON text
 /// has no line break but between tokens, so each of its lines is moved right.
-fn write_pretty_at(value: &impl Serialize, indent: &[u8], out: &mut Vec<u8>) -> io::Result<()> {
+pub(crate) fn write_pretty_at(value: &impl Serialize, indent: &[u8], out: &mut Vec<u8>) -> io::Result<()> {
     let mut alone = Vec::new();
     serde_json::to_writer_pretty(&mut alone, value).map_err(io_error)?;
     for line in alone.split_inclusive(|&b| b == b'\n') {
@@ -166,8 +166,11 @@ pub fn write(report: &Report, lang: Lang, out: &mut dyn Write) -> io::Result<()>
         out.write_all(b"[]")?;
     } else {
         out.write_all(b"[\n    ")?;
-        stream::write_findings(report, out, b",\n    ", |sources, d, bytes| {
-            write_pretty_at(&DiagnosticView(sources, d, lang), b"    ", bytes)
+        let between = b",\n    ";
+        stream::write_findings(report, out, between, |sources, run, bytes| {
+            stream::each(run, between, bytes, |d, bytes| {
+                write_pretty_at(&DiagnosticView(sources, d, lang), b"    ", bytes)
+            })
         })?;
         out.write_all(b"\n  ]")?;
     }

@@ -3,14 +3,17 @@
 use crate::Report;
 use crate::i18n::Lang;
 use crate::render::json::{DiagnosticView, io_error};
+use crate::render::stream;
 use std::io::{self, Write};
 
 /// Write one line of compact JSON per diagnostic, a few files' findings at a time on all cores.
 pub fn write(report: &Report, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
-    crate::render::stream::write_findings(report, out, b"", |sources, d, bytes| {
-        serde_json::to_writer(&mut *bytes, &DiagnosticView(sources, d, lang)).map_err(io_error)?;
-        bytes.push(b'\n');
-        Ok(())
+    stream::write_findings(report, out, b"", |sources, run, bytes| {
+        stream::each(run, b"", bytes, |d, bytes| {
+            serde_json::to_writer(&mut *bytes, &DiagnosticView(sources, d, lang)).map_err(io_error)?;
+            bytes.push(b'\n');
+            Ok(())
+        })
     })
 }
 

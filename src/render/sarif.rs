@@ -10,11 +10,11 @@ use crate::Report;
 use crate::baseline;
 use crate::diagnostic::{Diagnostic, Edit, Severity};
 use crate::i18n::Lang;
-use crate::render::json::{Many, io_error};
+use crate::render::json::{io_error, write_pretty_at};
 use crate::render::message_with_notes;
+use crate::render::stream::{self, Sources};
 use crate::rules::{self, Rule};
-use crate::source::{FileId, Files, Span};
-use serde::ser::{Serialize, SerializeMap, Serializer};
+use crate::source::{FileId, Span};
 use serde_json::{Value, json};
 use std::collections::BTreeMap;
 use std::io::{self, Write};
@@ -56,8 +56,8 @@ pub fn uri_on(name: &str, windows: bool) -> String {
     }
 }
 
-fn artifact_location(files: &Files, file: FileId) -> Value {
-    let uri = uri(files.name(file));
+fn artifact_location(sources: &Sources, file: FileId) -> Value {
+    let uri = uri(sources.files.name(file));
     if uri.starts_with("file:") {
         json!({ "uri": uri })
     } else {
@@ -65,8 +65,8 @@ fn artifact_location(files: &Files, file: FileId) -> Value {
     }
 }
 
-fn region(files: &Files, file: FileId, span: Span) -> Value {
-    let source = files.get(file);
+fn region(sources: &Sources, file: FileId, span: Span) -> Value {
+    let source = sources.get(file);
     let start = source.position(span.start);
     let end = source.position(span.end);
     json!({
@@ -77,10 +77,10 @@ fn region(files: &Files, file: FileId, span: Span) -> Value {
     })
 }
 
-fn physical_location(files: &Files, file: FileId, span: Span) -> Value {
+fn physical_location(sources: &Sources, file: FileId, span: Span) -> Value {
     json!({
-        "artifactLocation": artifact_location(files, file),
-        "region": region(files, file, span),
+        "artifactLocation": artifact_location(sources, file),
+        "region": region(sources, file, span),
     })
 }
 
@@ -112,7 +112,7 @@ fn rule(rule: &Rule, lang: Lang) -> Value {
     })
 }
 
-fn fixes(files: &Files, d: &Diagnostic, lang: Lang) -> Option<Value> {
+fn fixes(sources: &Sources, d: &Diagnostic, lang: Lang) -> Option<Value> {
     let fix = d.fix.as_ref()?;
     let mut by_file: BTreeMap<FileId, Vec<&Edit>> = BTreeMap::new();
     for edit in &fix.edits {
@@ -122,9 +122,9 @@ fn fixes(files: &Files, d: &Diagnostic, lang: Lang) -> Option<Value> {
         .into_iter()
         .map(|(file, edits)| {
             json!({
-                "artifactLocation": artifact_location(files, file),
+                "artifactLocation": artifact_location(sources, file),
                 "replacements": edits.iter().map(|e| json!({
-                    "deletedRegion": region(files, e.file, e.span),
+                    "deletedRegion": region(sources, e.file, e.span),
                     "insertedContent": { "text": e.replacement },
                 })).collect::<Vec<_>>(),
             })
@@ -140,17 +140,17 @@ fn fixes(files: &Files, d: &Diagnostic, lang: Lang) -> Option<Value> {
     }]))
 }
 
-fn result(report: &Report, d: &Diagnostic, fingerprint: &str, lang: Lang) -> Value {
-    let files = &report.files;
+fn result(sources: &Sources, d: &Diagnostic, fingerprint: &str, lang: Lang) -> Value {
+    let files = sources.files;
     let origin = files.origin(d.primary.file, d.primary.span);
     let mut location = match &origin {
         // The lines of an office file's imported YAML are not lines of the file a viewer opens: the location is
         // the file, and the table cell is named as a logical location.
         Some(origin) => json!({
-            "physicalLocation": { "artifactLocation": artifact_location(files, d.primary.file) },
+            "physicalLocation": { "artifactLocation": artifact_location(sources, d.primary.file) },
             "logicalLocations": [{ "name": origin.describe(lang), "kind": "element" }],
         }),
-        None => json!({ "physicalLocation": physical_location(files, d.primary.file, d.primary.span) }),
+        None => json!({ "physicalLocation": physical_location(sources, d.primary.file, d.primary.span) }),
     };
     if let Some(label) = &d.primary.message {
         location["message"] = message(&label.render(lang));
@@ -173,14 +173,14 @@ fn result(report: &Report, d: &Diagnostic, fingerprint: &str, lang: Lang) -> Val
                 .map(|(i, l)| {
                     json!({
                         "id": i + 1,
-                        "physicalLocation": physical_location(files, l.file, l.span),
+                        "physicalLocation": physical_location(sources, l.file, l.span),
                         "message": message(&l.text(lang)),
                     })
                 })
                 .collect(),
         );
     }
-    if let Some(fixes) = fixes(files, d, lang) {
+    if let Some(fixes) = fixes(sources, d, lang) {
         result["fixes"] = fixes;
     }
     let mut properties = serde_json::Map::new();
@@ -213,71 +213,57 @@ fn run_fields(lang: Lang) -> Value {
     })
 }
 
-/// The SARIF log, written result by result: only one result's JSON exists at a time, whatever the number of
-/// findings. Keys come in alphabetical order, as serde_json writes every object of a [`Value`].
-struct Log<'a> {
-    report: &'a Report,
-    lang: Lang,
-    fingerprints: Vec<baseline::Fingerprint>,
+/// One entry of the run's object (at depth 3 of the log), after the line break and indentation it begins with.
+fn write_run_entry(key: &str, value: &Value, out: &mut Vec<u8>) -> io::Result<()> {
+    out.extend_from_slice(b"\n      ");
+    serde_json::to_writer(&mut *out, key).map_err(io_error)?;
+    out.extend_from_slice(b": ");
+    write_pretty_at(value, b"      ", out)
 }
 
-struct Run<'a>(&'a Log<'a>);
-
-impl Serialize for Run<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let Log {
-            report,
-            lang,
-            fingerprints,
-        } = self.0;
-        let Value::Object(fields) = run_fields(*lang) else {
-            unreachable!("run_fields builds an object")
-        };
-        let mut map = serializer.serialize_map(Some(fields.len() + 1))?;
-        let results = report
-            .diagnostics
-            .iter()
-            .zip(fingerprints)
-            .map(|(d, f)| result(report, d, &f.digest(), *lang));
-        // Every key in alphabetical order, `results` among them.
-        for (key, value) in fields.iter().filter(|(key, _)| key.as_str() < "results") {
-            map.serialize_entry(key, value)?;
-        }
-        map.serialize_entry("results", &Many(results))?;
-        for (key, value) in fields.iter().filter(|(key, _)| key.as_str() > "results") {
-            map.serialize_entry(key, value)?;
-        }
-        map.end()
-    }
-}
-
-impl Serialize for Log<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut map = serializer.serialize_map(Some(3))?;
-        map.serialize_entry("$schema", SCHEMA)?;
-        map.serialize_entry("runs", &[Run(self)])?;
-        map.serialize_entry("version", VERSION)?;
-        map.end()
-    }
-}
-
-fn log(report: &Report, lang: Lang) -> Log<'_> {
-    Log {
-        report,
-        lang,
-        fingerprints: baseline::fingerprints(report),
-    }
-}
-
-/// The whole report as one SARIF log (for looking into it; [`write`] is what the output uses).
+/// The whole report as one SARIF log, as a value (for looking into it; [`write`] is what the output uses).
 pub fn document(report: &Report, lang: Lang) -> Value {
-    serde_json::to_value(log(report, lang)).expect("the log serialises to JSON")
+    serde_json::from_str(&render(report, lang)).expect("the log written is JSON")
 }
 
-/// Write the SARIF log, pretty-printed with a final newline.
+/// Write the SARIF log, pretty-printed with a final newline: the document serde_json prints for it, keys in
+/// alphabetical order, its results rendered a few files at a time on all cores ([`stream::write_findings`]), each
+/// with the fingerprint it gets among all (fingerprints count per file).
 pub fn write(report: &Report, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut *out, &log(report, lang)).map_err(io_error)?;
-    out.write_all(b"\n")
+    let Value::Object(fields) = run_fields(lang) else {
+        unreachable!("run_fields builds an object")
+    };
+    let mut head = b"{\n  \"$schema\": ".to_vec();
+    serde_json::to_writer(&mut head, SCHEMA).map_err(io_error)?;
+    head.extend_from_slice(b",\n  \"runs\": [\n    {");
+    for (key, value) in fields.iter().filter(|(key, _)| key.as_str() < "results") {
+        write_run_entry(key, value, &mut head)?;
+        head.push(b',');
+    }
+    head.extend_from_slice(b"\n      \"results\": ");
+    out.write_all(&head)?;
+    if report.diagnostics.is_empty() {
+        out.write_all(b"[]")?;
+    } else {
+        out.write_all(b"[\n        ")?;
+        let between = b",\n        ";
+        stream::write_findings(report, out, between, |sources, run, bytes| {
+            let prints = baseline::fingerprints_of(run, |id| sources.get(id));
+            stream::each(run.iter().zip(&prints), between, bytes, |(d, print), bytes| {
+                write_pretty_at(&result(sources, d, &print.digest(), lang), b"        ", bytes)
+            })
+        })?;
+        out.write_all(b"\n      ]")?;
+    }
+    let mut tail = Vec::new();
+    for (key, value) in fields.iter().filter(|(key, _)| key.as_str() > "results") {
+        tail.push(b',');
+        write_run_entry(key, value, &mut tail)?;
+    }
+    tail.extend_from_slice(b"\n    }\n  ],\n  \"version\": ");
+    serde_json::to_writer(&mut tail, VERSION).map_err(io_error)?;
+    tail.extend_from_slice(b"\n}\n");
+    out.write_all(&tail)
 }
 
 /// The SARIF log, pretty-printed with a final newline.

@@ -37,12 +37,13 @@ impl<'a> Sources<'a> {
 /// few enough that what waits to be written stays small.
 const FILES_PER_CORE: usize = 4;
 
-/// Write every finding of `report` in order, each rendered by `render` into `out`, `between` between two of them.
+/// Write every finding of `report` in order, `between` between two of them: `render` writes the findings of one
+/// file (all of them, `between` between two: see [`each`]) with the texts that file's findings point into.
 pub fn write_findings(
     report: &Report,
     out: &mut dyn Write,
     between: &[u8],
-    render: impl Fn(&Sources, &Diagnostic, &mut Vec<u8>) -> io::Result<()> + Sync,
+    render: impl Fn(&Sources, &[Diagnostic], &mut Vec<u8>) -> io::Result<()> + Sync,
 ) -> io::Result<()> {
     // The findings are sorted by file first: each run of one file's findings is rendered with that file's text.
     let runs: Vec<&[Diagnostic]> = report
@@ -55,14 +56,8 @@ pub fn write_findings(
         let rendered: Vec<io::Result<Vec<u8>>> = group
             .par_iter()
             .map(|run| {
-                let sources = Sources::of(&report.files, run[0].primary.file);
                 let mut bytes = Vec::new();
-                for (i, diagnostic) in run.iter().enumerate() {
-                    if i > 0 {
-                        bytes.extend_from_slice(between);
-                    }
-                    render(&sources, diagnostic, &mut bytes)?;
-                }
+                render(&Sources::of(&report.files, run[0].primary.file), run, &mut bytes)?;
                 Ok(bytes)
             })
             .collect();
@@ -73,6 +68,22 @@ pub fn write_findings(
             first = false;
             out.write_all(&bytes?)?;
         }
+    }
+    Ok(())
+}
+
+/// Write each of `items` (a run's findings, with what goes with each) with `one`, `between` between two of them.
+pub fn each<T>(
+    items: impl IntoIterator<Item = T>,
+    between: &[u8],
+    bytes: &mut Vec<u8>,
+    mut one: impl FnMut(T, &mut Vec<u8>) -> io::Result<()>,
+) -> io::Result<()> {
+    for (i, item) in items.into_iter().enumerate() {
+        if i > 0 {
+            bytes.extend_from_slice(between);
+        }
+        one(item, bytes)?;
     }
     Ok(())
 }
