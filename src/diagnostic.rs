@@ -131,7 +131,8 @@ pub struct Diagnostic {
     pub secondary: Vec<Label>,
     pub notes: Vec<Message>,
     pub help: Option<Message>,
-    pub fix: Option<Fix>,
+    /// Boxed: few findings have one, and every finding would otherwise hold its room.
+    pub fix: Option<Box<Fix>>,
 }
 
 impl Diagnostic {

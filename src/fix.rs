@@ -304,7 +304,7 @@ mod tests {
             secondary: Vec::new(),
             notes: Vec::new(),
             help: None,
-            fix: Some(Fix::replace(applicability, file, span, replacement)),
+            fix: Some(Box::new(Fix::replace(applicability, file, span, replacement))),
         }
     }
 

@@ -35,8 +35,9 @@ struct Argument {
 pub enum Arg {
     /// What the value showed (a number, a name, a quoted piece of the document, a parser's detail).
     Text(Box<str>),
-    /// A text of the catalogue, worded in the language of the message around it.
-    Message(Message),
+    /// A text of the catalogue, worded in the language of the message around it (boxed: most arguments are
+    /// texts, and each is as large as the largest kind).
+    Message(Box<Message>),
     /// Texts of the catalogue shown one after the other, `, ` between them ("sheet IKI, cell C7").
     List(Box<[Message]>),
 }
@@ -54,7 +55,7 @@ impl<T: fmt::Display + ?Sized> ToArg for T {
 
 impl ToArg for Message {
     fn to_arg(&self) -> Arg {
-        Arg::Message(self.clone())
+        Arg::Message(Box::new(self.clone()))
     }
 }
 

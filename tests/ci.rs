@@ -115,7 +115,7 @@ fn report_with_fix() -> Report {
         secondary: vec![],
         notes: vec![Message::as_written("a note")],
         help: Some(Message::as_written("did you mean `target`?")),
-        fix: Some(Fix::replace(Applicability::Safe, file, span, "target")),
+        fix: Some(Box::new(Fix::replace(Applicability::Safe, file, span, "target"))),
     });
     report
 }

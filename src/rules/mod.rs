@@ -183,7 +183,7 @@ impl Finding {
     }
 
     pub fn fix(mut self, fix: Fix) -> Self {
-        self.diagnostic.fix = Some(fix);
+        self.diagnostic.fix = Some(Box::new(fix));
         self
     }
 
