@@ -1,5 +1,5 @@
 use crate::json_schema::{Id, IntervensiRef, MendukungRef, SasaranId, TextOrNumber};
-use crate::model::{Sp, Text};
+use crate::model::{Sp, Text, tighten};
 use crate::source::{FileId, Span};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -329,13 +329,42 @@ impl SkpDocument {
         out
     }
 
-    /// What the cross-file rules read: the lampiran, perilaku and indicator targets are per-file matters.
+    /// What the cross-file rules read: the lampiran, perilaku, period, approach, ranks, perspectives and the
+    /// indicators' aspek and targets are per-file matters. What is kept takes no more room than it needs (see
+    /// [`crate::model::Document::into_skeleton`]).
     pub fn into_skeleton(mut self) -> SkpDocument {
         self.lampiran = None;
         self.perilaku = Vec::new();
-        for indikator in self.rhk.iter_mut().flat_map(|r| &mut r.indikator) {
-            indikator.target = None;
-            indikator.satuan = None;
+        self.periode = None;
+        if let Some(skp) = &mut self.skp {
+            skp.pendekatan = None;
+            tighten([&mut skp.id, &mut skp.jabatan]);
+        }
+        for person in [&mut self.pegawai, &mut self.pejabat_penilai, &mut self.atasan_penilai]
+            .into_iter()
+            .flatten()
+        {
+            person.pangkat = None;
+            tighten([&mut person.nama, &mut person.nip, &mut person.jabatan, &mut person.unit]);
+        }
+        self.rhk.shrink_to_fit();
+        for rhk in &mut self.rhk {
+            rhk.perspektif = None;
+            rhk.id.value.shrink_to_fit();
+            tighten([
+                &mut rhk.jenis,
+                &mut rhk.uraian,
+                &mut rhk.intervensi,
+                &mut rhk.sasaran,
+                &mut rhk.printed,
+            ]);
+            rhk.indikator.shrink_to_fit();
+            for indikator in &mut rhk.indikator {
+                indikator.aspek = None;
+                indikator.target = None;
+                indikator.satuan = None;
+                tighten([&mut indikator.uraian]);
+            }
         }
         self
     }
