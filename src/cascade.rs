@@ -147,7 +147,7 @@ pub struct Cascade {
 /// the graph of the edited set.
 pub fn reads_same(a: &Jabatan, b: &Jabatan) -> bool {
     fn value(text: &Option<Text>) -> Option<&str> {
-        text.as_ref().map(|t| t.value.as_str())
+        text.as_ref().map(|t| t.as_str())
     }
     value(&a.id) == value(&b.id)
         && value(&a.atasan) == value(&b.atasan)

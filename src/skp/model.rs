@@ -1,5 +1,5 @@
 use crate::json_schema::{Id, IntervensiRef, MendukungRef, SasaranId, TextOrNumber};
-use crate::model::{Sp, Text, tighten};
+use crate::model::{Sp, Text};
 use crate::source::{FileId, Span};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
@@ -338,32 +338,21 @@ impl SkpDocument {
         self.periode = None;
         if let Some(skp) = &mut self.skp {
             skp.pendekatan = None;
-            tighten([&mut skp.id, &mut skp.jabatan]);
         }
         for person in [&mut self.pegawai, &mut self.pejabat_penilai, &mut self.atasan_penilai]
             .into_iter()
             .flatten()
         {
             person.pangkat = None;
-            tighten([&mut person.nama, &mut person.nip, &mut person.jabatan, &mut person.unit]);
         }
         self.rhk.shrink_to_fit();
         for rhk in &mut self.rhk {
             rhk.perspektif = None;
-            rhk.id.value.shrink_to_fit();
-            tighten([
-                &mut rhk.jenis,
-                &mut rhk.uraian,
-                &mut rhk.intervensi,
-                &mut rhk.sasaran,
-                &mut rhk.printed,
-            ]);
             rhk.indikator.shrink_to_fit();
             for indikator in &mut rhk.indikator {
                 indikator.aspek = None;
                 indikator.target = None;
                 indikator.satuan = None;
-                tighten([&mut indikator.uraian]);
             }
         }
         self
