@@ -61,7 +61,8 @@ pub enum Atasan {
     /// No `atasan` written: a top position.
     Top,
     Resolved(PosId),
-    Unresolved(RefError),
+    /// Boxed, as in [`Link::Broken`]: a broken reference is rare and its texts would widen every position.
+    Unresolved(Box<RefError>),
 }
 
 /// Where a resolved `mendukung` target sits relative to the position that wrote it.
@@ -87,7 +88,8 @@ pub enum Link {
         sas: usize,
         relation: Relation,
     },
-    Broken(RefError),
+    /// Boxed: every sasaran and indicator holds a link, and a broken one (rare) is three texts wide.
+    Broken(Box<RefError>),
     /// A bare sasaran id whose position's `atasan` is itself unresolved: A002 is on the `atasan`, not here.
     Unresolvable,
 }
@@ -145,7 +147,7 @@ pub struct Cascade {
 /// the graph of the edited set.
 pub fn reads_same(a: &Jabatan, b: &Jabatan) -> bool {
     fn value(text: &Option<Text>) -> Option<&str> {
-        text.as_ref().map(|t| t.value.as_str())
+        text.as_ref().map(|t| t.as_str())
     }
     value(&a.id) == value(&b.id)
         && value(&a.atasan) == value(&b.atasan)
@@ -317,7 +319,17 @@ impl Cascade {
     pub fn new(documents: &[Document]) -> Cascade {
         let ids = Ids::new(documents);
         let count = ids.place.len();
-        let mut graph = DiGraph::with_capacity(count * 4, count * 4);
+        // The graph is held to the run's end: sized once for its nodes and for the edges known now (containment,
+        // reports-to); the feeds are added to it, once resolved, in one step.
+        let (mut sasaran_count, mut indicator_count, mut superiors) = (0, 0, 0);
+        for &(d, j) in &ids.place {
+            let jabatan = &documents[d].jabatan[j];
+            sasaran_count += jabatan.sasaran.len();
+            indicator_count += jabatan.sasaran.iter().map(|s| s.indikator.len()).sum::<usize>();
+            superiors += usize::from(jabatan.atasan.is_some());
+        }
+        let nodes = count + sasaran_count + indicator_count;
+        let mut graph = DiGraph::with_capacity(nodes, sasaran_count + indicator_count + superiors);
         let mut by_doc: Vec<Vec<PosId>> = documents.iter().map(|d| Vec::with_capacity(d.jabatan.len())).collect();
         let mut positions = Vec::with_capacity(count);
         for (pos, &(d, j)) in ids.place.iter().enumerate() {
@@ -353,7 +365,7 @@ impl Cascade {
                 None => Atasan::Top,
                 Some(reference) => match ids.atasan(d, &reference.value) {
                     Ok(superior) => Atasan::Resolved(superior),
-                    Err(e) => Atasan::Unresolved(e),
+                    Err(e) => Atasan::Unresolved(Box::new(e)),
                 },
             };
             positions.push(PositionInfo {
@@ -513,7 +525,7 @@ impl Cascade {
                 sas,
                 relation: self.relation(pos, to),
             },
-            Err(e) => Link::Broken(e),
+            Err(e) => Link::Broken(Box::new(e)),
         }
     }
 
@@ -561,6 +573,7 @@ impl Cascade {
                 info.link = link;
             }
         }
+        self.graph.reserve_exact_edges(feeds.len());
         for (node, to, sas) in feeds {
             let target = self.positions[to].sasaran[sas].node;
             self.graph.add_edge(node, target, Edge::Feeds);
@@ -609,6 +622,18 @@ mod tests {
         );
         let mut workspace = crate::workspace::load_sources(vec![("a.yaml".into(), source)]);
         workspace.documents.remove(0).jabatan.remove(0)
+    }
+
+    /// Every sasaran and indicator of a province holds a link: a broken one's texts must not widen them all.
+    #[test]
+    fn a_link_is_no_wider_than_a_resolved_one() {
+        let resolved = std::mem::size_of::<(PosId, usize, Relation)>();
+        assert!(
+            std::mem::size_of::<Link>() <= resolved,
+            "{}",
+            std::mem::size_of::<Link>()
+        );
+        assert!(std::mem::size_of::<Atasan>() <= std::mem::size_of::<(usize, usize)>());
     }
 
     #[test]

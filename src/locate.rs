@@ -61,7 +61,7 @@ impl<'a> Locator<'a> {
             let raw = self.src.get(text.span.range())?;
             let quote = raw.chars().next().filter(|c| *c == '"' || *c == '\'');
             let (decoded, map) = decode(raw, quote);
-            Some(if decoded == text.value {
+            Some(if decoded == text.as_str() {
                 Decoded::Mapped(map)
             } else {
                 Decoded::Searched {

@@ -16,18 +16,21 @@ pub struct Sp<T> {
 }
 
 impl<T> Sp<T> {
-    pub fn new(value: T, span: Span) -> Self {
-        Sp { value, span }
+    pub fn new(value: impl Into<T>, span: Span) -> Self {
+        Sp {
+            value: value.into(),
+            span,
+        }
     }
 }
 
-impl Sp<String> {
+impl Sp<Box<str>> {
     pub fn as_str(&self) -> &str {
         &self.value
     }
 }
 
-pub type Text = Sp<String>;
+pub type Text = Sp<Box<str>>;
 
 /// What moves when an edit of a file moves its bytes: every span of a value, see [`Span::shifted`]. The language
 /// server reads one edited position again and moves the spans of the rest of the document instead of reading it.
@@ -280,9 +283,11 @@ impl Document {
 
     /// What the rules that look across files read of this document: ids, titles, links, people, sasaran and
     /// indicator texts, with their spans. Duties, functions and the indicators' formulas, targets, units and
-    /// data sources are per-file matters and are dropped, so that a province's facts stay small.
+    /// data sources are per-file matters and are dropped, so that a province's facts stay small. Its lists take
+    /// no more room than they hold: a list read from YAML grows by doubling, and a skeleton is held to the run's end.
     pub fn into_skeleton(mut self) -> Document {
         self.jabatan = self.jabatan.into_iter().map(Jabatan::into_skeleton).collect();
+        self.jabatan.shrink_to_fit();
         self
     }
 
@@ -345,11 +350,15 @@ impl Jabatan {
     pub fn into_skeleton(mut self) -> Jabatan {
         self.tugas = Vec::new();
         self.fungsi = Vec::new();
-        for indikator in self.sasaran.iter_mut().flat_map(|s| &mut s.indikator) {
-            indikator.satuan = None;
-            indikator.formula = None;
-            indikator.target = None;
-            indikator.sumber_data = Vec::new();
+        self.sasaran.shrink_to_fit();
+        for sasaran in &mut self.sasaran {
+            sasaran.indikator.shrink_to_fit();
+            for indikator in &mut sasaran.indikator {
+                indikator.satuan = None;
+                indikator.formula = None;
+                indikator.target = None;
+                indikator.sumber_data = Vec::new();
+            }
         }
         self
     }

@@ -9,6 +9,7 @@ use crate::memo::Memo;
 use crate::words::lowercase;
 use serde::Deserialize;
 use std::collections::HashSet;
+use std::sync::Arc;
 
 /// The titles of `rules/gelar.yaml`: `depan` are written before the name, `belakang` after it.
 #[derive(Deserialize, Default, Debug)]
@@ -70,7 +71,7 @@ pub struct Names {
     depan: HashSet<String>,
     belakang: HashSet<String>,
     /// Name → [`Names::key`].
-    keys: Memo<Option<String>>,
+    keys: Memo<Option<Arc<str>>>,
 }
 
 /// Split a name part into pieces: a piece ends at a space or right after a dot (`Ir.H.HERWIN` → `Ir.`, `H.`,
@@ -164,12 +165,14 @@ impl Names {
         self.key(name).is_none()
     }
 
-    /// The name as compared ([`Names::normalize`]), `None` for a placeholder; remembered.
-    pub fn key(&self, name: &str) -> Option<String> {
+    /// The name as compared ([`Names::normalize`]), `None` for a placeholder; remembered, and shared by every
+    /// place the same name is written (the people index holds one per place).
+    pub fn key(&self, name: &str) -> Option<Arc<str>> {
         self.keys.get(name, || {
             (!is_filler(name))
                 .then(|| self.normalize(name))
                 .filter(|key| !key.is_empty())
+                .map(Arc::from)
         })
     }
 }

@@ -109,3 +109,44 @@ pub fn lint_file(
     let source = files.into_sources().pop().expect("the one file added above");
     (source, facts)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn facts_of(name: &str) -> FileFacts {
+        let path = format!("{}/examples/{name}", env!("CARGO_MANIFEST_DIR"));
+        let bytes = std::fs::read(&path).expect("example");
+        lint_file(name.into(), bytes, true, &Checks::default(), &Data::builtin()).1
+    }
+
+    /// A document's facts are held to the end of a run: no list keeps spare room, and the per-file matters are gone.
+    #[test]
+    fn a_skeleton_keeps_no_spare_room_nor_per_file_matters() {
+        let document = facts_of("masama-2020.yaml").document.expect("an IKI document");
+        assert_eq!(document.jabatan.capacity(), document.jabatan.len());
+        let sasaran = document.jabatan.iter().flat_map(|j| &j.sasaran);
+        for sasaran in sasaran.clone() {
+            assert_eq!(sasaran.indikator.capacity(), sasaran.indikator.len());
+        }
+        assert!(
+            sasaran
+                .flat_map(|s| &s.indikator)
+                .all(|i| i.formula.is_none() && i.target.is_none())
+        );
+        assert!(
+            document
+                .jabatan
+                .iter()
+                .any(|j| j.pemangku.is_some() && j.tanda_tangan.is_some())
+        );
+
+        let skp = facts_of("skp-kasi-pip-masama-2023.yaml").skp.expect("an SKP");
+        assert_eq!(skp.rhk.capacity(), skp.rhk.len());
+        assert!(skp.periode.is_none() && skp.people().all(|(_, p)| p.pangkat.is_none() && p.nip.is_some()));
+        for rhk in &skp.rhk {
+            assert_eq!(rhk.indikator.capacity(), rhk.indikator.len());
+            assert!(rhk.indikator.iter().all(|i| i.aspek.is_none() && i.uraian.is_some()));
+        }
+    }
+}

@@ -925,7 +925,7 @@ fn scored_links() -> Vec<(f64, bool)> {
             );
             let linked = &cascade.jabatan(documents, superior).1.sasaran[sas].id.value;
             if let Some(best) = candidates.best(&texts) {
-                scored.push((best.score, &best.id == linked));
+                scored.push((best.score, *best.id == **linked));
             }
         }
     }

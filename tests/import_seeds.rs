@@ -19,7 +19,7 @@ fn links(yaml: &str) -> BTreeMap<String, String> {
     let title_of = |id: &str| {
         jabatan
             .iter()
-            .find(|j| j.id.as_ref().is_some_and(|i| i.value == id))
+            .find(|j| j.id.as_ref().is_some_and(|i| i.as_str() == id))
             .and_then(|j| j.nama.as_ref())
             .map_or(format!("?{id}"), |n| n.value.to_lowercase())
     };
@@ -31,7 +31,7 @@ fn links(yaml: &str) -> BTreeMap<String, String> {
         }
         for (s, sasaran) in jabatan.sasaran.iter().enumerate() {
             if let Some(m) = &sasaran.mendukung {
-                out.insert(format!("{nama}/sasaran[{s}]/mendukung"), m.value.clone());
+                out.insert(format!("{nama}/sasaran[{s}]/mendukung"), m.value.to_string());
             }
         }
     }

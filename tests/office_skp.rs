@@ -23,7 +23,7 @@ fn values(skp: &SkpDocument) -> BTreeMap<String, String> {
     let mut out = BTreeMap::new();
     let mut put = |key: String, value: &Option<ikilint::model::Text>| {
         if let Some(v) = value {
-            out.insert(key, v.value.clone());
+            out.insert(key, v.value.to_string());
         }
     };
     let header = skp.skp.as_ref().unwrap();
@@ -40,7 +40,7 @@ fn values(skp: &SkpDocument) -> BTreeMap<String, String> {
     put("periode/mulai".into(), &periode.mulai);
     put("periode/selesai".into(), &periode.selesai);
     for (r, rhk) in skp.rhk.iter().enumerate() {
-        let jenis = rhk.jenis.as_ref().map_or("utama".to_string(), |j| j.value.clone());
+        let jenis = rhk.jenis.as_ref().map_or("utama".to_string(), |j| j.value.to_string());
         put(
             format!("rhk{r}/jenis"),
             &Some(ikilint::model::Sp::new(jenis, Default::default())),
@@ -54,7 +54,7 @@ fn values(skp: &SkpDocument) -> BTreeMap<String, String> {
         }
     }
     for perilaku in &skp.perilaku {
-        let aspek = perilaku.aspek.as_ref().unwrap().value.clone();
+        let aspek = perilaku.aspek.as_ref().unwrap().value.to_string();
         put(format!("perilaku/{aspek}"), &perilaku.ekspektasi);
     }
     if let Some(lampiran) = &skp.lampiran {
@@ -193,7 +193,7 @@ fn every_example_skp_exported_reads_back_exactly_with_its_links() {
             let found: Vec<Option<String>> = again
                 .rhk
                 .iter()
-                .map(|r| r.intervensi.as_ref().map(|i| i.value.clone()))
+                .map(|r| r.intervensi.as_ref().map(|i| i.value.to_string()))
                 .collect();
             assert_eq!(found, links_of(skp, back[k].id().unwrap()));
         }
@@ -206,7 +206,7 @@ fn links_of(skp: &SkpDocument, superior_id: &str) -> Vec<Option<String>> {
         .iter()
         .map(|r| {
             r.intervensi.as_ref().map(|i| match i.value.split_once('/') {
-                Some(_) => i.value.clone(),
+                Some(_) => i.value.to_string(),
                 None => format!("{superior_id}/{}", i.value),
             })
         })
@@ -240,7 +240,7 @@ fn the_links_between_the_three_example_skps_come_back_from_the_printed_texts() {
             let found: Vec<Option<String>> = again
                 .rhk
                 .iter()
-                .map(|r| r.intervensi.as_ref().map(|i| i.value.clone()))
+                .map(|r| r.intervensi.as_ref().map(|i| i.value.to_string()))
                 .collect();
             assert_eq!(found, expected, "{extension}:\n{}", result.yaml);
             linked += expected.iter().flatten().count();
@@ -413,11 +413,7 @@ fn layout_variants_merged_rhk_sections_targets_and_kualitatif() {
         .find(|(p, _)| p.ends_with("skp-kasi-pip-masama-2023.yaml"))
         .unwrap();
     let back = read(&print_and_import(Format::Xlsx, kasi, Some(camat), &Options::default()).yaml);
-    let jenis: Vec<&str> = back
-        .rhk
-        .iter()
-        .map(|r| r.jenis.as_ref().unwrap().value.as_str())
-        .collect();
+    let jenis: Vec<&str> = back.rhk.iter().map(|r| r.jenis.as_ref().unwrap().as_str()).collect();
     assert_eq!(jenis, ["utama", "utama", "tambahan"]);
     // A target without satuan stays a bare target; a satuan column is read as the satuan.
     let bare = edited("skp-camat-masama-2023.yaml", |t| t.replace(", satuan: indeks", ""));
@@ -430,7 +426,7 @@ fn layout_variants_merged_rhk_sections_targets_and_kualitatif() {
         .yaml,
     );
     let first = &back.rhk[0].indikator[0];
-    assert_eq!(first.target.as_ref().unwrap().value, "82");
+    assert_eq!(&*first.target.as_ref().unwrap().value, "82");
     assert!(first.satuan.is_none());
     let options = Options {
         satuan_column: true,
@@ -459,7 +455,7 @@ fn layout_variants_merged_rhk_sections_targets_and_kualitatif() {
     assert!(!back.is_kuantitatif());
     assert_eq!(values(&back), values(&kualitatif));
     assert_eq!(
-        back.rhk[0].indikator[0].target.as_ref().unwrap().value,
+        &*back.rhk[0].indikator[0].target.as_ref().unwrap().value,
         "Rekap tersusun setiap bulan"
     );
 }
@@ -486,7 +482,7 @@ fn a_jpt_form_gives_each_rhk_its_perspektif() {
         let perspektif: Vec<&str> = back
             .rhk
             .iter()
-            .map(|r| r.perspektif.as_ref().unwrap().value.as_str())
+            .map(|r| r.perspektif.as_ref().unwrap().as_str())
             .collect();
         assert_eq!(perspektif, ["penerima-layanan", "proses-bisnis"]);
         assert_eq!(values(&back), values(&jpt));
@@ -507,7 +503,7 @@ fn perilaku_descriptions_are_the_form_and_the_ekspektasi_is_the_leaders() {
     let aspek: Vec<&str> = back
         .perilaku
         .iter()
-        .map(|p| p.aspek.as_ref().unwrap().value.as_str())
+        .map(|p| p.aspek.as_ref().unwrap().as_str())
         .collect();
     assert_eq!(aspek, ikilint::skp::BERAKHLAK);
     assert!(
@@ -650,7 +646,7 @@ fn reworded_printed_texts_match_their_rhk_or_none_and_unrelated_ones_none() {
     let uraian_of = |skp: &SkpDocument| -> Vec<String> {
         skp.rhk
             .iter()
-            .map(|r| r.uraian.as_ref().unwrap().value.clone())
+            .map(|r| r.uraian.as_ref().unwrap().value.to_string())
             .collect()
     };
     let (mut matched, mut reworded_total, mut refused, mut own_total) = (0, 0, 0, 0);

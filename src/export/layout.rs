@@ -133,11 +133,11 @@ pub struct SignerLines {
 }
 
 fn text(value: &Option<Text>) -> String {
-    value.as_ref().map(|t| t.value.clone()).unwrap_or_default()
+    value.as_ref().map(|t| t.value.to_string()).unwrap_or_default()
 }
 
 fn texts(values: &[Text]) -> Vec<String> {
-    values.iter().map(|t| t.value.clone()).collect()
+    values.iter().map(|t| t.value.to_string()).collect()
 }
 
 /// "NIP. 19680125 198611 1 001"; an NIP written with its label (a blank "Nip." of an unfilled copy) as written.
@@ -279,7 +279,7 @@ fn signature(document: &Document, jabatan: &Jabatan, place: &str) -> Option<Sign
         let place_date = block
             .tempat_tanggal
             .as_ref()
-            .map(|t| t.value.clone())
+            .map(|t| t.value.to_string())
             .unwrap_or_else(|| place.to_string());
         return Some(Signature {
             place_date,

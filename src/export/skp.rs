@@ -81,7 +81,7 @@ pub enum Piece {
 }
 
 fn text(value: &Option<Text>) -> String {
-    value.as_ref().map_or(String::new(), |t| t.value.clone())
+    value.as_ref().map_or(String::new(), |t| t.value.to_string())
 }
 
 /// "2023-01-01" → "1 JANUARI"; anything else as written.
@@ -106,7 +106,7 @@ fn superior_text(
     let rhk_text = |skp: &SkpDocument, id: &str| {
         skp.rhk
             .iter()
-            .find(|r| r.id.value == id.trim())
+            .find(|r| r.id.as_str() == id.trim())
             .map(|r| text(&r.uraian))
     };
     let parts: Vec<&str> = reference.split('/').map(str::trim).collect();
@@ -117,9 +117,9 @@ fn superior_text(
             .iter()
             .filter(|d| d.id() == Some(*dokumen))
             .flat_map(|d| &d.jabatan)
-            .filter(|j| j.id.as_ref().is_some_and(|i| i.value == *jabatan))
+            .filter(|j| j.id.as_ref().is_some_and(|i| i.as_str() == *jabatan))
             .flat_map(|j| &j.sasaran)
-            .find(|s| s.id.value == *sasaran)
+            .find(|s| s.id.as_str() == *sasaran)
             .map(|s| text(&s.uraian)),
         _ => None,
     };
@@ -341,10 +341,7 @@ fn signature(skp: &SkpDocument) -> Vec<Piece> {
         .and_then(|u| u.value.split_whitespace().last().map(str::to_string))
         .unwrap_or_default();
     let nip = |p: &Option<SkpPerson>| {
-        let written = p
-            .as_ref()
-            .and_then(|p| p.nip.as_ref())
-            .map_or("-", |n| n.value.as_str());
+        let written = p.as_ref().and_then(|p| p.nip.as_ref()).map_or("-", |n| n.as_str());
         format!("NIP. {written}")
     };
     let nama = |p: &Option<SkpPerson>| p.as_ref().map_or(String::new(), |p| text(&p.nama));

@@ -588,11 +588,11 @@ mod tests {
             .unwrap_or_else(|| panic!("not read back:\n{}", imported.yaml));
         let jabatan = &document.jabatan[0];
         let nama = jabatan.nama.as_ref().unwrap();
-        assert_eq!(nama.value, tricky[0]);
-        assert_eq!(jabatan.tugas[0].value, "yes");
-        assert_eq!(jabatan.sasaran[0].uraian.as_ref().unwrap().value, tricky[4]);
+        assert_eq!(&*nama.value, tricky[0]);
+        assert_eq!(&*jabatan.tugas[0].value, "yes");
+        assert_eq!(&*jabatan.sasaran[0].uraian.as_ref().unwrap().value, tricky[4]);
         let nip = jabatan.pemangku.as_ref().unwrap().nip.as_ref().unwrap();
-        assert_eq!(nip.value, tricky[1]);
+        assert_eq!(&*nip.value, tricky[1]);
         assert_eq!(imported.origins.lookup(nama.span).and_then(|o| o.line), Some(1));
         assert_eq!(imported.origins.lookup(nip.span).and_then(|o| o.line), Some(5));
         // The text not placed is a comment that no reader takes for a suppression.

@@ -358,7 +358,7 @@ fn superior_sasaran(analysis: &Analysis, lang: Lang, here: PosId, edit: lsp::Ran
         for sasaran in &jabatan.sasaran {
             let uraian = text_of(&sasaran.uraian);
             let (label, detail) = if direct {
-                (sasaran.id.value.clone(), uraian.to_string())
+                (sasaran.id.value.to_string(), uraian.to_string())
             } else {
                 let name = cascade.name(documents, superior, Some(from_doc));
                 let marked = tr(lang, "common.server-complete-above", &[("uraian", &uraian)]);

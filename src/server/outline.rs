@@ -111,7 +111,7 @@ pub fn document_symbols(analysis: &Analysis, params: &lsp::DocumentSymbolParams)
                         .map(|i| {
                             let name = text_or(&i.uraian, "");
                             let span = i.uraian.as_ref().map(|u| u.span);
-                            let detail = i.satuan.as_ref().map(|s| s.value.clone());
+                            let detail = i.satuan.as_ref().map(|s| s.value.to_string());
                             symbol(
                                 source,
                                 name.to_string(),
@@ -138,7 +138,7 @@ pub fn document_symbols(analysis: &Analysis, params: &lsp::DocumentSymbolParams)
                 })
                 .collect();
             let name = text_or(&jabatan.nama, text_or(&jabatan.id, "?")).to_string();
-            let detail = jabatan.id.as_ref().map(|i| i.value.clone());
+            let detail = jabatan.id.as_ref().map(|i| i.value.to_string());
             let selection = jabatan.id.as_ref().map(|i| i.span);
             symbol(
                 source,
@@ -153,7 +153,7 @@ pub fn document_symbols(analysis: &Analysis, params: &lsp::DocumentSymbolParams)
         .collect();
     let dokumen = document.dokumen.as_ref();
     let name = dokumen.map_or("?", |d| text_or(&d.id, "?")).to_string();
-    let detail = dokumen.and_then(|d| d.unit.as_ref()).map(|u| u.value.clone());
+    let detail = dokumen.and_then(|d| d.unit.as_ref()).map(|u| u.value.to_string());
     let selection = dokumen.and_then(|d| d.id.as_ref()).map(|i| i.span);
     let end = document
         .jabatan
@@ -185,7 +185,7 @@ fn skp_symbols(source: &SourceFile, skp: &crate::skp::SkpDocument) -> Vec<lsp::D
                     symbol(
                         source,
                         text_or(&i.uraian, "").to_string(),
-                        i.aspek.as_ref().map(|a| a.value.clone()),
+                        i.aspek.as_ref().map(|a| a.value.to_string()),
                         lsp::SymbolKind::PROPERTY,
                         reach(i.span, texts),
                         i.uraian.as_ref().map(|u| u.span),
@@ -220,7 +220,7 @@ fn skp_symbols(source: &SourceFile, skp: &crate::skp::SkpDocument) -> Vec<lsp::D
         .pegawai
         .as_ref()
         .and_then(|p| p.nama.as_ref())
-        .map(|n| n.value.clone());
+        .map(|n| n.value.to_string());
     let selection = header.and_then(|h| h.id.as_ref()).map(|i| i.span);
     vec![symbol(
         source,

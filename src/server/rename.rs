@@ -130,7 +130,7 @@ fn check_name(analysis: &Analysis, lang: Lang, symbol: Symbol, name: &str) -> Re
             let taken = document
                 .jabatan
                 .iter()
-                .any(|j| j.id.as_ref().is_some_and(|id| id.value == name));
+                .any(|j| j.id.as_ref().is_some_and(|id| id.as_str() == name));
             (document, taken)
         }
         Symbol::Sasaran(pos, _) => {
@@ -138,7 +138,7 @@ fn check_name(analysis: &Analysis, lang: Lang, symbol: Symbol, name: &str) -> Re
                 return Err(refuse(lang, "bad-sasaran", &[("name", &name)]));
             }
             let (document, jabatan) = cascade.jabatan(documents, pos);
-            (document, jabatan.sasaran.iter().any(|s| s.id.value == name))
+            (document, jabatan.sasaran.iter().any(|s| s.id.as_str() == name))
         }
     };
     if taken {

@@ -149,13 +149,13 @@ fn intervensi_items(analysis: &Analysis, lang: Lang, s: usize, edit: lsp::Range)
     let (documents, skps) = (&analysis.workspace.documents, &analysis.workspace.skps);
     let index = SkpIndex::new(documents, skps);
     let reference = lsp::CompletionItemKind::REFERENCE;
-    let text = |t: &Option<Text>| t.as_ref().map_or(String::new(), |t| t.value.clone());
+    let text = |t: &Option<Text>| t.as_ref().map_or(String::new(), |t| t.value.to_string());
     let mut out = Vec::new();
     let superior = superior_of(skps, &index, s);
     match superior {
         Some(Superior::Skp(k)) => {
             for rhk in skps[k].rhk.iter().filter(|r| is_utama(r)) {
-                let label = rhk.id.value.clone();
+                let label = rhk.id.value.to_string();
                 out.push(item(
                     label.clone(),
                     text(&rhk.uraian),

@@ -329,13 +329,31 @@ impl SkpDocument {
         out
     }
 
-    /// What the cross-file rules read: the lampiran, perilaku and indicator targets are per-file matters.
+    /// What the cross-file rules read: the lampiran, perilaku, period, approach, ranks, perspectives and the
+    /// indicators' aspek and targets are per-file matters. What is kept takes no more room than it needs (see
+    /// [`crate::model::Document::into_skeleton`]).
     pub fn into_skeleton(mut self) -> SkpDocument {
         self.lampiran = None;
         self.perilaku = Vec::new();
-        for indikator in self.rhk.iter_mut().flat_map(|r| &mut r.indikator) {
-            indikator.target = None;
-            indikator.satuan = None;
+        self.periode = None;
+        if let Some(skp) = &mut self.skp {
+            skp.pendekatan = None;
+        }
+        for person in [&mut self.pegawai, &mut self.pejabat_penilai, &mut self.atasan_penilai]
+            .into_iter()
+            .flatten()
+        {
+            person.pangkat = None;
+        }
+        self.rhk.shrink_to_fit();
+        for rhk in &mut self.rhk {
+            rhk.perspektif = None;
+            rhk.indikator.shrink_to_fit();
+            for indikator in &mut rhk.indikator {
+                indikator.aspek = None;
+                indikator.target = None;
+                indikator.satuan = None;
+            }
         }
         self
     }

@@ -134,7 +134,7 @@ pub fn link(skps: &[SkpDocument]) -> Option<Vec<SkpDocument>> {
         let uraian: Vec<&str> = superior
             .rhk
             .iter()
-            .map(|r| r.uraian.as_ref().map_or("", |u| u.value.as_str()))
+            .map(|r| r.uraian.as_ref().map_or("", |u| u.as_str()))
             .collect();
         for (r, rhk) in skp.rhk.iter().enumerate() {
             let (None, Some(printed)) = (&rhk.intervensi, &rhk.printed) else {

@@ -641,7 +641,7 @@ mod tests {
                     ))
                 })
                 .expect("the example is a document");
-            texts.extend(document.texts().into_iter().map(|(_, text)| text.value.clone()));
+            texts.extend(document.texts().into_iter().map(|(_, text)| text.value.to_string()));
         }
         let mut computing = 0;
         for text in &texts {

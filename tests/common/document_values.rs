@@ -10,7 +10,7 @@ pub fn values(yaml: &str) -> BTreeMap<String, String> {
     let mut out = BTreeMap::new();
     if let Some(dokumen) = &document.dokumen {
         if let Some(unit) = &dokumen.unit {
-            out.insert("dokumen/unit".to_string(), unit.value.clone());
+            out.insert("dokumen/unit".to_string(), unit.value.to_string());
         }
         if let Some(tahun) = &dokumen.tahun {
             out.insert("dokumen/tahun".to_string(), tahun.value.to_string());
@@ -18,7 +18,7 @@ pub fn values(yaml: &str) -> BTreeMap<String, String> {
     }
     let mut seen: BTreeMap<String, usize> = BTreeMap::new();
     for jabatan in &document.jabatan {
-        let nama = jabatan.nama.as_ref().map_or(String::new(), |n| n.value.clone());
+        let nama = jabatan.nama.as_ref().map_or(String::new(), |n| n.value.to_string());
         let repeat = seen.entry(nama.to_lowercase()).or_default();
         *repeat += 1;
         let p = format!("{}#{}", nama.to_lowercase(), repeat);
@@ -26,20 +26,20 @@ pub fn values(yaml: &str) -> BTreeMap<String, String> {
         if let Some(holder) = &jabatan.pemangku {
             for (key, v) in [("nama", &holder.nama), ("nip", &holder.nip)] {
                 if let Some(v) = v {
-                    out.insert(format!("{p}/pemangku/{key}"), v.value.clone());
+                    out.insert(format!("{p}/pemangku/{key}"), v.value.to_string());
                 }
             }
         }
         for (i, t) in jabatan.tugas.iter().enumerate() {
-            out.insert(format!("{p}/tugas[{i}]"), t.value.clone());
+            out.insert(format!("{p}/tugas[{i}]"), t.value.to_string());
         }
         for (i, t) in jabatan.fungsi.iter().enumerate() {
-            out.insert(format!("{p}/fungsi[{i}]"), t.value.clone());
+            out.insert(format!("{p}/fungsi[{i}]"), t.value.to_string());
         }
         for (s, sasaran) in jabatan.sasaran.iter().enumerate() {
             let sp = format!("{p}/sasaran[{s}]");
             if let Some(u) = &sasaran.uraian {
-                out.insert(format!("{sp}/uraian"), u.value.clone());
+                out.insert(format!("{sp}/uraian"), u.value.to_string());
             }
             for (k, ind) in sasaran.indikator.iter().enumerate() {
                 let ip = format!("{sp}/indikator[{k}]");
@@ -50,17 +50,17 @@ pub fn values(yaml: &str) -> BTreeMap<String, String> {
                     ("target", &ind.target),
                 ] {
                     if let Some(v) = v {
-                        out.insert(format!("{ip}/{key}"), v.value.clone());
+                        out.insert(format!("{ip}/{key}"), v.value.to_string());
                     }
                 }
                 for (d, source) in ind.sumber_data.iter().enumerate() {
-                    out.insert(format!("{ip}/sumber_data[{d}]"), source.value.clone());
+                    out.insert(format!("{ip}/sumber_data[{d}]"), source.value.to_string());
                 }
             }
         }
         if let Some(tt) = &jabatan.tanda_tangan {
             if let Some(v) = &tt.tempat_tanggal {
-                out.insert(format!("{p}/tanda_tangan/tempat_tanggal"), v.value.clone());
+                out.insert(format!("{p}/tanda_tangan/tempat_tanggal"), v.value.to_string());
             }
             for (role, signer) in [("atasan", &tt.atasan), ("pegawai", &tt.pegawai)] {
                 let Some(signer) = signer else { continue };
@@ -70,7 +70,7 @@ pub fn values(yaml: &str) -> BTreeMap<String, String> {
                     ("nip", &signer.nip),
                 ] {
                     if let Some(v) = v {
-                        out.insert(format!("{p}/tanda_tangan/{role}/{key}"), v.value.clone());
+                        out.insert(format!("{p}/tanda_tangan/{role}/{key}"), v.value.to_string());
                     }
                 }
             }

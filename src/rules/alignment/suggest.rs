@@ -29,18 +29,18 @@ pub fn candidates(documents: &[Document], cascade: &Cascade, superior: PosId) ->
         .iter()
         .flat_map(|d| [&d.unit, &d.tempat])
         .flatten()
-        .map(|t| t.value.as_str())
+        .map(|t| t.as_str())
         .collect();
     let sasaran: Vec<SasaranTexts> = jabatan
         .sasaran
         .iter()
         .map(|s| SasaranTexts {
-            id: s.id.value.clone(),
-            uraian: s.uraian.as_ref().map(|u| u.value.clone()),
+            id: s.id.value.to_string(),
+            uraian: s.uraian.as_ref().map(|u| u.value.to_string()),
             indikator: s
                 .indikator
                 .iter()
-                .filter_map(|i| i.uraian.as_ref().map(|u| u.value.clone()))
+                .filter_map(|i| i.uraian.as_ref().map(|u| u.value.to_string()))
                 .collect(),
         })
         .collect();
@@ -61,7 +61,7 @@ pub fn list(documents: &[Document], cascade: &Cascade, superior: PosId, limit: u
         .take(limit)
         .map(|s| match &s.uraian {
             Some(u) => format!("{} \"{}\"", s.id.value, u.value),
-            None => s.id.value.clone(),
+            None => s.id.value.to_string(),
         })
         .collect();
     if jabatan.sasaran.len() > limit {

@@ -38,11 +38,13 @@ pub struct Place {
     /// The mapping of the person or signer.
     pub span: Span,
     pub name: Option<Text>,
-    /// The name as compared ([`Names::normalize`]); `None` when absent or a placeholder.
-    pub key: Option<String>,
+    /// The name as compared ([`Names::normalize`]); `None` when absent or a placeholder. Shared with every place
+    /// of the same name.
+    pub key: Option<Arc<str>>,
     pub nip: Option<Text>,
-    /// The 18 digits, when the NIP is written and well formed (placeholders and N001 findings excluded).
-    pub digits: Option<String>,
+    /// The 18 digits, when the NIP is written and well formed (placeholders and N001 findings excluded). Shared
+    /// with every place of the same NIP, and with the key of [`People::by_nip`].
+    pub digits: Option<Arc<str>>,
 }
 
 impl Place {
@@ -87,8 +89,8 @@ pub struct Comparison {
 pub struct People {
     pub names: Arc<Names>,
     pub places: Vec<Place>,
-    pub by_nip: HashMap<String, Vec<usize>>,
-    pub by_key: HashMap<String, Vec<usize>>,
+    pub by_nip: HashMap<Arc<str>, Vec<usize>>,
+    pub by_key: HashMap<Arc<str>, Vec<usize>>,
     /// `(document, jabatan)` → the position its `atasan` names, as the cascade resolved it.
     superiors: HashMap<(usize, usize), (usize, usize)>,
     /// `(document, jabatan)` → the place of its `pemangku`.
@@ -125,13 +127,13 @@ impl People {
         }
     }
 
-    fn add(&mut self, place: Place) -> usize {
+    fn add(&mut self, mut place: Place) -> usize {
         let index = self.places.len();
-        if let Some(digits) = &place.digits {
-            self.by_nip.entry(digits.clone()).or_default().push(index);
+        if let Some(digits) = &mut place.digits {
+            join(&mut self.by_nip, digits, index);
         }
         if let Some(key) = &place.key {
-            self.by_key.entry(key.clone()).or_default().push(index);
+            self.by_key.entry(Arc::clone(key)).or_default().push(index);
         }
         self.places.push(place);
         index
@@ -206,6 +208,15 @@ impl People {
     }
 }
 
+/// `index` joins the group of `text`, and `text` becomes the group's own copy: one text per NIP however many
+/// places write it.
+fn join(groups: &mut HashMap<Arc<str>, Vec<usize>>, text: &mut Arc<str>, index: usize) {
+    if let Some((shared, _)) = groups.get_key_value(&**text) {
+        *text = Arc::clone(shared);
+    }
+    groups.entry(Arc::clone(text)).or_default().push(index);
+}
+
 /// A place with its compared name and NIP digits filled in.
 fn completed(names: &Names, mut place: Place) -> Place {
     place.key = place.name.as_ref().and_then(|n| names.key(n.as_str()));
@@ -214,7 +225,7 @@ fn completed(names: &Names, mut place: Place) -> Place {
         .as_ref()
         .filter(|n| !crate::nip::is_placeholder(n.as_str()))
         .and_then(|n| Nip::parse(n.as_str()).ok())
-        .map(|n| n.digits().to_string());
+        .map(|n| Arc::from(n.digits()));
     place
 }
 
@@ -341,5 +352,27 @@ impl Index for People {
             }
         }
         people
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A province writes each NIP at its holder, its own signature and its subordinates' signatures: one text.
+    #[test]
+    fn places_of_one_nip_share_its_text_and_a_near_miss_does_not() {
+        let mut groups = HashMap::default();
+        let mut texts: Vec<Arc<str>> = ["196501011989011841", "196501011989011841", "196501011989011842"]
+            .into_iter()
+            .map(Arc::from)
+            .collect();
+        for (index, text) in texts.iter_mut().enumerate() {
+            join(&mut groups, text, index);
+        }
+        assert!(Arc::ptr_eq(&texts[0], &texts[1]));
+        assert!(!Arc::ptr_eq(&texts[0], &texts[2]));
+        assert_eq!(groups[&texts[0]], [0, 1]);
+        assert_eq!(groups[&texts[2]], [2]);
     }
 }

@@ -57,7 +57,7 @@ fn clusters(people: &People, group: &[usize]) -> Vec<Vec<usize>> {
 pub struct NipClusters {
     people: Arc<People>,
     /// Each NIP with the places of each person written under it, in source order.
-    by_nip: Vec<(String, Vec<Vec<usize>>)>,
+    by_nip: Vec<(Arc<str>, Vec<Vec<usize>>)>,
 }
 
 impl Index for NipClusters {
@@ -65,7 +65,7 @@ impl Index for NipClusters {
         let people = cx.index::<People>();
         let by_nip = sorted_groups(&people.by_nip)
             .into_iter()
-            .map(|(digits, group)| (digits.clone(), clusters(&people, group)))
+            .map(|(digits, group)| (Arc::clone(digits), clusters(&people, group)))
             .collect();
         NipClusters { people, by_nip }
     }
@@ -77,7 +77,7 @@ impl NipClusters {
     fn iter(&self) -> impl Iterator<Item = (&str, &[Vec<usize>])> {
         self.by_nip
             .iter()
-            .map(|(digits, clusters)| (digits.as_str(), clusters.as_slice()))
+            .map(|(digits, clusters)| (&**digits, clusters.as_slice()))
     }
 
     fn place(&self, index: usize) -> &Place {
@@ -89,12 +89,12 @@ impl NipClusters {
         self.by_nip
             .iter()
             .filter(|(_, clusters)| clusters.len() > 1)
-            .map(|(digits, _)| digits.as_str())
+            .map(|(digits, _)| &**digits)
             .collect()
     }
 }
 
-fn sorted_groups(map: &HashMap<String, Vec<usize>>) -> Vec<(&String, &Vec<usize>)> {
+fn sorted_groups(map: &HashMap<Arc<str>, Vec<usize>>) -> Vec<(&Arc<str>, &Vec<usize>)> {
     let mut groups: Vec<_> = map.iter().collect();
     groups.sort();
     groups

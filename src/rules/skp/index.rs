@@ -60,7 +60,7 @@ impl SkpIndex {
             }
             for (j, jabatan) in document.jabatan.iter().enumerate() {
                 if let Some(id) = &jabatan.id {
-                    index.positions.entry((d, id.value.clone())).or_insert(j);
+                    index.positions.entry((d, id.value.to_string())).or_insert(j);
                 }
                 if let Some(nip) = nip_digits(jabatan.pemangku.as_ref().and_then(|p| p.nip.as_ref())) {
                     index.iki_holders.entry(nip).or_default().push((d, j));
@@ -122,10 +122,10 @@ pub fn sasaran_of(documents: &[Document], position: Position, id: &str) -> Optio
     documents[position.0].jabatan[position.1]
         .sasaran
         .iter()
-        .position(|s| s.id.value == id.trim())
+        .position(|s| s.id.as_str() == id.trim())
 }
 
 /// The RHK of SKP `s` with the id `id`.
 pub fn rhk_of(skps: &[SkpDocument], s: usize, id: &str) -> Option<usize> {
-    skps[s].rhk.iter().position(|r| r.id.value == id.trim())
+    skps[s].rhk.iter().position(|r| r.id.as_str() == id.trim())
 }

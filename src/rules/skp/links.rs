@@ -34,11 +34,7 @@ fn parts(reference: &str) -> Option<Vec<&str>> {
 }
 
 fn rhk_ids(skp: &SkpDocument) -> String {
-    skp.rhk
-        .iter()
-        .map(|r| r.id.value.as_str())
-        .collect::<Vec<_>>()
-        .join(", ")
+    skp.rhk.iter().map(|r| r.id.as_str()).collect::<Vec<_>>().join(", ")
 }
 
 fn sasaran_ids(documents: &[Document], position: Position) -> String {
@@ -46,7 +42,7 @@ fn sasaran_ids(documents: &[Document], position: Position) -> String {
     jabatan
         .sasaran
         .iter()
-        .map(|s| s.id.value.as_str())
+        .map(|s| s.id.as_str())
         .collect::<Vec<_>>()
         .join(", ")
 }
@@ -58,7 +54,7 @@ fn rhk_in(skps: &[SkpDocument], k: usize, id: &str) -> Result<Target, Unresolved
         None => {
             let target = &skps[k];
             let skp_id = target.id().unwrap_or("?").to_string();
-            let suggestion = closest_id(id, target.rhk.iter().map(|r| r.id.value.as_str()));
+            let suggestion = closest_id(id, target.rhk.iter().map(|r| r.id.as_str()));
             let (help, extra) = match suggestion {
                 Some(s) => ("help-suggestion", s.to_string()),
                 None => ("help-list", rhk_ids(target)),
@@ -130,7 +126,7 @@ fn resolve_intervensi_in(
             Found::Several => Err(Unresolved::new("message-several", "help-several", &[])),
             Found::Missing => {
                 let penilai = skps[s].pejabat_penilai.as_ref().and_then(|p| p.nip.as_ref());
-                let nip = penilai.map_or_else(String::new, |n| n.value.clone());
+                let nip = penilai.map_or_else(String::new, |n| n.value.to_string());
                 Err(Unresolved::new(
                     "message-no-superior",
                     "help-no-superior",
@@ -188,7 +184,7 @@ pub fn position_name(documents: &[Document], (d, j): Position) -> String {
     format!(
         "{}/{}",
         document.id().unwrap_or("?"),
-        jabatan.id.as_ref().map_or("?", |t| t.value.as_str())
+        jabatan.id.as_ref().map_or("?", |t| t.as_str())
     )
 }
 
@@ -290,7 +286,7 @@ fn superior_candidates(cx: &Context, index: &SkpIndex, s: usize) -> Option<(Cand
                 .filter(|r| is_utama(r))
                 .map(|r| target_texts(&r.id, &r.uraian, r.indikator.iter().map(|i| &i.uraian)))
                 .collect();
-            let known = listing(superior.rhk.iter().map(|r| (r.id.value.clone(), &r.uraian)));
+            let known = listing(superior.rhk.iter().map(|r| (r.id.value.to_string(), &r.uraian)));
             return Some((Candidates::new(&[], &targets), String::new(), known));
         }
     };
@@ -332,7 +328,7 @@ fn target_texts<'t>(
     indicators: impl Iterator<Item = &'t Option<Text>>,
 ) -> SasaranTexts {
     SasaranTexts {
-        id: id.value.clone(),
+        id: id.value.to_string(),
         uraian: uraian.as_deref_value().map(str::to_string),
         indikator: indicators
             .filter_map(|u| u.as_deref_value())
@@ -348,7 +344,7 @@ trait AsDerefValue {
 
 impl AsDerefValue for Option<Text> {
     fn as_deref_value(&self) -> Option<&str> {
-        self.as_ref().map(|t| t.value.as_str())
+        self.as_ref().map(|t| t.as_str())
     }
 }
 
@@ -381,7 +377,11 @@ pub(super) fn intervensi_unknown(cx: &Context, out: &mut Vec<Diagnostic>) {
         // A `jabatan` that names nothing is reported once, not again at every bare `sasaran` it leaves unresolved.
         let broken_jabatan = jabatan.is_some() && index.holder_position[s].is_none();
         if let Some(jabatan) = jabatan.filter(|_| broken_jabatan) {
-            let why = Unresolved::new("message-jabatan", "help-jabatan", &[("name", jabatan.value.clone())]);
+            let why = Unresolved::new(
+                "message-jabatan",
+                "help-jabatan",
+                &[("name", jabatan.value.to_string())],
+            );
             report_unresolved(cx, skp.file, jabatan, why, out);
         }
         for rhk in &skp.rhk {

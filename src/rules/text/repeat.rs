@@ -71,7 +71,7 @@ fn repeated_in(cx: &Context, file: FileId, out: &mut Vec<Diagnostic>) {
     let source = cx.source(file);
     for tokens in cx.tokens().texts() {
         let text = tokens.text;
-        let value = text.value.as_str();
+        let value = text.as_str();
         let ws = &tokens.words;
         let found = repeats(value, ws);
         let locator = Locator::new(source, text);

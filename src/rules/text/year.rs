@@ -105,7 +105,7 @@ fn is_year_word(word: &str) -> bool {
 
 fn cited_year(cx: &Context, file: FileId, source: &str, tokens: &TextTokens, tahun: i64, out: &mut Vec<Diagnostic>) {
     let text = tokens.text;
-    let value = text.value.as_str();
+    let value = text.as_str();
     let word_at = |i: usize| &tokens.words[i].word;
     let locator = Locator::new(source, text);
     for (i, Token { word, .. }) in tokens.words.iter().enumerate() {
