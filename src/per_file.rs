@@ -25,7 +25,8 @@ pub struct FileFacts {
     /// What the cross-file rules read of the document ([`Document::into_skeleton`]), with file id [`LOCAL`].
     pub document: Option<Document>,
     /// What the cross-file rules read of an SKP document ([`SkpDocument::into_skeleton`]), with file id [`LOCAL`].
-    pub skp: Option<SkpDocument>,
+    /// Boxed: an SKP document is a kilobyte inline, which every file's facts would otherwise hold.
+    pub skp: Option<Box<SkpDocument>>,
     /// The anchors of the multi-line texts when the file may hold suppression comments; `None` when it has none.
     pub suppression: Option<Vec<(usize, Anchor)>>,
     /// For an office file (read as the YAML `ikilint import` prints for it): where each value came from.
@@ -103,7 +104,7 @@ pub fn lint_file(
     if let Some(mut skp) = loaded.skp {
         skp.file = LOCAL;
         check_skp(&files, &skp, &checks.skp, data, &mut diagnostics);
-        facts.skp = Some(skp.into_skeleton());
+        facts.skp = Some(Box::new(skp.into_skeleton()));
     }
     facts.diagnostics = diagnostics;
     let source = files.into_sources().pop().expect("the one file added above");

@@ -166,9 +166,16 @@ pub fn run(
         cache.finish();
     }
     let mut gathered = Gathered::default();
+    // Each sized once: grown by doubling, a province's vectors would hold up to twice their room.
     gathered
         .diagnostics
         .reserve(outcomes.iter().map(|o| o.facts.diagnostics.len()).sum());
+    gathered
+        .documents
+        .reserve(outcomes.iter().filter(|o| o.facts.document.is_some()).count());
+    gathered
+        .skps
+        .reserve(outcomes.iter().filter(|o| o.facts.skp.is_some()).count());
     let mut skipped = Vec::new();
     for outcome in outcomes {
         let facts = outcome.facts;
@@ -199,7 +206,7 @@ pub fn run(
         }
         if let Some(mut skp) = facts.skp {
             skp.file = file;
-            gathered.skps.push(skp);
+            gathered.skps.push(*skp);
         }
         gathered.add(file, diagnostics, facts.suppression);
     }
