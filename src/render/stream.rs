@@ -13,7 +13,7 @@ use std::io::{self, Write};
 /// them, and any other file's (a label in another file) through [`Files`].
 pub struct Sources<'a> {
     pub files: &'a Files,
-    read: Option<(FileId, Cow<'a, SourceFile>)>,
+    read: (FileId, Cow<'a, SourceFile>),
 }
 
 impl<'a> Sources<'a> {
@@ -21,13 +21,13 @@ impl<'a> Sources<'a> {
     pub fn of(files: &'a Files, file: FileId) -> Self {
         Sources {
             files,
-            read: Some((file, files.read(file))),
+            read: (file, files.read(file)),
         }
     }
 
     pub fn get(&self, id: FileId) -> &SourceFile {
         match &self.read {
-            Some((read, source)) if *read == id => source,
+            (read, source) if *read == id => source,
             _ => self.files.get(id),
         }
     }
