@@ -144,39 +144,16 @@ pub(crate) fn io_error(e: serde_json::Error) -> io::Error {
     }
 }
 
-/// `value` pretty-printed as it is at nesting level `indent` (spaces) of a pretty-printed document: a JSON text
-/// has no line break but between tokens, so each of its lines is moved right.
-pub(crate) fn write_pretty_at(value: &impl Serialize, indent: &[u8], out: &mut Vec<u8>) -> io::Result<()> {
-    let mut alone = Vec::new();
-    serde_json::to_writer_pretty(&mut alone, value).map_err(io_error)?;
-    for line in alone.split_inclusive(|&b| b == b'\n') {
-        out.extend_from_slice(line);
-        if line.ends_with(b"\n") {
-            out.extend_from_slice(indent);
-        }
-    }
-    Ok(())
-}
-
 /// Write the whole report as pretty-printed JSON with a final newline: the document `serde_json` would print, its
 /// findings rendered a few files at a time on all cores ([`stream::write_findings`]).
 pub fn write(report: &Report, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
     out.write_all(b"{\n  \"diagnostics\": ")?;
-    if report.diagnostics.is_empty() {
-        out.write_all(b"[]")?;
-    } else {
-        out.write_all(b"[\n    ")?;
-        let between = b",\n    ";
-        stream::write_findings(report, out, between, |sources, run, bytes| {
-            stream::each(run, between, bytes, |d, bytes| {
-                write_pretty_at(&DiagnosticView(sources, d, lang), b"    ", bytes)
-            })
-        })?;
-        out.write_all(b"\n  ]")?;
-    }
+    stream::write_json_array(report, out, 1, |sources, run, elements, bytes| {
+        elements.write_each(run, bytes, |d| DiagnosticView(sources, d, lang))
+    })?;
     out.write_all(b",\n  \"summary\": ")?;
     let mut summary = Vec::new();
-    write_pretty_at(&SummaryView(Summary::of(report)), b"  ", &mut summary)?;
+    stream::write_pretty_at(&SummaryView(Summary::of(report)), b"  ", &mut summary)?;
     out.write_all(&summary)?;
     out.write_all(b",\n  \"version\": 1\n}\n")
 }

@@ -9,11 +9,11 @@ use std::io::{self, Write};
 /// Write one line of compact JSON per diagnostic, a few files' findings at a time on all cores.
 pub fn write(report: &Report, lang: Lang, out: &mut dyn Write) -> io::Result<()> {
     stream::write_findings(report, out, b"", |sources, run, bytes| {
-        stream::each(run, b"", bytes, |d, bytes| {
+        for d in run {
             serde_json::to_writer(&mut *bytes, &DiagnosticView(sources, d, lang)).map_err(io_error)?;
             bytes.push(b'\n');
-            Ok(())
-        })
+        }
+        Ok(())
     })
 }
 

@@ -10,9 +10,9 @@ use crate::Report;
 use crate::baseline;
 use crate::diagnostic::{Diagnostic, Edit, Severity};
 use crate::i18n::Lang;
-use crate::render::json::{io_error, write_pretty_at};
+use crate::render::json::io_error;
 use crate::render::message_with_notes;
-use crate::render::stream::{self, Sources};
+use crate::render::stream::{self, Sources, write_pretty_at};
 use crate::rules::{self, Rule};
 use crate::source::{FileId, Span};
 use serde_json::{Value, json};
@@ -242,19 +242,12 @@ pub fn write(report: &Report, lang: Lang, out: &mut dyn Write) -> io::Result<()>
     }
     head.extend_from_slice(b"\n      \"results\": ");
     out.write_all(&head)?;
-    if report.diagnostics.is_empty() {
-        out.write_all(b"[]")?;
-    } else {
-        out.write_all(b"[\n        ")?;
-        let between = b",\n        ";
-        stream::write_findings(report, out, between, |sources, run, bytes| {
-            let prints = baseline::fingerprints_of(run, |id| sources.get(id));
-            stream::each(run.iter().zip(&prints), between, bytes, |(d, print), bytes| {
-                write_pretty_at(&result(sources, d, &print.digest(), lang), b"        ", bytes)
-            })
-        })?;
-        out.write_all(b"\n      ]")?;
-    }
+    stream::write_json_array(report, out, 3, |sources, run, elements, bytes| {
+        let prints = baseline::fingerprints_of(run, |id| sources.get(id));
+        elements.write_each(run.iter().zip(&prints), bytes, |(d, print)| {
+            result(sources, d, &print.digest(), lang)
+        })
+    })?;
     let mut tail = Vec::new();
     for (key, value) in fields.iter().filter(|(key, _)| key.as_str() > "results") {
         tail.push(b',');

@@ -4,8 +4,10 @@
 
 use crate::Report;
 use crate::diagnostic::Diagnostic;
+use crate::render::json::io_error;
 use crate::source::{FileId, Files, SourceFile};
 use rayon::prelude::*;
+use serde::Serialize;
 use std::borrow::Cow;
 use std::io::{self, Write};
 
@@ -38,7 +40,7 @@ impl<'a> Sources<'a> {
 const FILES_PER_CORE: usize = 4;
 
 /// Write every finding of `report` in order, `between` between two of them: `render` writes the findings of one
-/// file (all of them, `between` between two: see [`each`]) with the texts that file's findings point into.
+/// file (all of them, `between` between two) with the texts that file's findings point into.
 pub fn write_findings(
     report: &Report,
     out: &mut dyn Write,
@@ -72,18 +74,68 @@ pub fn write_findings(
     Ok(())
 }
 
-/// Write each of `items` (a run's findings, with what goes with each) with `one`, `between` between two of them.
-pub fn each<T>(
-    items: impl IntoIterator<Item = T>,
-    between: &[u8],
-    bytes: &mut Vec<u8>,
-    mut one: impl FnMut(T, &mut Vec<u8>) -> io::Result<()>,
-) -> io::Result<()> {
-    for (i, item) in items.into_iter().enumerate() {
-        if i > 0 {
-            bytes.extend_from_slice(between);
+/// How the elements of a pretty-printed JSON array of findings are laid out at their depth.
+pub struct Elements {
+    indent: Vec<u8>,
+    between: Vec<u8>,
+}
+
+impl Elements {
+    /// Write the value `value` makes of each of `items`, pretty-printed at the elements' depth, `,` and a line
+    /// break between two of them.
+    pub fn write_each<T, V: Serialize>(
+        &self,
+        items: impl IntoIterator<Item = T>,
+        bytes: &mut Vec<u8>,
+        mut value: impl FnMut(T) -> V,
+    ) -> io::Result<()> {
+        for (i, item) in items.into_iter().enumerate() {
+            if i > 0 {
+                bytes.extend_from_slice(&self.between);
+            }
+            write_pretty_at(&value(item), &self.indent, bytes)?;
         }
-        one(item, bytes)?;
+        Ok(())
+    }
+}
+
+/// Write the findings of `report` as a pretty-printed JSON array at nesting `depth` (the document's own keys are at
+/// depth 1), `[]` when there are none, as `serde_json` prints one: `render` writes one file's findings through
+/// [`Elements::write_each`].
+pub fn write_json_array(
+    report: &Report,
+    out: &mut dyn Write,
+    depth: usize,
+    render: impl Fn(&Sources, &[Diagnostic], &Elements, &mut Vec<u8>) -> io::Result<()> + Sync,
+) -> io::Result<()> {
+    if report.diagnostics.is_empty() {
+        return out.write_all(b"[]");
+    }
+    let indent = b"  ".repeat(depth + 1);
+    let elements = Elements {
+        between: [b",\n".as_slice(), &indent].concat(),
+        indent,
+    };
+    out.write_all(b"[\n")?;
+    out.write_all(&elements.indent)?;
+    write_findings(report, out, &elements.between, |sources, run, bytes| {
+        render(sources, run, &elements, bytes)
+    })?;
+    out.write_all(b"\n")?;
+    out.write_all(&b"  ".repeat(depth))?;
+    out.write_all(b"]")
+}
+
+/// `value` pretty-printed as it is at the nesting of `indent` (spaces) in a pretty-printed document: a JSON text
+/// has no line break but between tokens, so each of its lines is moved right.
+pub fn write_pretty_at(value: &impl Serialize, indent: &[u8], out: &mut Vec<u8>) -> io::Result<()> {
+    let mut alone = Vec::new();
+    serde_json::to_writer_pretty(&mut alone, value).map_err(io_error)?;
+    for line in alone.split_inclusive(|&b| b == b'\n') {
+        out.extend_from_slice(line);
+        if line.ends_with(b"\n") {
+            out.extend_from_slice(indent);
+        }
     }
     Ok(())
 }
