@@ -177,10 +177,12 @@ impl Diagnostic {
                     (d.severity, &d.primary, &d.secondary, &d.notes, &d.help, &d.fix)
                 )
             };
-            self.message
-                .render(lang)
-                .cmp(&other.message.render(lang))
-                .then_with(|| rest(self).cmp(&rest(other)))
+            let messages = if self.message == other.message {
+                std::cmp::Ordering::Equal
+            } else {
+                self.message.render(lang).cmp(&other.message.render(lang))
+            };
+            messages.then_with(|| rest(self).cmp(&rest(other)))
         })
     }
 }
