@@ -9,7 +9,8 @@
 //! (and rewritten by the run), never trusted.
 
 use crate::data::Data;
-use crate::per_file::FileFacts;
+use crate::diagnostic::Diagnostic;
+use crate::per_file::{FileFacts, OwnFacts, SetFacts, Tally};
 use std::hash::{Hash, Hasher};
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
@@ -18,7 +19,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, SystemTime};
 
 /// Changes whenever the layout of the file or of [`FileFacts`] changes.
-const FORMAT: u32 = 9;
+const FORMAT: u32 = 10;
 const MAGIC: &[u8; 8] = b"IKILINTC";
 /// The name of the cache directory beside a configuration file.
 pub const DIR_NAME: &str = ".ikilint_cache";
@@ -48,24 +49,50 @@ impl Stamp {
     }
 }
 
-/// One file's entry: its stamp, the hash of its content, and its facts as stored (decoded only when used, and
-/// only when they still have the checksum they were written with).
+/// One file's entry: its stamp, the hash of its content, and its facts as stored in their two parts, each decoded
+/// only when used and only when it still has the checksum it was written with. The checksum of the cross-file
+/// part says whether a file changed what the cross-file phase reads ([`Entry::set_hash`]).
 #[derive(Clone, Debug)]
 pub struct Entry {
     pub stamp: Stamp,
     pub content: u64,
-    pub facts: Vec<u8>,
+    tally: Part,
+    own: Part,
+    set: Part,
+}
+
+/// One part of a file's facts, encoded, with the checksum of its bytes.
+#[derive(Clone, Debug)]
+pub struct Part {
+    bytes: Vec<u8>,
     checksum: u64,
+}
+
+impl Part {
+    fn of<T: serde::Serialize>(value: &T) -> Option<Part> {
+        let bytes = postcard::to_stdvec(value).ok()?;
+        Some(Part {
+            checksum: content_hash(&bytes),
+            bytes,
+        })
+    }
+
+    fn decode<T: serde::de::DeserializeOwned>(&self) -> Option<T> {
+        if content_hash(&self.bytes) != self.checksum {
+            return None;
+        }
+        postcard::from_bytes(&self.bytes).ok()
+    }
 }
 
 impl Entry {
     pub fn new(stamp: Stamp, content: u64, facts: &FileFacts) -> Option<Entry> {
-        let facts = postcard::to_stdvec(facts).ok()?;
         Some(Entry {
             stamp,
             content,
-            checksum: content_hash(&facts),
-            facts,
+            tally: Part::of(&Tally::of(&facts.own))?,
+            own: Part::of(&facts.own)?,
+            set: Part::of(&facts.set)?,
         })
     }
 
@@ -74,12 +101,83 @@ impl Entry {
         Entry { stamp, ..self }
     }
 
-    /// The stored facts, or `None` when they are damaged or do not decode (such a file is linted afresh).
+    /// How many findings of each code the file has, without them ([`Tally`]); `None` when damaged.
+    pub fn tally(&self) -> Option<Tally> {
+        self.tally.decode()
+    }
+
+    /// The hash of what the cross-file phase reads of the file.
+    pub fn set_hash(&self) -> u64 {
+        self.set.checksum
+    }
+
+    /// The stored facts, or `None` when they are damaged or do not decode.
+    #[cfg(test)]
     pub fn decode(&self) -> Option<FileFacts> {
-        if content_hash(&self.facts) != self.checksum {
-            return None;
+        Some(FileFacts {
+            own: self.own.decode()?,
+            set: self.set.decode()?,
+        })
+    }
+
+    /// The file's own facts, or `None` as [`decode`](Self::decode).
+    pub fn own(&self) -> Option<OwnFacts> {
+        self.own.decode()
+    }
+
+    /// The cross-file part of the facts, left encoded until the cross-file phase needs it (`None` when damaged).
+    pub fn into_pending_set(self) -> Option<PendingSet> {
+        (content_hash(&self.set.bytes) == self.set.checksum).then_some(PendingSet(self.set))
+    }
+}
+
+/// The cross-file part of a file's facts, read from the cache and not yet decoded: a run whose cross-file
+/// facts are all as in the last run reuses its findings and never decodes them.
+#[derive(Debug)]
+pub struct PendingSet(Part);
+
+impl PendingSet {
+    pub fn hash(&self) -> u64 {
+        self.0.checksum
+    }
+
+    pub fn decode(&self) -> Option<SetFacts> {
+        // Its checksum was checked when it was read ([`Entry::into_pending_set`]).
+        postcard::from_bytes(&self.0.bytes).ok()
+    }
+}
+
+/// The hash of what the cross-file phase reads of a file, as [`Entry::set_hash`] gives it for a stored one.
+pub fn set_hash(set: &SetFacts) -> Option<u64> {
+    Part::of(set).map(|part| part.checksum)
+}
+
+/// Which findings of the cross-file rules a run can take from the cache: those kept for its set of files (the
+/// files named in run order), found on cross-file facts with the same digest. Equal digests, equal findings.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SetKey {
+    /// The hash of the names of the files: each set of files linted keeps its own findings.
+    pub files: u64,
+    /// The hash of the names and of what the cross-file phase reads of each file.
+    pub facts: u64,
+}
+
+impl SetKey {
+    pub fn new<'a>(files: impl Iterator<Item = (&'a str, u64)>) -> SetKey {
+        let mut names = std::hash::DefaultHasher::new();
+        let mut facts = std::hash::DefaultHasher::new();
+        for (name, hash) in files {
+            name.hash(&mut names);
+            (name, hash).hash(&mut facts);
         }
-        postcard::from_bytes(&self.facts).ok()
+        SetKey {
+            files: names.finish(),
+            facts: facts.finish(),
+        }
+    }
+
+    fn file_name(&self) -> String {
+        format!("set-{:016x}.bin", self.files)
     }
 }
 
@@ -145,39 +243,72 @@ impl Cache {
 
     /// The entry of the file at the absolute `path`, when there is a sound one.
     pub fn get(&self, path: &Path) -> Option<Entry> {
-        let file = self.entry_file(path);
-        // Looked at before it is opened: opening a FIFO put in its place would wait for a writer for ever.
-        if !std::fs::metadata(&file).is_ok_and(|m| m.is_file()) {
+        decode_entry(&read_used(&self.entry_file(path))?, self.key, path)
+    }
+
+    /// The findings of the cross-file rules of the last run over the files of `set` when its cross-file facts
+    /// had the same digest, when they are stored and sound.
+    pub fn get_set(&self, set: &SetKey) -> Option<Vec<Diagnostic>> {
+        let bytes = read_used(&self.dir.join(set.file_name()))?;
+        let mut r = Reader(&bytes);
+        if r.take(8)? != MAGIC || u32::from_le_bytes(r.array()?) != FORMAT || r.u64()? != self.key {
             return None;
         }
-        let mut handle = std::fs::File::open(&file).ok()?;
-        let metadata = handle.metadata().ok()?;
-        if !metadata.is_file() || metadata.len() >= MAX_ENTRY {
+        if r.u64()? != set.facts {
             return None;
         }
-        let mut bytes = Vec::with_capacity(usize::try_from(metadata.len()).ok()?);
-        handle.read_to_end(&mut bytes).ok()?;
-        let entry = decode_entry(&bytes, self.key, path)?;
-        let now = SystemTime::now();
-        let stale = metadata
-            .modified()
-            .is_ok_and(|at| now.duration_since(at).unwrap_or_default() > MARK_USED_AFTER);
-        if stale {
-            // An entry used again must outlive the pruning of unused ones; failing to mark it only costs a re-read.
-            let _ = handle.set_modified(now);
+        let part = r.part()?;
+        if !r.0.is_empty() {
+            return None;
         }
-        Some(entry)
+        part.decode()
+    }
+
+    /// The keys of the findings of the cross-file rules kept in this key's folder.
+    #[cfg(test)]
+    pub fn kept_sets(&self) -> Vec<SetKey> {
+        let mut kept = Vec::new();
+        for entry in std::fs::read_dir(&self.dir).into_iter().flatten().flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let Some(files) = name.strip_prefix("set-").and_then(|n| n.strip_suffix(".bin")) else {
+                continue;
+            };
+            let bytes = std::fs::read(entry.path()).unwrap_or_default();
+            let mut r = Reader(bytes.get(MAGIC.len() + 4 + 8..).unwrap_or_default());
+            if let (Ok(files), Some(facts)) = (u64::from_str_radix(files, 16), r.u64()) {
+                kept.push(SetKey { files, facts });
+            }
+        }
+        kept
+    }
+
+    /// Keep `diagnostics` as the findings of the cross-file rules of the files of `set` with its cross-file
+    /// facts, in place of those of an earlier run over the same files.
+    pub fn put_set(&self, set: &SetKey, diagnostics: &[Diagnostic]) -> std::io::Result<()> {
+        let part = Part::of(&diagnostics).ok_or_else(|| std::io::Error::other("findings that do not encode"))?;
+        let mut bytes = Vec::with_capacity(part.bytes.len() + 48);
+        bytes.extend_from_slice(MAGIC);
+        bytes.extend_from_slice(&FORMAT.to_le_bytes());
+        bytes.extend_from_slice(&self.key.to_le_bytes());
+        bytes.extend_from_slice(&set.facts.to_le_bytes());
+        encode_part(&mut bytes, &part);
+        self.write(&self.dir.join(set.file_name()), &bytes)
     }
 
     /// Keep `entry` as the entry of the file at the absolute `path`. A cache that cannot be written only makes the
     /// next run slower, so a failure is only returned.
     pub fn put(&self, path: &Path, entry: &Entry) -> std::io::Result<()> {
+        self.write(&self.entry_file(path), &encode_entry(self.key, path, entry))
+    }
+
+    /// Write `bytes` to `file` of this key's folder through a temporary file renamed over it.
+    fn write(&self, file: &Path, bytes: &[u8]) -> std::io::Result<()> {
         if !*self.made.get_or_init(|| self.make_folders().is_ok()) {
             return Err(std::io::Error::other("the cache folder cannot be made"));
         }
         let mut out = tempfile::NamedTempFile::new_in(&self.dir)?;
-        out.write_all(&encode_entry(self.key, path, entry))?;
-        out.persist(self.entry_file(path)).map_err(|e| e.error)?;
+        out.write_all(bytes)?;
+        out.persist(file).map_err(|e| e.error)?;
         self.wrote.store(true, Ordering::Relaxed);
         Ok(())
     }
@@ -208,6 +339,31 @@ impl Cache {
             prune_entries(&self.dir, UNUSED_FOR);
         }
     }
+}
+
+/// The bytes of a file of the cache, marked as used (its modification time set, at most once a
+/// [`MARK_USED_AFTER`]) so that pruning keeps it; `None` when it is not a regular file of a sane size.
+fn read_used(file: &Path) -> Option<Vec<u8>> {
+    // Looked at before it is opened: opening a FIFO put in its place would wait for a writer for ever.
+    if !std::fs::metadata(file).is_ok_and(|m| m.is_file()) {
+        return None;
+    }
+    let mut handle = std::fs::File::open(file).ok()?;
+    let metadata = handle.metadata().ok()?;
+    if !metadata.is_file() || metadata.len() >= MAX_ENTRY {
+        return None;
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(metadata.len()).ok()?);
+    handle.read_to_end(&mut bytes).ok()?;
+    let now = SystemTime::now();
+    let stale = metadata
+        .modified()
+        .is_ok_and(|at| now.duration_since(at).unwrap_or_default() > MARK_USED_AFTER);
+    if stale {
+        // An entry used again must outlive the pruning of unused ones; failing to mark it only costs a re-read.
+        let _ = handle.set_modified(now);
+    }
+    Some(bytes)
 }
 
 /// An entry larger than this is no entry (a file of the cache folder replaced by something else).
@@ -309,7 +465,8 @@ pub fn remove(dir: &Path) -> std::io::Result<bool> {
 
 fn encode_entry(key: u64, path: &Path, entry: &Entry) -> Vec<u8> {
     let path = path.to_string_lossy();
-    let mut out = Vec::with_capacity(entry.facts.len() + path.len() + 96);
+    let parts = entry.tally.bytes.len() + entry.own.bytes.len() + entry.set.bytes.len();
+    let mut out = Vec::with_capacity(parts + path.len() + 128);
     out.extend_from_slice(MAGIC);
     out.extend_from_slice(&FORMAT.to_le_bytes());
     out.extend_from_slice(&key.to_le_bytes());
@@ -319,10 +476,16 @@ fn encode_entry(key: u64, path: &Path, entry: &Entry) -> Vec<u8> {
     out.extend_from_slice(&entry.stamp.modified.to_le_bytes());
     out.push(u8::from(entry.stamp.explicit));
     out.extend_from_slice(&entry.content.to_le_bytes());
-    out.extend_from_slice(&entry.checksum.to_le_bytes());
-    out.extend_from_slice(&(entry.facts.len() as u64).to_le_bytes());
-    out.extend_from_slice(&entry.facts);
+    for part in [&entry.tally, &entry.own, &entry.set] {
+        encode_part(&mut out, part);
+    }
     out
+}
+
+fn encode_part(out: &mut Vec<u8>, part: &Part) {
+    out.extend_from_slice(&part.checksum.to_le_bytes());
+    out.extend_from_slice(&(part.bytes.len() as u64).to_le_bytes());
+    out.extend_from_slice(&part.bytes);
 }
 
 /// A reader that fails on any byte missing rather than panicking.
@@ -349,6 +512,16 @@ impl<'a> Reader<'a> {
     fn len(&mut self) -> Option<usize> {
         usize::try_from(self.u64()?).ok()
     }
+
+    /// A part written by [`encode_part`] (whether its bytes are intact is checked when they are decoded).
+    fn part(&mut self) -> Option<Part> {
+        let checksum = self.u64()?;
+        let len = self.len()?;
+        Some(Part {
+            bytes: self.take(len)?.to_vec(),
+            checksum,
+        })
+    }
 }
 
 /// The entry written by [`encode_entry`] for `path` under `key`; `None` for anything else (another format, key
@@ -369,14 +542,15 @@ fn decode_entry(bytes: &[u8], key: u64, path: &Path) -> Option<Entry> {
         explicit: r.take(1)?[0] != 0,
     };
     let content = r.u64()?;
-    let checksum = r.u64()?;
-    let facts_len = r.len()?;
-    let facts = r.take(facts_len)?.to_vec();
+    let tally = r.part()?;
+    let own = r.part()?;
+    let set = r.part()?;
     r.0.is_empty().then_some(Entry {
         stamp,
         content,
-        facts,
-        checksum,
+        tally,
+        own,
+        set,
     })
 }
 

@@ -189,6 +189,13 @@ fn run_check(request: &CheckRequest, out: &mut dyn WriteColor, err: &mut dyn Wri
         dir: (!request.no_cache)
             .then(|| crate::cache::dir_for(loaded.config.path.as_deref()))
             .flatten(),
+        // Only the closing line is printed: the findings need only be counted.
+        count_only: request.quiet
+            && request.format == Format::Human
+            && !request.statistics
+            && request.output.is_none()
+            && baseline.is_none()
+            && request.write_baseline.is_none(),
     };
     let mut report = crate::check_cached(&request.paths, &loaded.data, &loaded.settings, &cache)
         .map_err(|e| path_error_for(lang, "common.error-path", &e.path, &e.reason))?;
@@ -628,6 +635,7 @@ pub fn report(request: &ReportRequest, out: &mut dyn Write, err: &mut dyn Write)
             files,
             diagnostics,
             skipped: workspace.skipped,
+            counted: Default::default(),
         };
         let date = today();
         let html = render::html::render(&render::html::Input {
@@ -724,6 +732,7 @@ fn run_export(request: &ExportRequest, out: &mut dyn WriteColor, err: &mut dyn W
             files: workspace.files,
             diagnostics: blocking,
             skipped: Vec::new(),
+            counted: Default::default(),
         };
         render::human::render(&report, lang, out).map_err(io)?;
         writeln!(err, "{}", tr(lang, "export.not-printable", &[("count", &count)])).map_err(io)?;

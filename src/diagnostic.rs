@@ -115,6 +115,28 @@ impl Fix {
     }
 }
 
+/// How many findings of each severity a run counted without keeping them (a run that only counts: `check
+/// --quiet`, [`crate::run::CacheOptions::count_only`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Counted([usize; 3]);
+
+impl Counted {
+    pub fn add(&mut self, severity: Severity, count: usize) {
+        self.0[severity as usize] += count;
+    }
+
+    pub fn of(&self, severity: Severity) -> usize {
+        self.0[severity as usize]
+    }
+
+    /// Whether one counted finding is at or above `threshold`.
+    pub fn reaches(&self, threshold: Severity) -> bool {
+        [Severity::Info, Severity::Warning, Severity::Error]
+            .into_iter()
+            .any(|severity| severity >= threshold && self.of(severity) > 0)
+    }
+}
+
 /// A rule's code or name. Named so that serde reads it through [`interned`] rather than borrowing it from the
 /// input (which a `&'static str` field would demand).
 pub type RuleStr = &'static str;

@@ -247,6 +247,7 @@ pub fn fix_paths(
         files: loaded.files,
         diagnostics,
         skipped: loaded.skipped,
+        counted: Default::default(),
     };
     let relint = |sources: Vec<(String, String)>| crate::check_sources(sources, data, settings);
     Ok((fix_to_fixed_point(report, options, &relint), file_paths))

@@ -58,6 +58,9 @@ pub struct Report {
     pub diagnostics: Vec<Diagnostic>,
     /// The YAML files found by walking that were not linted because they are not IKI documents.
     pub skipped: Vec<String>,
+    /// Findings counted and not kept (only when the run was asked to count them: `check --quiet`), besides
+    /// `diagnostics`.
+    pub counted: diagnostic::Counted,
 }
 
 /// The lowest severity that makes a run fail (`--fail-on`).
@@ -113,7 +116,11 @@ impl Report {
     /// `1` when a finding is at or above `fail_on`, else `0`.
     pub fn exit_code(&self, fail_on: FailOn) -> i32 {
         match fail_on.threshold() {
-            Some(threshold) if self.diagnostics.iter().any(|d| d.severity >= threshold) => EXIT_FINDINGS,
+            Some(threshold)
+                if self.counted.reaches(threshold) || self.diagnostics.iter().any(|d| d.severity >= threshold) =>
+            {
+                EXIT_FINDINGS
+            }
             _ => EXIT_OK,
         }
     }
@@ -145,5 +152,6 @@ pub fn check_sources(sources: Vec<(String, String)>, data: &data::Data, settings
         files,
         diagnostics,
         skipped: workspace.skipped,
+        counted: Default::default(),
     }
 }

@@ -10,7 +10,7 @@ use crate::paths;
 use crate::per_file::{check_document, check_skp};
 use crate::rules::{self, Check, Context, DocumentCheck};
 use crate::skp::SkpDocument;
-use crate::source::{FileId, Files, Span};
+use crate::source::{FileId, Files};
 use crate::suppress::Anchors;
 use crate::workspace::Workspace;
 use rayon::prelude::*;
@@ -101,6 +101,11 @@ impl Settings {
 
     pub fn is_enabled(&self, code: &str) -> bool {
         !self.disabled.contains(code)
+    }
+
+    /// The severity a finding of `code` found at `severity` is reported at.
+    pub fn severity_of(&self, code: &str, severity: Severity) -> Severity {
+        self.severity.get(code).copied().unwrap_or(severity)
     }
 
     /// The codes turned off for a file by `per-file-ignores`.
@@ -257,13 +262,24 @@ pub fn finish(workspace: &Workspace, settings: &Settings, diagnostics: Vec<Diagn
     filter_and_order(&workspace.files, &with_directives, &anchors, diagnostics, settings)
 }
 
-/// The cross-file phase over what the per-file phase gathered: returns the files and the run's findings.
-pub fn finish_run(mut gathered: Gathered, data: &Data, settings: &Settings) -> (Files, Vec<Diagnostic>) {
-    let mut files = std::mem::take(&mut gathered.files);
+/// The cross-file phase over what the per-file phase gathered: returns the files and the run's findings. `known`
+/// holds the findings the cross-file rules gave on the very same cross-file facts in an earlier run, when the
+/// cache kept them (the documents of `gathered` are then not read); findings made now are given to `store`.
+pub fn finish_run(
+    mut gathered: Gathered,
+    known: Option<Vec<Diagnostic>>,
+    store: impl FnOnce(&[Diagnostic]),
+    data: &Data,
+    settings: &Settings,
+) -> (Files, Vec<Diagnostic>) {
+    let files = std::mem::take(&mut gathered.files);
     let documents = std::mem::take(&mut gathered.documents);
     let skps = std::mem::take(&mut gathered.skps);
-    let per_set = set_phase(&files, &documents, &skps, data, settings);
-    mark_concerns(&mut files, &documents, &skps);
+    let per_set = known.unwrap_or_else(|| {
+        let found = set_phase(&files, &documents, &skps, data, settings);
+        store(&found);
+        found
+    });
     // The documents (and the indexes the set rules built on them, gone with `set_phase`) are not needed to order
     // the findings: a province's facts are freed before its findings are sorted, not held beside them.
     drop((documents, skps));
@@ -275,12 +291,10 @@ pub fn finish_run(mut gathered: Gathered, data: &Data, settings: &Settings) -> (
 /// SKP, so that an output can name it with a finding (SPEC.md section 7: `jabatan`).
 pub fn mark_concerns(files: &mut Files, documents: &[Document], skps: &[SkpDocument]) {
     for document in documents {
-        files.set_concerns(document.file, document.concerns());
+        files.set_concerns(document.file, crate::per_file::concerns(Some(document), None));
     }
     for skp in skps {
-        if let Some(id) = skp.skp.as_ref().and_then(|s| s.id.as_ref()) {
-            files.set_concerns(skp.file, vec![(Span::new(0, usize::MAX), id.as_str().into())]);
-        }
+        files.set_concerns(skp.file, crate::per_file::concerns(None, Some(skp)));
     }
 }
 
@@ -356,12 +370,31 @@ fn filter_and_order(
     let mut diagnostics = crate::suppress::apply(files, with_directives, anchors, diagnostics, active);
     diagnostics.retain(|d| active(d.primary.file, d.code));
     for diagnostic in &mut diagnostics {
-        if let Some(severity) = settings.severity.get(diagnostic.code) {
-            diagnostic.severity = *severity;
-        }
+        diagnostic.severity = settings.severity_of(diagnostic.code, diagnostic.severity);
     }
     sort(&mut diagnostics, settings.lang);
     diagnostics
+}
+
+/// Count the findings of file `name` told by `tally` as [`filter_and_order`] reports findings of a file without
+/// suppression comments: without the rules turned off and the file's per-file ignores, at their configured
+/// severities.
+pub fn count(
+    settings: &Settings,
+    name: &str,
+    tally: &crate::per_file::Tally,
+    counted: &mut crate::diagnostic::Counted,
+) {
+    let ignored = if settings.per_file_ignores.is_empty() {
+        HashSet::new()
+    } else {
+        settings.ignored_for(name)
+    };
+    for count in &tally.counts {
+        if settings.is_enabled(count.code) && !ignored.contains(count.code) {
+            counted.add(settings.severity_of(count.code, count.severity), count.count);
+        }
+    }
 }
 
 /// Put findings in their output order ([`Diagnostic::order`]), messages compared as shown in `lang`.

@@ -2,9 +2,10 @@
 //! not changed), then the cross-file phase on the facts.
 
 use crate::cache::{self, Cache, Entry, Stamp};
+use crate::cache::{PendingSet, SetKey};
 use crate::data::Data;
 use crate::lint::{self, Gathered, Settings};
-use crate::per_file::{self, FileFacts};
+use crate::per_file::{self, FileFacts, OwnFacts, SetFacts, Tally};
 use crate::source::SourceFile;
 use crate::workspace::{Candidate, PathError};
 use crate::{Report, rules};
@@ -16,6 +17,10 @@ use std::path::{Path, PathBuf};
 pub struct CacheOptions {
     /// The cache directory; `None` runs without a cache.
     pub dir: Option<PathBuf>,
+    /// The caller needs only how many findings of each severity there are (`check --quiet`): the findings of a
+    /// file taken from the cache that holds no suppression comment are counted from its tally
+    /// ([`crate::per_file::Tally`]) into [`Report::counted`], never read.
+    pub count_only: bool,
 }
 
 /// One file after the per-file phase.
@@ -25,9 +30,69 @@ struct Outcome {
     /// The text as read, or `None` when the file can be read again for it (the text is read again only if shown:
     /// a run over a province keeps no file's text through the cross-file phase unless it must).
     source: Option<SourceFile>,
-    facts: FileFacts,
+    own: OwnFacts,
+    /// The file's own findings counted, not read (its `own` facts are then empty but for `skipped`).
+    tally: Option<Tally>,
+    set: Set,
     /// The new cache entry of a file read in this run (its facts, or its old facts under a new stamp).
     entry: Option<Entry>,
+}
+
+/// What the cross-file phase reads of a file: decoded, or as read from the cache (decoded only if that phase
+/// runs).
+enum Set {
+    Decoded(SetFacts),
+    Pending(PendingSet),
+}
+
+impl Outcome {
+    fn new(candidate: &Candidate, source: Option<SourceFile>, facts: FileFacts, entry: Option<Entry>) -> Outcome {
+        Outcome {
+            name: candidate.path.to_string_lossy().into_owned(),
+            path: candidate.path.clone(),
+            source,
+            own: facts.own,
+            tally: None,
+            set: Set::Decoded(facts.set),
+            entry,
+        }
+    }
+
+    /// A file's facts from its cache entry: its own decoded (or only counted, when `count_only` and the file
+    /// holds no suppression comment: [`CacheOptions::count_only`]), the cross-file part left encoded. `None` when
+    /// the entry is damaged.
+    fn cached(candidate: &Candidate, entry: Entry, count_only: bool) -> Option<Outcome> {
+        let tally = count_only
+            .then(|| entry.tally())
+            .flatten()
+            .filter(|tally| !tally.directives);
+        let own = match &tally {
+            Some(tally) => OwnFacts {
+                skipped: tally.skipped,
+                ..OwnFacts::default()
+            },
+            None => entry.own()?,
+        };
+        Some(Outcome {
+            name: candidate.path.to_string_lossy().into_owned(),
+            path: candidate.path.clone(),
+            // The facts were made from the text the file shows: it is read again if shown.
+            source: None,
+            own,
+            tally,
+            set: Set::Pending(entry.into_pending_set()?),
+            entry: None,
+        })
+    }
+
+    /// The hash of what the cross-file phase reads of the file.
+    fn set_hash(&self) -> Option<u64> {
+        match (&self.set, &self.entry) {
+            (Set::Pending(set), _) => Some(set.hash()),
+            (Set::Decoded(_), Some(entry)) => Some(entry.set_hash()),
+            (Set::Decoded(set), None) => cache::set_hash(set),
+        }
+    }
 }
 
 /// The key of a file in the cache: its absolute path.
@@ -49,16 +114,14 @@ fn lint_fresh(
     if let (Some(stamp), Some(content), Some(prior)) = (stamp, content, prior)
         && prior.content == content
         && prior.stamp.explicit == stamp.explicit
-        && let Some(facts) = prior.decode()
     {
-        // The facts were made from the text the file shows: it is read again, like a cached file's, if shown.
-        return Outcome {
-            name,
-            path: candidate.path.clone(),
-            source: None,
-            facts,
-            entry: Some(prior.restamped(stamp)),
-        };
+        let entry = prior.restamped(stamp);
+        if let Some(outcome) = Outcome::cached(candidate, entry.clone(), false) {
+            return Outcome {
+                entry: Some(entry),
+                ..outcome
+            };
+        }
     }
     let length = bytes.len();
     let (source, facts) = per_file::lint_file(name.clone(), bytes, candidate.explicit, checks, data);
@@ -71,29 +134,63 @@ fn lint_fresh(
     let entry = stamp
         .zip(content)
         .and_then(|(stamp, content)| Entry::new(stamp, content, &facts));
-    Outcome {
-        name,
-        path: candidate.path.clone(),
-        source: (!rereadable).then_some(source),
-        facts,
-        entry,
-    }
+    Outcome::new(candidate, (!rereadable).then_some(source), facts, entry)
 }
 
 /// A file found by walking that could not be read: no facts but the finding that says why (never cached).
 fn unreadable(candidate: &Candidate, reason: &str) -> Outcome {
     let name = candidate.path.to_string_lossy().into_owned();
     let loaded = crate::workspace::unreadable(name.clone(), &crate::message::Message::new(reason, &[]));
-    Outcome {
-        name: name.clone(),
-        path: candidate.path.clone(),
-        source: Some(SourceFile::new(name, loaded.text)),
-        facts: FileFacts {
+    let facts = FileFacts {
+        own: OwnFacts {
             diagnostics: loaded.diagnostics,
-            ..FileFacts::default()
+            ..OwnFacts::default()
         },
-        entry: None,
+        set: SetFacts::default(),
+    };
+    Outcome::new(candidate, Some(SourceFile::new(name, loaded.text)), facts, None)
+}
+
+/// Read `candidate` and lint it afresh (`prior` is its cache entry, whose facts still hold if only its stamp
+/// changed). A named file that cannot be read stops the run; one found by walking is a finding about it.
+fn read_and_lint(
+    candidate: &Candidate,
+    stamp: Option<Stamp>,
+    prior: Option<Entry>,
+    checks: &crate::per_file::Checks,
+    data: &Data,
+) -> Result<Outcome, PathError> {
+    match crate::fsread::read(&candidate.path, crate::fsread::Kind::Document) {
+        Ok(bytes) => {
+            let outcome = lint_fresh(candidate, stamp, bytes, prior, checks, data);
+            match &outcome.own.unreadable {
+                Some(reason) if candidate.explicit => Err(PathError {
+                    path: candidate.path.clone(),
+                    reason: reason.clone(),
+                }),
+                _ => Ok(outcome),
+            }
+        }
+        Err(reason) if !candidate.explicit => Ok(unreadable(candidate, &reason)),
+        Err(reason) => Err(PathError::new(candidate.path.clone(), &reason)),
     }
+}
+
+/// Which kept findings of the cross-file rules fit the linted files of a run ([`SetKey`]).
+fn set_key(outcomes: &[Outcome]) -> Option<SetKey> {
+    let linted = outcomes.iter().filter(|o| !o.own.skipped);
+    let hashes = linted.clone().map(Outcome::set_hash).collect::<Option<Vec<u64>>>()?;
+    Some(SetKey::new(linted.zip(hashes).map(|(o, hash)| (o.name.as_str(), hash))))
+}
+
+/// The cache key of a run: the rules turned on and the rule data ([`cache::key`]).
+fn cache_key(settings: &Settings, data: &Data) -> u64 {
+    let enabled: Vec<&str> = rules::all()
+        .iter()
+        .map(|r| r.code)
+        .filter(|c| settings.is_enabled(c))
+        .collect();
+    cache::key(&enabled, data)
 }
 
 /// Lint `candidates` as one set, with the cache of `options` when it has one.
@@ -104,12 +201,7 @@ pub fn run(
     options: &CacheOptions,
 ) -> Result<Report, PathError> {
     let checks = lint::checks(settings);
-    let enabled: Vec<&str> = rules::all()
-        .iter()
-        .map(|r| r.code)
-        .filter(|c| settings.is_enabled(c))
-        .collect();
-    let key = cache::key(&enabled, data);
+    let key = cache_key(settings, data);
     let cache = options.dir.as_deref().map(|dir| Cache::open(dir, key));
     let outcomes: Vec<Result<Outcome, PathError>> = candidates
         .par_iter()
@@ -121,99 +213,188 @@ pub fn run(
                 .flatten()
                 .filter(|m| m.is_file())
                 .map(|m| Stamp::of(&m, candidate.explicit));
-            let cached = cache
-                .as_ref()
-                .zip(stamp)
-                .map(|(cache, _)| (cache, cache_path(&candidate.path)));
-            let prior = cached.as_ref().and_then(|(cache, path)| cache.get(path));
-            if let (Some(stamp), Some(prior)) = (stamp, &prior)
-                && prior.stamp == stamp
-                && let Some(facts) = prior.decode()
-            {
-                return Ok(Outcome {
-                    name: candidate.path.to_string_lossy().into_owned(),
-                    path: candidate.path.clone(),
-                    source: None,
-                    facts,
-                    entry: None,
-                });
-            }
-            let outcome = match crate::fsread::read(&candidate.path, crate::fsread::Kind::Document) {
-                Ok(bytes) => {
-                    let outcome = lint_fresh(candidate, stamp, bytes, prior, &checks, data);
-                    match &outcome.facts.unreadable {
-                        Some(reason) if candidate.explicit => Err(PathError {
-                            path: candidate.path.clone(),
-                            reason: reason.clone(),
-                        }),
-                        _ => Ok(outcome),
+            let Some((cache, stamp)) = cache.as_ref().zip(stamp) else {
+                return read_and_lint(candidate, None, None, &checks, data);
+            };
+            let path = cache_path(&candidate.path);
+            let prior = match cache.get(&path) {
+                Some(prior) if prior.stamp == stamp => {
+                    if let Some(outcome) = Outcome::cached(candidate, prior, options.count_only) {
+                        return Ok(outcome);
                     }
+                    // Damaged: linted afresh.
+                    None
                 }
-                // One unreadable file found by walking is a finding about it; the others are still linted.
-                Err(reason) if !candidate.explicit => Ok(unreadable(candidate, &reason)),
-                Err(reason) => Err(PathError::new(candidate.path.clone(), &reason)),
-            }?;
-            if let (Some((cache, path)), Some(entry)) = (&cached, &outcome.entry) {
+                prior => prior,
+            };
+            let outcome = read_and_lint(candidate, Some(stamp), prior, &checks, data)?;
+            if let Some(entry) = &outcome.entry {
                 // A cache that cannot be written only makes the next run slower.
-                let _ = cache.put(path, entry);
+                let _ = cache.put(&path, entry);
             }
             Ok(outcome)
         })
         .collect();
-    let outcomes = outcomes.into_iter().collect::<Result<Vec<_>, _>>()?;
+    let mut outcomes = outcomes.into_iter().collect::<Result<Vec<_>, _>>()?;
 
     if let Some(cache) = &cache {
         cache.finish();
+    }
+    let set_key = cache.as_ref().and_then(|_| set_key(&outcomes));
+    let known = cache.as_ref().zip(set_key).and_then(|(cache, set)| cache.get_set(&set));
+    if known.is_none() {
+        decode_sets(&mut outcomes, candidates, &checks, data)?;
     }
     let mut gathered = Gathered::default();
     // Each sized once: grown by doubling, a province's vectors would hold up to twice their room.
     gathered
         .diagnostics
-        .reserve(outcomes.iter().map(|o| o.facts.diagnostics.len()).sum());
+        .reserve(outcomes.iter().map(|o| o.own.diagnostics.len()).sum());
+    let decoded = || {
+        outcomes.iter().filter_map(|o| match &o.set {
+            Set::Decoded(set) => Some(set),
+            Set::Pending(_) => None,
+        })
+    };
     gathered
         .documents
-        .reserve(outcomes.iter().filter(|o| o.facts.document.is_some()).count());
-    gathered
-        .skps
-        .reserve(outcomes.iter().filter(|o| o.facts.skp.is_some()).count());
+        .reserve(decoded().filter(|s| s.document.is_some()).count());
+    gathered.skps.reserve(decoded().filter(|s| s.skp.is_some()).count());
     let mut skipped = Vec::new();
+    let mut counted = crate::diagnostic::Counted::default();
     for outcome in outcomes {
-        let facts = outcome.facts;
-        if facts.skipped {
+        let own = outcome.own;
+        if own.skipped {
             skipped.push(outcome.name);
             continue;
         }
+        if let Some(tally) = &outcome.tally {
+            lint::count(settings, &outcome.name, tally, &mut counted);
+        }
+        let deferred = outcome.source.is_none();
         let file = match outcome.source {
             Some(source) => gathered.files.add(source),
-            None => {
-                let file = gathered
-                    .files
-                    .add_deferred(outcome.name, outcome.path, crate::workspace::shown_text);
-                gathered.files.set_link_slots(file, facts.link_slots);
-                file
-            }
+            None => gathered
+                .files
+                .add_deferred(outcome.name, outcome.path, crate::workspace::shown_text),
         };
-        let mut diagnostics = facts.diagnostics;
+        let mut diagnostics = own.diagnostics;
         for diagnostic in &mut diagnostics {
             diagnostic.set_file(file);
         }
-        if let Some(origins) = facts.origins {
+        if let Some(origins) = own.origins {
             gathered.files.set_origins(file, origins);
         }
-        if let Some(mut document) = facts.document {
-            document.file = file;
-            gathered.documents.push(document);
+        if !own.concerns.is_empty() {
+            gathered.files.set_concerns(file, own.concerns);
         }
-        if let Some(mut skp) = facts.skp {
-            skp.file = file;
-            gathered.skps.push(*skp);
+        if let Set::Decoded(set) = outcome.set {
+            if deferred {
+                gathered.files.set_link_slots(file, set.link_slots);
+            }
+            if let Some(mut document) = set.document {
+                document.file = file;
+                gathered.documents.push(document);
+            }
+            if let Some(mut skp) = set.skp {
+                skp.file = file;
+                gathered.skps.push(*skp);
+            }
         }
-        gathered.add(file, diagnostics, facts.suppression);
+        gathered.add(file, diagnostics, own.suppression);
     }
-    let (files, diagnostics) = lint::finish_run(gathered, data, settings);
+    let store = |found: &[crate::diagnostic::Diagnostic]| {
+        if let (Some(cache), Some(set)) = (&cache, set_key) {
+            // A cache that cannot be written only makes the next run slower.
+            let _ = cache.put_set(&set, found);
+        }
+    };
+    let (files, diagnostics) = lint::finish_run(gathered, known, store, data, settings);
     Ok(Report {
         files,
         diagnostics,
         skipped,
+        counted,
     })
+}
+
+/// Decode the cross-file facts read from the cache, on all cores; a file whose facts do not decode is linted
+/// afresh.
+fn decode_sets(
+    outcomes: &mut [Outcome],
+    candidates: &[Candidate],
+    checks: &crate::per_file::Checks,
+    data: &Data,
+) -> Result<(), PathError> {
+    outcomes
+        .par_iter_mut()
+        .zip(candidates)
+        .try_for_each(|(outcome, candidate)| {
+            let Set::Pending(pending) = &outcome.set else {
+                return Ok(());
+            };
+            match pending.decode() {
+                Some(set) => outcome.set = Set::Decoded(set),
+                None => *outcome = read_and_lint(candidate, None, None, checks, data)?,
+            }
+            Ok(())
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+    use crate::rules::Check;
+
+    /// The cross-file findings kept in the cache are taken as they are exactly while every file's cross-file facts
+    /// are those they were found on: a list kept emptied behind the run's back shows, until a change of those facts.
+    #[test]
+    fn the_cross_file_findings_kept_are_used_while_the_cross_file_facts_stay() {
+        let repo = tempfile::tempdir().unwrap();
+        let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+        for entry in std::fs::read_dir(examples).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|x| x == "yaml") {
+                std::fs::copy(&path, repo.path().join(path.file_name().unwrap())).unwrap();
+            }
+        }
+        let cache_dir = repo.path().join(".cache");
+        let data = Data::builtin();
+        let settings = Settings::new(Lang::En);
+        let options = CacheOptions {
+            dir: Some(cache_dir.clone()),
+            count_only: false,
+        };
+        let candidates = crate::workspace::discover(&[repo.path().to_path_buf()]).unwrap();
+        let codes = |report: &Report| report.diagnostics.iter().map(|d| d.code).collect::<Vec<_>>();
+        let cold = codes(&run(&candidates, &data, &settings, &CacheOptions::default()).unwrap());
+        let is_set_rule = |code: &&str| matches!(crate::rules::by_code(code).map(|r| &r.check), Some(Check::Set(_)));
+        assert!(cold.iter().any(is_set_rule), "the examples have cross-file findings");
+        assert_eq!(codes(&run(&candidates, &data, &settings, &options).unwrap()), cold);
+
+        let cache = Cache::open(&cache_dir, cache_key(&settings, &data));
+        let [kept] = cache.kept_sets()[..] else {
+            panic!("one set of cross-file findings is kept")
+        };
+        cache.put_set(&kept, &[]).unwrap();
+        let believed = codes(&run(&candidates, &data, &settings, &options).unwrap());
+        let per_file: Vec<&str> = cold.iter().copied().filter(|c| !is_set_rule(c)).collect();
+        assert_eq!(believed, per_file);
+
+        // A person's NIP changed: the cross-file facts differ, and the rules run on them again.
+        let file = repo.path().join("contoh-bersih-2024.yaml");
+        let text = std::fs::read_to_string(&file).unwrap();
+        std::fs::write(
+            &file,
+            text.replacen("19920604 201503 2 001", "19920604 201503 2 002", 1),
+        )
+        .unwrap();
+        let changed = codes(&run(&candidates, &data, &settings, &options).unwrap());
+        assert_eq!(
+            changed,
+            codes(&run(&candidates, &data, &settings, &CacheOptions::default()).unwrap())
+        );
+        assert!(changed.iter().any(is_set_rule));
+    }
 }

@@ -38,13 +38,31 @@ fn key_folders(dir: &Path) -> Vec<std::path::PathBuf> {
     entries.map(|e| e.unwrap().path()).filter(|p| p.is_dir()).collect()
 }
 
-/// Every entry of the cache beside `dir`, sorted.
+/// Whether `path` is a file of a key's folder that keeps the findings of the cross-file rules of a set of files.
+fn is_set_file(path: &Path) -> bool {
+    path.file_name()
+        .is_some_and(|n| n.to_string_lossy().starts_with("set-"))
+}
+
+/// The file that keeps the findings of the cross-file rules of the one set of files linted in `dir`.
+fn set_file(dir: &Path) -> std::path::PathBuf {
+    let folders = key_folders(dir);
+    let found: Vec<_> = std::fs::read_dir(&folders[0])
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| is_set_file(p))
+        .collect();
+    assert_eq!(found.len(), 1, "{found:?}");
+    found[0].clone()
+}
+
+/// Every entry of a linted file in the cache beside `dir`, sorted.
 fn cache_files(dir: &Path) -> Vec<std::path::PathBuf> {
     let mut files: Vec<_> = key_folders(dir)
         .iter()
         .flat_map(|folder| std::fs::read_dir(folder).unwrap())
         .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|e| e == "bin"))
+        .filter(|p| p.extension().is_some_and(|e| e == "bin") && !is_set_file(p))
         .collect();
     files.sort();
     files
@@ -88,11 +106,26 @@ fn warm_runs_and_runs_after_changes_find_what_a_cold_run_finds() {
     assert_eq!(cache_files(dir).len(), lintable_files(dir), "one entry per file");
     assert!(dir.join(".ikilint_cache/.gitignore").exists());
     let entries = || -> Vec<Vec<u8>> { cache_files(dir).iter().map(|f| std::fs::read(f).unwrap()).collect() };
+    // When the cross-file findings were last written (a rewrite renames a new file over the old).
+    let set_written = || {
+        std::fs::metadata(set_file(dir))
+            .and_then(|m| m.modified())
+            .expect("the cross-file findings are kept")
+    };
+    let clean_set = set_written();
+
+    // An edit that leaves what the cross-file rules read as it was (a comment at the end): the cross-file
+    // findings kept are used, not found again and rewritten.
+    let file = dir.join("contoh-bersih-2024.yaml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    std::fs::write(&file, format!("{text}# diperiksa ulang\n")).unwrap();
+    assert_eq!(agree(dir), clean);
+    assert_eq!(set_written(), clean_set, "the cross-file findings were found again");
+    std::fs::write(&file, &text).unwrap();
+    assert_eq!(agree(dir), clean);
     let before_edit = entries();
 
     // An edit in one file: a new finding there, and a cross-file one (the NIP now shared with the other file).
-    let file = dir.join("contoh-bersih-2024.yaml");
-    let text = std::fs::read_to_string(&file).unwrap();
     let edited = text.replacen("Persentase dokumen", "Prosentase dokumen", 1).replacen(
         "19920604 201503 2 001",
         "19730808 201001 1 005",
@@ -104,6 +137,11 @@ fn warm_runs_and_runs_after_changes_find_what_a_cold_run_finds() {
     let changed = before_edit.iter().zip(entries()).filter(|(a, b)| *a != b).count();
     assert_eq!(changed, 1, "an edit of one file rewrites its entry alone");
     assert!(after_edit.contains("\"T001\"") && after_edit.contains("\"N004\""));
+    assert_ne!(
+        set_written(),
+        clean_set,
+        "the cross-file rules ran on the changed facts"
+    );
 
     // Touched but not changed: same findings.
     std::fs::write(&file, &edited).unwrap();
@@ -201,8 +239,10 @@ fn a_corrupt_or_truncated_cache_is_ignored_and_rewritten() {
     let repo = repository();
     let dir = repo.path();
     let cold = agree(dir);
-    let entries = cache_files(dir);
+    let mut entries = cache_files(dir);
     assert!(entries.len() > 2);
+    // The cross-file findings kept are no more trusted than an entry.
+    entries.push(set_file(dir));
     let intact: Vec<Vec<u8>> = entries.iter().map(|f| std::fs::read(f).unwrap()).collect();
     type Breaking = fn(&[u8]) -> Vec<u8>;
     let breakings: [Breaking; 4] = [
@@ -297,4 +337,48 @@ fn clean_refuses_a_path_that_does_not_exist_and_removes_nothing() {
         "{out:?}"
     );
     assert!(dir.join(".ikilint_cache").exists(), "a mistyped path removed the cache");
+}
+
+/// `check --quiet` counts the findings of files taken from the cache without reading them: its closing line and
+/// exit code are a cold run's, under changed severities, per-file ignores, suppression comments (used and unused)
+/// and every `--fail-on`.
+#[test]
+fn a_quiet_warm_run_counts_what_a_cold_run_finds() {
+    let repo = repository();
+    let dir = repo.path();
+    std::fs::write(
+        dir.join("ikilint.toml"),
+        "lang = \"en\"\n[severity]\nT001 = \"error\"\nN004 = \"info\"\n[per-file-ignores]\n\"tanjung-*.yaml\" = [\"T001\", \"U003\"]\n",
+    )
+    .unwrap();
+    let file = dir.join("contoh-bersih-2024.yaml");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let line = "          - uraian: Persentase dokumen perencanaan dan pelaporan yang disampaikan tepat waktu";
+    assert!(text.contains(line));
+    let suppressed = format!("{}   # ikilint: allow(T001)", line.replace("Persentase", "Prosentase"));
+    std::fs::write(&file, text.replacen(line, &suppressed, 1) + "# ikilint: allow(T002)\n").unwrap();
+    let quiet = |cache: bool, fail_on: &str| {
+        let mut cmd = ikilint();
+        cmd.current_dir(dir)
+            .args(["check", "--quiet", "--fail-on", fail_on, "."]);
+        if !cache {
+            cmd.arg("--no-cache");
+        }
+        let output = cmd.output().unwrap();
+        (output.status.code(), String::from_utf8(output.stdout).unwrap())
+    };
+    for fail_on in ["error", "warning", "info", "never"] {
+        let cold = quiet(false, fail_on);
+        assert!(
+            cold.1.contains("error(s)") && !cold.1.contains(" 0 warning(s)"),
+            "{cold:?}"
+        );
+        assert_eq!(
+            quiet(true, fail_on),
+            cold,
+            "the run that fills the cache, --fail-on {fail_on}"
+        );
+        assert_eq!(quiet(true, fail_on), cold, "the run that counts, --fail-on {fail_on}");
+    }
+    assert!(json(dir, false).contains("\"S007\""), "the unused suppression is found");
 }

@@ -35,6 +35,7 @@ fn lint_bytes(bytes: &[u8], lang: Lang) -> (Workspace, Report) {
         files: std::mem::take(&mut workspace.files),
         diagnostics,
         skipped: std::mem::take(&mut workspace.skipped),
+        counted: Default::default(),
     };
     (workspace, report)
 }

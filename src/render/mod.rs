@@ -110,7 +110,9 @@ impl Summary {
     pub fn of(report: &Report) -> Summary {
         let mut summary = Summary {
             files: report.files.len(),
-            ..Summary::default()
+            errors: report.counted.of(Severity::Error),
+            warnings: report.counted.of(Severity::Warning),
+            infos: report.counted.of(Severity::Info),
         };
         for d in &report.diagnostics {
             match d.severity {
