@@ -101,6 +101,11 @@ impl Entry {
         Entry { stamp, ..self }
     }
 
+    /// What the cross-file phase reads of the file, decoded; `None` when damaged.
+    pub fn set_facts(&self) -> Option<SetFacts> {
+        self.set.decode()
+    }
+
     /// How many findings of each code the file has, without them ([`Tally`]); `None` when damaged.
     pub fn tally(&self) -> Option<Tally> {
         self.tally.decode()
@@ -152,33 +157,27 @@ pub fn set_hash(set: &SetFacts) -> Option<u64> {
     Part::of(set).map(|part| part.checksum)
 }
 
-/// Which findings of the cross-file rules a run can take from the cache: those kept for its set of files (the
-/// files named in run order), found on cross-file facts with the same digest. Equal digests, equal findings.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct SetKey {
-    /// The hash of the names of the files: each set of files linted keeps its own findings.
-    pub files: u64,
-    /// The hash of the names and of what the cross-file phase reads of each file.
-    pub facts: u64,
+/// The findings of the cross-file rules of one run over a set of files, kept with what each file's cross-file
+/// facts hashed to ([`Entry::set_hash`]), in run order: a later run over the same files whose facts hash alike, or
+/// only moved ([`crate::span_shape::Shift`]), takes them instead of running those rules.
+#[derive(Debug)]
+pub struct KeptSet {
+    pub hashes: Vec<u64>,
+    pub diagnostics: Vec<Diagnostic>,
 }
 
-impl SetKey {
-    pub fn new<'a>(files: impl Iterator<Item = (&'a str, u64)>) -> SetKey {
-        let mut names = std::hash::DefaultHasher::new();
-        let mut facts = std::hash::DefaultHasher::new();
-        for (name, hash) in files {
-            name.hash(&mut names);
-            (name, hash).hash(&mut facts);
-        }
-        SetKey {
-            files: names.finish(),
-            facts: facts.finish(),
-        }
+/// The hash of the names of the files of a run, in run order: each set of files linted keeps its own findings of
+/// the cross-file rules.
+pub fn files_key<'a>(names: impl Iterator<Item = &'a str>) -> u64 {
+    let mut hasher = std::hash::DefaultHasher::new();
+    for name in names {
+        name.hash(&mut hasher);
     }
+    hasher.finish()
+}
 
-    fn file_name(&self) -> String {
-        format!("set-{:016x}.bin", self.files)
-    }
+fn kept_set_file(files: u64) -> String {
+    format!("set-{files:016x}.bin")
 }
 
 /// The hash of a file's content.
@@ -246,53 +245,49 @@ impl Cache {
         decode_entry(&read_used(&self.entry_file(path))?, self.key, path)
     }
 
-    /// The findings of the cross-file rules of the last run over the files of `set` when its cross-file facts
-    /// had the same digest, when they are stored and sound.
-    pub fn get_set(&self, set: &SetKey) -> Option<Vec<Diagnostic>> {
-        let bytes = read_used(&self.dir.join(set.file_name()))?;
+    /// The findings of the cross-file rules kept for the files of `files` ([`files_key`]), when they are sound.
+    pub fn get_set(&self, files: u64) -> Option<KeptSet> {
+        let bytes = read_used(&self.dir.join(kept_set_file(files)))?;
         let mut r = Reader(&bytes);
         if r.take(8)? != MAGIC || u32::from_le_bytes(r.array()?) != FORMAT || r.u64()? != self.key {
             return None;
         }
-        if r.u64()? != set.facts {
+        if r.u64()? != files {
             return None;
         }
         let part = r.part()?;
         if !r.0.is_empty() {
             return None;
         }
-        part.decode()
+        let (hashes, diagnostics) = part.decode()?;
+        Some(KeptSet { hashes, diagnostics })
     }
 
-    /// The keys of the findings of the cross-file rules kept in this key's folder.
+    /// The files keys of the findings of the cross-file rules kept in this key's folder.
     #[cfg(test)]
-    pub fn kept_sets(&self) -> Vec<SetKey> {
-        let mut kept = Vec::new();
-        for entry in std::fs::read_dir(&self.dir).into_iter().flatten().flatten() {
-            let name = entry.file_name().to_string_lossy().into_owned();
-            let Some(files) = name.strip_prefix("set-").and_then(|n| n.strip_suffix(".bin")) else {
-                continue;
-            };
-            let bytes = std::fs::read(entry.path()).unwrap_or_default();
-            let mut r = Reader(bytes.get(MAGIC.len() + 4 + 8..).unwrap_or_default());
-            if let (Ok(files), Some(facts)) = (u64::from_str_radix(files, 16), r.u64()) {
-                kept.push(SetKey { files, facts });
-            }
-        }
-        kept
+    pub fn kept_sets(&self) -> Vec<u64> {
+        let names = std::fs::read_dir(&self.dir).into_iter().flatten().flatten();
+        names
+            .filter_map(|entry| {
+                let name = entry.file_name().to_string_lossy().into_owned();
+                let files = name.strip_prefix("set-")?.strip_suffix(".bin")?;
+                u64::from_str_radix(files, 16).ok()
+            })
+            .collect()
     }
 
-    /// Keep `diagnostics` as the findings of the cross-file rules of the files of `set` with its cross-file
-    /// facts, in place of those of an earlier run over the same files.
-    pub fn put_set(&self, set: &SetKey, diagnostics: &[Diagnostic]) -> std::io::Result<()> {
-        let part = Part::of(&diagnostics).ok_or_else(|| std::io::Error::other("findings that do not encode"))?;
+    /// Keep `diagnostics` as the findings of the cross-file rules of the files of `files`, whose cross-file facts
+    /// hash to `hashes`, in place of those of an earlier run over the same files.
+    pub fn put_set(&self, files: u64, hashes: &[u64], diagnostics: &[Diagnostic]) -> std::io::Result<()> {
+        let part =
+            Part::of(&(hashes, diagnostics)).ok_or_else(|| std::io::Error::other("findings that do not encode"))?;
         let mut bytes = Vec::with_capacity(part.bytes.len() + 48);
         bytes.extend_from_slice(MAGIC);
         bytes.extend_from_slice(&FORMAT.to_le_bytes());
         bytes.extend_from_slice(&self.key.to_le_bytes());
-        bytes.extend_from_slice(&set.facts.to_le_bytes());
+        bytes.extend_from_slice(&files.to_le_bytes());
         encode_part(&mut bytes, &part);
-        self.write(&self.dir.join(set.file_name()), &bytes)
+        self.write(&self.dir.join(kept_set_file(files)), &bytes)
     }
 
     /// Keep `entry` as the entry of the file at the absolute `path`. A cache that cannot be written only makes the

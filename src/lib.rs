@@ -39,6 +39,7 @@ pub mod server;
 pub mod similarity;
 pub mod skp;
 pub mod source;
+pub mod span_shape;
 pub mod suppress;
 pub mod typed;
 pub mod units;

@@ -8,6 +8,7 @@ use crate::model::Document;
 use crate::rules::{Context, DocumentCheck, SkpCheck};
 use crate::skp::SkpDocument;
 use crate::source::{FileId, Files, SourceFile, Span};
+use crate::span_shape::Shape;
 use crate::suppress::{self, Anchor};
 use serde::{Deserialize, Serialize};
 use std::sync::Arc;
@@ -92,6 +93,23 @@ impl Tally {
             directives: own.suppression.is_some(),
             counts,
         }
+    }
+}
+
+impl SetFacts {
+    /// The shape of what the cross-file rules read ([`Shape`]), the link slots' offsets among its places: equal
+    /// shapes moved alike give findings moved alike.
+    pub fn shape(&self) -> Option<Shape> {
+        let slots: Vec<_> = self
+            .link_slots
+            .iter()
+            .map(|(_, slot)| slot.map(|s| (s.column, s.break_before, s.crlf)))
+            .collect();
+        let offsets = self
+            .link_slots
+            .iter()
+            .flat_map(|(start, slot)| std::iter::once(*start).chain(slot.map(|s| s.at)));
+        Shape::of(&(&self.document, &self.skp, slots), offsets)
     }
 }
 

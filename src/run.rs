@@ -1,12 +1,15 @@
 //! A run from disk: each file through the per-file phase on all cores (or its facts from the cache when it has
 //! not changed), then the cross-file phase on the facts.
 
+use crate::cache::PendingSet;
 use crate::cache::{self, Cache, Entry, Stamp};
-use crate::cache::{PendingSet, SetKey};
 use crate::data::Data;
+use crate::diagnostic::Diagnostic;
 use crate::lint::{self, Gathered, Settings};
 use crate::per_file::{self, FileFacts, OwnFacts, SetFacts, Tally};
+use crate::source::FileId;
 use crate::source::SourceFile;
+use crate::span_shape::Shift;
 use crate::workspace::{Candidate, PathError};
 use crate::{Report, rules};
 use rayon::prelude::*;
@@ -36,6 +39,27 @@ struct Outcome {
     set: Set,
     /// The new cache entry of a file read in this run (its facts, or its old facts under a new stamp).
     entry: Option<Entry>,
+    /// The file changed since its cache entry only by moving what the cross-file rules read of it.
+    moved: Option<Moved>,
+}
+
+/// How a changed file's cross-file facts moved ([`Shift`]) from those of its cache entry (whose cross-file facts
+/// hashed to `prior`).
+#[derive(Clone, Copy, Debug)]
+struct Moved {
+    prior: u64,
+    shift: Shift,
+}
+
+impl Moved {
+    /// How `set` moved from the cross-file facts of `prior`, when that is all that changed.
+    fn since(prior: &Entry, set: &SetFacts) -> Option<Moved> {
+        let shift = prior.set_facts()?.shape()?.shift_to(&set.shape()?)?;
+        Some(Moved {
+            prior: prior.set_hash(),
+            shift,
+        })
+    }
 }
 
 /// What the cross-file phase reads of a file: decoded, or as read from the cache (decoded only if that phase
@@ -55,6 +79,7 @@ impl Outcome {
             tally: None,
             set: Set::Decoded(facts.set),
             entry,
+            moved: None,
         }
     }
 
@@ -82,6 +107,7 @@ impl Outcome {
             tally,
             set: Set::Pending(entry.into_pending_set()?),
             entry: None,
+            moved: None,
         })
     }
 
@@ -111,11 +137,11 @@ fn lint_fresh(
     let name = candidate.path.to_string_lossy().into_owned();
     let content = stamp.map(|_| cache::content_hash(&bytes));
     // Touched but not changed (a checkout, `touch`): the facts still hold; the entry takes the new stamp.
-    if let (Some(stamp), Some(content), Some(prior)) = (stamp, content, prior)
+    if let (Some(stamp), Some(content), Some(prior)) = (stamp, content, &prior)
         && prior.content == content
         && prior.stamp.explicit == stamp.explicit
     {
-        let entry = prior.restamped(stamp);
+        let entry = prior.clone().restamped(stamp);
         if let Some(outcome) = Outcome::cached(candidate, entry.clone(), false) {
             return Outcome {
                 entry: Some(entry),
@@ -134,7 +160,11 @@ fn lint_fresh(
     let entry = stamp
         .zip(content)
         .and_then(|(stamp, content)| Entry::new(stamp, content, &facts));
-    Outcome::new(candidate, (!rereadable).then_some(source), facts, entry)
+    let moved = prior.and_then(|prior| Moved::since(&prior, &facts.set));
+    Outcome {
+        moved,
+        ..Outcome::new(candidate, (!rereadable).then_some(source), facts, entry)
+    }
 }
 
 /// A file found by walking that could not be read: no facts but the finding that says why (never cached).
@@ -176,11 +206,52 @@ fn read_and_lint(
     }
 }
 
-/// Which kept findings of the cross-file rules fit the linted files of a run ([`SetKey`]).
-fn set_key(outcomes: &[Outcome]) -> Option<SetKey> {
+/// The linted files of a run as the kept findings of the cross-file rules know them ([`cache::KeptSet`]).
+struct SetState {
+    /// The key of their names ([`cache::files_key`]).
+    files: u64,
+    /// What each one's cross-file facts hash to.
+    hashes: Vec<u64>,
+}
+
+impl SetState {
+    fn of(outcomes: &[Outcome]) -> Option<SetState> {
+        let linted = outcomes.iter().filter(|o| !o.own.skipped);
+        Some(SetState {
+            files: cache::files_key(linted.clone().map(|o| o.name.as_str())),
+            hashes: linted.map(Outcome::set_hash).collect::<Option<Vec<u64>>>()?,
+        })
+    }
+}
+
+/// A run with more files moved than this runs the cross-file rules rather than moving every kept finding for each.
+const MOST_MOVED: usize = 64;
+
+/// The findings of the cross-file rules kept for this run's files, when each file's cross-file facts are those
+/// they were found on, or those moved ([`Moved`]: the findings are then moved with them); and whether any moved.
+fn kept_findings(cache: &Cache, state: &SetState, outcomes: &[Outcome]) -> Option<(Vec<Diagnostic>, bool)> {
+    let kept = cache.get_set(state.files)?;
+    if kept.hashes.len() != state.hashes.len() {
+        return None;
+    }
     let linted = outcomes.iter().filter(|o| !o.own.skipped);
-    let hashes = linted.clone().map(Outcome::set_hash).collect::<Option<Vec<u64>>>()?;
-    Some(SetKey::new(linted.zip(hashes).map(|(o, hash)| (o.name.as_str(), hash))))
+    let mut moves = Vec::new();
+    for (index, ((outcome, now), then)) in linted.zip(&state.hashes).zip(&kept.hashes).enumerate() {
+        if now != then {
+            let moved = outcome.moved.filter(|m| m.prior == *then)?;
+            moves.push((FileId(index), moved.shift));
+        }
+    }
+    if moves.len() > MOST_MOVED {
+        return None;
+    }
+    let mut diagnostics = kept.diagnostics;
+    for diagnostic in &mut diagnostics {
+        for (file, shift) in &moves {
+            diagnostic.shift_in(*file, shift.from, shift.delta);
+        }
+    }
+    Some((diagnostics, !moves.is_empty()))
 }
 
 /// The cache key of a run: the rules turned on and the rule data ([`cache::key`]).
@@ -240,8 +311,17 @@ pub fn run(
     if let Some(cache) = &cache {
         cache.finish();
     }
-    let set_key = cache.as_ref().and_then(|_| set_key(&outcomes));
-    let known = cache.as_ref().zip(set_key).and_then(|(cache, set)| cache.get_set(&set));
+    let state = cache.as_ref().and_then(|_| SetState::of(&outcomes));
+    let known = match (&cache, &state) {
+        (Some(cache), Some(state)) => kept_findings(cache, state, &outcomes).map(|(found, moved)| {
+            if moved {
+                // Kept as moved, for the next run, whose files' entries now hold the moved facts.
+                let _ = cache.put_set(state.files, &state.hashes, &found);
+            }
+            found
+        }),
+        _ => None,
+    };
     if known.is_none() {
         decode_sets(&mut outcomes, candidates, &checks, data)?;
     }
@@ -303,10 +383,10 @@ pub fn run(
         }
         gathered.add(file, diagnostics, own.suppression);
     }
-    let store = |found: &[crate::diagnostic::Diagnostic]| {
-        if let (Some(cache), Some(set)) = (&cache, set_key) {
+    let store = |found: &[Diagnostic]| {
+        if let (Some(cache), Some(state)) = (&cache, &state) {
             // A cache that cannot be written only makes the next run slower.
-            let _ = cache.put_set(&set, found);
+            let _ = cache.put_set(state.files, &state.hashes, found);
         }
     };
     let (files, diagnostics) = lint::finish_run(gathered, known, store, data, settings);
@@ -374,10 +454,11 @@ mod tests {
         assert_eq!(codes(&run(&candidates, &data, &settings, &options).unwrap()), cold);
 
         let cache = Cache::open(&cache_dir, cache_key(&settings, &data));
-        let [kept] = cache.kept_sets()[..] else {
+        let [files] = cache.kept_sets()[..] else {
             panic!("one set of cross-file findings is kept")
         };
-        cache.put_set(&kept, &[]).unwrap();
+        let kept = cache.get_set(files).expect("sound");
+        cache.put_set(files, &kept.hashes, &[]).unwrap();
         let believed = codes(&run(&candidates, &data, &settings, &options).unwrap());
         let per_file: Vec<&str> = cold.iter().copied().filter(|c| !is_set_rule(c)).collect();
         assert_eq!(believed, per_file);
@@ -396,5 +477,63 @@ mod tests {
             codes(&run(&candidates, &data, &settings, &CacheOptions::default()).unwrap())
         );
         assert!(changed.iter().any(is_set_rule));
+    }
+
+    /// A file changed only by moving what the cross-file rules read of it (a line added at its top) keeps the
+    /// cross-file findings: the kept ones are moved with it, not found again. A finding slipped into the kept list
+    /// shows, moved; the rest is what a run without the cache finds.
+    #[test]
+    fn the_cross_file_findings_kept_move_with_a_file_moved_by_an_edit() {
+        let repo = tempfile::tempdir().unwrap();
+        let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
+        for entry in std::fs::read_dir(examples).unwrap() {
+            let path = entry.unwrap().path();
+            if path.extension().is_some_and(|x| x == "yaml") {
+                std::fs::copy(&path, repo.path().join(path.file_name().unwrap())).unwrap();
+            }
+        }
+        let data = Data::builtin();
+        let settings = Settings::new(Lang::En);
+        let cache_dir = repo.path().join(".cache");
+        let options = CacheOptions {
+            dir: Some(cache_dir.clone()),
+            count_only: false,
+        };
+        let candidates = crate::workspace::discover(&[repo.path().to_path_buf()]).unwrap();
+        let filled = run(&candidates, &data, &settings, &options).unwrap();
+        let is_set_rule =
+            |d: &&Diagnostic| matches!(crate::rules::by_code(d.code).map(|r| &r.check), Some(Check::Set(_)));
+        let sample = filled
+            .diagnostics
+            .iter()
+            .find(is_set_rule)
+            .expect("a cross-file finding")
+            .clone();
+        let name = filled.files.name(sample.primary.file).to_string();
+
+        let cache = Cache::open(&cache_dir, cache_key(&settings, &data));
+        let [files] = cache.kept_sets()[..] else {
+            panic!("one set of cross-file findings is kept")
+        };
+        let mut kept = cache.get_set(files).expect("sound");
+        let mut slipped = sample.clone();
+        slipped.notes.push(crate::message::Message::new("slipped in", &[]));
+        kept.diagnostics.push(slipped.clone());
+        cache.put_set(files, &kept.hashes, &kept.diagnostics).unwrap();
+
+        let line = "# diperiksa ulang\n";
+        let text = std::fs::read_to_string(&name).unwrap();
+        std::fs::write(&name, format!("{line}{text}")).unwrap();
+        let moved = run(&candidates, &data, &settings, &options).unwrap();
+        let cold = run(&candidates, &data, &settings, &CacheOptions::default()).unwrap();
+        let mut expected = slipped;
+        expected.shift_in(expected.primary.file, 0, line.len() as isize);
+        assert_ne!(expected.primary.span, sample.primary.span);
+        let (found, rest): (Vec<Diagnostic>, Vec<Diagnostic>) = moved
+            .diagnostics
+            .into_iter()
+            .partition(|d| d.notes.last() == expected.notes.last());
+        assert_eq!(found, vec![expected], "the kept findings were not taken, or not moved");
+        assert_eq!(rest, cold.diagnostics);
     }
 }

@@ -123,6 +123,15 @@ fn warm_runs_and_runs_after_changes_find_what_a_cold_run_finds() {
     assert_eq!(set_written(), clean_set, "the cross-file findings were found again");
     std::fs::write(&file, &text).unwrap();
     assert_eq!(agree(dir), clean);
+
+    // A line added at the top moves everything the cross-file rules read of the file: the kept findings are moved
+    // with it, and a run gives what a cold run gives.
+    let with_findings = dir.join("masama-2020.yaml");
+    let original = std::fs::read_to_string(&with_findings).unwrap();
+    std::fs::write(&with_findings, format!("# diperiksa ulang\n{original}")).unwrap();
+    assert!(agree(dir) != clean, "the findings' lines moved");
+    std::fs::write(&with_findings, &original).unwrap();
+    assert_eq!(agree(dir), clean);
     let before_edit = entries();
 
     // An edit in one file: a new finding there, and a cross-file one (the NIP now shared with the other file).
