@@ -1,17 +1,18 @@
 //! A run from disk: each file through the per-file phase on all cores (or its facts from the cache when it has
 //! not changed), then the cross-file phase on the facts.
 
+mod kept;
+
 use crate::cache::PendingSet;
 use crate::cache::{self, Cache, Entry, Stamp};
 use crate::data::Data;
 use crate::diagnostic::Diagnostic;
 use crate::lint::{self, Gathered, Settings};
 use crate::per_file::{self, FileFacts, OwnFacts, SetFacts, Tally};
-use crate::source::FileId;
 use crate::source::SourceFile;
-use crate::span_shape::Shift;
 use crate::workspace::{Candidate, PathError};
 use crate::{Report, rules};
+use kept::{Moved, SetState};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
@@ -41,25 +42,6 @@ struct Outcome {
     entry: Option<Entry>,
     /// The file changed since its cache entry only by moving what the cross-file rules read of it.
     moved: Option<Moved>,
-}
-
-/// How a changed file's cross-file facts moved ([`Shift`]) from those of its cache entry (whose cross-file facts
-/// hashed to `prior`).
-#[derive(Clone, Copy, Debug)]
-struct Moved {
-    prior: u64,
-    shift: Shift,
-}
-
-impl Moved {
-    /// How `set` moved from the cross-file facts of `prior`, when that is all that changed.
-    fn since(prior: &Entry, set: &SetFacts) -> Option<Moved> {
-        let shift = prior.set_facts()?.shape()?.shift_to(&set.shape()?)?;
-        Some(Moved {
-            prior: prior.set_hash(),
-            shift,
-        })
-    }
 }
 
 /// What the cross-file phase reads of a file: decoded, or as read from the cache (decoded only if that phase
@@ -206,54 +188,6 @@ fn read_and_lint(
     }
 }
 
-/// The linted files of a run as the kept findings of the cross-file rules know them ([`cache::KeptSet`]).
-struct SetState {
-    /// The key of their names ([`cache::files_key`]).
-    files: u64,
-    /// What each one's cross-file facts hash to.
-    hashes: Vec<u64>,
-}
-
-impl SetState {
-    fn of(outcomes: &[Outcome]) -> Option<SetState> {
-        let linted = outcomes.iter().filter(|o| !o.own.skipped);
-        Some(SetState {
-            files: cache::files_key(linted.clone().map(|o| o.name.as_str())),
-            hashes: linted.map(Outcome::set_hash).collect::<Option<Vec<u64>>>()?,
-        })
-    }
-}
-
-/// A run with more files moved than this runs the cross-file rules rather than moving every kept finding for each.
-const MOST_MOVED: usize = 64;
-
-/// The findings of the cross-file rules kept for this run's files, when each file's cross-file facts are those
-/// they were found on, or those moved ([`Moved`]: the findings are then moved with them); and whether any moved.
-fn kept_findings(cache: &Cache, state: &SetState, outcomes: &[Outcome]) -> Option<(Vec<Diagnostic>, bool)> {
-    let kept = cache.get_set(state.files)?;
-    if kept.hashes.len() != state.hashes.len() {
-        return None;
-    }
-    let linted = outcomes.iter().filter(|o| !o.own.skipped);
-    let mut moves = Vec::new();
-    for (index, ((outcome, now), then)) in linted.zip(&state.hashes).zip(&kept.hashes).enumerate() {
-        if now != then {
-            let moved = outcome.moved.filter(|m| m.prior == *then)?;
-            moves.push((FileId(index), moved.shift));
-        }
-    }
-    if moves.len() > MOST_MOVED {
-        return None;
-    }
-    let mut diagnostics = kept.diagnostics;
-    for diagnostic in &mut diagnostics {
-        for (file, shift) in &moves {
-            diagnostic.shift_in(*file, shift.from, shift.delta);
-        }
-    }
-    Some((diagnostics, !moves.is_empty()))
-}
-
 /// The cache key of a run: the rules turned on and the rule data ([`cache::key`]).
 fn cache_key(settings: &Settings, data: &Data) -> u64 {
     let enabled: Vec<&str> = rules::all()
@@ -313,7 +247,7 @@ pub fn run(
     }
     let state = cache.as_ref().and_then(|_| SetState::of(&outcomes));
     let known = match (&cache, &state) {
-        (Some(cache), Some(state)) => kept_findings(cache, state, &outcomes).map(|(found, moved)| {
+        (Some(cache), Some(state)) => kept::kept_findings(cache, state, &outcomes).map(|(found, moved)| {
             if moved {
                 // Kept as moved, for the next run, whose files' entries now hold the moved facts.
                 let _ = cache.put_set(state.files, &state.hashes, &found);
@@ -427,10 +361,8 @@ mod tests {
     use crate::i18n::Lang;
     use crate::rules::Check;
 
-    /// The cross-file findings kept in the cache are taken as they are exactly while every file's cross-file facts
-    /// are those they were found on: a list kept emptied behind the run's back shows, until a change of those facts.
-    #[test]
-    fn the_cross_file_findings_kept_are_used_while_the_cross_file_facts_stay() {
+    /// A folder with a copy of the YAML documents of `examples/`.
+    fn examples() -> tempfile::TempDir {
         let repo = tempfile::tempdir().unwrap();
         let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
         for entry in std::fs::read_dir(examples).unwrap() {
@@ -439,6 +371,14 @@ mod tests {
                 std::fs::copy(&path, repo.path().join(path.file_name().unwrap())).unwrap();
             }
         }
+        repo
+    }
+
+    /// The cross-file findings kept in the cache are taken as they are exactly while every file's cross-file facts
+    /// are those they were found on: a list kept emptied behind the run's back shows, until a change of those facts.
+    #[test]
+    fn the_cross_file_findings_kept_are_used_while_the_cross_file_facts_stay() {
+        let repo = examples();
         let cache_dir = repo.path().join(".cache");
         let data = Data::builtin();
         let settings = Settings::new(Lang::En);
@@ -484,14 +424,7 @@ mod tests {
     /// shows, moved; the rest is what a run without the cache finds.
     #[test]
     fn the_cross_file_findings_kept_move_with_a_file_moved_by_an_edit() {
-        let repo = tempfile::tempdir().unwrap();
-        let examples = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples");
-        for entry in std::fs::read_dir(examples).unwrap() {
-            let path = entry.unwrap().path();
-            if path.extension().is_some_and(|x| x == "yaml") {
-                std::fs::copy(&path, repo.path().join(path.file_name().unwrap())).unwrap();
-            }
-        }
+        let repo = examples();
         let data = Data::builtin();
         let settings = Settings::new(Lang::En);
         let cache_dir = repo.path().join(".cache");

@@ -108,6 +108,15 @@ macro_rules! hashed {
     };
 }
 
+/// Unsigned numbers: places inside a `Span`, hashed elsewhere.
+macro_rules! placed {
+    ($($method:ident: $ty:ty),*) => {
+        $(fn $method(self, value: $ty) -> Result<(), Unshapable> {
+            self.number(value.into())
+        })*
+    };
+}
+
 impl ser::Serializer for &mut Walker {
     type Ok = ();
     type Error = Unshapable;
@@ -122,18 +131,8 @@ impl ser::Serializer for &mut Walker {
     hashed!(serialize_bool: bool, serialize_i8: i8, serialize_i16: i16, serialize_i32: i32, serialize_i64: i64,
         serialize_char: char, serialize_str: &str, serialize_bytes: &[u8]);
 
-    fn serialize_u8(self, value: u8) -> Result<(), Unshapable> {
-        self.number(value.into())
-    }
-    fn serialize_u16(self, value: u16) -> Result<(), Unshapable> {
-        self.number(value.into())
-    }
-    fn serialize_u32(self, value: u32) -> Result<(), Unshapable> {
-        self.number(value.into())
-    }
-    fn serialize_u64(self, value: u64) -> Result<(), Unshapable> {
-        self.number(value)
-    }
+    placed!(serialize_u8: u8, serialize_u16: u16, serialize_u32: u32, serialize_u64: u64);
+
     fn serialize_f32(self, value: f32) -> Result<(), Unshapable> {
         value.to_bits().hash(&mut self.hasher);
         Ok(())
@@ -220,50 +219,42 @@ impl ser::Serializer for &mut Walker {
     }
 }
 
-impl ser::SerializeSeq for &mut Walker {
-    type Ok = ();
-    type Error = Unshapable;
-    fn serialize_element<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), Unshapable> {
-        value.serialize(&mut **self)
-    }
-    fn end(self) -> Result<(), Unshapable> {
-        self.mark(6, 0);
-        Ok(())
-    }
+/// The parts of a compound value: each element or field is walked in turn, then `end` runs on the walker.
+macro_rules! compound {
+    ($trait:ident :: $method:ident $(, |$walker:ident| $end:expr)?) => {
+        impl ser::$trait for &mut Walker {
+            type Ok = ();
+            type Error = Unshapable;
+            fn $method<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), Unshapable> {
+                value.serialize(&mut **self)
+            }
+            fn end(self) -> Result<(), Unshapable> {
+                $(let $walker = self; $end;)?
+                Ok(())
+            }
+        }
+    };
+    ($trait:ident :: $method:ident (named) $(, |$walker:ident| $end:expr)?) => {
+        impl ser::$trait for &mut Walker {
+            type Ok = ();
+            type Error = Unshapable;
+            fn $method<T: ?Sized + Serialize>(&mut self, _: &'static str, value: &T) -> Result<(), Unshapable> {
+                value.serialize(&mut **self)
+            }
+            fn end(self) -> Result<(), Unshapable> {
+                $(let $walker = self; $end;)?
+                Ok(())
+            }
+        }
+    };
 }
 
-impl ser::SerializeTuple for &mut Walker {
-    type Ok = ();
-    type Error = Unshapable;
-    fn serialize_element<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), Unshapable> {
-        value.serialize(&mut **self)
-    }
-    fn end(self) -> Result<(), Unshapable> {
-        Ok(())
-    }
-}
-
-impl ser::SerializeTupleStruct for &mut Walker {
-    type Ok = ();
-    type Error = Unshapable;
-    fn serialize_field<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), Unshapable> {
-        value.serialize(&mut **self)
-    }
-    fn end(self) -> Result<(), Unshapable> {
-        Ok(())
-    }
-}
-
-impl ser::SerializeTupleVariant for &mut Walker {
-    type Ok = ();
-    type Error = Unshapable;
-    fn serialize_field<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), Unshapable> {
-        value.serialize(&mut **self)
-    }
-    fn end(self) -> Result<(), Unshapable> {
-        Ok(())
-    }
-}
+compound!(SerializeSeq::serialize_element, |walker| walker.mark(6, 0));
+compound!(SerializeTuple::serialize_element);
+compound!(SerializeTupleStruct::serialize_field);
+compound!(SerializeTupleVariant::serialize_field);
+compound!(SerializeStruct::serialize_field(named), |walker| walker.in_span = false);
+compound!(SerializeStructVariant::serialize_field(named));
 
 impl ser::SerializeMap for &mut Walker {
     type Ok = ();
@@ -276,29 +267,6 @@ impl ser::SerializeMap for &mut Walker {
     }
     fn end(self) -> Result<(), Unshapable> {
         self.mark(6, 0);
-        Ok(())
-    }
-}
-
-impl ser::SerializeStruct for &mut Walker {
-    type Ok = ();
-    type Error = Unshapable;
-    fn serialize_field<T: ?Sized + Serialize>(&mut self, _: &'static str, value: &T) -> Result<(), Unshapable> {
-        value.serialize(&mut **self)
-    }
-    fn end(self) -> Result<(), Unshapable> {
-        self.in_span = false;
-        Ok(())
-    }
-}
-
-impl ser::SerializeStructVariant for &mut Walker {
-    type Ok = ();
-    type Error = Unshapable;
-    fn serialize_field<T: ?Sized + Serialize>(&mut self, _: &'static str, value: &T) -> Result<(), Unshapable> {
-        value.serialize(&mut **self)
-    }
-    fn end(self) -> Result<(), Unshapable> {
         Ok(())
     }
 }
