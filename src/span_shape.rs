@@ -209,36 +209,24 @@ impl ser::Serializer for &mut Walker {
     }
     fn serialize_struct_variant(
         self,
-        _: &'static str,
+        name: &'static str,
         index: u32,
-        _: &'static str,
-        _: usize,
+        variant: &'static str,
+        len: usize,
     ) -> Result<Self, Unshapable> {
-        self.mark(3, index as usize);
-        Ok(self)
+        // A variant's fields are its parts in order, named or not.
+        self.serialize_tuple_variant(name, index, variant, len)
     }
 }
 
-/// The parts of a compound value: each element or field is walked in turn, then `end` runs on the walker.
+/// The parts of a compound value: each element or field (after its name, for a struct's) is walked in turn, then
+/// `end` runs on the walker.
 macro_rules! compound {
-    ($trait:ident :: $method:ident $(, |$walker:ident| $end:expr)?) => {
+    ($trait:ident :: $method:ident ($($name:tt)*) $(, |$walker:ident| $end:expr)?) => {
         impl ser::$trait for &mut Walker {
             type Ok = ();
             type Error = Unshapable;
-            fn $method<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), Unshapable> {
-                value.serialize(&mut **self)
-            }
-            fn end(self) -> Result<(), Unshapable> {
-                $(let $walker = self; $end;)?
-                Ok(())
-            }
-        }
-    };
-    ($trait:ident :: $method:ident (named) $(, |$walker:ident| $end:expr)?) => {
-        impl ser::$trait for &mut Walker {
-            type Ok = ();
-            type Error = Unshapable;
-            fn $method<T: ?Sized + Serialize>(&mut self, _: &'static str, value: &T) -> Result<(), Unshapable> {
+            fn $method<T: ?Sized + Serialize>(&mut self, $($name)* value: &T) -> Result<(), Unshapable> {
                 value.serialize(&mut **self)
             }
             fn end(self) -> Result<(), Unshapable> {
@@ -249,12 +237,12 @@ macro_rules! compound {
     };
 }
 
-compound!(SerializeSeq::serialize_element, |walker| walker.mark(6, 0));
-compound!(SerializeTuple::serialize_element);
-compound!(SerializeTupleStruct::serialize_field);
-compound!(SerializeTupleVariant::serialize_field);
-compound!(SerializeStruct::serialize_field(named), |walker| walker.in_span = false);
-compound!(SerializeStructVariant::serialize_field(named));
+compound!(SerializeSeq::serialize_element(), |walker| walker.mark(6, 0));
+compound!(SerializeTuple::serialize_element());
+compound!(SerializeTupleStruct::serialize_field());
+compound!(SerializeTupleVariant::serialize_field());
+compound!(SerializeStruct::serialize_field(_: &'static str,), |walker| walker.in_span = false);
+compound!(SerializeStructVariant::serialize_field(_: &'static str,));
 
 impl ser::SerializeMap for &mut Walker {
     type Ok = ();
@@ -282,72 +270,45 @@ mod tests {
         parts: Vec<(u32, Span)>,
     }
 
-    fn value(name: &'static str, at: Span, parts: Vec<(u32, Span)>) -> Shape {
+    /// The shape of a value named `name` at 2..5 with parts `(7, first)` and, when given, `(number, second)`.
+    fn value(name: &'static str, first: (usize, usize), second: Option<(u32, usize, usize)>) -> Shape {
+        let mut parts = vec![(7, Span::new(first.0, first.1))];
+        parts.extend(second.map(|(number, start, end)| (number, Span::new(start, end))));
+        let at = Span::new(2, 5);
         Shape::of(&Value { name, at, parts }, []).unwrap()
     }
 
     #[test]
     fn a_value_moved_after_an_edit_has_its_shape_and_the_move_is_found() {
-        let before = value(
-            "a",
-            Span::new(2, 5),
-            vec![(7, Span::new(10, 14)), (8, Span::new(20, 22))],
-        );
+        let before = value("a", (10, 14), Some((8, 20, 22)));
         // Three bytes added between 14 and 20: the last span moves, the others stay.
-        let after = value(
-            "a",
-            Span::new(2, 5),
-            vec![(7, Span::new(10, 14)), (8, Span::new(23, 25))],
-        );
+        let after = value("a", (10, 14), Some((8, 23, 25)));
         assert_eq!(before.shift_to(&after), Some(Shift { from: 20, delta: 3 }));
-        // Bytes taken out before everything.
-        let earlier = value(
-            "a",
-            Span::new(0, 3),
-            vec![(7, Span::new(8, 12)), (8, Span::new(18, 20))],
-        );
-        assert_eq!(before.shift_to(&earlier), Some(Shift { from: 2, delta: -2 }));
+        // Bytes taken out before 10.
+        let earlier = value("a", (8, 12), Some((8, 18, 20)));
+        assert_eq!(before.shift_to(&earlier), Some(Shift { from: 10, delta: -2 }));
     }
 
     #[test]
     fn no_move_is_found_where_content_or_places_differ_otherwise() {
-        let before = value(
-            "a",
-            Span::new(2, 5),
-            vec![(7, Span::new(10, 14)), (8, Span::new(20, 22))],
-        );
+        let before = value("a", (10, 14), Some((8, 20, 22)));
         // The same move but another text, number or list length.
-        let other_name = value(
-            "b",
-            Span::new(2, 5),
-            vec![(7, Span::new(10, 14)), (8, Span::new(23, 25))],
-        );
-        let other_number = value(
-            "a",
-            Span::new(2, 5),
-            vec![(7, Span::new(10, 14)), (9, Span::new(23, 25))],
-        );
-        let shorter = value("a", Span::new(2, 5), vec![(7, Span::new(10, 14))]);
-        for after in [other_name, other_number, shorter] {
-            assert_eq!(before.shift_to(&after), None);
-        }
+        let other_name = value("b", (10, 14), Some((8, 23, 25)));
+        let other_number = value("a", (10, 14), Some((9, 23, 25)));
+        let shorter = value("a", (10, 14), None);
         // Places moved by two amounts, a place after the edit that stayed, a span that grew, nothing moved.
-        let two_moves = value(
-            "a",
-            Span::new(2, 5),
-            vec![(7, Span::new(11, 15)), (8, Span::new(23, 25))],
-        );
-        let stayed = value(
-            "a",
-            Span::new(2, 5),
-            vec![(7, Span::new(13, 14)), (8, Span::new(20, 22))],
-        );
-        let grew = value(
-            "a",
-            Span::new(2, 5),
-            vec![(7, Span::new(10, 17)), (8, Span::new(20, 22))],
-        );
-        for after in [two_moves, stayed, grew, before.clone()] {
+        let two_moves = value("a", (11, 15), Some((8, 23, 25)));
+        let stayed = value("a", (13, 14), Some((8, 20, 22)));
+        let grew = value("a", (10, 17), Some((8, 20, 22)));
+        for after in [
+            other_name,
+            other_number,
+            shorter,
+            two_moves,
+            stayed,
+            grew,
+            before.clone(),
+        ] {
             assert_eq!(before.shift_to(&after), None, "{after:?}");
         }
     }
