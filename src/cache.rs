@@ -111,7 +111,8 @@ impl Entry {
         self.tally.decode()
     }
 
-    /// The hash of what the cross-file phase reads of the file.
+    /// The hash of what the cross-file phase reads of the file: the checksum it was written with (its bytes are
+    /// checked when decoded, [`Entry::set_facts`]; a run that takes the kept cross-file findings never reads them).
     pub fn set_hash(&self) -> u64 {
         self.set.checksum
     }
@@ -128,27 +129,6 @@ impl Entry {
     /// The file's own facts, or `None` as [`decode`](Self::decode).
     pub fn own(&self) -> Option<OwnFacts> {
         self.own.decode()
-    }
-
-    /// The cross-file part of the facts, left encoded until the cross-file phase needs it (`None` when damaged).
-    pub fn into_pending_set(self) -> Option<PendingSet> {
-        (content_hash(&self.set.bytes) == self.set.checksum).then_some(PendingSet(self.set))
-    }
-}
-
-/// The cross-file part of a file's facts, read from the cache and not yet decoded: a run whose cross-file
-/// facts are all as in the last run reuses its findings and never decodes them.
-#[derive(Debug)]
-pub struct PendingSet(Part);
-
-impl PendingSet {
-    pub fn hash(&self) -> u64 {
-        self.0.checksum
-    }
-
-    pub fn decode(&self) -> Option<SetFacts> {
-        // Its checksum was checked when it was read ([`Entry::into_pending_set`]).
-        postcard::from_bytes(&self.0.bytes).ok()
     }
 }
 

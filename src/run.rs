@@ -3,7 +3,6 @@
 
 mod kept;
 
-use crate::cache::PendingSet;
 use crate::cache::{self, Cache, Entry, Stamp};
 use crate::data::Data;
 use crate::diagnostic::Diagnostic;
@@ -44,11 +43,11 @@ struct Outcome {
     moved: Option<Moved>,
 }
 
-/// What the cross-file phase reads of a file: decoded, or as read from the cache (decoded only if that phase
-/// runs).
+/// What the cross-file phase reads of a file: decoded, or kept in the cache, known by its hash (read from the
+/// cache again only if that phase runs: a run that takes the kept cross-file findings holds none of it).
 enum Set {
-    Decoded(SetFacts),
-    Pending(PendingSet),
+    Decoded(Box<SetFacts>),
+    Kept(u64),
 }
 
 impl Outcome {
@@ -59,7 +58,7 @@ impl Outcome {
             source,
             own: facts.own,
             tally: None,
-            set: Set::Decoded(facts.set),
+            set: Set::Decoded(Box::new(facts.set)),
             entry,
             moved: None,
         }
@@ -68,7 +67,7 @@ impl Outcome {
     /// A file's facts from its cache entry: its own decoded (or only counted, when `count_only` and the file
     /// holds no suppression comment: [`CacheOptions::count_only`]), the cross-file part left encoded. `None` when
     /// the entry is damaged.
-    fn cached(candidate: &Candidate, entry: Entry, count_only: bool) -> Option<Outcome> {
+    fn cached(candidate: &Candidate, entry: &Entry, count_only: bool) -> Option<Outcome> {
         let tally = count_only
             .then(|| entry.tally())
             .flatten()
@@ -87,7 +86,7 @@ impl Outcome {
             source: None,
             own,
             tally,
-            set: Set::Pending(entry.into_pending_set()?),
+            set: Set::Kept(entry.set_hash()),
             entry: None,
             moved: None,
         })
@@ -96,7 +95,7 @@ impl Outcome {
     /// The hash of what the cross-file phase reads of the file.
     fn set_hash(&self) -> Option<u64> {
         match (&self.set, &self.entry) {
-            (Set::Pending(set), _) => Some(set.hash()),
+            (Set::Kept(hash), _) => Some(*hash),
             (Set::Decoded(_), Some(entry)) => Some(entry.set_hash()),
             (Set::Decoded(set), None) => cache::set_hash(set),
         }
@@ -124,7 +123,7 @@ fn lint_fresh(
         && prior.stamp.explicit == stamp.explicit
     {
         let entry = prior.clone().restamped(stamp);
-        if let Some(outcome) = Outcome::cached(candidate, entry.clone(), false) {
+        if let Some(outcome) = Outcome::cached(candidate, &entry, false) {
             return Outcome {
                 entry: Some(entry),
                 ..outcome
@@ -188,6 +187,31 @@ fn read_and_lint(
     }
 }
 
+/// The stamp of a candidate: only a regular file has one worth trusting; anything else is read (and refused)
+/// afresh.
+fn stamp_of(candidate: &Candidate) -> Option<Stamp> {
+    let metadata = std::fs::metadata(&candidate.path).ok()?;
+    metadata.is_file().then(|| Stamp::of(&metadata, candidate.explicit))
+}
+
+/// [`read_and_lint`], keeping the new entry in `cache` (under `path`, the file's [`cache_path`]).
+fn lint_into(
+    cache: &Cache,
+    path: &Path,
+    candidate: &Candidate,
+    stamp: Option<Stamp>,
+    prior: Option<Entry>,
+    checks: &crate::per_file::Checks,
+    data: &Data,
+) -> Result<Outcome, PathError> {
+    let outcome = read_and_lint(candidate, stamp, prior, checks, data)?;
+    if let Some(entry) = &outcome.entry {
+        // A cache that cannot be written only makes the next run slower.
+        let _ = cache.put(path, entry);
+    }
+    Ok(outcome)
+}
+
 /// The cache key of a run: the rules turned on and the rule data ([`cache::key`]).
 fn cache_key(settings: &Settings, data: &Data) -> u64 {
     let enabled: Vec<&str> = rules::all()
@@ -212,19 +236,14 @@ pub fn run(
         .par_iter()
         .map(|candidate| {
             // Only a regular file has a stamp worth trusting; anything else is read (and refused) afresh.
-            let stamp = cache
-                .is_some()
-                .then(|| std::fs::metadata(&candidate.path).ok())
-                .flatten()
-                .filter(|m| m.is_file())
-                .map(|m| Stamp::of(&m, candidate.explicit));
+            let stamp = cache.as_ref().and_then(|_| stamp_of(candidate));
             let Some((cache, stamp)) = cache.as_ref().zip(stamp) else {
                 return read_and_lint(candidate, None, None, &checks, data);
             };
             let path = cache_path(&candidate.path);
             let prior = match cache.get(&path) {
                 Some(prior) if prior.stamp == stamp => {
-                    if let Some(outcome) = Outcome::cached(candidate, prior, options.count_only) {
+                    if let Some(outcome) = Outcome::cached(candidate, &prior, options.count_only) {
                         return Ok(outcome);
                     }
                     // Damaged: linted afresh.
@@ -232,12 +251,7 @@ pub fn run(
                 }
                 prior => prior,
             };
-            let outcome = read_and_lint(candidate, Some(stamp), prior, &checks, data)?;
-            if let Some(entry) = &outcome.entry {
-                // A cache that cannot be written only makes the next run slower.
-                let _ = cache.put(&path, entry);
-            }
-            Ok(outcome)
+            lint_into(cache, &path, candidate, Some(stamp), prior, &checks, data)
         })
         .collect();
     let mut outcomes = outcomes.into_iter().collect::<Result<Vec<_>, _>>()?;
@@ -256,8 +270,10 @@ pub fn run(
         }),
         _ => None,
     };
-    if known.is_none() {
-        decode_sets(&mut outcomes, candidates, &checks, data)?;
+    if known.is_none()
+        && let Some(cache) = &cache
+    {
+        read_kept_sets(&mut outcomes, candidates, cache, &checks, data)?;
     }
     let mut gathered = Gathered::default();
     // Each sized once: grown by doubling, a province's vectors would hold up to twice their room.
@@ -267,7 +283,7 @@ pub fn run(
     let decoded = || {
         outcomes.iter().filter_map(|o| match &o.set {
             Set::Decoded(set) => Some(set),
-            Set::Pending(_) => None,
+            Set::Kept(_) => None,
         })
     };
     gathered
@@ -332,11 +348,12 @@ pub fn run(
     })
 }
 
-/// Decode the cross-file facts read from the cache, on all cores; a file whose facts do not decode is linted
-/// afresh.
-fn decode_sets(
+/// Read the cross-file facts kept in the cache, on all cores; a file whose entry no longer holds them (damaged,
+/// or rewritten by another run meanwhile) is linted afresh.
+fn read_kept_sets(
     outcomes: &mut [Outcome],
     candidates: &[Candidate],
+    cache: &Cache,
     checks: &crate::per_file::Checks,
     data: &Data,
 ) -> Result<(), PathError> {
@@ -344,12 +361,17 @@ fn decode_sets(
         .par_iter_mut()
         .zip(candidates)
         .try_for_each(|(outcome, candidate)| {
-            let Set::Pending(pending) = &outcome.set else {
+            let Set::Kept(hash) = outcome.set else {
                 return Ok(());
             };
-            match pending.decode() {
-                Some(set) => outcome.set = Set::Decoded(set),
-                None => *outcome = read_and_lint(candidate, None, None, checks, data)?,
+            let path = cache_path(&candidate.path);
+            let kept = cache.get(&path);
+            match kept
+                .filter(|entry| entry.set_hash() == hash)
+                .and_then(|entry| entry.set_facts())
+            {
+                Some(set) => outcome.set = Set::Decoded(Box::new(set)),
+                None => *outcome = lint_into(cache, &path, candidate, stamp_of(candidate), None, checks, data)?,
             }
             Ok(())
         })
