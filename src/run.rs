@@ -236,8 +236,8 @@ pub fn run(
         .par_iter()
         .map(|candidate| {
             // Only a regular file has a stamp worth trusting; anything else is read (and refused) afresh.
-            let stamp = cache.as_ref().and_then(|_| stamp_of(candidate));
-            let Some((cache, stamp)) = cache.as_ref().zip(stamp) else {
+            let cached = cache.as_ref().and_then(|cache| Some((cache, stamp_of(candidate)?)));
+            let Some((cache, stamp)) = cached else {
                 return read_and_lint(candidate, None, None, &checks, data);
             };
             let path = cache_path(&candidate.path);

@@ -87,13 +87,22 @@ fn relative_to(path: &std::path::Path, dir: &std::path::Path) -> Option<String> 
 /// A finding as one text for formats without room for labels (GitHub annotations, SARIF results): the message,
 /// then each note and the help on their own lines.
 pub fn message_with_notes(d: &Diagnostic, lang: Lang) -> String {
+    message_in_one_text(d, lang, "", "note", "help")
+}
+
+/// A finding as one text: the message, `label` in parentheses when there is one, then each note after `note: `
+/// and the help after `help: `, each on its own line.
+pub fn message_in_one_text(d: &Diagnostic, lang: Lang, label: &str, note: &str, help: &str) -> String {
     use std::fmt::Write as _;
     let mut text = d.message.render(lang);
-    for note in &d.notes {
-        let _ = write!(text, "\nnote: {}", note.in_lang(lang));
+    if !label.is_empty() {
+        let _ = write!(text, " ({label})");
     }
-    if let Some(help) = &d.help {
-        let _ = write!(text, "\nhelp: {}", help.in_lang(lang));
+    for each in &d.notes {
+        let _ = write!(text, "\n{note}: {}", each.in_lang(lang));
+    }
+    if let Some(each) = &d.help {
+        let _ = write!(text, "\n{help}: {}", each.in_lang(lang));
     }
     text
 }

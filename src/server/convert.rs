@@ -98,23 +98,8 @@ fn severity(severity: Severity) -> lsp::DiagnosticSeverity {
 
 /// The text an editor shows for a finding: the message, the label at that place, the notes and the help.
 pub fn message(d: &Diagnostic, label: &str, lang: Lang) -> String {
-    use std::fmt::Write as _;
-    let mut text = d.message.render(lang);
-    if !label.is_empty() {
-        let _ = write!(text, " ({label})");
-    }
-    for note in &d.notes {
-        let _ = write!(text, "\n{}: {}", tr(lang, "common.note", &[]), note.in_lang(lang));
-    }
-    if let Some(help) = &d.help {
-        let _ = write!(
-            text,
-            "\n{}: {}",
-            tr(lang, "common.server-help", &[]),
-            help.in_lang(lang)
-        );
-    }
-    text
+    let (note, help) = (tr(lang, "common.note", &[]), tr(lang, "common.server-help", &[]));
+    crate::render::message_in_one_text(d, lang, label, &note, &help)
 }
 
 /// An LSP diagnostic at `at` with `label` (the primary label, or for a finding mirrored into another file the
