@@ -37,8 +37,11 @@ struct Outcome {
     /// The file's own findings counted, not read (its `own` facts are then empty but for `skipped`).
     tally: Option<Tally>,
     set: Set,
-    /// The new cache entry of a file read in this run (its facts, or its old facts under a new stamp).
+    /// The new cache entry of a file read in this run (its facts, or its old facts under a new stamp), until it is
+    /// written ([`lint_into`]): a cold run does not hold every file's entry to its end.
     entry: Option<Entry>,
+    /// What the file's cross-file facts hash to, as its new entry keeps it.
+    entry_set_hash: Option<u64>,
     /// The file changed since its cache entry only by moving what the cross-file rules read of it.
     moved: Option<Moved>,
 }
@@ -59,6 +62,7 @@ impl Outcome {
             own: facts.own,
             tally: None,
             set: Set::Decoded(Box::new(facts.set)),
+            entry_set_hash: entry.as_ref().map(Entry::set_hash),
             entry,
             moved: None,
         }
@@ -88,16 +92,16 @@ impl Outcome {
             tally,
             set: Set::Kept(entry.set_hash()),
             entry: None,
+            entry_set_hash: None,
             moved: None,
         })
     }
 
     /// The hash of what the cross-file phase reads of the file.
     fn set_hash(&self) -> Option<u64> {
-        match (&self.set, &self.entry) {
-            (Set::Kept(hash), _) => Some(*hash),
-            (Set::Decoded(_), Some(entry)) => Some(entry.set_hash()),
-            (Set::Decoded(set), None) => cache::set_hash(set),
+        match &self.set {
+            Set::Kept(hash) => Some(*hash),
+            Set::Decoded(set) => self.entry_set_hash.or_else(|| cache::set_hash(set)),
         }
     }
 }
@@ -204,10 +208,10 @@ fn lint_into(
     checks: &crate::per_file::Checks,
     data: &Data,
 ) -> Result<Outcome, PathError> {
-    let outcome = read_and_lint(candidate, stamp, prior, checks, data)?;
-    if let Some(entry) = &outcome.entry {
+    let mut outcome = read_and_lint(candidate, stamp, prior, checks, data)?;
+    if let Some(entry) = outcome.entry.take() {
         // A cache that cannot be written only makes the next run slower.
-        let _ = cache.put(path, entry);
+        let _ = cache.put(path, &entry);
     }
     Ok(outcome)
 }
