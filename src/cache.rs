@@ -1,12 +1,14 @@
 //! The cache of the per-file phase: for each file, the [`FileFacts`] it gave, keyed by the file's content, and
 //! valid only for the same ikilint version, rules turned on and rule data (built in and extra). A warm
 //! run stats each file (size and modification time first, then a hash of the content when those changed) and
-//! parses only what changed; the cross-file phase then runs on the facts.
+//! parses only what changed; the cross-file phase then runs on the facts, unless the findings it gave last on the
+//! same facts are kept ([`KeptSet`]).
 //!
 //! One entry file per linted file, in a folder per key (configuration, version, rule data), in `.ikilint_cache/`
 //! beside `ikilint.toml` or under the user's cache directory (see [`Cache`]): a warm run reads each entry beside
 //! its file, in parallel, and a changed file rewrites only its own entry. A truncated or corrupt entry is ignored
-//! (and rewritten by the run), never trusted.
+//! (and rewritten by the run), never trusted. Beside the entries, the findings of the cross-file rules of each set
+//! of files linted (`set-<hash of the names>.bin`).
 
 use crate::data::Data;
 use crate::diagnostic::Diagnostic;
@@ -49,9 +51,10 @@ impl Stamp {
     }
 }
 
-/// One file's entry: its stamp, the hash of its content, and its facts as stored in their two parts, each decoded
-/// only when used and only when it still has the checksum it was written with. The checksum of the cross-file
-/// part says whether a file changed what the cross-file phase reads ([`Entry::set_hash`]).
+/// One file's entry: its stamp, the hash of its content, and its facts as stored in three parts (a [`Tally`] of its
+/// findings, its [`OwnFacts`], its [`SetFacts`]), each decoded only when used and only when it still has the
+/// checksum it was written with. The checksum of the cross-file part says whether a file changed what the
+/// cross-file phase reads ([`Entry::set_hash`]).
 #[derive(Clone, Debug)]
 pub struct Entry {
     pub stamp: Stamp,
@@ -63,7 +66,7 @@ pub struct Entry {
 
 /// One part of a file's facts, encoded, with the checksum of its bytes.
 #[derive(Clone, Debug)]
-pub struct Part {
+struct Part {
     bytes: Vec<u8>,
     checksum: u64,
 }
