@@ -80,11 +80,13 @@ impl Part {
         })
     }
 
+    /// Whether the bytes still have the checksum they were written with.
+    fn intact(&self) -> bool {
+        content_hash(&self.bytes) == self.checksum
+    }
+
     fn decode<T: serde::de::DeserializeOwned>(&self) -> Option<T> {
-        if content_hash(&self.bytes) != self.checksum {
-            return None;
-        }
-        postcard::from_bytes(&self.bytes).ok()
+        self.intact().then(|| postcard::from_bytes(&self.bytes).ok()).flatten()
     }
 }
 
@@ -146,7 +148,15 @@ pub fn set_hash(set: &SetFacts) -> Option<u64> {
 #[derive(Debug)]
 pub struct KeptSet {
     pub hashes: Vec<u64>,
-    pub diagnostics: Vec<Diagnostic>,
+    /// The findings, still encoded: a run whose facts do not fit them never decodes them.
+    findings: Vec<u8>,
+}
+
+impl KeptSet {
+    /// The kept findings; `None` when they do not decode.
+    pub fn diagnostics(&self) -> Option<Vec<Diagnostic>> {
+        postcard::from_bytes(&self.findings).ok()
+    }
 }
 
 /// The hash of the names of the files of a run, in run order: each set of files linted keeps its own findings of
@@ -232,9 +242,7 @@ impl Cache {
     pub fn get_set(&self, files: u64) -> Option<KeptSet> {
         let bytes = read_used(&self.dir.join(kept_set_file(files)))?;
         let mut r = Reader(&bytes);
-        if r.take(8)? != MAGIC || u32::from_le_bytes(r.array()?) != FORMAT || r.u64()? != self.key {
-            return None;
-        }
+        r.header(self.key)?;
         if r.u64()? != files {
             return None;
         }
@@ -242,8 +250,16 @@ impl Cache {
         if !r.0.is_empty() {
             return None;
         }
-        let (hashes, diagnostics) = part.decode()?;
-        Some(KeptSet { hashes, diagnostics })
+        if !part.intact() {
+            return None;
+        }
+        // Written as the pair (hashes, findings): the hashes are read first, and the findings after them only
+        // when asked for.
+        let (hashes, findings) = postcard::take_from_bytes::<Vec<u64>>(&part.bytes).ok()?;
+        Some(KeptSet {
+            hashes,
+            findings: findings.to_vec(),
+        })
     }
 
     /// The files keys of the findings of the cross-file rules kept in this key's folder.
@@ -265,9 +281,7 @@ impl Cache {
         let part =
             Part::of(&(hashes, diagnostics)).ok_or_else(|| std::io::Error::other("findings that do not encode"))?;
         let mut bytes = Vec::with_capacity(part.bytes.len() + 48);
-        bytes.extend_from_slice(MAGIC);
-        bytes.extend_from_slice(&FORMAT.to_le_bytes());
-        bytes.extend_from_slice(&self.key.to_le_bytes());
+        encode_header(&mut bytes, self.key);
         bytes.extend_from_slice(&files.to_le_bytes());
         encode_part(&mut bytes, &part);
         self.write(&self.dir.join(kept_set_file(files)), &bytes)
@@ -445,9 +459,7 @@ fn encode_entry(key: u64, path: &Path, entry: &Entry) -> Vec<u8> {
     let path = path.to_string_lossy();
     let parts = entry.tally.bytes.len() + entry.own.bytes.len() + entry.set.bytes.len();
     let mut out = Vec::with_capacity(parts + path.len() + 128);
-    out.extend_from_slice(MAGIC);
-    out.extend_from_slice(&FORMAT.to_le_bytes());
-    out.extend_from_slice(&key.to_le_bytes());
+    encode_header(&mut out, key);
     out.extend_from_slice(&(path.len() as u64).to_le_bytes());
     out.extend_from_slice(path.as_bytes());
     out.extend_from_slice(&entry.stamp.size.to_le_bytes());
@@ -458,6 +470,13 @@ fn encode_entry(key: u64, path: &Path, entry: &Entry) -> Vec<u8> {
         encode_part(&mut out, part);
     }
     out
+}
+
+/// What every file of the cache starts with: the magic bytes, the format and the key it was written under.
+fn encode_header(out: &mut Vec<u8>, key: u64) {
+    out.extend_from_slice(MAGIC);
+    out.extend_from_slice(&FORMAT.to_le_bytes());
+    out.extend_from_slice(&key.to_le_bytes());
 }
 
 fn encode_part(out: &mut Vec<u8>, part: &Part) {
@@ -491,6 +510,12 @@ impl<'a> Reader<'a> {
         usize::try_from(self.u64()?).ok()
     }
 
+    /// The header written by [`encode_header`], when it is this format's under `key`.
+    fn header(&mut self, key: u64) -> Option<()> {
+        let ours = self.take(MAGIC.len())? == MAGIC && u32::from_le_bytes(self.array()?) == FORMAT;
+        (ours && self.u64()? == key).then_some(())
+    }
+
     /// A part written by [`encode_part`] (whether its bytes are intact is checked when they are decoded).
     fn part(&mut self) -> Option<Part> {
         let checksum = self.u64()?;
@@ -506,9 +531,7 @@ impl<'a> Reader<'a> {
 /// or path, a file cut short or longer). Whether its facts are intact is checked when they are decoded.
 fn decode_entry(bytes: &[u8], key: u64, path: &Path) -> Option<Entry> {
     let mut r = Reader(bytes);
-    if r.take(8)? != MAGIC || u32::from_le_bytes(r.array()?) != FORMAT || r.u64()? != key {
-        return None;
-    }
+    r.header(key)?;
     let path_len = r.len()?;
     // Two paths whose names hash alike never take each other's entry.
     if r.take(path_len)? != path.to_string_lossy().as_bytes() {

@@ -38,7 +38,7 @@ struct Outcome {
     tally: Option<Tally>,
     set: Set,
     /// The new cache entry of a file read in this run (its facts, or its old facts under a new stamp), until it is
-    /// written ([`lint_into`]): a cold run does not hold every file's entry to its end.
+    /// written ([`Linter::read_into`]): a cold run does not hold every file's entry to its end.
     entry: Option<Entry>,
     /// What the file's cross-file facts hash to, as its new entry keeps it.
     entry_set_hash: Option<u64>,
@@ -111,44 +111,83 @@ fn cache_path(path: &Path) -> PathBuf {
     std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf())
 }
 
-fn lint_fresh(
-    candidate: &Candidate,
-    stamp: Option<Stamp>,
-    bytes: Vec<u8>,
-    prior: Option<Entry>,
-    checks: &crate::per_file::Checks,
-    data: &Data,
-) -> Outcome {
-    let name = candidate.path.to_string_lossy().into_owned();
-    let content = stamp.map(|_| cache::content_hash(&bytes));
-    // Touched but not changed (a checkout, `touch`): the facts still hold; the entry takes the new stamp.
-    if let (Some(stamp), Some(content), Some(prior)) = (stamp, content, &prior)
-        && prior.content == content
-        && prior.stamp.explicit == stamp.explicit
-    {
-        let entry = prior.clone().restamped(stamp);
-        if let Some(outcome) = Outcome::cached(candidate, &entry, false) {
-            return Outcome {
-                entry: Some(entry),
-                ..outcome
-            };
+/// What linting a file afresh needs: the per-document rules turned on and the rule data.
+struct Linter<'a> {
+    checks: per_file::Checks,
+    data: &'a Data,
+}
+
+impl Linter<'_> {
+    /// Lint `candidate`, whose bytes are `bytes`, afresh (`prior` is its cache entry, whose facts still hold if only
+    /// its stamp changed).
+    fn lint(&self, candidate: &Candidate, stamp: Option<Stamp>, bytes: Vec<u8>, prior: Option<Entry>) -> Outcome {
+        let name = candidate.path.to_string_lossy().into_owned();
+        let content = stamp.map(|_| cache::content_hash(&bytes));
+        // Touched but not changed (a checkout, `touch`): the facts still hold; the entry takes the new stamp.
+        if let (Some(stamp), Some(content), Some(prior)) = (stamp, content, &prior)
+            && prior.content == content
+            && prior.stamp.explicit == stamp.explicit
+        {
+            let entry = prior.clone().restamped(stamp);
+            if let Some(outcome) = Outcome::cached(candidate, &entry, false) {
+                return Outcome {
+                    entry: Some(entry),
+                    ..outcome
+                };
+            }
+        }
+        let length = bytes.len();
+        let (source, facts) = per_file::lint_file(name.clone(), bytes, candidate.explicit, &self.checks, self.data);
+        // A regular YAML or text file whose text is its bytes as they are gives the same text when read again; an
+        // office file's text is an import, and a file whose bytes were decoded or cut is kept as read.
+        let rereadable = crate::office::Format::of_name(&name).is_none()
+            && source.text.len() == length
+            // A stamp is taken of a regular file only: with one, the file need not be looked at again.
+            && (stamp.is_some() || std::fs::metadata(&candidate.path).is_ok_and(|m| m.is_file()));
+        let entry = stamp
+            .zip(content)
+            .and_then(|(stamp, content)| Entry::new(stamp, content, &facts));
+        let moved = prior.and_then(|prior| Moved::since(&prior, &facts.set));
+        Outcome {
+            moved,
+            ..Outcome::new(candidate, (!rereadable).then_some(source), facts, entry)
         }
     }
-    let length = bytes.len();
-    let (source, facts) = per_file::lint_file(name.clone(), bytes, candidate.explicit, checks, data);
-    // A regular YAML or text file whose text is its bytes as they are gives the same text when read again; an
-    // office file's text is an import, and a file whose bytes were decoded or cut is kept as read.
-    let rereadable = crate::office::Format::of_name(&name).is_none()
-        && source.text.len() == length
-        // A stamp is taken of a regular file only: with one, the file need not be looked at again.
-        && (stamp.is_some() || std::fs::metadata(&candidate.path).is_ok_and(|m| m.is_file()));
-    let entry = stamp
-        .zip(content)
-        .and_then(|(stamp, content)| Entry::new(stamp, content, &facts));
-    let moved = prior.and_then(|prior| Moved::since(&prior, &facts.set));
-    Outcome {
-        moved,
-        ..Outcome::new(candidate, (!rereadable).then_some(source), facts, entry)
+
+    /// Read `candidate` and [`lint`](Self::lint) it. A named file that cannot be read stops the run; one found by
+    /// walking is a finding about it.
+    fn read(&self, candidate: &Candidate, stamp: Option<Stamp>, prior: Option<Entry>) -> Result<Outcome, PathError> {
+        match crate::fsread::read(&candidate.path, crate::fsread::Kind::Document) {
+            Ok(bytes) => {
+                let outcome = self.lint(candidate, stamp, bytes, prior);
+                match &outcome.own.unreadable {
+                    Some(reason) if candidate.explicit => Err(PathError {
+                        path: candidate.path.clone(),
+                        reason: reason.clone(),
+                    }),
+                    _ => Ok(outcome),
+                }
+            }
+            Err(reason) if !candidate.explicit => Ok(unreadable(candidate, &reason)),
+            Err(reason) => Err(PathError::new(candidate.path.clone(), &reason)),
+        }
+    }
+
+    /// [`read`](Self::read), keeping the new entry in `cache` (under `path`, the file's [`cache_path`]).
+    fn read_into(
+        &self,
+        cache: &Cache,
+        path: &Path,
+        candidate: &Candidate,
+        stamp: Option<Stamp>,
+        prior: Option<Entry>,
+    ) -> Result<Outcome, PathError> {
+        let mut outcome = self.read(candidate, stamp, prior)?;
+        if let Some(entry) = outcome.entry.take() {
+            // A cache that cannot be written only makes the next run slower.
+            let _ = cache.put(path, &entry);
+        }
+        Ok(outcome)
     }
 }
 
@@ -166,54 +205,11 @@ fn unreadable(candidate: &Candidate, reason: &str) -> Outcome {
     Outcome::new(candidate, Some(SourceFile::new(name, loaded.text)), facts, None)
 }
 
-/// Read `candidate` and lint it afresh (`prior` is its cache entry, whose facts still hold if only its stamp
-/// changed). A named file that cannot be read stops the run; one found by walking is a finding about it.
-fn read_and_lint(
-    candidate: &Candidate,
-    stamp: Option<Stamp>,
-    prior: Option<Entry>,
-    checks: &crate::per_file::Checks,
-    data: &Data,
-) -> Result<Outcome, PathError> {
-    match crate::fsread::read(&candidate.path, crate::fsread::Kind::Document) {
-        Ok(bytes) => {
-            let outcome = lint_fresh(candidate, stamp, bytes, prior, checks, data);
-            match &outcome.own.unreadable {
-                Some(reason) if candidate.explicit => Err(PathError {
-                    path: candidate.path.clone(),
-                    reason: reason.clone(),
-                }),
-                _ => Ok(outcome),
-            }
-        }
-        Err(reason) if !candidate.explicit => Ok(unreadable(candidate, &reason)),
-        Err(reason) => Err(PathError::new(candidate.path.clone(), &reason)),
-    }
-}
-
 /// The stamp of a candidate: only a regular file has one worth trusting; anything else is read (and refused)
 /// afresh.
 fn stamp_of(candidate: &Candidate) -> Option<Stamp> {
     let metadata = std::fs::metadata(&candidate.path).ok()?;
     metadata.is_file().then(|| Stamp::of(&metadata, candidate.explicit))
-}
-
-/// [`read_and_lint`], keeping the new entry in `cache` (under `path`, the file's [`cache_path`]).
-fn lint_into(
-    cache: &Cache,
-    path: &Path,
-    candidate: &Candidate,
-    stamp: Option<Stamp>,
-    prior: Option<Entry>,
-    checks: &crate::per_file::Checks,
-    data: &Data,
-) -> Result<Outcome, PathError> {
-    let mut outcome = read_and_lint(candidate, stamp, prior, checks, data)?;
-    if let Some(entry) = outcome.entry.take() {
-        // A cache that cannot be written only makes the next run slower.
-        let _ = cache.put(path, &entry);
-    }
-    Ok(outcome)
 }
 
 /// The cache key of a run: the rules turned on and the rule data ([`cache::key`]).
@@ -233,7 +229,10 @@ pub fn run(
     settings: &Settings,
     options: &CacheOptions,
 ) -> Result<Report, PathError> {
-    let checks = lint::checks(settings);
+    let linter = Linter {
+        checks: lint::checks(settings),
+        data,
+    };
     let key = cache_key(settings, data);
     let cache = options.dir.as_deref().map(|dir| Cache::open(dir, key));
     let outcomes: Vec<Result<Outcome, PathError>> = candidates
@@ -242,7 +241,7 @@ pub fn run(
             // Only a regular file has a stamp worth trusting; anything else is read (and refused) afresh.
             let cached = cache.as_ref().and_then(|cache| Some((cache, stamp_of(candidate)?)));
             let Some((cache, stamp)) = cached else {
-                return read_and_lint(candidate, None, None, &checks, data);
+                return linter.read(candidate, None, None);
             };
             let path = cache_path(&candidate.path);
             let prior = match cache.get(&path) {
@@ -255,7 +254,7 @@ pub fn run(
                 }
                 prior => prior,
             };
-            lint_into(cache, &path, candidate, Some(stamp), prior, &checks, data)
+            linter.read_into(cache, &path, candidate, Some(stamp), prior)
         })
         .collect();
     let mut outcomes = outcomes.into_iter().collect::<Result<Vec<_>, _>>()?;
@@ -264,11 +263,17 @@ pub fn run(
         cache.finish();
     }
     let state = cache.as_ref().and_then(|_| SetState::of(&outcomes));
+    let store = |found: &[Diagnostic]| {
+        if let (Some(cache), Some(state)) = (&cache, &state) {
+            // A cache that cannot be written only makes the next run slower.
+            let _ = cache.put_set(state.files, &state.hashes, found);
+        }
+    };
     let known = match (&cache, &state) {
         (Some(cache), Some(state)) => kept::kept_findings(cache, state, &outcomes).map(|(found, moved)| {
             if moved {
                 // Kept as moved, for the next run, whose files' entries now hold the moved facts.
-                let _ = cache.put_set(state.files, &state.hashes, &found);
+                store(&found);
             }
             found
         }),
@@ -277,7 +282,7 @@ pub fn run(
     if known.is_none()
         && let Some(cache) = &cache
     {
-        read_kept_sets(&mut outcomes, candidates, cache, &checks, data)?;
+        read_kept_sets(&mut outcomes, candidates, cache, &linter)?;
     }
     let mut gathered = Gathered::default();
     // Each sized once: grown by doubling, a province's vectors would hold up to twice their room.
@@ -337,12 +342,6 @@ pub fn run(
         }
         gathered.add(file, diagnostics, own.suppression);
     }
-    let store = |found: &[Diagnostic]| {
-        if let (Some(cache), Some(state)) = (&cache, &state) {
-            // A cache that cannot be written only makes the next run slower.
-            let _ = cache.put_set(state.files, &state.hashes, found);
-        }
-    };
     let (files, diagnostics) = lint::finish_run(gathered, known, store, data, settings);
     Ok(Report {
         files,
@@ -358,8 +357,7 @@ fn read_kept_sets(
     outcomes: &mut [Outcome],
     candidates: &[Candidate],
     cache: &Cache,
-    checks: &crate::per_file::Checks,
-    data: &Data,
+    linter: &Linter,
 ) -> Result<(), PathError> {
     outcomes
         .par_iter_mut()
@@ -375,7 +373,7 @@ fn read_kept_sets(
                 .and_then(|entry| entry.set_facts())
             {
                 Some(set) => outcome.set = Set::Decoded(Box::new(set)),
-                None => *outcome = lint_into(cache, &path, candidate, stamp_of(candidate), None, checks, data)?,
+                None => *outcome = linter.read_into(cache, &path, candidate, stamp_of(candidate), None)?,
             }
             Ok(())
         })
@@ -474,11 +472,12 @@ mod tests {
         let [files] = cache.kept_sets()[..] else {
             panic!("one set of cross-file findings is kept")
         };
-        let mut kept = cache.get_set(files).expect("sound");
+        let kept = cache.get_set(files).expect("sound");
         let mut slipped = sample.clone();
         slipped.notes.push(crate::message::Message::new("slipped in", &[]));
-        kept.diagnostics.push(slipped.clone());
-        cache.put_set(files, &kept.hashes, &kept.diagnostics).unwrap();
+        let mut diagnostics = kept.diagnostics().expect("the kept findings decode");
+        diagnostics.push(slipped.clone());
+        cache.put_set(files, &kept.hashes, &diagnostics).unwrap();
 
         let line = "# diperiksa ulang\n";
         let text = std::fs::read_to_string(&name).unwrap();

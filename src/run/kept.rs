@@ -61,12 +61,12 @@ pub(super) fn kept_findings(cache: &Cache, state: &SetState, outcomes: &[Outcome
         if now != then {
             let moved = outcome.moved.filter(|m| m.prior == *then)?;
             moves.push((FileId(index), moved.shift));
+            if moves.len() > MOST_MOVED {
+                return None;
+            }
         }
     }
-    if moves.len() > MOST_MOVED {
-        return None;
-    }
-    let mut diagnostics = kept.diagnostics;
+    let mut diagnostics = kept.diagnostics()?;
     for diagnostic in &mut diagnostics {
         for (file, shift) in &moves {
             diagnostic.shift_in(*file, shift.from, shift.delta);
