@@ -8,7 +8,7 @@ use serde::de::DeserializeOwned;
 use std::any::{Any, TypeId};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, RwLock};
 
 /// The built-in data files, by name.
 pub const BUILTIN: &[(&str, &str)] = &[
@@ -82,7 +82,8 @@ const TABLES: &[(&str, Validator)] = &[
 #[derive(Default)]
 pub struct Data {
     files: Vec<DataFile>,
-    tables: Mutex<HashMap<TypeId, Arc<dyn Any + Send + Sync>>>,
+    /// Read by every rule for every file, on all cores; written once per table: readers never wait.
+    tables: RwLock<HashMap<TypeId, Arc<dyn Any + Send + Sync>>>,
 }
 
 impl Data {
@@ -96,7 +97,7 @@ impl Data {
                     text: text.to_string(),
                 })
                 .collect(),
-            tables: Mutex::default(),
+            tables: RwLock::default(),
         }
     }
 
@@ -131,7 +132,7 @@ impl Data {
     /// Add one more file (after the others, so it overrides them), e.g. the `[skp]` table of a configuration.
     pub fn push_file(&mut self, file: DataFile) {
         self.files.push(file);
-        self.tables.lock().unwrap_or_else(|e| e.into_inner()).clear();
+        self.tables.write().unwrap_or_else(|e| e.into_inner()).clear();
     }
 
     pub fn files(&self) -> &[DataFile] {
@@ -160,7 +161,7 @@ impl Data {
     pub fn try_table<T: Table>(&self) -> Result<Arc<T>, DataError> {
         if let Some(found) = self
             .tables
-            .lock()
+            .read()
             .unwrap_or_else(|e| e.into_inner())
             .get(&TypeId::of::<T>())
         {
@@ -177,7 +178,7 @@ impl Data {
         }
         let table = Arc::new(table);
         self.tables
-            .lock()
+            .write()
             .unwrap_or_else(|e| e.into_inner())
             .insert(TypeId::of::<T>(), table.clone());
         Ok(table)
@@ -188,7 +189,7 @@ impl Data {
     pub fn derived<T: Derived>(&self) -> Arc<T> {
         let found = self
             .tables
-            .lock()
+            .read()
             .unwrap_or_else(|e| e.into_inner())
             .get(&TypeId::of::<T>())
             .cloned();
@@ -198,7 +199,7 @@ impl Data {
         // Computed outside the lock: deriving reads tables, which takes the lock.
         let value = Arc::new(T::derive(self));
         self.tables
-            .lock()
+            .write()
             .unwrap_or_else(|e| e.into_inner())
             .insert(TypeId::of::<T>(), value.clone());
         value

@@ -4,26 +4,29 @@
 //! computed once.
 
 use foldhash::HashMap;
-use std::sync::Mutex;
+use std::sync::RwLock;
 
 /// Past this many entries a memo forgets everything, so that a long editing session stays small.
 const LIMIT: usize = 500_000;
 
+/// Behind a read-write lock: once a run has met its words, nearly every lookup finds its key, and readers on all
+/// cores then never wait for one another.
 #[derive(Default)]
 pub struct Memo<V> {
-    entries: Mutex<HashMap<String, V>>,
+    entries: RwLock<HashMap<String, V>>,
 }
 
 impl<V: Clone> Memo<V> {
     /// What `compute` gives for `key`, computed once. `compute` runs outside the lock: two threads may both
     /// compute one key, but no thread waits on another's computation.
     pub fn get(&self, key: &str, compute: impl FnOnce() -> V) -> V {
-        let lock = || self.entries.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        if let Some(found) = lock().get(key) {
+        let read = self.entries.read().unwrap_or_else(|poisoned| poisoned.into_inner());
+        if let Some(found) = read.get(key) {
             return found.clone();
         }
+        drop(read);
         let value = compute();
-        let mut entries = lock();
+        let mut entries = self.entries.write().unwrap_or_else(|poisoned| poisoned.into_inner());
         if entries.len() >= LIMIT {
             entries.clear();
         }

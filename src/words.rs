@@ -42,29 +42,25 @@ impl Word<'_> {
 pub fn words(value: &str) -> Vec<Word<'_>> {
     // About one word in every six or seven bytes of prose: room for them all at once, rather than growing.
     let mut out = Vec::with_capacity(value.len() / 6 + 1);
-    let mut start = None;
-    for (i, c) in value.char_indices() {
-        match (c.is_alphanumeric(), start) {
-            (true, None) => start = Some(i),
-            (false, Some(s)) => {
-                out.push(Word {
-                    text: &value[s..i],
-                    start: s,
-                    end: i,
-                });
-                start = None;
-            }
-            _ => {}
-        }
-    }
-    if let Some(s) = start {
-        out.push(Word {
-            text: &value[s..],
-            start: s,
-            end: value.len(),
-        });
-    }
+    out.extend(each_word(value));
     out
+}
+
+/// The words of `value` one at a time, for a caller that keeps something else of each ([`words`] keeps them).
+pub fn each_word(value: &str) -> impl Iterator<Item = Word<'_>> {
+    let mut chars = value.char_indices();
+    std::iter::from_fn(move || {
+        let start = chars.by_ref().find(|(_, c)| c.is_alphanumeric())?.0;
+        let end = chars
+            .by_ref()
+            .find(|(_, c)| !c.is_alphanumeric())
+            .map_or(value.len(), |(i, _)| i);
+        Some(Word {
+            text: &value[start..end],
+            start,
+            end,
+        })
+    })
 }
 
 /// The words of `text` in lowercase, for comparing texts word by word.

@@ -309,7 +309,7 @@ impl<'a> Context<'a> {
             "the word table is read by per-document checks, whose context holds their one document"
         );
         self.tokens
-            .get_or_init(|| tokens::Tokens::new(self.documents, self.skps))
+            .get_or_init(|| tokens::Tokens::new(self.documents, self.skps, self.data))
     }
 
     /// Start a finding of `rule`.

@@ -4,6 +4,7 @@
 
 mod decimal;
 mod duplicate;
+pub mod lexicon;
 mod patterns;
 mod repeat;
 mod spelling;

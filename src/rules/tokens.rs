@@ -1,12 +1,14 @@
 //! The words of one document's texts, split once: every T rule and the U rules that read words read them here
 //! instead of splitting and lowercasing the same texts again, rule after rule (issue #14, "tokenise once").
-//! [`crate::words::words`] stays the one splitter; this table only keeps what it returns, with each word's
+//! [`crate::words::each_word`] stays the one splitter; this table only keeps what it gives, with each word's
 //! lowercase form beside it.
 
+use crate::data::Data;
 use crate::model::{Document, Text};
+use crate::rules::text::lexicon::{Known, Lexicon};
 use crate::skp::SkpDocument;
 use crate::units::{Name, Tok, tokenize};
-use crate::words::{Word, lower, words};
+use crate::words::{Word, each_word, lower};
 use foldhash::HashMap;
 use std::borrow::Cow;
 use std::sync::OnceLock;
@@ -21,13 +23,13 @@ pub struct Token<'a> {
 
 /// The words of `value` with their lowercase forms.
 pub fn tokens(value: &str) -> Vec<Token<'_>> {
-    words(value)
-        .into_iter()
-        .map(|word| Token {
-            lower: lower(word.text),
-            word,
-        })
-        .collect()
+    // Room for about one word in every six or seven bytes, as [`crate::words::words`] makes.
+    let mut out = Vec::with_capacity(value.len() / 6 + 1);
+    out.extend(each_word(value).map(|word| Token {
+        lower: lower(word.text),
+        word,
+    }));
+    out
 }
 
 /// One text of the document, with the key it was written under and its words.
@@ -36,6 +38,9 @@ pub struct TextTokens<'a> {
     pub key: &'static str,
     pub text: &'a Text,
     pub words: Vec<Token<'a>>,
+    /// What the word lists and the dictionary say of each word ([`Lexicon::of`]), beside `words`: asked here once
+    /// rather than by each T rule. Empty for a name, whose words are not checked.
+    pub known: Vec<Known>,
     /// Whether its words are checked for spelling: every text but a person's name.
     pub prose: bool,
     /// Its tokens as the unit readers split it ([`crate::units::tokenize`]), split when a rule first asks: the U
@@ -61,7 +66,8 @@ pub struct Tokens<'a> {
 }
 
 impl<'a> Tokens<'a> {
-    pub fn new(documents: &'a [Document], skps: &'a [SkpDocument]) -> Self {
+    pub fn new(documents: &'a [Document], skps: &'a [SkpDocument], data: &Data) -> Self {
+        let lexicon = data.derived::<Lexicon>();
         let iki = documents
             .iter()
             .flat_map(Document::texts)
@@ -73,12 +79,20 @@ impl<'a> Tokens<'a> {
             .map(|(key, text)| (key, text, key != "nama"));
         let texts: Vec<TextTokens> = iki
             .chain(skp)
-            .map(|(key, text, prose)| TextTokens {
-                key,
-                text,
-                words: tokens(&text.value),
-                prose,
-                units: OnceLock::new(),
+            .map(|(key, text, prose)| {
+                let words = tokens(&text.value);
+                let known = match prose {
+                    true => words.iter().map(|t| lexicon.of(&t.lower)).collect(),
+                    false => Vec::new(),
+                };
+                TextTokens {
+                    key,
+                    text,
+                    words,
+                    known,
+                    prose,
+                    units: OnceLock::new(),
+                }
             })
             .collect();
         let by_address = texts.iter().enumerate().map(|(i, t)| (address(t.text), i)).collect();
@@ -125,6 +139,7 @@ fn is_name_field(key: &str) -> bool {
 mod tests {
     use super::*;
     use crate::units::TokKind;
+    use crate::words::words;
 
     #[test]
     fn tokens_keep_the_splitter_words_and_add_their_lowercase() {
@@ -140,7 +155,7 @@ mod tests {
         let source = include_str!("../../examples/contoh-bersih-2024.yaml");
         let document = crate::typed::read(source, crate::source::FileId(0)).expect("the example reads");
         let documents = std::slice::from_ref(&document);
-        let table = Tokens::new(documents, &[]);
+        let table = Tokens::new(documents, &[], &crate::data::Data::builtin());
         let target = (document.jabatan.iter().flat_map(|j| &j.sasaran))
             .flat_map(|s| &s.indikator)
             .find_map(|i| i.target.as_ref())

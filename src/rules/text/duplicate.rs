@@ -9,7 +9,7 @@ use crate::diagnostic::{Diagnostic, Severity};
 use crate::model::{Document, Text};
 use crate::rules::Context;
 use crate::skp::SkpDocument;
-use std::collections::HashMap;
+use foldhash::HashMap;
 
 /// The indicator text compared within a position: without a leading list number ("1."), case, repeated spaces
 /// and final punctuation.
@@ -27,12 +27,22 @@ fn normalise(text: &str) -> String {
         }
         _ => trimmed,
     };
-    without_number
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .trim_end_matches(['.', ';', ','])
-        .to_lowercase()
+    let mut out = String::with_capacity(without_number.len());
+    for word in without_number.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        if word.is_ascii() {
+            let from = out.len();
+            out.push_str(word);
+            out[from..].make_ascii_lowercase();
+        } else {
+            out.extend(word.chars().flat_map(char::to_lowercase));
+        }
+    }
+    // Final punctuation set apart by a space (`Ketepatan waktu .`) goes with the space.
+    out.truncate(out.trim_end_matches(['.', ';', ',', ' ']).len());
+    out
 }
 
 /// A title as compared between positions: case and spacing set aside.
@@ -109,9 +119,9 @@ fn scan<'t>(
 ) -> Vec<Diagnostic> {
     let mut infos = Vec::new();
     // Exact text → (group, first indicator) across the document.
-    let mut everywhere: HashMap<&str, (usize, &Text)> = HashMap::new();
+    let mut everywhere: HashMap<&str, (usize, &Text)> = HashMap::default();
     for (g, indicators) in groups.enumerate() {
-        let mut in_group: HashMap<String, &Text> = HashMap::new();
+        let mut in_group: HashMap<String, &Text> = HashMap::default();
         for uraian in indicators {
             let key = normalise(&uraian.value);
             if key.is_empty() {
@@ -168,4 +178,19 @@ pub fn duplicate_indicator_skp(cx: &Context, skp: &SkpDocument, out: &mut Vec<Di
         },
     );
     out.extend(infos);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::normalise;
+
+    #[test]
+    fn normalised_without_list_number_case_spacing_and_final_punctuation() {
+        assert_eq!(normalise("  1. Jumlah   Laporan\tBulanan. "), "jumlah laporan bulanan");
+        assert_eq!(normalise("2)Persentase DOKUMEN;"), "persentase dokumen");
+        // A number with a decimal mark is part of the text, not a list mark.
+        assert_eq!(normalise("1.000 Warga terlayani,"), "1.000 warga terlayani");
+        assert_eq!(normalise("a. Jumlah"), "a. jumlah");
+        assert_eq!(normalise("Ketepatan Waktu ..."), "ketepatan waktu");
+    }
 }

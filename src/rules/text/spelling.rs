@@ -1,6 +1,7 @@
 //! T001 non-standard spelling (KBBI list) and T002 misspelled term (near miss of a known term or acronym).
 
-use super::tables::{Istilah, Kata, Kbbi, Term};
+use super::lexicon::Known;
+use super::tables::{Istilah, Kbbi, Term};
 use super::{MISSPELLED_TERM, NON_STANDARD_SPELLING};
 use crate::diagnostic::{Applicability, Diagnostic, Fix};
 use crate::locate::Locator;
@@ -30,7 +31,10 @@ fn kbbi_forms(cx: &Context, file: FileId, out: &mut Vec<Diagnostic>) {
     for prose in cx.tokens().prose() {
         let text = prose.text;
         let locator = Locator::new(source, text);
-        for Token { word, lower } in &prose.words {
+        for (Token { word, lower }, known) in prose.words.iter().zip(&prose.known) {
+            if !known.any(Known::KBBI_FORM) {
+                continue;
+            }
             let Some(entry) = kbbi.get(lower) else {
                 continue;
             };
@@ -101,25 +105,20 @@ pub fn misspelled_term_skp(cx: &Context, skp: &SkpDocument, out: &mut Vec<Diagno
 /// The near misses of known terms in the prose of `file`.
 fn misspelled_in(cx: &Context, file: FileId, out: &mut Vec<Diagnostic>) {
     let istilah = cx.data.table::<Istilah>();
-    let kata = cx.data.table::<Kata>();
-    let kbbi = cx.data.table::<Kbbi>();
     let source = cx.source(file);
     // Words repeat a lot within a document: decide each distinct word once.
     let mut decided: HashMap<&str, Vec<(&Term, usize)>> = HashMap::default();
     for prose in cx.tokens().prose() {
         let text = prose.text;
         let locator = Locator::new(source, text);
-        for Token { word, lower } in &prose.words {
-            if word.text.len() < 4 || !word.is_alphabetic() {
+        for (Token { word, lower }, known) in prose.words.iter().zip(&prose.known) {
+            // Any case: a misspelt term is a misspelt term in lowercase too. An ordinary word is never one: a word
+            // of the dictionary or of the word lists (`Sakit` is not `SAKIP`, `lintas` is not `LINMAS`). Most
+            // words are ordinary: that test first.
+            if known.any(Known::ISTILAH | Known::KATA | Known::KBBI | Known::DICTIONARY) {
                 continue;
             }
-            // Any case: a misspelt term is a misspelt term in lowercase too. An ordinary word is never one: a word
-            // of the dictionary or of the word lists (`Sakit` is not `SAKIP`, `lintas` is not `LINMAS`).
-            if istilah.get(lower).is_some()
-                || kata.contains(lower)
-                || kbbi.knows(lower)
-                || crate::dictionary::knows(lower)
-            {
+            if word.text.len() < 4 || !word.is_alphabetic() {
                 continue;
             }
             let near = decided

@@ -80,6 +80,16 @@ impl Kbbi {
         self.index.contains_key(word_lower) || self.standard.contains(word_lower)
     }
 
+    /// The listed non-standard forms, lowercase: the words [`Kbbi::get`] finds.
+    pub fn forms(&self) -> impl Iterator<Item = &str> {
+        self.index.keys().map(String::as_str)
+    }
+
+    /// The standard forms of the listed ones, lowercase.
+    pub fn standard_forms(&self) -> impl Iterator<Item = &str> {
+        self.standard.iter().map(String::as_str)
+    }
+
     fn absorb(&mut self, later: Kbbi) {
         self.pola.absorb(later.pola);
         for entry in later.bentuk {
@@ -170,6 +180,16 @@ impl Kata {
     /// A listed Indonesian or foreign word (lowercase).
     pub fn knows(&self, word_lower: &str) -> bool {
         self.words.contains(word_lower) || self.foreign.contains(word_lower)
+    }
+
+    /// The common Indonesian words, lowercase.
+    pub fn common(&self) -> impl Iterator<Item = &str> {
+        self.words.iter().map(String::as_str)
+    }
+
+    /// The foreign words, lowercase.
+    pub fn foreign(&self) -> impl Iterator<Item = &str> {
+        self.foreign.iter().map(String::as_str)
     }
 }
 

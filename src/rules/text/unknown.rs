@@ -10,22 +10,20 @@
 //! after a place word (`Kecamatan Masama`) are never checked.
 
 use super::UNKNOWN_WORD;
-use super::tables::{Istilah, Kata, Kbbi};
+use super::lexicon::{Known, Lexicon, words_of};
 use crate::diagnostic::{Applicability, Diagnostic, Fix};
 use crate::dictionary::dictionary;
 use crate::memo::Memo;
 use crate::model::Document;
-use crate::names::Gelar;
-use crate::rules::identity::titles::SingkatanJabatan;
 use crate::rules::tokens::Token;
 use crate::rules::{Context, Index};
 use crate::skp::SkpDocument;
 use crate::source::FileId;
-use crate::words::{Word, lower, match_case, words};
-use foldhash::{HashMap, HashSet};
+use crate::words::{Word, lower, match_case};
+use foldhash::HashSet;
 use spellbook::Dictionary;
 use std::borrow::Cow;
-use std::sync::{Arc, OnceLock};
+use std::sync::OnceLock;
 
 /// Words before a proper noun: the capitalised words after them are a name (`Kecamatan Tanjung Redeb`).
 const PLACE_WORDS: &[&str] = &[
@@ -53,81 +51,27 @@ const PLACE_WORDS: &[&str] = &[
     "lurah",
 ];
 
-/// Lowercase words: what `text` adds to a set of known words.
-fn insert_words(set: &mut HashSet<String>, text: &str) {
-    set.extend(words(text).iter().map(|w| w.text.to_lowercase()));
-}
-
-/// The words the data files make known (terms and their long forms, academic titles, title abbreviations), built
-/// once per run rather than for every file.
-pub struct DataWords {
+/// The words of the names and places written in the documents, lowercase: known to T007 besides the dictionary
+/// and the word lists ([`Lexicon`]).
+pub struct WrittenWords {
     words: HashSet<String>,
 }
 
-impl crate::data::Derived for DataWords {
-    fn derive(data: &crate::data::Data) -> Self {
-        let mut words = HashSet::default();
-        for (term, entry) in data.table::<Istilah>().terms() {
-            insert_words(&mut words, term);
-            if let Some(long) = &entry.kepanjangan {
-                insert_words(&mut words, long);
-            }
-        }
-        let gelar = data.table::<Gelar>();
-        for title in gelar.depan.iter().chain(&gelar.belakang) {
-            words.insert(title.replace(['.', ' '], "").to_lowercase());
-            insert_words(&mut words, title);
-        }
-        let singkatan = data.table::<SingkatanJabatan>();
-        for (short, long) in &singkatan.singkatan {
-            insert_words(&mut words, short);
-            long.iter().for_each(|l| insert_words(&mut words, l));
-        }
-        for (written, standard) in &singkatan.ejaan {
-            insert_words(&mut words, written);
-            insert_words(&mut words, standard);
-        }
-        DataWords { words }
-    }
-}
-
-/// Words known to the linted set besides the dictionary, lowercase: the data files' words and every word of the
-/// names and places written in the documents.
-pub struct KnownWords {
-    data: Arc<DataWords>,
-    written: HashSet<String>,
-}
-
-impl KnownWords {
-    fn contains(&self, lower: &str) -> bool {
-        self.data.words.contains(lower) || self.written.contains(lower)
-    }
-}
-
-impl Index for KnownWords {
+impl Index for WrittenWords {
     fn build(cx: &Context) -> Self {
-        let mut written = HashSet::default();
-        for document in cx.documents {
-            for (key, text) in document.texts() {
-                if matches!(
-                    key,
-                    "unit" | "tempat" | "tempat_tanggal" | "pemangku.nama" | "tanda_tangan.nama"
-                ) {
-                    insert_words(&mut written, &text.value);
-                }
-            }
-        }
-        for skp in cx.skps {
-            for (key, text) in skp.texts() {
-                if matches!(key, "nama" | "unit") {
-                    insert_words(&mut written, &text.value);
-                }
-            }
-        }
-        KnownWords {
-            data: cx.data.derived::<DataWords>(),
-            written,
-        }
+        let iki = cx.documents.iter().flat_map(Document::texts).filter(|(key, _)| {
+            matches!(
+                *key,
+                "unit" | "tempat" | "tempat_tanggal" | "pemangku.nama" | "tanda_tangan.nama"
+            )
+        });
+        let skp = cx
+            .skps
+            .iter()
+            .flat_map(SkpDocument::texts)
+            .filter(|(key, _)| matches!(*key, "nama" | "unit"));
+        let words = iki.chain(skp).flat_map(|(_, text)| words_of(&text.value)).collect();
+        WrittenWords { words }
     }
 }
 
@@ -140,15 +84,24 @@ struct Candidate<'a> {
     end: usize,
     /// The word before it in the same text in lowercase, when only spaces separate them.
     previous: Option<&'a str>,
+    /// Hyphenated words joined (`perundang-undangan`): what the lists say of it is not in the word table.
+    joined: bool,
 }
 
-/// The words of `value` (split into `all`) worth checking, in order.
-fn candidates<'a>(value: &'a str, all: &'a [Token<'a>]) -> Vec<Candidate<'a>> {
-    let mut out: Vec<Candidate> = Vec::with_capacity(all.len());
+/// The words of `value` (split into `all`) worth checking, in order; `known(i)` tells a word known on its own
+/// (to a list or the dictionary), left out unless hyphenated to another.
+fn candidates<'a>(value: &'a str, all: &'a [Token<'a>], known: impl Fn(usize) -> bool) -> Vec<Candidate<'a>> {
+    let mut out: Vec<Candidate> = Vec::new();
     let mut i = 0;
+    let hyphen_after = |k: usize| k + 1 < all.len() && &value[all[k].word.end..all[k + 1].word.start] == "-";
     while i < all.len() {
+        // Most words are known: the cheapest test first.
+        if known(i) && !hyphen_after(i) {
+            i += 1;
+            continue;
+        }
         let mut end = i;
-        while end + 1 < all.len() && &value[all[end].word.end..all[end + 1].word.start] == "-" {
+        while hyphen_after(end) {
             end += 1;
         }
         let (start, stop) = (all[i].word.start, all[end].word.end);
@@ -167,6 +120,7 @@ fn candidates<'a>(value: &'a str, all: &'a [Token<'a>]) -> Vec<Candidate<'a>> {
             start,
             end: stop,
             previous,
+            joined: end > i,
         });
         i = end + 1;
     }
@@ -287,9 +241,8 @@ fn verdict(dictionary: &Dictionary, lower: &str) -> Option<Vec<String>> {
 /// completions while the word is typed.
 pub fn corrections(data: &crate::data::Data, word: &str) -> Vec<String> {
     let lower = word.to_lowercase();
-    let known = data.table::<Kata>().knows(&lower)
-        || data.table::<Kbbi>().knows(&lower)
-        || data.table::<Istilah>().get(&lower).is_some();
+    let lists = Known::KATA | Known::ASING | Known::KBBI | Known::ISTILAH;
+    let known = data.derived::<Lexicon>().lists(&lower).any(lists);
     match dictionary() {
         Some(dictionary) if !known => verdict(dictionary, &lower).unwrap_or_default(),
         _ => Vec::new(),
@@ -308,29 +261,25 @@ pub fn unknown_word_skp(cx: &Context, skp: &SkpDocument, out: &mut Vec<Diagnosti
 /// The unknown words of the prose of `file`.
 fn unknown_in(cx: &Context, file: FileId, out: &mut Vec<Diagnostic>) {
     let Some(dictionary) = dictionary() else { return };
-    let known = cx.index::<KnownWords>();
-    let kata = cx.data.table::<Kata>();
-    let kbbi = cx.data.table::<Kbbi>();
-    let istilah = cx.data.table::<Istilah>();
+    let written = cx.index::<WrittenWords>();
+    let lexicon = cx.data.derived::<Lexicon>();
     let source = cx.source(file);
-    let mut verdicts: HashMap<String, Option<Vec<String>>> = HashMap::default();
+    let known_otherwise = Known::DICTIONARY | Known::DATA | Known::KATA | Known::ASING | Known::KBBI | Known::ISTILAH;
     for prose in cx.tokens().prose() {
         let text = prose.text;
         let codes = code_chunks(&text.value);
-        for token in candidates(&text.value, &prose.words) {
+        for token in candidates(&text.value, &prose.words, |i| prose.known[i].any(known_otherwise)) {
             let upper = token.text.chars().any(char::is_alphabetic) && !token.text.chars().any(char::is_lowercase);
             if upper || skipped(&token, &text.value, &codes) {
                 continue;
             }
             let lower: &str = &token.lower;
-            if known.contains(lower) || kata.knows(lower) || kbbi.knows(lower) || istilah.get(lower).is_some() {
+            if (token.joined && lexicon.of(lower).any(known_otherwise)) || written.words.contains(lower) {
                 continue;
             }
-            if !verdicts.contains_key(lower) {
-                verdicts.insert(lower.to_string(), verdict(dictionary, lower));
-            }
-            let verdict = &verdicts[lower];
-            let Some(close) = verdict.as_ref() else { continue };
+            let Some(close) = verdict(dictionary, lower) else {
+                continue;
+            };
             let Some(span) = crate::locate::locate(source, text, token.start..token.end) else {
                 continue;
             };
@@ -388,7 +337,7 @@ mod tests {
         let value = "lihat www.contoh.go.id atau data_induk di Kecamatan Masama, Tk. I";
         let codes = code_chunks(value);
         let all = crate::rules::tokens::tokens(value);
-        let checked: Vec<&str> = candidates(value, &all)
+        let checked: Vec<&str> = candidates(value, &all, |_| false)
             .into_iter()
             .filter(|t| !skipped(t, value, &codes))
             .map(|t| t.text)
