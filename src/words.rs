@@ -70,9 +70,15 @@ pub fn lowercase(text: &str) -> Vec<String> {
 
 /// `text` in lowercase, exactly as [`str::to_lowercase`] writes it, borrowed when that changes nothing.
 pub fn lower(text: &str) -> Cow<'_, str> {
-    let unchanged = if text.is_ascii() {
-        !text.bytes().any(|b| b.is_ascii_uppercase())
-    } else {
+    if text.is_ascii() {
+        // For ASCII the two lowercasings agree, and the ASCII one needs no table.
+        return if text.bytes().any(|b| b.is_ascii_uppercase()) {
+            Cow::Owned(text.to_ascii_lowercase())
+        } else {
+            Cow::Borrowed(text)
+        };
+    }
+    let unchanged = {
         // A character that lowercases to itself alone; `Σ`, the one character `str::to_lowercase` reads in
         // context, is a capital and so never counts as unchanged.
         text.chars().all(|c| {

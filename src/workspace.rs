@@ -142,11 +142,17 @@ pub(crate) fn load_one(name: String, bytes: Vec<u8>, explicit: bool) -> Loaded {
         origins: None,
         unreadable: None,
     };
+    // Each typed reader takes only a valid document of its own kind (a key of the other kind is unknown to it), so
+    // the order they are tried in changes nothing but the time: an SKP, which says so on a line of its own, is
+    // tried as one first.
+    let says_skp = text.starts_with("skp:") || text.contains("\nskp:");
     if let Some(span) = bad_utf8 {
         loaded.diagnostics.push(utf8_finding(span));
+    } else if let Some(skp) = says_skp.then(|| crate::typed::read_skp(&text, PENDING)).flatten() {
+        loaded.skp = Some(skp);
     } else if let Some(document) = crate::typed::read(&text, PENDING) {
         loaded.document = Some(document);
-    } else if let Some(skp) = crate::typed::read_skp(&text, PENDING) {
+    } else if let Some(skp) = (!says_skp).then(|| crate::typed::read_skp(&text, PENDING)).flatten() {
         loaded.skp = Some(skp);
     } else {
         match crate::yaml::parse(&text) {
