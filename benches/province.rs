@@ -261,6 +261,14 @@ fn run(dir: &Path, args: &[&str]) -> Timed {
 }
 
 fn main() {
+    // The bare SKP parse alone, of the files under one folder: for counting its instructions under
+    // `valgrind --tool=callgrind` beside those of `ikilint check` on the same files (README, Performance).
+    if let Some(dir) = std::env::var_os("IKILINT_BENCH_BARE_SKP_ONLY") {
+        let files = yaml_files(Path::new(&dir));
+        let seconds = bare_parse_skp(&files);
+        println!("bare parse of {} SKP files: {seconds:.2} s", files.len());
+        return;
+    }
     let sizes: Vec<usize> = std::env::var("IKILINT_BENCH_SIZES")
         .unwrap_or_else(|_| "4000,100000".into())
         .split(',')
