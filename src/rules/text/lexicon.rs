@@ -7,8 +7,9 @@ use super::tables::{Istilah, Kata, Kbbi};
 use crate::data::{Data, Derived};
 use crate::names::Gelar;
 use crate::rules::identity::titles::SingkatanJabatan;
-use crate::words::words;
+use crate::words::lowercase;
 use foldhash::HashMap;
+use std::iter::once;
 use std::ops::{BitOr, BitOrAssign};
 
 /// The lists a lowercase word is in, as a set of flags.
@@ -93,37 +94,29 @@ impl Derived for Lexicon {
         kbbi.forms().for_each(|w| add(w, Known::KBBI_FORM));
         kbbi.standard_forms().for_each(|w| add(w, Known::KBBI_STANDARD));
         let istilah = data.table::<Istilah>();
-        for (term, entry) in istilah.terms() {
-            add(term, Known::ISTILAH);
-            for text in std::iter::once(term).chain(entry.kepanjangan.as_deref()) {
-                words_of(text).for_each(|w| add(&w, Known::DATA));
-            }
-        }
+        istilah.terms().for_each(|(term, _)| add(term, Known::ISTILAH));
         let gelar = data.table::<Gelar>();
-        for title in gelar.depan.iter().chain(&gelar.belakang) {
-            add(&title.replace(['.', ' '], "").to_lowercase(), Known::DATA);
-            words_of(title).for_each(|w| add(&w, Known::DATA));
-        }
         let singkatan = data.table::<SingkatanJabatan>();
-        let short_forms = singkatan.singkatan.iter().map(|(short, long)| (short, long.as_slice()));
-        for (short, long) in short_forms {
-            std::iter::once(short)
-                .chain(long)
-                .flat_map(|t| words_of(t))
-                .for_each(|w| add(&w, Known::DATA));
+        // Every word of the terms and their long forms, the titles, the title abbreviations and their spellings.
+        let terms = istilah
+            .terms()
+            .flat_map(|(term, entry)| once(term).chain(entry.kepanjangan.as_deref()));
+        let titles = gelar.depan.iter().chain(&gelar.belakang).map(String::as_str);
+        let abbreviations = singkatan
+            .singkatan
+            .iter()
+            .flat_map(|(short, long)| once(short.as_str()).chain(long.iter().map(String::as_str)));
+        let spellings = singkatan
+            .ejaan
+            .iter()
+            .flat_map(|(written, standard)| [written.as_str(), standard.as_str()]);
+        for text in terms.chain(titles.clone()).chain(abbreviations).chain(spellings) {
+            lowercase(text).iter().for_each(|word| add(word, Known::DATA));
         }
-        for (written, standard) in &singkatan.ejaan {
-            words_of(written)
-                .chain(words_of(standard))
-                .for_each(|w| add(&w, Known::DATA));
-        }
+        // A title is known written without its dots and spaces too (`SKom` for `S.Kom`).
+        titles.for_each(|title| add(&title.replace(['.', ' '], "").to_lowercase(), Known::DATA));
         lexicon
     }
-}
-
-/// The words of `text` in lowercase.
-pub fn words_of(text: &str) -> impl Iterator<Item = String> + '_ {
-    words(text).into_iter().map(|w| w.text.to_lowercase())
 }
 
 #[cfg(test)]

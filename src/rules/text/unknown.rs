@@ -10,7 +10,7 @@
 //! after a place word (`Kecamatan Masama`) are never checked.
 
 use super::UNKNOWN_WORD;
-use super::lexicon::{Known, Lexicon, words_of};
+use super::lexicon::{Known, Lexicon};
 use crate::diagnostic::{Applicability, Diagnostic, Fix};
 use crate::dictionary::dictionary;
 use crate::memo::Memo;
@@ -19,7 +19,7 @@ use crate::rules::tokens::Token;
 use crate::rules::{Context, Index};
 use crate::skp::SkpDocument;
 use crate::source::FileId;
-use crate::words::{Word, lower, match_case};
+use crate::words::{Word, lower, lowercase, match_case};
 use foldhash::HashSet;
 use spellbook::Dictionary;
 use std::borrow::Cow;
@@ -70,7 +70,7 @@ impl Index for WrittenWords {
             .iter()
             .flat_map(SkpDocument::texts)
             .filter(|(key, _)| matches!(*key, "nama" | "unit"));
-        let words = iki.chain(skp).flat_map(|(_, text)| words_of(&text.value)).collect();
+        let words = iki.chain(skp).flat_map(|(_, text)| lowercase(&text.value)).collect();
         WrittenWords { words }
     }
 }
