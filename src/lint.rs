@@ -103,6 +103,12 @@ impl Settings {
         !self.disabled.contains(code)
     }
 
+    /// Whether a finding of `code` is reported in a file whose per-file ignores are `ignored` ([`Settings::ignored_for`];
+    /// `None` for none): its rule is on and the file does not ignore it.
+    pub fn reports(&self, code: &str, ignored: Option<&HashSet<&'static str>>) -> bool {
+        self.is_enabled(code) && ignored.is_none_or(|i| !i.contains(code))
+    }
+
     /// The severity a finding of `code` found at `severity` is reported at.
     pub fn severity_of(&self, code: &str, severity: Severity) -> Severity {
         self.severity.get(code).copied().unwrap_or(severity)
@@ -363,8 +369,7 @@ fn filter_and_order(
             .map(|(id, name)| (id, settings.ignored_for(name)))
             .collect()
     };
-    let active =
-        |file: FileId, code: &str| settings.is_enabled(code) && ignored.get(&file).is_none_or(|i| !i.contains(code));
+    let active = |file: FileId, code: &str| settings.reports(code, ignored.get(&file));
     // In place, as each step below: most runs drop nothing here, and a province's findings are not moved for it.
     diagnostics.retain(|d| active(d.primary.file, d.code));
     let mut diagnostics = crate::suppress::apply(files, with_directives, anchors, diagnostics, active);
@@ -385,13 +390,9 @@ pub fn count(
     tally: &crate::per_file::Tally,
     counted: &mut crate::diagnostic::Counted,
 ) {
-    let ignored = if settings.per_file_ignores.is_empty() {
-        HashSet::new()
-    } else {
-        settings.ignored_for(name)
-    };
+    let ignored = (!settings.per_file_ignores.is_empty()).then(|| settings.ignored_for(name));
     for count in &tally.counts {
-        if settings.is_enabled(count.code) && !ignored.contains(count.code) {
+        if settings.reports(count.code, ignored.as_ref()) {
             counted.add(settings.severity_of(count.code, count.severity), count.count);
         }
     }
