@@ -124,17 +124,16 @@ impl Linter<'_> {
         let name = candidate.path.to_string_lossy().into_owned();
         let content = stamp.map(|_| cache::content_hash(&bytes));
         // Touched but not changed (a checkout, `touch`): the facts still hold; the entry takes the new stamp.
-        if let (Some(stamp), Some(content), Some(prior)) = (stamp, content, &prior)
-            && prior.content == content
-            && prior.stamp.explicit == stamp.explicit
+        if let (Some(stamp), Some(content)) = (stamp, content)
+            && let Some(unchanged) = prior.as_ref()
+            && unchanged.content == content
+            && unchanged.stamp.explicit == stamp.explicit
+            && let Some(outcome) = Outcome::cached(candidate, unchanged, false)
         {
-            let entry = prior.clone().restamped(stamp);
-            if let Some(outcome) = Outcome::cached(candidate, &entry, false) {
-                return Outcome {
-                    entry: Some(entry),
-                    ..outcome
-                };
-            }
+            return Outcome {
+                entry: prior.map(|prior| prior.restamped(stamp)),
+                ..outcome
+            };
         }
         let length = bytes.len();
         let (source, facts) = per_file::lint_file(name.clone(), bytes, candidate.explicit, &self.checks, self.data);
