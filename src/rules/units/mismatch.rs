@@ -5,10 +5,12 @@ use super::{
     Analyses, Analysis, Context, PERCENT_FORMULA_INCOMPLETE, TARGET_UNIT_MISMATCH, UNIT_FORMULA_MISMATCH,
     UNNAMED_RATIO, kind_name, name_for_message, short_name, span_of, words,
 };
+use crate::data::{Data, Derived};
 use crate::diagnostic::Diagnostic;
+use crate::memo::Memo;
 use crate::message::Message;
 use crate::model::{Document, Indikator, Text};
-use crate::skp::SkpDocument;
+use crate::skp::{RhkIndikator, SkpDocument};
 use crate::source::{FileId, Span};
 use crate::units::formula::{self, Formula, Kind};
 use crate::units::quantity::{self, QUnit, Quantity};
@@ -193,18 +195,48 @@ pub(super) fn target_unit_mismatch(cx: &Context, document: &Document, out: &mut 
 /// U003 on an SKP, where the target is a number and its unit is written apart in `satuan`: the target read with
 /// its satuan (`12` + `dokumen` is a count, `120` + `persen` a percent) against the unit the indicator's name says
 /// (`Persentase …`, `Jumlah …`), else against the satuan alone (a percent above 100).
+/// The units an SKP indicator's name and satuan say ([`named_units`]), remembered for the run by the two texts:
+/// the SKPs of one kind of position (a kabupaten's teachers, its nurses) carry the same indicators from e-Kinerja's
+/// lists, and reading a name's unit (its lead words, whether it is itself a computation) costs far more than
+/// finding it again.
+#[derive(Default)]
+struct NamedUnits(Memo<(Option<Unit>, Option<Unit>)>);
+
+impl Derived for NamedUnits {
+    fn derive(_: &Data) -> Self {
+        NamedUnits::default()
+    }
+}
+
+/// The unit `indikator`'s name says and the unit its satuan declares, each when the vocabulary knows it.
+fn named_units(cx: &Context, indikator: &RhkIndikator, lex: &Satuan) -> (Option<Unit>, Option<Unit>) {
+    let compute = || {
+        let name = cx.tokens().name(indikator.uraian.as_ref());
+        let by_satuan = indikator
+            .satuan
+            .as_ref()
+            .and_then(|satuan| name.declared_unit(satuan, lex));
+        (name.unit(lex), by_satuan)
+    };
+    let (Some(uraian), satuan) = (&indikator.uraian, &indikator.satuan) else {
+        return compute();
+    };
+    // A separator no text holds, and a mark for a missing satuan apart from an empty one.
+    let key = match satuan {
+        Some(satuan) => format!("{}\u{1f}{}", uraian.value, satuan.value),
+        None => format!("{}\u{1e}", uraian.value),
+    };
+    cx.data.derived::<NamedUnits>().0.get(&key, compute)
+}
+
 pub(super) fn target_unit_mismatch_skp(cx: &Context, skp: &SkpDocument, out: &mut Vec<Diagnostic>) {
     let lex = cx.data.table::<Satuan>();
     for indikator in skp.rhk.iter().flat_map(|r| &r.indikator) {
         let Some(target) = &indikator.target else { continue };
-        // The unit its name says, else the unit its satuan declares.
         let tokens = cx.tokens();
-        let name = tokens.name(indikator.uraian.as_ref());
-        let by_satuan = indikator
-            .satuan
-            .as_ref()
-            .and_then(|satuan| name.declared_unit(satuan, &lex));
-        let (unit, unit_text) = match (name.unit(&lex), &by_satuan) {
+        // The unit its name says, else the unit its satuan declares.
+        let (by_name, by_satuan) = named_units(cx, indikator, &lex);
+        let (unit, unit_text) = match (by_name, &by_satuan) {
             (Some(unit), _) => (unit, indikator.uraian.as_ref()),
             (None, Some(unit)) => (unit.clone(), indikator.satuan.as_ref()),
             (None, None) => continue,
