@@ -193,7 +193,23 @@ fn bare_parse_skp(files: &[PathBuf]) -> f64 {
     start.elapsed().as_secs_f64()
 }
 
-/// The SKP corpus of `employees` files: the bare parse, `check --quiet` cold and warm.
+/// Read every SKP file on all cores the way `ikilint check` reads it: the typed read into the model with the span
+/// of every value (`ikilint::typed::read_skp`), the least ikilint must do to point at a line; seconds of wall time.
+fn spanned_read_skp(files: &[PathBuf]) -> f64 {
+    let start = Instant::now();
+    let rhk: usize = files
+        .par_iter()
+        .map(|path| {
+            let text = std::fs::read_to_string(path).unwrap();
+            let skp = ikilint::typed::read_skp(&text, ikilint::source::FileId(0)).expect("a well-formed SKP");
+            skp.rhk.len()
+        })
+        .sum();
+    assert!(rhk > 0);
+    start.elapsed().as_secs_f64()
+}
+
+/// The SKP corpus of `employees` files: the bare parse, ikilint's own read, `check --quiet` cold and warm.
 fn skp_corpus(root: &Path, employees: usize) {
     let dir = root.join(format!("skp-{employees}"));
     if !dir.join("complete").exists() {
@@ -205,22 +221,24 @@ fn skp_corpus(root: &Path, employees: usize) {
     let bytes: u64 = files.iter().map(|f| f.metadata().unwrap().len()).sum();
     let _ = std::fs::remove_dir_all(dir.join(".ikilint_cache"));
     let bare = bare_parse_skp(&files);
+    let read = spanned_read_skp(&files);
     let cold = run(&dir, &["check", "--quiet", "--no-cache"]);
     run(&dir, &["check", "--quiet"]);
     let warm = run(&dir, &["check", "--quiet"]);
     assert!(cold.exit == 0 || cold.exit == 1, "check failed with exit {}", cold.exit);
     let cell = |t: &Timed| format!("{:.2} s, {:.0} MiB", t.wall, t.peak_mib);
     println!();
-    println!("| SKP files | MB | bare parse | cold | warm | files/s cold | cold / bare |");
-    println!("|---|---|---|---|---|---|---|");
+    println!("| SKP files | MB | bare parse | typed read with spans | cold | warm | files/s cold | cold / bare | cold / read |");
+    println!("|---|---|---|---|---|---|---|---|---|");
     println!(
-        "| {} | {:.1} | {bare:.2} s | {} | {} | {:.0} | {:.2} |",
+        "| {} | {:.1} | {bare:.2} s | {read:.2} s | {} | {} | {:.0} | {:.2} | {:.2} |",
         files.len(),
         bytes as f64 / 1e6,
         cell(&cold),
         cell(&warm),
         files.len() as f64 / cold.wall,
-        cold.wall / bare
+        cold.wall / bare,
+        cold.wall / read
     );
 }
 
