@@ -178,35 +178,33 @@ struct BareLampiran {
     konsekuensi: Vec<String>,
 }
 
+/// Read every file on all cores and hand its text to `parse`, which gives how many items it found (at least one
+/// in all, so that nothing is optimised away); seconds of wall time.
+fn on_all_cores(files: &[PathBuf], parse: impl Fn(&str) -> usize + Sync) -> f64 {
+    let start = Instant::now();
+    let items: usize = files
+        .par_iter()
+        .map(|path| parse(&std::fs::read_to_string(path).unwrap()))
+        .sum();
+    assert!(items > 0);
+    start.elapsed().as_secs_f64()
+}
+
 /// Read and parse every SKP file on all cores; seconds of wall time.
 fn bare_parse_skp(files: &[PathBuf]) -> f64 {
-    let start = Instant::now();
-    let rhk: usize = files
-        .par_iter()
-        .map(|path| {
-            let text = std::fs::read_to_string(path).unwrap();
-            let document: BareSkpDocument = serde_saphyr::from_str(&text).unwrap();
-            document.rhk.len()
-        })
-        .sum();
-    assert!(rhk > 0);
-    start.elapsed().as_secs_f64()
+    on_all_cores(files, |text| {
+        let document: BareSkpDocument = serde_saphyr::from_str(text).unwrap();
+        document.rhk.len()
+    })
 }
 
 /// Read every SKP file on all cores the way `ikilint check` reads it: the typed read into the model with the span
 /// of every value (`ikilint::typed::read_skp`), the least ikilint must do to point at a line; seconds of wall time.
 fn spanned_read_skp(files: &[PathBuf]) -> f64 {
-    let start = Instant::now();
-    let rhk: usize = files
-        .par_iter()
-        .map(|path| {
-            let text = std::fs::read_to_string(path).unwrap();
-            let skp = ikilint::typed::read_skp(&text, ikilint::source::FileId(0)).expect("a well-formed SKP");
-            skp.rhk.len()
-        })
-        .sum();
-    assert!(rhk > 0);
-    start.elapsed().as_secs_f64()
+    on_all_cores(files, |text| {
+        let skp = ikilint::typed::read_skp(text, ikilint::source::FileId(0)).expect("a well-formed SKP");
+        skp.rhk.len()
+    })
 }
 
 /// The SKP corpus of `employees` files: the bare parse, ikilint's own read, `check --quiet` cold and warm.
@@ -228,7 +226,9 @@ fn skp_corpus(root: &Path, employees: usize) {
     assert!(cold.exit == 0 || cold.exit == 1, "check failed with exit {}", cold.exit);
     let cell = |t: &Timed| format!("{:.2} s, {:.0} MiB", t.wall, t.peak_mib);
     println!();
-    println!("| SKP files | MB | bare parse | typed read with spans | cold | warm | files/s cold | cold / bare | cold / read |");
+    println!(
+        "| SKP files | MB | bare parse | typed read with spans | cold | warm | files/s cold | cold / bare | cold / read |"
+    );
     println!("|---|---|---|---|---|---|---|---|---|");
     println!(
         "| {} | {:.1} | {bare:.2} s | {read:.2} s | {} | {} | {:.0} | {:.2} | {:.2} |",
@@ -257,19 +257,12 @@ fn yaml_files(dir: &Path) -> Vec<PathBuf> {
 
 /// Read and parse every file on all cores; seconds of wall time.
 fn bare_parse(files: &[PathBuf]) -> f64 {
-    let start = Instant::now();
-    let positions: usize = files
-        .par_iter()
-        .map(|path| {
-            let text = std::fs::read_to_string(path).unwrap();
-            let mut options = serde_saphyr::Options::default();
-            options.budget = None;
-            let document: BareDocument = serde_saphyr::from_str_with_options(&text, options).unwrap();
-            document.jabatan.len()
-        })
-        .sum();
-    assert!(positions > 0);
-    start.elapsed().as_secs_f64()
+    on_all_cores(files, |text| {
+        let mut options = serde_saphyr::Options::default();
+        options.budget = None;
+        let document: BareDocument = serde_saphyr::from_str_with_options(text, options).unwrap();
+        document.jabatan.len()
+    })
 }
 
 /// Run the release binary under GNU time on `dir`: wall seconds and peak resident memory.

@@ -97,6 +97,20 @@ fn u003_near_misses_a_percent_of_100_a_count_in_its_noun_and_a_rate_of_change() 
     assert!(in_skp(&report, "U003").is_empty(), "{:#?}", in_skp(&report, "U003"));
 }
 
+#[test]
+fn u003_one_name_under_two_satuan_in_one_run_is_read_for_each() {
+    // U003 remembers a name's units for the run by the name and its satuan: the Kasi's `Persentase …` in persen
+    // stays clean while the staff's same name in dokumen is reported, whichever file is read first.
+    let name = "Persentase rekomendasi izin yang diterbitkan sesuai standar pelayanan";
+    let report = staf_with(
+        "uraian: Bahan laporan tersampaikan kepada Kepala Seksi tepat waktu, target: 12, satuan: bulan",
+        &format!("uraian: {name}, target: 100, satuan: dokumen"),
+    );
+    let d = only(&report, "U003", STAF_FILE);
+    assert_eq!(primary_text(&report, d), "dokumen");
+    assert!(KASI.contains(&format!("{name}, target: 100, satuan: persen")));
+}
+
 // ---- T002, T004, T005, T006, T007 ---------------------------------------------------------------------------
 
 #[test]
