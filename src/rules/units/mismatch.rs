@@ -192,9 +192,6 @@ pub(super) fn target_unit_mismatch(cx: &Context, document: &Document, out: &mut 
     }
 }
 
-/// U003 on an SKP, where the target is a number and its unit is written apart in `satuan`: the target read with
-/// its satuan (`12` + `dokumen` is a count, `120` + `persen` a percent) against the unit the indicator's name says
-/// (`Persentase …`, `Jumlah …`), else against the satuan alone (a percent above 100).
 /// The units an SKP indicator's name and satuan say ([`named_units`]), remembered for the run by the two texts:
 /// the SKPs of one kind of position (a kabupaten's teachers, its nurses) carry the same indicators from e-Kinerja's
 /// lists, and reading a name's unit (its lead words, whether it is itself a computation) costs far more than
@@ -221,14 +218,17 @@ fn named_units(cx: &Context, indikator: &RhkIndikator, lex: &Satuan) -> (Option<
     let (Some(uraian), satuan) = (&indikator.uraian, &indikator.satuan) else {
         return compute();
     };
-    // A separator no text holds, and a mark for a missing satuan apart from an empty one.
+    // The name's length first, so that no two pairs of texts make one key; a missing satuan apart from an empty one.
     let key = match satuan {
-        Some(satuan) => format!("{}\u{1f}{}", uraian.value, satuan.value),
-        None => format!("{}\u{1e}", uraian.value),
+        Some(satuan) => format!("s{}:{}{}", uraian.value.len(), uraian.value, satuan.value),
+        None => format!("n{}:{}", uraian.value.len(), uraian.value),
     };
     cx.data.derived::<NamedUnits>().0.get(&key, compute)
 }
 
+/// U003 on an SKP, where the target is a number and its unit is written apart in `satuan`: the target read with
+/// its satuan (`12` + `dokumen` is a count, `120` + `persen` a percent) against the unit the indicator's name says
+/// (`Persentase …`, `Jumlah …`), else against the satuan alone (a percent above 100).
 pub(super) fn target_unit_mismatch_skp(cx: &Context, skp: &SkpDocument, out: &mut Vec<Diagnostic>) {
     let lex = cx.data.table::<Satuan>();
     for indikator in skp.rhk.iter().flat_map(|r| &r.indikator) {
