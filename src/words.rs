@@ -178,4 +178,26 @@ mod tests {
         assert_eq!(match_case("Prosentase", "persentase"), "Persentase");
         assert_eq!(match_case("prosentase", "persentase"), "persentase");
     }
+
+    proptest::proptest! {
+        /// A word is a maximal run of letters and digits of any script, on any text: accents, other scripts and
+        /// their digits among ASCII.
+        #[test]
+        fn words_are_the_runs_of_alphanumeric_characters(value in "[a-zA-Z0-9 .,/()ÀéñßİΣσ٣一-]{0,40}|\\PC{0,20}") {
+            let mut expected = Vec::new();
+            let mut start = None;
+            for (i, c) in value.char_indices().chain([(value.len(), ' ')]) {
+                match (c.is_alphanumeric() && i < value.len(), start) {
+                    (true, None) => start = Some(i),
+                    (false, Some(s)) => {
+                        expected.push((s, i));
+                        start = None;
+                    }
+                    _ => {}
+                }
+            }
+            let found: Vec<(usize, usize)> = each_word(&value).map(|w| (w.start, w.end)).collect();
+            proptest::prop_assert_eq!(found, expected);
+        }
+    }
 }
