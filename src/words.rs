@@ -187,7 +187,7 @@ mod tests {
             let mut expected = Vec::new();
             let mut start = None;
             for (i, c) in value.char_indices().chain([(value.len(), ' ')]) {
-                match (c.is_alphanumeric() && i < value.len(), start) {
+                match (c.is_alphanumeric(), start) {
                     (true, None) => start = Some(i),
                     (false, Some(s)) => {
                         expected.push((s, i));

@@ -206,7 +206,12 @@ impl Derived for NamedUnits {
 }
 
 /// The unit `indikator`'s name says and the unit its satuan declares, each when the vocabulary knows it.
-fn named_units(cx: &Context, indikator: &RhkIndikator, lex: &Satuan) -> (Option<Unit>, Option<Unit>) {
+fn named_units(
+    cx: &Context,
+    indikator: &RhkIndikator,
+    lex: &Satuan,
+    memo: &NamedUnits,
+) -> (Option<Unit>, Option<Unit>) {
     let compute = || {
         let name = cx.tokens().name(indikator.uraian.as_ref());
         let by_satuan = indikator
@@ -223,7 +228,7 @@ fn named_units(cx: &Context, indikator: &RhkIndikator, lex: &Satuan) -> (Option<
         Some(satuan) => format!("s{}:{}{}", uraian.value.len(), uraian.value, satuan.value),
         None => format!("n{}:{}", uraian.value.len(), uraian.value),
     };
-    cx.data.derived::<NamedUnits>().0.get(&key, compute)
+    memo.0.get(&key, compute)
 }
 
 /// U003 on an SKP, where the target is a number and its unit is written apart in `satuan`: the target read with
@@ -231,11 +236,12 @@ fn named_units(cx: &Context, indikator: &RhkIndikator, lex: &Satuan) -> (Option<
 /// (`Persentase …`, `Jumlah …`), else against the satuan alone (a percent above 100).
 pub(super) fn target_unit_mismatch_skp(cx: &Context, skp: &SkpDocument, out: &mut Vec<Diagnostic>) {
     let lex = cx.data.table::<Satuan>();
+    let memo = cx.data.derived::<NamedUnits>();
     for indikator in skp.rhk.iter().flat_map(|r| &r.indikator) {
         let Some(target) = &indikator.target else { continue };
         let tokens = cx.tokens();
         // The unit its name says, else the unit its satuan declares.
-        let (by_name, by_satuan) = named_units(cx, indikator, &lex);
+        let (by_name, by_satuan) = named_units(cx, indikator, &lex, &memo);
         let (unit, unit_text) = match (by_name, &by_satuan) {
             (Some(unit), _) => (unit, indikator.uraian.as_ref()),
             (None, Some(unit)) => (unit.clone(), indikator.satuan.as_ref()),
