@@ -1,23 +1,25 @@
-//! The fast path from YAML text to the model: one typed pass of serde-saphyr straight into schema records, with
-//! the spans of every value, and no generic tree. It is strict: it succeeds only on a file in which the schema
-//! reader ([`crate::schema`]) would find nothing to report, and gives exactly the model that reader builds. Any
-//! doubt (an unknown, repeated or missing key, a wrong type, an empty required text, an invalid id) returns
-//! `None`, and the caller reads the file the thorough way, which reports every problem with its location.
+//! The fast path from YAML text to the model: one pass over the parser's events straight into schema records,
+//! with the span of every value, and no generic tree ([`events`]). It is strict: it succeeds only on a file in
+//! which the schema reader ([`crate::schema`]) would find nothing to report, and gives exactly the model that
+//! reader builds. Any doubt (an unknown, repeated or missing key, a wrong type, an empty required text, an invalid
+//! id) returns `None`, and the caller reads the file the thorough way, which reports every problem with its
+//! location.
 //!
 //! Most files of a repository are well-formed, so most files never build the tree (SPEC.md section 5 measures
 //! typed structs with spans at twice the speed of a span tree).
 
+mod events;
+
 use crate::model::*;
 use crate::source::{FileId, Span};
-use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
-use serde_saphyr::{DuplicateKeyPolicy, MergeKeyPolicy, Options, Spanned};
-use std::borrow::Cow;
+use events::{At, Events, Fields, First, List, Read, Record, read_once};
+use serde::de::{self, Deserialize, Deserializer, Visitor};
+use serde_saphyr::granit_parser::Event;
+use serde_saphyr::{DuplicateKeyPolicy, MergeKeyPolicy, Options};
 use std::fmt;
-use std::marker::PhantomData;
 
-/// The parser's options for a typed read of `text`. Repeated keys pass through to [`Record`], which rejects them
-/// itself, and a merge key (`<<`) is an error that sends the file to the schema reader: so the parser never
-/// remembers and hashes the keys of a mapping, which the thorough reader needs and this one does not.
+/// serde-saphyr's options for the schema reader's parse of `text` ([`crate::yaml::parse`]): the fast path asks
+/// serde-saphyr itself what a scalar it cannot tell at a glance is ([`Scalar::ask`]).
 fn options(text: &str) -> Options {
     let mut options = Options::default();
     options.budget = Some(crate::yaml::budget_for(text.len()));
@@ -29,13 +31,12 @@ fn options(text: &str) -> Options {
 
 /// Read `text` as an IKI document, or `None` when the schema reader must look at it.
 pub fn read(text: &str, file: FileId) -> Option<Document> {
-    let root: Spanned<Record<RawDocument>> = serde_saphyr::from_str_with_options(text, options(text)).ok()?;
-    let span = crate::yaml::location_span(&root.referenced);
+    let root = events::document::<Record<RawDocument>>(text)?;
     let raw = root.value.0?.1;
     let cx = Convert { source: text };
     Some(Document {
         file,
-        span,
+        span: root.span,
         dokumen: Some(cx.dokumen(raw.dokumen?)?),
         jabatan: cx.jabatan_list(raw.jabatan?)?,
     })
@@ -45,8 +46,7 @@ pub fn read(text: &str, file: FileId) -> Option<Document> {
 /// starting `- `), as the positions of a document: `None` when the schema reader must look at them. Spans are
 /// relative to `text`.
 pub fn read_positions(text: &str) -> Option<Vec<Jabatan>> {
-    let list: Spanned<List<Spanned<Record<RawJabatan>>>> =
-        serde_saphyr::from_str_with_options(text, options(text)).ok()?;
+    let list = events::document::<List<At<Record<RawJabatan>>>>(text)?;
     Convert { source: text }.jabatan_list(list)
 }
 
@@ -55,6 +55,41 @@ enum Scalar {
     Text(String),
     Number,
     Null,
+}
+
+impl Scalar {
+    /// What serde-saphyr reads a plain scalar that starts like a number as (`2024-01-01`, `81.35`, `0127`):
+    /// asked of serde-saphyr itself, as a document of that one scalar, so that both readers always agree.
+    fn ask(value: &str) -> Option<Scalar> {
+        match serde_saphyr::from_str_with_options::<Scalar>(value, options(value)).ok()? {
+            Scalar::Text(text) if text == value => Some(Scalar::Text(text)),
+            Scalar::Number => Some(Scalar::Number),
+            // Read alone, the text was not the one plain scalar it was in its file.
+            _ => None,
+        }
+    }
+}
+
+impl Read for Scalar {
+    fn read<'t>(first: First<'t>, _: &mut Events<'t>) -> Option<Scalar> {
+        let Event::Scalar(value, style, ..) = first.0 else {
+            return None;
+        };
+        if style != serde_saphyr::granit_parser::ScalarStyle::Plain {
+            return Some(Scalar::Text(value.into_owned()));
+        }
+        if events::is_null(&value, style) {
+            Some(Scalar::Null)
+        } else if events::as_bool(&value, style).is_some() {
+            None
+        } else if events::surely_text(&value) {
+            Some(Scalar::Text(value.into_owned()))
+        } else if events::as_small_integer(&value, style).is_some() {
+            Some(Scalar::Number)
+        } else {
+            Scalar::ask(&value)
+        }
+    }
 }
 
 impl<'de> Deserialize<'de> for Scalar {
@@ -97,204 +132,69 @@ impl<'de> Deserialize<'de> for Scalar {
     }
 }
 
-/// A whole year as the schema reader accepts it: an integer (its plausibility is checked on conversion).
-struct Year(Option<i64>);
+/// A whole year as the schema reader accepts it: a plain integer (its plausibility is checked on conversion).
+struct Year(i64);
 
-impl<'de> Deserialize<'de> for Year {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Year, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = Year;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a year")
-            }
-            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Year, E> {
-                Ok(Year(Some(v)))
-            }
-            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Year, E> {
-                Ok(Year(i64::try_from(v).ok()))
-            }
-        }
-        d.deserialize_any(V)
+impl Read for Year {
+    fn read<'t>(first: First<'t>, _: &mut Events<'t>) -> Option<Year> {
+        let Event::Scalar(value, style, ..) = first.0 else {
+            return None;
+        };
+        Some(Year(i64::try_from(events::as_small_integer(&value, style)?).ok()?))
     }
 }
 
-/// A list, or nothing written (`key:` alone), which the schema reader takes as an empty list.
-struct List<T>(Vec<T>);
-
-impl<'de, T: Deserialize<'de>> Deserialize<'de> for List<T> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<List<T>, D::Error> {
-        struct V<T>(PhantomData<T>);
-        impl<'de, T: Deserialize<'de>> Visitor<'de> for V<T> {
-            type Value = List<T>;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a list")
-            }
-            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<List<T>, A::Error> {
-                let mut items = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(1024));
-                while let Some(item) = seq.next_element()? {
-                    items.push(item);
-                }
-                Ok(List(items))
-            }
-            fn visit_unit<E: de::Error>(self) -> Result<List<T>, E> {
-                Ok(List(Vec::new()))
-            }
-            fn visit_none<E: de::Error>(self) -> Result<List<T>, E> {
-                Ok(List(Vec::new()))
-            }
-        }
-        d.deserialize_any(V(PhantomData))
-    }
-}
-
-/// The keys of one mapping of the schema, read one at a time; an unknown key is an error.
-trait Fields: Default {
-    const NAME: &'static str;
-    /// Read the value of `key`; `Ok(false)` for a key this mapping does not have.
-    fn field<'de, A: MapAccess<'de>>(&mut self, key: &str, map: &mut A) -> Result<bool, A::Error>;
-    /// Whether [`Fields::key_at`] wants the span of every key; otherwise only the first key's span is read (the
-    /// record's anchor), as a span costs more to read than the key itself.
-    const EVERY_KEY_SPAN: bool = false;
-    /// Where `key` is written, for a mapping that keeps a key's span (the SKP's `perilaku`).
-    fn key_at(&mut self, _key: &str, _span: Span) {}
-}
-
-/// A key as written: borrowed from the text when the parser can, so that matching it allocates nothing. Only a
-/// string is a key of the schema.
-struct Key<'de>(Cow<'de, str>);
-
-impl<'de> Deserialize<'de> for Key<'de> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Key<'de>, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = Key<'de>;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a key")
-            }
-            fn visit_borrowed_str<E: de::Error>(self, v: &'de str) -> Result<Key<'de>, E> {
-                Ok(Key(Cow::Borrowed(v)))
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<Key<'de>, E> {
-                Ok(Key(Cow::Owned(v.to_string())))
-            }
-            fn visit_string<E: de::Error>(self, v: String) -> Result<Key<'de>, E> {
-                Ok(Key(Cow::Owned(v)))
-            }
-        }
-        d.deserialize_str(V)
-    }
-}
-
-/// A mapping of the schema with the span of its first key (where the schema reader anchors it), or `None` when
-/// nothing is written (an optional block left empty).
-struct Record<T>(Option<(Span, T)>);
-
-impl<'de, T: Fields> Deserialize<'de> for Record<T> {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Record<T>, D::Error> {
-        struct V<T>(PhantomData<T>);
-        impl<'de, T: Fields> Visitor<'de> for V<T> {
-            type Value = Record<T>;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                write!(f, "the mapping {}", T::NAME)
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Record<T>, A::Error> {
-                let mut fields = T::default();
-                let mut anchor = None;
-                loop {
-                    let key = if anchor.is_none() || T::EVERY_KEY_SPAN {
-                        let Some(key) = map.next_key::<Spanned<Key>>()? else {
-                            break;
-                        };
-                        let key_span = crate::yaml::location_span(&key.referenced);
-                        anchor.get_or_insert(key_span);
-                        fields.key_at(&key.value.0, key_span);
-                        key.value
-                    } else {
-                        let Some(key) = map.next_key::<Key>()? else { break };
-                        key
-                    };
-                    if !fields.field(&key.0, &mut map)? {
-                        return Err(de::Error::custom("unknown key"));
-                    }
-                }
-                // An empty mapping `{}` has no first key: the schema reader anchors it elsewhere.
-                let anchor = anchor.ok_or_else(|| de::Error::custom("empty mapping"))?;
-                Ok(Record(Some((anchor, fields))))
-            }
-            fn visit_unit<E: de::Error>(self) -> Result<Record<T>, E> {
-                Ok(Record(None))
-            }
-            fn visit_none<E: de::Error>(self) -> Result<Record<T>, E> {
-                Ok(Record(None))
-            }
-        }
-        d.deserialize_any(V(PhantomData))
-    }
-}
-
-type Value = Option<Spanned<Scalar>>;
-
-/// Read the value of a key into its field, once: a key written twice in a mapping is the schema reader's to report.
-fn read_once<'de, T: Deserialize<'de>, A: MapAccess<'de>>(field: &mut Option<T>, map: &mut A) -> Result<(), A::Error> {
-    if field.is_some() {
-        return Err(de::Error::custom("repeated key"));
-    }
-    *field = Some(map.next_value()?);
-    Ok(())
-}
+type Value = Option<At<Scalar>>;
 
 /// Declare the records of the schema: each field and the type its value is read as.
 macro_rules! records {
-    ($($name:ident ($label:literal) { $($key:ident : $ty:ty),* $(,)? })*) => {$(
+    ($($name:ident { $($key:ident : $ty:ty),* $(,)? })*) => {$(
         #[derive(Default)]
         struct $name { $($key: Option<$ty>),* }
         impl Fields for $name {
-            const NAME: &'static str = $label;
-            fn field<'de, A: MapAccess<'de>>(&mut self, key: &str, map: &mut A) -> Result<bool, A::Error> {
+            fn field<'t>(&mut self, key: &str, events: &mut Events<'t>) -> Option<()> {
                 match key {
-                    $(stringify!($key) => read_once(&mut self.$key, map)?,)*
-                    _ => return Ok(false),
+                    $(stringify!($key) => read_once(&mut self.$key, events),)*
+                    _ => None,
                 }
-                Ok(true)
             }
         }
     )*};
 }
 
 records! {
-    RawDocument ("dokumen IKI") {
-        dokumen: Spanned<Record<RawDokumen>>,
-        jabatan: Spanned<List<Spanned<Record<RawJabatan>>>>,
+    RawDocument {
+        dokumen: At<Record<RawDokumen>>,
+        jabatan: At<List<At<Record<RawJabatan>>>>,
     }
-    RawDokumen ("dokumen") { id: Spanned<Scalar>, unit: Spanned<Scalar>, tahun: Spanned<Year>, tempat: Spanned<Scalar> }
-    RawJabatan ("jabatan") {
-        id: Spanned<Scalar>,
-        nama: Spanned<Scalar>,
-        atasan: Spanned<Scalar>,
+    RawDokumen { id: At<Scalar>, unit: At<Scalar>, tahun: At<Year>, tempat: At<Scalar> }
+    RawJabatan {
+        id: At<Scalar>,
+        nama: At<Scalar>,
+        atasan: At<Scalar>,
         pemangku: Record<RawPerson>,
-        tugas: List<Spanned<Scalar>>,
-        fungsi: List<Spanned<Scalar>>,
-        sasaran: Spanned<List<Record<RawSasaran>>>,
+        tugas: List<At<Scalar>>,
+        fungsi: List<At<Scalar>>,
+        sasaran: At<List<Record<RawSasaran>>>,
         tanda_tangan: Record<RawTandaTangan>,
     }
-    RawPerson ("pemangku") { nama: Spanned<Scalar>, nip: Spanned<Scalar> }
-    RawSasaran ("sasaran") {
-        id: Spanned<Scalar>,
-        uraian: Spanned<Scalar>,
-        mendukung: Spanned<Scalar>,
-        indikator: Spanned<List<Record<RawIndikator>>>,
+    RawPerson { nama: At<Scalar>, nip: At<Scalar> }
+    RawSasaran {
+        id: At<Scalar>,
+        uraian: At<Scalar>,
+        mendukung: At<Scalar>,
+        indikator: At<List<Record<RawIndikator>>>,
     }
-    RawIndikator ("indikator") {
-        uraian: Spanned<Scalar>,
-        satuan: Spanned<Scalar>,
-        formula: Spanned<Scalar>,
-        target: Spanned<Scalar>,
-        sumber_data: List<Spanned<Scalar>>,
-        mendukung: Spanned<Scalar>,
+    RawIndikator {
+        uraian: At<Scalar>,
+        satuan: At<Scalar>,
+        formula: At<Scalar>,
+        target: At<Scalar>,
+        sumber_data: List<At<Scalar>>,
+        mendukung: At<Scalar>,
     }
-    RawTandaTangan ("tanda_tangan") { tempat_tanggal: Spanned<Scalar>, atasan: Record<RawSigner>, pegawai: Record<RawSigner> }
-    RawSigner ("penanda tangan") { jabatan: Spanned<Scalar>, nama: Spanned<Scalar>, nip: Spanned<Scalar> }
+    RawTandaTangan { tempat_tanggal: At<Scalar>, atasan: Record<RawSigner>, pegawai: Record<RawSigner> }
+    RawSigner { jabatan: At<Scalar>, nama: At<Scalar>, nip: At<Scalar> }
 }
 
 /// From records to the model, with the schema reader's rules; `None` wherever that reader would report.
@@ -304,8 +204,7 @@ struct Convert<'s> {
 
 impl Convert<'_> {
     /// The span the schema reader gives a value: without trailing white space.
-    fn span(&self, location: &serde_saphyr::Location) -> Span {
-        let span = crate::yaml::location_span(location);
+    fn span(&self, span: Span) -> Span {
         let trimmed = self
             .source
             .get(span.range())
@@ -318,7 +217,7 @@ impl Convert<'_> {
         let Some(value) = value else {
             return Some(None);
         };
-        let span = self.span(&value.referenced);
+        let span = self.span(value.span);
         Some(match value.value {
             Scalar::Text(text) => Some(Sp::new(text, span)),
             Scalar::Number if numbers => Some(Sp::new(self.source.get(span.range())?.trim().to_string(), span)),
@@ -343,7 +242,7 @@ impl Convert<'_> {
         valid.then_some(Some(id))
     }
 
-    fn texts(&self, list: Option<List<Spanned<Scalar>>>) -> Option<Vec<Text>> {
+    fn texts(&self, list: Option<List<At<Scalar>>>) -> Option<Vec<Text>> {
         let mut out = Vec::new();
         for item in list.map(|l| l.0).unwrap_or_default() {
             out.extend(self.text(Some(item), false)?);
@@ -351,20 +250,20 @@ impl Convert<'_> {
         Some(out)
     }
 
-    fn dokumen(&self, raw: Spanned<Record<RawDokumen>>) -> Option<Dokumen> {
+    fn dokumen(&self, raw: At<Record<RawDokumen>>) -> Option<Dokumen> {
         let (anchor, raw) = raw.value.0?;
         let tahun = raw.tahun?;
-        let year = tahun.value.0.filter(|y| (1945..=2100).contains(y))?;
+        let year = Some(tahun.value.0).filter(|y| (1945..=2100).contains(y))?;
         Some(Dokumen {
             span: anchor,
             id: self.id(raw.id)?,
             unit: self.required(raw.unit)?,
-            tahun: Some(Sp::new(year, crate::yaml::location_span(&tahun.referenced))),
+            tahun: Some(Sp::new(year, tahun.span)),
             tempat: self.text(raw.tempat, false)?,
         })
     }
 
-    fn jabatan_list(&self, raw: Spanned<List<Spanned<Record<RawJabatan>>>>) -> Option<Vec<Jabatan>> {
+    fn jabatan_list(&self, raw: At<List<At<Record<RawJabatan>>>>) -> Option<Vec<Jabatan>> {
         if raw.value.0.is_empty() {
             return None;
         }
@@ -374,7 +273,7 @@ impl Convert<'_> {
     fn jabatan(&self, raw: Record<RawJabatan>) -> Option<Jabatan> {
         let (anchor, raw) = raw.0?;
         let sasaran_list = raw.sasaran?;
-        let sasaran_span = self.span(&sasaran_list.referenced);
+        let sasaran_span = self.span(sasaran_list.span);
         let sasaran = sasaran_list
             .value
             .0
@@ -434,7 +333,7 @@ impl Convert<'_> {
             return None;
         }
         let indikator_list = raw.indikator?;
-        let indikator_span = self.span(&indikator_list.referenced);
+        let indikator_span = self.span(indikator_list.span);
         let indikator = indikator_list
             .value
             .0
@@ -535,6 +434,20 @@ mod tests {
             ("    nama: A\n", "    nama: A\n    atasan: b\n    atasan: b\n"),
             ("dokumen: {id: d,", "dokumen: {id: d, id: d,"),
             ("    nama: A\n", "    nama: A\n    <<: {atasan: b}\n"),
+            // What only serde-saphyr knows the meaning of: anchors, aliases, tags, directives, more documents.
+            ("unit: U", "unit: &u U"),
+            ("    nama: A\n", "    nama: &n A\n    atasan: *n\n"),
+            ("unit: U", "unit: !!str U"),
+            ("dokumen:", "%YAML 1.2\n---\ndokumen:"),
+            (
+                "indikator:\n          - uraian: Y\n",
+                "indikator:\n          - uraian: Y\n---\nx: 1\n",
+            ),
+            // A parse error after everything the schema reads.
+            (
+                "indikator:\n          - uraian: Y\n",
+                "indikator:\n          - uraian: Y\n  - ]\n",
+            ),
         ] {
             let text = base.replacen(from, to, 1);
             assert!(read(&text, FileId(0)).is_none(), "{text}");
@@ -562,6 +475,72 @@ mod tests {
             let text = base.replacen(from, to, 1);
             assert!(read(&text, FileId(0)).is_some(), "{text}");
             same(&text);
+        }
+    }
+
+    /// Plain scalars that start like a number: read as serde-saphyr reads them, where a number is allowed and where
+    /// only a text is, and the common ones without falling back.
+    #[test]
+    fn scalars_that_look_like_numbers_read_as_serde_saphyr_reads_them() {
+        let base = "dokumen: {id: d, unit: U, tahun: 2024}\njabatan:\n  - id: a\n    nama: A\n    sasaran:\n      - uraian: X\n        indikator:\n          - uraian: Y\n            target: 1\n";
+        let values = [
+            "0",
+            "00",
+            "0127",
+            "02024",
+            "-0",
+            "+5",
+            "-5",
+            "5.",
+            ".5",
+            "81.35",
+            "81,35",
+            "1e3",
+            "1E-3",
+            "1_000",
+            "0x1F",
+            "0o17",
+            "0b101",
+            ".inf",
+            "-.Inf",
+            ".nan",
+            "+.NAN",
+            "inf",
+            "nan",
+            "12:30",
+            "2024-01-01",
+            "2024-13-45T10:00:00Z",
+            "123456789012345678",
+            "1234567890123456789",
+            "12345678901234567890",
+            "99999999999999999999999",
+            "1e999",
+            "-1e999",
+            "12 bulan",
+            "10 %",
+            "---x",
+            "...x",
+            "-x",
+            "+",
+            "-",
+            ".",
+            "5-6",
+            "1/2",
+            "3.14.15",
+        ];
+        for value in values {
+            for (from, to) in [
+                ("target: 1", format!("target: {value}")),
+                ("unit: U", format!("unit: {value}")),
+                ("tahun: 2024", format!("tahun: {value}")),
+            ] {
+                let text = base.replacen(from, &to, 1);
+                same(&text);
+            }
+        }
+        for value in ["2024-01-01", "81.35", "0127", "1e3", "12 bulan", "123456789012345678"] {
+            let text = base.replacen("target: 1", &format!("target: {value}"), 1);
+            assert!(read(&text, FileId(0)).is_some(), "{text}");
         }
     }
 

@@ -6,8 +6,8 @@ use crate::skp::*;
 
 /// Read `text` as an SKP document, or `None` when the schema reader must look at it.
 pub fn read_skp(text: &str, file: FileId) -> Option<SkpDocument> {
-    let root: Spanned<Record<RawSkpDocument>> = serde_saphyr::from_str_with_options(text, options(text)).ok()?;
-    let span = crate::yaml::location_span(&root.referenced);
+    let root = events::document::<Record<RawSkpDocument>>(text)?;
+    let span = root.span;
     let raw = root.value.0?.1;
     let cx = Convert { source: text };
     let rhk_list = raw.rhk?;
@@ -36,7 +36,7 @@ pub fn read_skp(text: &str, file: FileId) -> Option<SkpDocument> {
             None => None,
         },
         periode: Some(cx.periode(raw.periode?)?),
-        rhk_span: Some(cx.span(&rhk_list.referenced)),
+        rhk_span: Some(cx.span(rhk_list.span)),
         rhk,
         perilaku_span: raw.perilaku_key,
         perilaku,
@@ -60,31 +60,26 @@ struct RawSkpDocument {
     pejabat_penilai: Option<Record<RawSkpPerson>>,
     atasan_penilai: Option<Record<RawSkpPerson>>,
     periode: Option<Record<RawPeriode>>,
-    rhk: Option<Spanned<List<Record<RawRhk>>>>,
+    rhk: Option<At<List<Record<RawRhk>>>>,
     perilaku: Option<List<Record<RawPerilaku>>>,
     perilaku_key: Option<Span>,
     lampiran: Option<Record<RawLampiran>>,
 }
 
 impl Fields for RawSkpDocument {
-    const NAME: &'static str = "SKP";
-
-    fn field<'de, A: MapAccess<'de>>(&mut self, key: &str, map: &mut A) -> Result<bool, A::Error> {
+    fn field<'t>(&mut self, key: &str, events: &mut Events<'t>) -> Option<()> {
         match key {
-            "skp" => read_once(&mut self.skp, map)?,
-            "pegawai" => read_once(&mut self.pegawai, map)?,
-            "pejabat_penilai" => read_once(&mut self.pejabat_penilai, map)?,
-            "atasan_penilai" => read_once(&mut self.atasan_penilai, map)?,
-            "periode" => read_once(&mut self.periode, map)?,
-            "rhk" => read_once(&mut self.rhk, map)?,
-            "perilaku" => read_once(&mut self.perilaku, map)?,
-            "lampiran" => read_once(&mut self.lampiran, map)?,
-            _ => return Ok(false),
+            "skp" => read_once(&mut self.skp, events),
+            "pegawai" => read_once(&mut self.pegawai, events),
+            "pejabat_penilai" => read_once(&mut self.pejabat_penilai, events),
+            "atasan_penilai" => read_once(&mut self.atasan_penilai, events),
+            "periode" => read_once(&mut self.periode, events),
+            "rhk" => read_once(&mut self.rhk, events),
+            "perilaku" => read_once(&mut self.perilaku, events),
+            "lampiran" => read_once(&mut self.lampiran, events),
+            _ => None,
         }
-        Ok(true)
     }
-
-    const EVERY_KEY_SPAN: bool = true;
 
     fn key_at(&mut self, key: &str, span: Span) {
         if key == "perilaku" {
@@ -94,43 +89,43 @@ impl Fields for RawSkpDocument {
 }
 
 records! {
-    RawSkp ("skp") {
-        id: Spanned<Scalar>,
-        tahun: Spanned<Year>,
-        pendekatan: Spanned<Scalar>,
-        jpt: Spanned<bool>,
-        puncak: Spanned<bool>,
-        jabatan: Spanned<Scalar>,
+    RawSkp {
+        id: At<Scalar>,
+        tahun: At<Year>,
+        pendekatan: At<Scalar>,
+        jpt: At<bool>,
+        puncak: At<bool>,
+        jabatan: At<Scalar>,
     }
-    RawSkpPerson ("person") {
-        nama: Spanned<Scalar>,
-        nip: Spanned<Scalar>,
-        jabatan: Spanned<Scalar>,
-        unit: Spanned<Scalar>,
-        pangkat: Spanned<Scalar>,
+    RawSkpPerson {
+        nama: At<Scalar>,
+        nip: At<Scalar>,
+        jabatan: At<Scalar>,
+        unit: At<Scalar>,
+        pangkat: At<Scalar>,
     }
-    RawPeriode ("periode") { mulai: Spanned<Scalar>, selesai: Spanned<Scalar> }
-    RawRhk ("rhk") {
-        id: Spanned<Scalar>,
-        jenis: Spanned<Scalar>,
-        uraian: Spanned<Scalar>,
-        intervensi: Spanned<Scalar>,
-        sasaran: Spanned<Scalar>,
-        perspektif: Spanned<Scalar>,
-        mandiri: Spanned<bool>,
-        indikator: Spanned<List<Record<RawRhkIndikator>>>,
+    RawPeriode { mulai: At<Scalar>, selesai: At<Scalar> }
+    RawRhk {
+        id: At<Scalar>,
+        jenis: At<Scalar>,
+        uraian: At<Scalar>,
+        intervensi: At<Scalar>,
+        sasaran: At<Scalar>,
+        perspektif: At<Scalar>,
+        mandiri: At<bool>,
+        indikator: At<List<Record<RawRhkIndikator>>>,
     }
-    RawRhkIndikator ("indikator") {
-        aspek: Spanned<Scalar>,
-        uraian: Spanned<Scalar>,
-        target: Spanned<Scalar>,
-        satuan: Spanned<Scalar>,
+    RawRhkIndikator {
+        aspek: At<Scalar>,
+        uraian: At<Scalar>,
+        target: At<Scalar>,
+        satuan: At<Scalar>,
     }
-    RawPerilaku ("perilaku") { aspek: Spanned<Scalar>, ekspektasi: Spanned<Scalar> }
-    RawLampiran ("lampiran") {
-        dukungan_sumber_daya: List<Spanned<Scalar>>,
-        skema_pertanggungjawaban: List<Spanned<Scalar>>,
-        konsekuensi: List<Spanned<Scalar>>,
+    RawPerilaku { aspek: At<Scalar>, ekspektasi: At<Scalar> }
+    RawLampiran {
+        dukungan_sumber_daya: List<At<Scalar>>,
+        skema_pertanggungjawaban: List<At<Scalar>>,
+        konsekuensi: List<At<Scalar>>,
     }
 }
 
@@ -145,18 +140,18 @@ impl Convert<'_> {
         }
     }
 
-    fn flag(&self, value: Option<Spanned<bool>>) -> Option<Sp<bool>> {
-        value.map(|v| Sp::new(v.value, crate::yaml::location_span(&v.referenced)))
+    fn flag(&self, value: Option<At<bool>>) -> Option<Sp<bool>> {
+        value.map(|v| Sp::new(v.value, v.span))
     }
 
     fn skp(&self, raw: Record<RawSkp>) -> Option<Skp> {
         let (anchor, raw) = raw.0?;
         let tahun = raw.tahun?;
-        let year = tahun.value.0.filter(|y| (1945..=2100).contains(y))?;
+        let year = Some(tahun.value.0).filter(|y| (1945..=2100).contains(y))?;
         Some(Skp {
             span: anchor,
             id: self.id(raw.id)?,
-            tahun: Some(Sp::new(year, crate::yaml::location_span(&tahun.referenced))),
+            tahun: Some(Sp::new(year, tahun.span)),
             pendekatan: self.required(raw.pendekatan)?,
             jpt: self.flag(raw.jpt),
             puncak: self.flag(raw.puncak),
@@ -206,7 +201,7 @@ impl Convert<'_> {
             return None;
         }
         let indikator_list = raw.indikator?;
-        let indikator_span = self.span(&indikator_list.referenced);
+        let indikator_span = self.span(indikator_list.span);
         let indikator = indikator_list
             .value
             .0
@@ -334,5 +329,72 @@ mod tests {
             assert!(read_skp(&text, FileId(0)).is_some(), "{text}");
             same(&text);
         }
+    }
+
+    /// What each field of the generated SKP holds when the generator leaves it as written: a valid file, so that
+    /// most cases reach the fast path with one or two fields changed.
+    const VALID: [&str; 16] = [
+        "skp-a-2024",
+        "2024",
+        "kuantitatif",
+        "false",
+        "\"ANI, S.E.\"",
+        "\"199001012015031001\"",
+        "Analis",
+        "BUDI",
+        "2024-01-01",
+        "2024-12-31",
+        "R1",
+        "Tersusunnya laporan",
+        "S1",
+        "kuantitas",
+        "Jumlah laporan",
+        "12",
+    ];
+
+    /// An SKP with one RHK, its fields written as `v` gives them by position (see [`VALID`]).
+    fn generated_skp<'a>(v: impl Fn(usize) -> &'a str) -> String {
+        format!(
+            "skp:\n  id: {}\n  tahun: {}\n  pendekatan: {}\n  puncak: {}\npegawai:\n  nama: {}\n  nip: {}\n  jabatan: {}\npejabat_penilai:\n  nama: {}\nperiode: {{ mulai: {}, selesai: {} }}\nrhk:\n  - id: {}\n    uraian: {}\n    intervensi: {}\n    indikator:\n      - {{ aspek: {}, uraian: {}, target: {}, satuan: dokumen }}\nperilaku:\n  - aspek: loyal\n    ekspektasi: Menjaga nama baik\nlampiran:\n  konsekuensi: [{}]\n",
+            v(0),
+            v(1),
+            v(2),
+            v(3),
+            v(4),
+            v(5),
+            v(6),
+            v(7),
+            v(8),
+            v(9),
+            v(10),
+            v(11),
+            v(12),
+            v(13),
+            v(14),
+            v(15),
+            v(6)
+        )
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(400))]
+
+        /// Values written plain or quoted, numbers, dates, blanks, nulls, booleans, block scalars, in every kind of
+        /// field of an SKP: wherever the fast path accepts the file, it reads exactly what the schema reader reads.
+        #[test]
+        fn any_values_read_the_same_both_ways(values in proptest::collection::vec(
+            proptest::option::weighted(0.25, "(|~|null|true|False|[0-9]{1,6}|0[0-9]{1,3}|[0-9]+[.,][0-9]{1,2}|20[0-9]{2}-[01][0-9]-[0-3][0-9]|[ A-Za-z0-9.,%/()-]{0,24}|\"[^\"\\\\]{0,16}\"|'[^']{0,12}'|\\|\n      [a-z ]{0,12}\n      [a-z]{0,6})"),
+            16,
+        )) {
+            let text = generated_skp(|i| values[i].as_deref().unwrap_or(VALID[i]));
+            same(&text);
+        }
+    }
+
+    #[test]
+    fn the_generated_skp_as_written_takes_the_fast_path() {
+        let text = generated_skp(|i| VALID[i]);
+        assert!(read_skp(&text, FileId(0)).is_some(), "{text}");
+        same(&text);
     }
 }
