@@ -545,6 +545,20 @@ mod tests {
     }
 
     proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+
+        /// A plain scalar the fast path takes for text without asking serde-saphyr is never a number to
+        /// serde-saphyr: read alone, it is the same text (or, alone, no scalar at all).
+        #[test]
+        fn what_is_surely_text_is_no_number_to_serde_saphyr(value in "[0-9+.-]([0-9a-fA-FxXoOeE_+.: ,/%-]{0,9}[0-9a-fA-FxXoOeE_+.:,/%-])?") {
+            if events::surely_text(&value) {
+                let read = serde_saphyr::from_str_with_options::<Scalar>(&value, options(&value));
+                proptest::prop_assert!(!matches!(read, Ok(Scalar::Number)), "{value}");
+            }
+        }
+    }
+
+    proptest::proptest! {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(300))]
 
         /// Values written plain or quoted, numbers, blanks, nulls, booleans, block scalars: wherever the fast

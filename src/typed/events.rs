@@ -164,10 +164,22 @@ pub(super) fn as_small_integer(value: &str, style: ScalarStyle) -> Option<u64> {
     if simple { value.parse().ok() } else { None }
 }
 
-/// Whether serde-saphyr reads a plain scalar that is no null and no boolean as text without trying it as a
-/// number: every integer and float it reads starts with a digit, a sign or a dot.
+/// Whether serde-saphyr reads a plain scalar that is no null and no boolean as text, whatever number parser it
+/// tries: every integer and float it reads starts with a digit, a sign or a dot, is written with ASCII letters,
+/// digits, `_`, `.` and signs only, and has a sign only first or right after an exponent's `e` (so a date
+/// `2024-01-01`, a time `12:30`, `81,35` or `12 bulan` is text).
 pub(super) fn surely_text(value: &str) -> bool {
-    !value.starts_with(|c: char| c.is_ascii_digit() || matches!(c, '+' | '-' | '.'))
+    let bytes = value.as_bytes();
+    let Some(&first) = bytes.first() else {
+        return false;
+    };
+    if !(first.is_ascii_digit() || matches!(first, b'+' | b'-' | b'.')) {
+        return true;
+    }
+    bytes.iter().enumerate().any(|(i, &b)| match b {
+        b'+' | b'-' => i > 0 && !matches!(bytes[i - 1], b'e' | b'E'),
+        _ => !(b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.')),
+    })
 }
 
 impl Read for bool {
