@@ -10,7 +10,7 @@ use crate::yaml::{Node, NodeKind};
 
 const ROOT_KEYS: &[&str] = &["dokumen", "jabatan"];
 /// Years an IKI document can be for: the civil service of the Republic onwards, and not far into the future.
-const PLAUSIBLE_YEARS: std::ops::RangeInclusive<i64> = 1945..=2100;
+pub(crate) const PLAUSIBLE_YEARS: std::ops::RangeInclusive<i64> = 1945..=2100;
 const DOKUMEN_KEYS: &[&str] = &["id", "unit", "tahun", "tempat"];
 const JABATAN_KEYS: &[&str] = &[
     "id",

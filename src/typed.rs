@@ -14,20 +14,8 @@ use crate::model::*;
 use crate::source::{FileId, Span};
 use events::{At, Events, Fields, First, List, Read, Record, read_once};
 use serde::de::{self, Deserialize, Deserializer, Visitor};
-use serde_saphyr::granit_parser::Event;
-use serde_saphyr::{DuplicateKeyPolicy, MergeKeyPolicy, Options};
+use serde_saphyr::granit_parser::{Event, ScalarStyle};
 use std::fmt;
-
-/// serde-saphyr's options for the schema reader's parse of `text` ([`crate::yaml::parse`]): the fast path asks
-/// serde-saphyr itself what a scalar it cannot tell at a glance is ([`Scalar::ask`]).
-fn options(text: &str) -> Options {
-    let mut options = Options::default();
-    options.budget = Some(crate::yaml::budget_for(text.len()));
-    options.strict_booleans = true;
-    options.duplicate_keys = DuplicateKeyPolicy::PassThrough;
-    options.merge_keys = MergeKeyPolicy::Error;
-    options
-}
 
 /// Read `text` as an IKI document, or `None` when the schema reader must look at it.
 pub fn read(text: &str, file: FileId) -> Option<Document> {
@@ -61,7 +49,7 @@ impl Scalar {
     /// What serde-saphyr reads a plain scalar that starts like a number as (`2024-01-01`, `81.35`, `0127`):
     /// asked of serde-saphyr itself, as a document of that one scalar, so that both readers always agree.
     fn ask(value: &str) -> Option<Scalar> {
-        match serde_saphyr::from_str_with_options::<Scalar>(value, options(value)).ok()? {
+        match serde_saphyr::from_str_with_options::<Scalar>(value, crate::yaml::options_for(value)).ok()? {
             Scalar::Text(text) if text == value => Some(Scalar::Text(text)),
             Scalar::Number => Some(Scalar::Number),
             // Read alone, the text was not the one plain scalar it was in its file.
@@ -75,7 +63,7 @@ impl Read for Scalar {
         let Event::Scalar(value, style, ..) = first.0 else {
             return None;
         };
-        if style != serde_saphyr::granit_parser::ScalarStyle::Plain {
+        if style != ScalarStyle::Plain {
             return Some(Scalar::Text(value.into_owned()));
         }
         if events::is_null(&value, style) {
@@ -141,6 +129,13 @@ impl Read for Year {
             return None;
         };
         Some(Year(i64::try_from(events::as_small_integer(&value, style)?).ok()?))
+    }
+}
+
+impl Year {
+    /// The year, when it is one a document of the schema can be of.
+    fn plausible(&self) -> Option<i64> {
+        crate::schema::PLAUSIBLE_YEARS.contains(&self.0).then_some(self.0)
     }
 }
 
@@ -253,7 +248,7 @@ impl Convert<'_> {
     fn dokumen(&self, raw: At<Record<RawDokumen>>) -> Option<Dokumen> {
         let (anchor, raw) = raw.value.0?;
         let tahun = raw.tahun?;
-        let year = Some(tahun.value.0).filter(|y| (1945..=2100).contains(y))?;
+        let year = tahun.value.plausible()?;
         Some(Dokumen {
             span: anchor,
             id: self.id(raw.id)?,
@@ -552,7 +547,7 @@ mod tests {
         #[test]
         fn what_is_surely_text_is_no_number_to_serde_saphyr(value in "[0-9+.-]([0-9a-fA-FxXoOeE_+.: ,/%-]{0,9}[0-9a-fA-FxXoOeE_+.:,/%-])?") {
             if events::surely_text(&value) {
-                let read = serde_saphyr::from_str_with_options::<Scalar>(&value, options(&value));
+                let read = serde_saphyr::from_str_with_options::<Scalar>(&value, crate::yaml::options_for(&value));
                 proptest::prop_assert!(!matches!(read, Ok(Scalar::Number)), "{value}");
             }
         }

@@ -194,17 +194,23 @@ pub(crate) fn budget_for(len: usize) -> Budget {
     budget
 }
 
-/// Parse one YAML document. Returns `Ok(None)` for an empty stream.
-pub fn parse(text: &str) -> Result<Option<Node>, ParseError> {
-    if text.trim_start_matches('\u{feff}').trim().is_empty() {
-        return Ok(None);
-    }
+/// serde-saphyr's options for reading `text`: what the schema reader parses with, and what the fast path asks
+/// serde-saphyr about a scalar with ([`crate::typed`]), so that both type every scalar alike.
+pub(crate) fn options_for(text: &str) -> Options {
     let mut options = Options::default();
     options.budget = Some(budget_for(text.len()));
     options.duplicate_keys = DuplicateKeyPolicy::PassThrough;
     // YAML 1.2: only true/false are booleans, so `id: y`, `nama: Yes` or `target: on` stay the text written.
     options.strict_booleans = true;
-    match serde_saphyr::from_str_with_options::<Spanned<RawNode>>(text, options) {
+    options
+}
+
+/// Parse one YAML document. Returns `Ok(None)` for an empty stream.
+pub fn parse(text: &str) -> Result<Option<Node>, ParseError> {
+    if text.trim_start_matches('\u{feff}').trim().is_empty() {
+        return Ok(None);
+    }
+    match serde_saphyr::from_str_with_options::<Spanned<RawNode>>(text, options_for(text)) {
         Ok(root) => Ok(Some(root.into())),
         Err(error) => Err(parse_error(text, &error)),
     }

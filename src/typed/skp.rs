@@ -147,7 +147,7 @@ impl Convert<'_> {
     fn skp(&self, raw: Record<RawSkp>) -> Option<Skp> {
         let (anchor, raw) = raw.0?;
         let tahun = raw.tahun?;
-        let year = Some(tahun.value.0).filter(|y| (1945..=2100).contains(y))?;
+        let year = tahun.value.plausible()?;
         Some(Skp {
             span: anchor,
             id: self.id(raw.id)?,
