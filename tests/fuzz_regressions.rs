@@ -62,6 +62,11 @@ fn render_corpus() {
     replay_corpus("render", checks::render);
 }
 
+#[test]
+fn typed_corpus() {
+    replay_corpus("typed", checks::typed);
+}
+
 /// Run `check` on the input kept as `tests/fuzz_regressions/<target>/<name>`.
 fn regression(target: &str, name: &str, check: fn(&[u8])) {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))

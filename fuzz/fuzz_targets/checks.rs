@@ -80,6 +80,29 @@ pub fn lint(bytes: &[u8]) {
     assert_located(&report);
 }
 
+/// `typed`: the fast path from text to the model (`ikilint::typed`, for IKI documents and SKPs) never panics, and
+/// wherever it reads a text, the schema reader reports nothing on it and builds the same model: the fast path never
+/// hides a finding nor changes what the rules see.
+pub fn typed(bytes: &[u8]) {
+    let Ok(text) = std::str::from_utf8(bytes) else { return };
+    let file = ikilint::source::FileId(0);
+    let root = || ikilint::yaml::parse(text).ok().flatten();
+    if let Some(fast) = ikilint::typed::read(text, file) {
+        let root = root().expect("the fast path read an IKI document that does not parse");
+        let mut out = Vec::new();
+        let slow = ikilint::schema::read_document(file, text, &root, &mut out);
+        assert!(out.is_empty(), "the fast path read an IKI document the schema reader reports on");
+        assert_eq!(format!("{fast:?}"), format!("{slow:?}"), "the two readers differ");
+    }
+    if let Some(fast) = ikilint::typed::read_skp(text, file) {
+        let root = root().expect("the fast path read an SKP that does not parse");
+        let mut out = Vec::new();
+        let slow = ikilint::skp::read::read_skp(file, text, &root, &mut out);
+        assert!(out.is_empty(), "the fast path read an SKP the schema reader reports on");
+        assert_eq!(format!("{fast:?}"), format!("{slow:?}"), "the two readers differ");
+    }
+}
+
 /// `fix`: safe and unsafe fixes to a fixed point. A file with a syntax error (S001) is never changed; a fixed text
 /// still parses, its findings are located, and fixing it again changes nothing.
 pub fn fix(bytes: &[u8]) {
