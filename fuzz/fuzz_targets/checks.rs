@@ -91,7 +91,10 @@ pub fn typed(bytes: &[u8]) {
         let root = root().expect("the fast path read an IKI document that does not parse");
         let mut out = Vec::new();
         let slow = ikilint::schema::read_document(file, text, &root, &mut out);
-        assert!(out.is_empty(), "the fast path read an IKI document the schema reader reports on");
+        assert!(
+            out.is_empty(),
+            "the fast path read an IKI document the schema reader reports on"
+        );
         assert_eq!(format!("{fast:?}"), format!("{slow:?}"), "the two readers differ");
     }
     if let Some(fast) = ikilint::typed::read_skp(text, file) {
