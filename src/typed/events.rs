@@ -9,7 +9,7 @@
 //! serde-saphyr's budget), returns `None`, and the file is read the thorough way.
 
 use crate::source::Span;
-use serde_saphyr::granit_parser::{Event, Parser, ScalarStyle, StrInput};
+use serde_saphyr::granit_parser::{Event, Options, Parser, ScalarStyle, StrInput};
 
 /// The first event of a node, with its span.
 pub(super) type First<'t> = (Event<'t>, Span);
@@ -34,6 +34,15 @@ impl Limits {
     }
 }
 
+/// The options serde-saphyr gives granit-parser under ikilint's budget, so that both parse and reject the same
+/// texts: granit-parser's defaults (`yaml::budget_for` changes no parser limit), and no comment events even if
+/// another crate turns on granit-parser's `comments` feature (serde-saphyr turns them off the same way).
+fn parser_options() -> Options {
+    let mut options = Options::default();
+    options.emit_comments = false;
+    options
+}
+
 /// The events of one text, pulled one at a time.
 pub(super) struct Events<'t> {
     parser: Parser<'t, StrInput<'t>>,
@@ -46,9 +55,7 @@ pub(super) struct Events<'t> {
 impl<'t> Events<'t> {
     fn new(text: &'t str) -> Self {
         Events {
-            // The options serde-saphyr gives granit-parser under ikilint's budget (`yaml::budget_for` changes no
-            // parser limit) are granit-parser's defaults: both parse and reject the same texts.
-            parser: Parser::new_from_str(text),
+            parser: Parser::new_from_str_with_options(text, parser_options()),
             limits: Limits::for_len(text.len()),
             nodes: 0,
             events: 0,
