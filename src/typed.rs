@@ -46,8 +46,9 @@ enum Scalar {
 }
 
 impl Scalar {
-    /// What serde-saphyr reads a plain scalar that starts like a number as (`2024-01-01`, `81.35`, `0127`):
-    /// asked of serde-saphyr itself, as a document of that one scalar, so that both readers always agree.
+    /// What serde-saphyr reads a plain scalar as that may be a number and is not a small integer (`81.35`,
+    /// `0127`, `1e3`): asked of serde-saphyr itself, as a document of that one scalar, so that both readers always
+    /// agree.
     fn ask(value: &str) -> Option<Scalar> {
         match serde_saphyr::from_str_with_options::<Scalar>(value, crate::yaml::options_for(value)).ok()? {
             Scalar::Text(text) if text == value => Some(Scalar::Text(text)),
